@@ -1,0 +1,288 @@
+//! Claims and annotation sets: the data of one annotator's file, with no I/O
+//! and no UI.
+
+pub mod anchor;
+
+use crate::article::{Article, Paragraph};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use toml::value::Datetime;
+
+/// Keys this version of byline does not know; kept so a save never drops
+/// what a newer tool or a person wrote.
+pub type Extra = toml::Table;
+
+/// Context stored on each side of a quote for re-anchoring.
+pub const CONTEXT_CHARS: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Sourced,
+    Anonymous,
+    Editorial,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Sourced, Kind::Anonymous, Kind::Editorial];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Sourced => "sourced",
+            Kind::Anonymous => "anonymous",
+            Kind::Editorial => "editorial",
+        }
+    }
+
+    /// The one-letter marker shown wherever colour cannot be relied on.
+    pub fn letter(self) -> char {
+        match self {
+            Kind::Sourced => 'S',
+            Kind::Anonymous => 'A',
+            Kind::Editorial => 'E',
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether the kind names a source (and so asks for one).
+    pub fn has_source(self) -> bool {
+        matches!(self, Kind::Sourced | Kind::Anonymous)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Counts per kind, indexed by [`Kind::index`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts(pub [usize; 3]);
+
+impl KindCounts {
+    pub fn get(&self, k: Kind) -> usize {
+        self.0[k.index()]
+    }
+    pub fn add(&mut self, k: Kind) {
+        self.0[k.index()] += 1;
+    }
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+}
+
+pub const NEEDS_REVIEW: &str = "needs-review";
+
+/// One marked span of one paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: Option<String>,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// `char` offsets into the normalised paragraph; `end` exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub kind: Kind,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub tags: Vec<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    pub status: Option<String>,
+    pub extra: Extra,
+}
+
+impl Claim {
+    /// A new claim over `start..end` of paragraph `paragraph` (1-based).
+    pub fn new(paragraph: usize, p: &Paragraph, start: usize, end: usize, kind: Kind) -> Claim {
+        let mut c = Claim {
+            id: None,
+            paragraph,
+            start,
+            end,
+            quote: p.slice(start, end).to_owned(),
+            kind,
+            source: None,
+            note: None,
+            tags: Vec::new(),
+            prefix: None,
+            suffix: None,
+            status: None,
+            extra: Extra::new(),
+        };
+        c.set_context(p);
+        c
+    }
+
+    /// Stores up to [`CONTEXT_CHARS`] of text on each side of the quote.
+    pub fn set_context(&mut self, p: &Paragraph) {
+        let before = p.slice(self.start.saturating_sub(CONTEXT_CHARS), self.start);
+        let after = p.slice(self.end, self.end + CONTEXT_CHARS);
+        self.prefix = Some(before.to_owned());
+        self.suffix = Some(after.to_owned());
+    }
+
+    pub fn needs_review(&self) -> bool {
+        self.status.as_deref() == Some(NEEDS_REVIEW)
+    }
+
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+
+    /// The sort key FORMAT.md fixes for files.
+    fn sort_key(&self) -> (usize, usize, usize, &str) {
+        (
+            self.paragraph,
+            self.start,
+            self.end,
+            self.id.as_deref().unwrap_or(""),
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleMeta {
+    pub id: String,
+    pub title: String,
+    /// Relative to the annotation file.
+    pub path: Option<String>,
+    pub sha256: String,
+    pub paragraphs: usize,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Datetime>,
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotatorMeta {
+    pub name: String,
+    pub updated: Option<Datetime>,
+    pub extra: Extra,
+}
+
+/// One annotator's claims on one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotationSet {
+    pub article: ArticleMeta,
+    pub annotator: AnnotatorMeta,
+    pub claims: Vec<Claim>,
+    /// Unknown top-level keys and tables.
+    pub extra: Extra,
+}
+
+impl AnnotationSet {
+    /// An empty set for `article` by `annotator`.
+    pub fn new(article: &Article, annotator: &str, path: Option<String>) -> Self {
+        AnnotationSet {
+            article: ArticleMeta {
+                id: article.id.clone(),
+                title: article.title.clone(),
+                path,
+                sha256: article.sha256().to_owned(),
+                paragraphs: article.len(),
+                outlet: None,
+                url: None,
+                published: None,
+                extra: Extra::new(),
+            },
+            annotator: AnnotatorMeta {
+                name: annotator.to_owned(),
+                updated: None,
+                extra: Extra::new(),
+            },
+            claims: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// Sorts claims in file order.
+    pub fn sort(&mut self) {
+        self.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    pub fn counts(&self) -> KindCounts {
+        let mut c = KindCounts::default();
+        for claim in &self.claims {
+            c.add(claim.kind);
+        }
+        c
+    }
+
+    /// Index range of the claims of 1-based paragraph `p` (claims sorted).
+    pub fn paragraph_range(&self, p: usize) -> std::ops::Range<usize> {
+        let lo = self.claims.partition_point(|c| c.paragraph < p);
+        let hi = self.claims.partition_point(|c| c.paragraph <= p);
+        lo..hi
+    }
+
+    /// Gives every claim without an id a short, stable one. Ids derive from
+    /// the claim's place and text, so the same annotations get the same ids.
+    pub fn assign_ids(&mut self) {
+        let mut taken: std::collections::HashSet<String> =
+            self.claims.iter().filter_map(|c| c.id.clone()).collect();
+        for c in self.claims.iter_mut().filter(|c| c.id.is_none()) {
+            let mut salt = 0u32;
+            let id = loop {
+                let id = claim_id(c, salt);
+                if !taken.contains(&id) {
+                    break id;
+                }
+                salt += 1;
+            };
+            taken.insert(id.clone());
+            c.id = Some(id);
+        }
+    }
+}
+
+fn claim_id(c: &Claim, salt: u32) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(format!("{}:{}:{}:{}:{salt}", c.paragraph, c.start, c.end, c.quote).as_bytes());
+    let digest = h.finalize();
+    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    digest[..6]
+        .iter()
+        .map(|b| ALPHABET[(*b as usize) % 36] as char)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_claim_takes_quote_and_context() {
+        let p = Paragraph::new("陈美玲 said the tea 🍵 was fine.".into(), false);
+        let c = Claim::new(1, &p, 4, 8, Kind::Sourced);
+        assert_eq!(c.quote, "said");
+        assert_eq!(c.prefix.as_deref(), Some("陈美玲 "));
+        assert_eq!(c.suffix.as_deref(), Some(" the tea 🍵 was fine."));
+    }
+
+    #[test]
+    fn ids_are_stable_and_unique() {
+        let p = Paragraph::new("same same".into(), false);
+        let a = Article::new("x".into(), "x".into(), "x.txt".into(), vec![p.clone()]);
+        let mut set = AnnotationSet::new(&a, "A", None);
+        set.claims.push(Claim::new(1, &p, 0, 4, Kind::Sourced));
+        set.claims.push(Claim::new(1, &p, 0, 4, Kind::Editorial));
+        let mut again = set.clone();
+        set.assign_ids();
+        again.assign_ids();
+        assert_eq!(set, again);
+        assert_ne!(set.claims[0].id, set.claims[1].id);
+        assert_eq!(set.claims[0].id.as_ref().unwrap().len(), 6);
+    }
+}

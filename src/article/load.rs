@@ -1,0 +1,156 @@
+//! Reading an article file: the bad-input checks, then normalisation.
+
+use super::Article;
+use super::markdown;
+use super::text::{Paragraph, slugify, split_plain};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Articles larger than this are refused rather than loaded into memory.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    #[error("{}: no such article file", .0.display())]
+    Missing(PathBuf),
+    #[error("{}: is a folder, not an article file", .0.display())]
+    IsDir(PathBuf),
+    #[error("{}: cannot read the article: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the article is empty (no text to annotate)", .0.display())]
+    Empty(PathBuf),
+    #[error("{}: looks like a binary file (it contains NUL bytes), not an article", .0.display())]
+    Binary(PathBuf),
+    #[error("{}: not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}: the article is {size} bytes; byline refuses articles over {} MB", path.display(), MAX_ARTICLE_BYTES / 1024 / 1024)]
+    TooLarge { path: PathBuf, size: u64 },
+}
+
+/// Loads an article: `.md` as Markdown, anything else as plain text.
+pub fn load(path: &Path) -> Result<Article, ArticleError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ArticleError::Missing(path.to_owned()),
+        _ => ArticleError::Io {
+            path: path.to_owned(),
+            source: e,
+        },
+    })?;
+    if meta.is_dir() {
+        return Err(ArticleError::IsDir(path.to_owned()));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| ArticleError::Io {
+        path: path.to_owned(),
+        source: e,
+    })?;
+    parse(path, &bytes)
+}
+
+/// Parses article bytes as if read from `path` (its extension picks the
+/// format, its stem the id).
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
+    if bytes.contains(&0) {
+        return Err(ArticleError::Binary(path.to_owned()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
+        path: path.to_owned(),
+        offset: e.valid_up_to(),
+    })?;
+    let text = normalize_text(text);
+    let is_markdown = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    let paragraphs: Vec<Paragraph> = if is_markdown {
+        markdown::paragraphs(&text)
+    } else {
+        split_plain(&text)
+            .into_iter()
+            .map(|t| Paragraph::new(t, false))
+            .collect()
+    };
+    if paragraphs.is_empty() {
+        return Err(ArticleError::Empty(path.to_owned()));
+    }
+    let title = paragraphs
+        .iter()
+        .find(|p| p.heading)
+        .unwrap_or(&paragraphs[0])
+        .text
+        .clone();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let mut id = slugify(&stem);
+    if id.is_empty() {
+        id = "article".into();
+    }
+    Ok(Article::new(id, title, path.to_owned(), paragraphs))
+}
+
+/// BOM dropped, CRLF and CR to LF, NFC.
+fn normalize_text(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text: Cow<str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(name: &str, text: &str) -> Article {
+        parse(Path::new(name), text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn normalises_bom_crlf_and_nfc() {
+        let a = art("x.txt", "\u{feff}Cafe\u{301} one\r\n\r\ntwo\rthree\r\n");
+        let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Café one", "two three"]);
+        assert_eq!(a.paragraphs[0].char_len(), 8);
+    }
+
+    #[test]
+    fn id_title_and_sha() {
+        let a = art("dir/Harbor Council.txt", "Council delays vote\n\nSecond.\n");
+        assert_eq!(a.id, "harbor-council");
+        assert_eq!(a.title, "Council delays vote");
+        // python3 -c 'import hashlib;print(hashlib.sha256(b"Council delays vote\n\nSecond.").hexdigest())'
+        assert_eq!(
+            a.sha256(),
+            "3fcd4c69d51b054b92c6b585b96c36953792ef2fcc463e1507ad2f48961d7fda"
+        );
+    }
+
+    #[test]
+    fn bad_inputs_are_named_errors() {
+        let p = Path::new("bad.txt");
+        assert!(matches!(parse(p, b"a\0b"), Err(ArticleError::Binary(_))));
+        assert!(matches!(parse(p, b" \n\n \n"), Err(ArticleError::Empty(_))));
+        let e = parse(p, b"ok \xff no").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "bad.txt: not UTF-8 text (invalid byte at offset 3); convert it to UTF-8 first"
+        );
+    }
+}

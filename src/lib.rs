@@ -1,0 +1,45 @@
+//! byline: annotate news writing claim by claim.
+//!
+//! Data flows one way: article → annotation model → TUI state → view. Only
+//! `store` touches the disk.
+
+pub mod annotation;
+pub mod article;
+pub mod cli;
+pub mod store;
+pub mod tui;
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// Exit codes from PRODUCT.md.
+pub const EXIT_FAILED: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+/// Parses the command line and runs the command. Errors are printed as one
+/// readable line each, never as a `Debug` dump.
+pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("byline: {e:#}");
+            ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
+
+/// Runs one parsed command; `Ok` carries the exit code.
+pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        cli::Command::Annotate(args) => tui::annotate(&args),
+    }
+}

@@ -1,0 +1,410 @@
+//! FORMAT.md v1 in and out. Reading is lenient about what is optional and
+//! keeps unknown keys; writing is deterministic, so the same annotations
+//! always give the same bytes.
+
+use super::StoreError;
+use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
+use serde::Deserialize;
+use std::fmt::Write;
+use std::path::Path;
+use toml::Spanned;
+use toml::value::Datetime;
+
+pub const FORMAT: &str = "byline/1";
+
+#[derive(Deserialize)]
+struct RawFile {
+    format: Option<Spanned<String>>,
+    article: RawArticle,
+    annotator: RawAnnotator,
+    #[serde(default)]
+    claims: Vec<Spanned<RawClaim>>,
+}
+
+#[derive(Deserialize)]
+struct RawArticle {
+    id: String,
+    title: String,
+    path: Option<String>,
+    sha256: String,
+    paragraphs: usize,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<Datetime>,
+}
+
+#[derive(Deserialize)]
+struct RawAnnotator {
+    name: String,
+    updated: Option<Datetime>,
+}
+
+#[derive(Deserialize)]
+struct RawClaim {
+    id: Option<String>,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    quote: String,
+    kind: Spanned<String>,
+    source: Option<String>,
+    note: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    prefix: Option<String>,
+    suffix: Option<String>,
+    status: Option<String>,
+}
+
+const TOP_KEYS: &[&str] = &["format", "article", "annotator", "claims"];
+const ARTICLE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "path",
+    "sha256",
+    "paragraphs",
+    "outlet",
+    "url",
+    "published",
+];
+const ANNOTATOR_KEYS: &[&str] = &["name", "updated"];
+const CLAIM_KEYS: &[&str] = &[
+    "id",
+    "paragraph",
+    "start",
+    "end",
+    "quote",
+    "kind",
+    "source",
+    "note",
+    "tags",
+    "prefix",
+    "suffix",
+    "status",
+];
+
+/// 1-based line and column of byte offset `at` in `text`.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn syntax(path: &Path, text: &str, at: Option<usize>, message: String) -> StoreError {
+    let (line, column) = at.map_or((1, 1), |at| line_col(text, at));
+    StoreError::Syntax {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Parses an annotator file. `path` is only used in messages.
+pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        syntax(
+            path,
+            text,
+            e.span().map(|s| s.start),
+            e.message().trim().to_owned(),
+        )
+    })?;
+    if let Some(f) = &raw.format
+        && f.get_ref() != FORMAT
+    {
+        return Err(syntax(
+            path,
+            text,
+            Some(f.span().start),
+            format!(
+                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
+                f.get_ref()
+            ),
+        ));
+    }
+    // A second, untyped parse keeps whatever keys this version does not know.
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| {
+        syntax(
+            path,
+            text,
+            e.span().map(|s| s.start),
+            e.message().to_owned(),
+        )
+    })?;
+    let mut claim_tables = match table.remove("claims") {
+        Some(toml::Value::Array(a)) => a,
+        _ => Vec::new(),
+    };
+    let article_extra = take_table(&mut table, "article", ARTICLE_KEYS);
+    let annotator_extra = take_table(&mut table, "annotator", ANNOTATOR_KEYS);
+    for k in TOP_KEYS {
+        table.remove(*k);
+    }
+
+    let mut claims = Vec::with_capacity(raw.claims.len());
+    let mut ids = std::collections::HashMap::new();
+    for (i, spanned) in raw.claims.into_iter().enumerate() {
+        let at = spanned.span().start;
+        let c = spanned.into_inner();
+        let kind = Kind::parse(c.kind.get_ref()).ok_or_else(|| {
+            syntax(
+                path,
+                text,
+                Some(c.kind.span().start),
+                format!(
+                    "unknown kind {:?}; a claim's kind is \"sourced\", \"anonymous\" or \"editorial\"",
+                    c.kind.get_ref()
+                ),
+            )
+        })?;
+        if c.paragraph == 0 || c.paragraph > raw.article.paragraphs {
+            return Err(syntax(
+                path,
+                text,
+                Some(at),
+                format!(
+                    "claim paragraph {} is outside 1..={} (article.paragraphs)",
+                    c.paragraph, raw.article.paragraphs
+                ),
+            ));
+        }
+        if c.start >= c.end {
+            return Err(syntax(
+                path,
+                text,
+                Some(at),
+                format!(
+                    "claim start {} is not before end {}; a claim covers at least one character",
+                    c.start, c.end
+                ),
+            ));
+        }
+        if let Some(id) = &c.id
+            && let Some(first) = ids.insert(id.clone(), at)
+        {
+            let (line, _) = line_col(text, first);
+            return Err(syntax(
+                path,
+                text,
+                Some(at),
+                format!("duplicate claim id {id:?} (first used on line {line})"),
+            ));
+        }
+        let extra = match claim_tables.get_mut(i) {
+            Some(toml::Value::Table(t)) => {
+                for k in CLAIM_KEYS {
+                    t.remove(*k);
+                }
+                std::mem::take(t)
+            }
+            _ => Extra::new(),
+        };
+        claims.push(Claim {
+            id: c.id,
+            paragraph: c.paragraph,
+            start: c.start,
+            end: c.end,
+            quote: c.quote,
+            kind,
+            source: c.source,
+            note: c.note,
+            tags: c.tags,
+            prefix: c.prefix,
+            suffix: c.suffix,
+            status: c.status,
+            extra,
+        });
+    }
+    let a = raw.article;
+    let mut set = AnnotationSet {
+        article: ArticleMeta {
+            id: a.id,
+            title: a.title,
+            path: a.path,
+            sha256: a.sha256,
+            paragraphs: a.paragraphs,
+            outlet: a.outlet,
+            url: a.url,
+            published: a.published,
+            extra: article_extra,
+        },
+        annotator: AnnotatorMeta {
+            name: raw.annotator.name,
+            updated: raw.annotator.updated,
+            extra: annotator_extra,
+        },
+        claims,
+        extra: table,
+    };
+    set.sort();
+    Ok(set)
+}
+
+fn take_table(top: &mut toml::Table, name: &str, known: &[&str]) -> Extra {
+    match top.remove(name) {
+        Some(toml::Value::Table(mut t)) => {
+            for k in known {
+                t.remove(*k);
+            }
+            t
+        }
+        _ => Extra::new(),
+    }
+}
+
+/// Serialises a set in FORMAT.md order. Claims must be sorted (see
+/// [`AnnotationSet::sort`]); they are written in the order given.
+pub fn to_string(set: &AnnotationSet) -> String {
+    let mut out = String::with_capacity(256 + set.claims.len() * 256);
+    kv(&mut out, "format", &basic(FORMAT));
+    let (top_scalars, top_tables): (Vec<_>, Vec<_>) =
+        set.extra.iter().partition(|(_, v)| !is_table_like(v));
+    for (k, v) in top_scalars {
+        kv(&mut out, k, &value(v));
+    }
+
+    let a = &set.article;
+    out.push_str("\n[article]\n");
+    kv(&mut out, "id", &basic(&a.id));
+    kv(&mut out, "title", &basic(&a.title));
+    if let Some(p) = &a.path {
+        kv(&mut out, "path", &basic(p));
+    }
+    kv(&mut out, "sha256", &basic(&a.sha256));
+    kv(&mut out, "paragraphs", &a.paragraphs.to_string());
+    opt(&mut out, "outlet", &a.outlet);
+    opt(&mut out, "url", &a.url);
+    if let Some(d) = &a.published {
+        kv(&mut out, "published", &d.to_string());
+    }
+    extra(&mut out, &a.extra);
+
+    out.push_str("\n[annotator]\n");
+    kv(&mut out, "name", &basic(&set.annotator.name));
+    if let Some(d) = &set.annotator.updated {
+        kv(&mut out, "updated", &d.to_string());
+    }
+    extra(&mut out, &set.annotator.extra);
+
+    for c in &set.claims {
+        out.push_str("\n[[claims]]\n");
+        opt(&mut out, "id", &c.id);
+        kv(&mut out, "paragraph", &c.paragraph.to_string());
+        kv(&mut out, "start", &c.start.to_string());
+        kv(&mut out, "end", &c.end.to_string());
+        kv(&mut out, "quote", &basic(&c.quote));
+        kv(&mut out, "kind", &basic(c.kind.as_str()));
+        opt(&mut out, "source", &c.source);
+        opt(&mut out, "note", &c.note);
+        if !c.tags.is_empty() {
+            let tags: Vec<String> = c.tags.iter().map(|t| basic(t)).collect();
+            kv(&mut out, "tags", &format!("[{}]", tags.join(", ")));
+        }
+        opt(&mut out, "prefix", &c.prefix);
+        opt(&mut out, "suffix", &c.suffix);
+        opt(&mut out, "status", &c.status);
+        extra(&mut out, &c.extra);
+    }
+
+    if !top_tables.is_empty() {
+        let rest: toml::Table = top_tables
+            .into_iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        out.push('\n');
+        out.push_str(&toml::to_string(&rest).unwrap_or_default());
+    }
+    out
+}
+
+fn is_table_like(v: &toml::Value) -> bool {
+    match v {
+        toml::Value::Table(_) => true,
+        toml::Value::Array(a) => !a.is_empty() && a.iter().all(|v| v.is_table()),
+        _ => false,
+    }
+}
+
+fn kv(out: &mut String, key: &str, value: &str) {
+    let _ = writeln!(out, "{} = {value}", key_repr(key));
+}
+
+fn opt(out: &mut String, key: &str, v: &Option<String>) {
+    if let Some(v) = v {
+        kv(out, key, &basic(v));
+    }
+}
+
+/// Unknown keys inside a section, written after the known ones. Nested
+/// tables become inline tables so they stay inside their section.
+fn extra(out: &mut String, t: &Extra) {
+    for (k, v) in t {
+        kv(out, k, &value(v));
+    }
+}
+
+fn value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => basic(s),
+        toml::Value::Array(a) => {
+            let items: Vec<String> = a.iter().map(value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        toml::Value::Table(t) => {
+            let items: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{} = {}", key_repr(k), value(v)))
+                .collect();
+            if items.is_empty() {
+                "{}".into()
+            } else {
+                format!("{{ {} }}", items.join(", "))
+            }
+        }
+        toml::Value::Float(f) if f.is_nan() => "nan".into(),
+        toml::Value::Float(f) if f.is_infinite() => {
+            if *f > 0.0 {
+                "inf".into()
+            } else {
+                "-inf".into()
+            }
+        }
+        toml::Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.1}"),
+        other => other.to_string(),
+    }
+}
+
+fn key_repr(k: &str) -> String {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        k.to_owned()
+    } else {
+        basic(k)
+    }
+}
+
+/// A TOML basic string: one line, every control character escaped.
+pub fn basic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

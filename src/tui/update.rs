@@ -1,0 +1,463 @@
+//! Applies keys and actions to the state. Pure: no terminal, no disk.
+
+use super::action::Action;
+use super::keymap::{self, Key};
+use super::state::{App, Mode, Prompt, PromptKind, Span};
+use crate::annotation::{Claim, Kind};
+use crossterm::event::{KeyCode, KeyEvent};
+
+/// Routes one key press: prompts edit text, other modes look the key up.
+pub fn handle_key(app: &mut App, ev: KeyEvent) {
+    let key = Key::from_event(&ev);
+    match &app.mode {
+        Mode::Prompt(_) => prompt_key(app, key),
+        Mode::Help { .. } => match key.code {
+            KeyCode::Char('j') | KeyCode::Down => scroll_help(app, 1),
+            KeyCode::Char('k') | KeyCode::Up => scroll_help(app, -1),
+            _ => app.mode = Mode::Normal,
+        },
+        Mode::Select { .. } => {
+            if let Some(a) = keymap::lookup(keymap::SELECT, key) {
+                update(app, a);
+            }
+        }
+        Mode::Normal => {
+            if let Some(a) = keymap::lookup(keymap::NORMAL, key) {
+                app.message = None;
+                update(app, a);
+            }
+        }
+    }
+}
+
+fn scroll_help(app: &mut App, by: isize) {
+    if let Mode::Help { scroll } = &mut app.mode {
+        *scroll = scroll.saturating_add_signed(by);
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::NextSentence => next_sentence(app),
+        Action::PrevSentence => prev_sentence(app),
+        Action::NextParagraph => go_paragraph(app, app.cursor.para + 1),
+        Action::PrevParagraph => go_paragraph(app, app.cursor.para.saturating_sub(1)),
+        Action::FirstParagraph => go_paragraph(app, 0),
+        Action::LastParagraph => go_paragraph(app, app.article.len() - 1),
+        Action::Select => {
+            app.mode = Mode::Select {
+                start: app.cursor.start,
+                end: app.cursor.end,
+            }
+        }
+        Action::GrowSentence => move_end(app, |app, end| {
+            let s = app.sentences(app.cursor.para);
+            s.iter().map(|r| r.end).find(|&e| e > end)
+        }),
+        Action::ShrinkSentence => move_end(app, |app, end| {
+            let s = app.sentences(app.cursor.para);
+            s.iter().map(|r| r.end).filter(|&e| e < end).next_back()
+        }),
+        Action::GrowWord => move_end(app, |app, end| {
+            let w = app.current().words();
+            w.iter().map(|r| r.end).find(|&e| e > end)
+        }),
+        Action::ShrinkWord => move_end(app, |app, end| {
+            let w = app.current().words();
+            w.iter().map(|r| r.end).filter(|&e| e < end).next_back()
+        }),
+        Action::Mark(kind) => mark(app, kind),
+        Action::EditNote => edit_note(app),
+        Action::Delete => delete(app),
+        Action::Undo => undo(app, true),
+        Action::Redo => undo(app, false),
+        Action::NextClaim => jump_claim(app, true),
+        Action::PrevClaim => jump_claim(app, false),
+        Action::Search => {
+            app.mode = Mode::Prompt(Prompt {
+                kind: PromptKind::Search,
+                input: String::new(),
+                hint: app.last_search.clone(),
+            })
+        }
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::Quit => app.quit = true,
+    }
+}
+
+fn set_cursor(app: &mut App, span: Span) {
+    app.cursor = span;
+    app.mode = Mode::Normal;
+}
+
+fn go_paragraph(app: &mut App, para: usize) {
+    let para = para.min(app.article.len() - 1);
+    let span = app.first_sentence(para);
+    set_cursor(app, span);
+}
+
+fn next_sentence(app: &mut App) {
+    let c = app.cursor;
+    let next = app
+        .sentences(c.para)
+        .into_iter()
+        .find(|r| r.start >= c.end.max(c.start + 1));
+    match next {
+        Some(r) => set_cursor(
+            app,
+            Span {
+                para: c.para,
+                start: r.start,
+                end: r.end,
+            },
+        ),
+        None if c.para + 1 < app.article.len() => go_paragraph(app, c.para + 1),
+        None => {}
+    }
+}
+
+fn prev_sentence(app: &mut App) {
+    let c = app.cursor;
+    let prev = app
+        .sentences(c.para)
+        .into_iter()
+        .filter(|r| r.end <= c.start)
+        .next_back();
+    match prev {
+        Some(r) => set_cursor(
+            app,
+            Span {
+                para: c.para,
+                start: r.start,
+                end: r.end,
+            },
+        ),
+        None if c.para > 0 => {
+            let span = app.last_sentence(c.para - 1);
+            set_cursor(app, span);
+        }
+        None => {}
+    }
+}
+
+/// Moves the selection's end to what `f` finds, keeping it after the start.
+fn move_end(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
+    if let Mode::Select { start, end } = app.mode
+        && let Some(e) = f(app, end)
+        && e > start
+    {
+        app.mode = Mode::Select { start, end: e };
+    }
+}
+
+/// Records the claims before a change, for undo.
+fn checkpoint(app: &mut App) {
+    app.undo.push(app.set.claims.clone());
+    app.redo.clear();
+}
+
+fn changed(app: &mut App) {
+    app.set.sort();
+    app.revision += 1;
+}
+
+fn refuse_if_read_only(app: &mut App) -> bool {
+    if let super::state::SaveState::ReadOnly(why) = &app.save {
+        app.message = Some(format!("read-only: {why}"));
+        app.mode = Mode::Normal;
+        return true;
+    }
+    false
+}
+
+fn mark(app: &mut App, kind: Kind) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    let t = app.target();
+    if t.start >= t.end {
+        return;
+    }
+    let existing = match app.mode {
+        Mode::Select { .. } => app.claim_with_span(t),
+        _ => app.claim_under_cursor(),
+    };
+    checkpoint(app);
+    let (index, was_new) = match existing {
+        Some(i) => {
+            app.set.claims[i].kind = kind;
+            (i, false)
+        }
+        None => {
+            let claim = Claim::new(t.para + 1, app.paragraph(t.para), t.start, t.end, kind);
+            app.set.claims.push(claim);
+            changed(app);
+            let i = app.claim_with_span(t).unwrap_or(app.set.claims.len() - 1);
+            (i, true)
+        }
+    };
+    if !was_new {
+        changed(app);
+    }
+    let c = &app.set.claims[index];
+    app.cursor = Span {
+        para: t.para,
+        start: c.start,
+        end: c.end,
+    };
+    app.mode = Mode::Normal;
+    if kind.has_source() {
+        let hint = guess_source(app, index);
+        app.mode = Mode::Prompt(Prompt {
+            kind: PromptKind::Source {
+                claim: index,
+                was_new,
+            },
+            input: String::new(),
+            hint,
+        });
+    }
+}
+
+/// A suggested source: one already used in this file that appears in the
+/// claim (longest first), else the words after "according to".
+fn guess_source(app: &App, index: usize) -> Option<String> {
+    let claim = &app.set.claims[index];
+    if let Some(s) = &claim.source {
+        return Some(s.clone());
+    }
+    let text = app.paragraph(claim.paragraph - 1).text.to_lowercase();
+    let mut known: Vec<&str> = app
+        .set
+        .claims
+        .iter()
+        .filter_map(|c| c.source.as_deref())
+        .filter(|s| !s.is_empty() && text.contains(&s.to_lowercase()))
+        .collect();
+    known.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    if let Some(s) = known.first() {
+        return Some((*s).to_owned());
+    }
+    let quote = &claim.quote;
+    let lower = quote.to_lowercase();
+    let at = lower.find("according to ")?;
+    let rest = quote.get(at + "according to ".len()..)?;
+    let end = rest
+        .find([',', '.', ';', ':', '"', '”'])
+        .unwrap_or(rest.len());
+    let guess = rest[..end].trim();
+    (!guess.is_empty()).then(|| guess.to_owned())
+}
+
+fn edit_note(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    match app.claim_under_cursor() {
+        Some(i) => {
+            app.mode = Mode::Prompt(Prompt {
+                kind: PromptKind::Note { claim: i },
+                input: app.set.claims[i].note.clone().unwrap_or_default(),
+                hint: None,
+            })
+        }
+        None => app.message = Some("no claim under the cursor to add a note to".into()),
+    }
+}
+
+fn delete(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    match app.claim_under_cursor() {
+        Some(i) => {
+            checkpoint(app);
+            let c = app.set.claims.remove(i);
+            changed(app);
+            app.mode = Mode::Normal;
+            app.message = Some(format!("deleted the {} claim (u undoes)", c.kind));
+        }
+        None => app.message = Some("no claim under the cursor to delete".into()),
+    }
+}
+
+fn undo(app: &mut App, is_undo: bool) {
+    let (from, to) = if is_undo {
+        (&mut app.undo, &mut app.redo)
+    } else {
+        (&mut app.redo, &mut app.undo)
+    };
+    match from.pop() {
+        Some(claims) => {
+            to.push(std::mem::replace(&mut app.set.claims, claims));
+            changed(app);
+            app.mode = Mode::Normal;
+            app.message = Some(if is_undo { "undone" } else { "redone" }.into());
+        }
+        None => {
+            app.message = Some(
+                if is_undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+fn jump_claim(app: &mut App, forward: bool) {
+    if app.set.claims.is_empty() {
+        app.message = Some("no claims yet".into());
+        return;
+    }
+    let here = (app.cursor.para + 1, app.cursor.start, app.cursor.end);
+    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let claims = &app.set.claims;
+    let found = if forward {
+        claims.iter().find(|c| key(c) > here).or(claims.first())
+    } else {
+        claims
+            .iter()
+            .rev()
+            .find(|c| key(c) < here)
+            .or(claims.last())
+    };
+    if let Some(c) = found {
+        let para = (c.paragraph - 1).min(app.article.len() - 1);
+        let len = app.paragraph(para).char_len();
+        let span = Span {
+            para,
+            start: c.start.min(len),
+            end: c.end.min(len),
+        };
+        set_cursor(app, span);
+    }
+}
+
+fn prompt_key(app: &mut App, key: Key) {
+    let Mode::Prompt(prompt) = &mut app.mode else {
+        return;
+    };
+    match (key.code, key.ctrl) {
+        (KeyCode::Enter, _) => {
+            let prompt = prompt.clone();
+            app.mode = Mode::Normal;
+            submit(app, prompt);
+        }
+        (KeyCode::Esc, _) => {
+            let kind = prompt.kind.clone();
+            app.mode = Mode::Normal;
+            if let PromptKind::Source { .. } = kind {
+                app.message = Some("no source recorded (n adds a note)".into());
+            }
+        }
+        (KeyCode::Tab, _) => {
+            if let Some(h) = prompt.hint.take() {
+                prompt.input = h;
+            }
+        }
+        (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) => {
+            prompt.input.pop();
+        }
+        (KeyCode::Char('u'), true) => prompt.input.clear(),
+        (KeyCode::Char('w'), true) => {
+            let trimmed = prompt.input.trim_end().len();
+            let cut = prompt.input[..trimmed]
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            prompt.input.truncate(cut);
+        }
+        (KeyCode::Char('c'), true) => app.mode = Mode::Normal,
+        (KeyCode::Char(c), false) => prompt.input.push(c),
+        _ => {}
+    }
+}
+
+fn submit(app: &mut App, prompt: Prompt) {
+    let value = prompt.input.trim().to_owned();
+    let value = (!value.is_empty()).then_some(value);
+    match prompt.kind {
+        PromptKind::Source { claim, was_new } => {
+            if let Some(c) = app.set.claims.get_mut(claim)
+                && c.source != value
+            {
+                // Marking and naming the source are one undo step for a
+                // new claim; for an existing one, the source is its own.
+                if !was_new {
+                    app.undo.push(app.set.claims.clone());
+                    app.redo.clear();
+                }
+                app.set.claims[claim].source = value;
+                changed(app);
+            }
+        }
+        PromptKind::Note { claim } => {
+            if app.set.claims.get(claim).is_some_and(|c| c.note != value) {
+                checkpoint(app);
+                app.set.claims[claim].note = value;
+                changed(app);
+            }
+        }
+        PromptKind::Search => {
+            let query = value.or_else(|| app.last_search.clone());
+            if let Some(q) = query {
+                search(app, &q);
+                app.last_search = Some(q);
+            }
+        }
+    }
+}
+
+/// Finds the next case-insensitive match after the cursor, wrapping round,
+/// and puts the cursor on its sentence.
+fn search(app: &mut App, query: &str) {
+    let needle: Vec<char> = query.chars().map(lower).collect();
+    let n = app.article.len();
+    let from = app.cursor.start + 1;
+    for step in 0..=n {
+        let para = (app.cursor.para + step) % n;
+        let p = app.paragraph(para);
+        let min_start = if step == 0 { from } else { 0 };
+        if let Some(start) = find_ci(&p.text, &needle, min_start) {
+            let end = start + needle.len();
+            let sentence = app
+                .sentences(para)
+                .into_iter()
+                .find(|r| r.end > start)
+                .unwrap_or(start..end);
+            set_cursor(
+                app,
+                Span {
+                    para,
+                    start: sentence.start,
+                    end: sentence.end,
+                },
+            );
+            app.search_hit = Some(Span { para, start, end });
+            app.message = Some(format!("“{query}” in ¶ {}", para + 1));
+            return;
+        }
+    }
+    app.search_hit = None;
+    app.message = Some(format!("no match for “{query}”"));
+}
+
+/// `char` index of the first case-insensitive match at or after `min`.
+fn find_ci(text: &str, needle: &[char], min: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let hay: Vec<char> = text.chars().map(lower).collect();
+    if hay.len() < needle.len() {
+        return None;
+    }
+    (min..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+}
+
+/// One char to one char, so match offsets stay `char` offsets.
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
