@@ -1,0 +1,163 @@
+//! Writes the sample annotations in `annotations/` for the example articles:
+//! two sample annotators who agree on most claims and differ on a few, so
+//! export, review and agree have real data to show.
+//!
+//!     cargo run --example make_samples
+//!
+//! Claims are given by their quote; the offsets are computed from the
+//! normalised article, so they are right by construction.
+
+use byline::annotation::{AnnotationSet, Claim, Kind};
+use byline::article;
+use byline::store;
+use std::path::Path;
+
+use Kind::{Anonymous as A, Editorial as E, Sourced as S};
+
+type Spec = (&'static str, Kind, Option<&'static str>, Option<&'static str>);
+
+struct Sample {
+    file: &'static str,
+    outlet: &'static str,
+    alex: &'static [Spec],
+    sam: &'static [Spec],
+}
+
+const SAMPLES: &[Sample] = &[
+    Sample {
+        file: "harbor-council.txt",
+        outlet: "Brennamoor Courier",
+        alex: &[
+            ("Mayor Lucia Ruiz told reporters after the session that the delay was \"a pause, not a retreat.\"", S, Some("Mayor Lucia Ruiz"), None),
+            ("She said the council needed more time to review revised flood projections submitted by the port authority last week.", S, Some("Mayor Lucia Ruiz"), None),
+            ("Supporters say it would bring as many as 1,200 jobs to a neighborhood that has struggled since the container terminal moved north in 2009.", A, Some("supporters"), Some("who are the supporters? the consortium?")),
+            ("\"We have modelled a one-in-two-hundred-year storm surge, and the seawall design holds,\" said Tom Becker, the port authority's chief engineer.", S, Some("Tom Becker"), None),
+            ("Councillor Denise Okafor, who chairs the planning committee, said the revised projections arrived too late for members to read them properly.", S, Some("Denise Okafor"), None),
+            ("A council aide who asked not to be named because the aide was not authorised to discuss closed meetings said at least four of the nine members had privately signalled they would vote against the plan if it came up on Tuesday.", A, Some("a council aide"), Some("reason for anonymity is given")),
+            ("Another person familiar with the discussions said the mayor's office had asked for the postponement to avoid a defeat.", A, Some("person familiar with the discussions"), None),
+            ("Its managing director, Priya Natarajan, said in a statement that the company was \"disappointed but patient\" and would continue holding community meetings through April.", S, Some("Priya Natarajan"), None),
+            ("Critics have long called the process slow and opaque, and they have a point.", E, None, Some("the writer sides with the critics")),
+            ("It is hard to see how another two months of study will settle questions that have been debated for nearly three years.", E, None, None),
+        ],
+        sam: &[
+            ("Mayor Lucia Ruiz told reporters after the session that the delay was \"a pause, not a retreat.\"", S, Some("mayor lucia ruiz"), None),
+            ("Supporters say it would bring as many as 1,200 jobs to a neighborhood that has struggled since the container terminal moved north in 2009.", E, None, Some("unattributed estimate")),
+            ("\"We have modelled a one-in-two-hundred-year storm surge, and the seawall design holds,\" said Tom Becker, the port authority's chief engineer.", S, Some("Tom Becker"), None),
+            ("A council aide who asked not to be named because the aide was not authorised to discuss closed meetings said at least four of the nine members had privately signalled they would vote against the plan if it came up on Tuesday.", A, Some("council aide"), None),
+            ("Another person familiar with the discussions said the mayor's office had asked for the postponement to avoid a defeat.", A, Some("a person familiar with the discussions"), None),
+            ("Each postponement has added to the consortium's costs, according to figures released by the city's finance department in January.", S, Some("city finance department"), None),
+            ("Critics have long called the process slow and opaque, and they have a point.", E, None, None),
+        ],
+    },
+    Sample {
+        file: "border-talks.txt",
+        outlet: "Northern Ledger",
+        alex: &[
+            ("Talks between Veltria and Osmark over their disputed northern frontier ended in disarray on Friday, in what diplomatic sources described as the worst breakdown in relations in a generation.", A, Some("diplomatic sources"), None),
+            ("The collapse is a diplomatic disaster for the Veltrian foreign ministry", E, None, Some("loaded language")),
+            ("According to officials familiar with the matter, the Veltrian delegation walked out of the final session after fewer than twenty minutes.", A, Some("officials familiar with the matter"), None),
+            ("The duplicity of the ministry has rarely been so plain.", E, None, Some("loaded language")),
+            ("while privately, one observer said, it was preparing to reopen every clause.", A, Some("one observer"), None),
+            ("Osmark's negotiators reportedly arrived in the lakeside town of Kessvik with a revised map that conceded almost nothing.", A, Some("reportedly"), None),
+            ("Sources close to the Osmarki delegation said the map had been approved by the cabinet only hours before the talks began.", A, Some("sources close to the Osmarki delegation"), None),
+            ("Analysts note that neither government has much room to manoeuvre.", A, Some("analysts"), None),
+            ("Her return home without one amounts to a humiliating climb-down, and critics say her position is now untenable.", E, None, None),
+            ("A senior diplomat, speaking on condition of anonymity, said the mood in the room had been \"poisonous from the first handshake.\"", A, Some("a senior diplomat"), None),
+            ("Osmark's government, for its part, has offered nothing but evasions.", E, None, None),
+            ("What is clear is that two governments have squandered a rare opening.", E, None, None),
+            ("The people of the Harrow Valley deserved far better than this shambles.", E, None, None),
+        ],
+        sam: &[
+            ("Talks between Veltria and Osmark over their disputed northern frontier ended in disarray on Friday, in what diplomatic sources described as the worst breakdown in relations in a generation.", A, Some("Diplomatic sources"), None),
+            ("The collapse is a diplomatic disaster for the Veltrian foreign ministry, which had spent months insisting that an agreement was within reach.", E, None, None),
+            ("According to officials familiar with the matter, the Veltrian delegation walked out of the final session after fewer than twenty minutes.", A, Some("officials familiar with the matter"), None),
+            ("The duplicity of the ministry has rarely been so plain.", E, None, None),
+            ("Osmark's negotiators reportedly arrived in the lakeside town of Kessvik with a revised map that conceded almost nothing.", A, Some("reportedly"), None),
+            ("Analysts note that neither government has much room to manoeuvre.", E, None, Some("'analysts note' hides the writer's view")),
+            ("It is widely believed in the Veltrian capital that the foreign minister staked her reputation on a deal.", A, Some("it is widely believed"), None),
+            ("A senior diplomat, speaking on condition of anonymity, said the mood in the room had been \"poisonous from the first handshake.\"", A, Some("senior diplomat"), None),
+            ("Its spokesman declined to answer questions on Friday, and a statement issued late in the evening blamed \"external pressures\" without saying what they were.", S, Some("Osmark government statement"), None),
+            ("The people of the Harrow Valley deserved far better than this shambles.", E, None, None),
+        ],
+    },
+    Sample {
+        file: "night-market.md",
+        outlet: "Larkspur Weekly",
+        alex: &[
+            ("City figures show it now draws around 6,000 visitors on a typical Friday, and organisers say the number is still climbing.", S, Some("city figures"), None),
+            ("\"Half the shops on the lane shut within three years,\" said Gregor Ilves, who chairs the Tannery Lane Traders' Association.", S, Some("Gregor Ilves"), None),
+            ("A former city planning officer, who asked not to be identified because she still consults for the council, said the fee increase that ended the market was \"a decision made on a spreadsheet by people who had never walked the lane.\"", A, Some("a former city planning officer"), None),
+            ("Councillor Hana Merrow, who sat on the markets committee, said the decision was easier than expected.", S, Some("Hana Merrow"), None),
+            ("One resident, who did not want to be named for fear of falling out with neighbours, said the market \"turns the street into a festival every week whether you like it or not.\"", A, Some("one resident"), None),
+            ("Property agents in the area reportedly expect commercial rents on the lane to rise sharply when current leases expire, which could push out the very shops the market was meant to support.", A, Some("property agents"), None),
+            ("It is, quite simply, the best thing to happen to Larkspur in a decade, and the city would be foolish to let it slip away again.", E, None, Some("closing verdict")),
+        ],
+        sam: &[
+            ("City figures show it now draws around 6,000 visitors on a typical Friday, and organisers say the number is still climbing.", S, Some("City figures"), None),
+            ("\"Half the shops on the lane shut within three years,\" said Gregor Ilves, who chairs the Tannery Lane Traders' Association.", S, Some("Gregor Ilves"), None),
+            ("A former city planning officer, who asked not to be identified because she still consults for the council, said the fee increase that ended the market was \"a decision made on a spreadsheet by people who had never walked the lane.\"", A, Some("former planning officer"), None),
+            ("The new market is smaller than the old one, with 48 licensed stalls, but it is arguably more varied.", E, None, None),
+            ("Others privately grumble that the newcomer stall has become a showcase for well-funded restaurant brands rather than genuine first-time traders.", A, Some("others"), None),
+            ("It is, quite simply, the best thing to happen to Larkspur in a decade, and the city would be foolish to let it slip away again.", E, None, None),
+        ],
+    },
+    Sample {
+        file: "tea-festival.txt",
+        outlet: "Windmere Post",
+        alex: &[
+            ("WINDMERE — More than 30,000 people attended the three-day Windmere International Tea Festival this weekend, organisers said on Sunday, the largest turnout since the event began in 2011.", S, Some("organisers"), None),
+            ("The festival’s director, 陈美玲 (Chen Meiling), said the crowds surprised even her own team.", S, Some("陈美玲 (Chen Meiling)"), None),
+            ("急がずに、ゆっくり味わってください。」", S, Some("佐藤健 (Sato Ken)"), Some("second sentence of the quote")),
+            ("“People come for the smell and stay for the conversation,” Haddad said.", S, Some("ليلى حداد (Layla Haddad)"), None),
+            ("One visitor posted a picture of its tea-infused pastries with the caption “Best matcha of my life 🍵🎉”.", A, Some("one visitor"), None),
+            ("A festival volunteer who asked not to be named said the first-aid tent had been understaffed on Saturday, when temperatures reached 31 degrees.", A, Some("a festival volunteer"), None),
+            ("Some residents of the streets near the showground reportedly complained about parked cars blocking their driveways.", A, Some("some residents"), None),
+            ("It was, by any measure, a triumph for a town that few outside the region had heard of a decade ago — and proof that a good cup of tea can still draw a crowd.", E, None, None),
+        ],
+        sam: &[
+            ("WINDMERE — More than 30,000 people attended the three-day Windmere International Tea Festival this weekend, organisers said on Sunday, the largest turnout since the event began in 2011.", S, Some("organisers"), None),
+            ("“People come for the smell and stay for the conversation,” Haddad said.", S, Some("Layla Haddad"), None),
+            ("Another shared a photo of a family picnic on the lawn: “Brought the whole crew 👨‍👩‍👧 and nobody complained about the queue once 👍🏽”.", A, Some("another visitor"), None),
+            ("A festival volunteer who asked not to be named said the first-aid tent had been understaffed on Saturday, when temperatures reached 31 degrees.", A, Some("festival volunteer"), None),
+            ("Local businesses appear to have done well.", E, None, None),
+            ("It was, by any measure, a triumph for a town that few outside the region had heard of a decade ago — and proof that a good cup of tea can still draw a crowd.", E, None, None),
+        ],
+    },
+];
+
+fn main() -> anyhow::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("annotations");
+    for sample in SAMPLES {
+        let path = root.join("examples/articles").join(sample.file);
+        let art = article::load(&path)?;
+        for (name, specs) in [("Alex Example", sample.alex), ("Sam Example", sample.sam)] {
+            let file = store::annotation_path(&dir, &art.id, name);
+            let rel = format!("../../examples/articles/{}", sample.file);
+            let mut set = AnnotationSet::new(&art, name, Some(rel));
+            set.article.outlet = Some(sample.outlet.to_owned());
+            set.annotator.updated = Some("2026-11-20T10:00:00Z".parse()?);
+            for (quote, kind, source, note) in specs {
+                let (para, start) = find(&art, quote)
+                    .ok_or_else(|| anyhow::anyhow!("{}: quote not found: {quote}", sample.file))?;
+                let p = &art.paragraphs[para];
+                let mut c = Claim::new(para + 1, p, start, start + quote.chars().count(), *kind);
+                c.source = source.map(str::to_owned);
+                c.note = note.map(str::to_owned);
+                set.claims.push(c);
+            }
+            set.sort();
+            set.assign_ids();
+            set.sort();
+            store::save(&file, &set)?;
+            println!("{} ({} claims)", file.display(), set.claims.len());
+        }
+    }
+    Ok(())
+}
+
+fn find(art: &article::Article, quote: &str) -> Option<(usize, usize)> {
+    art.paragraphs.iter().enumerate().find_map(|(i, p)| {
+        p.text.find(quote).map(|b| (i, p.char_of(b)))
+    })
+}

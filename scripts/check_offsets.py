@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Independent check of byline annotation files, in Python alone.
+
+Reads each annotator file with tomllib, normalises its plain-text article as
+FORMAT.md says (BOM, CRLF/CR, NFC, blank-line paragraphs, collapsed white
+space), and checks the sha256 and `paragraph_text[start:end] == quote` for
+every claim. Markdown articles are skipped (their reduction needs a Markdown
+parser). Exit 1 on any mismatch.
+
+    python3 scripts/check_offsets.py annotations/*/*.toml
+"""
+import hashlib
+import os
+import re
+import sys
+import tomllib
+import unicodedata
+
+
+def paragraphs(text):
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    lines = text.split("\n")
+    content = [i for i, l in enumerate(lines) if l.strip()]
+    inner = lines[content[0]:content[-1] + 1] if content else []
+    if any(not l.strip() for l in inner):
+        blocks = re.split(r"\n[^\S\n]*\n", "\n".join(lines))
+    else:
+        blocks = lines
+    out = [" ".join(b.split()) for b in blocks]
+    return [p for p in out if p]
+
+
+def check(path):
+    with open(path, "rb") as f:
+        doc = tomllib.load(f)
+    art = doc["article"]
+    rel = art.get("path")
+    if not rel or rel.endswith(".md"):
+        return 0, 0
+    with open(os.path.join(os.path.dirname(path), rel), encoding="utf-8") as f:
+        paras = paragraphs(f.read())
+    bad = 0
+    sha = hashlib.sha256("\n\n".join(paras).encode()).hexdigest()
+    if sha != art["sha256"] or len(paras) != art["paragraphs"]:
+        print(f"{path}: sha256/paragraphs differ from the article", file=sys.stderr)
+        bad += 1
+    claims = doc.get("claims", [])
+    for c in claims:
+        got = paras[c["paragraph"] - 1][c["start"]:c["end"]]
+        if got != c["quote"]:
+            print(f"{path}: claim {c.get('id')}: {got!r} != {c['quote']!r}", file=sys.stderr)
+            bad += 1
+    return len(claims), bad
+
+
+if __name__ == "__main__":
+    total = bad = 0
+    for p in sys.argv[1:]:
+        n, b = check(p)
+        total += n
+        bad += b
+    print(f"{total} claims checked, {bad} mismatches")
+    sys.exit(1 if bad else 0)
