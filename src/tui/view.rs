@@ -180,6 +180,10 @@ fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
         }
     }
     before.truncate(budget);
+    // A blank row at the very top only wastes a line.
+    while matches!(before.last(), Some(Row::Blank)) {
+        before.pop();
+    }
     before.reverse();
     let mut rows = before;
     rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
@@ -196,7 +200,8 @@ fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
 }
 
 fn draw_body(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(GUTTER).max(1) as usize;
+    // One column of air between the text and the minimap.
+    let width = area.width.saturating_sub(GUTTER + 1).max(1) as usize;
     let rows = body_rows(app, width, area.height as usize);
     let mut marks: Option<(usize, ParaMarks)> = None;
     for (y, row) in rows.iter().enumerate() {

@@ -1,0 +1,306 @@
+//! The annotation session driven by key sequences, on the real example
+//! articles, checked on disk and on screen.
+
+use byline::annotation::Kind;
+use byline::store;
+use byline::tui::state::{App, Mode};
+use byline::tui::testing::press;
+use byline::tui::theme::Theme;
+use byline::tui::{open, save_now, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use std::path::{Path, PathBuf};
+
+fn article(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/articles")
+        .join(name)
+}
+
+struct Session {
+    app: App,
+    saved: u64,
+    _dir: tempfile::TempDir,
+}
+
+impl Session {
+    fn new(name: &str) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let app = open(&article(name), dir.path(), Some("Alex Example")).unwrap();
+        Session {
+            saved: app.revision,
+            app,
+            _dir: dir,
+        }
+    }
+
+    fn dir(&self) -> &Path {
+        self._dir.path()
+    }
+
+    fn press(&mut self, keys: &str) -> &mut Self {
+        press(&mut self.app, keys);
+        self
+    }
+
+    /// What the event loop does after each key.
+    fn save(&mut self) -> store_set::Set {
+        save_now(&mut self.app, &mut self.saved);
+        store::load(&self.app.file).unwrap().unwrap()
+    }
+
+    fn reopen(&self, name: &str) -> App {
+        open(&article(name), self.dir(), Some("Alex Example")).unwrap()
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| view::render(&self.app, &Theme { color: true }, f))
+            .unwrap();
+        t.backend().to_string()
+    }
+}
+
+mod store_set {
+    pub type Set = byline::annotation::AnnotationSet;
+}
+
+#[test]
+fn three_kinds_with_source_and_note_survive_reopening() {
+    let mut s = Session::new("harbor-council.txt");
+    // ¶3 first sentence: sourced, with a source.
+    s.press("}js").press("Mayor Lucia Ruiz<Enter>");
+    // ¶7 (one sentence): anonymous, with a descriptor and a note.
+    s.press("}}}}a").press("a council aide<Enter>");
+    s.press("nreason for anonymity given<Enter>");
+    // ¶13 first sentence: editorial, no prompt.
+    s.press("G{{e");
+    let set = s.save();
+    let got: Vec<(usize, Kind, Option<&str>, Option<&str>)> = set
+        .claims
+        .iter()
+        .map(|c| (c.paragraph, c.kind, c.source.as_deref(), c.note.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, Kind::Sourced, Some("Mayor Lucia Ruiz"), None),
+            (
+                7,
+                Kind::Anonymous,
+                Some("a council aide"),
+                Some("reason for anonymity given")
+            ),
+            (13, Kind::Editorial, None, None),
+        ]
+    );
+    assert_eq!(
+        set.claims[2].quote,
+        "Critics have long called the process slow and opaque, and they have a point."
+    );
+    assert!(set.claims.iter().all(|c| c.id.is_some()));
+    let again = s.reopen("harbor-council.txt");
+    assert_eq!(again.set.claims, set.claims);
+}
+
+#[test]
+fn selection_grows_and_shrinks_by_sentence_and_word() {
+    let mut s = Session::new("harbor-council.txt");
+    // ¶3 has two sentences; grow to both, shrink back, then word by word.
+    s.press("}}vj");
+    let p = s.app.current().clone();
+    let target = s.app.target();
+    assert_eq!(target.start, 0);
+    assert_eq!(target.end, p.char_len());
+    s.press("k");
+    assert_eq!(
+        p.slice(0, s.app.target().end),
+        "Mayor Lucia Ruiz told reporters after the session that the delay was \"a pause, not a retreat.\""
+    );
+    s.press("ll");
+    assert!(p.slice(0, s.app.target().end).ends_with("She said"));
+    s.press("h");
+    assert!(p.slice(0, s.app.target().end).ends_with("She"));
+    s.press("<Esc>");
+    assert_eq!(s.app.mode, Mode::Normal);
+    s.press("vjjlle<Esc>");
+    let set = s.save();
+    assert_eq!(set.claims.len(), 1);
+    assert_eq!(set.claims[0].kind, Kind::Editorial);
+    assert!(set.claims[0].quote.starts_with("Mayor Lucia Ruiz"));
+    assert!(!set.claims[0].quote.ends_with(' '));
+}
+
+#[test]
+fn kind_change_delete_undo_redo() {
+    let mut s = Session::new("border-talks.txt");
+    s.press("}a<Esc>");
+    assert_eq!(s.save().claims[0].kind, Kind::Anonymous);
+    s.press("e");
+    assert_eq!(s.save().claims[0].kind, Kind::Editorial);
+    assert_eq!(s.save().claims.len(), 1);
+    s.press("x");
+    assert!(s.save().claims.is_empty());
+    s.press("u");
+    assert_eq!(s.save().claims[0].kind, Kind::Editorial);
+    s.press("u");
+    assert_eq!(s.save().claims[0].kind, Kind::Anonymous);
+    s.press("<C-r>");
+    assert_eq!(s.save().claims[0].kind, Kind::Editorial);
+}
+
+#[test]
+fn source_prompt_starts_empty_and_tab_takes_the_hint() {
+    let mut s = Session::new("harbor-council.txt");
+    s.press("}}s").press("Mayor Lucia Ruiz<Enter>");
+    // The second sentence of ¶3 does not name her, but ¶3 does: hint.
+    s.press("js");
+    let Mode::Prompt(p) = &s.app.mode else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.input, "");
+    assert_eq!(p.hint.as_deref(), Some("Mayor Lucia Ruiz"));
+    s.press("<Tab><Enter>");
+    // Escape leaves a new claim's source empty.
+    s.press("}}a<Esc>");
+    let set = s.save();
+    let sources: Vec<_> = set.claims.iter().map(|c| c.source.as_deref()).collect();
+    assert_eq!(
+        sources,
+        [Some("Mayor Lucia Ruiz"), Some("Mayor Lucia Ruiz"), None]
+    );
+}
+
+#[test]
+fn movement_crosses_paragraphs_and_tab_visits_claims() {
+    let mut s = Session::new("harbor-council.txt");
+    s.press("j");
+    assert_eq!(s.app.cursor.para, 1);
+    s.press("k");
+    assert_eq!(s.app.cursor.para, 0);
+    s.press("k");
+    assert_eq!(s.app.cursor.para, 0);
+    s.press("G");
+    assert_eq!(s.app.cursor.para, 14);
+    s.press("jjjj");
+    assert_eq!(s.app.cursor.para, 14);
+    s.press("g}}}e}}}}}}e");
+    s.press("g<Tab>");
+    assert_eq!(s.app.cursor.para, 3);
+    s.press("<Tab>");
+    assert_eq!(s.app.cursor.para, 9);
+    s.press("<Tab>");
+    assert_eq!(s.app.cursor.para, 3);
+    s.press("<S-Tab>");
+    assert_eq!(s.app.cursor.para, 9);
+}
+
+#[test]
+fn search_finds_case_insensitive_and_wraps() {
+    let mut s = Session::new("tea-festival.txt");
+    s.press("/HADDAD<Enter>");
+    assert_eq!(s.app.cursor.para, 5);
+    s.press("/<Enter>");
+    assert_eq!(s.app.cursor.para, 5, "second Haddad in the same paragraph");
+    s.press("/<Enter>/<Enter>");
+    assert_eq!(s.app.cursor.para, 5);
+    s.press("/佐藤健<Enter>");
+    assert_eq!(s.app.cursor.para, 3);
+    s.press("/no such words<Enter>");
+    assert_eq!(s.app.cursor.para, 3);
+    assert!(s.app.message.as_deref().unwrap().starts_with("no match"));
+}
+
+#[test]
+fn non_ascii_offsets_are_python_indices() {
+    let mut s = Session::new("tea-festival.txt");
+    // ¶4, third sentence is the second Japanese sentence.
+    s.press("}}}jjs佐藤健<Enter>");
+    // ¶7: the decomposed "Cafe\u{301}" was normalised to one char.
+    s.press("}}}e");
+    let set = s.save();
+    let c = &set.claims[0];
+    assert_eq!(c.quote, "急がずに、ゆっくり味わってください。」");
+    let p = &s.app.article.paragraphs[3].text;
+    let expected_start = p.chars().position(|ch| ch == '急').unwrap();
+    assert_eq!((c.start, c.end), (expected_start, expected_start + 19));
+    assert!(set.claims[1].quote.contains("Café Lantern"));
+    assert_eq!(
+        set.claims[1]
+            .quote
+            .chars()
+            .filter(|c| *c == '\u{301}')
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut s = Session::new("harbor-council.txt");
+    s.press("?");
+    let screen = s.screen(80, 40);
+    for (keys, what) in byline::tui::keymap::help_rows(byline::tui::keymap::NORMAL) {
+        assert!(screen.contains(what), "help lacks {keys}: {what}\n{screen}");
+    }
+    s.press("q");
+    assert!(!s.app.quit, "a key closes help without quitting");
+}
+
+#[test]
+fn claim_cells_carry_colour_and_a_non_colour_marker() {
+    let mut s = Session::new("harbor-council.txt");
+    s.press("}}e}");
+    let draw = |color: bool| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| view::render(&s.app, &Theme { color }, f))
+            .unwrap();
+        t.backend().buffer().clone()
+    };
+    let screen = s.screen(80, 24);
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Mayor Lucia Ruiz"))
+        .unwrap();
+    let x = line.chars().position(|c| c == 'M').unwrap() as u16;
+    let y = y as u16;
+    let colour = draw(true);
+    assert_eq!(colour[(x, y)].fg, Color::Magenta);
+    assert!(
+        colour[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    let plain = draw(false);
+    assert_eq!(plain[(x, y)].fg, Color::Reset);
+    assert!(
+        plain[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    // The gutter letter says which kind is on the line.
+    assert_eq!(plain[(3, y)].symbol(), "E");
+}
+
+#[test]
+fn tiny_and_huge_terminals_do_not_panic() {
+    let mut s = Session::new("tea-festival.txt");
+    s.press("}}}vjja");
+    for (w, h) in [
+        (1, 1),
+        (20, 6),
+        (29, 8),
+        (30, 8),
+        (40, 12),
+        (80, 24),
+        (200, 60),
+        (300, 100),
+    ] {
+        let screen = s.screen(w, h);
+        if w < 30 || h < 8 {
+            assert!(screen.contains("too") || w < 10, "{w}x{h}: {screen}");
+        }
+    }
+}
