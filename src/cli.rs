@@ -20,6 +20,10 @@ pub struct Cli {
 pub enum Command {
     /// Open an article and mark its claims with the keyboard
     Annotate(AnnotateArgs),
+    /// Measure how far two or more annotators of one article agree
+    Agree(AgreeArgs),
+    /// Go through a colleague's claims: agree, dispute, or copy them
+    Review(ReviewArgs),
 }
 
 /// Where annotation files live and who is annotating.
@@ -37,6 +41,43 @@ pub struct StoreArgs {
 pub struct AnnotateArgs {
     /// The article: .txt or .md (anything else is read as plain text)
     pub article: PathBuf,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output of `byline agree`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgreeFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreeArgs {
+    /// Annotation files of one article, two or more (a folder stands for the annotator files in it)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// What one unit of agreement is: a character, or a sentence labelled by the kind covering most of it
+    #[arg(long, value_enum, default_value = "char")]
+    pub unit: crate::review::agree::Unit,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: AgreeFormat,
+    /// The article [default: `article.path` of the first file]
+    #[arg(long, value_name = "PATH")]
+    pub article: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The article: .txt or .md
+    pub article: PathBuf,
+    /// The colleague's annotation file (never modified)
+    #[arg(long, value_name = "FILE")]
+    pub theirs: PathBuf,
+    /// Your own annotation file, to compare side by side [copies go to `<annotations>/<article-id>/<you>.toml` without it]
+    #[arg(long, value_name = "FILE")]
+    pub mine: Option<PathBuf>,
+    /// `--annotator` names you, the reviewer
     #[command(flatten)]
     pub store: StoreArgs,
 }

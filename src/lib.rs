@@ -6,6 +6,7 @@
 pub mod annotation;
 pub mod article;
 pub mod cli;
+pub mod review;
 pub mod store;
 pub mod tui;
 
@@ -41,5 +42,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     match cli.command {
         cli::Command::Annotate(args) => tui::annotate(&args),
+        cli::Command::Agree(args) => review::agree(&args),
+        cli::Command::Review(args) => tui::review::review(&args),
     }
 }

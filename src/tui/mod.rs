@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod review;
 pub mod state;
 pub mod testing;
 pub mod theme;

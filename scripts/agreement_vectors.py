@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Reference values for `byline agree`, from the common Python implementations.
+
+Writes two files of test vectors that tests/agree.rs checks to 1e-9:
+
+- tests/vectors/metrics.json: generated reliability data (several coders,
+  units left unlabelled by some) with nominal Krippendorff's alpha from the
+  `krippendorff` package and Cohen's kappa per pair from scikit-learn's
+  `cohen_kappa_score` (over the units both coders labelled).
+- tests/vectors/samples.json: the sample annotation files of each plain-text
+  article, turned into character units as PRODUCT.md defines (the claim that
+  starts last labels a character, ties the shorter), with alpha and kappa from
+  those packages, and span F1 (exact, overlap, per kind) and the confusion
+  matrix computed here from the definitions.
+
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install krippendorff scikit-learn
+    /tmp/venv/bin/python scripts/agreement_vectors.py
+
+Paths in samples.json are relative to the repository root.
+"""
+import glob
+import json
+import math
+import os
+import random
+import sys
+import tomllib
+
+import krippendorff
+import numpy as np
+import sklearn
+from sklearn.metrics import cohen_kappa_score
+
+sys.path.insert(0, os.path.dirname(__file__))
+from check_offsets import paragraphs  # noqa: E402  (FORMAT.md normalisation)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KINDS = ["sourced", "anonymous", "editorial"]
+LABELS = ["none"] + KINDS
+
+
+def nan_to_none(x):
+    return None if x is None or math.isnan(x) else float(x)
+
+
+def alpha(rows):
+    data = np.array([[np.nan if v is None else v for v in r] for r in rows], dtype=float)
+    try:
+        return nan_to_none(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+    except ValueError:  # one value in the whole domain: undefined
+        return None
+
+
+def kappa(a, b, labels=None):
+    both = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
+    if not both:
+        return None
+    xs, ys = zip(*both)
+    return nan_to_none(cohen_kappa_score(list(xs), list(ys), labels=labels))
+
+
+def generated_cases():
+    cases = []
+    specs = [
+        # name, coders, units, categories, share left unlabelled, seed
+        ("two-coders-complete", 2, 40, 3, 0.0, 1),
+        ("three-coders-gaps", 3, 120, 4, 0.15, 2),
+        ("five-coders-sparse", 5, 300, 5, 0.35, 3),
+        ("skewed-two-categories", 4, 500, 2, 0.05, 4),
+    ]
+    for name, coders, units, cats, gaps, seed in specs:
+        rng = random.Random(seed)
+        truth = [rng.choices(range(cats), weights=range(cats, 0, -1))[0] for _ in range(units)]
+        rows = []
+        for _ in range(coders):
+            row = []
+            for t in truth:
+                if rng.random() < gaps:
+                    row.append(None)
+                elif rng.random() < 0.7:
+                    row.append(t)
+                else:
+                    row.append(rng.randrange(cats))
+            rows.append(row)
+        pairs = [
+            {"a": i, "b": j, "cohen_kappa": kappa(rows[i], rows[j])}
+            for i in range(coders)
+            for j in range(i + 1, coders)
+        ]
+        cases.append({"name": name, "rows": rows, "krippendorff_alpha": alpha(rows), "pairs": pairs})
+    return cases
+
+
+def char_labels(paras, claims):
+    out = []
+    for i, p in enumerate(paras, 1):
+        chars = [0] * len(p)
+        here = sorted((c for c in claims if c["paragraph"] == i), key=lambda c: (c["start"], -c["end"]))
+        for c in here:
+            end = min(c["end"], len(p))
+            for k in range(min(c["start"], end), end):
+                chars[k] = LABELS.index(c["kind"])
+        out.extend(chars)
+    return out
+
+
+def f1(matches, total):
+    return None if total == 0 else 2 * matches / total
+
+
+def span_match(a, b):
+    key = lambda c: (c["paragraph"], c["start"], c["end"], c["kind"])  # noqa: E731
+    pool = {}
+    for c in b:
+        pool[key(c)] = pool.get(key(c), 0) + 1
+    exact = 0
+    for c in a:
+        if pool.get(key(c), 0) > 0:
+            pool[key(c)] -= 1
+            exact += 1
+    cands = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if x["paragraph"] == y["paragraph"] and x["kind"] == y["kind"]:
+                o = min(x["end"], y["end"]) - max(x["start"], y["start"])
+                if o > 0:
+                    cands.append((-o, i, j))
+    cands.sort()
+    used_a, used_b, overlap = set(), set(), 0
+    for _, i, j in cands:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            overlap += 1
+    return exact, overlap
+
+
+def file_order(claims):
+    return sorted(claims, key=lambda c: (c["paragraph"], c["start"], c["end"], c.get("id", "")))
+
+
+def sample_case(files):
+    docs = []
+    for f in files:
+        with open(os.path.join(ROOT, f), "rb") as fh:
+            docs.append(tomllib.load(fh))
+    first = os.path.join(ROOT, files[0])
+    with open(os.path.join(os.path.dirname(first), docs[0]["article"]["path"]), encoding="utf-8") as fh:
+        paras = paragraphs(fh.read())
+    names = [d["annotator"]["name"].lower().replace(" ", "-") for d in docs]
+    claims = [file_order(d.get("claims", [])) for d in docs]
+    labels = [char_labels(paras, c) for c in claims]
+    pairs = []
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            a, b = claims[i], claims[j]
+            exact, overlap = span_match(a, b)
+            by_kind = {}
+            for k in KINDS:
+                ka = [c for c in a if c["kind"] == k]
+                kb = [c for c in b if c["kind"] == k]
+                e, o = span_match(ka, kb)
+                by_kind[k] = {
+                    "claims_a": len(ka),
+                    "claims_b": len(kb),
+                    "f1_exact": f1(e, len(ka) + len(kb)),
+                    "f1_overlap": f1(o, len(ka) + len(kb)),
+                }
+            confusion = [[0] * 4 for _ in range(4)]
+            for x, y in zip(labels[i], labels[j]):
+                confusion[x][y] += 1
+            pairs.append({
+                "a": names[i],
+                "b": names[j],
+                "cohen_kappa": kappa(labels[i], labels[j], labels=[0, 1, 2, 3]),
+                "span_f1_exact": f1(exact, len(a) + len(b)),
+                "span_f1_overlap": f1(overlap, len(a) + len(b)),
+                "by_kind": by_kind,
+                "confusion": confusion,
+            })
+    return {
+        "files": files,
+        "article": docs[0]["article"]["id"],
+        "annotators": names,
+        "unit": "char",
+        "units": len(labels[0]),
+        "krippendorff_alpha": alpha(labels),
+        "pairs": pairs,
+    }
+
+
+def main():
+    os.makedirs(os.path.join(ROOT, "tests/vectors"), exist_ok=True)
+    made_with = {"krippendorff": krippendorff.__version__ if hasattr(krippendorff, "__version__") else "0.9",
+                 "scikit-learn": sklearn.__version__}
+    with open(os.path.join(ROOT, "tests/vectors/metrics.json"), "w") as fh:
+        json.dump({"made_with": made_with, "cases": generated_cases()}, fh, indent=1)
+        fh.write("\n")
+    groups = []
+    for folder in sorted(glob.glob(os.path.join(ROOT, "annotations/*/"))):
+        files = sorted(
+            os.path.relpath(f, ROOT)
+            for f in glob.glob(os.path.join(folder, "*.toml"))
+            if not f.endswith(".review.toml") and ".conflict-" not in f
+        )
+        with open(os.path.join(ROOT, files[0]), "rb") as fh:
+            if tomllib.load(fh)["article"].get("path", "").endswith(".md"):
+                continue  # Markdown reduction needs a Markdown parser
+        if len(files) >= 2:
+            groups.append(files)
+    # A third annotator (hand-written fixture) on harbor-council.
+    groups.append([
+        "annotations/harbor-council/alex-example.toml",
+        "annotations/harbor-council/sam-example.toml",
+        "tests/fixtures/agree/harbor-council/kim-example.toml",
+    ])
+    with open(os.path.join(ROOT, "tests/vectors/samples.json"), "w") as fh:
+        json.dump({"made_with": made_with, "cases": [sample_case(g) for g in groups]}, fh, indent=1)
+        fh.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,383 @@
+//! Agreement statistics exactly as the textbooks define them, with no
+//! knowledge of articles or claims. Labels are small category indices; a
+//! coder who left a unit unlabelled gives `None`.
+//!
+//! Everything is counted in integers and divided once at the end, so the
+//! figures match the reference implementations to the last digit.
+
+use std::collections::BTreeMap;
+
+/// Nominal Krippendorff's alpha, accumulated one unit at a time.
+///
+/// General form (Krippendorff 2011, "Computing Krippendorff's
+/// alpha-reliability"): a unit's `m_u` labels contribute every ordered pair
+/// of them to the coincidence matrix with weight `1 / (m_u - 1)`; units with
+/// fewer than two labels are not pairable and contribute nothing. Then
+///
+/// ```text
+/// alpha = 1 - (n - 1) * (n - Σ_c o_cc) / (n² - Σ_c n_c²)
+/// ```
+///
+/// where `n_c` is the number of pairable values `c` and `n = Σ n_c`.
+#[derive(Debug, Clone, Default)]
+pub struct Alpha {
+    /// `n_c`: pairable values per category.
+    totals: Vec<u64>,
+    /// For each `m_u`, Σ over its units of Σ_c count_c·(count_c − 1): the
+    /// ordered same-category pairs, still to be divided by `m_u − 1`.
+    same_pairs: BTreeMap<u64, u128>,
+    /// Reused per unit so adding a unit does not allocate.
+    scratch: Vec<u64>,
+}
+
+impl Alpha {
+    pub fn new() -> Self {
+        Alpha::default()
+    }
+
+    /// Adds one unit: the labels every coder gave it.
+    pub fn add_unit(&mut self, labels: impl IntoIterator<Item = Option<usize>>) {
+        self.scratch.iter_mut().for_each(|c| *c = 0);
+        let mut m = 0u64;
+        for c in labels.into_iter().flatten() {
+            if c >= self.scratch.len() {
+                self.scratch.resize(c + 1, 0);
+            }
+            self.scratch[c] += 1;
+            m += 1;
+        }
+        if m < 2 {
+            return;
+        }
+        if self.totals.len() < self.scratch.len() {
+            self.totals.resize(self.scratch.len(), 0);
+        }
+        let mut same = 0u128;
+        for (c, &k) in self.scratch.iter().enumerate() {
+            self.totals[c] += k;
+            same += u128::from(k) * u128::from(k.saturating_sub(1));
+        }
+        *self.same_pairs.entry(m).or_insert(0) += same;
+    }
+
+    /// `n`: the number of pairable values.
+    pub fn pairable(&self) -> u64 {
+        self.totals.iter().sum()
+    }
+
+    /// Alpha, or `None` when it is undefined: no pairable values, or all of
+    /// them in one category (no expected disagreement to compare with).
+    pub fn value(&self) -> Option<f64> {
+        let n = u128::from(self.pairable());
+        let sum_sq: u128 = self
+            .totals
+            .iter()
+            .map(|&c| u128::from(c) * u128::from(c))
+            .sum();
+        let expected = n * n - sum_sq;
+        if n < 2 || expected == 0 {
+            return None;
+        }
+        let diagonal: f64 = self
+            .same_pairs
+            .iter()
+            .map(|(&m, &pairs)| pairs as f64 / (m - 1) as f64)
+            .sum();
+        let observed = n as f64 - diagonal;
+        Some(1.0 - (n - 1) as f64 * observed / expected as f64)
+    }
+}
+
+/// Nominal alpha of a reliability matrix: one row per coder, one column per
+/// unit.
+pub fn krippendorff_alpha(rows: &[Vec<Option<usize>>]) -> Option<f64> {
+    let units = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut alpha = Alpha::new();
+    for u in 0..units {
+        alpha.add_unit(rows.iter().map(|r| r.get(u).copied().flatten()));
+    }
+    alpha.value()
+}
+
+/// A confusion matrix of two coders over the same units: `counts[a][b]` is
+/// how many units coder A labelled `a` and coder B labelled `b`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confusion {
+    pub counts: Vec<Vec<u64>>,
+}
+
+impl Confusion {
+    pub fn new(categories: usize) -> Self {
+        Confusion {
+            counts: vec![vec![0; categories]; categories],
+        }
+    }
+
+    pub fn add(&mut self, a: usize, b: usize) {
+        self.counts[a][b] += 1;
+    }
+
+    pub fn total(&self) -> u64 {
+        self.counts.iter().flatten().sum()
+    }
+
+    /// Cohen's kappa: `(p_o − p_e) / (1 − p_e)`, computed as
+    /// `(N·agreed − Σ a_c·b_c) / (N² − Σ a_c·b_c)` in integers. `None` when
+    /// undefined (no units, or both coders used one and the same label
+    /// throughout).
+    pub fn cohen_kappa(&self) -> Option<f64> {
+        let k = self.counts.len();
+        let n = i128::from(self.total());
+        let agreed: i128 = (0..k).map(|c| i128::from(self.counts[c][c])).sum();
+        let chance: i128 = (0..k)
+            .map(|c| {
+                let a: u64 = self.counts[c].iter().sum();
+                let b: u64 = self.counts.iter().map(|row| row[c]).sum();
+                i128::from(a) * i128::from(b)
+            })
+            .sum();
+        let denominator = n * n - chance;
+        if n == 0 || denominator == 0 {
+            return None;
+        }
+        Some((n * agreed - chance) as f64 / denominator as f64)
+    }
+}
+
+/// Cohen's kappa of two label sequences over the same units.
+pub fn cohen_kappa(a: &[usize], b: &[usize]) -> Option<f64> {
+    let k = a.iter().chain(b).max().map_or(0, |m| m + 1);
+    let mut m = Confusion::new(k);
+    for (&x, &y) in a.iter().zip(b) {
+        m.add(x, y);
+    }
+    m.cohen_kappa()
+}
+
+/// A labelled span: what span F1 compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LabelledSpan {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub label: usize,
+}
+
+impl LabelledSpan {
+    fn overlap(&self, o: &LabelledSpan) -> usize {
+        if self.paragraph != o.paragraph {
+            return 0;
+        }
+        self.end.min(o.end).saturating_sub(self.start.max(o.start))
+    }
+}
+
+/// How two coders' spans match.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpanMatch {
+    pub a: usize,
+    pub b: usize,
+    /// Pairs equal in paragraph, start, end and label, matched one-to-one.
+    pub exact: usize,
+    /// Pairs with the same label and overlapping ranges, matched one-to-one
+    /// by largest overlap.
+    pub overlap: usize,
+}
+
+impl SpanMatch {
+    /// `2·exact / (a + b)`; `None` when neither coder marked anything.
+    pub fn f1_exact(&self) -> Option<f64> {
+        f1(self.exact, self.a + self.b)
+    }
+
+    pub fn f1_overlap(&self) -> Option<f64> {
+        f1(self.overlap, self.a + self.b)
+    }
+}
+
+fn f1(matches: usize, claims: usize) -> Option<f64> {
+    (claims > 0).then(|| 2.0 * matches as f64 / claims as f64)
+}
+
+/// Matches two coders' spans, exactly and by overlap.
+pub fn match_spans(a: &[LabelledSpan], b: &[LabelledSpan]) -> SpanMatch {
+    let mut remaining: BTreeMap<LabelledSpan, usize> = BTreeMap::new();
+    for s in b {
+        *remaining.entry(*s).or_insert(0) += 1;
+    }
+    let mut exact = 0;
+    for s in a {
+        if let Some(n) = remaining.get_mut(s).filter(|n| **n > 0) {
+            *n -= 1;
+            exact += 1;
+        }
+    }
+    SpanMatch {
+        a: a.len(),
+        b: b.len(),
+        exact,
+        overlap: overlap_pairs(a, b, |x, y| x.label == y.label).len(),
+    }
+}
+
+/// One-to-one pairs `(i, j)` of overlapping spans that `compatible` allows,
+/// chosen greedily by largest overlap (ties: earlier `i`, then earlier
+/// `j`), so the result does not depend on anything but the spans.
+pub fn overlap_pairs(
+    a: &[LabelledSpan],
+    b: &[LabelledSpan],
+    compatible: impl Fn(&LabelledSpan, &LabelledSpan) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut by_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (j, s) in b.iter().enumerate() {
+        by_paragraph.entry(s.paragraph).or_default().push(j);
+    }
+    let mut candidates = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        for &j in by_paragraph.get(&x.paragraph).into_iter().flatten() {
+            let o = x.overlap(&b[j]);
+            if o > 0 && compatible(x, &b[j]) {
+                candidates.push((std::cmp::Reverse(o), i, j));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut out = Vec::new();
+    for (_, i, j) in candidates {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Krippendorff (2011), "Computing Krippendorff's alpha-reliability",
+    /// section C: 4 observers, 12 units, values 1–5, with gaps.
+    #[test]
+    fn published_reliability_data_example() {
+        let n = None;
+        let s = Some;
+        let rows = vec![
+            vec![
+                s(1),
+                s(2),
+                s(3),
+                s(3),
+                s(2),
+                s(1),
+                s(4),
+                s(1),
+                s(2),
+                n,
+                n,
+                n,
+            ],
+            vec![
+                s(1),
+                s(2),
+                s(3),
+                s(3),
+                s(2),
+                s(2),
+                s(4),
+                s(1),
+                s(2),
+                s(5),
+                n,
+                s(3),
+            ],
+            vec![
+                n,
+                s(3),
+                s(3),
+                s(3),
+                s(2),
+                s(3),
+                s(4),
+                s(2),
+                s(2),
+                s(5),
+                s(1),
+                n,
+            ],
+            vec![
+                s(1),
+                s(2),
+                s(3),
+                s(3),
+                s(2),
+                s(4),
+                s(4),
+                s(1),
+                s(2),
+                s(5),
+                s(1),
+                n,
+            ],
+        ];
+        let alpha = krippendorff_alpha(&rows).unwrap();
+        // The paper's 0.743; exactly 1 − 9·(40 − 34.5)/(... ) = 0.743421052631579.
+        assert!((alpha - 0.743421052631579).abs() < 1e-12, "{alpha}");
+        assert_eq!(format!("{alpha:.3}"), "0.743");
+    }
+
+    #[test]
+    fn undefined_cases() {
+        assert_eq!(
+            krippendorff_alpha(&[vec![Some(1), Some(1)], vec![Some(1), Some(1)]]),
+            None
+        );
+        assert_eq!(krippendorff_alpha(&[vec![Some(1)], vec![None]]), None);
+        assert_eq!(cohen_kappa(&[0, 0], &[0, 0]), None);
+        assert_eq!(cohen_kappa(&[], &[]), None);
+    }
+
+    #[test]
+    fn kappa_textbook() {
+        // Cohen (1960)-style table: 20 yes/yes, 15 no/no, 5 and 10 off.
+        let mut a = vec![1; 20];
+        let mut b = vec![1; 20];
+        a.extend([0; 15]);
+        b.extend([0; 15]);
+        a.extend([1; 5]);
+        b.extend([0; 5]);
+        a.extend([0; 10]);
+        b.extend([1; 10]);
+        // p_o = 0.7, p_e = 0.5·0.6 + 0.5·0.4 = 0.5 → 0.4
+        assert!((cohen_kappa(&a, &b).unwrap() - 0.4).abs() < 1e-15);
+    }
+
+    fn sp(paragraph: usize, start: usize, end: usize, label: usize) -> LabelledSpan {
+        LabelledSpan {
+            paragraph,
+            start,
+            end,
+            label,
+        }
+    }
+
+    #[test]
+    fn span_matching_is_one_to_one_by_largest_overlap() {
+        let a = [sp(1, 0, 10, 1), sp(1, 12, 20, 1), sp(2, 0, 5, 2)];
+        let b = [sp(1, 5, 15, 1), sp(1, 0, 10, 1), sp(2, 0, 5, 3)];
+        let m = match_spans(&a, &b);
+        assert_eq!(m.exact, 1);
+        // a0 takes b1 (overlap 10); a1 takes b0 (overlap 3); a2 has no
+        // same-kind partner.
+        assert_eq!(m.overlap, 2);
+        assert_eq!(m.f1_exact(), Some(2.0 / 6.0));
+        assert_eq!(m.f1_overlap(), Some(4.0 / 6.0));
+        assert_eq!(match_spans(&[], &[]).f1_exact(), None);
+        // Duplicates match only once each.
+        let m = match_spans(&[sp(1, 0, 3, 1), sp(1, 0, 3, 1)], &[sp(1, 0, 3, 1)]);
+        assert_eq!((m.exact, m.overlap), (1, 1));
+    }
+}

@@ -1,0 +1,392 @@
+//! `byline agree` against reference values from the common Python
+//! implementations (tests/vectors/, made by scripts/agreement_vectors.py).
+
+use assert_cmd::Command;
+use byline::review::metrics::{Confusion, krippendorff_alpha};
+use serde_json::Value;
+use std::path::Path;
+
+const TOLERANCE: f64 = 1e-9;
+
+fn vectors(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vectors")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn byline() -> Command {
+    let mut cmd = Command::cargo_bin("byline").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// Equal to the tolerance, or both undefined (`null`).
+fn assert_close(got: &Value, want: &Value, what: &str) {
+    match (got.as_f64(), want.as_f64()) {
+        (Some(g), Some(w)) => assert!((g - w).abs() < TOLERANCE, "{what}: got {g}, want {w}"),
+        _ => assert_eq!(got, want, "{what}"),
+    }
+}
+
+fn opt(x: Option<f64>) -> Value {
+    x.map_or(Value::Null, Value::from)
+}
+
+#[test]
+fn generated_cases_match_krippendorff_and_scikit_learn() {
+    let v = vectors("metrics.json");
+    let cases = v["cases"].as_array().unwrap();
+    assert!(cases.len() >= 3);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let rows: Vec<Vec<Option<usize>>> = case["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_u64().map(|x| x as usize))
+                    .collect()
+            })
+            .collect();
+        assert_close(
+            &opt(krippendorff_alpha(&rows)),
+            &case["krippendorff_alpha"],
+            &format!("{name}: alpha"),
+        );
+        for pair in case["pairs"].as_array().unwrap() {
+            let (a, b) = (
+                pair["a"].as_u64().unwrap() as usize,
+                pair["b"].as_u64().unwrap() as usize,
+            );
+            // Kappa is over the units both coders labelled.
+            let mut m = Confusion::new(8);
+            for (x, y) in rows[a].iter().zip(&rows[b]) {
+                if let (Some(x), Some(y)) = (x, y) {
+                    m.add(*x, *y);
+                }
+            }
+            assert_close(
+                &opt(m.cohen_kappa()),
+                &pair["cohen_kappa"],
+                &format!("{name}: kappa {a}-{b}"),
+            );
+        }
+    }
+}
+
+#[test]
+fn krippendorff_published_example_is_0_743() {
+    let (n, s) = (None, Some);
+    let rows = vec![
+        vec![
+            s(1),
+            s(2),
+            s(3),
+            s(3),
+            s(2),
+            s(1),
+            s(4),
+            s(1),
+            s(2),
+            n,
+            n,
+            n,
+        ],
+        vec![
+            s(1),
+            s(2),
+            s(3),
+            s(3),
+            s(2),
+            s(2),
+            s(4),
+            s(1),
+            s(2),
+            s(5),
+            n,
+            s(3),
+        ],
+        vec![
+            n,
+            s(3),
+            s(3),
+            s(3),
+            s(2),
+            s(3),
+            s(4),
+            s(2),
+            s(2),
+            s(5),
+            s(1),
+            n,
+        ],
+        vec![
+            s(1),
+            s(2),
+            s(3),
+            s(3),
+            s(2),
+            s(4),
+            s(4),
+            s(1),
+            s(2),
+            s(5),
+            s(1),
+            n,
+        ],
+    ];
+    let alpha = krippendorff_alpha(&rows).unwrap();
+    assert_eq!(format!("{alpha:.3}"), "0.743");
+    // krippendorff.alpha(..., level_of_measurement="nominal")
+    assert!((alpha - 0.743421052631579).abs() < TOLERANCE);
+}
+
+#[test]
+fn sample_annotators_match_the_reference_vectors() {
+    let v = vectors("samples.json");
+    let cases = v["cases"].as_array().unwrap();
+    assert!(cases.len() >= 2);
+    for case in cases {
+        let files: Vec<&str> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        let out = byline()
+            .arg("agree")
+            .args(&files)
+            .args(["--format", "json"])
+            .assert()
+            .success();
+        let got: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let what = files.join(" ");
+        for key in ["article", "annotators", "unit", "units"] {
+            assert_eq!(got[key], case[key], "{what}: {key}");
+        }
+        assert_close(
+            &got["krippendorff_alpha"],
+            &case["krippendorff_alpha"],
+            &format!("{what}: alpha"),
+        );
+        let pairs = case["pairs"].as_array().unwrap();
+        assert_eq!(got["pairs"].as_array().unwrap().len(), pairs.len());
+        for (g, w) in got["pairs"].as_array().unwrap().iter().zip(pairs) {
+            let what = format!("{what}: {} vs {}", w["a"], w["b"]);
+            assert_eq!((&g["a"], &g["b"]), (&w["a"], &w["b"]), "{what}");
+            for key in ["cohen_kappa", "span_f1_exact", "span_f1_overlap"] {
+                assert_close(&g[key], &w[key], &format!("{what}: {key}"));
+            }
+            for kind in ["sourced", "anonymous", "editorial"] {
+                let (gk, wk) = (&g["by_kind"][kind], &w["by_kind"][kind]);
+                assert_eq!(gk["claims_a"], wk["claims_a"], "{what}: {kind}");
+                assert_eq!(gk["claims_b"], wk["claims_b"], "{what}: {kind}");
+                for key in ["f1_exact", "f1_overlap"] {
+                    assert_close(&gk[key], &wk[key], &format!("{what}: {kind} {key}"));
+                }
+            }
+            assert_eq!(g["confusion"], w["confusion"], "{what}: confusion");
+        }
+    }
+}
+
+#[test]
+fn text_report_prints_the_same_figures_rounded() {
+    let v = vectors("samples.json");
+    let case = v["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["article"] == "harbor-council" && c["files"].as_array().unwrap().len() == 2)
+        .unwrap()
+        .clone();
+    let out = byline()
+        .args([
+            "agree",
+            "annotations/harbor-council/alex-example.toml",
+            "annotations/harbor-council/sam-example.toml",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let fig = |x: &Value| format!("{:.4}", x.as_f64().unwrap());
+    let pair = &case["pairs"][0];
+    assert!(
+        text.contains(&format!(
+            "Krippendorff's alpha (nominal, all annotators): {}",
+            fig(&case["krippendorff_alpha"])
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Cohen's kappa    {}", fig(&pair["cohen_kappa"]))),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("span F1 exact    {}", fig(&pair["span_f1_exact"]))),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "span F1 overlap  {}",
+            fig(&pair["span_f1_overlap"])
+        )),
+        "{text}"
+    );
+    assert!(text.contains("confusion (char units; rows alex-example, columns sam-example)"));
+    // The header names the labels; then each row starts with its label.
+    let none_row: Vec<String> = pair["confusion"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    let line = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("none "))
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        line.split_whitespace().skip(1).collect::<Vec<_>>(),
+        none_row
+    );
+}
+
+#[test]
+fn a_folder_stands_for_its_annotator_files_and_bookkeeping_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["alex-example.toml", "sam-example.toml"] {
+        std::fs::copy(
+            root.join("annotations/harbor-council").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("sam-example.review.toml"),
+        "not even toml [",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sam-example.conflict-20261126.toml"), "x").unwrap();
+    let out = byline()
+        .arg("agree")
+        .arg(dir.path())
+        .args([
+            "--article",
+            "examples/articles/harbor-council.txt",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    let got: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        got["annotators"],
+        serde_json::json!(["alex-example", "sam-example"])
+    );
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.matches("skipped 2 file(s)").count(), 1, "{err}");
+}
+
+#[test]
+fn sentence_units() {
+    let out = byline()
+        .args([
+            "agree",
+            "annotations/harbor-council/alex-example.toml",
+            "annotations/harbor-council/sam-example.toml",
+            "--unit",
+            "sentence",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    let got: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(got["unit"], "sentence");
+    let units = got["units"].as_u64().unwrap();
+    assert!(units > 15 && units < 100, "{units}");
+    let total: u64 = got["pairs"][0]["confusion"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.as_array().unwrap().iter().map(|n| n.as_u64().unwrap()))
+        .sum();
+    assert_eq!(total, units);
+}
+
+#[test]
+fn fewer_than_two_files_is_a_usage_error() {
+    byline().arg("agree").assert().code(2);
+    let out = byline()
+        .args(["agree", "annotations/harbor-council/alex-example.toml"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("two or more annotators"), "{err}");
+}
+
+#[test]
+fn different_articles_are_an_error_that_says_so() {
+    let out = byline()
+        .args([
+            "agree",
+            "annotations/harbor-council/alex-example.toml",
+            "annotations/border-talks/sam-example.toml",
+        ])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("\"harbor-council\"") && err.contains("\"border-talks\""),
+        "{err}"
+    );
+    assert!(err.contains("one article"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_stale_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(root.join("annotations/harbor-council/sam-example.toml")).unwrap();
+    let stale = dir.path().join("sam-example.toml");
+    let sha_line = text.lines().find(|l| l.starts_with("sha256 = ")).unwrap();
+    std::fs::write(
+        &stale,
+        text.replace(sha_line, &format!("sha256 = \"{}\"", "0".repeat(64))),
+    )
+    .unwrap();
+    let out = byline()
+        .args(["agree", "annotations/harbor-council/alex-example.toml"])
+        .arg(&stale)
+        .args(["--article", "examples/articles/harbor-council.txt"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains(&format!("{} is stale", stale.display())),
+        "{err}"
+    );
+    assert!(!err.contains("alex-example.toml is stale"), "{err}");
+}
+
+#[test]
+fn a_file_that_does_not_parse_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[article]\nid = \"harbor-council\"\ntitle = \n").unwrap();
+    let out = byline()
+        .args(["agree", "annotations/harbor-council/alex-example.toml"])
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains(&format!("{}:3:", bad.display())), "{err}");
+}
