@@ -24,6 +24,8 @@ pub enum Command {
     Agree(AgreeArgs),
     /// Go through a colleague's claims: agree, dispute, or copy them
     Review(ReviewArgs),
+    /// Summarise annotations of one article or a whole corpus
+    Export(ExportArgs),
 }
 
 /// Where annotation files live and who is annotating.
@@ -80,4 +82,30 @@ pub struct ReviewArgs {
     /// `--annotator` names you, the reviewer
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// Output of `byline export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A report for people
+    Markdown,
+    /// One object for tools (keys in docs/export.md)
+    Json,
+    /// One row per article (per claim with --claims)
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Annotation files, or folders searched recursively
+    #[arg(value_name = "PATH", default_value = "annotations")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format csv: one row per claim instead of one per article
+    #[arg(long)]
+    pub claims: bool,
 }

@@ -6,6 +6,7 @@
 pub mod annotation;
 pub mod article;
 pub mod cli;
+pub mod export;
 pub mod review;
 pub mod store;
 pub mod tui;
@@ -44,5 +45,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Annotate(args) => tui::annotate(&args),
         cli::Command::Agree(args) => review::agree(&args),
         cli::Command::Review(args) => tui::review::review(&args),
+        cli::Command::Export(args) => export::run(&args),
     }
 }

@@ -1,8 +1,10 @@
 //! The only module that touches annotation files on disk: paths, reading,
 //! and atomic saves.
 
+mod lean;
 mod toml_io;
 
+pub use lean::{load_claims_only, parse_claims_only};
 pub use toml_io::{FORMAT, basic, line_col, parse, to_string};
 
 use crate::annotation::AnnotationSet;

@@ -1,0 +1,548 @@
+//! The I/O side of `byline export`: finding annotation files, reading them
+//! in parallel, loading each article text once, progress, and writing the
+//! output. Everything it learns goes through the pure summary in `mod.rs`.
+
+use super::{ArticleSummary, Corpus, TextStats, TextStatus, csv, json, markdown, summarize_with};
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::store::{self, StoreError};
+use crate::{EXIT_FAILED, EXIT_USAGE};
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Files read in parallel per step. Output and the article cache's
+/// bookkeeping happen between steps, in file order.
+const CHUNK: usize = 256;
+/// Article texts kept at once. Files are read in path order, so the
+/// annotators of one article (`<article-id>/<annotator>.toml`) come
+/// together and a small cache loads each article once.
+const CACHE_ARTICLES: usize = 128;
+/// A corpus export shows progress only after this long.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+/// Runs `byline export`; returns the exit code.
+pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
+    if args.claims && args.format != ExportFormat::Csv {
+        eprintln!("byline: --claims lists claims as CSV rows; use it with --format csv");
+        return Ok(EXIT_USAGE);
+    }
+    let found = discover(&args.paths);
+    let mut failed = !found.errors.is_empty();
+    for e in &found.errors {
+        eprintln!("byline: {e}");
+    }
+    if let Some(note) = found.skipped.note() {
+        eprintln!("byline: {note}");
+    }
+    if found.files.is_empty() && found.errors.is_empty() {
+        let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "byline: no annotation files in {}; the summary is empty",
+            names.join(", ")
+        );
+    }
+
+    let mut out = Sink::open(args.output.as_deref())?;
+    let mut claims_csv = args.claims.then(csv::ClaimsWriter::new);
+    let cache = TextCache::default();
+    let mut summaries = Vec::new();
+    let mut notes = Notes::default();
+    let progress = Progress::new(found.files.len());
+    for (step, chunk) in found.files.chunks(CHUNK).enumerate() {
+        let done: Vec<Result<Done, StoreError>> = chunk
+            .par_iter()
+            .map(|f| summarize_file(f, &cache, step, args.claims))
+            .collect();
+        for d in done {
+            match d {
+                Ok(d) => {
+                    notes.text(&d.summary);
+                    if let (Some(w), Some(set)) = (claims_csv.as_mut(), &d.set) {
+                        w.write(set, &mut out)?;
+                    } else {
+                        summaries.push(d.summary);
+                    }
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("byline: {e}"));
+                    failed = true;
+                }
+            }
+        }
+        cache.trim();
+        progress.advance(chunk.len());
+    }
+    progress.finish();
+    notes.print();
+
+    let written = match (args.format, claims_csv) {
+        (_, Some(w)) => w.finish(&mut out),
+        (ExportFormat::Csv, None) => csv::write_articles(&mut out, &summaries),
+        (ExportFormat::Json, None) => json::write(&mut out, &summaries, &Corpus::new(&summaries)),
+        (ExportFormat::Markdown, None) => {
+            markdown::write(&mut out, &summaries, &Corpus::new(&summaries))
+        }
+    };
+    match written
+        .context("cannot write the export")
+        .and_then(|()| out.finish())
+    {
+        Ok(()) => {}
+        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) => return Err(e),
+    }
+    Ok(if failed { EXIT_FAILED } else { 0 })
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// One file read and summarised. The parsed set is kept only for
+/// `--claims`, which writes its rows and drops it.
+struct Done {
+    summary: ArticleSummary,
+    set: Option<crate::annotation::AnnotationSet>,
+}
+
+fn summarize_file(
+    path: &Path,
+    cache: &TextCache,
+    step: usize,
+    keep_set: bool,
+) -> Result<Done, StoreError> {
+    let set = store::load_claims_only(path)?;
+    let (stats, status) = match &set.article.path {
+        None => (None, TextStatus::NoPath),
+        Some(rel) => {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let shown = dir.join(rel);
+            let shown_str = shown.display().to_string();
+            match cache.get(&shown, step) {
+                Err(status) => (None, status),
+                Ok(stats)
+                    if stats.sha256 != set.article.sha256
+                        || stats.paragraphs.len() != set.article.paragraphs =>
+                {
+                    (None, TextStatus::Changed { path: shown_str })
+                }
+                Ok(stats) => (Some(stats), TextStatus::Ok),
+            }
+        }
+    };
+    let summary = summarize_with(&set, path.display().to_string(), stats.as_deref(), status);
+    Ok(Done {
+        summary,
+        set: keep_set.then_some(set),
+    })
+}
+
+type Loaded = Result<Arc<TextStats>, TextStatus>;
+/// A cached text (loaded once, by whichever thread asks first) and the
+/// step that last used it.
+type CacheEntry = (Arc<OnceLock<Loaded>>, usize);
+
+/// Article texts by canonical path, each loaded at most once while cached.
+/// The lock is held only to find or make an entry; loading happens outside
+/// it, and a second thread asking for the same article waits on its cell.
+#[derive(Default)]
+struct TextCache {
+    entries: Mutex<HashMap<PathBuf, CacheEntry>>,
+}
+
+impl TextCache {
+    fn get(&self, path: &Path, step: usize) -> Loaded {
+        let shown = path.display().to_string();
+        let key = match std::fs::canonicalize(path) {
+            Ok(k) => k,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(TextStatus::Missing { path: shown });
+            }
+            Err(e) => {
+                return Err(TextStatus::Unreadable {
+                    message: format!("cannot read the article text {shown}: {e}"),
+                    path: shown,
+                });
+            }
+        };
+        let cell = {
+            let mut map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+            let entry = map
+                .entry(key)
+                .or_insert_with(|| (Arc::new(OnceLock::new()), step));
+            entry.1 = step;
+            Arc::clone(&entry.0)
+        };
+        cell.get_or_init(|| match crate::article::load(path) {
+            Ok(a) => Ok(Arc::new(TextStats::new(&a))),
+            Err(e) => Err(TextStatus::Unreadable {
+                path: shown,
+                message: e.to_string(),
+            }),
+        })
+        .clone()
+    }
+
+    /// Keeps the cache bounded: drops the least recently used articles.
+    fn trim(&self) {
+        let mut map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() <= CACHE_ARTICLES {
+            return;
+        }
+        let mut ages: Vec<usize> = map.values().map(|e| e.1).collect();
+        ages.sort_unstable_by(|a, b| b.cmp(a));
+        let keep_from = ages[CACHE_ARTICLES - 1];
+        map.retain(|_, e| e.1 >= keep_from);
+    }
+}
+
+/// Why text metrics were left out, said once per article text (or once per
+/// file when it names no text).
+#[derive(Default)]
+struct Notes {
+    by_text: Vec<(String, String, usize)>,
+    index: HashMap<String, usize>,
+}
+
+impl Notes {
+    fn text(&mut self, s: &ArticleSummary) {
+        let (key, why) = match &s.text {
+            TextStatus::Ok => return,
+            TextStatus::NoPath | TextStatus::NotGiven => (
+                s.file.clone(),
+                format!(
+                    "{}: no article.path, so the article text is unknown; words and sentences are left out",
+                    s.file
+                ),
+            ),
+            TextStatus::Missing { path } => (
+                path.clone(),
+                format!(
+                    "{}: article text {path} not found (article.path); words and sentences are left out",
+                    s.file
+                ),
+            ),
+            TextStatus::Unreadable { path, message } => (
+                path.clone(),
+                format!("{}: {message}; words and sentences are left out", s.file),
+            ),
+            TextStatus::Changed { path } => (
+                path.clone(),
+                format!(
+                    "{}: the article text {path} changed since it was annotated (sha256 differs), so offsets cannot be trusted; words and sentences are left out (`byline check --fix` re-anchors)",
+                    s.file
+                ),
+            ),
+        };
+        match self.index.get(&key) {
+            Some(&i) => self.by_text[i].2 += 1,
+            None => {
+                self.index.insert(key.clone(), self.by_text.len());
+                self.by_text.push((key, why, 0));
+            }
+        }
+    }
+
+    fn print(&self) {
+        for (_, why, more) in &self.by_text {
+            match more {
+                0 => eprintln!("byline: warning: {why}"),
+                1 => eprintln!("byline: warning: {why} (and for 1 more file)"),
+                n => eprintln!("byline: warning: {why} (and for {n} more files)"),
+            }
+        }
+    }
+}
+
+/// A progress bar on stderr, shown only on a terminal and only once the
+/// export has taken longer than [`PROGRESS_AFTER`].
+struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    tty: bool,
+    shown: std::cell::Cell<bool>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} exporting {bar:30} {pos}/{len} files {eta}")
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            started: Instant::now(),
+            tty: std::io::stderr().is_terminal(),
+            shown: std::cell::Cell::new(false),
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        self.bar.inc(n as u64);
+        if self.tty && !self.shown.get() && self.started.elapsed() >= PROGRESS_AFTER {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.shown.set(true);
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        self.bar.suspend(f)
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// What the paths named: claims files in order, what was skipped, and
+/// paths that could not be read.
+#[derive(Default)]
+struct Found {
+    files: Vec<PathBuf>,
+    skipped: Skipped,
+    errors: Vec<String>,
+}
+
+/// Files in annotation folders that hold no claims.
+#[derive(Default, Debug, PartialEq, Eq)]
+struct Skipped {
+    review: usize,
+    conflict: usize,
+    bookkeeping: usize,
+    other: usize,
+}
+
+impl Skipped {
+    fn note(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (self.review, "review file", "review files"),
+            (self.conflict, "conflict copy", "conflict copies"),
+            (
+                self.bookkeeping,
+                "lock, backup or temporary file",
+                "lock, backup or temporary files",
+            ),
+            (
+                self.other,
+                "file that is not TOML",
+                "files that are not TOML",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "skipped what holds no claims: {}",
+            parts.join(", ")
+        ))
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum FileClass {
+    Claims,
+    Review,
+    Conflict,
+    Bookkeeping,
+    Other,
+}
+
+/// What a file in an annotation folder is, from its name. Annotator files
+/// are `<slug>.toml` and a slug has no dot, so a dotted stem is the tool's
+/// bookkeeping (FORMAT.md).
+fn classify(path: &Path) -> FileClass {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let lower = name.to_lowercase();
+    if lower.starts_with('.')
+        || lower.ends_with('~')
+        || [".lock", ".bak", ".orig", ".tmp", ".swp"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+        || lower.contains(".tmp-")
+    {
+        return FileClass::Bookkeeping;
+    }
+    let Some(stem) = lower.strip_suffix(".toml") else {
+        return FileClass::Other;
+    };
+    if stem.ends_with(".review") {
+        FileClass::Review
+    } else if stem.contains(".conflict-") {
+        FileClass::Conflict
+    } else if stem.contains('.') {
+        FileClass::Bookkeeping
+    } else {
+        FileClass::Claims
+    }
+}
+
+fn discover(paths: &[PathBuf]) -> Found {
+    let mut found = Found::default();
+    let mut seen = std::collections::HashSet::new();
+    let mut take = |found: &mut Found, p: PathBuf| match classify(&p) {
+        FileClass::Claims => {
+            let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if seen.insert(key) {
+                found.files.push(p);
+            }
+        }
+        FileClass::Review => found.skipped.review += 1,
+        FileClass::Conflict => found.skipped.conflict += 1,
+        FileClass::Bookkeeping => found.skipped.bookkeeping += 1,
+        FileClass::Other => found.skipped.other += 1,
+    };
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => found.errors.push(format!(
+                "{}: no such file or folder; name annotation files or folders to export",
+                root.display()
+            )),
+            Err(e) => found.errors.push(format!("{}: {e}", root.display())),
+            Ok(m) if m.is_file() => take(&mut found, root.clone()),
+            Ok(_) => {
+                let walk = walkdir::WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    // Hidden folders (.git) are not annotation folders.
+                    .filter_entry(|e| {
+                        e.depth() == 0
+                            || !e.file_type().is_dir()
+                            || !e.file_name().to_string_lossy().starts_with('.')
+                    });
+                for entry in walk {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path()),
+                        Ok(_) => {}
+                        Err(e) => {
+                            let at = e.path().map_or_else(
+                                || root.display().to_string(),
+                                |p| p.display().to_string(),
+                            );
+                            let why = e
+                                .io_error()
+                                .map_or_else(|| e.to_string(), |io| io.to_string());
+                            found.errors.push(format!("{at}: {why}"))
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Stdout, or a temporary file beside `-o FILE` that replaces it only when
+/// the whole export is written.
+pub(super) enum Sink {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    File {
+        tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+        path: PathBuf,
+    },
+}
+
+impl Sink {
+    fn open(path: Option<&Path>) -> anyhow::Result<Sink> {
+        let Some(path) = path else {
+            return Ok(Sink::Stdout(std::io::BufWriter::new(std::io::stdout())));
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("{}: cannot write the export", path.display()))?;
+        Ok(Sink::File {
+            tmp: std::io::BufWriter::new(tmp),
+            path: path.to_owned(),
+        })
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush().context("cannot write the export"),
+            Sink::File { tmp, path } => {
+                let what = || format!("{}: cannot write the export", path.display());
+                let tmp = tmp
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .with_context(what)?;
+                tmp.as_file().sync_all().with_context(what)?;
+                tmp.persist(&path).map_err(|e| e.error).with_context(what)?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_bookkeeping_by_name() {
+        let c = |s: &str| classify(Path::new(s));
+        assert_eq!(c("a/alex-example.toml"), FileClass::Claims);
+        assert_eq!(c("a/Alex Example.toml"), FileClass::Claims);
+        assert_eq!(c("a/sam.review.toml"), FileClass::Review);
+        assert_eq!(
+            c("a/alex.conflict-20261126T040000Z.toml"),
+            FileClass::Conflict
+        );
+        assert_eq!(c("a/alex.toml.lock"), FileClass::Bookkeeping);
+        assert_eq!(c("a/.alex.toml.tmp-123"), FileClass::Bookkeeping);
+        assert_eq!(c("a/alex.toml~"), FileClass::Bookkeeping);
+        assert_eq!(c("a/alex.toml.bak"), FileClass::Bookkeeping);
+        assert_eq!(c("a/alex.bak.toml"), FileClass::Bookkeeping);
+        assert_eq!(c("a/README.md"), FileClass::Other);
+    }
+
+    #[test]
+    fn skipped_note_is_one_line() {
+        let s = Skipped {
+            review: 2,
+            conflict: 1,
+            bookkeeping: 0,
+            other: 1,
+        };
+        assert_eq!(
+            s.note().unwrap(),
+            "skipped what holds no claims: 2 review files, 1 conflict copy, 1 file that is not TOML"
+        );
+        assert_eq!(Skipped::default().note(), None);
+    }
+}

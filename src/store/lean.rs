@@ -1,0 +1,273 @@
+//! A read-only, typed-only parse of annotator files for bulk readers such as
+//! `byline export`.
+//!
+//! [`super::parse`] parses every file twice (typed, then untyped to keep
+//! unknown keys for the next save). A reader that never saves needs neither
+//! the unknown keys nor the re-anchoring context, so this path parses once
+//! and skips them. It accepts and rejects exactly what [`super::parse`] does,
+//! with the same `path:line:column` messages (the tests below hold it to
+//! that).
+
+use super::{FORMAT, MAX_ANNOTATION_BYTES, StoreError, line_col};
+use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+use toml::Spanned;
+use toml::value::Datetime;
+
+#[derive(Deserialize)]
+struct LeanFile {
+    format: Option<Spanned<String>>,
+    article: LeanArticle,
+    annotator: LeanAnnotator,
+    #[serde(default)]
+    claims: Vec<Spanned<LeanClaim>>,
+}
+
+#[derive(Deserialize)]
+struct LeanArticle {
+    id: String,
+    title: String,
+    path: Option<String>,
+    sha256: String,
+    paragraphs: usize,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<Datetime>,
+}
+
+#[derive(Deserialize)]
+struct LeanAnnotator {
+    name: String,
+    updated: Option<Datetime>,
+}
+
+/// A claim without `tags`, `prefix` and `suffix`: serde skips them unread.
+#[derive(Deserialize)]
+struct LeanClaim {
+    id: Option<String>,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    quote: String,
+    kind: Spanned<String>,
+    source: Option<String>,
+    note: Option<String>,
+    status: Option<String>,
+}
+
+fn syntax(path: &Path, text: &str, at: usize, message: String) -> StoreError {
+    let (line, column) = line_col(text, at);
+    StoreError::Syntax {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Parses an annotator file for reading only, in one typed pass.
+///
+/// The result has no unknown keys (`extra` tables are empty) and its claims
+/// have no `tags`, `prefix` or `suffix`: never save it, it would drop them.
+/// Validation and error messages are those of [`super::parse`].
+pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
+    let raw: LeanFile = toml::from_str(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        syntax(path, text, at, e.message().trim().to_owned())
+    })?;
+    if let Some(f) = &raw.format
+        && f.get_ref() != FORMAT
+    {
+        return Err(syntax(
+            path,
+            text,
+            f.span().start,
+            format!(
+                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
+                f.get_ref()
+            ),
+        ));
+    }
+    let paragraphs = raw.article.paragraphs;
+    let mut claims = Vec::with_capacity(raw.claims.len());
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for spanned in raw.claims {
+        let at = spanned.span().start;
+        let c = spanned.into_inner();
+        let kind = Kind::parse(c.kind.get_ref()).ok_or_else(|| {
+            syntax(
+                path,
+                text,
+                c.kind.span().start,
+                format!(
+                    "unknown kind {:?}; a claim's kind is \"sourced\", \"anonymous\" or \"editorial\"",
+                    c.kind.get_ref()
+                ),
+            )
+        })?;
+        if c.paragraph == 0 || c.paragraph > paragraphs {
+            return Err(syntax(
+                path,
+                text,
+                at,
+                format!(
+                    "claim paragraph {} is outside 1..={paragraphs} (article.paragraphs)",
+                    c.paragraph
+                ),
+            ));
+        }
+        if c.start >= c.end {
+            return Err(syntax(
+                path,
+                text,
+                at,
+                format!(
+                    "claim start {} is not before end {}; a claim covers at least one character",
+                    c.start, c.end
+                ),
+            ));
+        }
+        if let Some(id) = &c.id
+            && let Some(first) = ids.insert(id.clone(), at)
+        {
+            let (line, _) = line_col(text, first);
+            return Err(syntax(
+                path,
+                text,
+                at,
+                format!("duplicate claim id {id:?} (first used on line {line})"),
+            ));
+        }
+        claims.push(Claim {
+            id: c.id,
+            paragraph: c.paragraph,
+            start: c.start,
+            end: c.end,
+            quote: c.quote,
+            kind,
+            source: c.source,
+            note: c.note,
+            tags: Vec::new(),
+            prefix: None,
+            suffix: None,
+            status: c.status,
+            extra: Extra::new(),
+        });
+    }
+    let a = raw.article;
+    let mut set = AnnotationSet {
+        article: ArticleMeta {
+            id: a.id,
+            title: a.title,
+            path: a.path,
+            sha256: a.sha256,
+            paragraphs: a.paragraphs,
+            outlet: a.outlet,
+            url: a.url,
+            published: a.published,
+            extra: Extra::new(),
+        },
+        annotator: AnnotatorMeta {
+            name: raw.annotator.name,
+            updated: raw.annotator.updated,
+            extra: Extra::new(),
+        },
+        claims,
+        extra: Extra::new(),
+    };
+    set.sort();
+    Ok(set)
+}
+
+/// Reads and parses an annotator file with [`parse_claims_only`]. A missing
+/// file is an error here: a bulk reader was told the file exists.
+pub fn load_claims_only(path: &Path) -> Result<AnnotationSet, StoreError> {
+    let meta = std::fs::metadata(path).map_err(super::io(path))?;
+    if meta.len() > MAX_ANNOTATION_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(super::io(path))?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+    parse_claims_only(path, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "format = \"byline/1\"\nproject = \"x\"\n\n[article]\nid = \"a\"\ntitle = \"T\"\nsha256 = \"abc\"\nparagraphs = 3\noutlet = \"Gazette\"\n\n[annotator]\nname = \"Alex\"\n";
+
+    fn claim(body: &str) -> String {
+        format!("{HEAD}\n[[claims]]\n{body}\n")
+    }
+
+    /// The full parse, with what the lean one leaves out taken away.
+    fn full_minus_extras(text: &str) -> Result<AnnotationSet, String> {
+        let p = Path::new("d/a.toml");
+        super::super::parse(p, text)
+            .map(|mut s| {
+                s.extra.clear();
+                s.article.extra.clear();
+                s.annotator.extra.clear();
+                for c in &mut s.claims {
+                    c.extra.clear();
+                    c.tags.clear();
+                    c.prefix = None;
+                    c.suffix = None;
+                }
+                s
+            })
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn agrees_with_the_full_parse() {
+        let cases = [
+            HEAD.to_owned(),
+            claim(
+                "paragraph = 2\nstart = 0\nend = 4\nquote = \"abcd\"\nkind = \"anonymous\"\nsource = \"officials\"\nnote = \"n\"\ntags = [\"t\"]\nprefix = \"p\"\nsuffix = \"s\"\nstatus = \"needs-review\"\nmine = 3",
+            ),
+            format!(
+                "{}\n[[claims]]\nid = \"b\"\nparagraph = 1\nstart = 1\nend = 2\nquote = \"x\"\nkind = \"editorial\"\n",
+                claim(
+                    "id = \"a\"\nparagraph = 3\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\""
+                )
+            ),
+            // Each of these is an error, with the same message both ways.
+            claim("paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"opinion\""),
+            claim("paragraph = 4\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\""),
+            claim("paragraph = 0\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\""),
+            claim("paragraph = 1\nstart = 2\nend = 2\nquote = \"x\"\nkind = \"sourced\""),
+            claim("paragraph = 1\nstart = 0\nend = 1\nkind = \"sourced\""),
+            format!(
+                "{}\n[[claims]]\nid = \"a\"\nparagraph = 1\nstart = 1\nend = 2\nquote = \"x\"\nkind = \"editorial\"\n",
+                claim(
+                    "id = \"a\"\nparagraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\""
+                )
+            ),
+            HEAD.replace("byline/1", "byline/2"),
+            HEAD.replace("name = \"Alex\"", ""),
+            HEAD.replace("paragraphs = 3", "paragraphs = \"3\""),
+            "[article\nid = 1".to_owned(),
+        ];
+        for text in &cases {
+            let lean = parse_claims_only(Path::new("d/a.toml"), text).map_err(|e| e.to_string());
+            assert_eq!(lean, full_minus_extras(text), "input:\n{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_kind_names_line_and_column() {
+        let text = claim("paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"opinion\"");
+        let e = parse_claims_only(Path::new("d/a.toml"), &text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "d/a.toml:19:8: unknown kind \"opinion\"; a claim's kind is \"sourced\", \"anonymous\" or \"editorial\""
+        );
+    }
+}
