@@ -1,50 +1,711 @@
 //! Finding claims again when the article changed under them.
+//!
+//! The order is Hypothesis's: the stored offsets, then the exact quote, then
+//! a bounded fuzzy search, every candidate scored on quote, prefix, suffix
+//! and position with Hypothesis's weights (50/20/20/2). Where Hypothesis
+//! takes the best candidate whatever it is, byline accepts one only when the
+//! evidence is clear — the context agrees, the quote is close, and nothing
+//! else scores nearly as well — and otherwise keeps the claim where it was,
+//! marked `needs-review`. A claim is never dropped, and never moved to a
+//! place the evidence does not support.
 
-use super::{AnnotationSet, NEEDS_REVIEW};
-use crate::article::Article;
+use super::{AnnotationSet, CONTEXT_CHARS, Claim, NEEDS_REVIEW};
+use crate::article::{Article, Paragraph};
+use std::collections::HashMap;
 
-/// Re-anchors every claim whose offsets no longer hold its quote: kept if
-/// the text at its offsets still equals the quote; moved to the exact
-/// occurrence of the quote nearest its old place (same paragraph first,
-/// then the nearest paragraphs); otherwise kept where it was and marked
-/// `needs-review`. A claim is never dropped.
-pub fn reanchor(set: &mut AnnotationSet, article: &Article) {
-    let n = article.len();
-    for c in &mut set.claims {
-        let at = c.paragraph.saturating_sub(1);
-        if at < n && article.paragraphs[at].slice(c.start, c.end) == c.quote {
-            continue;
-        }
-        let mut found = None;
-        'search: for d in 0..n {
-            for para in [at.checked_sub(d), (d > 0).then_some(at + d)]
-                .into_iter()
-                .flatten()
-                .filter(|&p| p < n)
-            {
-                let p = &article.paragraphs[para];
-                let hits: Vec<usize> = p
-                    .text
-                    .match_indices(c.quote.as_str())
-                    .map(|(b, _)| p.char_of(b))
-                    .collect();
-                if let Some(best) = hits.into_iter().min_by_key(|s| s.abs_diff(c.start)) {
-                    found = Some((para, best));
-                    break 'search;
-                }
-            }
-        }
-        match found {
-            Some((para, start)) if !c.quote.is_empty() => {
-                c.end = start + c.quote.chars().count();
-                c.start = start;
-                c.paragraph = para + 1;
-                if c.status.as_deref() == Some(NEEDS_REVIEW) {
-                    c.status = None;
-                }
-            }
-            _ => c.status = Some(NEEDS_REVIEW.into()),
+const QUOTE_WEIGHT: f64 = 50.0;
+const PREFIX_WEIGHT: f64 = 20.0;
+const SUFFIX_WEIGHT: f64 = 20.0;
+const POSITION_WEIGHT: f64 = 2.0;
+const TOTAL_WEIGHT: f64 = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+
+/// Context (prefix and suffix, averaged) must be at least this similar.
+const MIN_CONTEXT: f64 = 0.5;
+/// A fuzzy match must keep at least this share of the quote.
+const MIN_QUOTE: f64 = 0.75;
+/// Without stored context a fuzzy match must be this close.
+const MIN_QUOTE_NO_CONTEXT: f64 = 0.9;
+/// A fuzzy match must beat the best other place by this much (0..1 scale).
+const MIN_MARGIN: f64 = 0.05;
+/// Fuzzy candidates examined per claim, best quote matches first.
+const MAX_FUZZY_CANDIDATES: usize = 64;
+
+/// A claim's place: 1-based paragraph, `char` offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Place {
+    pub fn of(c: &Claim) -> Place {
+        Place {
+            paragraph: c.paragraph,
+            start: c.start,
+            end: c.end,
         }
     }
+}
+
+/// What re-anchoring did to one claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchored {
+    /// Its offsets still hold its quote.
+    Ok,
+    /// Found again with confidence; `from` is where it was. `exact` is
+    /// false when the quote itself was edited (the claim's quote is then
+    /// the new text).
+    Moved { from: Place, exact: bool },
+    /// Not found with confidence: kept where it was, `status = "needs-review"`.
+    NeedsReview,
+}
+
+/// Where [`locate`] found a claim.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Located {
+    /// The stored offsets hold the quote.
+    Kept,
+    Found {
+        place: Place,
+        /// Edits between the stored quote and the text found.
+        errors: usize,
+    },
+    NotFound,
+}
+
+/// Whether the claim's offsets hold its quote in `article`.
+pub fn holds(c: &Claim, article: &Article) -> bool {
+    c.paragraph >= 1
+        && c.start < c.end
+        && article
+            .paragraph(c.paragraph - 1)
+            .is_some_and(|p| c.end <= p.char_len() && p.slice(c.start, c.end) == c.quote)
+}
+
+/// Indexes of the claims whose offsets do not hold their quote, leaving
+/// out those already marked `needs-review` (their old fields are kept on
+/// purpose). In an unchanged article every claim should hold.
+pub fn mismatches(set: &AnnotationSet, article: &Article) -> Vec<usize> {
+    (0..set.claims.len())
+        .filter(|&i| !set.claims[i].needs_review() && !holds(&set.claims[i], article))
+        .collect()
+}
+
+/// One line naming a claim that does not hold, for error messages.
+pub fn describe(c: &Claim) -> String {
+    let id = c.id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
+    format!("claim {id}(¶{} {}..{})", c.paragraph, c.start, c.end)
+}
+
+/// Re-anchors every claim of `set` in `article` and returns what happened
+/// to each, in the claims' final (file) order. Claims found again get their
+/// new place, quote and context; the others keep their fields and are
+/// marked `needs-review`. None is dropped.
+pub fn reanchor(set: &mut AnnotationSet, article: &Article) -> Vec<Anchored> {
+    let index = Index::new(article);
+    let mut outcomes = Vec::with_capacity(set.claims.len());
+    for c in &mut set.claims {
+        let outcome = match locate_in(c, &index) {
+            Located::Kept => {
+                clear_review(c);
+                Anchored::Ok
+            }
+            Located::Found { place, errors } => {
+                let from = Place::of(c);
+                place_claim(
+                    c,
+                    place.paragraph,
+                    &article.paragraphs[place.paragraph - 1],
+                    place.start,
+                    place.end,
+                );
+                Anchored::Moved {
+                    from,
+                    exact: errors == 0,
+                }
+            }
+            Located::NotFound => {
+                c.status = Some(NEEDS_REVIEW.into());
+                Anchored::NeedsReview
+            }
+        };
+        outcomes.push(outcome);
+    }
+    // Sort claims and outcomes together, in FORMAT.md's file order.
+    let mut pairs: Vec<(Claim, Anchored)> = std::mem::take(&mut set.claims)
+        .into_iter()
+        .zip(outcomes)
+        .collect();
+    pairs.sort_by(|(a, _), (b, _)| {
+        (a.paragraph, a.start, a.end, a.id.as_deref().unwrap_or("")).cmp(&(
+            b.paragraph,
+            b.start,
+            b.end,
+            b.id.as_deref().unwrap_or(""),
+        ))
+    });
+    let (claims, outcomes) = pairs.into_iter().unzip();
+    set.claims = claims;
     set.sort();
+    outcomes
+}
+
+/// Where `c` belongs in `article` (no change made).
+pub fn locate(c: &Claim, article: &Article) -> Located {
+    locate_in(c, &Index::new(article))
+}
+
+/// Places `c` on `start..end` of paragraph `paragraph` (1-based) as the
+/// annotator chose it: new quote and context, `needs-review` cleared. This
+/// is what the TUI calls when a claim that needs review is placed again.
+pub fn place_claim(c: &mut Claim, paragraph: usize, p: &Paragraph, start: usize, end: usize) {
+    c.paragraph = paragraph;
+    c.start = start;
+    c.end = end;
+    c.quote = p.slice(start, end).to_owned();
+    c.set_context(p);
+    clear_review(c);
+}
+
+/// Stores fresh prefix/suffix context on every claim whose offsets hold
+/// (called before each save). Claims that need review keep their old
+/// context: it is what will find them again.
+pub fn refresh_context(set: &mut AnnotationSet, article: &Article) {
+    for c in &mut set.claims {
+        if !c.needs_review() && holds(c, article) {
+            c.set_context(&article.paragraphs[c.paragraph - 1]);
+        }
+    }
+}
+
+fn clear_review(c: &mut Claim) {
+    if c.needs_review() {
+        c.status = None;
+    }
+}
+
+/// The article as `char` vectors, with each paragraph's global start (as in
+/// the paragraphs joined by a blank line) for position scores.
+struct Index<'a> {
+    article: &'a Article,
+    chars: Vec<Vec<char>>,
+    offsets: Vec<usize>,
+    total: usize,
+}
+
+impl<'a> Index<'a> {
+    fn new(article: &'a Article) -> Self {
+        let mut offsets = Vec::with_capacity(article.len());
+        let mut total = 0;
+        let chars: Vec<Vec<char>> = article
+            .paragraphs
+            .iter()
+            .map(|p| {
+                offsets.push(total);
+                total += p.char_len() + 2;
+                p.text.chars().collect()
+            })
+            .collect();
+        Index {
+            article,
+            chars,
+            offsets,
+            total: total.max(1),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    para: usize,
+    start: usize,
+    end: usize,
+    errors: usize,
+    /// Mean similarity of the stored context sides; `None` without context.
+    context: Option<f64>,
+    score: f64,
+}
+
+impl Candidate {
+    fn overlaps(&self, o: &Candidate) -> bool {
+        self.para == o.para && self.start < o.end && o.start < self.end
+    }
+}
+
+struct Scorer<'a> {
+    index: &'a Index<'a>,
+    prefix: Option<Vec<char>>,
+    suffix: Option<Vec<char>>,
+    quote_len: usize,
+    hint: usize,
+}
+
+impl Scorer<'_> {
+    fn candidate(&self, para: usize, start: usize, end: usize, errors: usize) -> Candidate {
+        let text = &self.index.chars[para];
+        let prefix = self
+            .prefix
+            .as_ref()
+            .map(|want| similarity(want, &text[start.saturating_sub(CONTEXT_CHARS)..start]));
+        let suffix = self
+            .suffix
+            .as_ref()
+            .map(|want| similarity(want, &text[end..(end + CONTEXT_CHARS).min(text.len())]));
+        let context = match (prefix, suffix) {
+            (Some(p), Some(s)) => Some((p + s) / 2.0),
+            (Some(x), None) | (None, Some(x)) => Some(x),
+            (None, None) => None,
+        };
+        let quote = 1.0 - errors as f64 / self.quote_len.max(1) as f64;
+        let global = self.index.offsets[para] + start;
+        let position = 1.0 - global.abs_diff(self.hint) as f64 / self.index.total as f64;
+        let score = (QUOTE_WEIGHT * quote
+            + PREFIX_WEIGHT * prefix.unwrap_or(1.0)
+            + SUFFIX_WEIGHT * suffix.unwrap_or(1.0)
+            + POSITION_WEIGHT * position)
+            / TOTAL_WEIGHT;
+        Candidate {
+            para,
+            start,
+            end,
+            errors,
+            context,
+            score,
+        }
+    }
+
+    fn context_ok(&self, c: &Candidate) -> bool {
+        c.context.is_none_or(|x| x >= MIN_CONTEXT)
+    }
+}
+
+fn best_first(cands: &mut [Candidate]) {
+    cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+}
+
+fn locate_in(c: &Claim, index: &Index) -> Located {
+    let quote: Vec<char> = c.quote.chars().collect();
+    let n = index.chars.len();
+    if quote.is_empty() || n == 0 {
+        return Located::NotFound;
+    }
+    let old_para = c.paragraph.saturating_sub(1);
+    let hint = index.offsets[old_para.min(n - 1)] + c.start;
+    let scorer = Scorer {
+        index,
+        prefix: c.prefix.as_ref().map(|p| p.chars().collect()),
+        suffix: c.suffix.as_ref().map(|s| s.chars().collect()),
+        quote_len: quote.len(),
+        hint,
+    };
+    let found = |cand: &Candidate| Located::Found {
+        place: Place {
+            paragraph: cand.para + 1,
+            start: cand.start,
+            end: cand.end,
+        },
+        errors: cand.errors,
+    };
+
+    // 1. The stored offsets, and 2. the exact quote elsewhere.
+    let mut exact: Vec<Candidate> = Vec::new();
+    for (para, p) in index.article.paragraphs.iter().enumerate() {
+        let mut from = 0;
+        while let Some(b) = p.text[from..].find(c.quote.as_str()) {
+            let at = from + b;
+            let start = p.char_of(at);
+            exact.push(scorer.candidate(para, start, start + quote.len(), 0));
+            from = at + p.text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    best_first(&mut exact);
+    if let Some(stored) = exact
+        .iter()
+        .find(|x| x.para == old_para && x.start == c.start && x.end == c.end)
+    {
+        // The text at the offsets still reads the same: keep it, unless
+        // its context now disagrees and another occurrence's agrees.
+        let best = &exact[0];
+        let moved_away = !scorer.context_ok(stored)
+            && best.context.is_some_and(|x| x >= MIN_CONTEXT)
+            && best.score >= stored.score + MIN_MARGIN;
+        return if moved_away {
+            found(best)
+        } else {
+            Located::Kept
+        };
+    }
+    if let Some(best) = exact.first() {
+        let clear = match best.context {
+            Some(x) => x >= MIN_CONTEXT && exact.get(1).is_none_or(|r| best.score > r.score),
+            None => exact.len() == 1,
+        };
+        if clear {
+            return found(best);
+        }
+    }
+
+    // 3. A bounded fuzzy search.
+    let max_errors = (quote.len() / 2).min(256);
+    if max_errors == 0 {
+        return Located::NotFound;
+    }
+    let matcher = Myers::new(&quote);
+    let mut ends: Vec<(usize, usize, usize)> = Vec::new(); // (errors, para, end)
+    for (para, text) in index.chars.iter().enumerate() {
+        matcher.local_minima(text, max_errors, |end, errors| {
+            ends.push((errors, para, end))
+        });
+    }
+    ends.sort_unstable();
+    ends.truncate(MAX_FUZZY_CANDIDATES);
+    let mut fuzzy: Vec<Candidate> = ends
+        .into_iter()
+        .map(|(_, para, end)| {
+            let text = &index.chars[para];
+            let (start, errors) = best_start(&quote, text, end, max_errors, &scorer, para);
+            scorer.candidate(para, start, end, errors)
+        })
+        .collect();
+    best_first(&mut fuzzy);
+    let Some(best) = fuzzy.first() else {
+        return Located::NotFound;
+    };
+    let runner_up = fuzzy.iter().skip(1).find(|o| !o.overlaps(best));
+    let quote_share = 1.0 - best.errors as f64 / quote.len() as f64;
+    let context_clear = match best.context {
+        Some(x) => x >= MIN_CONTEXT,
+        None => quote_share >= MIN_QUOTE_NO_CONTEXT,
+    };
+    let margin_clear = runner_up.is_none_or(|r| best.score - r.score >= MIN_MARGIN);
+    if quote_share >= MIN_QUOTE && context_clear && margin_clear && best.start < best.end {
+        found(best)
+    } else {
+        Located::NotFound
+    }
+}
+
+/// For a fuzzy match ending at `end`, the start with the fewest edits; ties
+/// go to the best prefix agreement, then to the length nearest the quote's.
+fn best_start(
+    quote: &[char],
+    text: &[char],
+    end: usize,
+    max_errors: usize,
+    scorer: &Scorer,
+    para: usize,
+) -> (usize, usize) {
+    let lo = end.saturating_sub(quote.len() + max_errors);
+    // Edit distance between the quote and text[s..end] for every s, by a DP
+    // over the reversed strings anchored at `end`.
+    let window: Vec<char> = text[lo..end].iter().rev().copied().collect();
+    let m = quote.len();
+    let mut prev: Vec<usize> = (0..=window.len()).collect();
+    let mut cur = vec![0; window.len() + 1];
+    for i in 1..=m {
+        cur[0] = i;
+        let qc = quote[m - i];
+        for j in 1..=window.len() {
+            let sub = prev[j - 1] + usize::from(window[j - 1] != qc);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let errors = prev.iter().copied().min().unwrap_or(m);
+    let mut best: Option<(usize, f64, usize)> = None; // (start, prefix score, length gap)
+    for (j, &e) in prev.iter().enumerate() {
+        if e != errors || j == 0 {
+            continue;
+        }
+        let start = end - j;
+        let prefix = scorer.candidate(para, start, end, e).score;
+        let gap = j.abs_diff(m);
+        let better = match best {
+            None => true,
+            Some((_, p, g)) => prefix > p + 1e-12 || ((prefix - p).abs() <= 1e-12 && gap < g),
+        };
+        if better {
+            best = Some((start, prefix, gap));
+        }
+    }
+    (best.map_or(end.saturating_sub(m), |b| b.0), errors)
+}
+
+/// 1 − Levenshtein distance / longer length; 1 for two empty strings.
+fn similarity(a: &[char], b: &[char]) -> f64 {
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - levenshtein(a, b) as f64 / longest as f64
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Myers' bit-parallel approximate matcher (with Hyyrö's blocks for quotes
+/// over 64 characters): the edit distance of the quote against the best
+/// substring ending at each text position, in O(n·⌈m/64⌉).
+struct Myers {
+    m: usize,
+    blocks: usize,
+    peq: HashMap<char, Vec<u64>>,
+    last_row: Vec<u64>,
+}
+
+impl Myers {
+    fn new(quote: &[char]) -> Myers {
+        let m = quote.len();
+        let blocks = m.div_ceil(64);
+        let mut peq: HashMap<char, Vec<u64>> = HashMap::new();
+        for (i, &c) in quote.iter().enumerate() {
+            peq.entry(c).or_insert_with(|| vec![0; blocks])[i / 64] |= 1 << (i % 64);
+        }
+        let mut last_row = vec![1u64 << 63; blocks];
+        if let Some(l) = last_row.last_mut() {
+            *l = 1 << ((m - 1) % 64);
+        }
+        Myers {
+            m,
+            blocks,
+            peq,
+            last_row,
+        }
+    }
+
+    /// Calls `f(end, errors)` for every end (exclusive) where the distance
+    /// is at most `max_errors` and no lower than at its neighbours in the
+    /// same run of such ends (only the run's minimum is reported).
+    fn local_minima(&self, text: &[char], max_errors: usize, mut f: impl FnMut(usize, usize)) {
+        let zeros = vec![0u64; self.blocks];
+        let mut pv = vec![!0u64; self.blocks];
+        let mut mv = vec![0u64; self.blocks];
+        let mut score = self.m as isize;
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut flush = |run: &mut Vec<(usize, usize)>| {
+            if let Some(min) = run.iter().map(|r| r.1).min() {
+                for &(end, e) in run.iter() {
+                    if e == min {
+                        f(end, e);
+                    }
+                }
+            }
+            run.clear();
+        };
+        for (j, c) in text.iter().enumerate() {
+            let peq = self.peq.get(c).unwrap_or(&zeros);
+            let mut carry: i32 = 0;
+            for b in 0..self.blocks {
+                carry = advance_block(&mut pv[b], &mut mv[b], peq[b], self.last_row[b], carry);
+            }
+            score += carry as isize;
+            if score as usize <= max_errors {
+                run.push((j + 1, score as usize));
+            } else {
+                flush(&mut run);
+            }
+        }
+        flush(&mut run);
+    }
+}
+
+fn advance_block(pv: &mut u64, mv: &mut u64, peq: u64, last_row: u64, h_in: i32) -> i32 {
+    let h_in_neg = u64::from(h_in < 0);
+    let eq = peq | h_in_neg;
+    let xv = eq | *mv;
+    let xh = ((eq & *pv).wrapping_add(*pv) ^ *pv) | eq;
+    let mut ph = *mv | !(xh | *pv);
+    let mut mh = *pv & xh;
+    let h_out = i32::from(ph & last_row != 0) - i32::from(mh & last_row != 0);
+    ph <<= 1;
+    mh <<= 1;
+    mh |= h_in_neg;
+    ph |= u64::from(h_in > 0);
+    *pv = mh | !(xv | ph);
+    *mv = ph & xv;
+    h_out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Kind;
+    use std::path::Path;
+
+    fn article(text: &str) -> Article {
+        crate::article::parse(Path::new("t.txt"), text.as_bytes()).unwrap()
+    }
+
+    /// Sellers' DP: the distance of `q` against the best substring ending at
+    /// each position.
+    fn naive_ends(q: &[char], t: &[char]) -> Vec<usize> {
+        let mut col: Vec<usize> = (0..=q.len()).collect();
+        let mut out = Vec::new();
+        for &tc in t {
+            let mut next = vec![0; q.len() + 1];
+            for i in 1..=q.len() {
+                next[i] = (col[i - 1] + usize::from(q[i - 1] != tc))
+                    .min(col[i] + 1)
+                    .min(next[i - 1] + 1);
+            }
+            col = next;
+            out.push(col[q.len()]);
+        }
+        out
+    }
+
+    #[test]
+    fn myers_agrees_with_the_textbook_dp() {
+        let mut seed = 7u64;
+        let mut rnd = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..300 {
+            let qn = 1 + rnd(150) as usize;
+            let tn = rnd(400) as usize;
+            let q: Vec<char> = (0..qn).map(|_| (b'a' + rnd(3) as u8) as char).collect();
+            let t: Vec<char> = (0..tn).map(|_| (b'a' + rnd(3) as u8) as char).collect();
+            let want = naive_ends(&q, &t);
+            let myers = Myers::new(&q);
+            // With max_errors = m every end is in one run; compare minima.
+            let mut got = Vec::new();
+            myers.local_minima(&t, usize::MAX, |end, e| got.push((end, e)));
+            let min = want.iter().copied().min();
+            for (end, e) in got {
+                assert_eq!(Some(e), min);
+                assert_eq!(want[end - 1], e);
+            }
+            // And every single position, through a threshold per value.
+            for k in 0..qn.min(6) {
+                let mut hits = Vec::new();
+                myers.local_minima(&t, k, |end, e| hits.push((end, e)));
+                for (end, e) in hits {
+                    assert_eq!(want[end - 1], e, "k={k}");
+                    assert!(e <= k);
+                }
+            }
+        }
+    }
+
+    fn claim_on(a: &Article, para: usize, quote: &str) -> Claim {
+        let p = &a.paragraphs[para - 1];
+        let b = p.text.find(quote).unwrap();
+        let s = p.char_of(b);
+        Claim::new(para, p, s, s + quote.chars().count(), Kind::Sourced)
+    }
+
+    fn set_of(a: &Article, claims: Vec<Claim>) -> AnnotationSet {
+        let mut set = AnnotationSet::new(a, "T", None);
+        set.claims = claims;
+        set.sort();
+        set
+    }
+
+    #[test]
+    fn unchanged_offsets_are_kept() {
+        let a = article("One two three.\n\nFour five six.");
+        let mut set = set_of(&a, vec![claim_on(&a, 2, "five")]);
+        assert_eq!(reanchor(&mut set, &a), [Anchored::Ok]);
+    }
+
+    #[test]
+    fn inserted_paragraph_moves_claim_exactly() {
+        let a = article("The mayor said the vote is delayed.\n\nCritics called it a disaster.");
+        let c = claim_on(&a, 2, "called it a disaster");
+        let b = article(
+            "A new lead paragraph.\n\nThe mayor said the vote is delayed.\n\nCritics called it a disaster.",
+        );
+        let mut set = set_of(&a, vec![c]);
+        let out = reanchor(&mut set, &b);
+        assert!(
+            matches!(out[0], Anchored::Moved { exact: true, .. }),
+            "{out:?}"
+        );
+        assert_eq!(set.claims[0].paragraph, 3);
+        assert!(holds(&set.claims[0], &b));
+    }
+
+    #[test]
+    fn context_picks_the_right_occurrence() {
+        let a = article(
+            "Officials said the plan works. Residents said the plan fails and nobody listens.",
+        );
+        let c = claim_on(&a, 1, "Residents said the plan");
+        let mut c2 = c.clone();
+        c2.quote = "said the plan".into();
+        c2.start += 10;
+        c2.set_context(&a.paragraphs[0]);
+        let b = article(
+            "Breaking: Officials said the plan works. Residents said the plan fails and nobody listens.",
+        );
+        let mut set = set_of(&a, vec![c2]);
+        reanchor(&mut set, &b);
+        let p = &b.paragraphs[0];
+        assert_eq!(
+            p.slice(set.claims[0].start - 10, set.claims[0].end),
+            "Residents said the plan"
+        );
+    }
+
+    #[test]
+    fn edited_quote_is_found_fuzzily_or_flagged() {
+        let a = article(
+            "In the morning the harbour master told reporters that the vote on the new pier would be delayed until spring, citing costs.",
+        );
+        let c = claim_on(
+            &a,
+            1,
+            "the vote on the new pier would be delayed until spring",
+        );
+        let b = article(
+            "In the morning the harbour master told reporters that the vote on the new jetty would be delayed until spring, citing costs.",
+        );
+        let mut set = set_of(&a, vec![c]);
+        let out = reanchor(&mut set, &b);
+        assert!(
+            matches!(out[0], Anchored::Moved { exact: false, .. }),
+            "{out:?}"
+        );
+        assert_eq!(
+            set.claims[0].quote,
+            "the vote on the new jetty would be delayed until spring"
+        );
+    }
+
+    #[test]
+    fn removed_quote_needs_review_and_is_kept() {
+        let a = article("Sources close to the council said the deal was dead.\n\nOther text here.");
+        let c = claim_on(&a, 1, "Sources close to the council");
+        let b = article("The council voted on Tuesday.\n\nOther text here.");
+        let mut set = set_of(&a, vec![c.clone()]);
+        assert_eq!(reanchor(&mut set, &b), [Anchored::NeedsReview]);
+        assert_eq!(set.claims[0].quote, c.quote);
+        assert_eq!(set.claims[0].start, c.start);
+        assert!(set.claims[0].needs_review());
+    }
+
+    #[test]
+    fn a_lone_common_word_elsewhere_is_not_taken() {
+        let a = article("Witnesses said the fire started early.\n\nThe chief said nothing more.");
+        let c = claim_on(&a, 1, "said");
+        let b = article("Witnesses told of a fire.\n\nThe chief said nothing more.");
+        let mut set = set_of(&a, vec![c]);
+        assert_eq!(reanchor(&mut set, &b), [Anchored::NeedsReview]);
+    }
 }

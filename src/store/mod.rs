@@ -1,15 +1,20 @@
 //! The only module that touches annotation files on disk: paths, reading,
-//! and atomic saves.
+//! durable atomic saves, the one-writer lock and conflict detection.
 
+pub mod durable;
 mod lean;
+pub mod lock;
+mod session;
 mod toml_io;
 
 pub use lean::{load_claims_only, parse_claims_only};
+pub use session::{
+    Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted, verified_text,
+};
 pub use toml_io::{FORMAT, basic, line_col, parse, to_string};
 
 use crate::annotation::AnnotationSet;
 use crate::article::slugify;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Annotation files larger than this are refused.
@@ -24,23 +29,29 @@ pub enum StoreError {
         column: usize,
         message: String,
     },
-    #[error("{}: {source}", path.display())]
+    // Not `source`: the message already holds the I/O error, and a source
+    // would print it twice in `{:#}`.
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
+    #[error("{}: is a folder, not an annotation file", .0.display())]
+    IsDir(PathBuf),
     #[error("{}: the annotation file is {size} bytes; byline refuses files over {} MB", path.display(), MAX_ANNOTATION_BYTES / 1024 / 1024)]
     TooLarge { path: PathBuf, size: u64 },
     #[error("{}: not UTF-8 text; an annotation file is TOML in UTF-8", .0.display())]
     NotUtf8(PathBuf),
     #[error("{}: saving would not read back as the same annotations; nothing was written", .0.display())]
     RoundTrip(PathBuf),
+    #[error("{}: not saved: {why}", path.display())]
+    ReadOnly { path: PathBuf, why: String },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
+    move |error| StoreError::Io {
         path: path.to_owned(),
-        source,
+        error,
     }
 }
 
@@ -81,64 +92,33 @@ pub fn resolve_annotator(flag: Option<&str>) -> String {
 
 /// Reads an annotator file; `Ok(None)` when it does not exist yet.
 pub fn load(path: &Path) -> Result<Option<AnnotationSet>, StoreError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(path)(e)),
-    };
-    if meta.len() > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
+    match read_fingerprinted(path)? {
+        Some((bytes, _)) => {
+            let text =
+                String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+            parse(path, &text).map(Some)
+        }
+        None => Ok(None),
     }
-    let bytes = std::fs::read(path).map_err(io(path))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
-    parse(path, &text).map(Some)
 }
 
-/// Writes `set` to `path` atomically: the text is parsed back and compared
-/// first, then written to a temporary file in the same folder, synced, and
-/// renamed over the target; the folder is synced so the rename survives a
-/// crash. A symlink is followed, so the link stays a link.
+/// Writes `set` to `path` atomically and durably: the text is parsed back
+/// and compared first, then [`write_atomic`]. No lock and no conflict check:
+/// sessions use [`Session::save`], which has both.
 pub fn save(path: &Path, set: &AnnotationSet) -> Result<(), StoreError> {
-    let text = to_string(set);
-    match parse(path, &text) {
-        Ok(back) if &back == set => {}
-        _ => return Err(StoreError::RoundTrip(path.to_owned())),
-    }
+    let text = verified_text(path, set)?;
     write_atomic(path, text.as_bytes())
 }
 
-/// The atomic replace used for every file byline writes.
+/// The atomic replace used for every file byline writes: a temporary file
+/// in the same folder, `fsync`, rename over the target, `fsync` the folder.
+/// A symlink is followed, so the link stays a link; the file's permissions
+/// are kept; anything but a regular file is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
+    let target = durable::resolve_symlinks(path).map_err(io(path))?;
+    let dir = durable::folder_of(&target);
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "annotations.toml".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        if let Ok(meta) = std::fs::metadata(&target) {
-            f.set_permissions(meta.permissions())?;
-        }
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, &target)?;
-        // The rename lives in the folder; without this it can be lost.
-        std::fs::File::open(&dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io(&target))
+    durable::replace(&target, bytes).map_err(io(path))
 }
 
 #[cfg(test)]

@@ -1,0 +1,186 @@
+//! Durable, atomic file replacement, and the fail points that let tests
+//! prove what happens when the disk says no.
+//!
+//! A save is: write a temporary file in the target's own folder, `fsync` it,
+//! rename it over the target, then `fsync` the folder so the rename itself
+//! survives a power cut (`tempfile::persist` and `atomic-write-file` stop
+//! before that last step). At every moment the target is either the old file
+//! or the new one, never a mix.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Symlink hops followed before giving up (the kernel's own limit).
+const MAX_LINK_HOPS: usize = 40;
+
+/// Marks the temporary files of `<name>`: `.<name>.tmp-<pid>-<n>`.
+const TMP_MARK: &str = ".tmp-";
+
+/// Follows `path` through symlinks to the file that really holds the data,
+/// so a save replaces that file and the link stays a link. The final file
+/// need not exist yet.
+pub fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
+    let mut at = path.to_owned();
+    for _ in 0..MAX_LINK_HOPS {
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let next = std::fs::read_link(&at)?;
+                at = match at.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Ok(_) => return Ok(at),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(at),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(format!(
+        "more than {MAX_LINK_HOPS} symbolic links in a row (a loop?)"
+    )))
+}
+
+/// The folder `file` lives in (`.` for a bare name).
+pub fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "annotations.toml".into())
+}
+
+/// Replaces `target` (symlinks already resolved) with `bytes`, durably.
+/// On error the target is untouched, unless the error came from the final
+/// folder sync, after the rename: then the new bytes are in place but their
+/// survival of a power cut is not guaranteed.
+pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = folder_of(target);
+    let existing = match std::fs::metadata(target) {
+        Ok(m) if !m.is_file() => {
+            return Err(io::Error::other(
+                "not a regular file; byline only replaces regular files",
+            ));
+        }
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let tmp = dir.join(format!(
+        ".{}{TMP_MARK}{}-{}",
+        file_name(target),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        fail_point("create")?;
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        if let Some(meta) = &existing {
+            f.set_permissions(meta.permissions())?;
+        }
+        fail_point("write")?;
+        f.write_all(bytes)?;
+        fail_point("sync")?;
+        f.sync_all()?;
+        drop(f);
+        fail_point("rename")?;
+        std::fs::rename(&tmp, target)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    // The rename is an entry in the folder; without this it can be lost.
+    fail_point("dirsync")?;
+    File::open(&dir)?.sync_all()
+}
+
+/// Removes the temporary files that a killed byline left beside `target`.
+/// Call it only while holding `target`'s lock: every writer of `target`
+/// holds it, so no live save can own such a file. Files of a process that is
+/// still running are kept all the same. Returns how many were removed.
+pub fn remove_leftovers(target: &Path) -> usize {
+    let dir = folder_of(target);
+    let prefix = format!(".{}{TMP_MARK}", file_name(target));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid == std::process::id() || process_alive(pid)) {
+            continue;
+        }
+        if std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Temporary files currently beside `target` (for tests and reports).
+pub fn leftovers(target: &Path) -> Vec<PathBuf> {
+    let dir = folder_of(target);
+    let prefix = format!(".{}{TMP_MARK}", file_name(target));
+    std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn process_alive(pid: u32) -> bool {
+    // A zombie is dead for our purpose: it will never write again.
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Err(_) => false,
+    }
+}
+
+/// Fail points for tests: `BYLINE_FAILPOINTS=write,rename:13` makes the named
+/// steps fail with the given OS error (the step's natural error otherwise:
+/// `write` → no space left on device). Compiled into debug builds (which is
+/// what `cargo test` runs) and into builds with the `failpoints` feature;
+/// release builds have none.
+pub(crate) fn fail_point(name: &str) -> io::Result<()> {
+    #[cfg(any(debug_assertions, feature = "failpoints"))]
+    {
+        if let Ok(spec) = std::env::var("BYLINE_FAILPOINTS") {
+            for item in spec.split(',') {
+                let (point, errno) = item.split_once(':').unwrap_or((item, ""));
+                if point.trim() == name {
+                    let errno = errno.trim().parse().unwrap_or(match name {
+                        "write" | "sync" => 28, // ENOSPC, as on a full disk
+                        "dirsync" => 5,         // EIO
+                        _ => 13,                // EACCES, as in an unwritable folder
+                    });
+                    return Err(io::Error::from_raw_os_error(errno));
+                }
+            }
+        }
+    }
+    let _ = name;
+    Ok(())
+}
+
+/// Whether the named fail point is set (for behaviour that is not an I/O
+/// call, such as ignoring a signal).
+pub fn fail_point_set(name: &str) -> bool {
+    fail_point(name).is_err()
+}
