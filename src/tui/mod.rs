@@ -236,7 +236,11 @@ fn event_loop(
             }
             if s.app.revision != s.saved_revision {
                 let failed = matches!(s.app.save, SaveState::Failed(_));
-                let wait = if failed { RETRY_INTERVAL } else { SAVE_INTERVAL };
+                let wait = if failed {
+                    RETRY_INTERVAL
+                } else {
+                    SAVE_INTERVAL
+                };
                 if !failed {
                     s.app.save = SaveState::Pending;
                 }
