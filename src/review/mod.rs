@@ -3,6 +3,8 @@
 
 pub mod agree;
 pub mod metrics;
+pub mod summary;
+pub mod verdict;
 
 use crate::EXIT_USAGE;
 use crate::annotation::AnnotationSet;

@@ -92,7 +92,7 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn syntax(path: &Path, text: &str, at: Option<usize>, message: String) -> StoreError {
+pub(super) fn syntax(path: &Path, text: &str, at: Option<usize>, message: String) -> StoreError {
     let (line, column) = at.map_or((1, 1), |at| line_col(text, at));
     StoreError::Syntax {
         path: path.to_owned(),
@@ -243,7 +243,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
     Ok(set)
 }
 
-fn take_table(top: &mut toml::Table, name: &str, known: &[&str]) -> Extra {
+pub(super) fn take_table(top: &mut toml::Table, name: &str, known: &[&str]) -> Extra {
     match top.remove(name) {
         Some(toml::Value::Table(mut t)) => {
             for k in known {
@@ -320,7 +320,7 @@ pub fn to_string(set: &AnnotationSet) -> String {
     out
 }
 
-fn is_table_like(v: &toml::Value) -> bool {
+pub(super) fn is_table_like(v: &toml::Value) -> bool {
     match v {
         toml::Value::Table(_) => true,
         toml::Value::Array(a) => !a.is_empty() && a.iter().all(|v| v.is_table()),
@@ -328,11 +328,11 @@ fn is_table_like(v: &toml::Value) -> bool {
     }
 }
 
-fn kv(out: &mut String, key: &str, value: &str) {
+pub(super) fn kv(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{} = {value}", key_repr(key));
 }
 
-fn opt(out: &mut String, key: &str, v: &Option<String>) {
+pub(super) fn opt(out: &mut String, key: &str, v: &Option<String>) {
     if let Some(v) = v {
         kv(out, key, &basic(v));
     }
@@ -340,13 +340,13 @@ fn opt(out: &mut String, key: &str, v: &Option<String>) {
 
 /// Unknown keys inside a section, written after the known ones. Nested
 /// tables become inline tables so they stay inside their section.
-fn extra(out: &mut String, t: &Extra) {
+pub(super) fn extra(out: &mut String, t: &Extra) {
     for (k, v) in t {
         kv(out, k, &value(v));
     }
 }
 
-fn value(v: &toml::Value) -> String {
+pub(super) fn value(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => basic(s),
         toml::Value::Array(a) => {

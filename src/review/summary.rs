@@ -1,0 +1,146 @@
+//! What a review file says about an article, per kind: for export.
+
+use super::verdict::{Review, Verdict};
+use crate::annotation::{Claim, Kind};
+use serde::Serialize;
+
+/// Counts for one kind of the reviewed claims (the colleague's kind, not
+/// the proposed one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct KindReview {
+    /// Claims of this kind in the reviewed file.
+    pub claims: usize,
+    pub reviewed: usize,
+    pub agreed: usize,
+    pub disputed: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewSummary {
+    pub article: String,
+    pub reviewer: String,
+    /// Slug of the annotator whose file was reviewed.
+    pub of: String,
+    pub claims: usize,
+    pub reviewed: usize,
+    pub agreed: usize,
+    pub disputed: usize,
+    pub by_kind: ByKind,
+    /// Disputes that propose another kind, by the kind proposed.
+    pub proposed: ByKindCount,
+    /// Verdicts whose claim is no longer in the reviewed file.
+    pub orphaned: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ByKind {
+    pub sourced: KindReview,
+    pub anonymous: KindReview,
+    pub editorial: KindReview,
+}
+
+impl ByKind {
+    pub fn get(&self, k: Kind) -> &KindReview {
+        match k {
+            Kind::Sourced => &self.sourced,
+            Kind::Anonymous => &self.anonymous,
+            Kind::Editorial => &self.editorial,
+        }
+    }
+
+    fn get_mut(&mut self, k: Kind) -> &mut KindReview {
+        match k {
+            Kind::Sourced => &mut self.sourced,
+            Kind::Anonymous => &mut self.anonymous,
+            Kind::Editorial => &mut self.editorial,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ByKindCount {
+    pub sourced: usize,
+    pub anonymous: usize,
+    pub editorial: usize,
+}
+
+/// Summarises `review` against the claims of the file it reviews (the
+/// annotator file whose slug is `review.meta.of`, same article). Verdicts
+/// find their claims as in the review screen: by id, then anchor, then
+/// quote.
+pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
+    let mut by_kind = ByKind::default();
+    let mut proposed = ByKindCount::default();
+    for c in reviewed {
+        by_kind.get_mut(c.kind).claims += 1;
+    }
+    let matched = review.match_claims(reviewed);
+    for (c, v) in reviewed.iter().zip(&matched) {
+        let Some(v) = v else { continue };
+        let e = &review.verdicts[*v];
+        let k = by_kind.get_mut(c.kind);
+        k.reviewed += 1;
+        match e.verdict {
+            Verdict::Agree => k.agreed += 1,
+            Verdict::Dispute => {
+                k.disputed += 1;
+                match e.kind {
+                    Some(Kind::Sourced) => proposed.sourced += 1,
+                    Some(Kind::Anonymous) => proposed.anonymous += 1,
+                    Some(Kind::Editorial) => proposed.editorial += 1,
+                    None => {}
+                }
+            }
+        }
+    }
+    let sum = |f: fn(&KindReview) -> usize| Kind::ALL.iter().map(|&k| f(by_kind.get(k))).sum();
+    let reviewed_n: usize = sum(|k| k.reviewed);
+    ReviewSummary {
+        article: review.meta.article.clone(),
+        reviewer: review.meta.reviewer.clone(),
+        of: review.meta.of.clone(),
+        claims: reviewed.len(),
+        reviewed: reviewed_n,
+        agreed: sum(|k| k.agreed),
+        disputed: sum(|k| k.disputed),
+        by_kind,
+        proposed,
+        orphaned: review.verdicts.len() - reviewed_n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Paragraph;
+
+    #[test]
+    fn counts_by_the_reviewed_kind() {
+        let p = Paragraph::new("One said so. Two said no. Three.".into(), false);
+        let claims = vec![
+            Claim::new(1, &p, 0, 12, Kind::Sourced),
+            Claim::new(1, &p, 13, 25, Kind::Sourced),
+            Claim::new(1, &p, 26, 32, Kind::Editorial),
+        ];
+        let mut r = Review::new("a", "Rev", "alex");
+        r.set(&claims, 0, Verdict::Agree, None, None);
+        r.set(&claims, 1, Verdict::Dispute, Some(Kind::Anonymous), None);
+        let s = summarize(&r, &claims);
+        assert_eq!((s.claims, s.reviewed, s.agreed, s.disputed), (3, 2, 1, 1));
+        assert_eq!(
+            s.by_kind.sourced,
+            KindReview {
+                claims: 2,
+                reviewed: 2,
+                agreed: 1,
+                disputed: 1
+            }
+        );
+        assert_eq!(s.by_kind.editorial.claims, 1);
+        assert_eq!(s.by_kind.editorial.reviewed, 0);
+        assert_eq!(s.proposed.anonymous, 1);
+        assert_eq!(s.orphaned, 0);
+        let s = summarize(&r, &claims[2..]);
+        assert_eq!((s.reviewed, s.orphaned), (0, 2));
+    }
+}
