@@ -26,6 +26,8 @@ pub enum Command {
     Review(ReviewArgs),
     /// Summarise annotations of one article or a whole corpus
     Export(ExportArgs),
+    /// Check annotation files against their article: ok, moved or needs review
+    Check(CheckArgs),
 }
 
 /// Where annotation files live and who is annotating.
@@ -108,4 +110,26 @@ pub struct ExportArgs {
     /// With --format csv: one row per claim instead of one per article
     #[arg(long)]
     pub claims: bool,
+}
+
+/// Output of `byline check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Annotator files to check
+    #[arg(required = true, value_name = "ANNOTATION")]
+    pub files: Vec<PathBuf>,
+    /// The article [default: each file's `article.path`]
+    #[arg(long, value_name = "PATH")]
+    pub article: Option<PathBuf>,
+    /// Write the moved claims' new places and mark the rest `needs-review` (nothing is dropped)
+    #[arg(long)]
+    pub fix: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
 }

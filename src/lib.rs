@@ -5,6 +5,7 @@
 
 pub mod annotation;
 pub mod article;
+pub mod check;
 pub mod cli;
 pub mod export;
 pub mod review;
@@ -46,5 +47,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Agree(args) => review::agree(&args),
         cli::Command::Review(args) => tui::review::review(&args),
         cli::Command::Export(args) => export::run(&args),
+        cli::Command::Check(args) => check::run(&args),
     }
 }

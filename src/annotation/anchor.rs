@@ -103,9 +103,27 @@ pub fn describe(c: &Claim) -> String {
 /// new place, quote and context; the others keep their fields and are
 /// marked `needs-review`. None is dropped.
 pub fn reanchor(set: &mut AnnotationSet, article: &Article) -> Vec<Anchored> {
+    reanchor_if(set, article, |_| true)
+}
+
+/// [`reanchor`] for the claims `which` selects; the others are reported as
+/// they stand (`Ok`, or `NeedsReview` if so marked) and left unchanged.
+pub fn reanchor_if(
+    set: &mut AnnotationSet,
+    article: &Article,
+    which: impl Fn(&Claim) -> bool,
+) -> Vec<Anchored> {
     let index = Index::new(article);
     let mut outcomes = Vec::with_capacity(set.claims.len());
     for c in &mut set.claims {
+        if !which(c) {
+            outcomes.push(if c.needs_review() {
+                Anchored::NeedsReview
+            } else {
+                Anchored::Ok
+            });
+            continue;
+        }
         let outcome = match locate_in(c, &index) {
             Located::Kept => {
                 clear_review(c);

@@ -160,7 +160,10 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
                 ),
             )
         })?;
-        if c.paragraph == 0 || c.paragraph > raw.article.paragraphs {
+        // A claim that needs review keeps the place it had in an older
+        // version of the article, which may have had more paragraphs.
+        let needs_review = c.status.as_deref() == Some(crate::annotation::NEEDS_REVIEW);
+        if c.paragraph == 0 || (c.paragraph > raw.article.paragraphs && !needs_review) {
             return Err(syntax(
                 path,
                 text,

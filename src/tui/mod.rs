@@ -175,7 +175,8 @@ fn prepare_save(app: &mut App) {
     app.set.annotator.updated = now();
 }
 
-fn now() -> Option<toml::value::Datetime> {
+/// The time of a save, to the second, as FORMAT.md writes `updated`.
+pub(crate) fn now() -> Option<toml::value::Datetime> {
     let t = time::OffsetDateTime::now_utc().replace_nanosecond(0).ok()?;
     let s = t
         .format(&time::format_description::well_known::Rfc3339)

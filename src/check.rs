@@ -1,0 +1,299 @@
+//! `byline check`: compares annotation files with their article and reports
+//! every claim as `ok`, `moved` or `needs-review`; `--fix` writes the result.
+
+use crate::annotation::anchor::{self, Anchored, Place};
+use crate::annotation::{AnnotationSet, Claim};
+use crate::article::{self, Article};
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::store::{self, Saved};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Ok,
+    Moved,
+    NeedsReview,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Moved => "moved",
+            Status::NeedsReview => "needs-review",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceJson {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<Place> for PlaceJson {
+    fn from(p: Place) -> Self {
+        PlaceJson {
+            paragraph: p.paragraph,
+            start: p.start,
+            end: p.end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimReport {
+    pub id: Option<String>,
+    pub kind: String,
+    pub status: Status,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    /// Where a moved claim was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<PlaceJson>,
+    /// For a moved claim: whether its quote was found unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub ok: usize,
+    pub moved: usize,
+    pub needs_review: usize,
+}
+
+impl Counts {
+    fn add(&mut self, s: Status) {
+        match s {
+            Status::Ok => self.ok += 1,
+            Status::Moved => self.moved += 1,
+            Status::NeedsReview => self.needs_review += 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FileReport {
+    pub file: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<PathBuf>,
+    /// The article's sha256 differs from the file's.
+    pub article_changed: bool,
+    pub claims: Vec<ClaimReport>,
+    pub counts: Counts,
+    /// With `--fix`: where the fixed file was written, if anything changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wrote: Option<PathBuf>,
+    /// With `--fix`: the file changed on disk while it was checked, so the
+    /// fix went to this conflict copy instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub totals: Counts,
+}
+
+/// Runs `byline check`. Exit 0 when every claim is ok or moved, 1 when some
+/// need review or a file could not be checked.
+pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+    let report = check_files(&args.files, args.article.as_deref(), args.fix);
+    match args.format {
+        CheckFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        CheckFormat::Text => print!("{}", render_text(&report)),
+    }
+    for f in &report.files {
+        if let Some(e) = &f.error {
+            eprintln!("byline: {e}");
+        }
+    }
+    let failed = report.files.iter().any(|f| f.error.is_some());
+    Ok(if failed || report.totals.needs_review > 0 {
+        crate::EXIT_FAILED
+    } else {
+        0
+    })
+}
+
+pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Report {
+    let files: Vec<FileReport> = files
+        .iter()
+        .map(|f| {
+            let mut r = FileReport {
+                file: f.clone(),
+                ..FileReport::default()
+            };
+            if let Err(e) = check_file(&mut r, article, fix) {
+                r.error = Some(format!("{e:#}"));
+            }
+            r
+        })
+        .collect();
+    let mut totals = Counts::default();
+    for f in &files {
+        totals.ok += f.counts.ok;
+        totals.moved += f.counts.moved;
+        totals.needs_review += f.counts.needs_review;
+    }
+    Report { files, totals }
+}
+
+fn check_file(r: &mut FileReport, article_flag: Option<&Path>, fix: bool) -> anyhow::Result<()> {
+    let path = r.file.clone();
+    // With --fix the file is opened as a session: locked, fingerprinted.
+    let (mut session, loaded) = if fix {
+        let (s, set) = store::Session::open(&path)?;
+        if let Some(why) = s.read_only() {
+            anyhow::bail!("{}: not fixed: {why}", path.display());
+        }
+        (Some(s), set)
+    } else {
+        (None, store::load(&path)?)
+    };
+    let mut set =
+        loaded.ok_or_else(|| anyhow::anyhow!("{}: no such annotation file", path.display()))?;
+    let article_path = article_of(&path, &set, article_flag)?;
+    let article = article::load(&article_path)?;
+    r.article = Some(article_path);
+    let before = set.clone();
+    let outcomes = evaluate(&mut set, &article);
+    r.article_changed = before.article.sha256 != article.sha256();
+    for (c, o) in set.claims.iter().zip(&outcomes) {
+        let report = claim_report(c, o);
+        r.counts.add(report.status);
+        r.claims.push(report);
+    }
+    let Some(session) = session.as_mut() else {
+        return Ok(());
+    };
+    set.assign_ids();
+    set.sort();
+    anchor::refresh_context(&mut set, &article);
+    set.article.sha256 = article.sha256().to_owned();
+    set.article.paragraphs = article.len();
+    if set == before {
+        return Ok(());
+    }
+    set.annotator.updated = crate::tui::now();
+    match session.save(&set)? {
+        Saved::File => r.wrote = Some(path),
+        Saved::Conflict { copy, .. } => {
+            r.conflict = Some(copy.clone());
+            r.wrote = Some(copy);
+        }
+    }
+    Ok(())
+}
+
+/// Re-anchors what needs it: every claim when the article changed, else
+/// only the claims whose offsets no longer hold their quote.
+pub fn evaluate(set: &mut AnnotationSet, article: &Article) -> Vec<Anchored> {
+    if set.article.sha256 != article.sha256() {
+        anchor::reanchor(set, article)
+    } else {
+        anchor::reanchor_if(set, article, |c| {
+            !c.needs_review() && !anchor::holds(c, article)
+        })
+    }
+}
+
+fn claim_report(c: &Claim, o: &Anchored) -> ClaimReport {
+    let (status, from, exact) = match o {
+        Anchored::Ok => (Status::Ok, None, None),
+        Anchored::Moved { from, exact } => (Status::Moved, Some((*from).into()), Some(*exact)),
+        Anchored::NeedsReview => (Status::NeedsReview, None, None),
+    };
+    ClaimReport {
+        id: c.id.clone(),
+        kind: c.kind.as_str().to_owned(),
+        status,
+        paragraph: c.paragraph,
+        start: c.start,
+        end: c.end,
+        quote: c.quote.clone(),
+        from,
+        exact,
+    }
+}
+
+/// `--article`, else `article.path` read relative to the annotation file.
+fn article_of(file: &Path, set: &AnnotationSet, flag: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p.to_owned());
+    }
+    match &set.article.path {
+        Some(rel) => Ok(store::durable::folder_of(file).join(rel)),
+        None => anyhow::bail!(
+            "{}: the file has no article.path; name the article with --article PATH",
+            file.display()
+        ),
+    }
+}
+
+fn short(quote: &str) -> String {
+    const MAX: usize = 48;
+    if quote.chars().count() <= MAX {
+        quote.to_owned()
+    } else {
+        let cut: String = quote.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+pub fn render_text(report: &Report) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for f in &report.files {
+        if f.error.is_some() {
+            continue;
+        }
+        let _ = write!(out, "{}", f.file.display());
+        if f.article_changed {
+            let _ = write!(out, ": the article changed since the file was saved");
+        }
+        out.push('\n');
+        for c in &f.claims {
+            let at = format!("¶{} {}..{}", c.paragraph, c.start, c.end);
+            let place = match &c.from {
+                Some(from) => format!("¶{} {}..{} → {at}", from.paragraph, from.start, from.end),
+                None => at,
+            };
+            let _ = writeln!(
+                out,
+                "  {:<12}  {:<6}  {place}  “{}”",
+                c.status.as_str(),
+                c.id.as_deref().unwrap_or("-"),
+                short(&c.quote)
+            );
+        }
+        let n = &f.counts;
+        let _ = write!(
+            out,
+            "  {} ok, {} moved, {} need review",
+            n.ok, n.moved, n.needs_review
+        );
+        match (&f.wrote, &f.conflict) {
+            (Some(_), Some(copy)) => {
+                let _ = write!(
+                    out,
+                    "; the file changed on disk meanwhile, so the fix went to {}",
+                    copy.display()
+                );
+            }
+            (Some(_), None) => out.push_str("; fixed"),
+            _ => {}
+        }
+        out.push('\n');
+    }
+    out
+}
