@@ -2,6 +2,7 @@
 //! annotators, and the agreement figures of `byline agree`. No UI types.
 
 pub mod agree;
+pub mod compare;
 pub mod metrics;
 pub mod summary;
 pub mod verdict;

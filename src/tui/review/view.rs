@@ -1,0 +1,551 @@
+//! Drawing the review screen. Reads the state, wraps only the visible
+//! paragraphs, and writes nothing but the frame.
+
+use super::keymap;
+use super::state::{Mode, ReviewApp};
+use crate::annotation::Claim;
+use crate::review::compare::State;
+use crate::review::verdict::{Entry, Verdict};
+use crate::tui::state::SaveState;
+use crate::tui::theme::Theme;
+use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, truncate};
+use crate::tui::wrap::wrap;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns left of the text: current-paragraph bar, four markers, the
+/// verdict, a space.
+const GUTTER: u16 = 7;
+const PANEL: u16 = 4;
+
+/// Styles of the side-by-side states. Each differs by colour *and* by a
+/// text attribute, and the gutter names it with a character, so nothing
+/// depends on colour alone.
+fn state_style(theme: &Theme, s: State) -> Style {
+    let (color, m) = match s {
+        State::Agreed => (Color::Green, Modifier::UNDERLINED),
+        State::KindConflict => (Color::Red, Modifier::BOLD | Modifier::UNDERLINED),
+        State::OnlyMine => (Color::Blue, Modifier::ITALIC),
+        State::OnlyTheirs => (Color::Yellow, Modifier::BOLD),
+    };
+    let base = if theme.color {
+        Style::new().fg(color)
+    } else {
+        Style::new()
+    };
+    base.add_modifier(m)
+}
+
+/// The gutter character of a state.
+pub fn state_marker(s: State) -> char {
+    match s {
+        State::Agreed => '=',
+        State::KindConflict => '≠',
+        State::OnlyMine => 'M',
+        State::OnlyTheirs => 'T',
+    }
+}
+
+const STATES: [State; 4] = [
+    State::Agreed,
+    State::KindConflict,
+    State::OnlyMine,
+    State::OnlyTheirs,
+];
+
+fn verdict_marker(e: Option<&Entry>) -> &'static str {
+    match e.map(|e| e.verdict) {
+        Some(Verdict::Agree) => "✓",
+        Some(Verdict::Dispute) => "✗",
+        None => " ",
+    }
+}
+
+pub fn render(app: &ReviewApp, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if let Some(pos) = draw(app, theme, area, frame.buffer_mut()) {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// Draws into `buf`; returns where the text cursor goes, if anywhere.
+pub fn draw(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "terminal too small: {}x{}, byline needs {MIN_WIDTH}x{MIN_HEIGHT}",
+            area.width, area.height
+        );
+        Paragraph::new(msg)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return None;
+    }
+    let [status, body, panel, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(PANEL),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_status(app, theme, status, buf);
+    draw_body(app, theme, body, buf);
+    draw_panel(app, theme, panel, buf);
+    let cursor = draw_footer(app, theme, footer, buf);
+    if let Mode::Help { scroll } = app.mode {
+        draw_help(app, theme, scroll, area, buf);
+        return None;
+    }
+    cursor
+}
+
+fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let p = app.progress();
+    let saved = match &app.save {
+        SaveState::Saved => "saved".to_owned(),
+        SaveState::Pending => "saving…".to_owned(),
+        SaveState::Failed(e) => format!("NOT SAVED: {e}"),
+        SaveState::ReadOnly(_) => "read-only".to_owned(),
+    };
+    let long = format!(
+        " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
+        app.review.meta.reviewer, app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
+    );
+    let medium = format!(
+        " reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
+        p.reviewed, p.claims, p.agreed, p.disputed
+    );
+    let short = format!(
+        " {}/{} ✓{} ✗{} │ {saved} ",
+        p.reviewed, p.claims, p.agreed, p.disputed
+    );
+    // Narrow screens drop the names, then the words, before the title.
+    let right = [long, medium, short]
+        .into_iter()
+        .find(|s| s.width() + 12 <= area.width as usize)
+        .unwrap_or_else(|| format!(" {}/{} │ {saved} ", p.reviewed, p.claims));
+    buf.set_style(area, theme.bar());
+    let w = (right.width() as u16).min(area.width);
+    let title_w = (area.width - w) as usize;
+    let title = truncate(&format!(" {}", app.article.title), title_w);
+    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
+    let style = match app.save {
+        SaveState::Failed(_) => theme.bar().patch(theme.warning()),
+        _ => theme.bar(),
+    };
+    buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
+}
+
+// ---- the article ---------------------------------------------------------
+
+enum Row {
+    Blank,
+    Text { para: usize, line: Range<usize> },
+}
+
+/// The focused paragraph (scrolled to the focus if taller than the body),
+/// with context before and after. Only these paragraphs are wrapped.
+fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
+    let cur = app.paragraph();
+    let p = &app.article.paragraphs[cur];
+    let lines = wrap(&p.text, width);
+    let focus = app
+        .focused()
+        .filter(|i| i.paragraph == cur + 1)
+        .map_or(0, |i| p.byte_of(i.start));
+    let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
+    if lines.len() + 2 > height {
+        let first = focus_line
+            .saturating_sub(height / 3)
+            .min(lines.len().saturating_sub(height));
+        return lines
+            .into_iter()
+            .skip(first)
+            .take(height)
+            .map(|line| Row::Text { para: cur, line })
+            .collect();
+    }
+    let budget = (height - lines.len()) / 3;
+    let mut before = Vec::new();
+    let mut q = cur;
+    while before.len() < budget && q > 0 {
+        q -= 1;
+        before.push(Row::Blank);
+        for line in wrap(&app.article.paragraphs[q].text, width)
+            .into_iter()
+            .rev()
+        {
+            before.push(Row::Text { para: q, line });
+        }
+    }
+    before.truncate(budget);
+    before.reverse();
+    let mut rows = before;
+    rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
+    let mut q = cur + 1;
+    while rows.len() < height && q < app.article.len() {
+        rows.push(Row::Blank);
+        for line in wrap(&app.article.paragraphs[q].text, width) {
+            rows.push(Row::Text { para: q, line });
+        }
+        q += 1;
+    }
+    rows.truncate(height);
+    rows
+}
+
+/// A span to paint in one paragraph, in byte offsets.
+struct Mark {
+    bytes: Range<usize>,
+    style: Style,
+    /// Gutter column 0–3 and its character.
+    marker: (usize, char, Style),
+    verdict: Option<&'static str>,
+}
+
+fn marks(app: &ReviewApp, theme: &Theme, para: usize) -> Vec<Mark> {
+    let p = &app.article.paragraphs[para];
+    let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
+    let mut out = Vec::new();
+    for item in app.items.iter().filter(|i| i.paragraph == para + 1) {
+        let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
+        let verdict = item.theirs.map(|t| verdict_marker(app.verdict(t)));
+        match app.state_of(item) {
+            Some(state) => {
+                let style = state_style(theme, state);
+                let col = STATES.iter().position(|s| *s == state).unwrap_or(0);
+                let marker = (col, state_marker(state), style);
+                for c in theirs.into_iter().chain(app.my_claim(item)) {
+                    out.push(Mark {
+                        bytes: bytes(c),
+                        style,
+                        marker,
+                        verdict,
+                    });
+                }
+            }
+            None => {
+                if let Some(c) = theirs {
+                    let style = theme.kind(c.kind);
+                    out.push(Mark {
+                        bytes: bytes(c),
+                        style,
+                        marker: (c.kind.index(), c.kind.letter(), style),
+                        verdict,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(GUTTER).max(1) as usize;
+    let rows = body_rows(app, width, area.height as usize);
+    let cur = app.paragraph();
+    let focus: Option<(usize, Range<usize>)> = app.focused().map(|i| {
+        let para = i.paragraph.saturating_sub(1);
+        let p = &app.article.paragraphs[para.min(app.article.len() - 1)];
+        (para, p.byte_of(i.start)..p.byte_of(i.end))
+    });
+    let mut cache: Option<(usize, Vec<Mark>)> = None;
+    for (y, row) in rows.iter().enumerate() {
+        let Row::Text { para, line } = row else {
+            continue;
+        };
+        if cache.as_ref().is_none_or(|(p, _)| p != para) {
+            cache = Some((*para, marks(app, theme, *para)));
+        }
+        let Some((_, marks)) = &cache else { continue };
+        let p = &app.article.paragraphs[*para];
+        let base = if *para != cur {
+            theme.context()
+        } else if p.heading {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        let sel = focus
+            .as_ref()
+            .filter(|(fp, _)| fp == para && *para == cur)
+            .map(|(_, r)| r.clone());
+        let mut cuts = vec![line.start, line.end];
+        for m in marks {
+            cuts.extend([m.bytes.start, m.bytes.end]);
+        }
+        if let Some(r) = &sel {
+            cuts.extend([r.start, r.end]);
+        }
+        cuts.retain(|c| (line.start..=line.end).contains(c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
+        let mut spans = Vec::new();
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let mut style = base;
+            // Where marks overlap, the one that starts last shows.
+            if let Some(m) = marks
+                .iter()
+                .filter(|m| inside(&m.bytes, a, b))
+                .max_by_key(|m| (m.bytes.start, std::cmp::Reverse(m.bytes.end)))
+            {
+                style = style.patch(m.style);
+            }
+            if sel.as_ref().is_some_and(|r| inside(r, a, b)) {
+                style = style.patch(theme.selection());
+            }
+            spans.push(Span::styled(&p.text[a..b], style));
+        }
+        let touches =
+            |m: &Mark| m.bytes.start < line.end.max(line.start + 1) && line.start < m.bytes.end;
+        let mut gutter = vec![Span::styled(
+            if *para == cur { "▌" } else { " " },
+            if *para == cur {
+                Style::new()
+            } else {
+                theme.context()
+            },
+        )];
+        for col in 0..4 {
+            match marks.iter().find(|m| m.marker.0 == col && touches(m)) {
+                Some(m) => gutter.push(Span::styled(m.marker.1.to_string(), m.marker.2)),
+                None => gutter.push(Span::raw(" ")),
+            }
+        }
+        let on_line: Vec<&str> = marks
+            .iter()
+            .filter(|m| touches(m))
+            .filter_map(|m| m.verdict)
+            .collect();
+        let v = if on_line.contains(&"✗") {
+            "✗"
+        } else if on_line.contains(&"✓") {
+            "✓"
+        } else {
+            " "
+        };
+        gutter.push(Span::raw(v));
+        gutter.push(Span::raw(" "));
+        let y = area.y + y as u16;
+        buf.set_line(area.x, y, &Line::from(gutter), GUTTER);
+        buf.set_line(
+            area.x + GUTTER,
+            y,
+            &Line::from(spans),
+            area.width.saturating_sub(GUTTER),
+        );
+    }
+}
+
+// ---- the focused claim ---------------------------------------------------
+
+fn claim_spans<'a>(theme: &Theme, who: &'a str, c: &'a Claim) -> Vec<Span<'a>> {
+    let mut spans = vec![
+        Span::styled(format!("{who:<7}"), theme.heading()),
+        Span::styled(
+            format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
+            theme.kind(c.kind),
+        ),
+    ];
+    if c.needs_review() {
+        spans.push(Span::styled(" ⚠ needs review", theme.warning()));
+    }
+    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
+        spans.push(Span::raw(format!(" {s} ·")));
+    }
+    spans.push(Span::styled(format!(" “{}”", c.quote), theme.hint()));
+    spans
+}
+
+fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let p = app.progress();
+    let item = app.focused();
+    let title = match item {
+        None => " no claims to review ".to_owned(),
+        Some(i) => {
+            let n = i.theirs.map_or(String::new(), |t| {
+                format!(" · claim {}/{} of theirs", t + 1, p.claims)
+            });
+            let state = app.state_of(i).map_or(String::new(), |s| {
+                format!(" · {} {}", state_marker(s), s.describe())
+            });
+            format!(" ¶ {}{n}{state} ", i.paragraph)
+        }
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(item) = item else {
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            "their file has no claims; q quits",
+            inner.width.saturating_sub(1) as usize,
+            theme.hint(),
+        );
+        return;
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
+    match theirs {
+        Some(c) => lines.push(Line::from(claim_spans(theme, "theirs", c))),
+        None => lines.push(Line::styled("theirs —", theme.hint())),
+    }
+    if app.side_by_side {
+        match app.my_claim(item) {
+            Some(c) => lines.push(Line::from(claim_spans(theme, "mine", c))),
+            None => lines.push(Line::styled("mine   —", theme.hint())),
+        }
+    } else if let Some(n) = theirs.and_then(|c| c.note.as_deref()) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<7}", "note"), theme.heading()),
+            Span::raw(n),
+        ]));
+    }
+    if let Some(t) = item.theirs {
+        let line = match app.verdict(t) {
+            None => Line::styled(
+                "not reviewed yet: y agree · d dispute · s a e propose a kind",
+                theme.hint(),
+            ),
+            Some(e) => {
+                let mut s = vec![Span::styled(format!("{:<7}", "you"), theme.heading())];
+                s.push(Span::raw(match e.verdict {
+                    Verdict::Agree => "✓ agreed".to_owned(),
+                    Verdict::Dispute => "✗ disputed".to_owned(),
+                }));
+                if let Some(k) = e.kind {
+                    s.push(Span::raw(" → proposes "));
+                    s.push(Span::styled(format!("{} {}", k.letter(), k), theme.kind(k)));
+                }
+                if let Some(c) = &e.comment {
+                    s.push(Span::raw(format!(" — {c}")));
+                }
+                Line::from(s)
+            }
+        };
+        lines.push(line);
+    }
+    for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
+        buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
+    }
+}
+
+// ---- footer --------------------------------------------------------------
+
+fn draw_footer(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if let Mode::Comment { input, claim, .. } = &app.mode {
+        let label = match app.verdict(*claim).and_then(|e| e.kind) {
+            Some(k) => format!("Why {k}? "),
+            None => "Comment: ".to_owned(),
+        };
+        let keys = "Enter keep · Esc leave";
+        let line = Line::from(vec![
+            Span::styled(label.clone(), theme.heading()),
+            Span::raw(input.clone()),
+        ]);
+        buf.set_line(area.x, area.y, &line, area.width);
+        let used = line.width() as u16 + 2;
+        if used + keys.width() as u16 <= area.width {
+            buf.set_string(
+                area.right() - keys.width() as u16,
+                area.y,
+                keys,
+                theme.hint(),
+            );
+        }
+        let x = area.x + (label.width() + input.width()) as u16;
+        return Some(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+    if let Some(m) = &app.message {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            truncate(m, area.width as usize),
+            area.width as usize,
+            Style::new(),
+        );
+        return None;
+    }
+    let mut text = String::new();
+    for (action, label) in keymap::HINTS {
+        if !app.side_by_side && *action == keymap::Action::NextDisagreement {
+            continue;
+        }
+        if let Some(k) = keymap::key_for(keymap::NORMAL, *action) {
+            text.push_str(&format!("{k} {label}  "));
+        }
+    }
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(text.trim_end(), area.width as usize),
+        area.width as usize,
+        theme.hint(),
+    );
+    None
+}
+
+// ---- help ----------------------------------------------------------------
+
+fn draw_help(app: &ReviewApp, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let mut lines: Vec<Line> = Vec::new();
+    let section = |lines: &mut Vec<Line>, title: &str, rows: Vec<(String, &str)>| {
+        lines.push(Line::styled(title.to_owned(), theme.heading()));
+        for (keys, what) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<14}"), theme.heading()),
+                Span::raw(what.to_owned()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    };
+    section(&mut lines, "Reviewing", keymap::help_rows(keymap::NORMAL));
+    section(
+        &mut lines,
+        "In the comment prompt",
+        keymap::PROMPT_HELP
+            .iter()
+            .map(|(k, w)| ((*k).to_owned(), *w))
+            .collect(),
+    );
+    lines.push(Line::styled(
+        "Gutter: ✓ agreed · ✗ disputed by you; their kinds S A E",
+        theme.hint(),
+    ));
+    if app.side_by_side {
+        lines.push(Line::styled(
+            "With your file: = agreed · ≠ kind conflict · M only mine · T only theirs",
+            theme.hint(),
+        ));
+    }
+    let w = area.width.saturating_sub(4).min(76);
+    let h = area.height.saturating_sub(2);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let visible = h.saturating_sub(2) as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(visible));
+    Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .block(
+            Block::bordered()
+                .title(" byline review keys · j/k scroll · any other key closes ")
+                .border_style(theme.border()),
+        )
+        .render(popup, buf);
+}
