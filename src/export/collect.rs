@@ -124,9 +124,11 @@ fn summarize_file(
         None => (None, TextStatus::NoPath),
         Some(rel) => {
             let dir = path.parent().unwrap_or(Path::new(""));
-            let shown = dir.join(rel);
-            let shown_str = shown.display().to_string();
-            match cache.get(&shown, step) {
+            let joined = dir.join(rel);
+            // Lexically tidied for messages only: with symlinks, `..` may
+            // lead elsewhere, so the file is opened by the joined path.
+            let shown_str = tidy(&joined).display().to_string();
+            match cache.get(&joined, &shown_str, step) {
                 Err(status) => (None, status),
                 Ok(stats)
                     if stats.sha256 != set.article.sha256
@@ -145,6 +147,27 @@ fn summarize_file(
     })
 }
 
+/// `a/b/../../c` as `c`, for messages: lexical only, and
+/// never past a leading `..` or the root.
+fn tidy(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    if out.is_empty() {
+        PathBuf::from(".")
+    } else {
+        out.iter().collect()
+    }
+}
+
 type Loaded = Result<Arc<TextStats>, TextStatus>;
 /// A cached text (loaded once, by whichever thread asks first) and the
 /// step that last used it.
@@ -156,12 +179,27 @@ type CacheEntry = (Arc<OnceLock<Loaded>>, usize);
 #[derive(Default)]
 struct TextCache {
     entries: Mutex<HashMap<PathBuf, CacheEntry>>,
+    /// `article.path` joined to the annotation folder, as written, to its
+    /// canonical path: the annotators of one article write the same
+    /// relative path, so this saves a `canonicalize` per file.
+    canonical: Mutex<HashMap<PathBuf, (PathBuf, usize)>>,
 }
 
 impl TextCache {
-    fn get(&self, path: &Path, step: usize) -> Loaded {
-        let shown = path.display().to_string();
-        let key = match std::fs::canonicalize(path) {
+    fn canonical(&self, path: &Path, step: usize) -> std::io::Result<PathBuf> {
+        let lock = || self.canonical.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((k, used)) = lock().get_mut(path) {
+            *used = step;
+            return Ok(k.clone());
+        }
+        let k = std::fs::canonicalize(path)?;
+        lock().insert(path.to_owned(), (k.clone(), step));
+        Ok(k)
+    }
+
+    fn get(&self, path: &Path, shown: &str, step: usize) -> Loaded {
+        let shown = shown.to_owned();
+        let key = match self.canonical(path, step) {
             Ok(k) => k,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(TextStatus::Missing { path: shown });
@@ -194,14 +232,22 @@ impl TextCache {
     /// Keeps the cache bounded: drops the least recently used articles.
     fn trim(&self) {
         let mut map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() <= CACHE_ARTICLES {
-            return;
-        }
-        let mut ages: Vec<usize> = map.values().map(|e| e.1).collect();
-        ages.sort_unstable_by(|a, b| b.cmp(a));
-        let keep_from = ages[CACHE_ARTICLES - 1];
-        map.retain(|_, e| e.1 >= keep_from);
+        trim_lru(&mut map, |e| e.1);
+        let mut canonical = self.canonical.lock().unwrap_or_else(|p| p.into_inner());
+        trim_lru(&mut canonical, |e| e.1);
     }
+}
+
+/// Drops the least recently used entries beyond [`CACHE_ARTICLES`]
+/// (entries used in the same step are kept or dropped together).
+fn trim_lru<V>(map: &mut HashMap<PathBuf, V>, used: impl Fn(&V) -> usize) {
+    if map.len() <= CACHE_ARTICLES {
+        return;
+    }
+    let mut ages: Vec<usize> = map.values().map(&used).collect();
+    ages.sort_unstable_by(|a, b| b.cmp(a));
+    let keep_from = ages[CACHE_ARTICLES - 1];
+    map.retain(|_, e| used(e) >= keep_from);
 }
 
 /// Why text metrics were left out, said once per article text (or once per
@@ -396,9 +442,16 @@ fn classify(path: &Path) -> FileClass {
 fn discover(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
+    let several = paths.len() > 1;
     let mut take = |found: &mut Found, p: PathBuf| match classify(&p) {
         FileClass::Claims => {
-            let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            // Only several roots can name one file twice; the walk of one
+            // folder does not, so it needs no `canonicalize` per file.
+            let key = if several {
+                std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone())
+            } else {
+                p.clone()
+            };
             if seen.insert(key) {
                 found.files.push(p);
             }
@@ -468,7 +521,13 @@ impl Sink {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let tmp = tempfile::NamedTempFile::new_in(dir)
+        let mut builder = tempfile::Builder::new();
+        // A temporary file is private by default; the export is an ordinary
+        // file, so ask for 0666 and let the umask decide, as for any file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder
+            .tempfile_in(dir)
             .with_context(|| format!("{}: cannot write the export", path.display()))?;
         Ok(Sink::File {
             tmp: std::io::BufWriter::new(tmp),
@@ -512,6 +571,16 @@ impl Write for Sink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidies_paths_lexically() {
+        assert_eq!(
+            tidy(Path::new("annotations/x/../../articles/a.txt")),
+            Path::new("articles/a.txt")
+        );
+        assert_eq!(tidy(Path::new("../a/./b/..")), Path::new("../a"));
+        assert_eq!(tidy(Path::new("a/..")), Path::new("."));
+    }
 
     #[test]
     fn classifies_bookkeeping_by_name() {

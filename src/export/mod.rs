@@ -495,6 +495,10 @@ fn editorial_sentences(claims: &[&Claim], sentences: &[Range<usize>]) -> usize {
 pub fn source_key(name: &str) -> String {
     use caseless::Caseless;
     use unicode_normalization::UnicodeNormalization;
+    if name.is_ascii() {
+        // Case folding ASCII is lowercasing, and ASCII is already NFD.
+        return name.to_ascii_lowercase();
+    }
     name.chars().nfd().default_case_fold().nfd().collect()
 }
 
