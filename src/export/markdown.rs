@@ -100,7 +100,7 @@ pub fn write(
 }
 
 fn kind_table(s: &mut String, t: &Tally) {
-    s.push_str("| kind | claims | share | characters | share |\n");
+    s.push_str("| kind | claims | % of claims | characters covered | % of characters |\n");
     s.push_str("|:--|--:|--:|--:|--:|\n");
     for k in Kind::ALL {
         let _ = writeln!(
