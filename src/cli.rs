@@ -61,7 +61,7 @@ pub struct AgreeArgs {
     /// Annotation files of one article, two or more (a folder stands for the annotator files in it)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// What one unit of agreement is: a character, or a sentence labelled by the kind covering most of it
+    /// What one unit of agreement is: a character; a sentence, labelled by the kind covering most of it; or the claim spans themselves (Krippendorff's unitizing alpha per kind)
     #[arg(long, value_enum, default_value = "char")]
     pub unit: crate::review::agree::Unit,
     #[arg(long, value_enum, default_value = "text")]

@@ -390,3 +390,66 @@ fn a_file_that_does_not_parse_names_line_and_column() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains(&format!("{}:3:", bad.display())), "{err}");
 }
+
+/// Krippendorff (2004, p. 254) as two annotation files: category c is
+/// "sourced", k is "anonymous", on one 300-character paragraph (the book's
+/// continuum starts at 150).
+#[test]
+fn unit_span_is_krippendorffs_unitizing_alpha_on_the_2004_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..300).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+    let article_path = dir.path().join("example.txt");
+    std::fs::write(&article_path, &text).unwrap();
+    let article = byline::article::load(&article_path).unwrap();
+    let file = |name: &str, units: &[(&str, usize, usize)]| {
+        let mut out = format!(
+            "[article]\nid = \"example\"\ntitle = \"x\"\nsha256 = \"{}\"\nparagraphs = 1\n\n[annotator]\nname = \"{name}\"\n",
+            article.sha256()
+        );
+        for &(kind, begin, len) in units {
+            let (s, e) = (begin - 150, begin - 150 + len);
+            out.push_str(&format!(
+                "\n[[claims]]\nparagraph = 1\nstart = {s}\nend = {e}\nquote = \"{}\"\nkind = \"{kind}\"\n",
+                &text[s..e]
+            ));
+        }
+        let path = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&path, out).unwrap();
+        path
+    };
+    let i = file(
+        "i",
+        &[
+            ("sourced", 225, 70),
+            ("sourced", 370, 30),
+            ("anonymous", 180, 60),
+            ("anonymous", 300, 50),
+        ],
+    );
+    let j = file(
+        "j",
+        &[
+            ("sourced", 220, 80),
+            ("sourced", 355, 20),
+            ("sourced", 400, 20),
+            ("anonymous", 180, 60),
+            ("anonymous", 300, 50),
+        ],
+    );
+    let out = byline()
+        .arg("agree")
+        .args([&i, &j])
+        .arg("--article")
+        .arg(&article_path)
+        .args(["--unit", "span", "--format", "json"])
+        .assert()
+        .success();
+    let got: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(got["unit"], "span");
+    let c = got["unitizing"]["sourced"]["alpha"].as_f64().unwrap();
+    let k = got["unitizing"]["anonymous"]["alpha"].as_f64().unwrap();
+    assert_eq!(format!("{c:.4}"), "0.7286");
+    assert_eq!(k, 1.0);
+    assert_eq!(got["unitizing"]["editorial"]["alpha"], Value::Null);
+    assert!(got["pairs"][0]["cohen_kappa"].is_null());
+}

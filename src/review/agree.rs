@@ -2,7 +2,9 @@
 //! loaded article and annotation sets, returns a report; rendering is
 //! separate.
 
-use super::metrics::{Alpha, Confusion, LabelledSpan, SpanMatch, match_spans};
+use super::metrics::{
+    Alpha, Confusion, LabelledSpan, SpanMatch, Unitizing, match_spans, unitizing_alpha,
+};
 use crate::annotation::{AnnotationSet, Claim, Kind};
 use crate::article::Article;
 use serde::Serialize;
@@ -16,6 +18,9 @@ pub enum Unit {
     /// Every sentence (UAX #29), labelled with the kind that covers more
     /// than half of its characters, else `none`.
     Sentence,
+    /// Claim spans themselves: Krippendorff's unitizing alpha per kind over
+    /// the article as one continuum of characters.
+    Span,
 }
 
 impl Unit {
@@ -23,6 +28,7 @@ impl Unit {
         match self {
             Unit::Char => "char",
             Unit::Sentence => "sentence",
+            Unit::Span => "span",
         }
     }
 }
@@ -53,7 +59,44 @@ pub struct Report {
     /// Nominal alpha over all annotators; `None` (JSON `null`) when
     /// undefined.
     pub krippendorff_alpha: Option<f64>,
+    /// With `--unit span`: unitizing alpha per kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unitizing: Option<UnitizingByKind>,
     pub pairs: Vec<Pair>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitizingKind {
+    pub observed: f64,
+    pub expected: f64,
+    pub alpha: Option<f64>,
+}
+
+impl From<Unitizing> for UnitizingKind {
+    fn from(u: Unitizing) -> Self {
+        UnitizingKind {
+            observed: u.observed,
+            expected: u.expected,
+            alpha: u.alpha,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitizingByKind {
+    pub sourced: UnitizingKind,
+    pub anonymous: UnitizingKind,
+    pub editorial: UnitizingKind,
+}
+
+impl UnitizingByKind {
+    pub fn get(&self, k: Kind) -> &UnitizingKind {
+        match k {
+            Kind::Sourced => &self.sourced,
+            Kind::Anonymous => &self.anonymous,
+            Kind::Editorial => &self.editorial,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,6 +176,8 @@ pub fn unit_labels(article: &Article, claims: &[Claim], unit: Unit) -> Vec<usize
                     out.push(majority(&chars[s]));
                 }
             }
+            // Spans are not labelled units; see `unitizing`.
+            Unit::Span => {}
         }
     }
     out
@@ -162,6 +207,69 @@ fn spans(claims: &[Claim], kind: Option<Kind>) -> Vec<LabelledSpan> {
         .collect()
 }
 
+/// One coder's units of `kind` on the article as one continuum (paragraphs
+/// end to end), as `(begin, length)`; overlapping claims of the kind merge,
+/// since one coder's units of a category cannot overlap.
+fn continuum_units(article: &Article, claims: &[Claim], kind: Kind) -> Vec<(u64, u64)> {
+    let mut offset = Vec::with_capacity(article.len());
+    let mut at = 0u64;
+    for p in &article.paragraphs {
+        offset.push(at);
+        at += p.char_len() as u64;
+    }
+    let mut spans: Vec<(u64, u64)> = claims
+        .iter()
+        .filter(|c| c.kind == kind)
+        .filter_map(|c| {
+            let i = c.paragraph.checked_sub(1)?;
+            let len = article.paragraphs.get(i)?.char_len();
+            let (s, e) = (c.start.min(len), c.end.min(len));
+            (s < e).then(|| (offset[i] + s as u64, offset[i] + e as u64))
+        })
+        .collect();
+    spans.sort_unstable();
+    let mut merged: Vec<(u64, u64)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some((_, end)) if s < *end => *end = (*end).max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged.into_iter().map(|(s, e)| (s, e - s)).collect()
+}
+
+/// Unitizing alpha per kind, and over all kinds (the disagreements summed
+/// over the kinds that anyone marked).
+fn unitizing(article: &Article, coders: &[Coder]) -> (UnitizingByKind, Option<f64>) {
+    let length: u64 = article.paragraphs.iter().map(|p| p.char_len() as u64).sum();
+    let kind = |k| {
+        let units: Vec<Vec<(u64, u64)>> = coders
+            .iter()
+            .map(|c| continuum_units(article, &c.set.claims, k))
+            .collect();
+        unitizing_alpha(length, &units)
+    };
+    let all = [
+        kind(Kind::Sourced),
+        kind(Kind::Anonymous),
+        kind(Kind::Editorial),
+    ];
+    let (o, e) = all
+        .iter()
+        .filter(|u| u.alpha.is_some())
+        .fold((0.0, 0.0), |(o, e), u| (o + u.observed, e + u.expected));
+    let overall = (e > 0.0).then(|| 1.0 - o / e);
+    let [sourced, anonymous, editorial] = all.map(UnitizingKind::from);
+    (
+        UnitizingByKind {
+            sourced,
+            anonymous,
+            editorial,
+        },
+        overall,
+    )
+}
+
 /// Measures agreement among two or more coders of `article`. The caller
 /// has checked that every set belongs to this article and its text.
 pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
@@ -169,10 +277,18 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
         .iter()
         .map(|c| unit_labels(article, &c.set.claims, unit))
         .collect();
-    let units = labels.first().map_or(0, Vec::len);
+    let mut units = labels.first().map_or(0, Vec::len);
     let mut alpha = Alpha::new();
     for u in 0..units {
         alpha.add_unit(labels.iter().map(|l| Some(l[u])));
+    }
+    let mut alpha_value = alpha.value();
+    let mut by_kind_unitizing = None;
+    if unit == Unit::Span {
+        let (by_kind, overall) = unitizing(article, coders);
+        by_kind_unitizing = Some(by_kind);
+        alpha_value = overall;
+        units = article.paragraphs.iter().map(|p| p.char_len()).sum();
     }
     let mut pairs = Vec::new();
     for i in 0..coders.len() {
@@ -187,7 +303,11 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
             pairs.push(Pair {
                 a: coders[i].name.clone(),
                 b: coders[j].name.clone(),
-                cohen_kappa: confusion.cohen_kappa(),
+                cohen_kappa: if unit == Unit::Span {
+                    None
+                } else {
+                    confusion.cohen_kappa()
+                },
                 span_f1_exact: all.f1_exact(),
                 span_f1_overlap: all.f1_overlap(),
                 claims_a: all.a,
@@ -199,7 +319,11 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
                     anonymous: kind(Kind::Anonymous),
                     editorial: kind(Kind::Editorial),
                 },
-                confusion: confusion.counts,
+                confusion: if unit == Unit::Span {
+                    Vec::new()
+                } else {
+                    confusion.counts
+                },
             });
         }
     }
@@ -210,7 +334,8 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
         unit,
         units,
         labels: LABELS,
-        krippendorff_alpha: alpha.value(),
+        krippendorff_alpha: alpha_value,
+        unitizing: by_kind_unitizing,
         pairs,
     }
 }
@@ -226,15 +351,40 @@ pub fn render_text(r: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", r.article, r.title);
     let _ = writeln!(out, "annotators: {}", r.annotators.join(", "));
-    let _ = writeln!(out, "unit: {} ({} units)", r.unit.as_str(), r.units);
-    let _ = writeln!(
-        out,
-        "Krippendorff's alpha (nominal, all annotators): {}",
-        fig(r.krippendorff_alpha)
-    );
+    match &r.unitizing {
+        None => {
+            let _ = writeln!(out, "unit: {} ({} units)", r.unit.as_str(), r.units);
+            let _ = writeln!(
+                out,
+                "Krippendorff's alpha (nominal, all annotators): {}",
+                fig(r.krippendorff_alpha)
+            );
+        }
+        Some(u) => {
+            let _ = writeln!(out, "unit: span (a continuum of {} characters)", r.units);
+            let _ = writeln!(
+                out,
+                "Krippendorff's unitizing alpha (all kinds, all annotators): {}",
+                fig(r.krippendorff_alpha)
+            );
+            for k in Kind::ALL {
+                let x = u.get(k);
+                let _ = writeln!(
+                    out,
+                    "  {:<12}{}  (observed {:.6}, expected {:.6})",
+                    k.as_str(),
+                    fig(x.alpha),
+                    x.observed,
+                    x.expected
+                );
+            }
+        }
+    }
     for p in &r.pairs {
         let _ = writeln!(out, "\n{} vs {}", p.a, p.b);
-        let _ = writeln!(out, "  Cohen's kappa    {}", fig(p.cohen_kappa));
+        if r.unitizing.is_none() {
+            let _ = writeln!(out, "  Cohen's kappa    {}", fig(p.cohen_kappa));
+        }
         let _ = writeln!(
             out,
             "  span F1 exact    {}  ({} matched; {} + {} claims)",
@@ -265,6 +415,9 @@ pub fn render_text(r: &Report) -> String {
                 fig(f.f1_exact),
                 fig(f.f1_overlap)
             );
+        }
+        if p.confusion.is_empty() {
+            continue;
         }
         let _ = writeln!(
             out,

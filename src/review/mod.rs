@@ -40,11 +40,12 @@ pub enum AgreeError {
     )]
     NoArticlePath(PathBuf),
     #[error(
-        "{} is stale: it was saved against another version of {} (sha256 {} in the file, {} on disk), so its offsets do not line up with the text; re-anchor its claims before measuring agreement",
+        "{} is stale: it was saved against another version of {} (sha256 {} in the file, {} on disk), so its offsets do not line up with the text; re-anchor it with `byline check {} --fix`, then run agree again",
         file.display(),
         article.display(),
         short(file_sha),
-        short(disk_sha)
+        short(disk_sha),
+        file.display()
     )]
     Stale {
         file: PathBuf,
@@ -189,7 +190,7 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
     }
     if files.len() < 2 {
         eprintln!(
-            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence] [--format text|json]",
+            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]",
             files.len()
         );
         return Ok(EXIT_USAGE);
