@@ -86,7 +86,16 @@ pub fn compare(theirs: &[Claim], mine: &[Claim]) -> Vec<Item> {
     for (j, s) in m.iter().enumerate().filter(|(j, _)| !used_m[*j]) {
         items.push(item(None, Some(j), State::OnlyMine, s));
     }
-    items.sort_by_key(|it| (it.paragraph, it.start, it.end, it.theirs.is_none(), it.theirs, it.mine));
+    items.sort_by_key(|it| {
+        (
+            it.paragraph,
+            it.start,
+            it.end,
+            it.theirs.is_none(),
+            it.theirs,
+            it.mine,
+        )
+    });
     items
 }
 
