@@ -19,7 +19,16 @@ impl Tmux {
         }
         let socket = format!("byline-e2e-{}", std::process::id());
         let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e"])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+            ])
             .args(["-x", &w.to_string(), "-y", &h.to_string()])
             .arg(cmd)
             .status()
@@ -74,7 +83,8 @@ impl Drop for Tmux {
 #[test]
 fn mark_three_kinds_quit_and_find_them_on_disk() {
     let dir = tempfile::tempdir().unwrap();
-    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles/harbor-council.txt");
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles/harbor-council.txt");
     let cmd = format!(
         "{} annotate '{}' --annotations '{}' --annotator 'E2E Tester'; echo BYLINE-EXIT-$?; sleep 30",
         env!("CARGO_BIN_EXE_byline"),

@@ -107,7 +107,11 @@ fn normalize_text(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     };
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // Characters below U+0300 are starters that are always NFC, so only the
+    // rest need the quick check (dropping starters can only make it say
+    // "maybe", never a false "yes").
+    let rest = text.chars().filter(|&c| c >= '\u{300}');
+    if text.is_ascii() || is_nfc_quick(rest) == IsNormalized::Yes {
         text
     } else {
         Cow::Owned(text.nfc().collect())

@@ -56,7 +56,7 @@ pub fn update(app: &mut App, action: Action) {
         }),
         Action::ShrinkSentence => move_end(app, |app, end| {
             let s = app.sentences(app.cursor.para);
-            s.iter().map(|r| r.end).filter(|&e| e < end).next_back()
+            s.iter().map(|r| r.end).rfind(|&e| e < end)
         }),
         Action::GrowWord => move_end(app, |app, end| {
             let w = app.current().words();
@@ -64,7 +64,7 @@ pub fn update(app: &mut App, action: Action) {
         }),
         Action::ShrinkWord => move_end(app, |app, end| {
             let w = app.current().words();
-            w.iter().map(|r| r.end).filter(|&e| e < end).next_back()
+            w.iter().map(|r| r.end).rfind(|&e| e < end)
         }),
         Action::Mark(kind) => mark(app, kind),
         Action::EditNote => edit_note(app),
@@ -122,8 +122,7 @@ fn prev_sentence(app: &mut App) {
     let prev = app
         .sentences(c.para)
         .into_iter()
-        .filter(|r| r.end <= c.start)
-        .next_back();
+        .rfind(|r| r.end <= c.start);
     match prev {
         Some(r) => set_cursor(
             app,

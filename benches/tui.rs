@@ -1,0 +1,113 @@
+//! Keystroke and frame costs of the annotation screen on a 12 MB article of
+//! 40,000 paragraphs. The cost of a key must not grow with the article.
+//!
+//!     cargo bench --bench tui
+//!
+//! `benches/first_screen.sh` compares the first screen with `less` in a
+//! real terminal.
+
+use byline::annotation::AnnotationSet;
+use byline::article;
+use byline::tui::state::App;
+use byline::tui::testing::press;
+use byline::tui::theme::Theme;
+use byline::tui::view;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+/// Writes (once) a 12 MB article of 40,000 paragraphs with some non-ASCII.
+pub fn big_article() -> PathBuf {
+    let path = std::env::temp_dir().join("byline-bench-40k.txt");
+    if path.exists() {
+        return path;
+    }
+    let mut text = String::with_capacity(13_000_000);
+    let sentences = [
+        "The council postponed the vote on the harbor plan, officials said on Tuesday.",
+        "Mayor Lucia Ruiz told reporters that the delay was \"a pause, not a retreat.\"",
+        "Critics have long called the process slow and opaque, and they have a point.",
+        "陈美玲 (Chen Meiling) said the crowds surprised even her own team 🍵.",
+    ];
+    let mut i = 0usize;
+    while text.len() < 12_000_000 || i < 40_000 {
+        for k in 0..4 {
+            text.push_str(sentences[(i + k) % 4]);
+            text.push(' ');
+        }
+        text.push_str(&format!("Paragraph {i}.\n\n"));
+        i += 1;
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn open(path: &Path) -> App {
+    let art = article::load(path).unwrap();
+    let set = AnnotationSet::new(&art, "Bench", None);
+    App::new(art, set, PathBuf::from("/dev/null"))
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    view::draw(app, &Theme { color: true }, area, &mut buf);
+    buf
+}
+
+fn benches(c: &mut Criterion) {
+    let path = big_article();
+    let mut g = c.benchmark_group("tui-40k-paragraphs");
+    g.sample_size(20);
+    g.bench_function("first screen: load 12 MB + first frame 80x24", |b| {
+        b.iter(|| {
+            let app = open(&path);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    g.bench_function("load only", |b| {
+        b.iter(|| black_box(article::load(&path).unwrap()))
+    });
+    g.bench_function("sha256 of 12 MB", |b| {
+        let art = article::load(&path).unwrap();
+        b.iter(|| {
+            let art = article::Article::new(
+                art.id.clone(),
+                art.title.clone(),
+                art.path.clone(),
+                art.paragraphs.clone(),
+            );
+            black_box(art.sha256().len())
+        })
+    });
+    let mut app = open(&path);
+    g.sample_size(100);
+    g.bench_function("G: last paragraph + frame", |b| {
+        b.iter(|| {
+            press(&mut app, "g");
+            press(&mut app, "G");
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    press(&mut app, "g");
+    for _ in 0..20_000 {
+        press(&mut app, "}");
+    }
+    g.bench_function("} at ¶20000 + frame", |b| {
+        b.iter(|| {
+            press(&mut app, "}");
+            press(&mut app, "{");
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    press(&mut app, "vjjae<Esc>");
+    g.bench_function("one frame at 200x60", |b| {
+        b.iter(|| black_box(draw(&app, 200, 60)))
+    });
+    g.finish();
+}
+
+criterion_group!(tui, benches);
+criterion_main!(tui);
