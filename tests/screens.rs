@@ -75,3 +75,16 @@ fn resize_redraws_to_the_new_size() {
     t.draw(|f| view::render(&a, &theme, f)).unwrap();
     insta::assert_snapshot!("resized_50x14", t.backend().to_string());
 }
+
+#[test]
+fn summary_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(dir.path(), "border-talks.txt");
+    press(
+        &mut a,
+        "}adiplomatic sources<Enter>}e}}aanalysts<Enter>}}}jvje%",
+    );
+    snap("summary", &a);
+    press(&mut a, "x");
+    assert_eq!(a.mode, byline::tui::state::Mode::Normal);
+}

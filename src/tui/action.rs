@@ -27,6 +27,8 @@ pub enum Action {
     NextClaim,
     PrevClaim,
     Search,
+    /// The article's figures, as `byline export` computes them.
+    Summary,
     Help,
     /// Leave the selection, prompt or overlay.
     Cancel,
@@ -58,6 +60,7 @@ impl Action {
             Action::NextClaim => "next claim",
             Action::PrevClaim => "previous claim",
             Action::Search => "search the article (Enter on empty repeats)",
+            Action::Summary => "summary: kinds, anonymity ratio, editorial density",
             Action::Help => "this help",
             Action::Cancel => "cancel the selection",
             Action::Quit => "quit (everything is already saved)",

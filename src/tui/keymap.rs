@@ -86,6 +86,7 @@ pub const NORMAL: Bindings = &[
     (Key::plain(KeyCode::Tab), Action::NextClaim),
     (Key::plain(KeyCode::BackTab), Action::PrevClaim),
     (Key::ch('/'), Action::Search),
+    (Key::ch('%'), Action::Summary),
     (Key::ch('?'), Action::Help),
     (Key::ch('q'), Action::Quit),
     (Key::ctrl('c'), Action::Quit),

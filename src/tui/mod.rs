@@ -4,6 +4,7 @@ pub mod action;
 pub mod keymap;
 pub mod review;
 pub mod state;
+pub mod summary;
 pub mod testing;
 pub mod theme;
 pub mod update;

@@ -46,6 +46,8 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The summary view over the article.
+    Summary,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +75,9 @@ pub struct App {
     pub last_search: Option<String>,
     pub search_hit: Option<Span>,
     pub quit: bool,
+    /// Words and sentences of the article for the summary, counted the
+    /// first time it is shown (a long article should not wait for it).
+    pub text_stats: std::cell::OnceCell<crate::export::TextStats>,
 }
 
 impl App {
@@ -95,6 +100,7 @@ impl App {
             last_search: None,
             search_hit: None,
             quit: false,
+            text_stats: std::cell::OnceCell::new(),
         };
         app.cursor = app.first_sentence(0);
         app

@@ -11,6 +11,7 @@ pub fn handle_key(app: &mut App, ev: KeyEvent) {
     let key = Key::from_event(&ev);
     match &app.mode {
         Mode::Prompt(_) => prompt_key(app, key),
+        Mode::Summary => app.mode = Mode::Normal,
         Mode::Help { .. } => match key.code {
             KeyCode::Char('j') | KeyCode::Down => scroll_help(app, 1),
             KeyCode::Char('k') | KeyCode::Up => scroll_help(app, -1),
@@ -80,6 +81,7 @@ pub fn update(app: &mut App, action: Action) {
                 hint: app.last_search.clone(),
             })
         }
+        Action::Summary => app.mode = Mode::Summary,
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Cancel => app.mode = Mode::Normal,
         Action::Quit => app.quit = true,

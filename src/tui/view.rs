@@ -59,9 +59,16 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
     draw_minimap(app, theme, map, buf);
     draw_panel(app, theme, panel, buf);
     let cursor = draw_footer(app, theme, footer, buf);
-    if let Mode::Help { scroll } = app.mode {
-        draw_help(theme, scroll, area, buf);
-        return None;
+    match app.mode {
+        Mode::Help { scroll } => {
+            draw_help(theme, scroll, area, buf);
+            return None;
+        }
+        Mode::Summary => {
+            draw_summary(app, theme, main, buf);
+            return None;
+        }
+        _ => {}
     }
     cursor
 }
@@ -521,6 +528,23 @@ const SELECT_HINTS: &[(A, &str)] = &[
     (A::Mark(Kind::Editorial), "editorial"),
     (A::Cancel, "cancel"),
 ];
+
+// ---- summary -------------------------------------------------------------
+
+/// The export's figures for this article, over the text area.
+fn draw_summary(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let stats = app
+        .text_stats
+        .get_or_init(|| crate::export::TextStats::new(&app.article));
+    let summary = crate::export::summarize_with(
+        &app.set,
+        app.file.display().to_string(),
+        Some(stats),
+        crate::export::TextStatus::Ok,
+    );
+    Clear.render(area, buf);
+    super::summary::draw_summary(&summary, theme, area, buf);
+}
 
 // ---- help ----------------------------------------------------------------
 
