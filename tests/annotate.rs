@@ -304,3 +304,22 @@ fn tiny_and_huge_terminals_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_phrase_inside_a_sentence_can_be_marked() {
+    let mut s = Session::new("border-talks.txt");
+    // ¶3: "The collapse is a diplomatic disaster for the Veltrian …"
+    s.press("}}v");
+    s.press("LLL");
+    s.press("hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh");
+    // Shrinking stops at the first word, "a"; two words more.
+    s.press("ll");
+    let t = s.app.target();
+    assert_eq!(
+        s.app.current().slice(t.start, t.end),
+        "a diplomatic disaster"
+    );
+    s.press("H");
+    s.press("e");
+    assert_eq!(s.save().claims[0].quote, "is a diplomatic disaster");
+}

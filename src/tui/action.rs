@@ -19,6 +19,9 @@ pub enum Action {
     ShrinkSentence,
     GrowWord,
     ShrinkWord,
+    /// Move the selection's start one word on (to leave out a lead-in).
+    StartWordRight,
+    StartWordLeft,
     Mark(Kind),
     EditNote,
     Delete,
@@ -50,6 +53,8 @@ impl Action {
             Action::ShrinkSentence => "shrink the selection by a sentence",
             Action::GrowWord => "move the selection's end one word on",
             Action::ShrinkWord => "move the selection's end one word back",
+            Action::StartWordRight => "move the selection's start one word on",
+            Action::StartWordLeft => "move the selection's start one word back",
             Action::Mark(Kind::Sourced) => "mark sourced (then type the source)",
             Action::Mark(Kind::Anonymous) => "mark anonymous (then describe the source)",
             Action::Mark(Kind::Editorial) => "mark editorial (the writer's own judgement)",

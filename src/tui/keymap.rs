@@ -102,6 +102,8 @@ pub const SELECT: Bindings = &[
     (Key::plain(KeyCode::Right), Action::GrowWord),
     (Key::ch('h'), Action::ShrinkWord),
     (Key::plain(KeyCode::Left), Action::ShrinkWord),
+    (Key::ch('L'), Action::StartWordRight),
+    (Key::ch('H'), Action::StartWordLeft),
     (Key::ch('s'), Action::Mark(Kind::Sourced)),
     (Key::ch('a'), Action::Mark(Kind::Anonymous)),
     (Key::ch('e'), Action::Mark(Kind::Editorial)),

@@ -67,6 +67,14 @@ pub fn update(app: &mut App, action: Action) {
             let w = app.current().words();
             w.iter().map(|r| r.end).rfind(|&e| e < end)
         }),
+        Action::StartWordRight => move_start(app, |app, start| {
+            let w = app.current().words();
+            w.iter().map(|r| r.start).find(|&s| s > start)
+        }),
+        Action::StartWordLeft => move_start(app, |app, start| {
+            let w = app.current().words();
+            w.iter().map(|r| r.start).rfind(|&s| s < start)
+        }),
         Action::Mark(kind) => mark(app, kind),
         Action::EditNote => edit_note(app),
         Action::Delete => delete(app),
@@ -149,6 +157,16 @@ fn move_end(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
         && e > start
     {
         app.mode = Mode::Select { start, end: e };
+    }
+}
+
+/// Moves the selection's start to what `f` finds, keeping it before the end.
+fn move_start(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
+    if let Mode::Select { start, end } = app.mode
+        && let Some(s) = f(app, start)
+        && s < end
+    {
+        app.mode = Mode::Select { start: s, end };
     }
 }
 
