@@ -117,16 +117,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let files: usize = args.first().ok_or(usage)?.parse()?;
     let dir = PathBuf::from(args.get(1).ok_or(usage)?);
     let claims: usize = args.get(2).map_or(Ok(20), |s| s.parse())?;
-    let per_article: usize = args.get(3).map_or(Ok(10), |s| s.parse())?.max(1);
+    let per_article: usize = args.get(3).map_or(Ok(10), |s| s.parse())?;
+    generate(files, &dir, claims, per_article)?;
+    eprintln!(
+        "wrote {files} annotation files to {}",
+        dir.join("annotations").display()
+    );
+    Ok(())
+}
 
+/// Writes the corpus; benches/export.rs uses this too.
+pub fn generate(
+    files: usize,
+    dir: &Path,
+    claims: usize,
+    per_article: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let per_article = per_article.max(1);
     let articles_dir = dir.join("articles");
     std::fs::create_dir_all(&articles_dir)?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut written = 0;
-    for n in 0.. {
-        if written == files {
-            break;
-        }
+    let mut n = 0;
+    while written < files {
         let name = format!("article-{n:05}.txt");
         let path = articles_dir.join(&name);
         std::fs::write(&path, article_text(&mut rng, n))?;
@@ -164,10 +177,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::fs::write(&file, store::to_string(&set))?;
             written += 1;
         }
+        n += 1;
     }
-    eprintln!(
-        "wrote {written} annotation files to {}",
-        dir.join("annotations").display()
-    );
     Ok(())
 }

@@ -299,7 +299,7 @@ pub fn write(
         }
         out.write_all(b"\n]")
     }
-    write!(out, "{{\"format\":\"{FORMAT}\",\n")?;
+    writeln!(out, "{{\"format\":\"{FORMAT}\",")?;
     list(out, "articles", articles.iter().map(article))?;
     out.write_all(b",\n\"totals\":")?;
     let totals = TotalsJson {
