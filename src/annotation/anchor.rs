@@ -19,10 +19,26 @@ const SUFFIX_WEIGHT: f64 = 20.0;
 const POSITION_WEIGHT: f64 = 2.0;
 const TOTAL_WEIGHT: f64 = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
 
-/// Context (prefix and suffix, averaged) must be at least this similar.
+/// Context (prefix and suffix together) must be at least this similar;
+/// quotes shorter than [`SHORT_QUOTE`] need more, up to [`MIN_CONTEXT_SHORT`]:
+/// a single word turns up anywhere.
 const MIN_CONTEXT: f64 = 0.5;
+const MIN_CONTEXT_SHORT: f64 = 0.75;
+const SHORT_QUOTE: usize = 16;
 /// A fuzzy match must keep at least this share of the quote.
 const MIN_QUOTE: f64 = 0.75;
+/// When the text on both sides agrees this well, the span between them is
+/// the claim even if its own text changed more: the quote need only keep
+/// [`MIN_QUOTE_FRAMED`] of itself.
+const STRONG_SIDE: f64 = 0.9;
+const MIN_QUOTE_FRAMED: f64 = 0.5;
+/// Characters of agreement, net of disagreement, an exact match elsewhere
+/// than its old place needs (see `Candidate::evidence`).
+const MIN_EVIDENCE: isize = 8;
+/// A fuzzy match is refused if either side of it disagrees more than this:
+/// a span that matches half an edited quote ends where its suffix no
+/// longer fits.
+const MIN_SIDE: f64 = 0.75;
 /// Without stored context a fuzzy match must be this close.
 const MIN_QUOTE_NO_CONTEXT: f64 = 0.9;
 /// A fuzzy match must beat the best other place by this much (0..1 scale).
@@ -240,8 +256,16 @@ struct Candidate {
     start: usize,
     end: usize,
     errors: usize,
-    /// Mean similarity of the stored context sides; `None` without context.
+    /// Similarity of the stored context, both sides together; `None`
+    /// without context.
     context: Option<f64>,
+    /// Characters that agree (quote and stored context) minus edits
+    /// against them: how much text vouches for this place.
+    evidence: isize,
+    /// Both sides known and each nearly identical.
+    both_sides_agree: bool,
+    /// The less similar of the known sides.
+    weaker_side: Option<f64>,
     score: f64,
 }
 
@@ -253,28 +277,40 @@ impl Candidate {
 
 struct Scorer<'a> {
     index: &'a Index<'a>,
+    /// Stored prefix, reversed so that both sides read away from the claim.
     prefix: Option<Vec<char>>,
     suffix: Option<Vec<char>>,
     quote_len: usize,
     hint: usize,
+    /// Whether the claim began and ended on a word boundary (unknown
+    /// without stored context).
+    word_start: Option<bool>,
+    word_end: Option<bool>,
 }
 
 impl Scorer<'_> {
     fn candidate(&self, para: usize, start: usize, end: usize, errors: usize) -> Candidate {
-        let text = &self.index.chars[para];
-        let prefix = self
-            .prefix
-            .as_ref()
-            .map(|want| similarity(want, &text[start.saturating_sub(CONTEXT_CHARS)..start]));
-        let suffix = self
-            .suffix
-            .as_ref()
-            .map(|want| similarity(want, &text[end..(end + CONTEXT_CHARS).min(text.len())]));
-        let context = match (prefix, suffix) {
-            (Some(p), Some(s)) => Some((p + s) / 2.0),
-            (Some(x), None) | (None, Some(x)) => Some(x),
+        let prefix = self.prefix_distance(para, start);
+        let suffix = self.suffix_distance(para, end);
+        // The context is judged on both sides together, each weighed by its
+        // length: two empty suffixes (a claim at a paragraph's end) agree,
+        // but that says nothing about the place.
+        let context = match (&prefix, &suffix) {
             (None, None) => None,
+            _ => {
+                let (pd, pl) = prefix.map_or((0, 0), |p| (p.edits, p.length));
+                let (sd, sl) = suffix.map_or((0, 0), |s| (s.edits, s.length));
+                Some(if pl + sl == 0 {
+                    1.0
+                } else {
+                    1.0 - (pd + sd) as f64 / (pl + sl) as f64
+                })
+            }
         };
+        // Characters of stored context found again, and edits against it.
+        let agree = prefix.map_or(0, |p| p.agree) + suffix.map_or(0, |s| s.agree);
+        let contra = prefix.map_or(0, |p| p.edits) + suffix.map_or(0, |s| s.edits);
+        let (prefix, suffix) = (prefix.map(share), suffix.map(share));
         let quote = 1.0 - errors as f64 / self.quote_len.max(1) as f64;
         let global = self.index.offsets[para] + start;
         let position = 1.0 - global.abs_diff(self.hint) as f64 / self.index.total as f64;
@@ -289,12 +325,56 @@ impl Scorer<'_> {
             end,
             errors,
             context,
+            evidence: (self.quote_len - errors.min(self.quote_len) + agree) as isize
+                - (contra + errors) as isize,
+            both_sides_agree: prefix.is_some_and(|p| p >= STRONG_SIDE)
+                && suffix.is_some_and(|s| s >= STRONG_SIDE),
+            weaker_side: match (prefix, suffix) {
+                (Some(p), Some(s)) => Some(p.min(s)),
+                (p, s) => p.or(s),
+            },
             score,
         }
     }
 
-    fn context_ok(&self, c: &Candidate) -> bool {
-        c.context.is_none_or(|x| x >= MIN_CONTEXT)
+    fn prefix_distance(&self, para: usize, start: usize) -> Option<Side> {
+        let text = &self.index.chars[para];
+        let window: Vec<char> = text[start.saturating_sub(2 * CONTEXT_CHARS)..start]
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        self.prefix
+            .as_ref()
+            .map(|want| context_distance(want, &window, start <= 2 * CONTEXT_CHARS))
+    }
+
+    fn suffix_distance(&self, para: usize, end: usize) -> Option<Side> {
+        let text = &self.index.chars[para];
+        let far = (end + 2 * CONTEXT_CHARS).min(text.len());
+        self.suffix
+            .as_ref()
+            .map(|want| context_distance(want, &text[end..far], far == text.len()))
+    }
+
+    fn min_context(&self) -> f64 {
+        let short = SHORT_QUOTE.saturating_sub(self.quote_len) as f64 / SHORT_QUOTE as f64;
+        MIN_CONTEXT + (MIN_CONTEXT_SHORT - MIN_CONTEXT) * short
+    }
+
+    /// A claim that began (or ended) on a word boundary must do so again:
+    /// the "a" of a rewritten "a" is not the "a" inside "claimed".
+    fn same_boundaries(&self, c: &Candidate) -> bool {
+        let text = &self.index.chars[c.para];
+        let at = |i: usize| text.get(i).copied();
+        let starts = boundary(c.start.checked_sub(1).and_then(at), at(c.start));
+        let ends = boundary(c.end.checked_sub(1).and_then(at), at(c.end));
+        self.word_start.is_none_or(|w| !w || starts) && self.word_end.is_none_or(|w| !w || ends)
+    }
+
+    /// The context is known and agrees.
+    fn context_agrees(&self, c: &Candidate) -> bool {
+        c.context.is_some_and(|x| x >= self.min_context())
     }
 }
 
@@ -312,10 +392,18 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     let hint = index.offsets[old_para.min(n - 1)] + c.start;
     let scorer = Scorer {
         index,
-        prefix: c.prefix.as_ref().map(|p| p.chars().collect()),
+        prefix: c.prefix.as_ref().map(|p| p.chars().rev().collect()),
         suffix: c.suffix.as_ref().map(|s| s.chars().collect()),
         quote_len: quote.len(),
         hint,
+        word_start: c
+            .prefix
+            .as_ref()
+            .map(|p| boundary(p.chars().next_back(), quote.first().copied())),
+        word_end: c
+            .suffix
+            .as_ref()
+            .map(|s| boundary(quote.last().copied(), s.chars().next())),
     };
     let found = |cand: &Candidate| Located::Found {
         place: Place {
@@ -337,26 +425,27 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
             from = at + p.text[at..].chars().next().map_or(1, char::len_utf8);
         }
     }
+    exact.retain(|x| scorer.same_boundaries(x));
     best_first(&mut exact);
     if let Some(stored) = exact
         .iter()
         .find(|x| x.para == old_para && x.start == c.start && x.end == c.end)
     {
-        // The text at the offsets still reads the same: keep it, unless
-        // its context now disagrees and another occurrence's agrees.
-        let best = &exact[0];
-        let moved_away = !scorer.context_ok(stored)
-            && best.context.is_some_and(|x| x >= MIN_CONTEXT)
-            && best.score >= stored.score + MIN_MARGIN;
-        return if moved_away {
-            found(best)
-        } else {
-            Located::Kept
-        };
+        // The text at the offsets still reads the same: keep it, unless its
+        // context says otherwise (the same words, by chance, where the claim
+        // was); then it competes with the other occurrences below.
+        if stored.context.is_none() || stored.evidence >= 0 {
+            return Located::Kept;
+        }
     }
     if let Some(best) = exact.first() {
+        // An exact quote vouches for itself by its length, its context by
+        // what of it is found again; what of the context changed counts
+        // against. A long quote needs little context, a word a lot.
         let clear = match best.context {
-            Some(x) => x >= MIN_CONTEXT && exact.get(1).is_none_or(|r| best.score > r.score),
+            Some(_) => {
+                best.evidence >= MIN_EVIDENCE && exact.get(1).is_none_or(|r| best.score > r.score)
+            }
             None => exact.len() == 1,
         };
         if clear {
@@ -370,34 +459,78 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
         return Located::NotFound;
     }
     let matcher = Myers::new(&quote);
-    let mut ends: Vec<(usize, usize, usize)> = Vec::new(); // (errors, para, end)
+    // Every local minimum of the distance is a possible end: the true end
+    // of an edited quote is often not the lowest around (dropping the
+    // quote's tail can cost fewer edits than an insertion inside it), but
+    // its suffix agrees. Rank by quote and suffix before the costlier starts.
+    let mut ends: Vec<(f64, usize, usize)> = Vec::new(); // (rough score, para, end)
     for (para, text) in index.chars.iter().enumerate() {
         matcher.local_minima(text, max_errors, |end, errors| {
-            ends.push((errors, para, end))
+            let suffix = scorer.suffix_distance(para, end).map_or(1.0, share);
+            let quote_part = 1.0 - errors as f64 / quote.len() as f64;
+            ends.push((
+                QUOTE_WEIGHT * quote_part + SUFFIX_WEIGHT * suffix,
+                para,
+                end,
+            ));
         });
     }
-    ends.sort_unstable();
+    ends.sort_by(|a, b| b.0.total_cmp(&a.0));
     ends.truncate(MAX_FUZZY_CANDIDATES);
     let mut fuzzy: Vec<Candidate> = ends
         .into_iter()
         .map(|(_, para, end)| {
             let text = &index.chars[para];
-            let (start, errors) = best_start(&quote, text, end, max_errors, &scorer, para);
-            scorer.candidate(para, start, end, errors)
+            let (mut start, errors) = best_start(&quote, text, end, max_errors, &scorer, para);
+            // A quote never starts or ends with white space (PRODUCT.md);
+            // each character trimmed was one edit against the quote.
+            let mut end = end;
+            let mut trimmed = 0;
+            while start < end && text[start].is_whitespace() && !quote[0].is_whitespace() {
+                start += 1;
+                trimmed += 1;
+            }
+            while end > start
+                && text[end - 1].is_whitespace()
+                && !quote[quote.len() - 1].is_whitespace()
+            {
+                end -= 1;
+                trimmed += 1;
+            }
+            scorer.candidate(para, start, end, (errors + trimmed).min(quote.len()))
         })
         .collect();
+    fuzzy.retain(|x| scorer.same_boundaries(x));
     best_first(&mut fuzzy);
-    let Some(best) = fuzzy.first() else {
+    let Some(top) = fuzzy.first() else {
         return Located::NotFound;
     };
-    let runner_up = fuzzy.iter().skip(1).find(|o| !o.overlaps(best));
+    let runner_up = fuzzy.iter().skip(1).find(|o| !o.overlaps(top));
+    let margin_clear = runner_up.is_none_or(|r| top.score - r.score >= MIN_MARGIN);
+    // Around the best place, the boundaries are the context's call: an
+    // edited quote matches a shortened span with fewer edits, but the text
+    // on both sides tells where the claim really ends.
+    let best = fuzzy
+        .iter()
+        .filter(|o| o.overlaps(top))
+        .max_by(|a, b| {
+            let key = |c: &Candidate| (c.context.unwrap_or(0.0), c.score);
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .unwrap_or(top);
     let quote_share = 1.0 - best.errors as f64 / quote.len() as f64;
     let context_clear = match best.context {
-        Some(x) => x >= MIN_CONTEXT,
+        Some(_) => scorer.context_agrees(best) && best.weaker_side.is_none_or(|w| w >= MIN_SIDE),
         None => quote_share >= MIN_QUOTE_NO_CONTEXT,
     };
-    let margin_clear = runner_up.is_none_or(|r| best.score - r.score >= MIN_MARGIN);
-    if quote_share >= MIN_QUOTE && context_clear && margin_clear && best.start < best.end {
+    let min_quote = if best.both_sides_agree {
+        MIN_QUOTE_FRAMED
+    } else {
+        MIN_QUOTE
+    };
+    if quote_share >= min_quote && context_clear && margin_clear && best.start < best.end {
         found(best)
     } else {
         Located::NotFound
@@ -450,13 +583,84 @@ fn best_start(
     (best.map_or(end.saturating_sub(m), |b| b.0), errors)
 }
 
-/// 1 − Levenshtein distance / longer length; 1 for two empty strings.
-fn similarity(a: &[char], b: &[char]) -> f64 {
-    let longest = a.len().max(b.len());
-    if longest == 0 {
-        return 1.0;
+/// How far the stored context `want` is from the text beside a candidate,
+/// both read away from the claim (`window` holds up to twice the context,
+/// and `window_whole` says it reaches the paragraph's edge). Returns the
+/// edits and the length they count against.
+///
+/// A full stored context is matched against the best stretch of the window
+/// from the claim outward, so text inserted next to the claim costs its own
+/// length and no more. A shorter one reached the paragraph's edge, and must
+/// still do so.
+fn context_distance(want: &[char], window: &[char], window_whole: bool) -> Side {
+    let reaches_edge = want.len() < CONTEXT_CHARS;
+    if reaches_edge {
+        let d = if window_whole {
+            levenshtein(want, window)
+        } else {
+            // The edge is farther away than the window: at least this far.
+            levenshtein(want, window).max(window.len() - want.len().min(window.len()))
+        };
+        // Short stretches count against at least half a context, so that
+        // "" against "1729 " is a small difference, "storm budget" against
+        // "harbor with flood" a large one.
+        let l = want
+            .len()
+            .max(window.len())
+            .clamp(CONTEXT_CHARS / 2, CONTEXT_CHARS);
+        return Side {
+            edits: d.min(l),
+            length: l,
+            agree: want.len().max(window.len()).saturating_sub(d),
+        };
     }
-    1.0 - levenshtein(a, b) as f64 / longest as f64
+    // Edit distance of `want` against every prefix of `window`: the last
+    // row of the DP, anchored at the claim.
+    let mut prev: Vec<usize> = (0..=window.len()).collect();
+    let mut cur = vec![0; window.len() + 1];
+    for (i, &a) in want.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &b) in window.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(a != b))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let (reach, best) = prev
+        .iter()
+        .copied()
+        .enumerate()
+        .min_by_key(|&(j, d)| (d, j))
+        .unwrap_or((0, want.len()));
+    Side {
+        edits: best.min(CONTEXT_CHARS),
+        length: CONTEXT_CHARS,
+        agree: want.len().max(reach).saturating_sub(best),
+    }
+}
+
+/// One side's context compared: edits, the length they count against, and
+/// characters found again (at least the longer stretch less the edits).
+#[derive(Debug, Clone, Copy)]
+struct Side {
+    edits: usize,
+    length: usize,
+    agree: usize,
+}
+
+/// 1 − edits / length; 1 for two empty strings.
+fn share(side: Side) -> f64 {
+    if side.length == 0 {
+        1.0
+    } else {
+        1.0 - side.edits as f64 / side.length as f64
+    }
+}
+
+/// Whether a word boundary lies between `before` and `after`.
+fn boundary(before: Option<char>, after: Option<char>) -> bool {
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
 }
 
 fn levenshtein(a: &[char], b: &[char]) -> usize {
@@ -505,24 +709,33 @@ impl Myers {
     }
 
     /// Calls `f(end, errors)` for every end (exclusive) where the distance
-    /// is at most `max_errors` and no lower than at its neighbours in the
-    /// same run of such ends (only the run's minimum is reported).
+    /// is at most `max_errors` and a local minimum: lower than just before,
+    /// and not higher than just after (the first end of a plateau).
     fn local_minima(&self, text: &[char], max_errors: usize, mut f: impl FnMut(usize, usize)) {
+        let mut prev = usize::MAX;
+        let mut pending: Option<(usize, usize)> = None;
+        self.scan(text, |end, e| {
+            if let Some((pe, pd)) = pending.take()
+                && e >= pd
+            {
+                f(pe, pd);
+            }
+            if e <= max_errors && e < prev {
+                pending = Some((end, e));
+            }
+            prev = e;
+        });
+        if let Some((pe, pd)) = pending {
+            f(pe, pd);
+        }
+    }
+
+    /// Calls `f(end, distance)` for every end position of `text`.
+    fn scan(&self, text: &[char], mut f: impl FnMut(usize, usize)) {
         let zeros = vec![0u64; self.blocks];
         let mut pv = vec![!0u64; self.blocks];
         let mut mv = vec![0u64; self.blocks];
         let mut score = self.m as isize;
-        let mut run: Vec<(usize, usize)> = Vec::new();
-        let mut flush = |run: &mut Vec<(usize, usize)>| {
-            if let Some(min) = run.iter().map(|r| r.1).min() {
-                for &(end, e) in run.iter() {
-                    if e == min {
-                        f(end, e);
-                    }
-                }
-            }
-            run.clear();
-        };
         for (j, c) in text.iter().enumerate() {
             let peq = self.peq.get(c).unwrap_or(&zeros);
             let mut carry: i32 = 0;
@@ -530,13 +743,8 @@ impl Myers {
                 carry = advance_block(&mut pv[b], &mut mv[b], peq[b], self.last_row[b], carry);
             }
             score += carry as isize;
-            if score as usize <= max_errors {
-                run.push((j + 1, score as usize));
-            } else {
-                flush(&mut run);
-            }
+            f(j + 1, score as usize);
         }
-        flush(&mut run);
     }
 }
 
@@ -601,21 +809,20 @@ mod tests {
             let t: Vec<char> = (0..tn).map(|_| (b'a' + rnd(3) as u8) as char).collect();
             let want = naive_ends(&q, &t);
             let myers = Myers::new(&q);
-            // With max_errors = m every end is in one run; compare minima.
             let mut got = Vec::new();
-            myers.local_minima(&t, usize::MAX, |end, e| got.push((end, e)));
-            let min = want.iter().copied().min();
-            for (end, e) in got {
-                assert_eq!(Some(e), min);
-                assert_eq!(want[end - 1], e);
-            }
-            // And every single position, through a threshold per value.
+            myers.scan(&t, |_, e| got.push(e));
+            assert_eq!(got, want);
+            // Local minima: within the threshold, lower than the end before,
+            // not higher than the end after.
             for k in 0..qn.min(6) {
                 let mut hits = Vec::new();
                 myers.local_minima(&t, k, |end, e| hits.push((end, e)));
                 for (end, e) in hits {
-                    assert_eq!(want[end - 1], e, "k={k}");
+                    let i = end - 1;
+                    assert_eq!(want[i], e, "k={k}");
                     assert!(e <= k);
+                    assert!(i == 0 || want[i - 1] > e);
+                    assert!(i + 1 == want.len() || want[i + 1] >= e);
                 }
             }
         }
