@@ -48,46 +48,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
     }
 
     let mut out = Sink::open(args.output.as_deref())?;
-    let mut claims_csv = args.claims.then(csv::ClaimsWriter::new);
-    let cache = TextCache::default();
-    let mut summaries = Vec::new();
-    let mut notes = Notes::default();
-    let progress = Progress::new(found.files.len());
-    for (step, chunk) in found.files.chunks(CHUNK).enumerate() {
-        let done: Vec<Result<Done, StoreError>> = chunk
-            .par_iter()
-            .map(|f| summarize_file(f, &cache, step, args.claims))
-            .collect();
-        for d in done {
-            match d {
-                Ok(d) => {
-                    notes.text(&d.summary);
-                    if let (Some(w), Some(set)) = (claims_csv.as_mut(), &d.set) {
-                        w.write(set, &mut out)?;
-                    } else {
-                        summaries.push(d.summary);
-                    }
-                }
-                Err(e) => {
-                    progress.suspend(|| eprintln!("byline: {e}"));
-                    failed = true;
-                }
-            }
-        }
-        cache.trim();
-        progress.advance(chunk.len());
-    }
-    progress.finish();
-    notes.print();
-
-    let written = match (args.format, claims_csv) {
-        (_, Some(w)) => w.finish(&mut out),
-        (ExportFormat::Csv, None) => csv::write_articles(&mut out, &summaries),
-        (ExportFormat::Json, None) => json::write(&mut out, &summaries, &Corpus::new(&summaries)),
-        (ExportFormat::Markdown, None) => {
-            markdown::write(&mut out, &summaries, &Corpus::new(&summaries))
-        }
-    };
+    let mut stream = Stream::new(args);
+    let written = stream
+        .begin(&mut out)
+        .and_then(|()| process(&found.files, &mut stream, &mut out, &mut failed))
+        .and_then(|summaries| stream.end(&mut out, &summaries));
     match written
         .context("cannot write the export")
         .and_then(|()| out.finish())
@@ -97,6 +62,115 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         Err(e) => return Err(e),
     }
     Ok(if failed { EXIT_FAILED } else { 0 })
+}
+
+/// Reads and summarises every file, in parallel a chunk at a time; what
+/// can be written as it comes is written in file order. Returns the
+/// summaries the output still needs at the end.
+fn process(
+    files: &[PathBuf],
+    stream: &mut Stream,
+    out: &mut Sink,
+    failed: &mut bool,
+) -> std::io::Result<Vec<ArticleSummary>> {
+    let cache = TextCache::default();
+    let mut summaries = Vec::new();
+    let mut notes = Notes::default();
+    let progress = Progress::new(files.len());
+    let kept = stream.keeps_sets();
+    let json = stream.is_json();
+    for (step, chunk) in files.chunks(CHUNK).enumerate() {
+        let done: Vec<Result<Done, StoreError>> = chunk
+            .par_iter()
+            .map(|f| {
+                let mut d = summarize_file(f, &cache, step, kept)?;
+                // Serialising is as much work as summarising: do it here,
+                // in parallel, and only copy bytes in order below.
+                if json {
+                    d.json = Some(json::article_line(&d.summary));
+                }
+                Ok(d)
+            })
+            .collect();
+        for d in done {
+            match d {
+                Ok(d) => {
+                    notes.text(&d.summary);
+                    stream.file(out, &d)?;
+                    if !kept {
+                        summaries.push(d.summary);
+                    }
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("byline: {e}"));
+                    *failed = true;
+                }
+            }
+        }
+        cache.trim();
+        progress.advance(chunk.len());
+    }
+    progress.finish();
+    notes.print();
+    Ok(summaries)
+}
+
+/// How each format is written: JSON and CSV rows stream out as files are
+/// read; Markdown starts with the corpus overview, so it waits for all.
+enum Stream {
+    Markdown,
+    Json(json::Stream),
+    Csv(csv::ArticleRows),
+    Claims(csv::ClaimsWriter),
+}
+
+impl Stream {
+    fn new(args: &ExportArgs) -> Stream {
+        match (args.format, args.claims) {
+            (_, true) => Stream::Claims(csv::ClaimsWriter::new()),
+            (ExportFormat::Csv, false) => Stream::Csv(csv::ArticleRows::default()),
+            (ExportFormat::Json, false) => Stream::Json(json::Stream::default()),
+            (ExportFormat::Markdown, false) => Stream::Markdown,
+        }
+    }
+
+    /// `--claims` needs each file's claims, and no summaries at the end.
+    fn keeps_sets(&self) -> bool {
+        matches!(self, Stream::Claims(_))
+    }
+
+    fn is_json(&self) -> bool {
+        matches!(self, Stream::Json(_))
+    }
+
+    fn begin(&mut self, out: &mut Sink) -> std::io::Result<()> {
+        match self {
+            Stream::Json(s) => s.begin(out),
+            Stream::Csv(w) => w.begin(out),
+            Stream::Markdown | Stream::Claims(_) => Ok(()),
+        }
+    }
+
+    fn file(&mut self, out: &mut Sink, d: &Done) -> std::io::Result<()> {
+        match self {
+            Stream::Json(s) => s.article(out, d.json.as_deref().unwrap_or_default()),
+            Stream::Csv(w) => w.write(out, &d.summary),
+            Stream::Claims(w) => match &d.set {
+                Some(set) => w.write(set, out),
+                None => Ok(()),
+            },
+            Stream::Markdown => Ok(()),
+        }
+    }
+
+    fn end(self, out: &mut Sink, summaries: &[ArticleSummary]) -> std::io::Result<()> {
+        match self {
+            Stream::Json(s) => s.end(out, &Corpus::new(summaries)),
+            Stream::Csv(w) => w.end(out),
+            Stream::Claims(w) => w.finish(out),
+            Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
+        }
+    }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -111,6 +185,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 struct Done {
     summary: ArticleSummary,
     set: Option<crate::annotation::AnnotationSet>,
+    /// The summary as a JSON line, made in the worker thread.
+    json: Option<Vec<u8>>,
 }
 
 fn summarize_file(
@@ -144,6 +220,7 @@ fn summarize_file(
     Ok(Done {
         summary,
         set: keep_set.then_some(set),
+        json: None,
     })
 }
 

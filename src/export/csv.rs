@@ -112,14 +112,26 @@ fn article_row(a: &ArticleSummary) -> Vec<String> {
     row
 }
 
-/// One row per summary, after a header.
-pub fn write_articles(out: &mut dyn Write, articles: &[ArticleSummary]) -> std::io::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(ARTICLE_HEADER)?;
-    for a in articles {
-        w.write_record(article_row(a))?;
+/// One row per summary, after a header, written as files are read.
+#[derive(Default)]
+pub struct ArticleRows;
+
+impl ArticleRows {
+    pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record(ARTICLE_HEADER)?;
+        w.flush()
     }
-    w.flush()
+
+    pub fn write(&mut self, out: &mut dyn Write, a: &ArticleSummary) -> std::io::Result<()> {
+        let mut w = ::csv::Writer::from_writer(out);
+        w.write_record(article_row(a))?;
+        w.flush()
+    }
+
+    pub fn end(self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `--claims`: rows are written file by file as the export reads them, so

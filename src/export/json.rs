@@ -279,51 +279,73 @@ struct OutletJson<'a> {
     group: GroupJson<'a>,
 }
 
+/// One article's object, compact, as a line of the export.
+pub fn article_line(a: &ArticleSummary) -> Vec<u8> {
+    // Serialising plain structs to memory does not fail.
+    serde_json::to_vec(&article(a)).unwrap_or_default()
+}
+
 /// Writes the export as one JSON object, compact, with each entry of a
 /// list on a line of its own: a 5,000-article corpus stays small, and
 /// `grep` and line diffs still work. Pipe it to `jq .` to read it.
-pub fn write(
+/// Articles stream out as they are summarised; totals come last.
+#[derive(Default)]
+pub struct Stream {
+    articles: usize,
+}
+
+fn list<T: Serialize>(
     out: &mut dyn Write,
-    articles: &[ArticleSummary],
-    corpus: &Corpus,
+    key: &str,
+    items: impl Iterator<Item = T>,
 ) -> std::io::Result<()> {
-    fn list<T: Serialize>(
-        out: &mut dyn Write,
-        key: &str,
-        items: impl Iterator<Item = T>,
-    ) -> std::io::Result<()> {
-        write!(out, "\"{key}\":[")?;
-        for (i, item) in items.enumerate() {
-            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *out, &item)?;
-        }
-        out.write_all(b"\n]")
+    write!(out, "\"{key}\":[")?;
+    for (i, item) in items.enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &item)?;
     }
-    writeln!(out, "{{\"format\":\"{FORMAT}\",")?;
-    list(out, "articles", articles.iter().map(article))?;
-    out.write_all(b",\n\"totals\":")?;
-    let totals = TotalsJson {
-        group: group(&corpus.totals),
-        sources: sources(&corpus.sources),
-    };
-    serde_json::to_writer(&mut *out, &totals)?;
-    out.write_all(b",\n")?;
-    list(
-        out,
-        "by_annotator",
-        corpus.by_annotator.iter().map(|g| AnnotatorJson {
-            annotator: &g.name,
-            group: group(g),
-        }),
-    )?;
-    out.write_all(b",\n")?;
-    list(
-        out,
-        "by_outlet",
-        corpus.by_outlet.iter().map(|g| OutletJson {
-            outlet: &g.name,
-            group: group(g),
-        }),
-    )?;
-    out.write_all(b"}\n")
+    out.write_all(b"\n]")
+}
+
+impl Stream {
+    pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "{{\"format\":\"{FORMAT}\",")?;
+        out.write_all(b"\"articles\":[")
+    }
+
+    /// One line made by [`article_line`].
+    pub fn article(&mut self, out: &mut dyn Write, line: &[u8]) -> std::io::Result<()> {
+        out.write_all(if self.articles == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(line)?;
+        self.articles += 1;
+        Ok(())
+    }
+
+    pub fn end(self, out: &mut dyn Write, corpus: &Corpus) -> std::io::Result<()> {
+        out.write_all(b"\n],\n\"totals\":")?;
+        let totals = TotalsJson {
+            group: group(&corpus.totals),
+            sources: sources(&corpus.sources),
+        };
+        serde_json::to_writer(&mut *out, &totals)?;
+        out.write_all(b",\n")?;
+        list(
+            out,
+            "by_annotator",
+            corpus.by_annotator.iter().map(|g| AnnotatorJson {
+                annotator: &g.name,
+                group: group(g),
+            }),
+        )?;
+        out.write_all(b",\n")?;
+        list(
+            out,
+            "by_outlet",
+            corpus.by_outlet.iter().map(|g| OutletJson {
+                outlet: &g.name,
+                group: group(g),
+            }),
+        )?;
+        out.write_all(b"}\n")
+    }
 }

@@ -26,6 +26,7 @@ use crate::article::{Article, normalize_block};
 use crate::store::annotator_slug;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The paragraphs counted as "the lead": the headline and this many after it.
 pub const LEAD_BODY_PARAGRAPHS: usize = 3;
@@ -105,7 +106,9 @@ impl TextStats {
                 .iter()
                 .map(|p| ParagraphStats {
                     chars: p.char_len(),
-                    words: p.words().len(),
+                    // Counted as `Paragraph::words` finds them, without
+                    // building the ranges.
+                    words: p.text.unicode_word_indices().count(),
                     sentences: p.sentences(),
                     heading: p.heading,
                 })

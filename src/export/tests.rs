@@ -236,3 +236,19 @@ fn corpus_ratios_are_pooled_not_averaged() {
     let outlets: Vec<&str> = c.by_outlet.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(outlets, ["Gazette", UNKNOWN_OUTLET]);
 }
+
+#[test]
+fn word_counts_agree_with_the_article_model() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let a = crate::article::load(&entry.unwrap().path()).unwrap();
+        let stats = TextStats::new(&a);
+        for (p, s) in a.paragraphs.iter().zip(&stats.paragraphs) {
+            assert_eq!(s.words, p.words().len(), "{}", p.text);
+        }
+        assert_eq!(
+            stats.paragraphs.iter().map(|p| p.words).sum::<usize>(),
+            a.word_count()
+        );
+    }
+}

@@ -57,6 +57,94 @@ struct LeanClaim {
     status: Option<String>,
 }
 
+/// The fast path: no spans, kinds straight into [`Kind`]. Anything it
+/// rejects, or that fails validation, is parsed again by the spanned path,
+/// which finds the line and column for the message.
+#[derive(Deserialize)]
+struct FastFile {
+    format: Option<String>,
+    article: LeanArticle,
+    annotator: LeanAnnotator,
+    #[serde(default)]
+    claims: Vec<FastClaim>,
+}
+
+#[derive(Deserialize)]
+struct FastClaim {
+    id: Option<String>,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    quote: String,
+    kind: Kind,
+    source: Option<String>,
+    note: Option<String>,
+    status: Option<String>,
+}
+
+/// The file parsed without spans, if it is valid; `None` sends it to the
+/// spanned path for an exact error.
+fn fast(text: &str) -> Option<AnnotationSet> {
+    let raw: FastFile = toml::from_str(text).ok()?;
+    if raw.format.as_deref().is_some_and(|f| f != FORMAT) {
+        return None;
+    }
+    let paragraphs = raw.article.paragraphs;
+    let mut ids = std::collections::HashSet::new();
+    let mut claims = Vec::with_capacity(raw.claims.len());
+    for c in raw.claims {
+        if c.paragraph == 0 || c.paragraph > paragraphs || c.start >= c.end {
+            return None;
+        }
+        if let Some(id) = &c.id
+            && !ids.insert(id.clone())
+        {
+            return None;
+        }
+        claims.push(Claim {
+            id: c.id,
+            paragraph: c.paragraph,
+            start: c.start,
+            end: c.end,
+            quote: c.quote,
+            kind: c.kind,
+            source: c.source,
+            note: c.note,
+            tags: Vec::new(),
+            prefix: None,
+            suffix: None,
+            status: c.status,
+            extra: Extra::new(),
+        });
+    }
+    Some(finish(raw.article, raw.annotator, claims))
+}
+
+fn finish(a: LeanArticle, annotator: LeanAnnotator, claims: Vec<Claim>) -> AnnotationSet {
+    let mut set = AnnotationSet {
+        article: ArticleMeta {
+            id: a.id,
+            title: a.title,
+            path: a.path,
+            sha256: a.sha256,
+            paragraphs: a.paragraphs,
+            outlet: a.outlet,
+            url: a.url,
+            published: a.published,
+            extra: Extra::new(),
+        },
+        annotator: AnnotatorMeta {
+            name: annotator.name,
+            updated: annotator.updated,
+            extra: Extra::new(),
+        },
+        claims,
+        extra: Extra::new(),
+    };
+    set.sort();
+    set
+}
+
 fn syntax(path: &Path, text: &str, at: usize, message: String) -> StoreError {
     let (line, column) = line_col(text, at);
     StoreError::Syntax {
@@ -73,6 +161,9 @@ fn syntax(path: &Path, text: &str, at: usize, message: String) -> StoreError {
 /// have no `tags`, `prefix` or `suffix`: never save it, it would drop them.
 /// Validation and error messages are those of [`super::parse`].
 pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
+    if let Some(set) = fast(text) {
+        return Ok(set);
+    }
     let raw: LeanFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         syntax(path, text, at, e.message().trim().to_owned())
@@ -156,42 +247,23 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
             extra: Extra::new(),
         });
     }
-    let a = raw.article;
-    let mut set = AnnotationSet {
-        article: ArticleMeta {
-            id: a.id,
-            title: a.title,
-            path: a.path,
-            sha256: a.sha256,
-            paragraphs: a.paragraphs,
-            outlet: a.outlet,
-            url: a.url,
-            published: a.published,
-            extra: Extra::new(),
-        },
-        annotator: AnnotatorMeta {
-            name: raw.annotator.name,
-            updated: raw.annotator.updated,
-            extra: Extra::new(),
-        },
-        claims,
-        extra: Extra::new(),
-    };
-    set.sort();
-    Ok(set)
+    Ok(finish(raw.article, raw.annotator, claims))
 }
 
 /// Reads and parses an annotator file with [`parse_claims_only`]. A missing
 /// file is an error here: a bulk reader was told the file exists.
 pub fn load_claims_only(path: &Path) -> Result<AnnotationSet, StoreError> {
-    let meta = std::fs::metadata(path).map_err(super::io(path))?;
-    if meta.len() > MAX_ANNOTATION_BYTES {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(super::io(path))?;
+    let size = file.metadata().map_err(super::io(path))?.len();
+    if size > MAX_ANNOTATION_BYTES {
         return Err(StoreError::TooLarge {
             path: path.to_owned(),
-            size: meta.len(),
+            size,
         });
     }
-    let bytes = std::fs::read(path).map_err(super::io(path))?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.read_to_end(&mut bytes).map_err(super::io(path))?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
     parse_claims_only(path, &text)
 }
