@@ -1,0 +1,303 @@
+//! `byline check ANNOTATION… [--article PATH] [--fix] [--format json]`.
+
+use byline::annotation::{AnnotationSet, Claim, Kind};
+use byline::article;
+use byline::store;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ARTICLE: &str = "Council delays harbor vote\n\n\
+The mayor said the vote would wait until spring. Critics called the delay a disaster for the port.\n\n\
+Sources close to the council said the deal was dead. Officials declined to comment on the talks.\n";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    file: PathBuf,
+    art: PathBuf,
+}
+
+/// An article and a file with three claims, one per sentence kind.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("harbor.txt");
+    std::fs::write(&art, ARTICLE).unwrap();
+    let a = article::load(&art).unwrap();
+    let mut set = AnnotationSet::new(&a, "Alex Example", Some("../../harbor.txt".into()));
+    for (para, quote, kind) in [
+        (
+            2,
+            "The mayor said the vote would wait until spring.",
+            Kind::Sourced,
+        ),
+        (
+            2,
+            "Critics called the delay a disaster for the port.",
+            Kind::Editorial,
+        ),
+        (
+            3,
+            "Sources close to the council said the deal was dead.",
+            Kind::Anonymous,
+        ),
+    ] {
+        let p = &a.paragraphs[para - 1];
+        let s = p.char_of(p.text.find(quote).unwrap());
+        set.claims
+            .push(Claim::new(para, p, s, s + quote.chars().count(), kind));
+    }
+    set.assign_ids();
+    set.sort();
+    let file = store::annotation_path(&dir.path().join("annotations"), &a.id, "Alex Example");
+    store::save(&file, &set).unwrap();
+    Fixture { dir, file, art }
+}
+
+fn byline(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn check(f: &Path, extra: &[&str]) -> (Option<i32>, String, String) {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["check".as_ref(), f.as_os_str()];
+    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+    byline(&args)
+}
+
+fn json(f: &Path, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(extra);
+    let (code, out, err) = check(f, &all);
+    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    (code, v)
+}
+
+/// The article edited three ways: a paragraph added before, one claim's
+/// wording changed, one claim's sentence removed.
+fn edit_article(art: &Path) {
+    let edited = ARTICLE
+        .replace(
+            "Council delays harbor vote\n\n",
+            "Council delays harbor vote\n\nAn editor's note was added here.\n\n",
+        )
+        .replace(
+            "Critics called the delay a disaster for the port.",
+            "Critics called the delay a real disaster for the port.",
+        )
+        .replace("Sources close to the council said the deal was dead. ", "");
+    std::fs::write(art, edited).unwrap();
+}
+
+#[test]
+fn unchanged_article_all_ok_exit_0() {
+    let f = fixture();
+    let (code, out, err) = check(&f.file, &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("3 ok, 0 moved, 0 need review"), "{out}");
+    assert_eq!(
+        out.matches("\n  ok ").count(),
+        3,
+        "every claim listed: {out}"
+    );
+}
+
+#[test]
+fn article_found_through_article_path() {
+    let f = fixture();
+    // Run from elsewhere: article.path is relative to the annotation file.
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["check"])
+        .arg(&f.file)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn changed_article_reports_ok_moved_needs_review() {
+    let f = fixture();
+    edit_article(&f.art);
+    let (code, v) = json(&f.file, &[]);
+    assert_eq!(code, Some(1), "a claim needs review: exit 1");
+    let file = &v["files"][0];
+    assert_eq!(file["article_changed"], true);
+    let claims = file["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 3, "nothing dropped");
+    let by_quote = |q: &str| {
+        claims
+            .iter()
+            .find(|c| c["quote"].as_str().unwrap().starts_with(q))
+            .unwrap_or_else(|| panic!("{q}: {claims:?}"))
+    };
+    let mayor = by_quote("The mayor");
+    assert_eq!(mayor["status"], "moved");
+    assert_eq!(mayor["exact"], true);
+    assert_eq!(mayor["paragraph"], 3);
+    assert_eq!(mayor["from"]["paragraph"], 2);
+    let critics = by_quote("Critics");
+    assert_eq!(critics["status"], "moved");
+    assert_eq!(critics["exact"], false);
+    assert_eq!(
+        critics["quote"],
+        "Critics called the delay a real disaster for the port."
+    );
+    let sources = by_quote("Sources close");
+    assert_eq!(sources["status"], "needs-review");
+    assert_eq!(sources["paragraph"], 3, "kept where it was");
+    assert_eq!(
+        v["totals"],
+        serde_json::json!({"ok": 0, "moved": 2, "needs_review": 1})
+    );
+    // Without --fix nothing is written.
+    assert!(
+        store::load(&f.file).unwrap().unwrap().claims[0]
+            .status
+            .is_none()
+    );
+}
+
+#[test]
+fn fix_writes_moves_marks_review_and_drops_nothing() {
+    let f = fixture();
+    let before = store::load(&f.file).unwrap().unwrap();
+    edit_article(&f.art);
+    let (code, out, err) = check(&f.file, &["--fix"]);
+    assert_eq!(code, Some(1), "{out}{err}");
+    assert!(out.contains("; fixed"), "{out}");
+    let after = store::load(&f.file).unwrap().unwrap();
+    assert_eq!(after.claims.len(), before.claims.len());
+    let ids = |s: &AnnotationSet| {
+        let mut v: Vec<_> = s.claims.iter().map(|c| c.id.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&after), ids(&before), "same claims, same ids");
+    let a = article::load(&f.art).unwrap();
+    assert_eq!(after.article.sha256, a.sha256());
+    assert_eq!(after.article.paragraphs, 4);
+    assert!(after.annotator.updated.is_some());
+    let review: Vec<_> = after.claims.iter().filter(|c| c.needs_review()).collect();
+    assert_eq!(review.len(), 1);
+    assert!(review[0].quote.starts_with("Sources close"));
+    // A second check: moved claims are now ok, the one for review stays.
+    let (code, v) = json(&f.file, &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        v["totals"],
+        serde_json::json!({"ok": 2, "moved": 0, "needs_review": 1})
+    );
+    assert_eq!(v["files"][0]["article_changed"], false);
+}
+
+#[test]
+fn fix_keeps_review_claims_loadable_when_the_article_shrinks() {
+    let f = fixture();
+    // Only the title survives: paragraphs 2 and 3 are gone.
+    std::fs::write(&f.art, "Council delays harbor vote\n").unwrap();
+    let (code, _, err) = check(&f.file, &["--fix"]);
+    assert_eq!(code, Some(1), "{err}");
+    let after = store::load(&f.file).unwrap().expect("still loads");
+    assert_eq!(after.article.paragraphs, 1);
+    assert_eq!(after.claims.len(), 3);
+    assert!(after.claims.iter().all(|c| c.needs_review()));
+    assert!(
+        after.claims.iter().any(|c| c.paragraph == 3),
+        "old place kept"
+    );
+}
+
+#[test]
+fn fix_on_a_clean_file_writes_nothing() {
+    let f = fixture();
+    let before = std::fs::read(&f.file).unwrap();
+    let (code, out, _) = check(&f.file, &["--fix"]);
+    assert_eq!(code, Some(0));
+    assert!(!out.contains("fixed"), "{out}");
+    assert_eq!(std::fs::read(&f.file).unwrap(), before);
+}
+
+#[test]
+fn fix_refuses_a_file_open_in_a_session() {
+    let f = fixture();
+    edit_article(&f.art);
+    let before = std::fs::read(&f.file).unwrap();
+    let (_session, _) = store::Session::open(&f.file).unwrap();
+    let (code, _, err) = check(&f.file, &["--fix"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("not fixed") && err.contains("another byline session"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&f.file).unwrap(), before);
+}
+
+#[test]
+fn quote_mismatch_in_unchanged_article_is_reanchored_by_check() {
+    let f = fixture();
+    let text = std::fs::read_to_string(&f.file).unwrap();
+    // Hand-edited offsets: the quote is right, the numbers are not.
+    let bad =
+        text.replacen("start = 0\n", "start = 1\n", 1)
+            .replacen("end = 48\n", "end = 49\n", 1);
+    assert_ne!(bad, text);
+    std::fs::write(&f.file, &bad).unwrap();
+    let (code, v) = json(&f.file, &[]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["totals"]["moved"], 1);
+    let (_, out, _) = check(&f.file, &["--fix"]);
+    assert!(out.contains("fixed"), "{out}");
+    let (code, v) = json(&f.file, &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(v["totals"]["ok"], 3);
+}
+
+#[test]
+fn several_files_and_an_error_in_one() {
+    let f = fixture();
+    let broken = f.dir.path().join("broken.toml");
+    std::fs::write(&broken, "[article\n").unwrap();
+    let (code, v) = {
+        let (code, out, err) = byline(&[
+            "check".as_ref(),
+            f.file.as_os_str(),
+            broken.as_os_str(),
+            "--article".as_ref(),
+            f.art.as_os_str(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ]);
+        assert!(err.contains("broken.toml:1:"), "{err}");
+        (
+            code,
+            serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+        )
+    };
+    assert_eq!(code, Some(1), "a file that cannot be checked fails the run");
+    assert_eq!(v["files"][0]["counts"]["ok"], 3);
+    assert!(
+        v["files"][1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("broken.toml:1:")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, err) = byline(&["check".as_ref()]);
+    assert_eq!(code, Some(2), "{err}");
+    let (code, _, _) = byline(&[
+        "check".as_ref(),
+        "x.toml".as_ref(),
+        "--format".as_ref(),
+        "yaml".as_ref(),
+    ]);
+    assert_eq!(code, Some(2));
+}
