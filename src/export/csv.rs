@@ -58,6 +58,13 @@ pub const CLAIM_HEADER: &[&str] = &[
     "quote",
 ];
 
+/// RFC 4180: CRLF line ends, quotes only where needed.
+fn writer(out: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out)
+}
+
 fn num(x: Option<f64>) -> String {
     x.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -118,13 +125,13 @@ pub struct ArticleRows;
 
 impl ArticleRows {
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        let mut w = ::csv::Writer::from_writer(out);
+        let mut w = writer(out);
         w.write_record(ARTICLE_HEADER)?;
         w.flush()
     }
 
     pub fn write(&mut self, out: &mut dyn Write, a: &ArticleSummary) -> std::io::Result<()> {
-        let mut w = ::csv::Writer::from_writer(out);
+        let mut w = writer(out);
         w.write_record(article_row(a))?;
         w.flush()
     }
@@ -150,7 +157,7 @@ impl ClaimsWriter {
         &mut self,
         out: &'a mut dyn Write,
     ) -> std::io::Result<::csv::Writer<&'a mut dyn Write>> {
-        let mut w = ::csv::Writer::from_writer(out);
+        let mut w = writer(out);
         if !self.header {
             w.write_record(CLAIM_HEADER)?;
             self.header = true;

@@ -1,25 +1,22 @@
 //! The summary view: the numbers `byline export` gives for the article on
 //! screen, drawn from the same [`ArticleSummary`] so the two always agree.
 //!
-//! Not wired yet. To use it:
+//! How to call it (the `%` view in `view.rs` does this):
 //!
-//! 1. in `src/tui/mod.rs`, add `pub mod summary;`
-//! 2. build the summary when the claims change, not on every frame (the
-//!    article's words and sentences are counted once, at load):
+//! 1. count the article's words and sentences once, and build the summary
+//!    from the claims as they are:
 //!
 //!    ```ignore
-//!    // once, after the article is loaded:
-//!    let stats = crate::export::TextStats::new(&article);
-//!    // after each change to the set (or just use
-//!    // `crate::export::summarize(&set, Some(&article))`, which counts the
-//!    // text again each call):
+//!    let stats = crate::export::TextStats::new(&article); // once per article
 //!    let summary = crate::export::summarize_with(
 //!        &set, String::new(), Some(&stats), crate::export::TextStatus::Ok);
 //!    ```
 //!
-//! 3. in the view, `summary::draw_summary(&summary, theme, area, buf)` into
-//!    any `Rect`; it needs about 40×14 and degrades below that (the strip
-//!    is cut with `…`, rows that do not fit are left out).
+//!    (`crate::export::summarize(&set, Some(&article))` does both, counting
+//!    the text again on each call);
+//! 2. `summary::draw_summary(&summary, theme, area, buf)` into any `Rect`;
+//!    it needs about 60×16 and degrades below that (the strip is cut with
+//!    `…`, rows that do not fit are left out).
 
 use super::theme::Theme;
 use crate::annotation::Kind;
