@@ -102,8 +102,14 @@ fn kill_loop_child() {
     let sets = [big_set(0), big_set(1)];
     let (mut session, _) = store::Session::open(Path::new(&path)).expect("child open");
     let t0 = Instant::now();
-    // Tell the parent the saves begin, so its random kill lands among them.
-    println!("ready");
+    // Tell the parent the saves begin, so its random kill lands among them
+    // (straight to stdout: the test harness captures `println!`).
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        out.write_all(b"ready\n").unwrap();
+        out.flush().unwrap();
+    }
     for i in 0.. {
         session.save(&sets[i % 2]).expect("child save");
         if i == 20 {
