@@ -128,7 +128,7 @@ impl Stream {
     fn new(args: &ExportArgs) -> Stream {
         match (args.format, args.claims) {
             (_, true) => Stream::Claims(csv::ClaimsWriter::new()),
-            (ExportFormat::Csv, false) => Stream::Csv(csv::ArticleRows::default()),
+            (ExportFormat::Csv, false) => Stream::Csv(csv::ArticleRows),
             (ExportFormat::Json, false) => Stream::Json(json::Stream::default()),
             (ExportFormat::Markdown, false) => Stream::Markdown,
         }
@@ -166,7 +166,7 @@ impl Stream {
     fn end(self, out: &mut Sink, summaries: &[ArticleSummary]) -> std::io::Result<()> {
         match self {
             Stream::Json(s) => s.end(out, &Corpus::new(summaries)),
-            Stream::Csv(w) => w.end(out),
+            Stream::Csv(_) => Ok(()),
             Stream::Claims(w) => w.finish(out),
             Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
         }

@@ -120,7 +120,6 @@ fn article_row(a: &ArticleSummary) -> Vec<String> {
 }
 
 /// One row per summary, after a header, written as files are read.
-#[derive(Default)]
 pub struct ArticleRows;
 
 impl ArticleRows {
@@ -134,10 +133,6 @@ impl ArticleRows {
         let mut w = writer(out);
         w.write_record(article_row(a))?;
         w.flush()
-    }
-
-    pub fn end(self, _out: &mut dyn Write) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
