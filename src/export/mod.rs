@@ -233,14 +233,23 @@ impl Tally {
 /// One named source or anonymous descriptor and how often it is cited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceCount {
-    /// The most frequent spelling (ties: the first in sort order).
+    /// The most frequent spelling (ties: the one that sorts first).
     pub name: String,
     pub kind: Kind,
+    /// Claims citing it, in every spelling.
     pub count: usize,
-    /// The grouping key: trimmed, white space collapsed, case-folded.
-    pub key: String,
-    /// Every spelling seen, with its count: what corpus totals merge.
-    pub spellings: Vec<(String, usize)>,
+    /// The other spellings seen, with their counts, for corpus totals to
+    /// merge. Usually empty, so a summary stays small.
+    pub other_spellings: Vec<(String, usize)>,
+}
+
+impl SourceCount {
+    /// Every spelling with its count, `name` first.
+    pub fn spellings(&self) -> impl Iterator<Item = (&str, usize)> {
+        let others: usize = self.other_spellings.iter().map(|s| s.1).sum();
+        std::iter::once((self.name.as_str(), self.count - others))
+            .chain(self.other_spellings.iter().map(|(s, n)| (s.as_str(), *n)))
+    }
 }
 
 /// Where a claim is, for lists such as "needs review".
@@ -523,28 +532,31 @@ impl SourceGroups {
     }
 
     fn finish(self) -> Vec<SourceCount> {
-        let mut out: Vec<SourceCount> = self
+        let mut out: Vec<(String, SourceCount)> = self
             .groups
             .into_iter()
             .map(|((kind, key), spellings)| {
                 let mut spellings: Vec<(String, usize)> = spellings.into_iter().collect();
                 spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                SourceCount {
-                    name: spellings[0].0.clone(),
+                let count = spellings.iter().map(|s| s.1).sum();
+                let mut spellings = spellings.into_iter();
+                let name = spellings.next().map(|s| s.0).unwrap_or_default();
+                let source = SourceCount {
+                    name,
                     kind,
-                    count: spellings.iter().map(|s| s.1).sum(),
-                    key,
-                    spellings,
-                }
+                    count,
+                    other_spellings: spellings.collect(),
+                };
+                (key, source)
             })
             .collect();
-        out.sort_by(|a, b| {
+        out.sort_by(|(ka, a), (kb, b)| {
             b.count
                 .cmp(&a.count)
                 .then(a.kind.cmp(&b.kind))
-                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| ka.cmp(kb))
         });
-        out
+        out.into_iter().map(|(_, s)| s).collect()
     }
 }
 
@@ -735,8 +747,8 @@ impl Corpus {
         let mut sources = SourceGroups::default();
         for a in articles {
             for s in &a.sources {
-                for (spelling, n) in &s.spellings {
-                    sources.add(s.kind, spelling.clone(), *n);
+                for (spelling, n) in s.spellings() {
+                    sources.add(s.kind, spelling.to_owned(), n);
                 }
             }
         }
