@@ -591,12 +591,13 @@ fn tmux_hang_up_is_noticed_even_with_sighup_ignored() {
     close_terminal_at_once("nohup", "trap '' HUP; ", &[("BYLINE_FAILPOINTS", "sighup")]);
 }
 
-#[test]
-fn tmux_sigterm_flushes_and_restores() {
+/// Sends `signal` to byline in tmux right after two quick claims: both are
+/// on disk, the terminal is restored, the exit code is 0.
+fn signal_flushes_and_restores(name: &str, signal: i32) {
     let dir = tempfile::tempdir().unwrap();
     let cmd = annotate_cmd(dir.path(), "");
     let cmd = cmd.replacen("exec ", "", 1) + "; echo BYLINE-EXIT-$?; sleep 30";
-    let Some(t) = Tmux::start("term", &cmd, &[]) else {
+    let Some(t) = Tmux::start(name, &cmd, &[]) else {
         return;
     };
     t.wait_for("¶ 1/15");
@@ -607,17 +608,52 @@ fn tmux_sigterm_flushes_and_restores() {
     let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
     let byline: i32 = children.split_whitespace().next().unwrap().parse().unwrap();
     // SAFETY: sending a signal to a process this test started.
-    assert_eq!(unsafe { libc::kill(byline, libc::SIGTERM) }, 0);
+    assert_eq!(unsafe { libc::kill(byline, signal) }, 0);
     let screen = t.wait_for("BYLINE-EXIT-");
-    assert!(screen.contains("BYLINE-EXIT-0"), "{screen}");
+    assert!(screen.contains("BYLINE-EXIT-0"), "{name}: {screen}");
     assert!(
         !screen.contains("¶ 1/15"),
-        "the terminal was restored:\n{screen}"
+        "{name}: the terminal was restored:\n{screen}"
     );
     let set = store::load(&dir.path().join("harbor-council/closer.toml"))
         .unwrap()
         .unwrap();
-    assert_eq!(set.claims.len(), 2);
+    assert_eq!(set.claims.len(), 2, "{name}");
+}
+
+#[test]
+fn tmux_sigterm_flushes_and_restores() {
+    signal_flushes_and_restores("term", libc::SIGTERM);
+}
+
+#[test]
+fn tmux_sigint_flushes_and_restores() {
+    signal_flushes_and_restores("int", libc::SIGINT);
+}
+
+#[test]
+fn tmux_sigquit_flushes_and_restores() {
+    signal_flushes_and_restores("quit", libc::SIGQUIT);
+}
+
+#[test]
+fn every_save_stores_32_characters_of_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles/harbor-council.txt");
+    let mut s = byline::tui::open_session(&article, dir.path(), Some("Ctx")).unwrap();
+    byline::tui::testing::press(&mut s.app, "}je");
+    s.save_now();
+    let set = store::load(&dir.path().join("harbor-council/ctx.toml"))
+        .unwrap()
+        .unwrap();
+    let c = &set.claims[0];
+    let p = &s.app.article.paragraphs[c.paragraph - 1];
+    let prefix = c.prefix.as_deref().unwrap();
+    let suffix = c.suffix.as_deref().unwrap();
+    assert_eq!(prefix, p.slice(c.start.saturating_sub(32), c.start));
+    assert_eq!(suffix, p.slice(c.end, c.end + 32));
+    assert!(prefix.chars().count() == 32 || c.start < 32);
 }
 
 #[test]
