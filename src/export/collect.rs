@@ -580,7 +580,8 @@ fn discover(paths: &[PathBuf]) -> Found {
 }
 
 /// Stdout, or a temporary file beside `-o FILE` that replaces it only when
-/// the whole export is written.
+/// the whole export is written. No `fsync`: an export can be made again,
+/// and a reader never sees half a file.
 pub(super) enum Sink {
     Stdout(std::io::BufWriter<std::io::Stdout>),
     File {
@@ -621,7 +622,6 @@ impl Sink {
                     .into_inner()
                     .map_err(|e| e.into_error())
                     .with_context(what)?;
-                tmp.as_file().sync_all().with_context(what)?;
                 tmp.persist(&path).map_err(|e| e.error).with_context(what)?;
                 Ok(())
             }

@@ -57,14 +57,6 @@ struct ClaimRefJson<'a> {
     id: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct ParagraphJson {
-    paragraph: usize,
-    sourced: usize,
-    anonymous: usize,
-    editorial: usize,
-}
-
 /// Metrics that need the article text; left out as a whole without it.
 #[derive(Serialize)]
 struct TextJson {
@@ -102,7 +94,8 @@ struct ArticleJson<'a> {
     editorial_lead_share: Option<f64>,
     needs_review: usize,
     needs_review_claims: Vec<ClaimRefJson<'a>>,
-    by_paragraph: Vec<ParagraphJson>,
+    /// Claims per kind in each paragraph, element 0 being paragraph 1.
+    by_paragraph: PerKind<Vec<usize>>,
     #[serde(flatten)]
     text_metrics: Option<TextJson>,
 }
@@ -144,17 +137,7 @@ fn article(a: &ArticleSummary) -> ArticleJson<'_> {
                 id: c.id.as_deref(),
             })
             .collect(),
-        by_paragraph: a
-            .by_paragraph
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ParagraphJson {
-                paragraph: i + 1,
-                sourced: c.get(Kind::Sourced),
-                anonymous: c.get(Kind::Anonymous),
-                editorial: c.get(Kind::Editorial),
-            })
-            .collect(),
+        by_paragraph: PerKind::new(|k| a.by_paragraph.iter().map(|c| c.get(k)).collect()),
         text_metrics: a.has_text().then(|| TextJson {
             words: t.words,
             sentences: t.sentences,
