@@ -22,6 +22,8 @@ pub const MIN_HEIGHT: u16 = 8;
 /// Columns left of the text: current-paragraph bar, S, A, E, space.
 const GUTTER: u16 = 5;
 const MINIMAP: u16 = 4;
+/// The longest screen line of article text.
+const MAX_LINE: u16 = 100;
 
 /// Draws the whole screen and places the terminal cursor in a prompt.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
@@ -208,7 +210,8 @@ fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
 
 fn draw_body(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // One column of air between the text and the minimap.
-    let width = area.width.saturating_sub(GUTTER + 1).max(1) as usize;
+    // Lines longer than this are hard to read on a wide terminal.
+    let width = area.width.saturating_sub(GUTTER + 1).clamp(1, MAX_LINE) as usize;
     let rows = body_rows(app, width, area.height as usize);
     let mut marks: Option<(usize, ParaMarks)> = None;
     for (y, row) in rows.iter().enumerate() {
