@@ -4,10 +4,13 @@
 //! a bounded fuzzy search, every candidate scored on quote, prefix, suffix
 //! and position with Hypothesis's weights (50/20/20/2). Where Hypothesis
 //! takes the best candidate whatever it is, byline accepts one only when the
-//! evidence is clear — the context agrees, the quote is close, and nothing
-//! else scores nearly as well — and otherwise keeps the claim where it was,
-//! marked `needs-review`. A claim is never dropped, and never moved to a
-//! place the evidence does not support.
+//! evidence is clear — enough of the quote and its stored context is found
+//! again, neither side of a fuzzy match contradicts it, a claim that began
+//! or ended on a word boundary still does, and no other place scores nearly
+//! as well — and otherwise keeps the claim where it was, marked
+//! `needs-review`. A claim is never dropped, and never moved to a place the
+//! evidence does not support. `tests/durability.rs` measures this on random
+//! edits (`reanchoring_figures`).
 
 use super::{AnnotationSet, CONTEXT_CHARS, Claim, NEEDS_REVIEW};
 use crate::article::{Article, Paragraph};
@@ -45,6 +48,8 @@ const MIN_QUOTE_NO_CONTEXT: f64 = 0.9;
 const MIN_MARGIN: f64 = 0.05;
 /// Fuzzy candidates examined per claim, best quote matches first.
 const MAX_FUZZY_CANDIDATES: usize = 64;
+/// Exact occurrences scored per claim, nearest the old place first.
+const MAX_EXACT_CANDIDATES: usize = 2000;
 
 /// A claim's place: 1-based paragraph, `char` offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -415,17 +420,26 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     };
 
     // 1. The stored offsets, and 2. the exact quote elsewhere.
-    let mut exact: Vec<Candidate> = Vec::new();
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for (para, p) in index.article.paragraphs.iter().enumerate() {
         let mut from = 0;
         while let Some(b) = p.text[from..].find(c.quote.as_str()) {
             let at = from + b;
-            let start = p.char_of(at);
-            exact.push(scorer.candidate(para, start, start + quote.len(), 0));
+            places.push((para, p.char_of(at)));
             from = at + p.text[at..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    exact.retain(|x| scorer.same_boundaries(x));
+    // A very common quote ("the") in a huge article: score the occurrences
+    // nearest the old place only.
+    if places.len() > MAX_EXACT_CANDIDATES {
+        places.sort_by_key(|&(para, start)| (index.offsets[para] + start).abs_diff(hint));
+        places.truncate(MAX_EXACT_CANDIDATES);
+    }
+    let mut exact: Vec<Candidate> = places
+        .into_iter()
+        .map(|(para, start)| scorer.candidate(para, start, start + quote.len(), 0))
+        .filter(|x| scorer.same_boundaries(x))
+        .collect();
     best_first(&mut exact);
     if let Some(stored) = exact
         .iter()
@@ -564,20 +578,21 @@ fn best_start(
         std::mem::swap(&mut prev, &mut cur);
     }
     let errors = prev.iter().copied().min().unwrap_or(m);
-    let mut best: Option<(usize, f64, usize)> = None; // (start, prefix score, length gap)
+    let mut best: Option<(usize, f64, usize)> = None; // (start, score, length gap)
     for (j, &e) in prev.iter().enumerate() {
         if e != errors || j == 0 {
             continue;
         }
         let start = end - j;
-        let prefix = scorer.candidate(para, start, end, e).score;
+        // Same edits and same end: the score differs by the prefix only.
+        let score = scorer.candidate(para, start, end, e).score;
         let gap = j.abs_diff(m);
         let better = match best {
             None => true,
-            Some((_, p, g)) => prefix > p + 1e-12 || ((prefix - p).abs() <= 1e-12 && gap < g),
+            Some((_, s, g)) => score > s + 1e-12 || ((score - s).abs() <= 1e-12 && gap < g),
         };
         if better {
-            best = Some((start, prefix, gap));
+            best = Some((start, score, gap));
         }
     }
     (best.map_or(end.saturating_sub(m), |b| b.0), errors)
@@ -585,8 +600,7 @@ fn best_start(
 
 /// How far the stored context `want` is from the text beside a candidate,
 /// both read away from the claim (`window` holds up to twice the context,
-/// and `window_whole` says it reaches the paragraph's edge). Returns the
-/// edits and the length they count against.
+/// and `window_whole` says it reaches the paragraph's edge).
 ///
 /// A full stored context is matched against the best stretch of the window
 /// from the claim outward, so text inserted next to the claim costs its own
