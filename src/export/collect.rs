@@ -76,7 +76,10 @@ fn process(
     let cache = TextCache::default();
     let mut summaries = Vec::new();
     let mut notes = Notes::default();
-    let progress = Progress::new(files.len());
+    // Rows streamed to a terminal would be torn by the bar's redraws.
+    let streams_to_terminal =
+        matches!(out, Sink::Stdout(_)) && !stream.waits() && std::io::stdout().is_terminal();
+    let progress = Progress::new(files.len(), !streams_to_terminal);
     let kept = stream.keeps_sets();
     let json = stream.is_json();
     for (step, chunk) in files.chunks(CHUNK).enumerate() {
@@ -137,6 +140,11 @@ impl Stream {
     /// `--claims` needs each file's claims, and no summaries at the end.
     fn keeps_sets(&self) -> bool {
         matches!(self, Stream::Claims(_))
+    }
+
+    /// Whether everything is written at the end (nothing streams).
+    fn waits(&self) -> bool {
+        matches!(self, Stream::Markdown)
     }
 
     fn is_json(&self) -> bool {
@@ -395,7 +403,8 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize) -> Progress {
+    /// `allowed`: false when nothing may be drawn even on a terminal.
+    fn new(total: usize, allowed: bool) -> Progress {
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
         if let Ok(style) =
             ProgressStyle::with_template("{spinner} exporting {bar:30} {pos}/{len} files {eta}")
@@ -405,7 +414,7 @@ impl Progress {
         Progress {
             bar,
             started: Instant::now(),
-            tty: std::io::stderr().is_terminal(),
+            tty: allowed && std::io::stderr().is_terminal(),
             shown: std::cell::Cell::new(false),
         }
     }
