@@ -600,3 +600,26 @@ fn sample_annotations_export_in_all_formats() {
     assert_eq!(v["totals"]["claims"], total);
     assert_eq!(v["totals"]["articles"], articles.len());
 }
+
+#[test]
+fn a_file_named_twice_is_exported_once() {
+    let r = run(
+        &corpus_dir(),
+        &[
+            "export",
+            "annotations",
+            "annotations/alpha",
+            "annotations/alpha/bo-two.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["totals"]["articles"], 3);
+    assert!(
+        r.stderr.contains("1 review file, 1 conflict copy"),
+        "{}",
+        r.stderr
+    );
+}

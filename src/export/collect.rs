@@ -529,23 +529,19 @@ fn discover(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
     let several = paths.len() > 1;
-    let mut take = |found: &mut Found, p: PathBuf| match classify(&p) {
-        FileClass::Claims => {
-            // Only several roots can name one file twice; the walk of one
-            // folder does not, so it needs no `canonicalize` per file.
-            let key = if several {
-                std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone())
-            } else {
-                p.clone()
-            };
-            if seen.insert(key) {
-                found.files.push(p);
-            }
+    let mut take = |found: &mut Found, p: PathBuf| {
+        // Only several roots can name one file twice; the walk of one
+        // folder does not, so it needs no `canonicalize` per file.
+        if several && !seen.insert(std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone())) {
+            return;
         }
-        FileClass::Review => found.skipped.review += 1,
-        FileClass::Conflict => found.skipped.conflict += 1,
-        FileClass::Bookkeeping => found.skipped.bookkeeping += 1,
-        FileClass::Other => found.skipped.other += 1,
+        match classify(&p) {
+            FileClass::Claims => found.files.push(p),
+            FileClass::Review => found.skipped.review += 1,
+            FileClass::Conflict => found.skipped.conflict += 1,
+            FileClass::Bookkeeping => found.skipped.bookkeeping += 1,
+            FileClass::Other => found.skipped.other += 1,
+        }
     };
     for root in paths {
         match std::fs::metadata(root) {
