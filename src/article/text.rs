@@ -132,8 +132,12 @@ pub fn normalize_block(s: &str) -> String {
 /// `normalize_block` over many blocks, on every core: a 12 MB article
 /// should not wait on one.
 pub fn normalize_blocks(text: &str, blocks: Vec<Range<usize>>) -> Vec<String> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || text.len() < 1 << 20 {
+    let threads = if text.len() < 1 << 20 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    if threads < 2 {
         return blocks
             .into_iter()
             .map(|r| normalize_block(&text[r]))
