@@ -323,3 +323,50 @@ fn a_phrase_inside_a_sentence_can_be_marked() {
     s.press("e");
     assert_eq!(s.save().claims[0].quote, "is a diplomatic disaster");
 }
+
+#[test]
+fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("notes.txt");
+    std::fs::write(&art, "A title.\n\nThe minister resigned, aides said.\n").unwrap();
+    let ann = dir.path().join("ann");
+    let mut app = open(&art, &ann, Some("Alex Example")).unwrap();
+    let mut rev = app.revision;
+    press(&mut app, "}aaides<Enter>");
+    save_now(&mut app, &mut rev);
+
+    // The sentence is rewritten: the quote is gone, the claim must not move
+    // silently.
+    std::fs::write(&art, "A title.\n\nOfficials said the minister quit.\n").unwrap();
+    let mut app = open(&art, &ann, Some("Alex Example")).unwrap();
+    let mut rev = app.revision;
+    assert!(app.set.claims[0].needs_review());
+    let screen = {
+        let mut t = Terminal::new(TestBackend::new(100, 20)).unwrap();
+        t.draw(|f| view::render(&app, &Theme { color: false }, f))
+            .unwrap();
+        t.backend().to_string()
+    };
+    assert!(screen.contains("⚠ 1 to review (R)"), "{screen}");
+    press(&mut app, "R");
+    assert_eq!(app.cursor.para, 1);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("The minister resigned")
+    );
+    press(&mut app, "p");
+    save_now(&mut app, &mut rev);
+    let set = store::load(&app.file).unwrap().unwrap();
+    assert_eq!(set.claims[0].quote, "Officials said the minister quit.");
+    assert_eq!(set.claims[0].kind, Kind::Anonymous);
+    assert_eq!(set.claims[0].source.as_deref(), Some("aides"));
+    assert!(!set.claims[0].needs_review());
+
+    // Undo brings the review back; R then x deletes it.
+    press(&mut app, "u");
+    assert!(app.set.claims[0].needs_review());
+    press(&mut app, "gRx");
+    assert!(app.set.claims.is_empty());
+}

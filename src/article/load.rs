@@ -16,10 +16,10 @@ pub enum ArticleError {
     Missing(PathBuf),
     #[error("{}: is a folder, not an article file", .0.display())]
     IsDir(PathBuf),
-    #[error("{}: cannot read the article: {source}", path.display())]
+    #[error("{}: cannot read the article: {error}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{}: the article is empty (no text to annotate)", .0.display())]
     Empty(PathBuf),
@@ -37,7 +37,7 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
         std::io::ErrorKind::NotFound => ArticleError::Missing(path.to_owned()),
         _ => ArticleError::Io {
             path: path.to_owned(),
-            source: e,
+            error: e,
         },
     })?;
     if meta.is_dir() {
@@ -51,7 +51,7 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
     }
     let bytes = std::fs::read(path).map_err(|e| ArticleError::Io {
         path: path.to_owned(),
-        source: e,
+        error: e,
     })?;
     parse(path, &bytes)
 }

@@ -28,6 +28,10 @@ pub enum Action {
     Undo,
     Redo,
     NextClaim,
+    /// Go to the next claim marked `needs-review` (the article changed).
+    NextNeedsReview,
+    /// Put the claim that needs review on the selection.
+    PlaceClaim,
     PrevClaim,
     Search,
     /// The article's figures, as `byline export` computes them.
@@ -64,6 +68,8 @@ impl Action {
             Action::Redo => "redo",
             Action::NextClaim => "next claim",
             Action::PrevClaim => "previous claim",
+            Action::NextNeedsReview => "next claim that needs review (⚠)",
+            Action::PlaceClaim => "put the claim that needs review here",
             Action::Search => "search the article (Enter on empty repeats)",
             Action::Summary => "summary: kinds, anonymity ratio, editorial density",
             Action::Help => "this help",

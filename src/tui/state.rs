@@ -75,6 +75,8 @@ pub struct App {
     pub last_search: Option<String>,
     pub search_hit: Option<Span>,
     pub quit: bool,
+    /// The claim that needs review being placed again (after `R`).
+    pub placing: Option<Claim>,
     /// Words and sentences of the article for the summary, counted the
     /// first time it is shown (a long article should not wait for it).
     pub text_stats: std::cell::OnceCell<crate::export::TextStats>,
@@ -100,6 +102,7 @@ impl App {
             last_search: None,
             search_hit: None,
             quit: false,
+            placing: None,
             text_stats: std::cell::OnceCell::new(),
         };
         app.cursor = app.first_sentence(0);

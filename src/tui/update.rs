@@ -81,6 +81,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Undo => undo(app, true),
         Action::Redo => undo(app, false),
         Action::NextClaim => jump_claim(app, true),
+        Action::NextNeedsReview => next_needs_review(app),
+        Action::PlaceClaim => place(app),
         Action::PrevClaim => jump_claim(app, false),
         Action::Search => {
             app.mode = Mode::Prompt(Prompt {
@@ -289,10 +291,17 @@ fn delete(app: &mut App) {
     if refuse_if_read_only(app) {
         return;
     }
-    match app.claim_under_cursor() {
+    let placing = app
+        .placing
+        .as_ref()
+        .and_then(|p| app.set.claims.iter().position(|c| c == p));
+    match app.claim_under_cursor().or(placing) {
         Some(i) => {
             checkpoint(app);
             let c = app.set.claims.remove(i);
+            if Some(i) == placing {
+                app.placing = None;
+            }
             changed(app);
             app.mode = Mode::Normal;
             app.message = Some(format!("deleted the {} claim (u undoes)", c.kind));
@@ -325,6 +334,70 @@ fn undo(app: &mut App, is_undo: bool) {
             )
         }
     }
+}
+
+/// Moves to the next claim that needs review (wrapping) and remembers it
+/// for `p`. Such a claim may point past the changed article, so its place
+/// is clamped, and the message quotes it.
+fn next_needs_review(app: &mut App) {
+    let here = (app.cursor.para + 1, app.cursor.start, app.cursor.end);
+    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let pending: Vec<&Claim> = app.set.claims.iter().filter(|c| c.needs_review()).collect();
+    let Some(c) = pending
+        .iter()
+        .find(|c| key(c) > here)
+        .or(pending.first())
+        .map(|c| (*c).clone())
+    else {
+        app.message = Some("no claim needs review".into());
+        return;
+    };
+    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+    let len = app.paragraph(para).char_len();
+    let span = if c.start < c.end && c.end <= len {
+        Span {
+            para,
+            start: c.start,
+            end: c.end,
+        }
+    } else {
+        app.first_sentence(para)
+    };
+    let n = pending.len();
+    set_cursor(app, span);
+    app.message = Some(format!(
+        "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, p places it, x deletes it",
+        crate::tui::view::truncate(&c.quote, 60),
+        c.paragraph
+    ));
+    app.placing = Some(c);
+}
+
+/// Puts the claim found with `R` on the selection (or the cursor sentence).
+fn place(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    let Some(i) = app
+        .placing
+        .as_ref()
+        .and_then(|p| app.set.claims.iter().position(|c| c == p))
+    else {
+        app.message = Some("nothing to place: R goes to a claim that needs review".into());
+        return;
+    };
+    let t = app.target();
+    if t.start >= t.end {
+        return;
+    }
+    checkpoint(app);
+    let p = app.article.paragraphs[t.para].clone();
+    crate::annotation::anchor::place_claim(&mut app.set.claims[i], t.para + 1, &p, t.start, t.end);
+    changed(app);
+    app.placing = None;
+    app.cursor = t;
+    app.mode = Mode::Normal;
+    app.message = Some("placed; the claim no longer needs review".into());
 }
 
 fn jump_claim(app: &mut App, forward: bool) {

@@ -90,6 +90,12 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         SaveState::Failed(e) => format!("NOT SAVED: {e}"),
         SaveState::ReadOnly(_) => "read-only".to_owned(),
     };
+    let review = app.set.claims.iter().filter(|c| c.needs_review()).count();
+    let saved = if review > 0 {
+        format!("⚠ {review} to review (R) │ {saved}")
+    } else {
+        saved
+    };
     let right = format!(
         " {} │ ¶ {}/{} │ S {} A {} E {} │ {saved} ",
         app.set.annotator.name,
