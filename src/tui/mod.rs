@@ -196,6 +196,18 @@ fn lock(shared: &Mutex<Session>) -> MutexGuard<'_, Session> {
     shared.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Enters the full-screen terminal, or says plainly that there is none.
+pub(crate) fn terminal() -> anyhow::Result<ratatui::DefaultTerminal> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!("this screen needs a terminal (standard input and output are not one)");
+    }
+    ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        anyhow::anyhow!("cannot set up the terminal: {e}")
+    })
+}
+
 /// The event loop: save when due, draw, wait for a key (or a resize),
 /// apply it. A guardian thread handles signals and a vanished terminal by
 /// itself, so neither depends on this loop noticing (crossterm's reader can
@@ -203,8 +215,8 @@ fn lock(shared: &Mutex<Session>) -> MutexGuard<'_, Session> {
 fn run(session: Session) -> anyhow::Result<u8> {
     let shared = Arc::new(Mutex::new(session));
     let theme = Theme::from_env();
+    let mut terminal = terminal()?;
     let guardian = Guardian::start(Arc::clone(&shared)).context("installing signal handlers")?;
-    let mut terminal = ratatui::init();
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&shared, &mut terminal, &theme)
     }));

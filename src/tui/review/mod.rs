@@ -283,7 +283,7 @@ fn run(mut s: Session) -> anyhow::Result<u8> {
             .context("installing signal handlers")?;
     }
     let theme = Theme::from_env();
-    let mut terminal = ratatui::init();
+    let mut terminal = crate::tui::terminal()?;
     let mut last_save = Instant::now() - SAVE_INTERVAL;
     let result = (|| -> anyhow::Result<()> {
         while !s.app.quit && !stop.load(Ordering::Relaxed) {
