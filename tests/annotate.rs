@@ -370,3 +370,55 @@ fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
     press(&mut app, "gRx");
     assert!(app.set.claims.is_empty());
 }
+
+#[test]
+fn repeating_a_search_moves_to_the_next_hit_in_the_same_sentence() {
+    let mut s = Session::new("harbor-council.txt");
+    s.press("/council<Enter>");
+    let first = s.app.search_hit.unwrap();
+    s.press("/<Enter>");
+    let second = s.app.search_hit.unwrap();
+    assert!(
+        (second.para, second.start) > (first.para, first.start),
+        "{first:?} {second:?}"
+    );
+    for _ in 0..30 {
+        s.press("/<Enter>");
+    }
+    assert!(s.app.message.as_deref().unwrap().contains("“council”"));
+}
+
+#[test]
+fn the_source_prompt_of_an_existing_claim_holds_its_source() {
+    let mut s = Session::new("harbor-council.txt");
+    s.press("}}sMayor Lucia Ruiz<Enter>");
+    // Enter on the prefilled prompt keeps the source; Esc leaves it too.
+    s.press("a<Enter>");
+    assert_eq!(
+        s.save().claims[0].source.as_deref(),
+        Some("Mayor Lucia Ruiz")
+    );
+    assert_eq!(s.app.set.claims[0].kind, Kind::Anonymous);
+    s.press("s<Esc>");
+    assert_eq!(
+        s.save().claims[0].source.as_deref(),
+        Some("Mayor Lucia Ruiz")
+    );
+    assert_eq!(s.app.message.as_deref(), Some("source unchanged"));
+    // Editorial cites no one.
+    s.press("e");
+    assert_eq!(s.save().claims[0].source, None);
+}
+
+#[test]
+fn marking_a_sentence_leaves_a_smaller_claim_inside_it_alone() {
+    let mut s = Session::new("harbor-council.txt");
+    // ¶13: mark "they have a point" alone, then the whole sentence.
+    s.press("G{{vLLLLLLLLLLe");
+    let inner = s.save().claims[0].clone();
+    assert_eq!(inner.kind, Kind::Editorial);
+    s.press("G{{a<Esc>");
+    let set = s.save();
+    assert_eq!(set.claims.len(), 2);
+    assert!(set.claims.contains(&inner), "the inner claim is unchanged");
+}

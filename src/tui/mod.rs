@@ -268,7 +268,16 @@ fn event_loop(
         if event::poll(Duration::from_millis(100))? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    update::handle_key(&mut lock(shared).app, k);
+                    let size = terminal.size()?;
+                    let mut s = lock(shared);
+                    if !view::too_small(size.width, size.height) {
+                        update::handle_key(&mut s.app, k);
+                    } else if keymap::lookup(keymap::NORMAL, keymap::Key::from_event(&k))
+                        == Some(action::Action::Quit)
+                    {
+                        // Nothing else acts on a screen the user cannot see.
+                        s.app.quit = true;
+                    }
                 }
                 _ => {}
             }

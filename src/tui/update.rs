@@ -200,14 +200,23 @@ fn mark(app: &mut App, kind: Kind) {
     if t.start >= t.end {
         return;
     }
-    let existing = match app.mode {
-        Mode::Select { .. } => app.claim_with_span(t),
-        _ => app.claim_under_cursor(),
-    };
+    // A claim with exactly this span changes kind; so does one that covers
+    // the whole cursor sentence. A smaller claim inside the sentence stays
+    // as it is and the sentence gets a claim of its own.
+    let existing = app.claim_with_span(t).or_else(|| match app.mode {
+        Mode::Select { .. } => None,
+        _ => app
+            .claim_under_cursor()
+            .filter(|&i| app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end),
+    });
     checkpoint(app);
     let (index, was_new) = match existing {
         Some(i) => {
             app.set.claims[i].kind = kind;
+            if !kind.has_source() {
+                // The writer's own judgement cites no one (u brings it back).
+                app.set.claims[i].source = None;
+            }
             (i, false)
         }
         None => {
@@ -229,13 +238,20 @@ fn mark(app: &mut App, kind: Kind) {
     };
     app.mode = Mode::Normal;
     if kind.has_source() {
-        let hint = guess_source(app, index);
+        // A new claim's prompt starts empty with a suggestion that Tab
+        // takes; an existing claim's prompt holds its source to edit.
+        let existing = app.set.claims[index].source.clone().filter(|_| !was_new);
+        let hint = if existing.is_some() {
+            None
+        } else {
+            guess_source(app, index)
+        };
         app.mode = Mode::Prompt(Prompt {
             kind: PromptKind::Source {
                 claim: index,
                 was_new,
             },
-            input: String::new(),
+            input: existing.unwrap_or_default(),
             hint,
         });
     }
@@ -442,9 +458,13 @@ fn prompt_key(app: &mut App, key: Key) {
         (KeyCode::Esc, _) => {
             let kind = prompt.kind.clone();
             app.mode = Mode::Normal;
-            if let PromptKind::Source { .. } = kind {
-                app.message = Some("no source recorded (n adds a note)".into());
-            }
+            app.message = match kind {
+                PromptKind::Source { was_new: true, .. } => {
+                    Some("no source recorded (s or a on the claim asks again)".into())
+                }
+                PromptKind::Source { was_new: false, .. } => Some("source unchanged".into()),
+                _ => None,
+            };
         }
         (KeyCode::Tab, _) => {
             if let Some(h) = prompt.hint.take() {
@@ -508,9 +528,14 @@ fn submit(app: &mut App, prompt: Prompt) {
 fn search(app: &mut App, query: &str) {
     let needle: Vec<char> = query.chars().map(lower).collect();
     let n = app.article.len();
-    let from = app.cursor.start + 1;
+    // Repeating a search starts after the last hit, not at its sentence.
+    let from = match app.search_hit {
+        Some(h) if h.para == app.cursor.para && h.start >= app.cursor.start => h.start + 1,
+        _ => app.cursor.start + 1,
+    };
+    let here = app.cursor.para;
     for step in 0..=n {
-        let para = (app.cursor.para + step) % n;
+        let para = (here + step) % n;
         let p = app.paragraph(para);
         let min_start = if step == 0 { from } else { 0 };
         if let Some(start) = find_ci(&p.text, &needle, min_start) {
@@ -529,7 +554,16 @@ fn search(app: &mut App, query: &str) {
                 },
             );
             app.search_hit = Some(Span { para, start, end });
-            app.message = Some(format!("“{query}” in ¶ {}", para + 1));
+            let wrapped = step == n || para < here;
+            app.message = Some(format!(
+                "“{query}” in ¶ {}{}",
+                para + 1,
+                if wrapped {
+                    " (search wrapped to the top)"
+                } else {
+                    ""
+                }
+            ));
             return;
         }
     }

@@ -25,6 +25,11 @@ const MINIMAP: u16 = 4;
 /// The longest screen line of article text.
 const MAX_LINE: u16 = 100;
 
+/// Below the minimum the screen only says so, and keys but quit do nothing.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// Draws the whole screen and places the terminal cursor in a prompt.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
@@ -35,7 +40,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
 
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area.width, area.height) {
         let msg = format!(
             "terminal too small: {}x{}, byline needs {MIN_WIDTH}x{MIN_HEIGHT}",
             area.width, area.height
@@ -248,8 +253,11 @@ impl<'a> ParaMarks<'a> {
     fn new(app: &'a App, para: usize) -> Self {
         let p = app.paragraph(para);
         let bytes = |s: Span| p.byte_of(s.start)..p.byte_of(s.end);
+        // A claim that needs review has offsets that no longer hold its
+        // quote: drawing it would mark the wrong words. The panel lists it.
         let claims = app.set.claims[app.claims_of(para)]
             .iter()
+            .filter(|c| !c.needs_review())
             .map(|c| (p.byte_of(c.start)..p.byte_of(c.end), c.kind, c))
             .collect();
         let selection = (app.cursor.para == para && !matches!(app.mode, Mode::Help { .. }))
@@ -450,11 +458,24 @@ fn draw_footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option
             PromptKind::Note { .. } => ("Note: ", "Enter keep · Esc cancel"),
             PromptKind::Search => ("Search: ", "Enter find · Esc cancel"),
         };
-        let mut spans = vec![
-            TSpan::styled(label, theme.heading()),
-            TSpan::raw(p.input.clone()),
-        ];
-        let cursor_x = area.x + (label.width() + p.input.width()) as u16;
+        // A long entry shows its end, where the typing happens.
+        let room = (area.width as usize).saturating_sub(label.width() + 1);
+        let shown = if p.input.width() > room {
+            let mut tail: Vec<char> = Vec::new();
+            let mut w = 1;
+            for c in p.input.chars().rev() {
+                w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if w > room {
+                    break;
+                }
+                tail.push(c);
+            }
+            std::iter::once('…').chain(tail.into_iter().rev()).collect()
+        } else {
+            p.input.clone()
+        };
+        let cursor_x = area.x + (label.width() + shown.width()) as u16;
+        let mut spans = vec![TSpan::styled(label, theme.heading()), TSpan::raw(shown)];
         if let Some(h) = &p.hint {
             spans.push(TSpan::styled(format!("  (Tab: {h})"), theme.hint()));
         }
@@ -528,13 +549,15 @@ const NORMAL_HINTS: &[(A, &str)] = &[
     (A::Quit, "quit"),
 ];
 const SELECT_HINTS: &[(A, &str)] = &[
-    (A::GrowSentence, "+sentence"),
-    (A::ShrinkSentence, "-sentence"),
+    (A::GrowSentence, "+sent"),
+    (A::ShrinkSentence, "-sent"),
     (A::GrowWord, "+word"),
     (A::ShrinkWord, "-word"),
-    (A::Mark(Kind::Sourced), "sourced"),
+    (A::StartWordRight, "start+"),
+    (A::StartWordLeft, "start-"),
+    (A::Mark(Kind::Sourced), "src"),
     (A::Mark(Kind::Anonymous), "anon"),
-    (A::Mark(Kind::Editorial), "editorial"),
+    (A::Mark(Kind::Editorial), "edit"),
     (A::Cancel, "cancel"),
 ];
 
@@ -563,7 +586,7 @@ fn draw_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(title.to_owned(), theme.heading()));
         for (keys, what) in rows {
             lines.push(Line::from(vec![
-                TSpan::styled(format!("  {keys:<14}"), theme.heading()),
+                TSpan::styled(format!("  {keys:<14} "), theme.heading()),
                 TSpan::raw(what.to_owned()),
             ]));
         }
@@ -584,7 +607,7 @@ fn draw_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
             .collect(),
     );
     lines.push(Line::styled(
-        "Marks: S sourced (underlined) · A anonymous (italic) · E editorial (bold)",
+        "Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold",
         theme.hint(),
     ));
     let w = area.width.saturating_sub(4).min(76);
