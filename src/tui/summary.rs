@@ -53,8 +53,10 @@ pub fn draw_summary(summary: &ArticleSummary, theme: &Theme, area: Rect, buf: &m
     if inner.width == 0 || inner.height == 0 {
         return;
     }
+    // Three bars need five rows with gaps; short screens drop the gaps.
+    let gap = u16::from(inner.height >= 12);
     let [chart, figures, strip] = Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(3 + 2 * gap),
         Constraint::Length(4),
         Constraint::Min(0),
     ])
@@ -79,7 +81,7 @@ pub fn draw_summary(summary: &ArticleSummary, theme: &Theme, area: Rect, buf: &m
         .collect();
     BarChart::horizontal(bars)
         .bar_width(1)
-        .bar_gap(1)
+        .bar_gap(gap)
         .max(t.claims().max(1) as u64)
         .render(chart, buf);
 
