@@ -84,7 +84,7 @@ pub fn write(
     match articles {
         [] => {
             s.push_str(
-                "# byline export\n\nNo annotation files were found; the summary is empty.\n",
+                "# byline export\n\nNo annotations to summarise; the summary is empty.\n",
             );
         }
         [one] => article(&mut s, one, 1),

@@ -320,13 +320,10 @@ impl ArticleSummary {
         if total == 0 {
             return None;
         }
-        let t = total as f64;
-        let sum_sq: f64 = self
-            .sources
-            .iter()
-            .map(|s| (s.count as f64 / t).powi(2))
-            .sum();
-        Some(1.0 / sum_sq)
+        // 1/Σ(c/t)² = t²/Σc², counted in integers and divided once, so
+        // five equal sources give 5, not 4.999999999999999.
+        let sum_sq: u64 = self.sources.iter().map(|s| (s.count as u64).pow(2)).sum();
+        Some((total as u64).pow(2) as f64 / sum_sq as f64)
     }
 
     /// The strip cell of 0-based paragraph `i` for kind `k`: the kind's
