@@ -83,9 +83,7 @@ pub fn write(
     let mut s = String::new();
     match articles {
         [] => {
-            s.push_str(
-                "# byline export\n\nNo annotations to summarise; the summary is empty.\n",
-            );
+            s.push_str("# byline export\n\nNo annotations to summarise; the summary is empty.\n");
         }
         [one] => article(&mut s, one, 1),
         many => {

@@ -12,13 +12,13 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Key {
+    pub const fn plain(code: KeyCode) -> Key {
         Key { code, ctrl: false }
     }
-    const fn ch(c: char) -> Key {
+    pub const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
-    const fn ctrl(c: char) -> Key {
+    pub const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
             ctrl: true,
@@ -128,14 +128,26 @@ pub const PROMPT_HELP: &[(&str, &str)] = &[
     ),
 ];
 
-pub fn lookup(bindings: Bindings, key: Key) -> Option<Action> {
+/// What a keymap needs from its actions: the annotation screen's and the
+/// review screen's tables share the lookup and the generated help.
+pub trait Described: Copy + PartialEq {
+    fn describe(self) -> &'static str;
+}
+
+impl Described for Action {
+    fn describe(self) -> &'static str {
+        Action::describe(self)
+    }
+}
+
+pub fn lookup<A: Described>(bindings: &[(Key, A)], key: Key) -> Option<A> {
     bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| *a)
 }
 
 /// Help rows for a table: every key of an action on one row, in table
 /// order.
-pub fn help_rows(bindings: Bindings) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
+pub fn help_rows<A: Described>(bindings: &[(Key, A)]) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(A, Vec<String>)> = Vec::new();
     for (key, action) in bindings {
         match rows.iter_mut().find(|(a, _)| a == action) {
             Some((_, keys)) => keys.push(key.label()),
@@ -148,7 +160,7 @@ pub fn help_rows(bindings: Bindings) -> Vec<(String, &'static str)> {
 }
 
 /// The first key bound to `action`, for hints.
-pub fn key_for(bindings: Bindings, action: Action) -> Option<String> {
+pub fn key_for<A: Described>(bindings: &[(Key, A)], action: A) -> Option<String> {
     bindings
         .iter()
         .find(|(_, a)| *a == action)

@@ -160,22 +160,40 @@ pub fn truncate(s: &str, width: usize) -> String {
 
 // ---- the article ---------------------------------------------------------
 
-enum Row {
+pub(crate) enum Row {
     Blank,
     Text { para: usize, line: Range<usize> },
 }
 
-/// Which paragraph lines fill a body of `height` rows: some context before,
-/// the current paragraph (scrolled to the cursor if it is taller than the
-/// screen), context after. Only these paragraphs are wrapped.
+/// Which paragraph lines fill a body of `height` rows for the annotation
+/// screen: its cursor (or the growing selection's end) stays in view.
 fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
-    let cur = app.cursor.para;
     let para = app.current();
-    let lines = wrap(&para.text, width);
     let focus = match app.mode {
         Mode::Select { end, .. } => para.byte_of(end.saturating_sub(1)),
         _ => para.byte_of(app.cursor.start),
     };
+    rows_around(
+        &app.article.paragraphs,
+        app.cursor.para,
+        focus,
+        width,
+        height,
+    )
+}
+
+/// Some context before, the paragraph `cur` (scrolled to the byte `focus`
+/// if it is taller than the screen), context after. Only these paragraphs
+/// are wrapped, so the cost does not grow with the article. Shared by the
+/// annotation and review screens.
+pub(crate) fn rows_around(
+    paragraphs: &[Paragraph],
+    cur: usize,
+    focus: usize,
+    width: usize,
+    height: usize,
+) -> Vec<Row> {
+    let lines = wrap(&paragraphs[cur].text, width);
     let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
     if lines.len() + 2 > height {
         let first = focus_line
@@ -194,8 +212,7 @@ fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
     while before.len() < budget && p > 0 {
         p -= 1;
         before.push(Row::Blank);
-        let wrapped = wrap(&app.paragraph(p).text, width);
-        for line in wrapped.into_iter().rev() {
+        for line in wrap(&paragraphs[p].text, width).into_iter().rev() {
             before.push(Row::Text { para: p, line });
         }
     }
@@ -208,9 +225,9 @@ fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
     let mut rows = before;
     rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
     let mut p = cur + 1;
-    while rows.len() < height && p < app.article.len() {
+    while rows.len() < height && p < paragraphs.len() {
         rows.push(Row::Blank);
-        for line in wrap(&app.paragraph(p).text, width) {
+        for line in wrap(&paragraphs[p].text, width) {
             rows.push(Row::Text { para: p, line });
         }
         p += 1;
@@ -581,9 +598,39 @@ fn draw_summary(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 // ---- help ----------------------------------------------------------------
 
 fn draw_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let prompt = keymap::PROMPT_HELP
+        .iter()
+        .map(|(k, w)| ((*k).to_owned(), *w))
+        .collect();
+    help_popup(
+        theme,
+        " byline keys · j/k scroll · any other key closes ",
+        vec![
+            ("Reading", keymap::help_rows(keymap::NORMAL)),
+            ("Selecting (after v)", keymap::help_rows(keymap::SELECT)),
+            ("In a prompt", prompt),
+        ],
+        &["Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold"],
+        scroll,
+        area,
+        buf,
+    );
+}
+
+/// A scrollable overlay of key tables (generated from the keymaps) and
+/// notes; shared by the annotation and review screens.
+pub(crate) fn help_popup(
+    theme: &Theme,
+    title: &str,
+    sections: Vec<(&str, Vec<(String, &str)>)>,
+    notes: &[&str],
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let mut lines: Vec<Line> = Vec::new();
-    let section = |lines: &mut Vec<Line>, title: &str, rows: Vec<(String, &str)>| {
-        lines.push(Line::styled(title.to_owned(), theme.heading()));
+    for (heading, rows) in sections {
+        lines.push(Line::styled(heading.to_owned(), theme.heading()));
         for (keys, what) in rows {
             lines.push(Line::from(vec![
                 TSpan::styled(format!("  {keys:<14} "), theme.heading()),
@@ -591,25 +638,10 @@ fn draw_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
             ]));
         }
         lines.push(Line::raw(""));
-    };
-    section(&mut lines, "Reading", keymap::help_rows(keymap::NORMAL));
-    section(
-        &mut lines,
-        "Selecting (after v)",
-        keymap::help_rows(keymap::SELECT),
-    );
-    section(
-        &mut lines,
-        "In a prompt",
-        keymap::PROMPT_HELP
-            .iter()
-            .map(|(k, w)| ((*k).to_owned(), *w))
-            .collect(),
-    );
-    lines.push(Line::styled(
-        "Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold",
-        theme.hint(),
-    ));
+    }
+    for note in notes {
+        lines.push(Line::styled((*note).to_owned(), theme.hint()));
+    }
     let w = area.width.saturating_sub(4).min(76);
     let h = area.height.saturating_sub(2);
     let popup = Rect::new(
@@ -625,7 +657,7 @@ fn draw_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
         .scroll((scroll as u16, 0))
         .block(
             Block::bordered()
-                .title(" byline keys · j/k scroll · any other key closes ")
+                .title(title.to_owned())
                 .border_style(theme.border()),
         )
         .render(popup, buf);

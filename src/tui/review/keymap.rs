@@ -54,46 +54,28 @@ impl Action {
 
 pub type Bindings = &'static [(Key, Action)];
 
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
-}
-
-const fn plain(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
-}
-
 pub const NORMAL: Bindings = &[
-    (plain(KeyCode::Tab), Action::NextClaim),
-    (ch('j'), Action::NextClaim),
-    (plain(KeyCode::Down), Action::NextClaim),
-    (plain(KeyCode::BackTab), Action::PrevClaim),
-    (ch('k'), Action::PrevClaim),
-    (plain(KeyCode::Up), Action::PrevClaim),
-    (ch('y'), Action::Agree),
-    (ch('d'), Action::Dispute),
-    (ch('s'), Action::Propose(Kind::Sourced)),
-    (ch('a'), Action::Propose(Kind::Anonymous)),
-    (ch('e'), Action::Propose(Kind::Editorial)),
-    (ch('n'), Action::Comment),
-    (ch('x'), Action::Clear),
-    (ch('c'), Action::Copy),
-    (ch(']'), Action::NextDisagreement),
-    (ch('['), Action::PrevDisagreement),
-    (ch('u'), Action::Undo),
-    (ctrl('r'), Action::Redo),
-    (ch('?'), Action::Help),
-    (ch('q'), Action::Quit),
-    (ctrl('c'), Action::Quit),
+    (Key::plain(KeyCode::Tab), Action::NextClaim),
+    (Key::ch('j'), Action::NextClaim),
+    (Key::plain(KeyCode::Down), Action::NextClaim),
+    (Key::plain(KeyCode::BackTab), Action::PrevClaim),
+    (Key::ch('k'), Action::PrevClaim),
+    (Key::plain(KeyCode::Up), Action::PrevClaim),
+    (Key::ch('y'), Action::Agree),
+    (Key::ch('d'), Action::Dispute),
+    (Key::ch('s'), Action::Propose(Kind::Sourced)),
+    (Key::ch('a'), Action::Propose(Kind::Anonymous)),
+    (Key::ch('e'), Action::Propose(Kind::Editorial)),
+    (Key::ch('n'), Action::Comment),
+    (Key::ch('x'), Action::Clear),
+    (Key::ch('c'), Action::Copy),
+    (Key::ch(']'), Action::NextDisagreement),
+    (Key::ch('['), Action::PrevDisagreement),
+    (Key::ch('u'), Action::Undo),
+    (Key::ctrl('r'), Action::Redo),
+    (Key::ch('?'), Action::Help),
+    (Key::ch('q'), Action::Quit),
+    (Key::ctrl('c'), Action::Quit),
 ];
 
 /// Keys in the comment prompt, for the help overlay.
@@ -121,27 +103,10 @@ pub const HINTS: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
 ];
 
-pub fn lookup(bindings: Bindings, key: Key) -> Option<Action> {
-    bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| *a)
-}
-
-/// Help rows: every key of an action on one row, in table order.
-pub fn help_rows(bindings: Bindings) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-    for (key, action) in bindings {
-        match rows.iter_mut().find(|(a, _)| a == action) {
-            Some((_, keys)) => keys.push(key.label()),
-            None => rows.push((*action, vec![key.label()])),
-        }
+impl crate::tui::keymap::Described for Action {
+    fn describe(self) -> &'static str {
+        Action::describe(self)
     }
-    rows.into_iter()
-        .map(|(a, keys)| (keys.join(" "), a.describe()))
-        .collect()
 }
 
-pub fn key_for(bindings: Bindings, action: Action) -> Option<String> {
-    bindings
-        .iter()
-        .find(|(_, a)| *a == action)
-        .map(|(k, _)| k.label())
-}
+pub use crate::tui::keymap::{help_rows, key_for, lookup};

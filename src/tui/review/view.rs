@@ -8,14 +8,13 @@ use crate::review::compare::State;
 use crate::review::verdict::{Entry, Verdict};
 use crate::tui::state::SaveState;
 use crate::tui::theme::Theme;
-use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, truncate};
-use crate::tui::wrap::wrap;
+use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, Row, help_popup, rows_around, truncate};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -143,60 +142,16 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 // ---- the article ---------------------------------------------------------
 
-enum Row {
-    Blank,
-    Text { para: usize, line: Range<usize> },
-}
-
 /// The focused paragraph (scrolled to the focus if taller than the body),
 /// with context before and after. Only these paragraphs are wrapped.
 fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
     let cur = app.paragraph();
     let p = &app.article.paragraphs[cur];
-    let lines = wrap(&p.text, width);
     let focus = app
         .focused()
         .filter(|i| i.paragraph == cur + 1)
         .map_or(0, |i| p.byte_of(i.start));
-    let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
-    if lines.len() + 2 > height {
-        let first = focus_line
-            .saturating_sub(height / 3)
-            .min(lines.len().saturating_sub(height));
-        return lines
-            .into_iter()
-            .skip(first)
-            .take(height)
-            .map(|line| Row::Text { para: cur, line })
-            .collect();
-    }
-    let budget = (height - lines.len()) / 3;
-    let mut before = Vec::new();
-    let mut q = cur;
-    while before.len() < budget && q > 0 {
-        q -= 1;
-        before.push(Row::Blank);
-        for line in wrap(&app.article.paragraphs[q].text, width)
-            .into_iter()
-            .rev()
-        {
-            before.push(Row::Text { para: q, line });
-        }
-    }
-    before.truncate(budget);
-    before.reverse();
-    let mut rows = before;
-    rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
-    let mut q = cur + 1;
-    while rows.len() < height && q < app.article.len() {
-        rows.push(Row::Blank);
-        for line in wrap(&app.article.paragraphs[q].text, width) {
-            rows.push(Row::Text { para: q, line });
-        }
-        q += 1;
-    }
-    rows.truncate(height);
-    rows
+    rows_around(&app.article.paragraphs, cur, focus, width, height)
 }
 
 /// A span to paint in one paragraph, in byte offsets.
@@ -499,53 +454,24 @@ fn draw_footer(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> 
 // ---- help ----------------------------------------------------------------
 
 fn draw_help(app: &ReviewApp, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let mut lines: Vec<Line> = Vec::new();
-    let section = |lines: &mut Vec<Line>, title: &str, rows: Vec<(String, &str)>| {
-        lines.push(Line::styled(title.to_owned(), theme.heading()));
-        for (keys, what) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<14}"), theme.heading()),
-                Span::raw(what.to_owned()),
-            ]));
-        }
-        lines.push(Line::raw(""));
-    };
-    section(&mut lines, "Reviewing", keymap::help_rows(keymap::NORMAL));
-    section(
-        &mut lines,
-        "In the comment prompt",
-        keymap::PROMPT_HELP
-            .iter()
-            .map(|(k, w)| ((*k).to_owned(), *w))
-            .collect(),
-    );
-    lines.push(Line::styled(
-        "Gutter: ✓ agreed · ✗ disputed by you; their kinds S A E",
-        theme.hint(),
-    ));
+    let prompt = keymap::PROMPT_HELP
+        .iter()
+        .map(|(k, w)| ((*k).to_owned(), *w))
+        .collect();
+    let mut notes = vec!["Gutter: ✓ agreed · ✗ disputed by you; their kinds S A E"];
     if app.side_by_side {
-        lines.push(Line::styled(
-            "With your file: = agreed · ≠ kind conflict · M only mine · T only theirs",
-            theme.hint(),
-        ));
+        notes.push("With your file: = agreed · ≠ kind conflict · M only mine · T only theirs");
     }
-    let w = area.width.saturating_sub(4).min(76);
-    let h = area.height.saturating_sub(2);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
+    help_popup(
+        theme,
+        " byline review keys · j/k scroll · any other key closes ",
+        vec![
+            ("Reviewing", keymap::help_rows(keymap::NORMAL)),
+            ("In the comment prompt", prompt),
+        ],
+        &notes,
+        scroll,
+        area,
+        buf,
     );
-    Clear.render(popup, buf);
-    let visible = h.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(visible));
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .block(
-            Block::bordered()
-                .title(" byline review keys · j/k scroll · any other key closes ")
-                .border_style(theme.border()),
-        )
-        .render(popup, buf);
 }
