@@ -965,7 +965,7 @@ fn apply(case: &Case) -> (Vec<Vec<String>>, Expect) {
         Edit::Replace { para, at } | Edit::Typo { para, at } => {
             let at = at.min(paras[para].len() - 1);
             let word = &mut paras[para][at];
-            slack = word.chars().count() + 4;
+            let old_len = word.chars().count();
             if matches!(case.edit, Edit::Replace { .. }) {
                 *word = edit_word(at);
             } else if word.chars().count() > 1 {
@@ -973,6 +973,9 @@ fn apply(case: &Case) -> (Vec<Vec<String>>, Expect) {
             } else {
                 *word = edit_word(at);
             }
+            // An edited word at the span's edge may be left out of the
+            // re-anchored span: the longer of the two words, and its space.
+            slack = old_len.max(word.chars().count()) + 4;
             if para == cp && w.contains(&at) {
                 inside = true;
             }

@@ -8,10 +8,10 @@
 //! with the same `path:line:column` messages (the tests below hold it to
 //! that).
 
+use super::toml_io::{ClaimChecks, check_format};
 use super::{FORMAT, MAX_ANNOTATION_BYTES, StoreError, line_col};
 use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::path::Path;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -168,69 +168,22 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
         let at = e.span().map_or(0, |s| s.start);
         syntax(path, text, at, e.message().trim().to_owned())
     })?;
-    if let Some(f) = &raw.format
-        && f.get_ref() != FORMAT
-    {
-        return Err(syntax(
-            path,
-            text,
-            f.span().start,
-            format!(
-                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
-                f.get_ref()
-            ),
-        ));
-    }
+    check_format(path, text, raw.format.as_ref())?;
     let paragraphs = raw.article.paragraphs;
     let mut claims = Vec::with_capacity(raw.claims.len());
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut checks = ClaimChecks::new(path, text, paragraphs);
     for spanned in raw.claims {
         let at = spanned.span().start;
         let c = spanned.into_inner();
-        let kind = Kind::parse(c.kind.get_ref()).ok_or_else(|| {
-            syntax(
-                path,
-                text,
-                c.kind.span().start,
-                format!(
-                    "unknown kind {:?}; a claim's kind is \"sourced\", \"anonymous\" or \"editorial\"",
-                    c.kind.get_ref()
-                ),
-            )
-        })?;
-        if c.paragraph == 0 || c.paragraph > paragraphs {
-            return Err(syntax(
-                path,
-                text,
-                at,
-                format!(
-                    "claim paragraph {} is outside 1..={paragraphs} (article.paragraphs)",
-                    c.paragraph
-                ),
-            ));
-        }
-        if c.start >= c.end {
-            return Err(syntax(
-                path,
-                text,
-                at,
-                format!(
-                    "claim start {} is not before end {}; a claim covers at least one character",
-                    c.start, c.end
-                ),
-            ));
-        }
-        if let Some(id) = &c.id
-            && let Some(first) = ids.insert(id.clone(), at)
-        {
-            let (line, _) = line_col(text, first);
-            return Err(syntax(
-                path,
-                text,
-                at,
-                format!("duplicate claim id {id:?} (first used on line {line})"),
-            ));
-        }
+        let kind = checks.claim(
+            at,
+            c.paragraph,
+            c.start,
+            c.end,
+            c.id.as_deref(),
+            &c.kind,
+            c.status.as_deref(),
+        )?;
         claims.push(Claim {
             id: c.id,
             paragraph: c.paragraph,

@@ -102,6 +102,100 @@ pub(super) fn syntax(path: &Path, text: &str, at: Option<usize>, message: String
     }
 }
 
+/// Refuses a `format` this version does not read.
+pub(super) fn check_format(
+    path: &Path,
+    text: &str,
+    format: Option<&Spanned<String>>,
+) -> Result<(), StoreError> {
+    match format {
+        Some(f) if f.get_ref() != FORMAT => Err(syntax(
+            path,
+            text,
+            Some(f.span().start),
+            format!(
+                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
+                f.get_ref()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The checks every reader of annotator files applies to each claim, with
+/// the messages they give: the full parse and the lean one must agree.
+pub(super) struct ClaimChecks<'a> {
+    path: &'a Path,
+    text: &'a str,
+    paragraphs: usize,
+    ids: std::collections::HashMap<String, usize>,
+}
+
+impl<'a> ClaimChecks<'a> {
+    pub(super) fn new(path: &'a Path, text: &'a str, paragraphs: usize) -> Self {
+        ClaimChecks {
+            path,
+            text,
+            paragraphs,
+            ids: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Checks the claim at byte `at` and returns its kind.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn claim(
+        &mut self,
+        at: usize,
+        paragraph: usize,
+        start: usize,
+        end: usize,
+        id: Option<&str>,
+        kind: &Spanned<String>,
+        status: Option<&str>,
+    ) -> Result<Kind, StoreError> {
+        let err = |at: usize, message: String| syntax(self.path, self.text, Some(at), message);
+        let k = Kind::parse(kind.get_ref()).ok_or_else(|| {
+            err(
+                kind.span().start,
+                format!(
+                    "unknown kind {:?}; a claim's kind is \"sourced\", \"anonymous\" or \"editorial\"",
+                    kind.get_ref()
+                ),
+            )
+        })?;
+        // A claim that needs review keeps the place it had in an older
+        // version of the article, which may have had more paragraphs.
+        let needs_review = status == Some(crate::annotation::NEEDS_REVIEW);
+        if paragraph == 0 || (paragraph > self.paragraphs && !needs_review) {
+            return Err(err(
+                at,
+                format!(
+                    "claim paragraph {paragraph} is outside 1..={} (article.paragraphs)",
+                    self.paragraphs
+                ),
+            ));
+        }
+        if start >= end {
+            return Err(err(
+                at,
+                format!(
+                    "claim start {start} is not before end {end}; a claim covers at least one character"
+                ),
+            ));
+        }
+        if let Some(id) = id
+            && let Some(first) = self.ids.insert(id.to_owned(), at)
+        {
+            let (line, _) = line_col(self.text, first);
+            return Err(err(
+                at,
+                format!("duplicate claim id {id:?} (first used on line {line})"),
+            ));
+        }
+        Ok(k)
+    }
+}
+
 /// Parses an annotator file. `path` is only used in messages.
 pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
@@ -112,19 +206,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             e.message().trim().to_owned(),
         )
     })?;
-    if let Some(f) = &raw.format
-        && f.get_ref() != FORMAT
-    {
-        return Err(syntax(
-            path,
-            text,
-            Some(f.span().start),
-            format!(
-                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
-                f.get_ref()
-            ),
-        ));
-    }
+    check_format(path, text, raw.format.as_ref())?;
     // A second, untyped parse keeps whatever keys this version does not know.
     let mut table: toml::Table = toml::from_str(text).map_err(|e| {
         syntax(
@@ -145,57 +227,19 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
     }
 
     let mut claims = Vec::with_capacity(raw.claims.len());
-    let mut ids = std::collections::HashMap::new();
+    let mut checks = ClaimChecks::new(path, text, raw.article.paragraphs);
     for (i, spanned) in raw.claims.into_iter().enumerate() {
         let at = spanned.span().start;
         let c = spanned.into_inner();
-        let kind = Kind::parse(c.kind.get_ref()).ok_or_else(|| {
-            syntax(
-                path,
-                text,
-                Some(c.kind.span().start),
-                format!(
-                    "unknown kind {:?}; a claim's kind is \"sourced\", \"anonymous\" or \"editorial\"",
-                    c.kind.get_ref()
-                ),
-            )
-        })?;
-        // A claim that needs review keeps the place it had in an older
-        // version of the article, which may have had more paragraphs.
-        let needs_review = c.status.as_deref() == Some(crate::annotation::NEEDS_REVIEW);
-        if c.paragraph == 0 || (c.paragraph > raw.article.paragraphs && !needs_review) {
-            return Err(syntax(
-                path,
-                text,
-                Some(at),
-                format!(
-                    "claim paragraph {} is outside 1..={} (article.paragraphs)",
-                    c.paragraph, raw.article.paragraphs
-                ),
-            ));
-        }
-        if c.start >= c.end {
-            return Err(syntax(
-                path,
-                text,
-                Some(at),
-                format!(
-                    "claim start {} is not before end {}; a claim covers at least one character",
-                    c.start, c.end
-                ),
-            ));
-        }
-        if let Some(id) = &c.id
-            && let Some(first) = ids.insert(id.clone(), at)
-        {
-            let (line, _) = line_col(text, first);
-            return Err(syntax(
-                path,
-                text,
-                Some(at),
-                format!("duplicate claim id {id:?} (first used on line {line})"),
-            ));
-        }
+        let kind = checks.claim(
+            at,
+            c.paragraph,
+            c.start,
+            c.end,
+            c.id.as_deref(),
+            &c.kind,
+            c.status.as_deref(),
+        )?;
         let extra = match claim_tables.get_mut(i) {
             Some(toml::Value::Table(t)) => {
                 for k in CLAIM_KEYS {
