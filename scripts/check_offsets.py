@@ -37,6 +37,7 @@ def check(path):
     art = doc["article"]
     rel = art.get("path")
     if not rel or rel.endswith(".md"):
+        print(f"{path}: skipped (Markdown article or no article.path)", file=sys.stderr)
         return 0, 0
     with open(os.path.join(os.path.dirname(path), rel), encoding="utf-8") as f:
         paras = paragraphs(f.read())
@@ -55,6 +56,9 @@ def check(path):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        sys.exit(0 if len(sys.argv) > 1 else 2)
     total = bad = 0
     for p in sys.argv[1:]:
         n, b = check(p)

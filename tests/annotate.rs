@@ -422,3 +422,33 @@ fn marking_a_sentence_leaves_a_smaller_claim_inside_it_alone() {
     assert_eq!(set.claims.len(), 2);
     assert!(set.claims.contains(&inner), "the inner claim is unchanged");
 }
+
+#[test]
+fn python_reads_the_file_and_every_quote_matches_its_offsets() {
+    if std::process::Command::new("python3")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        assert!(std::env::var_os("CI").is_none(), "python3 is missing on CI");
+        return;
+    }
+    let mut s = Session::new("tea-festival.txt");
+    s.press("}}}jjs佐藤健<Enter>}}}e}vjjlla<Esc>");
+    s.save();
+    let out = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/check_offsets.py"
+        ))
+        .arg(&s.app.file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.trim(), "3 claims checked, 0 mismatches");
+}
