@@ -56,6 +56,28 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
     parse(path, &bytes)
 }
 
+/// The first paragraphs of a long plain-text article, from its first
+/// `bytes` bytes cut at the last blank line: what a pager would show while
+/// the rest is still being read. `None` when the article is short, Markdown
+/// (whose blocks can span the cut), or the prefix is not clean text; the
+/// full [`load`] reports any problem.
+pub fn preview(path: &Path, bytes: usize) -> Option<Article> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).ok()?;
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    if markdown || !meta.is_file() || meta.len() < 4 * bytes as u64 {
+        return None;
+    }
+    let mut buf = vec![0; bytes];
+    std::fs::File::open(path).ok()?.read_exact(&mut buf).ok()?;
+    // The last blank line, with LF or CRLF line ends.
+    let blank = |w: &[u8]| w[0] == b'\n' && (w[1] == b'\n' || w[1..] == *b"\r\n");
+    let cut = buf.windows(3).rposition(blank)?;
+    parse(path, &buf[..=cut]).ok()
+}
+
 /// Parses article bytes as if read from `path` (its extension picks the
 /// format, its stem the id).
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
@@ -156,5 +178,28 @@ mod tests {
             e.to_string(),
             "bad.txt: not UTF-8 text (invalid byte at offset 3); convert it to UTF-8 first"
         );
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use super::*;
+
+    #[test]
+    fn preview_shows_the_same_first_paragraphs_as_the_full_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.txt");
+        let para = "Cafe\u{301} owners said   the plan was \u{201c}late\u{201d}.\r\nA second line.\r\n\r\n";
+        std::fs::write(&path, para.repeat(2000)).unwrap();
+        let full = load(&path).unwrap();
+        let pre = preview(&path, 4096).unwrap();
+        assert!(pre.len() > 10 && pre.len() < full.len());
+        assert_eq!(pre.paragraphs[..], full.paragraphs[..pre.len()]);
+        assert_eq!(
+            (pre.id.as_str(), pre.title.as_str()),
+            (full.id.as_str(), full.title.as_str())
+        );
+        // Short articles and Markdown load whole.
+        assert!(preview(&path, 1 << 20).is_none());
     }
 }

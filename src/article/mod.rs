@@ -8,7 +8,7 @@ mod load;
 mod markdown;
 mod text;
 
-pub use load::{ArticleError, MAX_ARTICLE_BYTES, load, parse};
+pub use load::{ArticleError, MAX_ARTICLE_BYTES, load, parse, preview};
 pub use text::{Paragraph, normalize_block, slugify, split_plain};
 
 use sha2::{Digest, Sha256};

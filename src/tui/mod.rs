@@ -30,12 +30,41 @@ const SAVE_INTERVAL: Duration = Duration::from_millis(200);
 
 /// Loads the article and the annotator's file, then runs the screen.
 pub fn annotate(args: &AnnotateArgs) -> anyhow::Result<u8> {
-    let session = open_session(
-        &args.article,
-        &args.store.annotations,
-        args.store.annotator.as_deref(),
-    )?;
-    run(session)
+    let name = store::resolve_annotator(args.store.annotator.as_deref());
+    let early = first_screen(args, &name);
+    let session = open_session(&args.article, &args.store.annotations, Some(&name));
+    match session {
+        Ok(session) => run(session, early),
+        Err(e) => {
+            if early.is_some() {
+                ratatui::restore();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// A long article's first screen, drawn from its first 64 KB (and the
+/// claims already on file) before the whole text is read, normalised and
+/// hashed, as a pager shows a long file at once. Keys wait for the full
+/// load, so nothing acts on the partial article.
+fn first_screen(args: &AnnotateArgs, name: &str) -> Option<ratatui::DefaultTerminal> {
+    let preview = article::preview(&args.article, 64 * 1024)?;
+    let mut terminal = terminal().ok()?;
+    let file = store::annotation_path(&args.store.annotations, &preview.id, name);
+    let set = match store::load(&file) {
+        Ok(Some(set)) => set,
+        _ => AnnotationSet::new(&preview, name, None),
+    };
+    let mut app = App::new(preview, set, file);
+    app.loading = true;
+    let theme = Theme::from_env();
+    let drawn = terminal.draw(|f| view::render(&app, &theme, f));
+    if drawn.is_err() {
+        ratatui::restore();
+        return None;
+    }
+    Some(terminal)
 }
 
 /// An open annotation session: the screen's state, and the file's (its
@@ -212,10 +241,13 @@ pub(crate) fn terminal() -> anyhow::Result<ratatui::DefaultTerminal> {
 /// apply it. A guardian thread handles signals and a vanished terminal by
 /// itself, so neither depends on this loop noticing (crossterm's reader can
 /// spin forever on a dead tty: crossterm issue #793).
-fn run(session: Session) -> anyhow::Result<u8> {
+fn run(session: Session, terminal: Option<ratatui::DefaultTerminal>) -> anyhow::Result<u8> {
     let shared = Arc::new(Mutex::new(session));
     let theme = Theme::from_env();
-    let mut terminal = terminal()?;
+    let mut terminal = match terminal {
+        Some(t) => t,
+        None => self::terminal()?,
+    };
     let guardian = Guardian::start(Arc::clone(&shared)).context("installing signal handlers")?;
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&shared, &mut terminal, &theme)

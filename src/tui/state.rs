@@ -75,6 +75,8 @@ pub struct App {
     pub last_search: Option<String>,
     pub search_hit: Option<Span>,
     pub quit: bool,
+    /// Drawn from the first part of a long article while the rest loads.
+    pub loading: bool,
     /// The claim that needs review being placed again (after `R`).
     pub placing: Option<Claim>,
     /// Words and sentences of the article for the summary, counted the
@@ -102,6 +104,7 @@ impl App {
             last_search: None,
             search_hit: None,
             quit: false,
+            loading: false,
             placing: None,
             text_stats: std::cell::OnceCell::new(),
         };

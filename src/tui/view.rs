@@ -90,10 +90,16 @@ fn panel_height(app: &App, height: u16) -> u16 {
 fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let counts = app.set.counts();
     let saved = match &app.save {
+        _ if app.loading => "loading…".to_owned(),
         SaveState::Saved => "saved".to_owned(),
         SaveState::Pending => "saving…".to_owned(),
         SaveState::Failed(e) => format!("NOT SAVED: {e}"),
         SaveState::ReadOnly(_) => "read-only".to_owned(),
+    };
+    let total = if app.loading {
+        "…".to_owned()
+    } else {
+        app.article.len().to_string()
     };
     let review = app.set.claims.iter().filter(|c| c.needs_review()).count();
     let saved = if review > 0 {
@@ -105,7 +111,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         " {} │ ¶ {}/{} │ S {} A {} E {} │ {saved} ",
         app.set.annotator.name,
         app.cursor.para + 1,
-        app.article.len(),
+        total,
         counts.get(Kind::Sourced),
         counts.get(Kind::Anonymous),
         counts.get(Kind::Editorial),
@@ -125,7 +131,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         format!(
             " ¶{}/{} S{} A{} E{} {saved}",
             app.cursor.para + 1,
-            app.article.len(),
+            total,
             counts.get(Kind::Sourced),
             counts.get(Kind::Anonymous),
             counts.get(Kind::Editorial)
