@@ -2,9 +2,11 @@
 //! is optional, keeps unknown keys, and writes deterministic bytes with
 //! verdicts sorted by paragraph, start and end.
 
-use super::toml_io::{basic, extra, is_table_like, kv, line_col, opt, syntax, take_table, value};
+use super::toml_io::{
+    basic, extra, is_table_like, kv, line_col, opt, syntax, take_extra, take_table, value,
+};
 use super::{MAX_ANNOTATION_BYTES, StoreError, annotator_slug, io, write_atomic};
-use crate::annotation::{Extra, Kind};
+use crate::annotation::Kind;
 use crate::review::verdict::{Entry, Review, ReviewMeta, Verdict};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -129,15 +131,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
                 ),
             ));
         }
-        let extra = match verdict_tables.get_mut(i) {
-            Some(toml::Value::Table(t)) => {
-                for k in VERDICT_KEYS {
-                    t.remove(*k);
-                }
-                std::mem::take(t)
-            }
-            _ => Extra::new(),
-        };
+        let extra = take_extra(&mut verdict_tables, i, VERDICT_KEYS);
         verdicts.push(Entry {
             claim: v.claim,
             paragraph: v.paragraph,

@@ -240,15 +240,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             &c.kind,
             c.status.as_deref(),
         )?;
-        let extra = match claim_tables.get_mut(i) {
-            Some(toml::Value::Table(t)) => {
-                for k in CLAIM_KEYS {
-                    t.remove(*k);
-                }
-                std::mem::take(t)
-            }
-            _ => Extra::new(),
-        };
+        let extra = take_extra(&mut claim_tables, i, CLAIM_KEYS);
         claims.push(Claim {
             id: c.id,
             paragraph: c.paragraph,
@@ -288,6 +280,19 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
     };
     set.sort();
     Ok(set)
+}
+
+/// The unknown keys of the `i`th table of an array of tables.
+pub(super) fn take_extra(tables: &mut [toml::Value], i: usize, known: &[&str]) -> Extra {
+    match tables.get_mut(i) {
+        Some(toml::Value::Table(t)) => {
+            for k in known {
+                t.remove(*k);
+            }
+            std::mem::take(t)
+        }
+        _ => Extra::new(),
+    }
 }
 
 pub(super) fn take_table(top: &mut toml::Table, name: &str, known: &[&str]) -> Extra {
