@@ -623,3 +623,86 @@ fn a_file_named_twice_is_exported_once() {
         r.stderr
     );
 }
+
+/// Review files are not claims files, but the export reports them on the
+/// file they review: reviewed, agreed and disputed, by kind.
+#[test]
+fn reviews_are_reported_on_the_file_they_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("annotations/harbor-council");
+    std::fs::create_dir_all(&folder).unwrap();
+    for f in ["alex-example.toml", "sam-example.toml"] {
+        std::fs::copy(
+            root().join("annotations/harbor-council").join(f),
+            folder.join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        folder.join("sam-example.review.toml"),
+        r#"format = "byline-review/1"
+
+[review]
+article = "harbor-council"
+reviewer = "Sam Example"
+of = "alex-example"
+
+[[verdicts]]
+claim = "uqlhy2"
+paragraph = 3
+start = 0
+end = 94
+quote = "Mayor Lucia Ruiz told reporters after the session that the delay was \"a pause, not a retreat.\""
+verdict = "agree"
+
+[[verdicts]]
+claim = "lz53nc"
+paragraph = 4
+start = 129
+end = 267
+quote = "Supporters say it would bring as many as 1,200 jobs to a neighborhood that has struggled since the container terminal moved north in 2009."
+verdict = "dispute"
+kind = "editorial"
+comment = "no one is named"
+"#,
+    )
+    .unwrap();
+    let r = run(dir.path(), &["export", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let by_annotator = |name: &str| {
+        v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["annotator"] == name)
+            .unwrap()
+            .clone()
+    };
+    let alex = by_annotator("Alex Example");
+    let review = &alex["reviews"][0];
+    assert_eq!(review["reviewer"], "Sam Example");
+    assert_eq!(
+        (
+            &review["claims"],
+            &review["reviewed"],
+            &review["agreed"],
+            &review["disputed"]
+        ),
+        (
+            &Value::from(10),
+            &Value::from(2),
+            &Value::from(1),
+            &Value::from(1)
+        )
+    );
+    assert_eq!(review["by_kind"]["sourced"]["agreed"], 1);
+    assert_eq!(review["by_kind"]["anonymous"]["disputed"], 1);
+    assert_eq!(review["proposed"]["editorial"], 1);
+    assert_eq!(by_annotator("Sam Example")["reviews"], Value::Array(vec![]));
+    let md = run(dir.path(), &["export"]).stdout;
+    assert!(
+        md.contains("- **Reviewed by Sam Example:** 2 of 10 claims, 1 agreed, 1 disputed (sourced 1/1 agreed, anonymous 0/1 agreed)"),
+        "{md}"
+    );
+}

@@ -51,7 +51,15 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
     let mut stream = Stream::new(args);
     let written = stream
         .begin(&mut out)
-        .and_then(|()| process(&found.files, &mut stream, &mut out, &mut failed))
+        .and_then(|()| {
+            process(
+                &found.files,
+                &found.reviews,
+                &mut stream,
+                &mut out,
+                &mut failed,
+            )
+        })
         .and_then(|summaries| stream.end(&mut out, &summaries));
     match written
         .context("cannot write the export")
@@ -69,6 +77,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
 /// summaries the output still needs at the end.
 fn process(
     files: &[PathBuf],
+    reviews: &HashMap<PathBuf, Vec<PathBuf>>,
     stream: &mut Stream,
     out: &mut Sink,
     failed: &mut bool,
@@ -86,7 +95,8 @@ fn process(
         let done: Vec<Result<Done, StoreError>> = chunk
             .par_iter()
             .map(|f| {
-                let mut d = summarize_file(f, &cache, step, kept)?;
+                let dir = f.parent().unwrap_or(Path::new(""));
+                let mut d = summarize_file(f, &cache, step, kept, reviews.get(dir))?;
                 // Serialising is as much work as summarising: do it here,
                 // in parallel, and only copy bytes in order below.
                 if json {
@@ -197,13 +207,36 @@ struct Done {
     json: Option<Vec<u8>>,
 }
 
+/// The reviews of the annotator file at `path` among the folder's review
+/// files. A review file that does not parse is left out here; `byline
+/// review` names it with line and column when it is opened.
+fn review_summaries(
+    path: &Path,
+    set: &crate::annotation::AnnotationSet,
+    reviews: Option<&Vec<PathBuf>>,
+) -> Vec<crate::review::summary::ReviewSummary> {
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    reviews
+        .into_iter()
+        .flatten()
+        .filter_map(|r| store::review::load(r).ok().flatten())
+        .filter(|r| r.meta.of == slug)
+        .map(|r| crate::review::summary::summarize(&r, &set.claims))
+        .collect()
+}
+
 fn summarize_file(
     path: &Path,
     cache: &TextCache,
     step: usize,
     keep_set: bool,
+    reviews: Option<&Vec<PathBuf>>,
 ) -> Result<Done, StoreError> {
     let set = store::load_claims_only(path)?;
+    let reviews = review_summaries(path, &set, reviews);
     let (stats, status) = match &set.article.path {
         None => (None, TextStatus::NoPath),
         Some(rel) => {
@@ -224,7 +257,8 @@ fn summarize_file(
             }
         }
     };
-    let summary = summarize_with(&set, path.display().to_string(), stats.as_deref(), status);
+    let mut summary = summarize_with(&set, path.display().to_string(), stats.as_deref(), status);
+    summary.reviews = reviews;
     Ok(Done {
         summary,
         set: keep_set.then_some(set),
@@ -441,6 +475,8 @@ impl Progress {
 #[derive(Default)]
 struct Found {
     files: Vec<PathBuf>,
+    /// Review files by folder: they summarise the claims files beside them.
+    reviews: HashMap<PathBuf, Vec<PathBuf>>,
     skipped: Skipped,
     errors: Vec<String>,
 }
@@ -537,7 +573,11 @@ fn discover(paths: &[PathBuf]) -> Found {
         }
         match classify(&p) {
             FileClass::Claims => found.files.push(p),
-            FileClass::Review => found.skipped.review += 1,
+            FileClass::Review => {
+                found.skipped.review += 1;
+                let dir = p.parent().unwrap_or(Path::new("")).to_owned();
+                found.reviews.entry(dir).or_default().push(p);
+            }
             FileClass::Conflict => found.skipped.conflict += 1,
             FileClass::Bookkeeping => found.skipped.bookkeeping += 1,
             FileClass::Other => found.skipped.other += 1,

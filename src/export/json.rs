@@ -94,6 +94,8 @@ struct ArticleJson<'a> {
     editorial_lead_share: Option<f64>,
     needs_review: usize,
     needs_review_claims: Vec<ClaimRefJson<'a>>,
+    /// Colleagues' reviews of this file: reviewed, agreed, disputed, by kind.
+    reviews: &'a [crate::review::summary::ReviewSummary],
     /// Claims per kind in each paragraph, element 0 being paragraph 1.
     by_paragraph: PerKind<Vec<usize>>,
     #[serde(flatten)]
@@ -127,6 +129,7 @@ fn article(a: &ArticleSummary) -> ArticleJson<'_> {
         anonymous_lead_share: t.lead_share(Kind::Anonymous),
         editorial_lead_share: t.lead_share(Kind::Editorial),
         needs_review: t.needs_review,
+        reviews: &a.reviews,
         needs_review_claims: a
             .needs_review
             .iter()

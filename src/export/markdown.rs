@@ -340,6 +340,31 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
             para_list(&never)
         );
     }
+    for r in &a.reviews {
+        let kinds: Vec<String> = [
+            ("sourced", &r.by_kind.sourced),
+            ("anonymous", &r.by_kind.anonymous),
+            ("editorial", &r.by_kind.editorial),
+        ]
+        .iter()
+        .filter(|(_, k)| k.reviewed > 0)
+        .map(|(name, k)| format!("{name} {}/{} agreed", k.agreed, k.reviewed))
+        .collect();
+        let _ = writeln!(
+            s,
+            "- **Reviewed by {}:** {} of {} claims, {} agreed, {} disputed{}",
+            r.reviewer,
+            r.reviewed,
+            r.claims,
+            r.agreed,
+            r.disputed,
+            if kinds.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", kinds.join(", "))
+            }
+        );
+    }
     if a.needs_review.is_empty() {
         s.push_str("- **Needs review:** none\n");
     } else {

@@ -281,6 +281,9 @@ pub struct ArticleSummary {
     /// 1-based paragraph numbers of the lead.
     pub lead: Vec<usize>,
     pub needs_review: Vec<ClaimRef>,
+    /// Colleagues' reviews of this annotator's file (`*.review.toml` in the
+    /// same folder whose `of` is this file), filled by the corpus export.
+    pub reviews: Vec<crate::review::summary::ReviewSummary>,
 }
 
 impl ArticleSummary {
@@ -445,6 +448,7 @@ pub fn summarize_with(
         sources: sources.finish(),
         lead,
         needs_review,
+        reviews: Vec::new(),
     }
 }
 
