@@ -3,7 +3,7 @@
 //! verdicts sorted by paragraph, start and end.
 
 use super::toml_io::{
-    basic, extra, is_table_like, kv, line_col, opt, syntax, take_extra, take_table, value,
+    basic, extra, kv, line_col, opt, syntax, take_extra, take_table, write_head, write_tail,
 };
 use super::{MAX_ANNOTATION_BYTES, StoreError, annotator_slug, io, write_atomic};
 use crate::annotation::Kind;
@@ -164,12 +164,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
 /// [`Review::sort`]).
 pub fn to_string(review: &Review) -> String {
     let mut out = String::with_capacity(256 + review.verdicts.len() * 256);
-    kv(&mut out, "format", &basic(FORMAT));
-    let (top_scalars, top_tables): (Vec<_>, Vec<_>) =
-        review.extra.iter().partition(|(_, v)| !is_table_like(v));
-    for (k, v) in top_scalars {
-        kv(&mut out, k, &value(v));
-    }
+    write_head(&mut out, FORMAT, &review.extra);
     let m = &review.meta;
     out.push_str("\n[review]\n");
     kv(&mut out, "article", &basic(&m.article));
@@ -193,14 +188,7 @@ pub fn to_string(review: &Review) -> String {
         opt(&mut out, "comment", &v.comment);
         extra(&mut out, &v.extra);
     }
-    if !top_tables.is_empty() {
-        let rest: toml::Table = top_tables
-            .into_iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        out.push('\n');
-        out.push_str(&toml::to_string(&rest).unwrap_or_default());
-    }
+    write_tail(&mut out, &review.extra);
     out
 }
 

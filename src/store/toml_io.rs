@@ -311,12 +311,7 @@ pub(super) fn take_table(top: &mut toml::Table, name: &str, known: &[&str]) -> E
 /// [`AnnotationSet::sort`]); they are written in the order given.
 pub fn to_string(set: &AnnotationSet) -> String {
     let mut out = String::with_capacity(256 + set.claims.len() * 256);
-    kv(&mut out, "format", &basic(FORMAT));
-    let (top_scalars, top_tables): (Vec<_>, Vec<_>) =
-        set.extra.iter().partition(|(_, v)| !is_table_like(v));
-    for (k, v) in top_scalars {
-        kv(&mut out, k, &value(v));
-    }
+    write_head(&mut out, FORMAT, &set.extra);
 
     let a = &set.article;
     out.push_str("\n[article]\n");
@@ -361,15 +356,30 @@ pub fn to_string(set: &AnnotationSet) -> String {
         extra(&mut out, &c.extra);
     }
 
-    if !top_tables.is_empty() {
-        let rest: toml::Table = top_tables
-            .into_iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+    write_tail(&mut out, &set.extra);
+    out
+}
+
+/// `format` and the unknown top-level keys that are not tables: they must
+/// come before the first section.
+pub(super) fn write_head(out: &mut String, format: &str, extra: &Extra) {
+    kv(out, "format", &basic(format));
+    for (k, v) in extra.iter().filter(|(_, v)| !is_table_like(v)) {
+        kv(out, k, &value(v));
+    }
+}
+
+/// The unknown top-level tables, after every known section.
+pub(super) fn write_tail(out: &mut String, extra: &Extra) {
+    let rest: toml::Table = extra
+        .iter()
+        .filter(|(_, v)| is_table_like(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if !rest.is_empty() {
         out.push('\n');
         out.push_str(&toml::to_string(&rest).unwrap_or_default());
     }
-    out
 }
 
 pub(super) fn is_table_like(v: &toml::Value) -> bool {

@@ -435,20 +435,8 @@ fn draw_panel(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (y, i) in range.clone().skip(skip).take(rows).enumerate() {
         let c = &app.set.claims[i];
         let selected = Some(i) == under;
-        let mut spans = vec![
-            TSpan::raw(if selected { "▶ " } else { "  " }),
-            TSpan::styled(
-                format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
-                theme.kind(c.kind),
-            ),
-        ];
-        if c.needs_review() {
-            spans.push(TSpan::styled(" ⚠ needs review", theme.warning()));
-        }
-        if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
-            spans.push(TSpan::raw(format!(" {s} ·")));
-        }
-        spans.push(TSpan::styled(format!(" “{}”", c.quote), theme.hint()));
+        let mut spans = vec![TSpan::raw(if selected { "▶ " } else { "  " })];
+        spans.extend(claim_spans(theme, c));
         if let Some(n) = &c.note {
             spans.push(TSpan::raw(format!(" — {n}")));
         }
@@ -458,6 +446,23 @@ fn draw_panel(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);
     }
+}
+
+/// A claim on one line: kind (letter and name), a warning when it needs
+/// review, its source and its quote. Shared with the review screen.
+pub(crate) fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
+    let mut spans = vec![TSpan::styled(
+        format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
+        theme.kind(c.kind),
+    )];
+    if c.needs_review() {
+        spans.push(TSpan::styled(" ⚠ needs review", theme.warning()));
+    }
+    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
+        spans.push(TSpan::raw(format!(" {s} ·")));
+    }
+    spans.push(TSpan::styled(format!(" “{}”", c.quote), theme.hint()));
+    spans
 }
 
 // ---- footer --------------------------------------------------------------

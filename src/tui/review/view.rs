@@ -302,20 +302,8 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 // ---- the focused claim ---------------------------------------------------
 
 fn claim_spans<'a>(theme: &Theme, who: &'a str, c: &'a Claim) -> Vec<Span<'a>> {
-    let mut spans = vec![
-        Span::styled(format!("{who:<7}"), theme.heading()),
-        Span::styled(
-            format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
-            theme.kind(c.kind),
-        ),
-    ];
-    if c.needs_review() {
-        spans.push(Span::styled(" ⚠ needs review", theme.warning()));
-    }
-    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
-        spans.push(Span::raw(format!(" {s} ·")));
-    }
-    spans.push(Span::styled(format!(" “{}”", c.quote), theme.hint()));
+    let mut spans = vec![Span::styled(format!("{who:<7}"), theme.heading())];
+    spans.extend(crate::tui::view::claim_spans(theme, c));
     spans
 }
 
