@@ -8,15 +8,18 @@
 
 use byline::annotation::AnnotationSet;
 use byline::article;
-use byline::tui::state::App;
-use byline::tui::testing::press;
+use byline::tui::annotate::action::Action;
+use byline::tui::annotate::state::App;
+use byline::tui::annotate::{update, view};
+use byline::tui::keymap::Keymaps;
+use byline::tui::runtime::Ui;
 use byline::tui::theme::Theme;
-use byline::tui::view;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Writes (once) a 12 MB article of 40,000 paragraphs with some non-ASCII.
 pub fn big_article() -> PathBuf {
@@ -47,13 +50,29 @@ pub fn big_article() -> PathBuf {
 fn open(path: &Path) -> App {
     let art = article::load(path).unwrap();
     let set = AnnotationSet::new(&art, "Bench", None);
-    App::new(art, set, PathBuf::from("/dev/null"))
+    App::new(
+        art,
+        set,
+        PathBuf::from("/dev/null"),
+        Arc::new(Keymaps::default()),
+    )
+}
+
+fn act(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update::update(app, *a);
+    }
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    view::draw(app, &Theme { color: true }, area, &mut buf);
+    let keys = Keymaps::default();
+    let ui = Ui {
+        theme: &Theme { color: true },
+        keys: &keys,
+    };
+    view::draw(app, &ui, area, &mut buf);
     buf
 }
 
@@ -86,23 +105,29 @@ fn benches(c: &mut Criterion) {
     g.sample_size(100);
     g.bench_function("G: last paragraph + frame", |b| {
         b.iter(|| {
-            press(&mut app, "g");
-            press(&mut app, "G");
+            act(&mut app, &[Action::FirstParagraph, Action::LastParagraph]);
             black_box(draw(&app, 80, 24));
         })
     });
-    press(&mut app, "g");
+    act(&mut app, &[Action::FirstParagraph]);
     for _ in 0..20_000 {
-        press(&mut app, "}");
+        act(&mut app, &[Action::NextParagraph]);
     }
     g.bench_function("} at ¶20000 + frame", |b| {
         b.iter(|| {
-            press(&mut app, "}");
-            press(&mut app, "{");
+            act(&mut app, &[Action::NextParagraph, Action::PrevParagraph]);
             black_box(draw(&app, 80, 24));
         })
     });
-    press(&mut app, "vjjae<Esc>");
+    act(
+        &mut app,
+        &[
+            Action::Select,
+            Action::GrowSentence,
+            Action::GrowSentence,
+            Action::MarkEditorial,
+        ],
+    );
     g.bench_function("one frame at 200x60", |b| {
         b.iter(|| black_box(draw(&app, 200, 60)))
     });

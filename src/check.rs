@@ -176,15 +176,13 @@ fn check_file(r: &mut FileReport, article_flag: Option<&Path>, fix: bool) -> any
     let Some(session) = session.as_mut() else {
         return Ok(());
     };
-    set.assign_ids();
-    set.sort();
-    anchor::refresh_context(&mut set, &article);
-    set.article.sha256 = article.sha256().to_owned();
-    set.article.paragraphs = article.len();
+    crate::store::open::stamp(&mut set, &article);
+    // Only the time changed: nothing to write.
+    let updated = std::mem::replace(&mut set.annotator.updated, before.annotator.updated);
     if set == before {
         return Ok(());
     }
-    set.annotator.updated = crate::tui::now();
+    set.annotator.updated = updated;
     match session.save(&set)? {
         Saved::File => r.wrote = Some(path),
         Saved::Conflict { copy, .. } => {

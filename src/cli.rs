@@ -12,6 +12,9 @@ use std::path::PathBuf;
     long_about = None,
 )]
 pub struct Cli {
+    /// Your config file (keys) [default: $XDG_CONFIG_HOME/byline/config.toml, else ~/.config/byline/config.toml]
+    #[arg(long, global = true, value_name = "FILE", env = "BYLINE_CONFIG")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -28,6 +31,21 @@ pub enum Command {
     Export(ExportArgs),
     /// Check annotation files against their article: ok, moved or needs review
     Check(CheckArgs),
+    /// List every screen's actions and their keys (with your config applied)
+    Keys(KeysArgs),
+}
+
+/// Output of `byline keys`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeysFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct KeysArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: KeysFormat,
 }
 
 /// Where annotation files live and who is annotating.

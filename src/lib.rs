@@ -42,11 +42,13 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Runs one parsed command; `Ok` carries the exit code.
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
-    match cli.command {
-        cli::Command::Annotate(args) => tui::annotate(&args),
-        cli::Command::Agree(args) => review::agree(&args),
-        cli::Command::Review(args) => tui::review::review(&args),
-        cli::Command::Export(args) => export::run(&args),
-        cli::Command::Check(args) => check::run(&args),
+    let keys = || tui::keymap::Keymaps::load(cli.config.as_deref());
+    match &cli.command {
+        cli::Command::Annotate(args) => tui::annotate(args, keys()?),
+        cli::Command::Agree(args) => review::agree(args),
+        cli::Command::Review(args) => tui::review(args, keys()?),
+        cli::Command::Export(args) => export::run(args),
+        cli::Command::Check(args) => check::run(args),
+        cli::Command::Keys(args) => tui::keys::run(args, &keys()?),
     }
 }

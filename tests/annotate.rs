@@ -3,12 +3,9 @@
 
 use byline::annotation::Kind;
 use byline::store;
-use byline::tui::state::{App, Mode};
-use byline::tui::testing::press;
-use byline::tui::theme::Theme;
-use byline::tui::{open, save_now, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use byline::tui::annotate::AnnotateScreen;
+use byline::tui::annotate::state::{App, Mode};
+use byline::tui::testing::Harness;
 use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
 
@@ -18,52 +15,48 @@ fn article(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// An annotation session run through the real loop: every `press` runs
+/// the keys and ends with the save the loop makes at quit.
 struct Session {
-    app: App,
-    saved: u64,
+    h: Harness<AnnotateScreen>,
     _dir: tempfile::TempDir,
 }
 
 impl Session {
     fn new(name: &str) -> Session {
         let dir = tempfile::tempdir().unwrap();
-        let app = open(&article(name), dir.path(), Some("Alex Example")).unwrap();
-        Session {
-            saved: app.revision,
-            app,
-            _dir: dir,
-        }
+        let h = Harness::annotate(&article(name), dir.path(), "Alex Example");
+        Session { h, _dir: dir }
     }
 
     fn dir(&self) -> &Path {
         self._dir.path()
     }
 
+    fn app(&self) -> &App {
+        &self.h.screen().app
+    }
+
     fn press(&mut self, keys: &str) -> &mut Self {
-        press(&mut self.app, keys);
+        self.h.press(keys);
         self
     }
 
-    /// What the event loop does after each key.
-    fn save(&mut self) -> store_set::Set {
-        save_now(&mut self.app, &mut self.saved);
-        store::load(&self.app.file).unwrap().unwrap()
+    /// The file on disk.
+    fn save(&mut self) -> byline::annotation::AnnotationSet {
+        store::load(&self.app().file).unwrap().unwrap()
     }
 
     fn reopen(&self, name: &str) -> App {
-        open(&article(name), self.dir(), Some("Alex Example")).unwrap()
+        let keys = std::sync::Arc::new(byline::tui::keymap::Keymaps::default());
+        AnnotateScreen::open(&article(name), self.dir(), Some("Alex Example"), keys)
+            .unwrap()
+            .app
     }
 
     fn screen(&self, w: u16, h: u16) -> String {
-        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| view::render(&self.app, &Theme { color: true }, f))
-            .unwrap();
-        t.backend().to_string()
+        self.h.text_at(w, h)
     }
-}
-
-mod store_set {
-    pub type Set = byline::annotation::AnnotationSet;
 }
 
 #[test]
@@ -109,21 +102,21 @@ fn selection_grows_and_shrinks_by_sentence_and_word() {
     let mut s = Session::new("harbor-council.txt");
     // ¶3 has two sentences; grow to both, shrink back, then word by word.
     s.press("}}vj");
-    let p = s.app.current().clone();
-    let target = s.app.target();
+    let p = s.app().current().clone();
+    let target = s.app().target();
     assert_eq!(target.start, 0);
     assert_eq!(target.end, p.char_len());
     s.press("k");
     assert_eq!(
-        p.slice(0, s.app.target().end),
+        p.slice(0, s.app().target().end),
         "Mayor Lucia Ruiz told reporters after the session that the delay was \"a pause, not a retreat.\""
     );
     s.press("ll");
-    assert!(p.slice(0, s.app.target().end).ends_with("She said"));
+    assert!(p.slice(0, s.app().target().end).ends_with("She said"));
     s.press("h");
-    assert!(p.slice(0, s.app.target().end).ends_with("She"));
+    assert!(p.slice(0, s.app().target().end).ends_with("She"));
     s.press("<Esc>");
-    assert_eq!(s.app.mode, Mode::Normal);
+    assert_eq!(s.app().mode, Mode::Normal);
     s.press("vjjlle<Esc>");
     let set = s.save();
     assert_eq!(set.claims.len(), 1);
@@ -156,11 +149,11 @@ fn source_prompt_starts_empty_and_tab_takes_the_hint() {
     s.press("}}s").press("Mayor Lucia Ruiz<Enter>");
     // The second sentence of ¶3 does not name her, but ¶3 does: hint.
     s.press("js");
-    let Mode::Prompt(p) = &s.app.mode else {
+    let Mode::Prompt(p) = &s.app().mode else {
         panic!("no prompt")
     };
-    assert_eq!(p.input, "");
-    assert_eq!(p.hint.as_deref(), Some("Mayor Lucia Ruiz"));
+    assert_eq!(p.line.text, "");
+    assert_eq!(p.line.hint.as_deref(), Some("Mayor Lucia Ruiz"));
     s.press("<Tab><Enter>");
     // Escape leaves a new claim's source empty.
     s.press("}}a<Esc>");
@@ -176,40 +169,44 @@ fn source_prompt_starts_empty_and_tab_takes_the_hint() {
 fn movement_crosses_paragraphs_and_tab_visits_claims() {
     let mut s = Session::new("harbor-council.txt");
     s.press("j");
-    assert_eq!(s.app.cursor.para, 1);
+    assert_eq!(s.app().cursor.para, 1);
     s.press("k");
-    assert_eq!(s.app.cursor.para, 0);
+    assert_eq!(s.app().cursor.para, 0);
     s.press("k");
-    assert_eq!(s.app.cursor.para, 0);
+    assert_eq!(s.app().cursor.para, 0);
     s.press("G");
-    assert_eq!(s.app.cursor.para, 14);
+    assert_eq!(s.app().cursor.para, 14);
     s.press("jjjj");
-    assert_eq!(s.app.cursor.para, 14);
+    assert_eq!(s.app().cursor.para, 14);
     s.press("g}}}e}}}}}}e");
     s.press("g<Tab>");
-    assert_eq!(s.app.cursor.para, 3);
+    assert_eq!(s.app().cursor.para, 3);
     s.press("<Tab>");
-    assert_eq!(s.app.cursor.para, 9);
+    assert_eq!(s.app().cursor.para, 9);
     s.press("<Tab>");
-    assert_eq!(s.app.cursor.para, 3);
+    assert_eq!(s.app().cursor.para, 3);
     s.press("<S-Tab>");
-    assert_eq!(s.app.cursor.para, 9);
+    assert_eq!(s.app().cursor.para, 9);
 }
 
 #[test]
 fn search_finds_case_insensitive_and_wraps() {
     let mut s = Session::new("tea-festival.txt");
     s.press("/HADDAD<Enter>");
-    assert_eq!(s.app.cursor.para, 5);
+    assert_eq!(s.app().cursor.para, 5);
     s.press("/<Enter>");
-    assert_eq!(s.app.cursor.para, 5, "second Haddad in the same paragraph");
+    assert_eq!(
+        s.app().cursor.para,
+        5,
+        "second Haddad in the same paragraph"
+    );
     s.press("/<Enter>/<Enter>");
-    assert_eq!(s.app.cursor.para, 5);
+    assert_eq!(s.app().cursor.para, 5);
     s.press("/佐藤健<Enter>");
-    assert_eq!(s.app.cursor.para, 3);
+    assert_eq!(s.app().cursor.para, 3);
     s.press("/no such words<Enter>");
-    assert_eq!(s.app.cursor.para, 3);
-    assert!(s.app.message.as_deref().unwrap().starts_with("no match"));
+    assert_eq!(s.app().cursor.para, 3);
+    assert!(s.app().message.as_deref().unwrap().starts_with("no match"));
 }
 
 #[test]
@@ -222,7 +219,7 @@ fn non_ascii_offsets_are_python_indices() {
     let set = s.save();
     let c = &set.claims[0];
     assert_eq!(c.quote, "急がずに、ゆっくり味わってください。」");
-    let p = &s.app.article.paragraphs[3].text;
+    let p = &s.app().article.paragraphs[3].text;
     let expected_start = p.chars().position(|ch| ch == '急').unwrap();
     assert_eq!((c.start, c.end), (expected_start, expected_start + 19));
     assert!(set.claims[1].quote.contains("Café Lantern"));
@@ -241,23 +238,25 @@ fn help_is_generated_from_the_keymap() {
     let mut s = Session::new("harbor-council.txt");
     s.press("?");
     let screen = s.screen(80, 40);
-    for (keys, what) in byline::tui::keymap::help_rows(byline::tui::keymap::NORMAL) {
+    for (keys, what) in
+        s.h.keys
+            .annotate
+            .help_rows(byline::tui::annotate::action::NORMAL)
+    {
         assert!(screen.contains(what), "help lacks {keys}: {what}\n{screen}");
     }
     s.press("q");
-    assert!(!s.app.quit, "a key closes help without quitting");
+    assert!(!s.h.quit, "a key closes help without quitting");
+    assert_eq!(s.app().mode, Mode::Normal);
+    s.press("q");
+    assert!(s.h.quit);
 }
 
 #[test]
 fn claim_cells_carry_colour_and_a_non_colour_marker() {
     let mut s = Session::new("harbor-council.txt");
     s.press("}}e}");
-    let draw = |color: bool| {
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        t.draw(|f| view::render(&s.app, &Theme { color }, f))
-            .unwrap();
-        t.backend().buffer().clone()
-    };
+    let draw = |color: bool| s.h.draw_at(80, 24, color).backend().buffer().clone();
     let screen = s.screen(80, 24);
     let (y, line) = screen
         .lines()
@@ -314,9 +313,9 @@ fn a_phrase_inside_a_sentence_can_be_marked() {
     s.press("hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh");
     // Shrinking stops at the first word, "a"; two words more.
     s.press("ll");
-    let t = s.app.target();
+    let t = s.app().target();
     assert_eq!(
-        s.app.current().slice(t.start, t.end),
+        s.app().current().slice(t.start, t.end),
         "a diplomatic disaster"
     );
     s.press("H");
@@ -330,25 +329,19 @@ fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
     let art = dir.path().join("notes.txt");
     std::fs::write(&art, "A title.\n\nThe minister resigned, aides said.\n").unwrap();
     let ann = dir.path().join("ann");
-    let mut app = open(&art, &ann, Some("Alex Example")).unwrap();
-    let mut rev = app.revision;
-    press(&mut app, "}aaides<Enter>");
-    save_now(&mut app, &mut rev);
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    h.press("}aaides<Enter>");
+    drop(h);
 
     // The sentence is rewritten: the quote is gone, the claim must not move
     // silently.
     std::fs::write(&art, "A title.\n\nOfficials said the minister quit.\n").unwrap();
-    let mut app = open(&art, &ann, Some("Alex Example")).unwrap();
-    let mut rev = app.revision;
-    assert!(app.set.claims[0].needs_review());
-    let screen = {
-        let mut t = Terminal::new(TestBackend::new(100, 20)).unwrap();
-        t.draw(|f| view::render(&app, &Theme { color: false }, f))
-            .unwrap();
-        t.backend().to_string()
-    };
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    assert!(h.screen().app.set.claims[0].needs_review());
+    let screen = h.text_at(100, 20);
     assert!(screen.contains("⚠ 1 to review (R)"), "{screen}");
-    press(&mut app, "R");
+    h.press("R");
+    let app = &h.screen().app;
     assert_eq!(app.cursor.para, 1);
     assert!(
         app.message
@@ -356,28 +349,27 @@ fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
             .unwrap()
             .contains("The minister resigned")
     );
-    press(&mut app, "p");
-    save_now(&mut app, &mut rev);
-    let set = store::load(&app.file).unwrap().unwrap();
+    h.press("p");
+    let set = store::load(&h.screen().app.file).unwrap().unwrap();
     assert_eq!(set.claims[0].quote, "Officials said the minister quit.");
     assert_eq!(set.claims[0].kind, Kind::Anonymous);
     assert_eq!(set.claims[0].source.as_deref(), Some("aides"));
     assert!(!set.claims[0].needs_review());
 
     // Undo brings the review back; R then x deletes it.
-    press(&mut app, "u");
-    assert!(app.set.claims[0].needs_review());
-    press(&mut app, "gRx");
-    assert!(app.set.claims.is_empty());
+    h.press("u");
+    assert!(h.screen().app.set.claims[0].needs_review());
+    h.press("gRx");
+    assert!(h.screen().app.set.claims.is_empty());
 }
 
 #[test]
 fn repeating_a_search_moves_to_the_next_hit_in_the_same_sentence() {
     let mut s = Session::new("harbor-council.txt");
     s.press("/council<Enter>");
-    let first = s.app.search_hit.unwrap();
+    let first = s.app().search_hit.unwrap();
     s.press("/<Enter>");
-    let second = s.app.search_hit.unwrap();
+    let second = s.app().search_hit.unwrap();
     assert!(
         (second.para, second.start) > (first.para, first.start),
         "{first:?} {second:?}"
@@ -385,7 +377,7 @@ fn repeating_a_search_moves_to_the_next_hit_in_the_same_sentence() {
     for _ in 0..30 {
         s.press("/<Enter>");
     }
-    assert!(s.app.message.as_deref().unwrap().contains("“council”"));
+    assert!(s.app().message.as_deref().unwrap().contains("“council”"));
 }
 
 #[test]
@@ -398,13 +390,13 @@ fn the_source_prompt_of_an_existing_claim_holds_its_source() {
         s.save().claims[0].source.as_deref(),
         Some("Mayor Lucia Ruiz")
     );
-    assert_eq!(s.app.set.claims[0].kind, Kind::Anonymous);
+    assert_eq!(s.app().set.claims[0].kind, Kind::Anonymous);
     s.press("s<Esc>");
     assert_eq!(
         s.save().claims[0].source.as_deref(),
         Some("Mayor Lucia Ruiz")
     );
-    assert_eq!(s.app.message.as_deref(), Some("source unchanged"));
+    assert_eq!(s.app().message.as_deref(), Some("source unchanged"));
     // Editorial cites no one.
     s.press("e");
     assert_eq!(s.save().claims[0].source, None);
@@ -441,7 +433,7 @@ fn python_reads_the_file_and_every_quote_matches_its_offsets() {
             env!("CARGO_MANIFEST_DIR"),
             "/scripts/check_offsets.py"
         ))
-        .arg(&s.app.file)
+        .arg(&s.app().file)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

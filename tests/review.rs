@@ -5,12 +5,8 @@ use assert_cmd::Command;
 use byline::review::compare::State;
 use byline::review::verdict::Verdict;
 use byline::store;
-use byline::tui::review::state::ReviewApp;
-use byline::tui::review::update::handle_key;
-use byline::tui::review::{Session, apply_pending, open, save_now, view};
-use byline::tui::testing::keys;
-use byline::tui::theme::Theme;
-use ratatui::Terminal;
+use byline::tui::review::{ReviewScreen, open};
+use byline::tui::testing::Harness;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
@@ -45,25 +41,42 @@ fn mine(ann: &Path) -> PathBuf {
     ann.join("harbor-council/sam-example.toml")
 }
 
+/// The review screen run through the real loop; it reads as the screen.
+struct Session {
+    h: Harness<ReviewScreen>,
+}
+
+impl std::ops::Deref for Session {
+    type Target = ReviewScreen;
+    fn deref(&self) -> &ReviewScreen {
+        self.h.screen()
+    }
+}
+
+impl std::ops::DerefMut for Session {
+    fn deref_mut(&mut self) -> &mut ReviewScreen {
+        self.h.screen_mut()
+    }
+}
+
 fn session(ann: &Path, side_by_side: bool) -> Session {
     let mine = mine(ann);
-    open(
+    let screen = open(
         &root().join(ARTICLE),
         &theirs(ann),
         side_by_side.then_some(mine.as_path()),
         ann,
         Some("Sam Example"),
     )
-    .unwrap()
+    .unwrap();
+    Session {
+        h: Harness::review(screen),
+    }
 }
 
-/// Feeds keys, then does what the event loop does between keys.
+/// Runs keys through the loop, which saves at their end as at quit.
 fn press(s: &mut Session, k: &str) {
-    for ev in keys(k) {
-        handle_key(&mut s.app, ev);
-        apply_pending(s);
-    }
-    save_now(s);
+    s.h.press(k);
 }
 
 fn review_file(ann: &Path) -> PathBuf {
@@ -186,14 +199,18 @@ fn copy_goes_into_my_file_and_undo_takes_it_out() {
     let mut s = session(&ann, false);
     let me = ann.join("harbor-council/kim-example.toml");
     // Reviewer Kim has no file yet: the copy creates it.
-    let mut s2 = open(
-        &root().join(ARTICLE),
-        &theirs(&ann),
-        None,
-        &ann,
-        Some("Kim Example"),
-    )
-    .unwrap();
+    let mut s2 = Session {
+        h: Harness::review(
+            open(
+                &root().join(ARTICLE),
+                &theirs(&ann),
+                None,
+                &ann,
+                Some("Kim Example"),
+            )
+            .unwrap(),
+        ),
+    };
     press(&mut s2, "c");
     let set = store::load(&me).unwrap().unwrap();
     assert_eq!(set.annotator.name, "Kim Example");
@@ -270,10 +287,8 @@ fn side_by_side_jumps_between_disagreements() {
     assert_eq!(s.app.progress().reviewed, 0);
 }
 
-fn screen(app: &ReviewApp, color: bool, w: u16, h: u16) -> TestBackend {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, &Theme { color }, f)).unwrap();
-    t.backend().clone()
+fn screen(s: &Session, color: bool, w: u16, h: u16) -> TestBackend {
+    s.h.draw_at(w, h, color).backend().clone()
 }
 
 #[test]
@@ -281,27 +296,24 @@ fn screens() {
     let (_dir, ann) = workspace();
     let mut s = session(&ann, false);
     press(&mut s, "yewriter's inference<Enter>");
-    insta::assert_snapshot!("review_80x24", screen(&s.app, false, 80, 24).to_string());
+    insta::assert_snapshot!("review_80x24", screen(&s, false, 80, 24).to_string());
     press(&mut s, "d");
     insta::assert_snapshot!(
         "review_comment_80x24",
-        screen(&s.app, false, 80, 24).to_string()
+        screen(&s, false, 80, 24).to_string()
     );
     let mut s = session(&ann, true);
     press(&mut s, "]");
     insta::assert_snapshot!(
         "review_side_by_side_80x24",
-        screen(&s.app, false, 80, 24).to_string()
+        screen(&s, false, 80, 24).to_string()
     );
     insta::assert_snapshot!(
         "review_side_by_side_40x12",
-        screen(&s.app, false, 40, 12).to_string()
+        screen(&s, false, 40, 12).to_string()
     );
     press(&mut s, "?");
-    insta::assert_snapshot!(
-        "review_help_80x24",
-        screen(&s.app, false, 80, 24).to_string()
-    );
+    insta::assert_snapshot!("review_help_80x24", screen(&s, false, 80, 24).to_string());
 }
 
 #[test]
@@ -317,7 +329,7 @@ fn states_differ_by_colour_and_by_marker() {
     // Focus elsewhere, so the conflict is not shown reversed.
     s.app.focus = conflict.saturating_sub(1);
     for color in [true, false] {
-        let b = screen(&s.app, color, 100, 40);
+        let b = screen(&s, color, 100, 40);
         let buf = b.buffer();
         // Find a row whose gutter shows the kind-conflict marker.
         let y = (1..buf.area.height)

@@ -1,31 +1,25 @@
 //! Whole-screen snapshots (insta) at 80x24 and 40x12: the normal view, the
 //! source prompt and the help overlay. Colour is checked in annotate.rs.
 
-use byline::tui::state::App;
-use byline::tui::testing::press;
-use byline::tui::theme::Theme;
-use byline::tui::{open, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use byline::tui::annotate::AnnotateScreen;
+use byline::tui::testing::Harness;
 use std::path::Path;
 
-fn app(dir: &Path, name: &str) -> App {
+/// The annotation screen at 80x24, run through the real loop.
+fn app(dir: &Path, name: &str) -> Harness<AnnotateScreen> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples/articles")
         .join(name);
-    open(&path, dir, Some("Alex Example")).unwrap()
+    Harness::annotate(&path, dir, "Alex Example")
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
+fn press(h: &mut Harness<AnnotateScreen>, keys: &str) {
+    h.press(keys);
 }
 
-fn snap(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_40x12"), screen(app, 40, 12));
+fn snap(name: &str, h: &Harness<AnnotateScreen>) {
+    insta::assert_snapshot!(format!("{name}_80x24"), h.text_at(80, 24));
+    insta::assert_snapshot!(format!("{name}_40x12"), h.text_at(40, 12));
 }
 
 #[test]
@@ -66,14 +60,10 @@ fn cjk_and_emoji_view() {
 #[test]
 fn resize_redraws_to_the_new_size() {
     let dir = tempfile::tempdir().unwrap();
-    let a = app(dir.path(), "border-talks.txt");
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let theme = Theme { color: false };
-    t.draw(|f| view::render(&a, &theme, f)).unwrap();
-    t.backend_mut().resize(50, 14);
-    t.resize(ratatui::layout::Rect::new(0, 0, 50, 14)).unwrap();
-    t.draw(|f| view::render(&a, &theme, f)).unwrap();
-    insta::assert_snapshot!("resized_50x14", t.backend().to_string());
+    let mut a = app(dir.path(), "border-talks.txt");
+    // The loop draws at 80x24, then gets the resize and draws again.
+    a.resize(50, 14);
+    insta::assert_snapshot!("resized_50x14", a.terminal.backend().to_string());
 }
 
 #[test]
@@ -86,5 +76,8 @@ fn summary_view() {
     );
     snap("summary", &a);
     press(&mut a, "x");
-    assert_eq!(a.mode, byline::tui::state::Mode::Normal);
+    assert_eq!(
+        a.screen().app.mode,
+        byline::tui::annotate::state::Mode::Normal
+    );
 }

@@ -4,6 +4,7 @@
 pub mod durable;
 mod lean;
 pub mod lock;
+pub mod open;
 pub mod review;
 mod session;
 mod toml_io;

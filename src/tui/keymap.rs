@@ -1,35 +1,130 @@
-//! Default key bindings, one table per mode. The help overlay is generated
-//! from these tables, so it cannot drift from what the keys do.
+//! Keys as configuration. Every screen's actions have default keys in
+//! `keys.toml` (compiled in); a user's config file replaces an action's keys
+//! by name. The help overlay, the footer hints, the prompt help and
+//! `byline keys` all read the one merged table, so a remapped key shows
+//! everywhere.
 
-use super::action::Action;
-use crate::annotation::Kind;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use toml::de::{DeTable, DeValue};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The defaults, as a user would write them.
+pub const DEFAULTS: &str = include_str!("keys.toml");
+
+/// One key press: a code and its modifiers. Shift is folded into the
+/// character (`E` is Shift-e) and into `BackTab`, so `E` matches however
+/// the terminal reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
-    pub ctrl: bool,
+    pub mods: KeyModifiers,
 }
 
 impl Key {
-    pub const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
+    pub const fn new(code: KeyCode, mods: KeyModifiers) -> Key {
+        Key { code, mods }
     }
+
+    pub const fn plain(code: KeyCode) -> Key {
+        Key::new(code, KeyModifiers::NONE)
+    }
+
     pub const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
-    pub const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            ctrl: true,
+
+    pub fn from_event(e: &KeyEvent) -> Key {
+        let mut mods =
+            e.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut code = e.code;
+        match code {
+            KeyCode::Char(_) | KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
+            // Some terminals send Shift-Tab as Tab with Shift.
+            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
+                code = KeyCode::BackTab;
+                mods.remove(KeyModifiers::SHIFT);
+            }
+            _ => {}
+        }
+        Key { code, mods }
+    }
+
+    pub fn ctrl(&self) -> bool {
+        self.mods.contains(KeyModifiers::CONTROL)
+    }
+
+    /// A key with no modifier, or only Shift folded into it: what a
+    /// prompt takes as typed text.
+    pub fn typed_char(&self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if self.mods.is_empty() => Some(c),
+            _ => None,
         }
     }
 
-    pub fn from_event(e: &KeyEvent) -> Key {
-        Key {
-            code: e.code,
-            ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+    /// Reads a key name as PRODUCT.md writes them: a character (`e`, `E`,
+    /// `%`), `ctrl-r`, `alt-x`, `shift-tab`, `tab`, `enter`, `esc`,
+    /// `space`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `home`,
+    /// `end`, `backspace`, `delete`, `f1`…`f12`.
+    pub fn parse(name: &str) -> Option<Key> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = name;
+        // A lone `-` is the minus key, and `ctrl--` is Ctrl with it.
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") && rest.len() > 5 {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") && rest.len() > 4 {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            mods |= m;
+            rest = &rest[len..];
         }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "space" => KeyCode::Char(' '),
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" => KeyCode::Insert,
+                f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n @ 1..=12) => KeyCode::F(n),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+        };
+        let mut key = Key { code, mods };
+        if key.mods.contains(KeyModifiers::SHIFT) {
+            key.mods.remove(KeyModifiers::SHIFT);
+            match key.code {
+                KeyCode::Tab => key.code = KeyCode::BackTab,
+                KeyCode::Char(c) if c.is_lowercase() => {
+                    key.code = KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+                }
+                KeyCode::Char(_) | KeyCode::BackTab => {}
+                _ => key.mods.insert(KeyModifiers::SHIFT),
+            }
+        }
+        Some(key)
     }
 
     /// How the key is written in help and hints.
@@ -49,120 +144,467 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::PageUp => "PgUp".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Insert => "Insert".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{base}")
-        } else {
-            base
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
         }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        out + &base
+    }
+
+    /// The key as a config file names it (`ctrl-r`, `E`, `shift-tab`).
+    pub fn config_name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::BackTab => "shift-tab".into(),
+            KeyCode::PageDown => "pgdn".into(),
+            KeyCode::PageUp => "pgup".into(),
+            KeyCode::F(n) => format!("f{n}"),
+            other => format!("{other:?}").to_ascii_lowercase(),
+        };
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("shift-");
+        }
+        out + &base
     }
 }
 
-pub type Bindings = &'static [(Key, Action)];
-
-/// Keys while reading: the cursor is a sentence.
-pub const NORMAL: Bindings = &[
-    (Key::ch('j'), Action::NextSentence),
-    (Key::plain(KeyCode::Down), Action::NextSentence),
-    (Key::ch('k'), Action::PrevSentence),
-    (Key::plain(KeyCode::Up), Action::PrevSentence),
-    (Key::ch('}'), Action::NextParagraph),
-    (Key::plain(KeyCode::PageDown), Action::NextParagraph),
-    (Key::ch('{'), Action::PrevParagraph),
-    (Key::plain(KeyCode::PageUp), Action::PrevParagraph),
-    (Key::ch('g'), Action::FirstParagraph),
-    (Key::plain(KeyCode::Home), Action::FirstParagraph),
-    (Key::ch('G'), Action::LastParagraph),
-    (Key::plain(KeyCode::End), Action::LastParagraph),
-    (Key::ch('v'), Action::Select),
-    (Key::ch('s'), Action::Mark(Kind::Sourced)),
-    (Key::ch('a'), Action::Mark(Kind::Anonymous)),
-    (Key::ch('e'), Action::Mark(Kind::Editorial)),
-    (Key::ch('n'), Action::EditNote),
-    (Key::ch('x'), Action::Delete),
-    (Key::ch('u'), Action::Undo),
-    (Key::ctrl('r'), Action::Redo),
-    (Key::plain(KeyCode::Tab), Action::NextClaim),
-    (Key::plain(KeyCode::BackTab), Action::PrevClaim),
-    (Key::ch('R'), Action::NextNeedsReview),
-    (Key::ch('p'), Action::PlaceClaim),
-    (Key::ch('/'), Action::Search),
-    (Key::ch('%'), Action::Summary),
-    (Key::ch('?'), Action::Help),
-    (Key::ch('q'), Action::Quit),
-    (Key::ctrl('c'), Action::Quit),
-];
-
-/// Keys while growing a selection (after `v`).
-pub const SELECT: Bindings = &[
-    (Key::ch('j'), Action::GrowSentence),
-    (Key::plain(KeyCode::Down), Action::GrowSentence),
-    (Key::ch('k'), Action::ShrinkSentence),
-    (Key::plain(KeyCode::Up), Action::ShrinkSentence),
-    (Key::ch('l'), Action::GrowWord),
-    (Key::plain(KeyCode::Right), Action::GrowWord),
-    (Key::ch('h'), Action::ShrinkWord),
-    (Key::plain(KeyCode::Left), Action::ShrinkWord),
-    (Key::ch('L'), Action::StartWordRight),
-    (Key::ch('H'), Action::StartWordLeft),
-    (Key::ch('s'), Action::Mark(Kind::Sourced)),
-    (Key::ch('a'), Action::Mark(Kind::Anonymous)),
-    (Key::ch('e'), Action::Mark(Kind::Editorial)),
-    (Key::ch('p'), Action::PlaceClaim),
-    (Key::plain(KeyCode::Esc), Action::Cancel),
-    (Key::ch('v'), Action::Cancel),
-    (Key::ch('q'), Action::Quit),
-    (Key::ctrl('c'), Action::Quit),
-];
-
-/// Keys in a one-line prompt, for the help overlay; the prompt itself
-/// handles them as text editing.
-pub const PROMPT_HELP: &[(&str, &str)] = &[
-    ("Enter", "keep what is typed"),
-    ("Esc", "leave it (a new claim's source stays empty)"),
-    ("Tab", "accept the suggested source"),
-    (
-        "Backspace / Ctrl-w / Ctrl-u",
-        "delete a character / word / all",
-    ),
-];
-
-/// What a keymap needs from its actions: the annotation screen's and the
-/// review screen's tables share the lookup and the generated help.
-pub trait Described: Copy + PartialEq {
+/// A screen's (or widget's) actions: their names in config files, what
+/// they do, and in which of the screen's modes their keys apply.
+pub trait Actions: Copy + Eq + std::fmt::Debug + 'static {
+    /// The config section: `[keys.<SECTION>]`.
+    const SECTION: &'static str;
+    /// The screen's modes, by bit, with their help headings.
+    const MODES: &'static [(u8, &'static str)];
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
     fn describe(self) -> &'static str;
+    /// The modes (bits of `MODES`) in which the action's keys apply.
+    fn modes(self) -> u8;
 }
 
-impl Described for Action {
-    fn describe(self) -> &'static str {
-        Action::describe(self)
+/// Declares an action enum with its config names, descriptions and modes.
+#[macro_export]
+macro_rules! actions {
+    (
+        $(#[$meta:meta])*
+        pub enum $Name:ident in $section:literal, modes [$($mb:ident : $mn:literal),*] {
+            $( $(#[$vmeta:meta])* $V:ident = $name:literal, $m:expr, $desc:literal; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $Name { $( $(#[$vmeta])* $V, )* }
+
+        impl $crate::tui::keymap::Actions for $Name {
+            const SECTION: &'static str = $section;
+            const MODES: &'static [(u8, &'static str)] = &[$(($mb, $mn)),*];
+            const ALL: &'static [Self] = &[$($Name::$V),*];
+            fn name(self) -> &'static str {
+                match self { $($Name::$V => $name,)* }
+            }
+            fn describe(self) -> &'static str {
+                match self { $($Name::$V => $desc,)* }
+            }
+            fn modes(self) -> u8 {
+                match self { $($Name::$V => $m,)* }
+            }
+        }
+    };
+}
+
+/// The merged key table of one screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap<A> {
+    /// Every action, in declaration order, with its keys.
+    bindings: Vec<(A, Vec<Key>)>,
+}
+
+impl<A: Actions> Keymap<A> {
+    /// The action a key triggers in `mode`.
+    pub fn lookup(&self, mode: u8, key: Key) -> Option<A> {
+        self.bindings
+            .iter()
+            .find(|(a, keys)| a.modes() & mode != 0 && keys.contains(&key))
+            .map(|(a, _)| *a)
+    }
+
+    pub fn keys(&self, action: A) -> &[Key] {
+        self.bindings
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, k)| k)
+    }
+
+    /// The first key of `action`, as hints show it.
+    pub fn label(&self, action: A) -> Option<String> {
+        self.keys(action).first().map(Key::label)
+    }
+
+    /// Every key of `action`, joined for help text (`j ↓`).
+    pub fn labels(&self, action: A, sep: &str) -> String {
+        let labels: Vec<String> = self.keys(action).iter().map(Key::label).collect();
+        labels.join(sep)
+    }
+
+    /// Help rows for one mode: the keys of each action on one row.
+    pub fn help_rows(&self, mode: u8) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|(a, keys)| a.modes() & mode != 0 && !keys.is_empty())
+            .map(|(a, _)| (self.labels(*a, " "), a.describe()))
+            .collect()
+    }
+
+    /// All actions with their keys, for `byline keys`.
+    pub fn entries(&self) -> impl Iterator<Item = (A, &[Key])> {
+        self.bindings.iter().map(|(a, k)| (*a, k.as_slice()))
     }
 }
 
-pub fn lookup<A: Described>(bindings: &[(Key, A)], key: Key) -> Option<A> {
-    bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| *a)
+/// A config file that cannot be used: names the file, the line and the word.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: {error}", path.display())]
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    At {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
-/// Help rows for a table: every key of an action on one row, in table
-/// order.
-pub fn help_rows<A: Described>(bindings: &[(Key, A)]) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(A, Vec<String>)> = Vec::new();
-    for (key, action) in bindings {
-        match rows.iter_mut().find(|(a, _)| a == action) {
-            Some((_, keys)) => keys.push(key.label()),
-            None => rows.push((*action, vec![key.label()])),
+/// Where a config came from, to name it in errors.
+struct Origin<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Origin<'_> {
+    fn line(&self, span: &Range<usize>) -> usize {
+        let at = span.start.min(self.text.len());
+        self.text[..at].matches('\n').count() + 1
+    }
+
+    fn err(&self, span: &Range<usize>, message: String) -> ConfigError {
+        ConfigError::At {
+            path: self.path.to_owned(),
+            line: self.line(span),
+            message,
         }
     }
-    rows.into_iter()
-        .map(|(a, keys)| (keys.join(" "), a.describe()))
-        .collect()
 }
 
-/// The first key bound to `action`, for hints.
-pub fn key_for<A: Described>(bindings: &[(Key, A)], action: A) -> Option<String> {
-    bindings
+/// Every screen's keys, merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymaps {
+    pub annotate: Keymap<crate::tui::annotate::action::Action>,
+    pub review: Keymap<crate::tui::review::action::Action>,
+    pub prompt: Keymap<crate::tui::widgets::line_input::PromptAction>,
+    pub help: Keymap<crate::tui::widgets::help::HelpAction>,
+}
+
+impl Default for Keymaps {
+    fn default() -> Keymaps {
+        // The compiled-in defaults are tested to parse and to bind every
+        // action, so this cannot fail for a user.
+        Keymaps::from_toml(DEFAULTS, Path::new("(built-in keys.toml)"), None)
+            .unwrap_or_else(|e| panic!("built-in keys: {e}"))
+    }
+}
+
+impl Keymaps {
+    /// The defaults with the user's config over them: `explicit`
+    /// (`--config` or `BYLINE_CONFIG`) must exist; the XDG file may not.
+    pub fn load(explicit: Option<&Path>) -> Result<Keymaps, ConfigError> {
+        let (path, required) = match explicit {
+            Some(p) => (p.to_owned(), true),
+            None => match default_config_path() {
+                Some(p) => (p, false),
+                None => return Ok(Keymaps::default()),
+            },
+        };
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError::At {
+                path: path.clone(),
+                line: 1,
+                message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
+            })?,
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Keymaps::default());
+            }
+            Err(error) => return Err(ConfigError::Io { path, error }),
+        };
+        Keymaps::from_toml(&text, &path, Some(&Keymaps::default()))
+    }
+
+    /// Reads a keys file: the defaults when `base` is `None` (every action
+    /// must be bound), else a user's overrides over `base`.
+    pub fn from_toml(
+        text: &str,
+        path: &Path,
+        base: Option<&Keymaps>,
+    ) -> Result<Keymaps, ConfigError> {
+        let origin = Origin { path, text };
+        let doc = DeTable::parse(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let msg = e
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("not valid TOML")
+                .to_owned();
+            origin.err(&span, format!("not valid TOML: {msg}"))
+        })?;
+        let mut sections: Vec<(String, Range<usize>, &DeTable)> = Vec::new();
+        for (k, v) in doc.get_ref() {
+            match (k.get_ref().as_ref(), v.get_ref()) {
+                ("keys", DeValue::Table(t)) => {
+                    for (screen, table) in t {
+                        let DeValue::Table(table) = table.get_ref() else {
+                            return Err(origin.err(
+                                &screen.span(),
+                                format!(
+                                    "`keys.{}` must be a table of action = key",
+                                    screen.get_ref()
+                                ),
+                            ));
+                        };
+                        sections.push((screen.get_ref().to_string(), screen.span(), table));
+                    }
+                }
+                ("keys", _) => {
+                    return Err(origin.err(&k.span(), "`keys` must be a table".into()));
+                }
+                (other, _) => {
+                    return Err(origin.err(
+                        &k.span(),
+                        format!(
+                            "unknown setting `{other}` (byline's config has [keys.<screen>] tables)"
+                        ),
+                    ));
+                }
+            }
+        }
+        let screens = [
+            crate::tui::annotate::action::Action::SECTION,
+            crate::tui::review::action::Action::SECTION,
+            crate::tui::widgets::line_input::PromptAction::SECTION,
+            crate::tui::widgets::help::HelpAction::SECTION,
+        ];
+        for (name, span, _) in &sections {
+            if !screens.contains(&name.as_str()) {
+                return Err(origin.err(
+                    span,
+                    format!(
+                        "unknown screen `{name}` in [keys.{name}] (screens: {})",
+                        screens.join(", ")
+                    ),
+                ));
+            }
+        }
+        let find = |s: &str| sections.iter().find(|(n, _, _)| n == s).map(|(_, _, t)| *t);
+        Ok(Keymaps {
+            annotate: merge(&origin, find, base.map(|b| &b.annotate))?,
+            review: merge(&origin, find, base.map(|b| &b.review))?,
+            prompt: merge(&origin, find, base.map(|b| &b.prompt))?,
+            help: merge(&origin, find, base.map(|b| &b.help))?,
+        })
+    }
+}
+
+/// `$XDG_CONFIG_HOME/byline/config.toml`, else `~/.config/byline/config.toml`.
+pub fn default_config_path() -> Option<PathBuf> {
+    let non_empty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
+    std::env::var_os("XDG_CONFIG_HOME")
+        .and_then(non_empty)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .and_then(non_empty)
+                .map(|h| h.join(".config"))
+        })
+        .map(|d| d.join("byline").join("config.toml"))
+}
+
+/// One screen's table: `base` with the section's bindings over it (or, for
+/// the defaults, the section alone, binding every action).
+fn merge<'a, A: Actions>(
+    origin: &Origin,
+    find: impl Fn(&str) -> Option<&'a DeTable<'a>>,
+    base: Option<&Keymap<A>>,
+) -> Result<Keymap<A>, ConfigError> {
+    let section = find(A::SECTION);
+    let mut bindings: Vec<(A, Vec<Key>)> = A::ALL
         .iter()
-        .find(|(_, a)| *a == action)
-        .map(|(k, _)| k.label())
+        .map(|a| (*a, base.map(|b| b.keys(*a).to_vec()).unwrap_or_default()))
+        .collect();
+    // Where each user binding was written, to name it in a clash.
+    let mut written: Vec<(A, Range<usize>)> = Vec::new();
+    if let Some(table) = section {
+        for (name, value) in table {
+            let Some(action) = A::ALL.iter().find(|a| a.name() == name.get_ref().as_ref()) else {
+                return Err(origin.err(
+                    &name.span(),
+                    format!(
+                        "unknown action `{}` in [keys.{}] (`byline keys` lists them)",
+                        name.get_ref(),
+                        A::SECTION
+                    ),
+                ));
+            };
+            let keys = parse_keys(origin, A::SECTION, name.get_ref(), value)?;
+            if let Some(slot) = bindings.iter_mut().find(|(a, _)| a == action) {
+                slot.1 = keys;
+            }
+            written.push((*action, value.span()));
+        }
+    }
+    if base.is_none()
+        && let Some((a, _)) = bindings.iter().find(|(_, k)| k.is_empty())
+    {
+        return Err(ConfigError::At {
+            path: origin.path.to_owned(),
+            line: 1,
+            message: format!("action `{}` has no key in [keys.{}]", a.name(), A::SECTION),
+        });
+    }
+    // A key may do one thing per mode.
+    for (i, (a, keys)) in bindings.iter().enumerate() {
+        for key in keys {
+            if let Some((b, _)) = bindings[i + 1..]
+                .iter()
+                .find(|(b, bk)| b.modes() & a.modes() != 0 && bk.contains(key))
+            {
+                let at = written
+                    .iter()
+                    .find(|(w, _)| w == a || w == b)
+                    .map(|(_, s)| s.clone());
+                let message = format!(
+                    "`{}` is bound to both `{}` and `{}` in [keys.{}]; give one of them another key",
+                    key.config_name(),
+                    a.name(),
+                    b.name(),
+                    A::SECTION
+                );
+                return Err(match at {
+                    Some(span) => origin.err(&span, message),
+                    None => ConfigError::At {
+                        path: origin.path.to_owned(),
+                        line: 1,
+                        message,
+                    },
+                });
+            }
+        }
+    }
+    Ok(Keymap { bindings })
+}
+
+/// `"E"` or `["E", "ctrl-e"]`.
+fn parse_keys(
+    origin: &Origin,
+    section: &str,
+    action: &str,
+    value: &toml::Spanned<DeValue>,
+) -> Result<Vec<Key>, ConfigError> {
+    let one = |v: &toml::Spanned<DeValue>| -> Result<Key, ConfigError> {
+        match v.get_ref() {
+            DeValue::String(s) => Key::parse(s).ok_or_else(|| {
+                origin.err(
+                    &v.span(),
+                    format!(
+                        "unknown key name `{s}` for `{action}` in [keys.{section}] (a character, ctrl-r, alt-x, shift-tab, tab, enter, esc, space, up, down, left, right, pgup, pgdn, home, end)"
+                    ),
+                )
+            }),
+            _ => Err(origin.err(
+                &v.span(),
+                format!("`{action}` in [keys.{section}] takes a key name or a list of them, like \"E\" or [\"E\", \"ctrl-e\"]"),
+            )),
+        }
+    };
+    let mut keys = match value.get_ref() {
+        DeValue::Array(items) => items.iter().map(one).collect::<Result<Vec<_>, _>>()?,
+        _ => vec![one(value)?],
+    };
+    keys.dedup();
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_names_round_trip() {
+        for name in [
+            "e",
+            "E",
+            "%",
+            "-",
+            "ctrl-r",
+            "alt-x",
+            "shift-tab",
+            "tab",
+            "enter",
+            "esc",
+            "space",
+            "up",
+            "down",
+            "left",
+            "right",
+            "pgup",
+            "pgdn",
+            "home",
+            "end",
+            "ctrl--",
+            "f5",
+        ] {
+            let k = Key::parse(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(Key::parse(&k.config_name()), Some(k), "{name}");
+        }
+        assert_eq!(Key::parse("shift-e"), Key::parse("E"));
+        assert_eq!(Key::parse("Ctrl-R"), Key::parse("ctrl-R"));
+        assert_eq!(Key::parse("ctrl-"), None);
+        assert_eq!(Key::parse("hyper-x"), None);
+        assert_eq!(Key::parse(""), None);
+    }
+
+    #[test]
+    fn alt_is_not_the_plain_key() {
+        let alt_x = Key::from_event(&KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT));
+        assert_ne!(alt_x, Key::ch('x'));
+        let shift_e = Key::from_event(&KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
+        assert_eq!(shift_e, Key::ch('E'));
+    }
+
+    #[test]
+    fn the_defaults_bind_every_action_once_per_mode() {
+        let k = Keymaps::default();
+        assert!(k.annotate.entries().all(|(_, keys)| !keys.is_empty()));
+        assert!(k.review.entries().all(|(_, keys)| !keys.is_empty()));
+    }
 }

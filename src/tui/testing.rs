@@ -1,45 +1,135 @@
-//! Helpers for tests written as key sequences: `press(&mut app, "}}vjs")`.
+//! Tests written as key sequences through the real runtime, on a
+//! `TestBackend`: `Harness::annotate(..).press("}}vjs")`, then the file on
+//! disk and the screen are asserted.
 
-use super::state::App;
-use super::update::handle_key;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::annotate::AnnotateScreen;
+use super::events::Script;
+use super::keymap::Keymaps;
+use super::review::ReviewScreen;
+use super::runtime::{self, Screen, Ui};
+use super::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::sync::Arc;
 
-/// Parses a key string: plain characters, and `<Esc>`, `<Enter>`, `<Tab>`,
-/// `<S-Tab>`, `<BS>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<C-x>`.
-pub fn keys(s: &str) -> Vec<KeyEvent> {
-    let mut out = Vec::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '<' && chars.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
-            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
-            let ev = match name.as_str() {
-                "Esc" => KeyEvent::from(KeyCode::Esc),
-                "Enter" | "CR" => KeyEvent::from(KeyCode::Enter),
-                "Tab" => KeyEvent::from(KeyCode::Tab),
-                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "BS" => KeyEvent::from(KeyCode::Backspace),
-                "Up" => KeyEvent::from(KeyCode::Up),
-                "Down" => KeyEvent::from(KeyCode::Down),
-                "Left" => KeyEvent::from(KeyCode::Left),
-                "Right" => KeyEvent::from(KeyCode::Right),
-                "lt" => KeyEvent::from(KeyCode::Char('<')),
-                n if n.starts_with("C-") && n.len() == 3 => KeyEvent::new(
-                    KeyCode::Char(n.chars().nth(2).unwrap_or(' ')),
-                    KeyModifiers::CONTROL,
-                ),
-                other => panic!("unknown key <{other}>"),
-            };
-            out.push(ev);
-        } else {
-            out.push(KeyEvent::from(KeyCode::Char(c)));
-        }
-    }
-    out
+pub use super::events::parse_keys as keys;
+
+/// A screen, its terminal and its keys, run through the real loop.
+pub struct Harness<S> {
+    /// `None` only while the loop runs.
+    screen: Option<S>,
+    pub terminal: Terminal<TestBackend>,
+    pub keys: Arc<Keymaps>,
+    pub theme: Theme,
+    /// Whether the last run ended by the screen quitting.
+    pub quit: bool,
 }
 
-/// Feeds a key string to the app.
-pub fn press(app: &mut App, s: &str) {
-    for k in keys(s) {
-        handle_key(app, k);
+impl<S: Screen> Harness<S> {
+    pub fn new(screen: S, keys: Arc<Keymaps>, width: u16, height: u16) -> Harness<S> {
+        Harness {
+            screen: Some(screen),
+            terminal: Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| match e {}),
+            keys,
+            theme: Theme { color: false },
+            quit: false,
+        }
+    }
+
+    pub fn screen(&self) -> &S {
+        self.screen
+            .as_ref()
+            .expect("the screen is back after each run")
+    }
+
+    pub fn screen_mut(&mut self) -> &mut S {
+        self.screen
+            .as_mut()
+            .expect("the screen is back after each run")
+    }
+
+    /// Runs the loop over `script` until it ends (the last change is then
+    /// saved, as at quit).
+    pub fn run(&mut self, mut script: Script) -> &mut Self {
+        let screen = self
+            .screen
+            .take()
+            .expect("the screen is back after each run");
+        let ui = Ui {
+            theme: &self.theme,
+            keys: &self.keys,
+        };
+        let ended = runtime::run(screen, &mut script, &mut self.terminal, &ui)
+            .unwrap_or_else(|e| panic!("the runtime failed: {e:#}"));
+        self.screen = Some(ended.screen);
+        self.quit = ended.quit;
+        self
+    }
+
+    /// Keys as [`keys`] parses them, through the loop.
+    pub fn press(&mut self, keys: &str) -> &mut Self {
+        self.run(Script::new().keys(keys))
+    }
+
+    /// Resizes the terminal through the loop.
+    pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
+        self.run(Script::new().resize(width, height))
+    }
+
+    /// The screen as the loop draws it now.
+    pub fn screen_text(&mut self) -> String {
+        self.run(Script::new());
+        self.terminal.backend().to_string()
+    }
+
+    /// The screen drawn at another size (the harness keeps its own).
+    pub fn draw_at(&self, width: u16, height: u16, color: bool) -> Terminal<TestBackend> {
+        let mut t = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| match e {});
+        let theme = Theme { color };
+        let ui = Ui {
+            theme: &theme,
+            keys: &self.keys,
+        };
+        t.draw(|f| {
+            if super::widgets::status::too_small(f.area()) {
+                super::widgets::status::draw_too_small(f.area(), f.buffer_mut());
+            } else {
+                self.screen().render(&ui, f)
+            }
+        })
+        .unwrap_or_else(|e| match e {});
+        t
+    }
+
+    /// [`Self::draw_at`] without colour, as text.
+    pub fn text_at(&self, width: u16, height: u16) -> String {
+        self.draw_at(width, height, false).backend().to_string()
+    }
+}
+
+impl Harness<AnnotateScreen> {
+    /// The annotation screen at 80x24 with the default keys.
+    pub fn annotate(article: &Path, dir: &Path, annotator: &str) -> Harness<AnnotateScreen> {
+        Harness::annotate_with(article, dir, annotator, Keymaps::default())
+    }
+
+    pub fn annotate_with(
+        article: &Path,
+        dir: &Path,
+        annotator: &str,
+        keys: Keymaps,
+    ) -> Harness<AnnotateScreen> {
+        let keys = Arc::new(keys);
+        let screen = AnnotateScreen::open(article, dir, Some(annotator), Arc::clone(&keys))
+            .unwrap_or_else(|e| panic!("opening {}: {e:#}", article.display()));
+        Harness::new(screen, keys, 80, 24)
+    }
+}
+
+impl Harness<ReviewScreen> {
+    /// The review screen at 80x24 with the default keys.
+    pub fn review(screen: ReviewScreen) -> Harness<ReviewScreen> {
+        Harness::new(screen, Arc::new(Keymaps::default()), 80, 24)
     }
 }

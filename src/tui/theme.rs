@@ -3,6 +3,7 @@
 //! depends on colour alone (NO_COLOR, colour-blind readers).
 
 use crate::annotation::Kind;
+use crate::review::compare::State;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
@@ -76,5 +77,17 @@ impl Theme {
 
     pub fn border(&self) -> Style {
         self.fg(Color::DarkGray)
+    }
+
+    /// The side-by-side states of a review. Each differs by colour *and*
+    /// by a text attribute, and the gutter names it with a character.
+    pub fn comparison(&self, s: State) -> Style {
+        let (color, m) = match s {
+            State::Agreed => (Color::Green, Modifier::UNDERLINED),
+            State::KindConflict => (Color::Red, Modifier::BOLD | Modifier::UNDERLINED),
+            State::OnlyMine => (Color::Blue, Modifier::ITALIC),
+            State::OnlyTheirs => (Color::Yellow, Modifier::BOLD),
+        };
+        self.fg(color).add_modifier(m)
     }
 }

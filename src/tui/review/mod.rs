@@ -2,7 +2,7 @@
 //! reviewer's verdicts go to their own review file, copies to their own
 //! annotation file.
 
-pub mod keymap;
+pub mod action;
 pub mod state;
 pub mod update;
 pub mod view;
@@ -12,19 +12,14 @@ use crate::article;
 use crate::cli::ReviewArgs;
 use crate::review::verdict::Review;
 use crate::store;
-use crate::tui::state::SaveState;
-use crate::tui::theme::Theme;
-use anyhow::Context;
-use crossterm::event::{self, Event, KeyEventKind};
-use state::{MineOp, Parts, ReviewApp};
+use crate::tui::keymap::{Keymap, Keymaps};
+use crate::tui::runtime::{self, Flow, Focus, Screen, Ui};
+use crate::tui::widgets::line_input::Edit;
+use crate::tui::widgets::status::SaveState;
+use action::Action;
+use ratatui::Frame;
+use state::{MineOp, Mode, Parts, ReviewApp};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
-
-/// Verdict saves are coalesced: at most one per this interval, so every
-/// verdict is on disk well within a second.
-const SAVE_INTERVAL: Duration = Duration::from_millis(200);
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -58,22 +53,21 @@ pub enum OpenError {
 
 /// The review session: the screen's state, and my annotation file's store
 /// session once something is copied into it.
-pub struct Session {
+pub struct ReviewScreen {
     pub app: ReviewApp,
     pub mine: Option<store::Session>,
-    /// The verdict revision last written.
-    pub saved_revision: u64,
 }
 
-pub fn review(args: &ReviewArgs) -> anyhow::Result<u8> {
-    let session = open(
+/// `byline review ARTICLE --theirs FILE [--mine FILE]`.
+pub fn review(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {
+    let screen = open(
         &args.article,
         &args.theirs,
         args.mine.as_deref(),
         &args.store.annotations,
         args.store.annotator.as_deref(),
     )?;
-    run(session)
+    runtime::run_terminal(screen, &keys, None)
 }
 
 fn canonical(p: &Path) -> PathBuf {
@@ -110,7 +104,7 @@ pub fn open(
     mine: Option<&Path>,
     dir: &Path,
     reviewer: Option<&str>,
-) -> anyhow::Result<Session> {
+) -> anyhow::Result<ReviewScreen> {
     let article = article::load(article_path)?;
     let theirs = load_for(theirs_file, &article)?
         .ok_or_else(|| OpenError::Missing(theirs_file.to_owned()))?;
@@ -158,41 +152,12 @@ pub fn open(
         review,
         review_file,
     });
-    Ok(Session {
-        app,
-        mine: None,
-        saved_revision: 0,
-    })
-}
-
-fn now() -> Option<toml::value::Datetime> {
-    let t = time::OffsetDateTime::now_utc().replace_nanosecond(0).ok()?;
-    let s = t
-        .format(&time::format_description::well_known::Rfc3339)
-        .ok()?;
-    s.parse().ok()
-}
-
-/// Writes the verdicts if they changed since the last save.
-pub fn save_now(s: &mut Session) {
-    let app = &mut s.app;
-    if app.revision == s.saved_revision {
-        return;
-    }
-    app.review.sort();
-    app.review.meta.updated = now();
-    match store::review::save(&app.review_file, &app.review) {
-        Ok(()) => {
-            s.saved_revision = app.revision;
-            app.save = SaveState::Saved;
-        }
-        Err(e) => app.save = SaveState::Failed(e.to_string()),
-    }
+    Ok(ReviewScreen { app, mine: None })
 }
 
 /// Carries out the queued changes to my annotation file through the same
 /// store session as `annotate` (lock, conflict copies, durable saves).
-pub fn apply_pending(s: &mut Session) {
+fn apply_pending(s: &mut ReviewScreen) {
     if s.app.pending.is_empty() {
         return;
     }
@@ -220,7 +185,7 @@ pub fn apply_pending(s: &mut Session) {
         app.message = Some(format!("not copied: {}: {why}", app.mine_file.display()));
         return;
     }
-    let rel = relative_article_path(&app.article.path, &app.mine_file);
+    let rel = store::open::relative_article_path(&app.article.path, &app.mine_file);
     let mut set = app
         .mine
         .clone()
@@ -235,11 +200,7 @@ pub fn apply_pending(s: &mut Session) {
             }
         }
     }
-    set.assign_ids();
-    set.sort();
-    set.article.sha256 = app.article.sha256().to_owned();
-    set.article.paragraphs = app.article.len();
-    set.annotator.updated = now();
+    store::open::stamp(&mut set, &app.article);
     match disk.save(&set) {
         Ok(saved) => {
             let removed = ops.iter().all(|o| matches!(o, MineOp::Remove(_)));
@@ -259,62 +220,60 @@ pub fn apply_pending(s: &mut Session) {
     }
 }
 
-/// The article's path as seen from the annotation file's folder, which is
-/// how FORMAT.md stores it.
-fn relative_article_path(article: &Path, file: &Path) -> Option<String> {
-    let abs = |p: &Path| std::path::absolute(p).ok();
-    let article = abs(article)?;
-    let folder = abs(file.parent()?)?;
-    pathdiff::diff_paths(article, folder).map(|p| p.to_string_lossy().replace('\\', "/"))
-}
+impl Screen for ReviewScreen {
+    type Action = Action;
+    const QUIT: Action = Action::Quit;
 
-/// The event loop: draw, wait for a key, apply it, carry out copies at
-/// once and save verdicts when due. Signals end the loop the same way `q`
-/// does, so the last verdict is written.
-fn run(mut s: Session) -> anyhow::Result<u8> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))
-            .context("installing signal handlers")?;
+    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
+        &keys.review
     }
-    let theme = Theme::from_env();
-    let mut terminal = crate::tui::terminal()?;
-    let mut last_save = Instant::now() - SAVE_INTERVAL;
-    let result = (|| -> anyhow::Result<()> {
-        while !s.app.quit && !stop.load(Ordering::Relaxed) {
-            apply_pending(&mut s);
-            if s.app.revision != s.saved_revision {
-                s.app.save = SaveState::Pending;
-                if last_save.elapsed() >= SAVE_INTERVAL {
-                    save_now(&mut s);
-                    last_save = Instant::now();
-                }
-            }
-            terminal.draw(|f| view::render(&s.app, &theme, f))?;
-            if event::poll(Duration::from_millis(100))? {
-                match event::read()? {
-                    Event::Key(k) if k.kind != KeyEventKind::Release => {
-                        update::handle_key(&mut s.app, k);
-                    }
-                    _ => {}
-                }
-            }
+
+    fn mode(&self) -> u8 {
+        action::NORMAL
+    }
+
+    fn focus(&mut self) -> Focus<'_> {
+        match &mut self.app.mode {
+            Mode::Comment { input, .. } => Focus::Prompt(input),
+            Mode::Help { scroll } => Focus::Help(scroll),
+            Mode::Normal => Focus::Keys,
         }
-        Ok(())
-    })();
-    // Whatever happened, the last verdict and copy go to disk before we
-    // leave.
-    apply_pending(&mut s);
-    save_now(&mut s);
-    ratatui::restore();
-    result?;
-    if let SaveState::Failed(e) = &s.app.save {
-        anyhow::bail!("{e}");
     }
-    Ok(0)
+
+    fn prompt_done(&mut self, edit: Edit) {
+        update::comment_done(&mut self.app, edit);
+    }
+
+    fn close_overlay(&mut self) {
+        self.app.mode = Mode::Normal;
+    }
+
+    fn update(&mut self, action: Action) -> Flow {
+        update::update(&mut self.app, action)
+    }
+
+    fn render(&self, ui: &Ui, frame: &mut Frame) {
+        view::render(&self.app, ui, frame);
+    }
+
+    fn revision(&self) -> u64 {
+        self.app.revision
+    }
+
+    fn save_state(&mut self) -> &mut SaveState {
+        &mut self.app.save
+    }
+
+    /// Writes the verdicts.
+    fn save(&mut self) -> Result<(), String> {
+        let app = &mut self.app;
+        app.review.sort();
+        app.review.meta.updated = store::open::now();
+        store::review::save(&app.review_file, &app.review).map_err(|e| e.to_string())
+    }
+
+    /// Copies into my annotation file are carried out at once.
+    fn effects(&mut self) {
+        apply_pending(self);
+    }
 }

@@ -4,8 +4,11 @@ use crate::annotation::{AnnotationSet, Claim};
 use crate::article::Article;
 use crate::review::compare::{self, Item, State};
 use crate::review::verdict::{Entry, Progress, Review};
-use crate::tui::state::SaveState;
+use crate::tui::keymap::Keymaps;
+use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::status::SaveState;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -14,7 +17,7 @@ pub enum Mode {
     /// `Esc` leaves it at.
     Comment {
         claim: usize,
-        input: String,
+        input: LineInput,
         before: Option<String>,
     },
     Help {
@@ -79,7 +82,8 @@ pub struct ReviewApp {
     pub revision: u64,
     pub save: SaveState,
     pub message: Option<String>,
-    pub quit: bool,
+    /// The merged keys, so messages name the keys that work.
+    pub keys: Arc<Keymaps>,
 }
 
 impl ReviewApp {
@@ -103,7 +107,7 @@ impl ReviewApp {
             revision: 0,
             save: SaveState::Saved,
             message: None,
-            quit: false,
+            keys: Arc::new(Keymaps::default()),
         };
         app.refresh();
         app.focus = app
@@ -145,6 +149,11 @@ impl ReviewApp {
                 .or_else(near)
                 .unwrap_or(self.items.len().saturating_sub(1));
         }
+    }
+
+    /// The first key of `action`, for messages.
+    pub fn key(&self, action: super::action::Action) -> String {
+        self.keys.review.label(action).unwrap_or_default()
     }
 
     pub fn progress(&self) -> Progress {

@@ -1,38 +1,15 @@
 //! Applies keys and actions to the review state. Pure: no terminal, no
 //! disk (changes to my file are queued in `pending` for the store).
 
-use super::keymap::{self, Action};
+use super::action::Action;
 use super::state::{MineOp, Mode, ReviewApp, Step};
 use crate::annotation::{Claim, Kind};
 use crate::review::verdict::Verdict;
-use crate::tui::keymap::Key;
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::runtime::Flow;
+use crate::tui::widgets::line_input::{Edit, LineInput};
 
-pub fn handle_key(app: &mut ReviewApp, ev: KeyEvent) {
-    let key = Key::from_event(&ev);
-    match &app.mode {
-        Mode::Comment { .. } => comment_key(app, key),
-        Mode::Help { .. } => match key.code {
-            KeyCode::Char('j') | KeyCode::Down => scroll_help(app, 1),
-            KeyCode::Char('k') | KeyCode::Up => scroll_help(app, -1),
-            _ => app.mode = Mode::Normal,
-        },
-        Mode::Normal => {
-            if let Some(a) = keymap::lookup(keymap::NORMAL, key) {
-                app.message = None;
-                update(app, a);
-            }
-        }
-    }
-}
-
-fn scroll_help(app: &mut ReviewApp, by: isize) {
-    if let Mode::Help { scroll } = &mut app.mode {
-        *scroll = scroll.saturating_add_signed(by);
-    }
-}
-
-pub fn update(app: &mut ReviewApp, action: Action) {
+pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
+    app.message = None;
     match action {
         Action::NextClaim => step(app, true, |i| i.theirs.is_some(), "no claims of theirs"),
         Action::PrevClaim => step(app, false, |i| i.theirs.is_some(), "no claims of theirs"),
@@ -40,7 +17,7 @@ pub fn update(app: &mut ReviewApp, action: Action) {
             if !app.side_by_side {
                 app.message =
                     Some("disagreements need your file: run review with --mine FILE".into());
-                return;
+                return Flow::Continue;
             }
             let forward = action == Action::NextDisagreement;
             step(
@@ -56,10 +33,18 @@ pub fn update(app: &mut ReviewApp, action: Action) {
             }
         }
         Action::Dispute => dispute(app, None),
-        Action::Propose(kind) => dispute(app, Some(kind)),
+        Action::ProposeSourced | Action::ProposeAnonymous | Action::ProposeEditorial => {
+            dispute(app, action.proposed())
+        }
         Action::Comment => match app.focused_claim() {
             Some(c) if app.verdict(c).is_some() => open_comment(app, c),
-            Some(_) => app.message = Some("no verdict yet: y agrees, d disputes".into()),
+            Some(_) => {
+                app.message = Some(format!(
+                    "no verdict yet: {} agrees, {} disputes",
+                    app.key(Action::Agree),
+                    app.key(Action::Dispute)
+                ))
+            }
             None => not_theirs(app),
         },
         Action::Clear => match app.focused_claim() {
@@ -67,7 +52,10 @@ pub fn update(app: &mut ReviewApp, action: Action) {
                 checkpoint(app);
                 app.review.clear(&app.theirs.claims, c);
                 verdicts_changed(app);
-                app.message = Some("verdict taken back (u undoes)".into());
+                app.message = Some(format!(
+                    "verdict taken back ({} undoes)",
+                    app.key(Action::Undo)
+                ));
             }
             Some(_) => app.message = Some("no verdict on this claim".into()),
             None => not_theirs(app),
@@ -76,8 +64,9 @@ pub fn update(app: &mut ReviewApp, action: Action) {
         Action::Undo => undo(app, true),
         Action::Redo => undo(app, false),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
-        Action::Quit => app.quit = true,
+        Action::Quit => return Flow::Quit,
     }
+    Flow::Continue
 }
 
 /// Moves the focus to the next (or previous) item that `want` accepts,
@@ -143,8 +132,10 @@ fn judge(app: &mut ReviewApp, verdict: Verdict, kind: Option<Kind>) -> Option<us
     };
     if kind == Some(app.theirs.claims[c].kind) {
         app.message = Some(format!(
-            "they marked it {} already: y agrees, d disputes without a kind",
-            app.theirs.claims[c].kind
+            "they marked it {} already: {} agrees, {} disputes without a kind",
+            app.theirs.claims[c].kind,
+            app.key(Action::Agree),
+            app.key(Action::Dispute)
         ));
         return None;
     }
@@ -169,39 +160,19 @@ fn open_comment(app: &mut ReviewApp, claim: usize) {
     let before = app.verdict(claim).and_then(|e| e.comment.clone());
     app.mode = Mode::Comment {
         claim,
-        input: before.clone().unwrap_or_default(),
+        input: LineInput::new(before.clone().unwrap_or_default(), None),
         before,
     };
 }
 
-fn comment_key(app: &mut ReviewApp, key: Key) {
-    let Mode::Comment { claim, input, .. } = &mut app.mode else {
+/// The comment prompt was submitted (the review moves on) or left.
+pub fn comment_done(app: &mut ReviewApp, edit: Edit) {
+    let Mode::Comment { claim, .. } = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return;
     };
-    let claim = *claim;
-    match (key.code, key.ctrl) {
-        (KeyCode::Enter, _) => {
-            let text = input.trim().to_owned();
-            app.mode = Mode::Normal;
-            set_comment(app, claim, (!text.is_empty()).then_some(text));
-            step(app, true, |i| i.theirs.is_some(), "");
-        }
-        (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => {
-            app.mode = Mode::Normal;
-        }
-        (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) => {
-            input.pop();
-        }
-        (KeyCode::Char('u'), true) => input.clear(),
-        (KeyCode::Char('w'), true) => {
-            let trimmed = input.trim_end().len();
-            let cut = input[..trimmed]
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + 1);
-            input.truncate(cut);
-        }
-        (KeyCode::Char(c), false) => input.push(c),
-        _ => {}
+    if let Edit::Submit(text) = edit {
+        set_comment(app, claim, text);
+        step(app, true, |i| i.theirs.is_some(), "");
     }
 }
 

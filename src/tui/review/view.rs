@@ -1,20 +1,21 @@
 //! Drawing the review screen. Reads the state, wraps only the visible
 //! paragraphs, and writes nothing but the frame.
 
-use super::keymap;
+use super::action::{Action, HINTS, NORMAL};
 use super::state::{Mode, ReviewApp};
 use crate::annotation::Claim;
 use crate::review::compare::State;
 use crate::review::verdict::{Entry, Verdict};
-use crate::tui::state::SaveState;
+use crate::tui::runtime::Ui;
 use crate::tui::theme::Theme;
-use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, Row, help_popup, rows_around, truncate};
+use crate::tui::view_util::{Row, rows_around, truncate};
+use crate::tui::widgets::{footer, help};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -23,22 +24,8 @@ use unicode_width::UnicodeWidthStr;
 const GUTTER: u16 = 7;
 const PANEL: u16 = 4;
 
-/// Styles of the side-by-side states. Each differs by colour *and* by a
-/// text attribute, and the gutter names it with a character, so nothing
-/// depends on colour alone.
 fn state_style(theme: &Theme, s: State) -> Style {
-    let (color, m) = match s {
-        State::Agreed => (Color::Green, Modifier::UNDERLINED),
-        State::KindConflict => (Color::Red, Modifier::BOLD | Modifier::UNDERLINED),
-        State::OnlyMine => (Color::Blue, Modifier::ITALIC),
-        State::OnlyTheirs => (Color::Yellow, Modifier::BOLD),
-    };
-    let base = if theme.color {
-        Style::new().fg(color)
-    } else {
-        Style::new()
-    };
-    base.add_modifier(m)
+    theme.comparison(s)
 }
 
 /// The gutter character of a state.
@@ -66,25 +53,16 @@ fn verdict_marker(e: Option<&Entry>) -> &'static str {
     }
 }
 
-pub fn render(app: &ReviewApp, theme: &Theme, frame: &mut Frame) {
+pub fn render(app: &ReviewApp, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
-    if let Some(pos) = draw(app, theme, area, frame.buffer_mut()) {
+    if let Some(pos) = draw(app, ui, area, frame.buffer_mut()) {
         frame.set_cursor_position(pos);
     }
 }
 
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.
-pub fn draw(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "terminal too small: {}x{}, byline needs {MIN_WIDTH}x{MIN_HEIGHT}",
-            area.width, area.height
-        );
-        Paragraph::new(msg)
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
-        return None;
-    }
+pub fn draw(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
     let [status, body, panel, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -95,9 +73,9 @@ pub fn draw(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> Opt
     draw_status(app, theme, status, buf);
     draw_body(app, theme, body, buf);
     draw_panel(app, theme, panel, buf);
-    let cursor = draw_footer(app, theme, footer, buf);
+    let cursor = draw_footer(app, ui, footer, buf);
     if let Mode::Help { scroll } = app.mode {
-        draw_help(app, theme, scroll, area, buf);
+        draw_help(app, ui, scroll, area, buf);
         return None;
     }
     cursor
@@ -105,12 +83,7 @@ pub fn draw(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> Opt
 
 fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = app.progress();
-    let saved = match &app.save {
-        SaveState::Saved => "saved".to_owned(),
-        SaveState::Pending => "saving…".to_owned(),
-        SaveState::Failed(e) => format!("NOT SAVED: {e}"),
-        SaveState::ReadOnly(_) => "read-only".to_owned(),
-    };
+    let saved = app.save.label();
     let long = format!(
         " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
         app.review.meta.reviewer, app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
@@ -133,9 +106,10 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title_w = (area.width - w) as usize;
     let title = truncate(&format!(" {}", app.article.title), title_w);
     buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
-    let style = match app.save {
-        SaveState::Failed(_) => theme.bar().patch(theme.warning()),
-        _ => theme.bar(),
+    let style = if app.save.failed() {
+        theme.bar().patch(theme.warning())
+    } else {
+        theme.bar()
     };
     buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
 }
@@ -303,7 +277,7 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 fn claim_spans<'a>(theme: &Theme, who: &'a str, c: &'a Claim) -> Vec<Span<'a>> {
     let mut spans = vec![Span::styled(format!("{who:<7}"), theme.heading())];
-    spans.extend(crate::tui::view::claim_spans(theme, c));
+    spans.extend(crate::tui::view_util::claim_spans(theme, c));
     spans
 }
 
@@ -386,76 +360,41 @@ fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 // ---- footer --------------------------------------------------------------
 
-fn draw_footer(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn draw_footer(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
     if let Mode::Comment { input, claim, .. } = &app.mode {
         let label = match app.verdict(*claim).and_then(|e| e.kind) {
             Some(k) => format!("Why {k}? "),
             None => "Comment: ".to_owned(),
         };
-        let keys = "Enter keep · Esc leave";
-        let line = Line::from(vec![
-            Span::styled(label.clone(), theme.heading()),
-            Span::raw(input.clone()),
-        ]);
-        buf.set_line(area.x, area.y, &line, area.width);
-        let used = line.width() as u16 + 2;
-        if used + keys.width() as u16 <= area.width {
-            buf.set_string(
-                area.right() - keys.width() as u16,
-                area.y,
-                keys,
-                theme.hint(),
-            );
-        }
-        let x = area.x + (label.width() + input.width()) as u16;
-        return Some(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        return Some(input.draw(&label, ("keep", "leave"), &ui.keys.prompt, theme, area, buf));
     }
     if let Some(m) = &app.message {
-        buf.set_stringn(
-            area.x,
-            area.y,
-            truncate(m, area.width as usize),
-            area.width as usize,
-            Style::new(),
-        );
+        footer::draw_message(m, Style::new(), area, buf);
         return None;
     }
-    let mut text = String::new();
-    for (action, label) in keymap::HINTS {
-        if !app.side_by_side && *action == keymap::Action::NextDisagreement {
-            continue;
-        }
-        if let Some(k) = keymap::key_for(keymap::NORMAL, *action) {
-            text.push_str(&format!("{k} {label}  "));
-        }
-    }
-    buf.set_stringn(
-        area.x,
-        area.y,
-        truncate(text.trim_end(), area.width as usize),
-        area.width as usize,
-        theme.hint(),
-    );
+    let hints: Vec<(Action, &str)> = HINTS
+        .iter()
+        .filter(|(a, _)| app.side_by_side || *a != Action::NextDisagreement)
+        .copied()
+        .collect();
+    footer::draw_hints(&footer::hints(&ui.keys.review, &hints), theme, area, buf);
     None
 }
 
 // ---- help ----------------------------------------------------------------
 
-fn draw_help(app: &ReviewApp, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let prompt = keymap::PROMPT_HELP
-        .iter()
-        .map(|(k, w)| ((*k).to_owned(), *w))
-        .collect();
+fn draw_help(app: &ReviewApp, ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
     let mut notes = vec!["Gutter: ✓ agreed · ✗ disputed by you; their kinds S A E"];
     if app.side_by_side {
         notes.push("With your file: = agreed · ≠ kind conflict · M only mine · T only theirs");
     }
-    help_popup(
-        theme,
-        " byline review keys · j/k scroll · any other key closes ",
+    help::draw(
+        ui,
+        "byline review keys",
         vec![
-            ("Reviewing", keymap::help_rows(keymap::NORMAL)),
-            ("In the comment prompt", prompt),
+            ("Reviewing", ui.keys.review.help_rows(NORMAL)),
+            ("In the comment prompt", help::prompt_rows(ui.keys)),
         ],
         &notes,
         scroll,

@@ -1,55 +1,40 @@
-//! Drawing. Reads the state, wraps only the paragraphs that are visible,
-//! and never writes anything but the frame.
+//! Drawing the annotation screen. Reads the state, wraps only the
+//! paragraphs that are visible, and never writes anything but the frame.
 
-use super::keymap;
-use super::state::{App, Mode, PromptKind, SaveState, Span};
-use super::theme::Theme;
-use super::wrap::wrap;
+use super::action::{Action, NORMAL, SELECT};
+use super::state::{App, Mode, PromptKind, Span};
 use crate::annotation::{Claim, Kind};
 use crate::article::Paragraph;
+use crate::tui::runtime::Ui;
+use crate::tui::theme::Theme;
+use crate::tui::view_util::{Row, claim_spans, rows_around, truncate};
+use crate::tui::widgets::{footer, help};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph as TParagraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-/// Below this the screen says so instead of drawing a broken layout.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 8;
 /// Columns left of the text: current-paragraph bar, S, A, E, space.
 const GUTTER: u16 = 5;
 const MINIMAP: u16 = 4;
 /// The longest screen line of article text.
 const MAX_LINE: u16 = 100;
 
-/// Below the minimum the screen only says so, and keys but quit do nothing.
-pub fn too_small(width: u16, height: u16) -> bool {
-    width < MIN_WIDTH || height < MIN_HEIGHT
-}
-
 /// Draws the whole screen and places the terminal cursor in a prompt.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn render(app: &App, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
-    if let Some(pos) = draw(app, theme, area, frame.buffer_mut()) {
+    if let Some(pos) = draw(app, ui, area, frame.buffer_mut()) {
         frame.set_cursor_position(pos);
     }
 }
 
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.
-pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    if too_small(area.width, area.height) {
-        let msg = format!(
-            "terminal too small: {}x{}, byline needs {MIN_WIDTH}x{MIN_HEIGHT}",
-            area.width, area.height
-        );
-        TParagraph::new(msg)
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
-        return None;
-    }
+pub fn draw(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
     let panel_h = panel_height(app, area.height);
     let [status, main, panel, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -64,11 +49,11 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Po
     draw_status(app, theme, status, buf);
     draw_body(app, theme, text, buf);
     draw_minimap(app, theme, map, buf);
-    draw_panel(app, theme, panel, buf);
-    let cursor = draw_footer(app, theme, footer, buf);
+    draw_panel(app, ui, panel, buf);
+    let cursor = draw_footer(app, ui, footer, buf);
     match app.mode {
         Mode::Help { scroll } => {
-            draw_help(theme, scroll, area, buf);
+            draw_help(ui, scroll, area, buf);
             return None;
         }
         Mode::Summary => {
@@ -89,12 +74,10 @@ fn panel_height(app: &App, height: u16) -> u16 {
 
 fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let counts = app.set.counts();
-    let saved = match &app.save {
-        _ if app.loading => "loading…".to_owned(),
-        SaveState::Saved => "saved".to_owned(),
-        SaveState::Pending => "saving…".to_owned(),
-        SaveState::Failed(e) => format!("NOT SAVED: {e}"),
-        SaveState::ReadOnly(_) => "read-only".to_owned(),
+    let saved = if app.loading {
+        "loading…".to_owned()
+    } else {
+        app.save.label()
     };
     let total = if app.loading {
         "…".to_owned()
@@ -122,9 +105,10 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title_w = right_x.saturating_sub(area.x) as usize;
     let title = truncate(&format!(" {}", app.article.title), title_w);
     buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
-    let style = match app.save {
-        SaveState::Failed(_) => theme.bar().patch(theme.warning()),
-        _ => theme.bar(),
+    let style = if app.save.failed() {
+        theme.bar().patch(theme.warning())
+    } else {
+        theme.bar()
     };
     // Narrow screens drop the annotator name before the counts.
     let right = if right.width() > area.width as usize {
@@ -143,33 +127,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
 }
 
-/// Cuts `s` to `width` columns, ending in `…` when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 // ---- the article ---------------------------------------------------------
-
-pub(crate) enum Row {
-    Blank,
-    Text { para: usize, line: Range<usize> },
-}
 
 /// Which paragraph lines fill a body of `height` rows for the annotation
 /// screen: its cursor (or the growing selection's end) stays in view.
@@ -186,60 +144,6 @@ fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
         width,
         height,
     )
-}
-
-/// Some context before, the paragraph `cur` (scrolled to the byte `focus`
-/// if it is taller than the screen), context after. Only these paragraphs
-/// are wrapped, so the cost does not grow with the article. Shared by the
-/// annotation and review screens.
-pub(crate) fn rows_around(
-    paragraphs: &[Paragraph],
-    cur: usize,
-    focus: usize,
-    width: usize,
-    height: usize,
-) -> Vec<Row> {
-    let lines = wrap(&paragraphs[cur].text, width);
-    let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
-    if lines.len() + 2 > height {
-        let first = focus_line
-            .saturating_sub(height / 3)
-            .min(lines.len().saturating_sub(height));
-        return lines
-            .into_iter()
-            .skip(first)
-            .take(height)
-            .map(|line| Row::Text { para: cur, line })
-            .collect();
-    }
-    let budget = (height - lines.len()) / 3;
-    let mut before: Vec<Row> = Vec::new();
-    let mut p = cur;
-    while before.len() < budget && p > 0 {
-        p -= 1;
-        before.push(Row::Blank);
-        for line in wrap(&paragraphs[p].text, width).into_iter().rev() {
-            before.push(Row::Text { para: p, line });
-        }
-    }
-    before.truncate(budget);
-    // A blank row at the very top only wastes a line.
-    while matches!(before.last(), Some(Row::Blank)) {
-        before.pop();
-    }
-    before.reverse();
-    let mut rows = before;
-    rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
-    let mut p = cur + 1;
-    while rows.len() < height && p < paragraphs.len() {
-        rows.push(Row::Blank);
-        for line in wrap(&paragraphs[p].text, width) {
-            rows.push(Row::Text { para: p, line });
-        }
-        p += 1;
-    }
-    rows.truncate(height);
-    rows
 }
 
 fn draw_body(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -404,7 +308,8 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 // ---- claims panel --------------------------------------------------------
 
-fn draw_panel(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
+    let theme = ui.theme;
     let range = app.claims_of(app.cursor.para);
     let title = match range.len() {
         0 => format!(" ¶ {} · no claims ", app.cursor.para + 1),
@@ -418,11 +323,20 @@ fn draw_panel(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if range.is_empty() {
-        let hint = "move with j/k, grow with v, mark with s a e";
+        let k = |a| ui.keys.annotate.label(a).unwrap_or_default();
+        let hint = format!(
+            "move with {}/{}, grow with {}, mark with {} {} {}",
+            k(Action::NextSentence),
+            k(Action::PrevSentence),
+            k(Action::Select),
+            k(Action::MarkSourced),
+            k(Action::MarkAnonymous),
+            k(Action::MarkEditorial)
+        );
         buf.set_stringn(
             inner.x + 1,
             inner.y,
-            hint,
+            &hint,
             inner.width.saturating_sub(1) as usize,
             theme.hint(),
         );
@@ -448,145 +362,73 @@ fn draw_panel(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A claim on one line: kind (letter and name), a warning when it needs
-/// review, its source and its quote. Shared with the review screen.
-pub(crate) fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
-    let mut spans = vec![TSpan::styled(
-        format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
-        theme.kind(c.kind),
-    )];
-    if c.needs_review() {
-        spans.push(TSpan::styled(" ⚠ needs review", theme.warning()));
-    }
-    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
-        spans.push(TSpan::raw(format!(" {s} ·")));
-    }
-    spans.push(TSpan::styled(format!(" “{}”", c.quote), theme.hint()));
-    spans
-}
-
 // ---- footer --------------------------------------------------------------
 
-fn draw_footer(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
     if let Mode::Prompt(p) = &app.mode {
-        let (label, keys) = match p.kind {
-            PromptKind::Source { .. } => (
+        let (label, meaning) = match p.kind {
+            PromptKind::Source { claim, .. } => (
                 if app
                     .set
                     .claims
-                    .get(claim_of(&p.kind))
+                    .get(claim)
                     .is_some_and(|c| c.kind == Kind::Anonymous)
                 {
                     "Anonymous source: "
                 } else {
                     "Source: "
                 },
-                "Enter keep · Esc leave empty",
+                ("keep", "leave empty"),
             ),
-            PromptKind::Note { .. } => ("Note: ", "Enter keep · Esc cancel"),
-            PromptKind::Search => ("Search: ", "Enter find · Esc cancel"),
+            PromptKind::Note { .. } => ("Note: ", ("keep", "cancel")),
+            PromptKind::Search => ("Search: ", ("find", "cancel")),
         };
-        // A long entry shows its end, where the typing happens.
-        let room = (area.width as usize).saturating_sub(label.width() + 1);
-        let shown = if p.input.width() > room {
-            let mut tail: Vec<char> = Vec::new();
-            let mut w = 1;
-            for c in p.input.chars().rev() {
-                w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if w > room {
-                    break;
-                }
-                tail.push(c);
-            }
-            std::iter::once('…').chain(tail.into_iter().rev()).collect()
-        } else {
-            p.input.clone()
-        };
-        let cursor_x = area.x + (label.width() + shown.width()) as u16;
-        let mut spans = vec![TSpan::styled(label, theme.heading()), TSpan::raw(shown)];
-        if let Some(h) = &p.hint {
-            spans.push(TSpan::styled(format!("  (Tab: {h})"), theme.hint()));
-        }
-        let line = Line::from(spans);
-        buf.set_line(area.x, area.y, &line, area.width);
-        let used = line.width() as u16 + 2;
-        if used + keys.width() as u16 <= area.width {
-            let x = area.right() - keys.width() as u16;
-            buf.set_string(x, area.y, keys, theme.hint());
-        }
-        return Some(Position::new(
-            cursor_x.min(area.right().saturating_sub(1)),
-            area.y,
-        ));
+        return Some(
+            p.line
+                .draw(label, meaning, &ui.keys.prompt, theme, area, buf),
+        );
     }
-    if let SaveState::ReadOnly(why) = &app.save
+    if let crate::tui::widgets::status::SaveState::ReadOnly(why) = &app.save
         && app.message.is_none()
     {
-        buf.set_stringn(
-            area.x,
-            area.y,
-            format!("read-only: {why}"),
-            area.width as usize,
-            theme.warning(),
-        );
+        footer::draw_message(&format!("read-only: {why}"), theme.warning(), area, buf);
         return None;
     }
     if let Some(m) = &app.message {
-        buf.set_stringn(area.x, area.y, m, area.width as usize, Style::new());
+        footer::draw_message(m, Style::new(), area, buf);
         return None;
     }
-    let hints: &[(keymap::Bindings, &[(crate::tui::action::Action, &str)])] = match app.mode {
-        Mode::Select { .. } => &[(keymap::SELECT, SELECT_HINTS)],
-        _ => &[(keymap::NORMAL, NORMAL_HINTS)],
+    let hints = match app.mode {
+        Mode::Select { .. } => SELECT_HINTS,
+        _ => NORMAL_HINTS,
     };
-    let mut text = String::new();
-    for (bindings, list) in hints {
-        for (action, label) in list.iter() {
-            if let Some(k) = keymap::key_for(bindings, *action) {
-                text.push_str(&format!("{k} {label}  "));
-            }
-        }
-    }
-    buf.set_stringn(
-        area.x,
-        area.y,
-        truncate(text.trim_end(), area.width as usize),
-        area.width as usize,
-        theme.hint(),
-    );
+    footer::draw_hints(&footer::hints(&ui.keys.annotate, hints), theme, area, buf);
     None
 }
 
-fn claim_of(kind: &PromptKind) -> usize {
-    match kind {
-        PromptKind::Source { claim, .. } | PromptKind::Note { claim } => *claim,
-        PromptKind::Search => usize::MAX,
-    }
-}
-
-use crate::tui::action::Action as A;
-const NORMAL_HINTS: &[(A, &str)] = &[
-    (A::NextSentence, "next"),
-    (A::NextParagraph, "¶"),
-    (A::Select, "select"),
-    (A::Mark(Kind::Sourced), "sourced"),
-    (A::Mark(Kind::Anonymous), "anon"),
-    (A::Mark(Kind::Editorial), "editorial"),
-    (A::EditNote, "note"),
-    (A::Help, "help"),
-    (A::Quit, "quit"),
+const NORMAL_HINTS: &[(Action, &str)] = &[
+    (Action::NextSentence, "next"),
+    (Action::NextParagraph, "¶"),
+    (Action::Select, "select"),
+    (Action::MarkSourced, "sourced"),
+    (Action::MarkAnonymous, "anon"),
+    (Action::MarkEditorial, "editorial"),
+    (Action::EditNote, "note"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
 ];
-const SELECT_HINTS: &[(A, &str)] = &[
-    (A::GrowSentence, "+sent"),
-    (A::ShrinkSentence, "-sent"),
-    (A::GrowWord, "+word"),
-    (A::ShrinkWord, "-word"),
-    (A::StartWordRight, "start+"),
-    (A::StartWordLeft, "start-"),
-    (A::Mark(Kind::Sourced), "src"),
-    (A::Mark(Kind::Anonymous), "anon"),
-    (A::Mark(Kind::Editorial), "edit"),
-    (A::Cancel, "cancel"),
+const SELECT_HINTS: &[(Action, &str)] = &[
+    (Action::GrowSentence, "+sent"),
+    (Action::ShrinkSentence, "-sent"),
+    (Action::GrowWord, "+word"),
+    (Action::ShrinkWord, "-word"),
+    (Action::StartWordRight, "start+"),
+    (Action::StartWordLeft, "start-"),
+    (Action::MarkSourced, "src"),
+    (Action::MarkAnonymous, "anon"),
+    (Action::MarkEditorial, "edit"),
+    (Action::Cancel, "cancel"),
 ];
 
 // ---- summary -------------------------------------------------------------
@@ -608,68 +450,22 @@ fn draw_summary(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 // ---- help ----------------------------------------------------------------
 
-fn draw_help(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let prompt = keymap::PROMPT_HELP
-        .iter()
-        .map(|(k, w)| ((*k).to_owned(), *w))
-        .collect();
-    help_popup(
-        theme,
-        " byline keys · j/k scroll · any other key closes ",
+fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let selecting = format!(
+        "Selecting (after {})",
+        ui.keys.annotate.labels(Action::Select, "/")
+    );
+    help::draw(
+        ui,
+        "byline keys",
         vec![
-            ("Reading", keymap::help_rows(keymap::NORMAL)),
-            ("Selecting (after v)", keymap::help_rows(keymap::SELECT)),
-            ("In a prompt", prompt),
+            ("Reading", ui.keys.annotate.help_rows(NORMAL)),
+            (&selecting, ui.keys.annotate.help_rows(SELECT)),
+            ("In a prompt", help::prompt_rows(ui.keys)),
         ],
         &["Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold"],
         scroll,
         area,
         buf,
     );
-}
-
-/// A scrollable overlay of key tables (generated from the keymaps) and
-/// notes; shared by the annotation and review screens.
-pub(crate) fn help_popup(
-    theme: &Theme,
-    title: &str,
-    sections: Vec<(&str, Vec<(String, &str)>)>,
-    notes: &[&str],
-    scroll: usize,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let mut lines: Vec<Line> = Vec::new();
-    for (heading, rows) in sections {
-        lines.push(Line::styled(heading.to_owned(), theme.heading()));
-        for (keys, what) in rows {
-            lines.push(Line::from(vec![
-                TSpan::styled(format!("  {keys:<14} "), theme.heading()),
-                TSpan::raw(what.to_owned()),
-            ]));
-        }
-        lines.push(Line::raw(""));
-    }
-    for note in notes {
-        lines.push(Line::styled((*note).to_owned(), theme.hint()));
-    }
-    let w = area.width.saturating_sub(4).min(76);
-    let h = area.height.saturating_sub(2);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(popup, buf);
-    let visible = h.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(visible));
-    TParagraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .block(
-            Block::bordered()
-                .title(title.to_owned())
-                .border_style(theme.border()),
-        )
-        .render(popup, buf);
 }

@@ -18,9 +18,9 @@
 //!    it needs about 60×16 and degrades below that (the strip is cut with
 //!    `…`, rows that do not fit are left out).
 
-use super::theme::Theme;
 use crate::annotation::Kind;
 use crate::export::{ArticleSummary, STRIP_EMPTY};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};

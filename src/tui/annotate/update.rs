@@ -1,43 +1,16 @@
-//! Applies keys and actions to the state. Pure: no terminal, no disk.
+//! Applies actions and prompt results to the state. Pure: no terminal, no
+//! disk.
 
 use super::action::Action;
-use super::keymap::{self, Key};
-use super::state::{App, Mode, Prompt, PromptKind, Span};
+use super::state::{App, LineInput, Mode, Prompt, PromptKind, Span};
 use crate::annotation::{Claim, Kind};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::tui::runtime::Flow;
+use crate::tui::widgets::line_input::Edit;
 
-/// Routes one key press: prompts edit text, other modes look the key up.
-pub fn handle_key(app: &mut App, ev: KeyEvent) {
-    let key = Key::from_event(&ev);
-    match &app.mode {
-        Mode::Prompt(_) => prompt_key(app, key),
-        Mode::Summary => app.mode = Mode::Normal,
-        Mode::Help { .. } => match key.code {
-            KeyCode::Char('j') | KeyCode::Down => scroll_help(app, 1),
-            KeyCode::Char('k') | KeyCode::Up => scroll_help(app, -1),
-            _ => app.mode = Mode::Normal,
-        },
-        Mode::Select { .. } => {
-            if let Some(a) = keymap::lookup(keymap::SELECT, key) {
-                update(app, a);
-            }
-        }
-        Mode::Normal => {
-            if let Some(a) = keymap::lookup(keymap::NORMAL, key) {
-                app.message = None;
-                update(app, a);
-            }
-        }
+pub fn update(app: &mut App, action: Action) -> Flow {
+    if app.mode == Mode::Normal {
+        app.message = None;
     }
-}
-
-fn scroll_help(app: &mut App, by: isize) {
-    if let Mode::Help { scroll } = &mut app.mode {
-        *scroll = scroll.saturating_add_signed(by);
-    }
-}
-
-pub fn update(app: &mut App, action: Action) {
     match action {
         Action::NextSentence => next_sentence(app),
         Action::PrevSentence => prev_sentence(app),
@@ -75,7 +48,11 @@ pub fn update(app: &mut App, action: Action) {
             let w = app.current().words();
             w.iter().map(|r| r.start).rfind(|&s| s < start)
         }),
-        Action::Mark(kind) => mark(app, kind),
+        Action::MarkSourced | Action::MarkAnonymous | Action::MarkEditorial => {
+            if let Some(kind) = action.kind() {
+                mark(app, kind)
+            }
+        }
         Action::EditNote => edit_note(app),
         Action::Delete => delete(app),
         Action::Undo => undo(app, true),
@@ -87,15 +64,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Search => {
             app.mode = Mode::Prompt(Prompt {
                 kind: PromptKind::Search,
-                input: String::new(),
-                hint: app.last_search.clone(),
+                line: LineInput::new("", app.last_search.clone()),
             })
         }
         Action::Summary => app.mode = Mode::Summary,
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Cancel => app.mode = Mode::Normal,
-        Action::Quit => app.quit = true,
+        Action::Quit => return Flow::Quit,
     }
+    Flow::Continue
 }
 
 fn set_cursor(app: &mut App, span: Span) {
@@ -251,8 +228,7 @@ fn mark(app: &mut App, kind: Kind) {
                 claim: index,
                 was_new,
             },
-            input: existing.unwrap_or_default(),
-            hint,
+            line: LineInput::new(existing.unwrap_or_default(), hint),
         });
     }
 }
@@ -295,8 +271,7 @@ fn edit_note(app: &mut App) {
         Some(i) => {
             app.mode = Mode::Prompt(Prompt {
                 kind: PromptKind::Note { claim: i },
-                input: app.set.claims[i].note.clone().unwrap_or_default(),
-                hint: None,
+                line: LineInput::new(app.set.claims[i].note.clone().unwrap_or_default(), None),
             })
         }
         None => app.message = Some("no claim under the cursor to add a note to".into()),
@@ -320,7 +295,11 @@ fn delete(app: &mut App) {
             }
             changed(app);
             app.mode = Mode::Normal;
-            app.message = Some(format!("deleted the {} claim (u undoes)", c.kind));
+            app.message = Some(format!(
+                "deleted the {} claim ({} undoes)",
+                c.kind,
+                app.key(Action::Undo)
+            ));
         }
         None => app.message = Some("no claim under the cursor to delete".into()),
     }
@@ -382,9 +361,11 @@ fn next_needs_review(app: &mut App) {
     let n = pending.len();
     set_cursor(app, span);
     app.message = Some(format!(
-        "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, p places it, x deletes it",
-        crate::tui::view::truncate(&c.quote, 60),
-        c.paragraph
+        "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, {} places it, {} deletes it",
+        crate::tui::view_util::truncate(&c.quote, 60),
+        c.paragraph,
+        app.key(Action::PlaceClaim),
+        app.key(Action::Delete),
     ));
     app.placing = Some(c);
 }
@@ -399,7 +380,10 @@ fn place(app: &mut App) {
         .as_ref()
         .and_then(|p| app.set.claims.iter().position(|c| c == p))
     else {
-        app.message = Some("nothing to place: R goes to a claim that needs review".into());
+        app.message = Some(format!(
+            "nothing to place: {} goes to a claim that needs review",
+            app.key(Action::NextNeedsReview)
+        ));
         return;
     };
     let t = app.target();
@@ -445,53 +429,29 @@ fn jump_claim(app: &mut App, forward: bool) {
     }
 }
 
-fn prompt_key(app: &mut App, key: Key) {
-    let Mode::Prompt(prompt) = &mut app.mode else {
+/// The open prompt was submitted (Enter) or left (Esc).
+pub fn prompt_done(app: &mut App, edit: Edit) {
+    let Mode::Prompt(prompt) = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return;
     };
-    match (key.code, key.ctrl) {
-        (KeyCode::Enter, _) => {
-            let prompt = prompt.clone();
-            app.mode = Mode::Normal;
-            submit(app, prompt);
-        }
-        (KeyCode::Esc, _) => {
-            let kind = prompt.kind.clone();
-            app.mode = Mode::Normal;
-            app.message = match kind {
-                PromptKind::Source { was_new: true, .. } => {
-                    Some("no source recorded (s or a on the claim asks again)".into())
-                }
+    match edit {
+        Edit::Submit(value) => submit(app, prompt.kind, value),
+        _ => {
+            app.message = match prompt.kind {
+                PromptKind::Source { was_new: true, .. } => Some(format!(
+                    "no source recorded ({} or {} on the claim asks again)",
+                    app.key(Action::MarkSourced),
+                    app.key(Action::MarkAnonymous)
+                )),
                 PromptKind::Source { was_new: false, .. } => Some("source unchanged".into()),
                 _ => None,
             };
         }
-        (KeyCode::Tab, _) => {
-            if let Some(h) = prompt.hint.take() {
-                prompt.input = h;
-            }
-        }
-        (KeyCode::Backspace, _) | (KeyCode::Char('h'), true) => {
-            prompt.input.pop();
-        }
-        (KeyCode::Char('u'), true) => prompt.input.clear(),
-        (KeyCode::Char('w'), true) => {
-            let trimmed = prompt.input.trim_end().len();
-            let cut = prompt.input[..trimmed]
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + 1);
-            prompt.input.truncate(cut);
-        }
-        (KeyCode::Char('c'), true) => app.mode = Mode::Normal,
-        (KeyCode::Char(c), false) => prompt.input.push(c),
-        _ => {}
     }
 }
 
-fn submit(app: &mut App, prompt: Prompt) {
-    let value = prompt.input.trim().to_owned();
-    let value = (!value.is_empty()).then_some(value);
-    match prompt.kind {
+fn submit(app: &mut App, kind: PromptKind, value: Option<String>) {
+    match kind {
         PromptKind::Source { claim, was_new } => {
             if let Some(c) = app.set.claims.get_mut(claim)
                 && c.source != value

@@ -2,8 +2,12 @@
 
 use crate::annotation::{AnnotationSet, Claim};
 use crate::article::{Article, Paragraph};
+use crate::tui::keymap::Keymaps;
+pub use crate::tui::widgets::line_input::LineInput;
+pub use crate::tui::widgets::status::SaveState;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A span of one paragraph: 0-based paragraph index, `char` offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,9 +33,8 @@ pub enum PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
-    /// A suggested source that `Tab` accepts; typing never appends to it.
-    pub hint: Option<String>,
+    /// What is typed, and a suggested source that `accept_hint` takes.
+    pub line: LineInput,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,15 +53,6 @@ pub enum Mode {
     Summary,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    Pending,
-    Failed(String),
-    /// Nothing is written in this session, and why.
-    ReadOnly(String),
-}
-
 pub struct App {
     pub article: Article,
     pub set: AnnotationSet,
@@ -74,7 +68,8 @@ pub struct App {
     pub message: Option<String>,
     pub last_search: Option<String>,
     pub search_hit: Option<Span>,
-    pub quit: bool,
+    /// The merged keys, so messages name the keys that work.
+    pub keys: Arc<Keymaps>,
     /// Drawn from the first part of a long article while the rest loads.
     pub loading: bool,
     /// The claim that needs review being placed again (after `R`).
@@ -85,7 +80,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(article: Article, set: AnnotationSet, file: PathBuf) -> App {
+    pub fn new(article: Article, set: AnnotationSet, file: PathBuf, keys: Arc<Keymaps>) -> App {
         let mut app = App {
             article,
             set,
@@ -103,7 +98,7 @@ impl App {
             message: None,
             last_search: None,
             search_hit: None,
-            quit: false,
+            keys,
             loading: false,
             placing: None,
             text_stats: std::cell::OnceCell::new(),
@@ -187,6 +182,11 @@ impl App {
             .iter()
             .position(|c| c.start == t.start && c.end == t.end)
             .map(|i| range.start + i)
+    }
+
+    /// The first key of `action`, for messages.
+    pub fn key(&self, action: super::action::Action) -> String {
+        self.keys.annotate.label(action).unwrap_or_default()
     }
 
     pub fn is_read_only(&self) -> bool {

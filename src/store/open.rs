@@ -1,0 +1,101 @@
+//! Opening an annotator's file for a session, and what every save stamps on
+//! it: the decisions `annotate`, `review` (copies) and `check` share.
+
+use crate::annotation::{AnnotationSet, anchor};
+use crate::article::{self, Article};
+use std::path::{Path, PathBuf};
+
+/// An annotator file opened for writing, with its article.
+pub struct Opened {
+    pub article: Article,
+    pub set: AnnotationSet,
+    pub file: PathBuf,
+    pub disk: super::Session,
+    /// What the user should know at once (the article changed).
+    pub message: Option<String>,
+}
+
+/// Loads the article and `<dir>/<article-id>/<annotator>.toml` (a new set
+/// when there is none). A changed article re-anchors the claims; an
+/// unchanged one whose offsets do not hold the quotes is refused, so a
+/// file that fails to load is never written.
+pub fn annotator(
+    article_path: &Path,
+    dir: &Path,
+    annotator: Option<&str>,
+) -> anyhow::Result<Opened> {
+    let article = article::load(article_path)?;
+    let name = super::resolve_annotator(annotator);
+    let file = super::annotation_path(dir, &article.id, &name);
+    let (disk, loaded) = super::Session::open(&file)?;
+    let mut message = None;
+    let set = match loaded {
+        Some(mut set) if set.article.sha256 != article.sha256() => {
+            let outcomes = anchor::reanchor(&mut set, &article);
+            let moved = outcomes
+                .iter()
+                .filter(|o| matches!(o, anchor::Anchored::Moved { .. }))
+                .count();
+            let review = outcomes
+                .iter()
+                .filter(|o| **o == anchor::Anchored::NeedsReview)
+                .count();
+            message = Some(format!(
+                "the article changed since {} was saved: {moved} claim(s) moved, {review} need review (marked ⚠)",
+                file.display()
+            ));
+            set
+        }
+        Some(set) => {
+            if let Some(&i) = anchor::mismatches(&set, &article).first() {
+                anyhow::bail!(
+                    "{}: {} does not match the article text at its offsets, though the article is unchanged (sha256 matches); run `byline check {} --fix` to re-anchor it",
+                    file.display(),
+                    anchor::describe(&set.claims[i]),
+                    file.display()
+                );
+            }
+            set
+        }
+        None => {
+            let rel = relative_article_path(article_path, &file);
+            AnnotationSet::new(&article, &name, rel)
+        }
+    };
+    Ok(Opened {
+        article,
+        set,
+        file,
+        disk,
+        message,
+    })
+}
+
+/// The article's path as seen from the annotation file's folder, which is
+/// how FORMAT.md stores it.
+pub fn relative_article_path(article: &Path, file: &Path) -> Option<String> {
+    let abs = |p: &Path| std::path::absolute(p).ok();
+    let article = abs(article)?;
+    let folder = abs(file.parent()?)?;
+    pathdiff::diff_paths(article, folder).map(|p| p.to_string_lossy().replace('\\', "/"))
+}
+
+/// Ids, order, fresh context, the article's fingerprint and the time, as
+/// every save of an annotator file writes them.
+pub fn stamp(set: &mut AnnotationSet, article: &Article) {
+    set.assign_ids();
+    set.sort();
+    anchor::refresh_context(set, article);
+    set.article.sha256 = article.sha256().to_owned();
+    set.article.paragraphs = article.len();
+    set.annotator.updated = now();
+}
+
+/// The time of a save, to the second, as FORMAT.md writes `updated`.
+pub fn now() -> Option<toml::value::Datetime> {
+    let t = time::OffsetDateTime::now_utc().replace_nanosecond(0).ok()?;
+    let s = t
+        .format(&time::format_description::well_known::Rfc3339)
+        .ok()?;
+    s.parse().ok()
+}

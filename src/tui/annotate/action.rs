@@ -1,0 +1,61 @@
+//! What a key asks for on the annotation screen. Keys map to actions in the
+//! keymap (`keys.toml`, `[keys.annotate]`); `update` applies them.
+
+/// Reading: the cursor is a sentence.
+pub const NORMAL: u8 = 1;
+/// Growing a selection (after `select`).
+pub const SELECT: u8 = 2;
+const BOTH: u8 = NORMAL | SELECT;
+
+crate::actions! {
+    pub enum Action in "annotate", modes [NORMAL: "reading", SELECT: "selecting"] {
+        NextSentence = "next_sentence", NORMAL, "next sentence (into the next paragraph at the end)";
+        PrevSentence = "prev_sentence", NORMAL, "previous sentence";
+        NextParagraph = "next_paragraph", NORMAL, "next paragraph";
+        PrevParagraph = "prev_paragraph", NORMAL, "previous paragraph";
+        FirstParagraph = "first_paragraph", NORMAL, "first paragraph";
+        LastParagraph = "last_paragraph", NORMAL, "last paragraph";
+        /// Start growing a selection from the cursor sentence.
+        Select = "select", NORMAL, "start growing the selection from this sentence";
+        GrowSentence = "grow_sentence", SELECT, "grow the selection by a sentence";
+        ShrinkSentence = "shrink_sentence", SELECT, "shrink the selection by a sentence";
+        GrowWord = "grow_word", SELECT, "move the selection's end one word on";
+        ShrinkWord = "shrink_word", SELECT, "move the selection's end one word back";
+        /// Move the selection's start one word on (to leave out a lead-in).
+        StartWordRight = "start_word_right", SELECT, "move the selection's start one word on";
+        StartWordLeft = "start_word_left", SELECT, "move the selection's start one word back";
+        MarkSourced = "mark_sourced", BOTH, "mark sourced (then type the source)";
+        MarkAnonymous = "mark_anonymous", BOTH, "mark anonymous (then describe the source)";
+        MarkEditorial = "mark_editorial", BOTH, "mark editorial (the writer's own judgement)";
+        EditNote = "edit_note", NORMAL, "edit the note of the claim under the cursor";
+        Delete = "delete", NORMAL, "delete the claim under the cursor";
+        Undo = "undo", NORMAL, "undo";
+        Redo = "redo", NORMAL, "redo";
+        NextClaim = "next_claim", NORMAL, "next claim";
+        PrevClaim = "prev_claim", NORMAL, "previous claim";
+        /// Go to the next claim marked `needs-review` (the article changed).
+        NextNeedsReview = "next_needs_review", NORMAL, "next claim that needs review (⚠)";
+        /// Put the claim that needs review on the selection.
+        PlaceClaim = "place_claim", BOTH, "put the claim that needs review here";
+        Search = "search", NORMAL, "search the article (Enter on empty repeats)";
+        /// The article's figures, as `byline export` computes them.
+        Summary = "summary", NORMAL, "summary: kinds, anonymity ratio, editorial density";
+        Help = "help", NORMAL, "this help";
+        /// Leave the selection.
+        Cancel = "cancel", SELECT, "cancel the selection";
+        Quit = "quit", BOTH, "quit (everything is already saved)";
+    }
+}
+
+impl Action {
+    /// The kind a mark action gives.
+    pub fn kind(self) -> Option<crate::annotation::Kind> {
+        use crate::annotation::Kind;
+        match self {
+            Action::MarkSourced => Some(Kind::Sourced),
+            Action::MarkAnonymous => Some(Kind::Anonymous),
+            Action::MarkEditorial => Some(Kind::Editorial),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The annotation screen: `byline annotate ARTICLE`.
+
+pub mod action;
+pub mod state;
+pub mod summary;
+pub mod update;
+pub mod view;
+
+use crate::annotation::AnnotationSet;
+use crate::article;
+use crate::store;
+use crate::tui::keymap::{Keymap, Keymaps};
+use crate::tui::runtime::{self, Flow, Focus, Screen, Ui};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::line_input::Edit;
+use crate::tui::widgets::status::SaveState;
+use action::Action;
+use ratatui::Frame;
+use state::{App, Mode};
+use std::path::Path;
+use std::sync::Arc;
+
+/// An open annotation session: the screen's state, and the file's (its
+/// lock, what is on disk, where saves go).
+pub struct AnnotateScreen {
+    pub app: App,
+    pub disk: store::Session,
+    /// Said once more after the terminal is restored.
+    conflict: Option<String>,
+}
+
+impl AnnotateScreen {
+    /// Opens the article and the annotator's file; errors here leave the
+    /// terminal alone, and a file that fails to load is never written.
+    pub fn open(
+        article_path: &Path,
+        dir: &Path,
+        annotator: Option<&str>,
+        keys: Arc<Keymaps>,
+    ) -> anyhow::Result<AnnotateScreen> {
+        let opened = store::open::annotator(article_path, dir, annotator)?;
+        let mut app = App::new(opened.article, opened.set, opened.file, keys);
+        app.message = opened.message;
+        if let Some(why) = opened.disk.read_only() {
+            app.save = SaveState::ReadOnly(why.to_string());
+        }
+        Ok(AnnotateScreen {
+            app,
+            disk: opened.disk,
+            conflict: None,
+        })
+    }
+}
+
+impl Screen for AnnotateScreen {
+    type Action = Action;
+    const QUIT: Action = Action::Quit;
+
+    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
+        &keys.annotate
+    }
+
+    fn mode(&self) -> u8 {
+        match self.app.mode {
+            Mode::Select { .. } => action::SELECT,
+            _ => action::NORMAL,
+        }
+    }
+
+    fn focus(&mut self) -> Focus<'_> {
+        match &mut self.app.mode {
+            Mode::Prompt(p) => Focus::Prompt(&mut p.line),
+            Mode::Help { scroll } => Focus::Help(scroll),
+            Mode::Summary => Focus::AnyKeyCloses,
+            Mode::Normal | Mode::Select { .. } => Focus::Keys,
+        }
+    }
+
+    fn prompt_done(&mut self, edit: Edit) {
+        update::prompt_done(&mut self.app, edit);
+    }
+
+    fn close_overlay(&mut self) {
+        self.app.mode = Mode::Normal;
+    }
+
+    fn update(&mut self, action: Action) -> Flow {
+        update::update(&mut self.app, action)
+    }
+
+    fn render(&self, ui: &Ui, frame: &mut Frame) {
+        view::render(&self.app, ui, frame);
+    }
+
+    fn revision(&self) -> u64 {
+        self.app.revision
+    }
+
+    fn save_state(&mut self) -> &mut SaveState {
+        &mut self.app.save
+    }
+
+    /// Writes the claims. If the file changed on disk under the session,
+    /// the save goes to a conflict copy and the screen says so.
+    fn save(&mut self) -> Result<(), String> {
+        let app = &mut self.app;
+        store::open::stamp(&mut app.set, &app.article);
+        match self.disk.save(&app.set).map_err(|e| e.to_string())? {
+            store::Saved::Conflict { copy, first } => {
+                let msg = format!(
+                    "{} changed on disk under this session; it was left alone and your work is saved in {}",
+                    app.file.display(),
+                    copy.display()
+                );
+                if first || app.message.is_none() {
+                    app.message = Some(msg.clone());
+                }
+                self.conflict = Some(msg);
+            }
+            store::Saved::File => {}
+        }
+        Ok(())
+    }
+
+    fn farewell(&self) -> Vec<String> {
+        self.conflict.iter().cloned().collect()
+    }
+}
+
+/// `byline annotate ARTICLE`.
+pub fn annotate(args: &crate::cli::AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
+    let keys = Arc::new(keys);
+    let name = store::resolve_annotator(args.store.annotator.as_deref());
+    let early = first_screen(args, &name, &keys);
+    let screen = AnnotateScreen::open(
+        &args.article,
+        &args.store.annotations,
+        Some(&name),
+        Arc::clone(&keys),
+    );
+    match screen {
+        Ok(screen) => runtime::run_terminal(screen, &keys, early),
+        Err(e) => {
+            if early.is_some() {
+                let _ = ratatui::try_restore();
+            }
+            Err(e)
+        }
+    }
+}
+
+/// A long article's first screen, drawn from its first 64 KB (and the
+/// claims already on file) before the whole text is read, normalised and
+/// hashed, as a pager shows a long file at once. Keys wait for the full
+/// load, so nothing acts on the partial article.
+fn first_screen(
+    args: &crate::cli::AnnotateArgs,
+    name: &str,
+    keys: &Arc<Keymaps>,
+) -> Option<ratatui::DefaultTerminal> {
+    let preview = article::preview(&args.article, 64 * 1024)?;
+    let mut terminal = runtime::terminal().ok()?;
+    let file = store::annotation_path(&args.store.annotations, &preview.id, name);
+    let set = match store::load(&file) {
+        Ok(Some(set)) => set,
+        _ => AnnotationSet::new(&preview, name, None),
+    };
+    let mut app = App::new(preview, set, file, Arc::clone(keys));
+    app.loading = true;
+    let theme = Theme::from_env();
+    let ui = Ui {
+        theme: &theme,
+        keys,
+    };
+    let drawn = terminal.draw(|f| view::render(&app, &ui, f));
+    if drawn.is_err() {
+        let _ = ratatui::try_restore();
+        return None;
+    }
+    Some(terminal)
+}

@@ -1,0 +1,72 @@
+//! `byline keys`: every screen's actions, their keys and what they do,
+//! from the same merged table the help overlay draws.
+
+use super::keymap::{Actions, Keymap, Keymaps};
+use crate::cli::{KeysArgs, KeysFormat};
+use std::io::Write;
+
+#[derive(serde::Serialize)]
+struct Row {
+    screen: &'static str,
+    mode: Vec<&'static str>,
+    action: &'static str,
+    keys: Vec<String>,
+    description: &'static str,
+}
+
+fn rows<A: Actions>(keymap: &Keymap<A>, out: &mut Vec<Row>) {
+    for (action, keys) in keymap.entries() {
+        out.push(Row {
+            screen: A::SECTION,
+            mode: A::MODES
+                .iter()
+                .filter(|(bit, _)| action.modes() & bit != 0)
+                .map(|(_, name)| *name)
+                .collect(),
+            action: action.name(),
+            keys: keys.iter().map(|k| k.config_name()).collect(),
+            description: action.describe(),
+        });
+    }
+}
+
+/// All rows, screen by screen.
+fn table(keys: &Keymaps) -> Vec<Row> {
+    let mut out = Vec::new();
+    rows(&keys.annotate, &mut out);
+    rows(&keys.review, &mut out);
+    rows(&keys.prompt, &mut out);
+    rows(&keys.help, &mut out);
+    out
+}
+
+pub fn run(args: &KeysArgs, keys: &Keymaps) -> anyhow::Result<u8> {
+    let rows = table(keys);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        KeysFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "keys": rows }))?;
+            writeln!(out)?;
+        }
+        KeysFormat::Text => {
+            let mut screen = "";
+            for r in &rows {
+                if r.screen != screen {
+                    if !screen.is_empty() {
+                        writeln!(out)?;
+                    }
+                    writeln!(out, "[keys.{}]", r.screen)?;
+                    screen = r.screen;
+                }
+                writeln!(
+                    out,
+                    "{:<20} {:<24} {}",
+                    r.action,
+                    r.keys.join(" "),
+                    r.description
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}

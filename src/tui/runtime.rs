@@ -1,0 +1,433 @@
+//! The one event loop every screen runs in. It owns the terminal, the
+//! guardian (signals and a vanished terminal), coalesced saves and their
+//! retries, the save-on-panic path and the too-small gate; a screen only
+//! says what a key does, how it looks, and how its work is saved.
+
+use super::events::{Crossterm, EventSource, Input};
+use super::keymap::{Actions, Key, Keymap, Keymaps};
+use super::theme::Theme;
+use super::widgets::help;
+use super::widgets::line_input::{Edit, LineInput};
+use super::widgets::status::{self, SaveState};
+use anyhow::Context;
+use crossterm::event::KeyEvent;
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Frame, Terminal};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// Saves are coalesced: at most one per this interval, so a change is on
+/// disk well within a second.
+pub const SAVE_INTERVAL: Duration = Duration::from_millis(200);
+/// A failed save is retried this often (the disk may get space back).
+pub const RETRY_INTERVAL: Duration = Duration::from_secs(1);
+/// The longest wait for a key before the loop looks at its saves again.
+const POLL: Duration = Duration::from_millis(100);
+/// How often the guardian looks for signals and a vanished terminal.
+const GUARD_TICK: Duration = Duration::from_millis(50);
+
+/// What drawing needs besides the screen: colours and the merged keys.
+pub struct Ui<'a> {
+    pub theme: &'a Theme,
+    pub keys: &'a Keymaps,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// What has the keyboard before the screen's keymap.
+pub enum Focus<'a> {
+    /// The keymap of the screen's current mode.
+    Keys,
+    /// A one-line prompt: editing keys, then Enter or Esc.
+    Prompt(&'a mut LineInput),
+    /// The help overlay and its scroll; any key but scrolling closes it.
+    Help(&'a mut usize),
+    /// An overlay that any key closes.
+    AnyKeyCloses,
+}
+
+/// A screen of the runtime: its state, a pure `update`, how it draws and
+/// how its work is saved. A screen never sleeps, reads events or touches
+/// the terminal.
+pub trait Screen: Send + 'static {
+    type Action: Actions;
+    /// The action that still works on a screen too small to see.
+    const QUIT: Self::Action;
+    fn keymap(keys: &Keymaps) -> &Keymap<Self::Action>;
+    /// The keymap mode (one of `Action::MODES`) in effect now.
+    fn mode(&self) -> u8;
+    fn focus(&mut self) -> Focus<'_>;
+    /// The open prompt was submitted or cancelled.
+    fn prompt_done(&mut self, edit: Edit);
+    /// The open overlay (help, summary) closes.
+    fn close_overlay(&mut self);
+    fn update(&mut self, action: Self::Action) -> Flow;
+    fn render(&self, ui: &Ui, frame: &mut Frame);
+    /// Bumps on every change that must reach the disk.
+    fn revision(&self) -> u64;
+    fn save_state(&mut self) -> &mut SaveState;
+    /// Writes the work now (the runtime calls it when the revision moved
+    /// and a save is due); an error is shown and the save retried.
+    fn save(&mut self) -> Result<(), String>;
+    /// I/O a key asked for that cannot wait for the next save (a copy into
+    /// another file); runs after every key.
+    fn effects(&mut self) {}
+    /// What the user must read after the terminal is restored (a conflict
+    /// copy written, …).
+    fn farewell(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// A screen with what the runtime knows of its saves.
+pub struct Shared<S> {
+    pub screen: S,
+    saved_revision: u64,
+    quit: bool,
+    last_save: Option<Instant>,
+}
+
+impl<S: Screen> Shared<S> {
+    pub fn new(screen: S) -> Shared<S> {
+        Shared {
+            saved_revision: screen.revision(),
+            screen,
+            quit: false,
+            last_save: None,
+        }
+    }
+
+    fn dirty(&self) -> bool {
+        self.screen.revision() != self.saved_revision
+    }
+
+    /// Saves now if anything changed since the last save.
+    pub fn flush(&mut self) {
+        if !self.dirty() || matches!(self.screen.save_state(), SaveState::ReadOnly(_)) {
+            return;
+        }
+        let revision = self.screen.revision();
+        match self.screen.save() {
+            Ok(()) => {
+                self.saved_revision = revision;
+                *self.screen.save_state() = SaveState::Saved;
+            }
+            Err(e) => *self.screen.save_state() = SaveState::Failed(e),
+        }
+    }
+
+    /// Saves when due; returns how long the loop may wait for a key.
+    fn tick(&mut self, now: Instant) -> Duration {
+        if !self.dirty() {
+            return POLL;
+        }
+        let failed = self.screen.save_state().failed();
+        let wait = if failed {
+            RETRY_INTERVAL
+        } else {
+            *self.screen.save_state() = SaveState::Pending;
+            SAVE_INTERVAL
+        };
+        let since = self.last_save.map(|t| now.saturating_duration_since(t));
+        if since.is_none_or(|s| s >= wait) {
+            self.flush();
+            self.last_save = Some(now);
+            return if self.dirty() { wait.min(POLL) } else { POLL };
+        }
+        (wait - since.unwrap_or_default()).min(POLL)
+    }
+}
+
+fn lock<S>(shared: &Mutex<Shared<S>>) -> MutexGuard<'_, Shared<S>> {
+    // A panic elsewhere must not stop the last save.
+    shared.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A backend the runtime can resize: a real terminal resizes itself, a
+/// test backend is told.
+pub trait Surface: Backend {
+    fn set_size(&mut self, _width: u16, _height: u16) {}
+}
+
+impl Surface for TestBackend {
+    fn set_size(&mut self, width: u16, height: u16) {
+        self.resize(width, height);
+    }
+}
+
+impl<W: std::io::Write> Surface for CrosstermBackend<W> {}
+
+/// Draws the screen, or says it does not fit.
+fn draw<S: Screen>(screen: &S, ui: &Ui, frame: &mut Frame) {
+    let area = frame.area();
+    if status::too_small(area) {
+        status::draw_too_small(area, frame.buffer_mut());
+    } else {
+        screen.render(ui, frame);
+    }
+}
+
+/// Routes one key: a prompt edits, an overlay scrolls or closes, else the
+/// keymap of the screen's mode picks the action. While the terminal is too
+/// small only quitting works: nothing acts on a screen the user cannot see.
+fn route<S: Screen>(screen: &mut S, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
+    let key = Key::from_event(ev);
+    let action = S::keymap(keys).lookup(screen.mode(), key);
+    if small {
+        return match action {
+            Some(a) if a == S::QUIT => screen.update(a),
+            _ => Flow::Continue,
+        };
+    }
+    enum Next<A> {
+        Prompt(Edit),
+        Close,
+        Act(A),
+        Nothing,
+    }
+    let next = match screen.focus() {
+        Focus::Prompt(input) => Next::Prompt(input.key(&keys.prompt, key)),
+        Focus::Help(scroll) => {
+            if help::key(scroll, &keys.help, key) {
+                Next::Nothing
+            } else {
+                Next::Close
+            }
+        }
+        Focus::AnyKeyCloses => Next::Close,
+        Focus::Keys => action.map_or(Next::Nothing, Next::Act),
+    };
+    match next {
+        Next::Prompt(e @ (Edit::Submit(_) | Edit::Cancel)) => screen.prompt_done(e),
+        Next::Close => screen.close_overlay(),
+        Next::Act(a) => return screen.update(a),
+        Next::Prompt(_) | Next::Nothing => {}
+    }
+    Flow::Continue
+}
+
+/// The loop: carry out effects, save when due, draw, wait for input,
+/// apply it. Returns when the screen quits or the input ends.
+fn event_loop<S: Screen, B: Surface>(
+    shared: &Mutex<Shared<S>>,
+    events: &mut dyn EventSource,
+    terminal: &mut Terminal<B>,
+    ui: &Ui,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        let timeout = {
+            let mut s = lock(shared);
+            s.screen.effects();
+            if s.quit {
+                return Ok(());
+            }
+            let timeout = s.tick(events.now());
+            terminal.draw(|f| draw(&s.screen, ui, f))?;
+            timeout
+        };
+        match events.next(timeout)? {
+            None => {}
+            Some(Input::End) => return Ok(()),
+            Some(Input::Resize(w, h)) => terminal.backend_mut().set_size(w, h),
+            Some(Input::Key(k)) => {
+                let size = terminal.size()?;
+                let small = status::too_small(Rect::new(0, 0, size.width, size.height));
+                let mut s = lock(shared);
+                if route(&mut s.screen, ui.keys, &k, small) == Flow::Quit {
+                    s.quit = true;
+                }
+                if crate::store::durable::fail_point_set("panic-after-key") {
+                    panic!("fail point panic-after-key");
+                }
+            }
+        }
+    }
+}
+
+/// A screen after its loop ended, and whether it ended by quitting (else
+/// the input ran out).
+pub struct Ended<S> {
+    pub screen: S,
+    pub quit: bool,
+}
+
+/// Runs a screen on any backend with any event source (tests: a
+/// [`super::events::Script`] on a `TestBackend`). The last change is saved
+/// when the loop ends, also by a panic, which then goes on.
+pub fn run<S: Screen, B: Surface>(
+    screen: S,
+    events: &mut dyn EventSource,
+    terminal: &mut Terminal<B>,
+    ui: &Ui,
+) -> anyhow::Result<Ended<S>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let shared = Mutex::new(Shared::new(screen));
+    let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&shared, events, terminal, ui)
+    }));
+    {
+        let mut s = lock(&shared);
+        s.screen.effects();
+        s.flush();
+    }
+    match looped {
+        Ok(r) => r?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    let s = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(Ended {
+        screen: s.screen,
+        quit: s.quit,
+    })
+}
+
+/// Enters the full-screen terminal, or says plainly that there is none.
+pub fn terminal() -> anyhow::Result<ratatui::DefaultTerminal> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!("this screen needs a terminal (standard input and output are not one)");
+    }
+    ratatui::try_init().map_err(|e| {
+        let _ = ratatui::try_restore();
+        anyhow::anyhow!("cannot set up the terminal: {e}")
+    })
+}
+
+/// Runs a screen in the real terminal (`early`: one already drawn into)
+/// with the guardian watching; returns the exit code.
+pub fn run_terminal<S: Screen>(
+    screen: S,
+    keys: &Keymaps,
+    early: Option<ratatui::DefaultTerminal>,
+) -> anyhow::Result<u8> {
+    let shared = Arc::new(Mutex::new(Shared::new(screen)));
+    let theme = Theme::from_env();
+    let ui = Ui {
+        theme: &theme,
+        keys,
+    };
+    let mut terminal = match early {
+        Some(t) => t,
+        None => terminal()?,
+    };
+    let guardian = match Guardian::start(Arc::clone(&shared)) {
+        Ok(g) => g,
+        Err(e) => {
+            let _ = ratatui::try_restore();
+            return Err(e).context("installing signal handlers");
+        }
+    };
+    let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&shared, &mut Crossterm, &mut terminal, &ui)
+    }));
+    guardian.stop();
+    // Whatever happened, the last change goes to disk before we leave.
+    let mut s = lock(&shared);
+    s.screen.effects();
+    s.flush();
+    // A terminal that is gone cannot be restored; there is no one to tell.
+    let _ = ratatui::try_restore();
+    let result = match looped {
+        Ok(r) => r,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    result?;
+    Ok(farewell(&mut s))
+}
+
+/// Prints what the user must read now that the terminal is theirs again;
+/// the exit code says whether the work is where they expect it.
+fn farewell<S: Screen>(s: &mut Shared<S>) -> u8 {
+    for line in s.screen.farewell() {
+        eprintln!("byline: {line}");
+    }
+    if let SaveState::Failed(e) = s.screen.save_state() {
+        eprintln!("byline: {e}");
+        return crate::EXIT_FAILED;
+    }
+    0
+}
+
+/// A thread that ends the session on SIGHUP, SIGTERM, SIGINT or SIGQUIT,
+/// or when the terminal hangs up: it takes the screen (the event loop
+/// holds it only to save, draw or apply a key, never while waiting for
+/// input), saves what is pending, restores the terminal and exits. So
+/// neither depends on the loop noticing: crossterm's reader can spin
+/// forever on a dead tty (crossterm issue #793).
+struct Guardian {
+    stop: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Guardian {
+    fn start<S: Screen>(shared: Arc<Mutex<Shared<S>>>) -> std::io::Result<Guardian> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let mut wanted = vec![SIGTERM, SIGINT, SIGQUIT];
+        // Tests switch SIGHUP off to prove the hang-up watch works alone.
+        if !crate::store::durable::fail_point_set("sighup") {
+            wanted.push(SIGHUP);
+        }
+        let mut signals = signal_hook::iterator::Signals::new(wanted)?;
+        let tty = Tty::open();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("byline-guardian".into())
+            .spawn(move || {
+                while !stopped.load(Ordering::Relaxed) {
+                    if signals.pending().next().is_some() || tty.as_ref().is_some_and(Tty::hung_up)
+                    {
+                        // Stop the event loop first, so it cannot draw over
+                        // the restored terminal, then take the screen.
+                        let mut s = lock(&shared);
+                        s.screen.effects();
+                        s.flush();
+                        let _ = ratatui::try_restore();
+                        let code = farewell(&mut s);
+                        std::process::exit(code.into());
+                    }
+                    std::thread::sleep(GUARD_TICK);
+                }
+            })?;
+        Ok(Guardian { stop, thread })
+    }
+
+    fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+    }
+}
+
+/// The controlling terminal, watched for a hang-up.
+struct Tty(std::fs::File);
+
+impl Tty {
+    fn open() -> Option<Tty> {
+        std::fs::File::open("/dev/tty").ok().map(Tty)
+    }
+
+    /// True once the terminal is gone (its window closed, its tmux server
+    /// killed, its ssh connection dropped).
+    fn hung_up(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        let mut fd = libc::pollfd {
+            fd: self.0.as_raw_fd(),
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, zero timeout.
+        let n = unsafe { libc::poll(&mut fd, 1, 0) };
+        n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+}

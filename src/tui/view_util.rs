@@ -1,0 +1,107 @@
+//! Drawing helpers that the screens share: which paragraph lines are
+//! visible, a claim on one line, text cut to a width.
+
+use super::theme::Theme;
+use super::wrap::wrap;
+use crate::annotation::Claim;
+use crate::article::Paragraph;
+use ratatui::text::Span as TSpan;
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Cuts `s` to `width` columns, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub enum Row {
+    Blank,
+    Text { para: usize, line: Range<usize> },
+}
+
+/// Some context before, the paragraph `cur` (scrolled to the byte `focus`
+/// if it is taller than the screen), context after. Only these paragraphs
+/// are wrapped, so the cost does not grow with the article. Shared by the
+/// annotation and review screens.
+pub fn rows_around(
+    paragraphs: &[Paragraph],
+    cur: usize,
+    focus: usize,
+    width: usize,
+    height: usize,
+) -> Vec<Row> {
+    let lines = wrap(&paragraphs[cur].text, width);
+    let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
+    if lines.len() + 2 > height {
+        let first = focus_line
+            .saturating_sub(height / 3)
+            .min(lines.len().saturating_sub(height));
+        return lines
+            .into_iter()
+            .skip(first)
+            .take(height)
+            .map(|line| Row::Text { para: cur, line })
+            .collect();
+    }
+    let budget = (height - lines.len()) / 3;
+    let mut before: Vec<Row> = Vec::new();
+    let mut p = cur;
+    while before.len() < budget && p > 0 {
+        p -= 1;
+        before.push(Row::Blank);
+        for line in wrap(&paragraphs[p].text, width).into_iter().rev() {
+            before.push(Row::Text { para: p, line });
+        }
+    }
+    before.truncate(budget);
+    // A blank row at the very top only wastes a line.
+    while matches!(before.last(), Some(Row::Blank)) {
+        before.pop();
+    }
+    before.reverse();
+    let mut rows = before;
+    rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
+    let mut p = cur + 1;
+    while rows.len() < height && p < paragraphs.len() {
+        rows.push(Row::Blank);
+        for line in wrap(&paragraphs[p].text, width) {
+            rows.push(Row::Text { para: p, line });
+        }
+        p += 1;
+    }
+    rows.truncate(height);
+    rows
+}
+
+/// A claim on one line: kind (letter and name), a warning when it needs
+/// review, its source and its quote. Shared with the review screen.
+pub fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
+    let mut spans = vec![TSpan::styled(
+        format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
+        theme.kind(c.kind),
+    )];
+    if c.needs_review() {
+        spans.push(TSpan::styled(" ⚠ needs review", theme.warning()));
+    }
+    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
+        spans.push(TSpan::raw(format!(" {s} ·")));
+    }
+    spans.push(TSpan::styled(format!(" “{}”", c.quote), theme.hint()));
+    spans
+}

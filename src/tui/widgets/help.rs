@@ -1,0 +1,85 @@
+//! The help overlay: key tables generated from the merged keymap, so a
+//! remapped key shows here as it works.
+
+use crate::tui::keymap::{Key, Keymap, Keymaps};
+use crate::tui::runtime::Ui;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+const HELP: u8 = 1;
+
+crate::actions! {
+    /// Keys in the help overlay; any other key closes it.
+    pub enum HelpAction in "help", modes [HELP: "help"] {
+        ScrollDown = "scroll_down", HELP, "scroll the help down";
+        ScrollUp = "scroll_up", HELP, "scroll the help up";
+    }
+}
+
+/// Applies a key to the overlay's scroll; `false` when the key closes it.
+pub fn key(scroll: &mut usize, keys: &Keymap<HelpAction>, key: Key) -> bool {
+    match keys.lookup(HELP, key) {
+        Some(HelpAction::ScrollDown) => *scroll = scroll.saturating_add(1),
+        Some(HelpAction::ScrollUp) => *scroll = scroll.saturating_sub(1),
+        None => return false,
+    }
+    true
+}
+
+/// One table of the overlay: a heading and (keys, what they do) rows.
+pub type Section<'a> = (&'a str, Vec<(String, &'static str)>);
+
+/// A scrollable overlay of key tables and notes, titled with how to
+/// scroll and close it.
+pub fn draw(
+    ui: &Ui,
+    name: &str,
+    sections: Vec<Section>,
+    notes: &[&str],
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (theme, keys) = (ui.theme, ui.keys);
+    let title = format!(
+        " {name} · {}/{} scroll · any other key closes ",
+        keys.help.label(HelpAction::ScrollDown).unwrap_or_default(),
+        keys.help.label(HelpAction::ScrollUp).unwrap_or_default(),
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    for (heading, rows) in sections {
+        lines.push(Line::styled(heading.to_owned(), theme.heading()));
+        for (k, what) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {k:<14} "), theme.heading()),
+                Span::raw(what.to_owned()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    for note in notes {
+        lines.push(Line::styled((*note).to_owned(), theme.hint()));
+    }
+    let w = area.width.saturating_sub(4).min(76);
+    let h = area.height.saturating_sub(2);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let visible = h.saturating_sub(2) as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(visible));
+    Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .block(Block::bordered().title(title).border_style(theme.border()))
+        .render(popup, buf);
+}
+
+/// The prompt's keys as help rows.
+pub fn prompt_rows(keys: &Keymaps) -> Vec<(String, &'static str)> {
+    keys.prompt.help_rows(1)
+}
