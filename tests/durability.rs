@@ -631,6 +631,112 @@ fn signal_flushes_and_restores(name: &str, signal: i32) {
     assert_eq!(set.claims.len(), 2, "{name}");
 }
 
+/// `byline review` of the sample alex file in `dir` (a copy), as Rev R.
+fn review_cmd(dir: &Path, prelude: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let theirs = dir.join("harbor-council/alex-example.toml");
+    std::fs::create_dir_all(theirs.parent().unwrap()).unwrap();
+    std::fs::copy(
+        root.join("annotations/harbor-council/alex-example.toml"),
+        &theirs,
+    )
+    .unwrap();
+    format!(
+        "{prelude}exec {} review '{}' --theirs '{}' --annotations '{}' --annotator 'Rev R'",
+        env!("CARGO_BIN_EXE_byline"),
+        root.join("examples/articles/harbor-council.txt").display(),
+        theirs.display(),
+        dir.display()
+    )
+}
+
+fn verdicts(dir: &Path) -> Vec<byline::review::verdict::Verdict> {
+    let r = store::review::load(&dir.join("harbor-council/rev-r.review.toml"))
+        .unwrap()
+        .expect("the review file is on disk");
+    r.verdicts.iter().map(|v| v.verdict).collect()
+}
+
+/// The review screen runs in the same loop as annotation: a verdict given
+/// just before the terminal dies is on disk, and the process is gone
+/// within 2 s (it used to spin at 75% CPU and ignore SIGTERM).
+#[test]
+fn tmux_review_closing_the_terminal_keeps_the_verdict_and_ends_the_process() {
+    use byline::review::verdict::Verdict;
+    for (name, prelude, env) in [
+        ("rev-hup", "", vec![]),
+        (
+            "rev-nohup",
+            "trap '' HUP; ",
+            vec![("BYLINE_FAILPOINTS", "sighup")],
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let Some(t) = Tmux::start(name, &review_cmd(dir.path(), prelude), &env) else {
+            return;
+        };
+        t.wait_for("reviewed 0/");
+        let pid = t.pane_pid();
+        t.tmux(&["send-keys", "-t", "t", "y", "y"]);
+        t.wait_for("agreed 2");
+        let t0 = Instant::now();
+        t.tmux(&["kill-server"]);
+        while !gone(pid) {
+            assert!(
+                t0.elapsed() < Duration::from_secs(2),
+                "{name}: byline review still running 2 s after its terminal closed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(
+            verdicts(dir.path()),
+            [Verdict::Agree, Verdict::Agree],
+            "{name}"
+        );
+    }
+}
+
+/// SIGTERM ends a review (it was ignored), with the verdict saved and the
+/// terminal restored; a panic inside the review (a test-only fail point)
+/// also saves the verdicts and restores the terminal.
+#[test]
+fn tmux_review_sigterm_and_panic_save_and_restore() {
+    use byline::review::verdict::Verdict;
+    for (name, env) in [
+        ("rev-term", vec![]),
+        ("rev-panic", vec![("BYLINE_FAILPOINTS", "panic-after-key")]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let cmd =
+            review_cmd(dir.path(), "").replacen("exec ", "", 1) + "; echo BYLINE-EXIT-$?; sleep 30";
+        let Some(t) = Tmux::start(name, &cmd, &env) else {
+            return;
+        };
+        t.wait_for("reviewed 0/");
+        t.tmux(&["send-keys", "-t", "t", "y"]);
+        if name == "rev-term" {
+            t.wait_for("agreed 1");
+            let shell = t.pane_pid();
+            let children =
+                std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+            let pid: i32 = children.split_whitespace().next().unwrap().parse().unwrap();
+            // SAFETY: sending a signal to a process this test started.
+            assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+        }
+        let screen = t.wait_for("BYLINE-EXIT-");
+        let code = if name == "rev-term" { "0" } else { "101" };
+        assert!(
+            screen.contains(&format!("BYLINE-EXIT-{code}")),
+            "{name}: {screen}"
+        );
+        assert!(
+            !screen.contains("reviewed "),
+            "{name}: the terminal was restored:\n{screen}"
+        );
+        assert_eq!(verdicts(dir.path()), [Verdict::Agree], "{name}");
+    }
+}
+
 #[test]
 fn tmux_sigterm_flushes_and_restores() {
     signal_flushes_and_restores("term", libc::SIGTERM);
