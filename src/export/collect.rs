@@ -4,6 +4,7 @@
 
 use super::{ArticleSummary, Corpus, TextStats, TextStatus, csv, json, markdown, summarize_with};
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::store::files::{FileKind, classify};
 use crate::store::{self, StoreError};
 use crate::{EXIT_FAILED, EXIT_USAGE};
 use anyhow::Context;
@@ -520,47 +521,6 @@ impl Skipped {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
-enum FileClass {
-    Claims,
-    Review,
-    Conflict,
-    Bookkeeping,
-    Other,
-}
-
-/// What a file in an annotation folder is, from its name. Annotator files
-/// are `<slug>.toml` and a slug has no dot, so a dotted stem is the tool's
-/// bookkeeping (FORMAT.md).
-fn classify(path: &Path) -> FileClass {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let lower = name.to_lowercase();
-    if lower.starts_with('.')
-        || lower.ends_with('~')
-        || [".lock", ".bak", ".orig", ".tmp", ".swp"]
-            .iter()
-            .any(|s| lower.ends_with(s))
-        || lower.contains(".tmp-")
-    {
-        return FileClass::Bookkeeping;
-    }
-    let Some(stem) = lower.strip_suffix(".toml") else {
-        return FileClass::Other;
-    };
-    if stem.ends_with(".review") {
-        FileClass::Review
-    } else if stem.contains(".conflict-") {
-        FileClass::Conflict
-    } else if stem.contains('.') {
-        FileClass::Bookkeeping
-    } else {
-        FileClass::Claims
-    }
-}
-
 fn discover(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
@@ -572,15 +532,15 @@ fn discover(paths: &[PathBuf]) -> Found {
             return;
         }
         match classify(&p) {
-            FileClass::Claims => found.files.push(p),
-            FileClass::Review => {
+            FileKind::Annotator => found.files.push(p),
+            FileKind::Review => {
                 found.skipped.review += 1;
                 let dir = p.parent().unwrap_or(Path::new("")).to_owned();
                 found.reviews.entry(dir).or_default().push(p);
             }
-            FileClass::Conflict => found.skipped.conflict += 1,
-            FileClass::Bookkeeping => found.skipped.bookkeeping += 1,
-            FileClass::Other => found.skipped.other += 1,
+            FileKind::Conflict => found.skipped.conflict += 1,
+            FileKind::Bookkeeping => found.skipped.bookkeeping += 1,
+            FileKind::Other => found.skipped.other += 1,
         }
     };
     for root in paths {
@@ -702,24 +662,6 @@ mod tests {
         );
         assert_eq!(tidy(Path::new("../a/./b/..")), Path::new("../a"));
         assert_eq!(tidy(Path::new("a/..")), Path::new("."));
-    }
-
-    #[test]
-    fn classifies_bookkeeping_by_name() {
-        let c = |s: &str| classify(Path::new(s));
-        assert_eq!(c("a/alex-example.toml"), FileClass::Claims);
-        assert_eq!(c("a/Alex Example.toml"), FileClass::Claims);
-        assert_eq!(c("a/sam.review.toml"), FileClass::Review);
-        assert_eq!(
-            c("a/alex.conflict-20261126T040000Z.toml"),
-            FileClass::Conflict
-        );
-        assert_eq!(c("a/alex.toml.lock"), FileClass::Bookkeeping);
-        assert_eq!(c("a/.alex.toml.tmp-123"), FileClass::Bookkeeping);
-        assert_eq!(c("a/alex.toml~"), FileClass::Bookkeeping);
-        assert_eq!(c("a/alex.toml.bak"), FileClass::Bookkeeping);
-        assert_eq!(c("a/alex.bak.toml"), FileClass::Bookkeeping);
-        assert_eq!(c("a/README.md"), FileClass::Other);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod agree;
 pub mod compare;
 pub mod metrics;
+pub mod open;
 pub mod summary;
 pub mod verdict;
 
@@ -61,17 +62,10 @@ fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
 }
 
-/// Bookkeeping that lives beside annotator files but is not one: reviews,
-/// conflict copies, hidden temporary files (FORMAT.md).
+/// Anything beside annotator files that is not one: reviews, conflict
+/// copies, locks, backups (FORMAT.md), as the store classifies them.
 pub fn is_bookkeeping(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    name.starts_with('.')
-        || name.ends_with(".review.toml")
-        || name.contains(".conflict-")
-        || !name.ends_with(".toml")
+    crate::store::files::classify(path) != crate::store::files::FileKind::Annotator
 }
 
 /// The annotator files named on the command line, a folder standing for

@@ -2,6 +2,7 @@
 //! durable atomic saves, the one-writer lock and conflict detection.
 
 pub mod durable;
+pub mod files;
 mod lean;
 pub mod lock;
 pub mod open;

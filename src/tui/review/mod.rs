@@ -8,9 +8,7 @@ pub mod update;
 pub mod view;
 
 use crate::annotation::{AnnotationSet, anchor};
-use crate::article;
 use crate::cli::ReviewArgs;
-use crate::review::verdict::Review;
 use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{self, Flow, Focus, Screen, Ui};
@@ -18,38 +16,8 @@ use crate::tui::widgets::line_input::Edit;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
 use ratatui::Frame;
-use state::{MineOp, Mode, Parts, ReviewApp};
-use std::path::{Path, PathBuf};
-
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error("{}: no such annotation file", .0.display())]
-    Missing(PathBuf),
-    #[error("{} annotates {file_article:?}, not {} ({article:?})", file.display(), article_path.display())]
-    OtherArticle {
-        file: PathBuf,
-        file_article: String,
-        article_path: PathBuf,
-        article: String,
-    },
-    #[error("{}: this is your own annotation file; --theirs names a colleague's", .0.display())]
-    OwnFile(PathBuf),
-    #[error(
-        "{} holds your review of {of:?}; one review file per article reviews one colleague — move it aside to review {theirs:?}",
-        file.display()
-    )]
-    OtherColleague {
-        file: PathBuf,
-        of: String,
-        theirs: String,
-    },
-    #[error("{} is a review of article {found:?}, not {article:?}", file.display())]
-    ReviewOfOtherArticle {
-        file: PathBuf,
-        found: String,
-        article: String,
-    },
-}
+use state::{MineOp, Mode, ReviewApp};
+use std::path::Path;
 
 /// The review session: the screen's state, and my annotation file's store
 /// session once something is copied into it.
@@ -70,31 +38,6 @@ pub fn review(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {
     runtime::run_terminal(screen, &keys, None)
 }
 
-fn canonical(p: &Path) -> PathBuf {
-    std::fs::canonicalize(p).unwrap_or_else(|_| std::path::absolute(p).unwrap_or(p.to_owned()))
-}
-
-/// Reads an annotation file that must exist and belong to `article`,
-/// re-anchored in memory if the article changed since it was saved.
-fn load_for(file: &Path, article: &article::Article) -> anyhow::Result<Option<AnnotationSet>> {
-    let Some(mut set) = store::load(file)? else {
-        return Ok(None);
-    };
-    if set.article.id != article.id {
-        return Err(OpenError::OtherArticle {
-            file: file.to_owned(),
-            file_article: set.article.id.clone(),
-            article_path: article.path.clone(),
-            article: article.id.clone(),
-        }
-        .into());
-    }
-    if set.article.sha256 != article.sha256() {
-        anchor::reanchor(&mut set, article);
-    }
-    Ok(Some(set))
-}
-
 /// Everything `review` does before the terminal is touched: every bad
 /// input is an error here, with the terminal left alone and no file
 /// written.
@@ -105,54 +48,11 @@ pub fn open(
     dir: &Path,
     reviewer: Option<&str>,
 ) -> anyhow::Result<ReviewScreen> {
-    let article = article::load(article_path)?;
-    let theirs = load_for(theirs_file, &article)?
-        .ok_or_else(|| OpenError::Missing(theirs_file.to_owned()))?;
-    let reviewer = store::resolve_annotator(reviewer);
-    let mine_file = match mine {
-        Some(m) => m.to_owned(),
-        None => store::annotation_path(dir, &article.id, &reviewer),
-    };
-    if canonical(&mine_file) == canonical(theirs_file) {
-        return Err(OpenError::OwnFile(theirs_file.to_owned()).into());
-    }
-    let mine_set = load_for(&mine_file, &article)?;
-    if mine.is_some() && mine_set.is_none() {
-        return Err(OpenError::Missing(mine_file).into());
-    }
-    let of = store::annotator_slug(&theirs.annotator.name);
-    let review_file = store::review::path(dir, &article.id, &reviewer);
-    let review = match store::review::load(&review_file)? {
-        Some(r) if r.meta.article != article.id => {
-            return Err(OpenError::ReviewOfOtherArticle {
-                file: review_file,
-                found: r.meta.article,
-                article: article.id.clone(),
-            }
-            .into());
-        }
-        Some(r) if r.meta.of != of => {
-            return Err(OpenError::OtherColleague {
-                file: review_file,
-                of: r.meta.of,
-                theirs: of,
-            }
-            .into());
-        }
-        Some(r) => r,
-        None => Review::new(&article.id, &reviewer, &of),
-    };
-    let app = ReviewApp::new(Parts {
-        article,
-        theirs,
-        theirs_file: theirs_file.to_owned(),
-        mine: mine_set,
-        mine_file,
-        side_by_side: mine.is_some(),
-        review,
-        review_file,
-    });
-    Ok(ReviewScreen { app, mine: None })
+    let parts = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
+    Ok(ReviewScreen {
+        app: ReviewApp::new(parts),
+        mine: None,
+    })
 }
 
 /// Carries out the queued changes to my annotation file through the same

@@ -43,17 +43,7 @@ pub enum Step {
     Copied(Box<Claim>),
 }
 
-/// What a review session is opened with.
-pub struct Parts {
-    pub article: Article,
-    pub theirs: AnnotationSet,
-    pub theirs_file: PathBuf,
-    pub mine: Option<AnnotationSet>,
-    pub mine_file: PathBuf,
-    pub side_by_side: bool,
-    pub review: Review,
-    pub review_file: PathBuf,
-}
+pub use crate::review::open::Parts;
 
 pub struct ReviewApp {
     pub article: Article,

@@ -1,0 +1,95 @@
+//! What each file in an annotations folder is. Every command asks here, so
+//! `export`, `agree`, `check` and `review` agree on which files hold an
+//! annotator's claims (FORMAT.md: anything else is bookkeeping).
+
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `<annotator>.toml`: one annotator's claims.
+    Annotator,
+    /// `<reviewer>.review.toml`: one reviewer's verdicts.
+    Review,
+    /// `<annotator>.conflict-<timestamp>.toml`, written when the file
+    /// changed on disk under a running session.
+    Conflict,
+    /// Locks, backups, editor and temporary files.
+    Bookkeeping,
+    /// Not TOML at all.
+    Other,
+}
+
+impl FileKind {
+    /// How a note that skips files of this kind names them.
+    pub fn describe(self, n: usize) -> &'static str {
+        match (self, n == 1) {
+            (FileKind::Annotator, true) => "annotator file",
+            (FileKind::Annotator, false) => "annotator files",
+            (FileKind::Review, true) => "review file",
+            (FileKind::Review, false) => "review files",
+            (FileKind::Conflict, true) => "conflict copy",
+            (FileKind::Conflict, false) => "conflict copies",
+            (FileKind::Bookkeeping, true) => "lock, backup or temporary file",
+            (FileKind::Bookkeeping, false) => "lock, backup or temporary files",
+            (FileKind::Other, true) => "file that is not TOML",
+            (FileKind::Other, false) => "files that are not TOML",
+        }
+    }
+}
+
+/// What a file is, from its name. Annotator files are `<slug>.toml` and a
+/// slug has no dot, so any other dotted stem (`alex.orig.toml`) is
+/// bookkeeping.
+pub fn classify(path: &Path) -> FileKind {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let lower = name.to_lowercase();
+    if lower.starts_with('.')
+        || lower.ends_with('~')
+        || [".lock", ".bak", ".orig", ".tmp", ".swp"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+        || lower.contains(".tmp-")
+    {
+        return FileKind::Bookkeeping;
+    }
+    let Some(stem) = lower.strip_suffix(".toml") else {
+        return FileKind::Other;
+    };
+    if stem.ends_with(".review") {
+        FileKind::Review
+    } else if stem.contains(".conflict-") {
+        FileKind::Conflict
+    } else if stem.contains('.') {
+        FileKind::Bookkeeping
+    } else {
+        FileKind::Annotator
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_by_name() {
+        let c = |s: &str| classify(Path::new(s));
+        assert_eq!(c("a/alex-example.toml"), FileKind::Annotator);
+        assert_eq!(c("a/Alex Example.toml"), FileKind::Annotator);
+        assert_eq!(c("a/alex.bak.toml"), FileKind::Bookkeeping);
+        assert_eq!(c("a/alex.toml.bak"), FileKind::Bookkeeping);
+        assert_eq!(c("a/sam.review.toml"), FileKind::Review);
+        assert_eq!(
+            c("a/alex.conflict-20261126T040000Z.toml"),
+            FileKind::Conflict
+        );
+        assert_eq!(c("a/alex.toml.lock"), FileKind::Bookkeeping);
+        assert_eq!(c("a/.alex.toml.lock"), FileKind::Bookkeeping);
+        assert_eq!(c("a/.alex.toml.tmp-123"), FileKind::Bookkeeping);
+        assert_eq!(c("a/alex.orig.toml"), FileKind::Bookkeeping);
+        assert_eq!(c("a/alex.toml~"), FileKind::Bookkeeping);
+        assert_eq!(c("a/notes.txt"), FileKind::Other);
+    }
+}
