@@ -7,6 +7,7 @@ pub mod annotation;
 pub mod article;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod export;
 pub mod review;
 pub mod store;
@@ -44,11 +45,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     let keys = || tui::keymap::Keymaps::load(cli.config.as_deref());
     match &cli.command {
-        cli::Command::Annotate(args) => tui::annotate(args, keys()?),
+        cli::Command::Annotate(args) => commands::annotate::run(args, keys()?),
         cli::Command::Agree(args) => review::agree(args),
-        cli::Command::Review(args) => tui::review(args, keys()?),
+        cli::Command::Review(args) => commands::review::run(args, keys()?),
         cli::Command::Export(args) => export::run(args),
         cli::Command::Check(args) => check::run(args),
-        cli::Command::Keys(args) => tui::keys::run(args, &keys()?),
+        cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
     }
 }

@@ -5,7 +5,6 @@
 pub mod annotate;
 pub mod events;
 pub mod keymap;
-pub mod keys;
 pub mod review;
 pub mod runtime;
 pub mod testing;
@@ -13,6 +12,3 @@ pub mod theme;
 pub mod view_util;
 pub mod widgets;
 pub mod wrap;
-
-pub use annotate::annotate;
-pub use review::review;

@@ -6,12 +6,9 @@ pub mod summary;
 pub mod update;
 pub mod view;
 
-use crate::annotation::AnnotationSet;
-use crate::article;
 use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
-use crate::tui::runtime::{self, Flow, Focus, Screen, Ui};
-use crate::tui::theme::Theme;
+use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
@@ -125,57 +122,4 @@ impl Screen for AnnotateScreen {
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
     }
-}
-
-/// `byline annotate ARTICLE`.
-pub fn annotate(args: &crate::cli::AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
-    let keys = Arc::new(keys);
-    let name = store::resolve_annotator(args.store.annotator.as_deref());
-    let early = first_screen(args, &name, &keys);
-    let screen = AnnotateScreen::open(
-        &args.article,
-        &args.store.annotations,
-        Some(&name),
-        Arc::clone(&keys),
-    );
-    match screen {
-        Ok(screen) => runtime::run_terminal(screen, &keys, early),
-        Err(e) => {
-            if early.is_some() {
-                let _ = ratatui::try_restore();
-            }
-            Err(e)
-        }
-    }
-}
-
-/// A long article's first screen, drawn from its first 64 KB (and the
-/// claims already on file) before the whole text is read, normalised and
-/// hashed, as a pager shows a long file at once. Keys wait for the full
-/// load, so nothing acts on the partial article.
-fn first_screen(
-    args: &crate::cli::AnnotateArgs,
-    name: &str,
-    keys: &Arc<Keymaps>,
-) -> Option<ratatui::DefaultTerminal> {
-    let preview = article::preview(&args.article, 64 * 1024)?;
-    let mut terminal = runtime::terminal().ok()?;
-    let file = store::annotation_path(&args.store.annotations, &preview.id, name);
-    let set = match store::load(&file) {
-        Ok(Some(set)) => set,
-        _ => AnnotationSet::new(&preview, name, None),
-    };
-    let mut app = App::new(preview, set, file, Arc::clone(keys));
-    app.loading = true;
-    let theme = Theme::from_env();
-    let ui = Ui {
-        theme: &theme,
-        keys,
-    };
-    let drawn = terminal.draw(|f| view::render(&app, &ui, f));
-    if drawn.is_err() {
-        let _ = ratatui::try_restore();
-        return None;
-    }
-    Some(terminal)
 }

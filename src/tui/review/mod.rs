@@ -8,10 +8,9 @@ pub mod update;
 pub mod view;
 
 use crate::annotation::{AnnotationSet, anchor};
-use crate::cli::ReviewArgs;
 use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
-use crate::tui::runtime::{self, Flow, Focus, Screen, Ui};
+use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
@@ -24,18 +23,6 @@ use std::path::Path;
 pub struct ReviewScreen {
     pub app: ReviewApp,
     pub mine: Option<store::Session>,
-}
-
-/// `byline review ARTICLE --theirs FILE [--mine FILE]`.
-pub fn review(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {
-    let screen = open(
-        &args.article,
-        &args.theirs,
-        args.mine.as_deref(),
-        &args.store.annotations,
-        args.store.annotator.as_deref(),
-    )?;
-    runtime::run_terminal(screen, &keys, None)
 }
 
 /// Everything `review` does before the terminal is touched: every bad

@@ -1,8 +1,8 @@
 //! `byline keys`: every screen's actions, their keys and what they do,
 //! from the same merged table the help overlay draws.
 
-use super::keymap::{Actions, Keymap, Keymaps};
 use crate::cli::{KeysArgs, KeysFormat};
+use crate::tui::keymap::{Actions, Keymap, Keymaps};
 use std::io::Write;
 
 #[derive(serde::Serialize)]

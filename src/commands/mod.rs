@@ -1,0 +1,7 @@
+//! One file per command: its arguments, what it prints and its exit code.
+//! The domain modules (`export`, `review`, `check`, …) compute; they never
+//! print.
+
+pub mod annotate;
+pub mod keys;
+pub mod review;

@@ -1,0 +1,19 @@
+//! `byline review ARTICLE --theirs FILE [--mine FILE]`: opens the review
+//! screen in the runtime.
+
+use crate::cli::ReviewArgs;
+use crate::tui::keymap::Keymaps;
+use crate::tui::review::open;
+use crate::tui::runtime;
+
+/// `byline review ARTICLE --theirs FILE [--mine FILE]`.
+pub fn run(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {
+    let screen = open(
+        &args.article,
+        &args.theirs,
+        args.mine.as_deref(),
+        &args.store.annotations,
+        args.store.annotator.as_deref(),
+    )?;
+    runtime::run_terminal(screen, &keys, None)
+}
