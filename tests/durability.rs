@@ -1029,12 +1029,27 @@ fn apply(case: &Case) -> (Vec<Vec<String>>, Expect) {
             let at = at.min(paras[para].len());
             let new: Vec<String> = (0..n).map(edit_word).collect();
             slack = new.iter().map(|w| w.len() + 1).sum();
+            let before = paras[para].clone();
             paras[para].splice(at..at, new);
             if para == cp {
                 if at <= w.start {
                     w = w.start + n..w.end + n;
                 } else if at < w.end {
                     inside = true;
+                    // Words inserted next to the span's edge word may be
+                    // left out with it, when the edge word is shorter than
+                    // what was inserted: the closest match then stops
+                    // before them.
+                    let edge = if at + 1 == w.end {
+                        Some(w.end - 1)
+                    } else if at == w.start + 1 {
+                        Some(w.start)
+                    } else {
+                        None
+                    };
+                    if let Some(e) = edge {
+                        slack += before[e].chars().count() + 1;
+                    }
                     w = w.start..w.end + n;
                 }
             }
@@ -1235,8 +1250,18 @@ impl std::fmt::Debug for Expect {
     }
 }
 
+/// A fixed seed, so CI runs the same 1,000 cases every time;
+/// `BYLINE_PROPTEST_RANDOM=1` draws new ones (a failing case is printed).
+fn reanchoring_config() -> ProptestConfig {
+    let mut c = ProptestConfig::with_cases(1000);
+    if std::env::var_os("BYLINE_PROPTEST_RANDOM").is_none() {
+        c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x6279_6c69_6e65);
+    }
+    c
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(reanchoring_config())]
 
     #[test]
     fn reanchoring_never_puts_a_claim_in_a_wrong_place(case in case()) {
