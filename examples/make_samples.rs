@@ -458,6 +458,154 @@ const SAMPLES: &[Sample] = &[
             ),
         ],
     },
+    Sample {
+        file: "ferry-strike.html",
+        outlet: "The Kestrel Valley Ledger",
+        alex: &[
+            (
+                "The operator, Estuary Crossings Ltd, said in a statement that it had offered “a fair and generous package” and was “deeply disappointed” that the union had rejected it without putting it to a ballot.",
+                S,
+                Some("Estuary Crossings Ltd"),
+                None,
+            ),
+            (
+                "Rhian Pugh, the regional organiser for the Maritime and Transport Workers’ Union, told the Ledger that the proposed rotas would mean crews working up to 13 hours on the busiest days.",
+                S,
+                Some("Rhian Pugh"),
+                None,
+            ),
+            (
+                "One passenger, who did not want to give her name, said she had been told by her employer to take unpaid leave if she could not get in.",
+                A,
+                Some("one passenger"),
+                None,
+            ),
+            (
+                "People familiar with the negotiations said the two sides had been close to a deal on pay but had fallen out over how many rest days crews would get in the summer season.",
+                A,
+                Some("people familiar with the negotiations"),
+                Some("which side are they on?"),
+            ),
+            ("starved of investment", E, None, Some("loaded")),
+            (
+                "the operator’s claim that its offer was generous is hard to take seriously",
+                E,
+                None,
+                None,
+            ),
+        ],
+        sam: &[
+            (
+                "The operator, Estuary Crossings Ltd, said in a statement that it had offered “a fair and generous package” and was “deeply disappointed” that the union had rejected it without putting it to a ballot.",
+                S,
+                Some("Estuary Crossings Ltd"),
+                None,
+            ),
+            (
+                "People familiar with the negotiations said the two sides had been close to a deal on pay but had fallen out over how many rest days crews would get in the summer season.",
+                A,
+                Some("people familiar"),
+                None,
+            ),
+            (
+                "The strike is the latest blow to a crossing that has been starved of investment for a decade, and the operator’s claim that its offer was generous is hard to take seriously when it has not replaced a vessel since 2011.",
+                E,
+                None,
+                None,
+            ),
+        ],
+    },
+    Sample {
+        file: "branch-libraries.htm",
+        outlet: "Northfield Evening Post",
+        alex: &[
+            (
+                "Councillor Priya Desai, the cabinet member for communities, said the change was “the least painful option on a very short list” and that no library would close for good.",
+                S,
+                Some("Priya Desai"),
+                None,
+            ),
+            (
+                "Dawn Okonjo, who chairs the Friends of Holme Lane Library, said weekends were when families and working people used the branches most.",
+                S,
+                Some("Dawn Okonjo"),
+                None,
+            ),
+            (
+                "A senior officer who spoke on condition of anonymity said the savings figure assumed that volunteers would staff the longer evening hours, something the report does not spell out.",
+                A,
+                Some("a senior officer"),
+                Some("reason for anonymity not given"),
+            ),
+            (
+                "It is a familiar trick: announce a cut as a reorganisation, and hope nobody reads page 14.",
+                E,
+                None,
+                None,
+            ),
+        ],
+        sam: &[
+            (
+                "Councillor Priya Desai, the cabinet member for communities, said the change was “the least painful option on a very short list” and that no library would close for good.",
+                S,
+                Some("Priya Desai"),
+                None,
+            ),
+            (
+                "A senior officer who spoke on condition of anonymity said the savings figure assumed that volunteers would staff the longer evening hours, something the report does not spell out.",
+                A,
+                Some("senior officer"),
+                None,
+            ),
+            ("It is a familiar trick", E, None, None),
+        ],
+    },
+    Sample {
+        file: "water-rates.html",
+        outlet: "Coastline Weekly",
+        alex: &[
+            (
+                "In a notice to customers, the company said the rise was “necessary to keep the dam safe for the next fifty years” and that bills would still be below the national average.",
+                S,
+                Some("Saltmarsh Water"),
+                None,
+            ),
+            (
+                "Industry sources said the regulator had been warned about the overrun in the spring but had not made it public.",
+                A,
+                Some("industry sources"),
+                None,
+            ),
+            (
+                "the company’s shareholders have yet to give up a penny of their dividend",
+                E,
+                None,
+                None,
+            ),
+        ],
+        sam: &[
+            (
+                "Industry sources said the regulator had been warned about the overrun in the spring but had not made it public.",
+                A,
+                Some("industry sources"),
+                None,
+            ),
+            (
+                "The increase will land on families already squeezed by a second winter of high energy prices, and the company’s shareholders have yet to give up a penny of their dividend.",
+                E,
+                None,
+                Some("the whole sentence takes a side"),
+            ),
+        ],
+    },
+];
+
+/// Where each sample annotator stopped, and whether they marked it done
+/// (only on the HTML samples, so the article list shows every state).
+const PROGRESS: &[(&str, &str, usize, bool)] = &[
+    ("ferry-strike.html", "Alex Example", 11, true),
+    ("water-rates.html", "Alex Example", 5, false),
+    ("branch-libraries.htm", "Sam Example", 3, false),
 ];
 
 fn main() -> anyhow::Result<()> {
@@ -484,6 +632,15 @@ fn main() -> anyhow::Result<()> {
             set.sort();
             set.assign_ids();
             set.sort();
+            if let Some((_, _, position, done)) = PROGRESS
+                .iter()
+                .find(|(f, n, _, _)| *f == sample.file && *n == name)
+            {
+                set.annotator.position = Some(*position);
+                if *done {
+                    set.annotator.done = Some("2026-11-21T16:30:00Z".parse()?);
+                }
+            }
             store::save(&file, &set)?;
             println!("{} ({} claims)", file.display(), set.claims.len());
         }

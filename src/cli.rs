@@ -33,6 +33,23 @@ pub enum Command {
     Check(CheckArgs),
     /// List every screen's actions and their keys (with your config applied)
     Keys(KeysArgs),
+    /// Print what byline sees in an article: its numbered paragraphs, title, metadata and sha256
+    Text(TextArgs),
+}
+
+/// Output of `byline text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// The article: .txt, .md, .html or .htm
+    pub article: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextFormat,
 }
 
 /// Output of `byline keys`.

@@ -51,5 +51,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Export(args) => export::run(args),
         cli::Command::Check(args) => check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
+        cli::Command::Text(args) => commands::text::run(args),
     }
 }

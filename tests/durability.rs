@@ -58,6 +58,8 @@ fn meta(paragraphs: usize) -> (ArticleMeta, AnnotatorMeta) {
         AnnotatorMeta {
             name: "Kill Loop".into(),
             updated: None,
+            position: None,
+            done: None,
             extra: Extra::new(),
         },
     )

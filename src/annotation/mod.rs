@@ -168,6 +168,10 @@ pub struct ArticleMeta {
 pub struct AnnotatorMeta {
     pub name: String,
     pub updated: Option<Datetime>,
+    /// The 1-based paragraph the annotator stopped at.
+    pub position: Option<usize>,
+    /// When the annotator marked the article done.
+    pub done: Option<Datetime>,
     pub extra: Extra,
 }
 
@@ -191,18 +195,35 @@ impl AnnotationSet {
                 path,
                 sha256: article.sha256().to_owned(),
                 paragraphs: article.len(),
-                outlet: None,
-                url: None,
-                published: None,
+                outlet: article.outlet.clone(),
+                url: article.url.clone(),
+                published: article.published.as_deref().and_then(toml_datetime),
                 extra: Extra::new(),
             },
             annotator: AnnotatorMeta {
                 name: annotator.to_owned(),
                 updated: None,
+                position: None,
+                done: None,
                 extra: Extra::new(),
             },
             claims: Vec::new(),
             extra: Extra::new(),
+        }
+    }
+
+    /// Fills the article's metadata (title aside) the page gives and the
+    /// file lacks; what the annotator wrote is never overwritten.
+    pub fn fill_metadata(&mut self, article: &Article) {
+        let a = &mut self.article;
+        if a.outlet.is_none() {
+            a.outlet = article.outlet.clone();
+        }
+        if a.url.is_none() {
+            a.url = article.url.clone();
+        }
+        if a.published.is_none() {
+            a.published = article.published.as_deref().and_then(toml_datetime);
         }
     }
 
@@ -244,6 +265,16 @@ impl AnnotationSet {
             c.id = Some(id);
         }
     }
+}
+
+/// A page's date (`2026-11-02T08:30:00+01:00`, `2026-11-02`) as a TOML
+/// date-time, else its date part, else nothing.
+pub fn toml_datetime(s: &str) -> Option<Datetime> {
+    let s = s.trim();
+    s.parse()
+        .ok()
+        .or_else(|| s.get(..10).and_then(|d| d.parse().ok()))
+        .filter(|d: &Datetime| d.date.is_some())
 }
 
 fn claim_id(c: &Claim, salt: u32) -> String {

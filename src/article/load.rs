@@ -29,6 +29,22 @@ pub enum ArticleError {
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{}: the article is {size} bytes; byline refuses articles over {} MB", path.display(), MAX_ARTICLE_BYTES / 1024 / 1024)]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: the page is {size} bytes; byline refuses HTML pages over {} MB (save the article alone, or as text)", path.display(), super::html::MAX_HTML_BYTES / 1024 / 1024)]
+    HtmlTooLarge { path: PathBuf, size: usize },
+    #[error("{}: not UTF-8 text (invalid byte at offset {offset}) and the page declares no charset; add <meta charset=\"…\"> naming its charset, or convert it to UTF-8", path.display())]
+    HtmlNotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}: not valid {charset} text (the charset the page declares) near byte {offset}", path.display())]
+    BadCharset {
+        path: PathBuf,
+        charset: &'static str,
+        offset: usize,
+    },
+    #[error("{}: the page has more than {} elements; byline refuses to score it (save the article alone)", .0.display(), super::html::MAX_HTML_ELEMENTS)]
+    TooManyElements(PathBuf),
+    #[error("{}: the page nests elements more than {} deep; byline refuses to parse it (save the article alone)", .0.display(), super::html::MAX_HTML_DEPTH)]
+    TooDeep(PathBuf),
+    #[error("{}: no article body found in the page (only navigation, scripts or boilerplate); save the article itself, or as text", .0.display())]
+    NoBody(PathBuf),
 }
 
 /// Loads an article: `.md` as Markdown, anything else as plain text.
@@ -67,7 +83,7 @@ pub fn preview(path: &Path, bytes: usize) -> Option<Article> {
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-    if markdown || !meta.is_file() || meta.len() < 4 * bytes as u64 {
+    if markdown || is_html(path) || !meta.is_file() || meta.len() < 4 * bytes as u64 {
         return None;
     }
     let mut buf = vec![0; bytes];
@@ -83,6 +99,9 @@ pub fn preview(path: &Path, bytes: usize) -> Option<Article> {
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     if bytes.contains(&0) {
         return Err(ArticleError::Binary(path.to_owned()));
+    }
+    if is_html(path) {
+        return parse_html(path, bytes);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
         path: path.to_owned(),
@@ -110,15 +129,73 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
         .unwrap_or(&paragraphs[0])
         .text
         .clone();
+    Ok(Article::new(
+        article_id(path),
+        title,
+        path.to_owned(),
+        paragraphs,
+    ))
+}
+
+/// Whether the extension says HTML (`.html`, `.htm`, `.xhtml`).
+pub fn is_html(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml"]
+            .iter()
+            .any(|h| e.eq_ignore_ascii_case(h))
+    })
+}
+
+/// A saved page: decoded, its article extracted, normalised as text is.
+fn parse_html(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
+    use super::html::{self, HtmlError};
+    let err = |e: HtmlError| match e {
+        HtmlError::TooLarge(size) => ArticleError::HtmlTooLarge {
+            path: path.to_owned(),
+            size,
+        },
+        HtmlError::Undecodable {
+            charset: None,
+            offset,
+        } => ArticleError::HtmlNotUtf8 {
+            path: path.to_owned(),
+            offset,
+        },
+        HtmlError::Undecodable {
+            charset: Some(charset),
+            offset,
+        } => ArticleError::BadCharset {
+            path: path.to_owned(),
+            charset,
+            offset,
+        },
+        HtmlError::TooManyElements(_) => ArticleError::TooManyElements(path.to_owned()),
+        HtmlError::TooDeep => ArticleError::TooDeep(path.to_owned()),
+        HtmlError::NoBody => ArticleError::NoBody(path.to_owned()),
+    };
+    let decoded = html::decode(bytes).map_err(err)?;
+    let text = normalize_text(&decoded);
+    let page = html::extract(&text).map_err(err)?;
+    let title = page
+        .meta
+        .title
+        .clone()
+        .unwrap_or_else(|| page.paragraphs[0].text.clone());
+    let mut article = Article::new(article_id(path), title, path.to_owned(), page.paragraphs);
+    article.outlet = page.meta.outlet;
+    article.url = page.meta.url;
+    article.published = page.meta.published;
+    Ok(article)
+}
+
+/// The article id: the slug of the file's stem.
+fn article_id(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    let mut id = slugify(&stem);
-    if id.is_empty() {
-        id = "article".into();
-    }
-    Ok(Article::new(id, title, path.to_owned(), paragraphs))
+    let id = slugify(&stem);
+    if id.is_empty() { "article".into() } else { id }
 }
 
 /// BOM dropped, CRLF and CR to LF, NFC.

@@ -4,11 +4,12 @@
 //! to every tool: NFC, paragraphs, collapsed white space, offsets in Unicode
 //! scalar values (Python `str` indices).
 
+pub mod html;
 mod load;
 mod markdown;
 mod text;
 
-pub use load::{ArticleError, MAX_ARTICLE_BYTES, load, parse, preview};
+pub use load::{ArticleError, MAX_ARTICLE_BYTES, is_html, load, parse, preview};
 pub use text::{Paragraph, normalize_block, slugify, split_plain};
 
 use sha2::{Digest, Sha256};
@@ -25,6 +26,11 @@ pub struct Article {
     /// The file it was loaded from (as given).
     pub path: PathBuf,
     pub paragraphs: Vec<Paragraph>,
+    /// What an HTML page says about itself (`og:site_name`, canonical URL,
+    /// publication time); `None` for text and Markdown.
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
     sha256: OnceLock<String>,
 }
 
@@ -35,6 +41,9 @@ impl Article {
             title,
             path,
             paragraphs,
+            outlet: None,
+            url: None,
+            published: None,
             sha256: OnceLock::new(),
         }
     }

@@ -41,6 +41,8 @@ struct LeanArticle {
 struct LeanAnnotator {
     name: String,
     updated: Option<Datetime>,
+    position: Option<usize>,
+    done: Option<Datetime>,
 }
 
 /// A claim without `tags`, `prefix` and `suffix`: serde skips them unread.
@@ -136,6 +138,8 @@ fn finish(a: LeanArticle, annotator: LeanAnnotator, claims: Vec<Claim>) -> Annot
         annotator: AnnotatorMeta {
             name: annotator.name,
             updated: annotator.updated,
+            position: annotator.position,
+            done: annotator.done,
             extra: Extra::new(),
         },
         claims,
@@ -254,6 +258,10 @@ mod tests {
     fn agrees_with_the_full_parse() {
         let cases = [
             HEAD.to_owned(),
+            HEAD.replace(
+                "name = \"Alex\"\n",
+                "name = \"Alex\"\nposition = 2\ndone = 2026-11-26T04:10:00Z\n",
+            ),
             claim(
                 "paragraph = 2\nstart = 0\nend = 4\nquote = \"abcd\"\nkind = \"anonymous\"\nsource = \"officials\"\nnote = \"n\"\ntags = [\"t\"]\nprefix = \"p\"\nsuffix = \"s\"\nstatus = \"needs-review\"\nmine = 3",
             ),

@@ -29,7 +29,7 @@ pub fn annotator(
     let file = super::annotation_path(dir, &article.id, &name);
     let (disk, loaded) = super::Session::open(&file)?;
     let mut message = None;
-    let set = match loaded {
+    let mut set = match loaded {
         Some(mut set) if set.article.sha256 != article.sha256() => {
             let outcomes = anchor::reanchor(&mut set, &article);
             let moved = outcomes
@@ -62,6 +62,7 @@ pub fn annotator(
             AnnotationSet::new(&article, &name, rel)
         }
     };
+    set.fill_metadata(&article);
     Ok(Opened {
         article,
         set,

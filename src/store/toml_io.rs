@@ -37,6 +37,8 @@ struct RawArticle {
 struct RawAnnotator {
     name: String,
     updated: Option<Datetime>,
+    position: Option<usize>,
+    done: Option<Datetime>,
 }
 
 #[derive(Deserialize)]
@@ -67,7 +69,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "url",
     "published",
 ];
-const ANNOTATOR_KEYS: &[&str] = &["name", "updated"];
+const ANNOTATOR_KEYS: &[&str] = &["name", "updated", "position", "done"];
 const CLAIM_KEYS: &[&str] = &[
     "id",
     "paragraph",
@@ -273,6 +275,8 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         annotator: AnnotatorMeta {
             name: raw.annotator.name,
             updated: raw.annotator.updated,
+            position: raw.annotator.position,
+            done: raw.annotator.done,
             extra: annotator_extra,
         },
         claims,
@@ -333,6 +337,12 @@ pub fn to_string(set: &AnnotationSet) -> String {
     kv(&mut out, "name", &basic(&set.annotator.name));
     if let Some(d) = &set.annotator.updated {
         kv(&mut out, "updated", &d.to_string());
+    }
+    if let Some(p) = set.annotator.position {
+        kv(&mut out, "position", &p.to_string());
+    }
+    if let Some(d) = &set.annotator.done {
+        kv(&mut out, "done", &d.to_string());
     }
     extra(&mut out, &set.annotator.extra);
 

@@ -41,6 +41,8 @@ crate::actions! {
         /// The article's figures, as `byline export` computes them.
         Summary = "summary", NORMAL, "summary: kinds, anonymity ratio, editorial density";
         Help = "help", NORMAL, "this help";
+        /// `done` in the file; the article list shows it.
+        ToggleDone = "toggle_done", NORMAL, "mark the article done (or not done again)";
         /// Leave the selection.
         Cancel = "cancel", SELECT, "cancel the selection";
         Quit = "quit", BOTH, "quit (everything is already saved)";

@@ -1,6 +1,7 @@
 //! The annotation screen: `byline annotate ARTICLE`.
 
 pub mod action;
+pub mod progress;
 pub mod state;
 pub mod summary;
 pub mod update;
@@ -38,6 +39,7 @@ impl AnnotateScreen {
         let opened = store::open::annotator(article_path, dir, annotator)?;
         let mut app = App::new(opened.article, opened.set, opened.file, keys);
         app.message = opened.message;
+        progress::restore(&mut app);
         if let Some(why) = opened.disk.read_only() {
             app.save = SaveState::ReadOnly(why.to_string());
         }
@@ -101,6 +103,7 @@ impl Screen for AnnotateScreen {
     /// the save goes to a conflict copy and the screen says so.
     fn save(&mut self) -> Result<(), String> {
         let app = &mut self.app;
+        app.set.annotator.position = Some(progress::position(app));
         store::open::stamp(&mut app.set, &app.article);
         match self.disk.save(&app.set).map_err(|e| e.to_string())? {
             store::Saved::Conflict { copy, first } => {

@@ -70,7 +70,11 @@ pub fn update(app: &mut App, action: Action) -> Flow {
         Action::Summary => app.mode = Mode::Summary,
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Cancel => app.mode = Mode::Normal,
-        Action::Quit => return Flow::Quit,
+        Action::ToggleDone => super::progress::toggle_done(app),
+        Action::Quit => {
+            super::progress::leave(app);
+            return Flow::Quit;
+        }
     }
     Flow::Continue
 }

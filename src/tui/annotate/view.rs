@@ -90,6 +90,11 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         saved
     };
+    let saved = if app.set.annotator.done.is_some() {
+        format!("✓ done │ {saved}")
+    } else {
+        saved
+    };
     let right = format!(
         " {} │ ¶ {}/{} │ S {} A {} E {} │ {saved} ",
         app.set.annotator.name,
