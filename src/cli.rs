@@ -78,8 +78,9 @@ pub struct StoreArgs {
 
 #[derive(Debug, Args)]
 pub struct AnnotateArgs {
-    /// The article: .txt or .md (anything else is read as plain text)
-    pub article: PathBuf,
+    /// One article (.txt, .md, .html, .htm; anything else is read as plain text), or folders and several articles for the article list
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub store: StoreArgs,
 }

@@ -8,6 +8,7 @@ pub mod article;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod export;
 pub mod review;
 pub mod store;

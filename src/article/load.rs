@@ -130,7 +130,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
         .text
         .clone();
     Ok(Article::new(
-        article_id(path),
+        id_of(path),
         title,
         path.to_owned(),
         paragraphs,
@@ -181,7 +181,7 @@ fn parse_html(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
         .title
         .clone()
         .unwrap_or_else(|| page.paragraphs[0].text.clone());
-    let mut article = Article::new(article_id(path), title, path.to_owned(), page.paragraphs);
+    let mut article = Article::new(id_of(path), title, path.to_owned(), page.paragraphs);
     article.outlet = page.meta.outlet;
     article.url = page.meta.url;
     article.published = page.meta.published;
@@ -189,7 +189,7 @@ fn parse_html(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
 }
 
 /// The article id: the slug of the file's stem.
-fn article_id(path: &Path) -> String {
+pub fn id_of(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy())

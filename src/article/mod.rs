@@ -9,7 +9,7 @@ mod load;
 mod markdown;
 mod text;
 
-pub use load::{ArticleError, MAX_ARTICLE_BYTES, is_html, load, parse, preview};
+pub use load::{ArticleError, MAX_ARTICLE_BYTES, id_of, is_html, load, parse, preview};
 pub use text::{Paragraph, normalize_block, slugify, split_plain};
 
 use sha2::{Digest, Sha256};

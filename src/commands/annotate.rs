@@ -1,28 +1,53 @@
-//! `byline annotate ARTICLE`: opens the annotation screen in the runtime.
+//! `byline annotate PATH…`: one article file opens the annotation screen;
+//! a folder or several files open the article list, which opens each
+//! article on the same terminal.
 
 use crate::annotation::AnnotationSet;
 use crate::article;
 use crate::cli::AnnotateArgs;
+use crate::corpus;
 use crate::store;
 use crate::tui::annotate::AnnotateScreen;
 use crate::tui::annotate::state::App;
 use crate::tui::annotate::view;
 use crate::tui::keymap::Keymaps;
-use crate::tui::runtime::{self, Ui};
+use crate::tui::list::{self, ListScreen};
+use crate::tui::runtime::{self, TerminalSession, Ui};
 use crate::tui::theme::Theme;
+use std::path::Path;
 use std::sync::Arc;
 
-/// `byline annotate ARTICLE`.
+/// `byline annotate PATH…`.
 pub fn run(args: &AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
     let keys = Arc::new(keys);
     let name = store::resolve_annotator(args.store.annotator.as_deref());
-    let early = first_screen(args, &name, &keys);
-    let screen = AnnotateScreen::open(
-        &args.article,
-        &args.store.annotations,
-        Some(&name),
-        Arc::clone(&keys),
-    );
+    match args.paths.as_slice() {
+        [one] if !one.is_dir() => one_article(one, args, &name, keys),
+        paths => {
+            let articles = corpus::gather(paths, &args.store.annotations)?;
+            if let [one] = articles.as_slice()
+                && paths.len() > 1
+            {
+                // The same file named twice is one article.
+                return one_article(one, args, &name, keys);
+            }
+            let dir = &args.store.annotations;
+            let mut session = TerminalSession::enter(&keys, None)?;
+            let screen = ListScreen::new(articles, dir, &name, Arc::clone(&keys));
+            list::browse(&mut session, screen, dir, &keys)?;
+            Ok(session.leave())
+        }
+    }
+}
+
+fn one_article(
+    path: &Path,
+    args: &AnnotateArgs,
+    name: &str,
+    keys: Arc<Keymaps>,
+) -> anyhow::Result<u8> {
+    let early = first_screen(path, args, name, &keys);
+    let screen = AnnotateScreen::open(path, &args.store.annotations, Some(name), Arc::clone(&keys));
     match screen {
         Ok(screen) => runtime::run_terminal(screen, &keys, early),
         Err(e) => {
@@ -39,11 +64,12 @@ pub fn run(args: &AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
 /// hashed, as a pager shows a long file at once. Keys wait for the full
 /// load, so nothing acts on the partial article.
 fn first_screen(
+    path: &Path,
     args: &AnnotateArgs,
     name: &str,
     keys: &Arc<Keymaps>,
 ) -> Option<ratatui::DefaultTerminal> {
-    let preview = article::preview(&args.article, 64 * 1024)?;
+    let preview = article::preview(path, 64 * 1024)?;
     let mut terminal = runtime::terminal().ok()?;
     let file = store::annotation_path(&args.store.annotations, &preview.id, name);
     let set = match store::load(&file) {
@@ -52,6 +78,7 @@ fn first_screen(
     };
     let mut app = App::new(preview, set, file, Arc::clone(keys));
     app.loading = true;
+    crate::tui::annotate::progress::restore(&mut app);
     let theme = Theme::from_env();
     let ui = Ui {
         theme: &theme,

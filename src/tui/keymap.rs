@@ -323,6 +323,7 @@ impl Origin<'_> {
 pub struct Keymaps {
     pub annotate: Keymap<crate::tui::annotate::action::Action>,
     pub review: Keymap<crate::tui::review::action::Action>,
+    pub list: Keymap<crate::tui::list::action::Action>,
     pub prompt: Keymap<crate::tui::widgets::line_input::PromptAction>,
     pub help: Keymap<crate::tui::widgets::help::HelpAction>,
 }
@@ -412,6 +413,7 @@ impl Keymaps {
         let screens = [
             crate::tui::annotate::action::Action::SECTION,
             crate::tui::review::action::Action::SECTION,
+            crate::tui::list::action::Action::SECTION,
             crate::tui::widgets::line_input::PromptAction::SECTION,
             crate::tui::widgets::help::HelpAction::SECTION,
         ];
@@ -430,6 +432,7 @@ impl Keymaps {
         Ok(Keymaps {
             annotate: merge(&origin, find, base.map(|b| &b.annotate))?,
             review: merge(&origin, find, base.map(|b| &b.review))?,
+            list: merge(&origin, find, base.map(|b| &b.list))?,
             prompt: merge(&origin, find, base.map(|b| &b.prompt))?,
             help: merge(&origin, find, base.map(|b| &b.help))?,
         })
@@ -606,5 +609,6 @@ mod tests {
         let k = Keymaps::default();
         assert!(k.annotate.entries().all(|(_, keys)| !keys.is_empty()));
         assert!(k.review.entries().all(|(_, keys)| !keys.is_empty()));
+        assert!(k.list.entries().all(|(_, keys)| !keys.is_empty()));
     }
 }

@@ -5,6 +5,7 @@
 pub mod annotate;
 pub mod events;
 pub mod keymap;
+pub mod list;
 pub mod review;
 pub mod runtime;
 pub mod testing;

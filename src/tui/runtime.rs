@@ -311,52 +311,133 @@ pub fn run_terminal<S: Screen>(
     keys: &Keymaps,
     early: Option<ratatui::DefaultTerminal>,
 ) -> anyhow::Result<u8> {
-    let shared = Arc::new(Mutex::new(Shared::new(screen)));
-    let theme = Theme::from_env();
-    let ui = Ui {
-        theme: &theme,
-        keys,
-    };
-    let mut terminal = match early {
-        Some(t) => t,
-        None => terminal()?,
-    };
-    let guardian = match Guardian::start(Arc::clone(&shared)) {
-        Ok(g) => g,
-        Err(e) => {
-            let _ = ratatui::try_restore();
-            return Err(e).context("installing signal handlers");
-        }
-    };
-    let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&shared, &mut Crossterm, &mut terminal, &ui)
-    }));
-    guardian.stop();
-    // Whatever happened, the last change goes to disk before we leave.
-    let mut s = lock(&shared);
-    s.screen.effects();
-    s.flush();
-    // A terminal that is gone cannot be restored; there is no one to tell.
-    let _ = ratatui::try_restore();
-    let result = match looped {
-        Ok(r) => r,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
-    result?;
-    Ok(farewell(&mut s))
+    let mut session = TerminalSession::enter(keys, early)?;
+    session.run(screen)?;
+    Ok(session.leave())
 }
 
-/// Prints what the user must read now that the terminal is theirs again;
-/// the exit code says whether the work is where they expect it.
-fn farewell<S: Screen>(s: &mut Shared<S>) -> u8 {
-    for line in s.screen.farewell() {
+/// The real terminal held across screens, so a corpus runs the article
+/// list, then an article, then the list again without leaving it. Each
+/// screen gets the guardian, the coalesced saves and the panic save while
+/// it runs; what each must tell the user is kept for the end.
+pub struct TerminalSession<'k> {
+    terminal: ratatui::DefaultTerminal,
+    theme: Theme,
+    keys: &'k Keymaps,
+    /// Said after the terminal is restored, screen by screen.
+    farewell: Vec<String>,
+    failed: bool,
+}
+
+impl<'k> TerminalSession<'k> {
+    /// Enters the full-screen terminal (or takes `early`, already drawn).
+    pub fn enter(
+        keys: &'k Keymaps,
+        early: Option<ratatui::DefaultTerminal>,
+    ) -> anyhow::Result<TerminalSession<'k>> {
+        let terminal = match early {
+            Some(t) => t,
+            None => terminal()?,
+        };
+        Ok(TerminalSession {
+            terminal,
+            theme: Theme::from_env(),
+            keys,
+            farewell: Vec::new(),
+            failed: false,
+        })
+    }
+
+    /// Runs one screen until it quits; its last change is saved whatever
+    /// happens. A panic restores the terminal and goes on.
+    pub fn run<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>> {
+        let shared = Arc::new(Mutex::new(Shared::new(screen)));
+        let ui = Ui {
+            theme: &self.theme,
+            keys: self.keys,
+        };
+        let said = (self.farewell.clone(), self.failed);
+        let guardian = match Guardian::start(Arc::clone(&shared), said) {
+            Ok(g) => g,
+            Err(e) => {
+                let _ = ratatui::try_restore();
+                return Err(e).context("installing signal handlers");
+            }
+        };
+        let terminal = &mut self.terminal;
+        let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            event_loop(&shared, &mut Crossterm, terminal, &ui)
+        }));
+        guardian.stop();
+        // Whatever happened, the last change goes to disk before we leave.
+        let mut s = lock(&shared);
+        s.screen.effects();
+        s.flush();
+        self.farewell.extend(s.screen.farewell());
+        if let SaveState::Failed(e) = s.screen.save_state() {
+            self.farewell.push(e.clone());
+            self.failed = true;
+        }
+        drop(s);
+        let result = match looped {
+            Ok(r) => r,
+            Err(panic) => {
+                // A terminal that is gone cannot be restored; there is no one to tell.
+                let _ = ratatui::try_restore();
+                std::panic::resume_unwind(panic)
+            }
+        };
+        if let Err(e) = result {
+            let _ = ratatui::try_restore();
+            return Err(e);
+        }
+        let s = Arc::try_unwrap(shared)
+            .map_err(|_| anyhow::anyhow!("the guardian still holds the screen"))?
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        Ok(Ended {
+            screen: s.screen,
+            quit: s.quit,
+        })
+    }
+
+    /// Restores the terminal and prints what the user must read; the exit
+    /// code says whether the work is where they expect it.
+    pub fn leave(self) -> u8 {
+        let _ = ratatui::try_restore();
+        say(&self.farewell, self.failed)
+    }
+}
+
+/// Runs screens one after another on one terminal: the real one
+/// ([`TerminalSession`]) or a test's.
+pub trait Runner {
+    fn run_screen<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>>;
+}
+
+impl Runner for TerminalSession<'_> {
+    fn run_screen<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>> {
+        self.run(screen)
+    }
+}
+
+/// Prints what the user must read now that the terminal is theirs again.
+fn say(lines: &[String], failed: bool) -> u8 {
+    for line in lines {
         eprintln!("byline: {line}");
     }
+    if failed { crate::EXIT_FAILED } else { 0 }
+}
+
+/// What the screen must say as the session ends, after what the screens
+/// before it said.
+fn farewell<S: Screen>(s: &mut Shared<S>, (mut lines, mut failed): (Vec<String>, bool)) -> u8 {
+    lines.extend(s.screen.farewell());
     if let SaveState::Failed(e) = s.screen.save_state() {
-        eprintln!("byline: {e}");
-        return crate::EXIT_FAILED;
+        lines.push(e.clone());
+        failed = true;
     }
-    0
+    say(&lines, failed)
 }
 
 /// A thread that ends the session on SIGHUP, SIGTERM, SIGINT or SIGQUIT,
@@ -371,7 +452,10 @@ struct Guardian {
 }
 
 impl Guardian {
-    fn start<S: Screen>(shared: Arc<Mutex<Shared<S>>>) -> std::io::Result<Guardian> {
+    fn start<S: Screen>(
+        shared: Arc<Mutex<Shared<S>>>,
+        said: (Vec<String>, bool),
+    ) -> std::io::Result<Guardian> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
         let mut wanted = vec![SIGTERM, SIGINT, SIGQUIT];
         // Tests switch SIGHUP off to prove the hang-up watch works alone.
@@ -394,7 +478,7 @@ impl Guardian {
                         s.screen.effects();
                         s.flush();
                         let _ = ratatui::try_restore();
-                        let code = farewell(&mut s);
+                        let code = farewell(&mut s, said.clone());
                         std::process::exit(code.into());
                     }
                     std::thread::sleep(GUARD_TICK);

@@ -5,12 +5,13 @@
 use super::annotate::AnnotateScreen;
 use super::events::Script;
 use super::keymap::Keymaps;
+use super::list::ListScreen;
 use super::review::ReviewScreen;
-use super::runtime::{self, Screen, Ui};
+use super::runtime::{self, Ended, Runner, Screen, Ui};
 use super::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use super::events::parse_keys as keys;
@@ -131,5 +132,69 @@ impl Harness<ReviewScreen> {
     /// The review screen at 80x24 with the default keys.
     pub fn review(screen: ReviewScreen) -> Harness<ReviewScreen> {
         Harness::new(screen, Arc::new(Keymaps::default()), 80, 24)
+    }
+}
+
+/// A corpus session through the real loop: the article list, the article
+/// `Enter` opens, the list again after its `q`, on one `TestBackend`, as
+/// `byline annotate FOLDER` runs them in the terminal.
+pub struct Corpus {
+    /// `None` only while the loop runs.
+    list: Option<ListScreen>,
+    pub terminal: Terminal<TestBackend>,
+    pub keys: Arc<Keymaps>,
+    pub theme: Theme,
+    pub dir: PathBuf,
+    script: Script,
+}
+
+impl Runner for Corpus {
+    fn run_screen<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>> {
+        let ui = Ui {
+            theme: &self.theme,
+            keys: &self.keys,
+        };
+        runtime::run(screen, &mut self.script, &mut self.terminal, &ui)
+    }
+}
+
+impl Corpus {
+    /// The list of what `paths` name, at 80x24, every row read.
+    pub fn open(paths: &[PathBuf], dir: &Path, annotator: &str) -> Corpus {
+        let keys = Arc::new(Keymaps::default());
+        let articles = crate::corpus::gather(paths, dir)
+            .unwrap_or_else(|e| panic!("gathering the corpus: {e}"));
+        let mut list = ListScreen::new(articles, dir, annotator, Arc::clone(&keys));
+        list.finish_scan();
+        Corpus {
+            list: Some(list),
+            terminal: Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| match e {}),
+            keys,
+            theme: Theme { color: false },
+            dir: dir.to_owned(),
+            script: Script::new(),
+        }
+    }
+
+    pub fn list(&self) -> &ListScreen {
+        self.list.as_ref().expect("the list is back after each run")
+    }
+
+    /// Keys as [`keys`] parses them, through the list and every article
+    /// they open, until they run out.
+    pub fn press(&mut self, keys: &str) -> &mut Self {
+        self.script = Script::new().keys(keys);
+        let list = self.list.take().expect("the list is back after each run");
+        let keys = Arc::clone(&self.keys);
+        let dir = self.dir.clone();
+        let list = super::list::browse(self, list, &dir, &keys)
+            .unwrap_or_else(|e| panic!("the runtime failed: {e:#}"));
+        self.list = Some(list);
+        self
+    }
+
+    /// The terminal as the loop left it.
+    pub fn text(&self) -> String {
+        self.terminal.backend().to_string()
     }
 }
