@@ -169,11 +169,15 @@ fn from_file(file: &Path) -> Row {
 /// The title (and outlet, for a page) from the article's first bytes, or
 /// why the article cannot be read.
 fn title_of(path: &Path) -> Result<(String, Option<String>), String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    // Looked at before opening: opening a pipe would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.is_dir() {
         return Err("is a folder, not an article file".into());
     }
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe, socket or device), not an article".into());
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut buf = Vec::with_capacity(TITLE_PREFIX.min(meta.len() as usize));
     file.by_ref()
         .take(TITLE_PREFIX as u64)

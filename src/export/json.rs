@@ -189,6 +189,9 @@ impl Serialize for Distribution<'_> {
 struct GroupJson<'a> {
     /// Entries in `articles`: one annotator's file on one article.
     articles: usize,
+    /// Of `articles`, those marked done (`annotator.done`), and not.
+    done: usize,
+    not_done: usize,
     distinct_articles: usize,
     annotators: usize,
     outlets: usize,
@@ -218,6 +221,8 @@ fn group(g: &Group) -> GroupJson<'_> {
     let t: &Tally = &g.tally;
     GroupJson {
         articles: t.files,
+        done: t.done,
+        not_done: t.files - t.done,
         distinct_articles: g.distinct_articles,
         annotators: g.annotators,
         outlets: g.outlets,

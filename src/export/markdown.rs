@@ -118,6 +118,22 @@ fn kind_table(s: &mut String, t: &Tally) {
     );
 }
 
+/// `Done: Alex Example 2 of 7 · Sam Example 0 of 7`.
+fn done_line(s: &mut String, c: &Corpus) {
+    let parts: Vec<String> = c
+        .by_annotator
+        .iter()
+        .map(|g| format!("{} {} of {}", g.name, g.tally.done, g.tally.files))
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nDone (articles marked done, of the annotator's files): {}",
+            parts.join(" · ")
+        );
+    }
+}
+
 fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
     let t = &c.totals.tally;
     let _ = writeln!(s, "# byline export\n");
@@ -174,6 +190,7 @@ fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
 
     group_table(s, "By outlet", "outlet", &c.by_outlet);
     group_table(s, "By annotator", "annotator", &c.by_annotator);
+    done_line(s, c);
 
     s.push_str("\n### Sources across the corpus\n\n");
     sources_table(s, &c.sources, CORPUS_SOURCES);

@@ -141,6 +141,8 @@ impl TextStats {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub files: usize,
+    /// Files whose annotator marked the article done.
+    pub done: usize,
     /// Files whose article text was available; the text sums below cover
     /// only these.
     pub with_text: usize,
@@ -213,6 +215,7 @@ impl Tally {
 
     pub fn add(&mut self, o: &Tally) {
         self.files += o.files;
+        self.done += o.done;
         self.with_text += o.with_text;
         for i in 0..3 {
             self.by_kind.0[i] += o.by_kind.0[i];
@@ -384,6 +387,7 @@ pub fn summarize_with(
 
     let mut tally = Tally {
         files: 1,
+        done: usize::from(set.annotator.done.is_some()),
         paragraphs: n,
         ..Tally::default()
     };

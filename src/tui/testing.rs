@@ -197,4 +197,22 @@ impl Corpus {
     pub fn text(&self) -> String {
         self.terminal.backend().to_string()
     }
+
+    /// The list drawn at another size, without colour.
+    pub fn list_at(&self, width: u16, height: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| match e {});
+        let ui = Ui {
+            theme: &self.theme,
+            keys: &self.keys,
+        };
+        t.draw(|f| {
+            if super::widgets::status::too_small(f.area()) {
+                super::widgets::status::draw_too_small(f.area(), f.buffer_mut());
+            } else {
+                self.list().render(&ui, f)
+            }
+        })
+        .unwrap_or_else(|e| match e {});
+        t.backend().to_string()
+    }
 }

@@ -66,9 +66,13 @@ impl ListScreen {
         for e in &mut entries[..first] {
             e.row = Some(corpus::inspect(&e.path, &e.file));
         }
-        let work: Vec<(PathBuf, PathBuf, bool)> = entries
+        let work: Vec<Work> = entries
             .iter()
-            .map(|e| (e.path.clone(), e.file.clone(), e.row.is_some()))
+            .map(|e| Work {
+                path: e.path.clone(),
+                file: e.file.clone(),
+                read: e.row.as_ref().map(needs_check),
+            })
             .collect();
         let (tx, rx) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
@@ -168,26 +172,37 @@ fn shown(path: &Path) -> String {
     rel.display().to_string()
 }
 
+/// One row for the scanning thread.
+struct Work {
+    path: PathBuf,
+    file: PathBuf,
+    /// `Some(needs the full check)` when the row is read already.
+    read: Option<bool>,
+}
+
+/// An article without a file, whose first bytes read well: only a full
+/// load tells whether it opens. (A row that says why already is never
+/// opened again here: a pipe would wait for ever.)
+fn needs_check(row: &Row) -> bool {
+    !row.annotated && row.problem.is_none()
+}
+
 /// Reads the rows not read yet, in order, then loads in full the articles
 /// that have no file (a page with no body says so before it is opened).
-fn scan(
-    work: Vec<(PathBuf, PathBuf, bool)>,
-    tx: mpsc::Sender<(usize, Found)>,
-    stop: Arc<AtomicBool>,
-) {
+fn scan(work: Vec<Work>, tx: mpsc::Sender<(usize, Found)>, stop: Arc<AtomicBool>) {
     let mut unannotated = Vec::new();
-    for (i, (path, file, read)) in work.iter().enumerate() {
+    for (i, w) in work.iter().enumerate() {
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        if *read {
-            if !file.exists() {
+        if let Some(check) = w.read {
+            if check {
                 unannotated.push(i);
             }
             continue;
         }
-        let row = corpus::inspect(path, file);
-        if !row.annotated && row.problem.is_none() {
+        let row = corpus::inspect(&w.path, &w.file);
+        if needs_check(&row) {
             unannotated.push(i);
         }
         if tx.send((i, Found::Row(row))).is_err() {
@@ -198,7 +213,7 @@ fn scan(
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        if let Some(why) = corpus::check(&work[i].0)
+        if let Some(why) = corpus::check(&work[i].path)
             && tx.send((i, Found::Problem(why))).is_err()
         {
             return;

@@ -1,0 +1,229 @@
+//! A corpus: `byline annotate FOLDER` opens the article list; Enter opens
+//! an article on the same terminal, q comes back with the next article not
+//! done selected; where I stopped and done survive a restart. Keys run
+//! through the real loop; the files on disk and the screen are checked.
+
+use byline::tui::testing::Corpus;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A copy of the examples and their sample annotations, so sessions write
+/// there and not into the repository.
+struct Copy {
+    dir: tempfile::TempDir,
+}
+
+impl Copy {
+    fn new() -> Copy {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for sub in ["examples/articles", "annotations"] {
+            for entry in walk(&root.join(sub)) {
+                let to = dir.path().join(entry.strip_prefix(root).unwrap());
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::copy(&entry, &to).unwrap();
+            }
+        }
+        Copy { dir }
+    }
+
+    fn articles(&self) -> PathBuf {
+        self.dir.path().join("examples/articles")
+    }
+
+    fn annotations(&self) -> PathBuf {
+        self.dir.path().join("annotations")
+    }
+
+    fn corpus(&self) -> Corpus {
+        Corpus::open(&[self.articles()], &self.annotations(), "Alex Example")
+    }
+
+    fn file(&self, id: &str) -> byline::annotation::AnnotationSet {
+        let f = self.annotations().join(id).join("alex-example.toml");
+        byline::store::load(&f).unwrap().unwrap()
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The screen's row that holds `needle`.
+fn row<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+}
+
+#[test]
+fn the_list_shows_every_example_with_titles() {
+    let c = Copy::new();
+    let corpus = c.corpus();
+    let screen = corpus.list_at(80, 24);
+    insta::assert_snapshot!("list_80x24", screen);
+    insta::assert_snapshot!("list_40x12", corpus.list_at(40, 12));
+    let wide = corpus.list_at(200, 60);
+    for title in [
+        "Council delays harbor vote",
+        "Ferry crews walk out as rota talks collapse",
+        "Branch libraries to close at weekends, council papers show",
+        "Water bills to rise 9% as reservoir repairs overrun",
+        "After Dark, Larkspur Finds Its Night Market Again",
+    ] {
+        assert!(wide.contains(title), "{title} in\n{wide}");
+    }
+    assert!(row(&wide, "Ferry crews").contains("✓ done"));
+    assert!(row(&wide, "Water bills").contains("¶ 5/8"));
+    assert!(row(&wide, "Ferry crews").contains("S 2 A 2 E 2"));
+    assert!(row(&wide, "Ferry crews").contains("The Kestrel Valley Ledger"));
+    assert!(wide.contains("8 articles · 1 done · Alex Example"));
+}
+
+#[test]
+fn open_mark_and_come_back_to_the_next_not_done() {
+    let c = Copy::new();
+    let mut corpus = c.corpus();
+    // School meals has no file yet: open it, mark its first sentence
+    // editorial, and come back.
+    corpus.press("/breakfast<Enter><Enter>eq");
+    let set = c.file("school-meals");
+    assert_eq!(set.claims.len(), 1);
+    assert_eq!(set.claims[0].kind, byline::annotation::Kind::Editorial);
+    let screen = corpus.text();
+    assert!(
+        row(&screen, "Free breakfast").contains("S 0 A 0 E 1"),
+        "{screen}"
+    );
+    // The filter is still on; clearing it shows every row again, and the
+    // cursor went on from the article it came back from.
+    corpus.press("<Esc>");
+    let screen = corpus.text();
+    assert!(screen.contains("8 articles"), "{screen}");
+}
+
+#[test]
+fn done_and_where_i_stopped_survive_a_restart() {
+    let c = Copy::new();
+    let mut corpus = c.corpus();
+    // Harbor council (4th row): go four paragraphs in, mark it done, back.
+    corpus.press("jjj<Enter>}}}}Dq");
+    let screen = corpus.text();
+    assert!(
+        row(&screen, "Council delays harbor vote").contains("✓ done"),
+        "{screen}"
+    );
+    // The next article not done is selected: Larkspur, below it.
+    assert!(row(&screen, "▶").contains("After Dark"), "{screen}");
+    let set = c.file("harbor-council");
+    assert!(set.annotator.done.is_some());
+    assert_eq!(set.annotator.position, Some(5));
+    // Quit, open the list again: still done; the article reopens at ¶ 5.
+    corpus.press("q");
+    let mut again = c.corpus();
+    let screen = again.list_at(80, 24);
+    assert!(row(&screen, "Council delays harbor vote").contains("✓ done"));
+    again.press("jjj<Enter>");
+    let screen = again.text();
+    assert!(
+        screen.lines().next().unwrap().contains("¶ 5/15"),
+        "{screen}"
+    );
+    assert!(
+        screen.lines().next().unwrap().contains("✓ done"),
+        "{screen}"
+    );
+    // D again: not done.
+    again.press("gjjj<Enter>Dq");
+    assert!(c.file("harbor-council").annotator.done.is_none());
+}
+
+#[test]
+fn filter_narrows_as_you_type_and_sort_by_progress() {
+    let c = Copy::new();
+    let mut corpus = c.corpus();
+    corpus.press("/kestrel");
+    let screen = corpus.text();
+    assert!(
+        screen.contains("1 of 8 articles"),
+        "outlet matches:\n{screen}"
+    );
+    assert!(screen.contains("Ferry crews"));
+    corpus.press("<Esc>/.htm");
+    assert!(corpus.text().contains("3 of 8 articles"), "path matches");
+    corpus.press("<Esc>s");
+    let screen = corpus.text();
+    assert!(screen.contains("sorted by progress"));
+    let rows: Vec<&str> = screen.lines().skip(2).take(8).collect();
+    assert!(rows[7].contains("✓ done"), "done last:\n{screen}");
+}
+
+#[test]
+fn rows_say_why_an_article_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("good.txt"), "A good title\n\nSome text.\n").unwrap();
+    std::fs::write(d.join("binary.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(
+        d.join("empty-page.html"),
+        "<html><head><title>Just navigation</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+    )
+    .unwrap();
+    let fifo = d.join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut corpus = Corpus::open(&[d.to_owned()], &d.join("annotations"), "Alex Example");
+    let screen = corpus.list_at(200, 24);
+    assert!(
+        row(&screen, "binary.html").contains("looks like a binary file"),
+        "{screen}"
+    );
+    assert!(
+        row(&screen, "empty-page.html").contains("no article body found"),
+        "{screen}"
+    );
+    if made {
+        assert!(
+            row(&screen, "pipe.txt").contains("not a regular file"),
+            "{screen}"
+        );
+    }
+    assert!(screen.contains("A good title"));
+    // Opening one says why in one line; the list goes on working.
+    corpus.press("<Enter>");
+    let screen = corpus.text();
+    let last = screen.lines().last().unwrap();
+    assert!(
+        last.contains("binary.html: looks like a binary file"),
+        "{screen}"
+    );
+    corpus.press("jjj<Enter>q");
+    assert!(corpus.text().contains("A good title"));
+}
+
+#[test]
+fn a_folder_with_no_articles_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["annotate"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no articles here"), "{err}");
+}
