@@ -42,10 +42,23 @@ pub fn render(app: &ListApp, ui: &Ui, frame: &mut Frame) {
         frame.set_cursor_position(cursor);
     }
     if let Mode::Help { scroll } = app.mode {
-        let notes = [
-            "Rows: title, outlet, my claims by kind (S A E), ⚠ claims that need review, and ¶ where I stopped of how many, or ✓ done.",
-            "q in an article comes back here with the next article not done selected.",
-        ];
+        let back = ui
+            .keys
+            .annotate
+            .label(crate::tui::annotate::action::Action::Quit)
+            .unwrap_or_default();
+        let done = ui
+            .keys
+            .annotate
+            .label(crate::tui::annotate::action::Action::ToggleDone)
+            .unwrap_or_default();
+        let rows_note = format!(
+            "Rows: title, outlet, my claims by kind (S A E), ⚠ claims that need review, and ¶ where I stopped of how many, or ✓ done ({done} in an article)."
+        );
+        let back_note = format!(
+            "{back} in an article comes back here with the next article not done selected."
+        );
+        let notes = [rows_note.as_str(), back_note.as_str()];
         help::draw(
             ui,
             "byline article list keys",
