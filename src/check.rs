@@ -5,6 +5,7 @@ use crate::annotation::anchor::{self, Anchored, Place};
 use crate::annotation::{AnnotationSet, Claim};
 use crate::article::{self, Article};
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::output;
 use crate::store::{self, Saved};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -108,13 +109,20 @@ pub struct Report {
 /// need review or a file could not be checked.
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let report = check_files(&args.files, args.article.as_deref(), args.fix);
-    match args.format {
-        CheckFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        CheckFormat::Text => print!("{}", render_text(&report)),
+    let printed = match args.format {
+        CheckFormat::Json => {
+            output::print_json(&format!("{}\n", serde_json::to_string_pretty(&report)?))
+        }
+        CheckFormat::Text => output::print(&render_text(&report)),
+    };
+    match printed {
+        // The reader stopped listening; the exit code still tells the truth.
+        Err(e) if e.0.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
     }
     for f in &report.files {
         if let Some(e) = &f.error {
-            eprintln!("byline: {e}");
+            output::error(e);
         }
     }
     let failed = report.files.iter().any(|f| f.error.is_some());
@@ -257,7 +265,10 @@ pub fn render_text(report: &Report) -> String {
         if f.error.is_some() {
             continue;
         }
-        let _ = write!(out, "{}", f.file.display());
+        // One line per claim whatever a field holds: `output::print` then
+        // escapes the rest.
+        let line = |s: &str| crate::sanitize::line(s).into_owned();
+        let _ = write!(out, "{}", line(&f.file.display().to_string()));
         if f.article_changed {
             let _ = write!(out, ": the article changed since the file was saved");
         }
@@ -272,8 +283,8 @@ pub fn render_text(report: &Report) -> String {
                 out,
                 "  {:<12}  {:<6}  {place}  “{}”",
                 c.status.as_str(),
-                c.id.as_deref().unwrap_or("-"),
-                short(&c.quote)
+                line(c.id.as_deref().unwrap_or("-")),
+                line(&short(&c.quote))
             );
         }
         let n = &f.counts;

@@ -4,6 +4,8 @@
 
 use super::{ArticleSummary, Corpus, TextStats, TextStatus, csv, json, markdown, summarize_with};
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::output;
+use crate::sanitize::{self, Guard};
 use crate::store::{self, StoreError};
 use crate::{EXIT_FAILED, EXIT_USAGE};
 use anyhow::Context;
@@ -28,26 +30,30 @@ const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 /// Runs `byline export`; returns the exit code.
 pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
     if args.claims && args.format != ExportFormat::Csv {
-        eprintln!("byline: --claims lists claims as CSV rows; use it with --format csv");
+        output::error("--claims lists claims as CSV rows; use it with --format csv");
         return Ok(EXIT_USAGE);
     }
     let found = discover(&args.paths);
     let mut failed = !found.errors.is_empty();
     for e in &found.errors {
-        eprintln!("byline: {e}");
+        output::error(e);
     }
     if let Some(note) = found.skipped.note() {
-        eprintln!("byline: {note}");
+        output::error(note);
     }
     if found.files.is_empty() && found.errors.is_empty() {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "byline: no annotation files in {}; the summary is empty",
+        output::error(format_args!(
+            "no annotation files in {}; the summary is empty",
             names.join(", ")
-        );
+        ));
     }
 
-    let mut out = Sink::open(args.output.as_deref())?;
+    let style = match args.format {
+        ExportFormat::Json if !args.claims => sanitize::Style::Json,
+        _ => sanitize::Style::Text,
+    };
+    let mut out = Sink::open(args.output.as_deref(), style)?;
     let mut stream = Stream::new(args);
     let written = stream
         .begin(&mut out)
@@ -66,7 +72,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         .and_then(|()| out.finish())
     {
         Ok(()) => {}
-        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) if output::is_broken_pipe(&e) => {}
         Err(e) => return Err(e),
     }
     Ok(if failed { EXIT_FAILED } else { 0 })
@@ -115,7 +121,7 @@ fn process(
                     }
                 }
                 Err(e) => {
-                    progress.suspend(|| eprintln!("byline: {e}"));
+                    progress.suspend(|| output::error(&e));
                     *failed = true;
                 }
             }
@@ -189,13 +195,6 @@ impl Stream {
             Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
         }
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// One file read and summarised. The parsed set is kept only for
@@ -419,9 +418,9 @@ impl Notes {
     fn print(&self) {
         for (_, why, more) in &self.by_text {
             match more {
-                0 => eprintln!("byline: warning: {why}"),
-                1 => eprintln!("byline: warning: {why} (and for 1 more file)"),
-                n => eprintln!("byline: warning: {why} (and for {n} more files)"),
+                0 => output::warning(why),
+                1 => output::warning(format_args!("{why} (and for 1 more file)")),
+                n => output::warning(format_args!("{why} (and for {n} more files)")),
             }
         }
     }
@@ -591,6 +590,9 @@ fn discover(paths: &[PathBuf]) -> Found {
             )),
             Err(e) => found.errors.push(format!("{}: {e}", root.display())),
             Ok(m) if m.is_file() => take(&mut found, root.clone()),
+            // A FIFO or a device named on the command line is a mistake
+            // (or a trap), never "no annotation files".
+            Ok(m) if !m.is_dir() => found.errors.push(special(root, m.file_type())),
             Ok(_) => {
                 let walk = walkdir::WalkDir::new(root)
                     .follow_links(true)
@@ -605,6 +607,15 @@ fn discover(paths: &[PathBuf]) -> Found {
                 for entry in walk {
                     match entry {
                         Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path()),
+                        Ok(e)
+                            if !e.file_type().is_dir()
+                                && matches!(
+                                    classify(e.path()),
+                                    FileClass::Claims | FileClass::Review
+                                ) =>
+                        {
+                            found.errors.push(special(e.path(), e.file_type()))
+                        }
                         Ok(_) => {}
                         Err(e) => {
                             let at = e.path().map_or_else(
@@ -624,21 +635,33 @@ fn discover(paths: &[PathBuf]) -> Found {
     found
 }
 
+/// The message for a FIFO, device or socket where an annotation file was
+/// expected.
+fn special(path: &Path, t: std::fs::FileType) -> String {
+    format!(
+        "{}: is {}, not an annotation file; byline reads only regular files",
+        path.display(),
+        store::read::describe(t)
+    )
+}
+
 /// Stdout, or a temporary file beside `-o FILE` that replaces it only when
 /// the whole export is written. No `fsync`: an export can be made again,
-/// and a reader never sees half a file.
+/// and a reader never sees half a file. Either way every byte goes through
+/// [`sanitize::Guard`]: a file is `cat` to a terminal sooner or later.
 pub(super) enum Sink {
-    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Stdout(Guard<std::io::BufWriter<std::io::Stdout>>),
     File {
-        tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+        tmp: Guard<std::io::BufWriter<tempfile::NamedTempFile>>,
         path: PathBuf,
     },
 }
 
 impl Sink {
-    fn open(path: Option<&Path>) -> anyhow::Result<Sink> {
+    fn open(path: Option<&Path>, style: sanitize::Style) -> anyhow::Result<Sink> {
         let Some(path) = path else {
-            return Ok(Sink::Stdout(std::io::BufWriter::new(std::io::stdout())));
+            let stdout = std::io::BufWriter::new(std::io::stdout());
+            return Ok(Sink::Stdout(Guard::new(stdout, style)));
         };
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -653,17 +676,22 @@ impl Sink {
             .tempfile_in(dir)
             .with_context(|| format!("{}: cannot write the export", path.display()))?;
         Ok(Sink::File {
-            tmp: std::io::BufWriter::new(tmp),
+            tmp: Guard::new(std::io::BufWriter::new(tmp), style),
             path: path.to_owned(),
         })
     }
 
     fn finish(self) -> anyhow::Result<()> {
         match self {
-            Sink::Stdout(mut w) => w.flush().context("cannot write the export"),
+            Sink::Stdout(w) => w
+                .into_inner()
+                .and_then(|mut w| w.flush())
+                .context("cannot write the export"),
             Sink::File { tmp, path } => {
                 let what = || format!("{}: cannot write the export", path.display());
                 let tmp = tmp
+                    .into_inner()
+                    .with_context(what)?
                     .into_inner()
                     .map_err(|e| e.into_error())
                     .with_context(what)?;

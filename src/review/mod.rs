@@ -11,6 +11,7 @@ use crate::EXIT_USAGE;
 use crate::annotation::AnnotationSet;
 use crate::article::{self, Article};
 use crate::cli::{AgreeArgs, AgreeFormat};
+use crate::output;
 use crate::store;
 use std::path::{Path, PathBuf};
 
@@ -182,17 +183,17 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
     let (files, skipped) = annotator_files(&args.files)?;
     if !skipped.is_empty() {
         let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "byline: skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
+        output::error(format_args!(
+            "skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
             skipped.len(),
             names.join(", ")
-        );
+        ));
     }
     if files.len() < 2 {
-        eprintln!(
-            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]",
+        output::error_text(&format!(
+            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]\n",
             files.len()
-        );
+        ));
         return Ok(EXIT_USAGE);
     }
     let sets = load_sets(&files)?;
@@ -215,10 +216,9 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
         .map(|(name, set)| agree::Coder { name, set })
         .collect();
     let report = agree::measure(&article, &coders, args.unit);
-    let out = match args.format {
-        AgreeFormat::Text => agree::render_text(&report),
-        AgreeFormat::Json => agree::render_json(&report),
-    };
-    print!("{out}");
+    match args.format {
+        AgreeFormat::Text => output::print(&agree::render_text(&report))?,
+        AgreeFormat::Json => output::print_json(&agree::render_json(&report))?,
+    }
     Ok(0)
 }

@@ -9,7 +9,7 @@
 //! that).
 
 use super::toml_io::{ClaimChecks, check_format};
-use super::{FORMAT, MAX_ANNOTATION_BYTES, StoreError, line_col};
+use super::{FORMAT, StoreError, line_col};
 use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
 use serde::Deserialize;
 use std::path::Path;
@@ -206,18 +206,10 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
 /// Reads and parses an annotator file with [`parse_claims_only`]. A missing
 /// file is an error here: a bulk reader was told the file exists.
 pub fn load_claims_only(path: &Path) -> Result<AnnotationSet, StoreError> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(super::io(path))?;
-    let size = file.metadata().map_err(super::io(path))?.len();
-    if size > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.read_to_end(&mut bytes).map_err(super::io(path))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+    let contents = super::read_file(path)?
+        .ok_or_else(|| super::io(path)(std::io::Error::from_raw_os_error(libc::ENOENT)))?;
+    let text =
+        String::from_utf8(contents.bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
     parse_claims_only(path, &text)
 }
 

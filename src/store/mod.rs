@@ -4,6 +4,7 @@
 pub mod durable;
 mod lean;
 pub mod lock;
+pub mod read;
 pub mod review;
 mod session;
 mod toml_io;
@@ -39,6 +40,8 @@ pub enum StoreError {
     },
     #[error("{}: is a folder, not an annotation file", .0.display())]
     IsDir(PathBuf),
+    #[error("{}: is {what}, not an annotation file; byline reads only regular files", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: the annotation file is {size} bytes; byline refuses files over {} MB", path.display(), MAX_ANNOTATION_BYTES / 1024 / 1024)]
     TooLarge { path: PathBuf, size: u64 },
     #[error("{}: not UTF-8 text; an annotation file is TOML in UTF-8", .0.display())]
@@ -47,6 +50,26 @@ pub enum StoreError {
     RoundTrip(PathBuf),
     #[error("{}: not saved: {why}", path.display())]
     ReadOnly { path: PathBuf, why: String },
+}
+
+/// Reads an annotation or review file (at most [`MAX_ANNOTATION_BYTES`],
+/// regular files only); `Ok(None)` when it does not exist.
+pub(crate) fn read_file(path: &Path) -> Result<Option<read::Contents>, StoreError> {
+    use read::ReadError;
+    match read::read_regular(path, MAX_ANNOTATION_BYTES) {
+        Ok(c) => Ok(Some(c)),
+        Err(ReadError::NotFound) => Ok(None),
+        Err(ReadError::IsDir) => Err(StoreError::IsDir(path.to_owned())),
+        Err(ReadError::NotRegular(what)) => Err(StoreError::NotRegular {
+            path: path.to_owned(),
+            what,
+        }),
+        Err(ReadError::TooLarge(size)) => Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size,
+        }),
+        Err(ReadError::Io(e)) => Err(io(path)(e)),
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {

@@ -5,7 +5,7 @@
 use super::toml_io::{
     basic, extra, kv, line_col, opt, syntax, take_extra, take_table, write_head, write_tail,
 };
-use super::{MAX_ANNOTATION_BYTES, StoreError, annotator_slug, io, write_atomic};
+use super::{StoreError, annotator_slug, write_atomic};
 use crate::annotation::Kind;
 use crate::review::verdict::{Entry, Review, ReviewMeta, Verdict};
 use serde::Deserialize;
@@ -194,19 +194,11 @@ pub fn to_string(review: &Review) -> String {
 
 /// Reads a review file; `Ok(None)` when it does not exist yet.
 pub fn load(path: &Path) -> Result<Option<Review>, StoreError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(path)(e)),
+    let Some(contents) = super::read_file(path)? else {
+        return Ok(None);
     };
-    if meta.len() > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io(path))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+    let text =
+        String::from_utf8(contents.bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
     parse(path, &text).map(Some)
 }
 

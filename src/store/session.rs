@@ -8,7 +8,7 @@
 
 use super::durable::{self, remove_leftovers, resolve_symlinks};
 use super::lock::{FileLock, try_lock};
-use super::{MAX_ANNOTATION_BYTES, StoreError, io, parse, to_string};
+use super::{StoreError, io, parse, to_string};
 use crate::annotation::AnnotationSet;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -39,39 +39,13 @@ impl Fingerprint {
 }
 
 /// Reads `path` (symlinks followed) with its fingerprint; `Ok(None)` when
-/// it does not exist. Refuses folders and files over the size limit.
+/// it does not exist. Refuses folders, special files and files over the
+/// size limit.
 pub fn read_fingerprinted(path: &Path) -> Result<Option<(Vec<u8>, Fingerprint)>, StoreError> {
-    use std::io::Read;
-    let mut f = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(path)(e)),
-    };
-    let meta = f.metadata().map_err(io(path))?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDir(path.to_owned()));
-    }
-    if meta.len() > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // One byte past the limit is enough to know a growing file is too big.
-    f.by_ref()
-        .take(MAX_ANNOTATION_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io(path))?;
-    if bytes.len() as u64 > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
-    let modified = f.metadata().ok().and_then(|m| m.modified().ok());
-    let print = Fingerprint::of(&bytes, modified);
-    Ok(Some((bytes, print)))
+    Ok(super::read_file(path)?.map(|c| {
+        let print = Fingerprint::of(&c.bytes, c.modified);
+        (c.bytes, print)
+    }))
 }
 
 fn fingerprint_on_disk(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
