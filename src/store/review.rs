@@ -120,13 +120,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
                 )
             })?),
         };
-        if v.paragraph == 0 || v.start >= v.end {
+        if v.paragraph == 0
+            || v.start >= v.end
+            || v.paragraph > super::toml_io::MAX_PARAGRAPHS
+            || v.end > super::toml_io::MAX_OFFSET
+        {
             return Err(syntax(
                 path,
                 text,
                 Some(at),
                 format!(
-                    "verdict anchor paragraph {} start {} end {} is not a span (paragraphs count from 1, start before end)",
+                    "verdict anchor paragraph {} start {} end {} is not a span (paragraphs count from 1, start before end, no number past what an article can have)",
                     v.paragraph, v.start, v.end
                 ),
             ));
