@@ -108,7 +108,12 @@ pub struct Report {
 /// Runs `byline check`. Exit 0 when every claim is ok or moved, 1 when some
 /// need review or a file could not be checked.
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
-    let report = check_files(&args.files, args.article.as_deref(), args.fix);
+    let report = check_files(
+        &args.files,
+        args.article.as_deref(),
+        args.root.as_deref(),
+        args.fix,
+    );
     let printed = match args.format {
         CheckFormat::Json => {
             output::print_json(&format!("{}\n", serde_json::to_string_pretty(&report)?))
@@ -133,7 +138,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     })
 }
 
-pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Report {
+/// Checks each file against `article`, else its own `article.path`, which
+/// must lead inside `root` (else the folder above its annotations folder).
+pub fn check_files(
+    files: &[PathBuf],
+    article: Option<&Path>,
+    root: Option<&Path>,
+    fix: bool,
+) -> Report {
     let files: Vec<FileReport> = files
         .iter()
         .map(|f| {
@@ -141,7 +153,7 @@ pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Repo
                 file: f.clone(),
                 ..FileReport::default()
             };
-            if let Err(e) = check_file(&mut r, article, fix) {
+            if let Err(e) = check_file(&mut r, article, root, fix) {
                 r.error = Some(format!("{e:#}"));
             }
             r
@@ -156,7 +168,12 @@ pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Repo
     Report { files, totals }
 }
 
-fn check_file(r: &mut FileReport, article_flag: Option<&Path>, fix: bool) -> anyhow::Result<()> {
+fn check_file(
+    r: &mut FileReport,
+    article_flag: Option<&Path>,
+    root: Option<&Path>,
+    fix: bool,
+) -> anyhow::Result<()> {
     let path = r.file.clone();
     // With --fix the file is opened as a session: locked, fingerprinted.
     let (mut session, loaded) = if fix {
@@ -170,9 +187,9 @@ fn check_file(r: &mut FileReport, article_flag: Option<&Path>, fix: bool) -> any
     };
     let mut set =
         loaded.ok_or_else(|| anyhow::anyhow!("{}: no such annotation file", path.display()))?;
-    let article_path = article_of(&path, &set, article_flag)?;
-    let article = article::load(&article_path)?;
-    r.article = Some(article_path);
+    let (shown, real) = article_of(&path, &set, article_flag, root)?;
+    let article = article::load(&real)?;
+    r.article = Some(shown);
     let before = set.clone();
     let outcomes = evaluate(&mut set, &article);
     r.article_changed = before.article.sha256 != article.sha256();
@@ -234,13 +251,25 @@ fn claim_report(c: &Claim, o: &Anchored) -> ClaimReport {
     }
 }
 
-/// `--article`, else `article.path` read relative to the annotation file.
-fn article_of(file: &Path, set: &AnnotationSet, flag: Option<&Path>) -> anyhow::Result<PathBuf> {
+/// `--article`, else `article.path` read relative to the annotation file
+/// and kept inside the trusted tree: the path as the file names it (for
+/// the report) and the one to read.
+fn article_of(
+    file: &Path,
+    set: &AnnotationSet,
+    flag: Option<&Path>,
+    root: Option<&Path>,
+) -> anyhow::Result<(PathBuf, PathBuf)> {
     if let Some(p) = flag {
-        return Ok(p.to_owned());
+        return Ok((p.to_owned(), p.to_owned()));
     }
     match &set.article.path {
-        Some(rel) => Ok(store::durable::folder_of(file).join(rel)),
+        Some(rel) => {
+            let shown = store::durable::folder_of(file).join(rel);
+            // Nothing there: the article loader says so.
+            let real = store::confine::article_path(file, rel, root)?.unwrap_or(shown.clone());
+            Ok((shown, real))
+        }
         None => anyhow::bail!(
             "{}: the file has no article.path; name the article with --article PATH",
             file.display()

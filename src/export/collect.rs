@@ -61,6 +61,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
             process(
                 &found.files,
                 &found.reviews,
+                args.root.as_deref(),
                 &mut stream,
                 &mut out,
                 &mut failed,
@@ -84,11 +85,15 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
 fn process(
     files: &[PathBuf],
     reviews: &HashMap<PathBuf, Vec<PathBuf>>,
+    root: Option<&Path>,
     stream: &mut Stream,
     out: &mut Sink,
     failed: &mut bool,
 ) -> std::io::Result<Vec<ArticleSummary>> {
-    let cache = TextCache::default();
+    let cache = TextCache {
+        root: root.map(Path::to_owned),
+        ..TextCache::default()
+    };
     let mut summaries = Vec::new();
     let mut notes = Notes::default();
     // Rows streamed to a terminal would be torn by the bar's redraws.
@@ -244,7 +249,7 @@ fn summarize_file(
             // Lexically tidied for messages only: with symlinks, `..` may
             // lead elsewhere, so the file is opened by the joined path.
             let shown_str = tidy(&joined).display().to_string();
-            match cache.get(&joined, &shown_str, step) {
+            match cache.get(path, rel, &joined, &shown_str, step) {
                 Err(status) => (None, status),
                 Ok(stats)
                     if stats.sha256 != set.article.sha256
@@ -301,6 +306,11 @@ struct TextCache {
     /// canonical path: the annotators of one article write the same
     /// relative path, so this saves a `canonicalize` per file.
     canonical: Mutex<HashMap<PathBuf, (PathBuf, usize)>>,
+    /// `--root`: where every `article.path` may lead.
+    root: Option<PathBuf>,
+    /// An annotation file's folder to the trusted tree of its
+    /// `article.path` (docs/security.md), found once per folder.
+    trees: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl TextCache {
@@ -315,7 +325,21 @@ impl TextCache {
         Ok(k)
     }
 
-    fn get(&self, path: &Path, shown: &str, step: usize) -> Loaded {
+    /// The tree `file`'s `article.path` must stay inside.
+    fn tree(&self, file: &Path) -> std::io::Result<PathBuf> {
+        let dir = file.parent().unwrap_or(Path::new("")).to_owned();
+        let lock = || self.trees.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(t) = lock().get(&dir) {
+            return Ok(t.clone());
+        }
+        let t = store::confine::trusted_tree(file, self.root.as_deref())?;
+        lock().insert(dir, t.clone());
+        Ok(t)
+    }
+
+    /// The text at `path`, which is `rel` (`article.path`) joined to the
+    /// folder of `file`; refused when it leads outside the trusted tree.
+    fn get(&self, file: &Path, rel: &str, path: &Path, shown: &str, step: usize) -> Loaded {
         let shown = shown.to_owned();
         let key = match self.canonical(path, step) {
             Ok(k) => k,
@@ -329,6 +353,24 @@ impl TextCache {
                 });
             }
         };
+        match self.tree(file) {
+            Ok(tree) if key.starts_with(&tree) => {}
+            Ok(tree) => {
+                return Err(TextStatus::Unreadable {
+                    message: format!(
+                        "article.path {rel:?} leads outside {} (the folder above the annotations folder), so byline did not read it, since the file may come from someone else; pass --root DIR to trust a wider folder",
+                        tree.display()
+                    ),
+                    path: shown,
+                });
+            }
+            Err(e) => {
+                return Err(TextStatus::Unreadable {
+                    message: format!("cannot find the folder to trust for article.path: {e}"),
+                    path: shown,
+                });
+            }
+        }
         let cell = {
             let mut map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
             let entry = map

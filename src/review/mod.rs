@@ -139,6 +139,7 @@ fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
 /// `article.path`, which is relative to that file.
 fn find_article(
     explicit: Option<&Path>,
+    root: Option<&Path>,
     files: &[PathBuf],
     sets: &[AnnotationSet],
 ) -> anyhow::Result<Article> {
@@ -150,7 +151,9 @@ fn find_article(
         .zip(sets)
         .find_map(|(f, s)| s.article.path.as_ref().map(|p| (f, p)))
         .ok_or_else(|| AgreeError::NoArticlePath(files[0].clone()))?;
-    let path = file.parent().unwrap_or(Path::new("")).join(rel);
+    let joined = file.parent().unwrap_or(Path::new("")).join(rel);
+    // Inside the trusted tree only; nothing there: the loader says so.
+    let path = store::confine::article_path(file, rel, root)?.unwrap_or(joined);
     article::load(&path).map_err(|e| {
         anyhow::anyhow!(
             "{e} (article.path of {}; pass --article PATH to use another)",
@@ -197,7 +200,7 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
         return Ok(EXIT_USAGE);
     }
     let sets = load_sets(&files)?;
-    let article = find_article(args.article.as_deref(), &files, &sets)?;
+    let article = find_article(args.article.as_deref(), args.root.as_deref(), &files, &sets)?;
     for (f, s) in files.iter().zip(&sets) {
         if s.article.sha256 != article.sha256() {
             return Err(AgreeError::Stale {

@@ -1,6 +1,7 @@
 //! The only module that touches annotation files on disk: paths, reading,
 //! durable atomic saves, the one-writer lock and conflict detection.
 
+pub mod confine;
 pub mod durable;
 mod lean;
 pub mod lock;
@@ -50,6 +51,8 @@ pub enum StoreError {
     RoundTrip(PathBuf),
     #[error("{}: not saved: {why}", path.display())]
     ReadOnly { path: PathBuf, why: String },
+    #[error("{}: is a symbolic link; byline never writes through symbolic links in an annotations folder, which may come from someone else's repository (replace the link with the file or folder itself)", .0.display())]
+    Symlink(PathBuf),
 }
 
 /// Reads an annotation or review file (at most [`MAX_ANNOTATION_BYTES`],
@@ -136,13 +139,12 @@ pub fn save(path: &Path, set: &AnnotationSet) -> Result<(), StoreError> {
 
 /// The atomic replace used for every file byline writes: a temporary file
 /// in the same folder, `fsync`, rename over the target, `fsync` the folder.
-/// A symlink is followed, so the link stays a link; the file's permissions
-/// are kept; anything but a regular file is refused.
+/// The file's permissions are kept. A symbolic link, as the file or as its
+/// article folder, is refused and never followed ([`confine`]); so is
+/// anything but a regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = durable::resolve_symlinks(path).map_err(io(path))?;
-    let dir = durable::folder_of(&target);
-    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-    durable::replace(&target, bytes).map_err(io(path))
+    confine::make_folder(path)?;
+    durable::replace(path, bytes).map_err(io(path))
 }
 
 #[cfg(test)]

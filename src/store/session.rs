@@ -6,7 +6,7 @@
 //! tool), it is left alone and the session's version is written beside it
 //! as `<name>.conflict-<timestamp>.toml`; later saves keep going there.
 
-use super::durable::{self, remove_leftovers, resolve_symlinks};
+use super::durable::{self, remove_leftovers};
 use super::lock::{FileLock, try_lock};
 use super::{StoreError, io, parse, to_string};
 use crate::annotation::AnnotationSet;
@@ -93,7 +93,7 @@ impl std::fmt::Display for ReadOnly {
 pub struct Session {
     /// The file as named by the user.
     path: PathBuf,
-    /// The file that holds the data (symlinks followed).
+    /// The file that holds the data: the path itself, never a link's target.
     target: PathBuf,
     lock: Option<FileLock>,
     read_only: Option<ReadOnly>,
@@ -111,10 +111,15 @@ impl Session {
     /// and loads the file. A file that fails to load is an error, so it is
     /// never written.
     pub fn open(path: &Path) -> Result<(Session, Option<AnnotationSet>), StoreError> {
-        let target = resolve_symlinks(path).map_err(io(path))?;
-        let dir = durable::folder_of(&target);
-        let (lock, read_only) = match std::fs::create_dir_all(&dir).and_then(|()| try_lock(&target))
-        {
+        // Never through a link: a shared repository could point one anywhere.
+        super::confine::check_write(path)?;
+        let target = path.to_owned();
+        let folder = match super::confine::make_folder(&target) {
+            Err(StoreError::Io { error, .. }) => Err(error),
+            Err(e) => return Err(e),
+            Ok(()) => Ok(()),
+        };
+        let (lock, read_only) = match folder.and_then(|()| try_lock(&target)) {
             Ok(Some(lock)) => (Some(lock), None),
             Ok(None) => (
                 None,
@@ -185,6 +190,9 @@ impl Session {
             });
         }
         let text = verified_text(&self.path, set)?;
+        // The folder could have become a link since the session opened
+        // (a `git pull` meanwhile).
+        super::confine::check_write(&self.target)?;
         if let Some(copy) = &self.conflict {
             durable::replace(copy, text.as_bytes()).map_err(io(copy))?;
             return Ok(Saved::Conflict {
