@@ -131,13 +131,30 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     Ok(Article::new(id, title, path.to_owned(), paragraphs))
 }
 
-/// BOM dropped, CRLF and CR to LF, NFC.
+/// A control character that is not white space: never text, and a
+/// terminal would obey it (FORMAT.md, step 1).
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
+/// BOM dropped, CRLF and CR to LF, control characters other than white
+/// space dropped, NFC.
 fn normalize_text(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
+    };
+    // Bytes first: C0 and DEL are single bytes, and every C1 control
+    // starts with 0xC2; only then is it worth looking at characters.
+    let maybe = text
+        .bytes()
+        .any(|b| (b < 0x20 && !b.is_ascii_whitespace() && b != 0x0b) || b == 0x7f || b == 0xc2);
+    let text: Cow<str> = if maybe && text.chars().any(is_stray_control) {
+        Cow::Owned(text.chars().filter(|&c| !is_stray_control(c)).collect())
+    } else {
+        text
     };
     // Characters below U+0300 are starters that are always NFC, so only the
     // rest need the quick check (dropping starters can only make it say
@@ -164,6 +181,18 @@ mod tests {
         let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Café one", "two three"]);
         assert_eq!(a.paragraphs[0].char_len(), 8);
+    }
+
+    #[test]
+    fn control_characters_other_than_white_space_are_dropped() {
+        let a = art(
+            "x.txt",
+            "Break\u{1b}]0;pwned\u{7}ing\u{7f}\u{9b}2J news\u{b}today\u{85}now\n\nR\u{202e}TL",
+        );
+        let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        // White space (VT, NEL) stays white space; bidi controls are
+        // format characters of real text and stay (output escapes them).
+        assert_eq!(texts, ["Break]0;pwneding2J news today now", "R\u{202e}TL"]);
     }
 
     #[test]
