@@ -632,6 +632,36 @@ fn fifos_and_devices_are_refused_never_waited_on() {
     );
     assert_one_line(&r, "ann/a/alex.toml", fifo);
 
+    // A FIFO planted where annotate and review keep their files.
+    std::fs::create_dir_all(dir.join("ann/real")).unwrap();
+    mkfifo(&dir.join("ann/real/alex-example.toml"));
+    let r = byline_in(
+        dir,
+        &[
+            os("annotate"),
+            os("real.txt"),
+            os("--annotations"),
+            os("ann"),
+        ],
+    );
+    assert_one_line(&r, "ann/real/alex-example.toml", fifo);
+    std::fs::write(dir.join("a.txt"), "One paragraph.\n").unwrap();
+    mkfifo(&dir.join("ann/a/sam.review.toml"));
+    let r = byline_in(
+        dir,
+        &[
+            os("review"),
+            os("a.txt"),
+            os("--theirs"),
+            good.as_os_str(),
+            os("--annotations"),
+            os("ann"),
+            os("--annotator"),
+            os("Sam"),
+        ],
+    );
+    assert_one_line(&r, "ann/a/sam.review.toml", fifo);
+
     // Devices: /dev/zero never ends and says its size is 0.
     let dev = "is a character device";
     for device in ["/dev/zero", "/dev/urandom"] {
