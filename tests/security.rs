@@ -198,6 +198,22 @@ fn names_in(dir: &Path) -> Vec<String> {
     v
 }
 
+/// `byline annotate evil-article.txt --annotations ann --annotator T` in
+/// `repo`, as in the issue.
+fn annotate_as_t(repo: &Path) -> Run {
+    byline_in(
+        repo,
+        &[
+            os("annotate"),
+            os("evil-article.txt"),
+            os("--annotations"),
+            os("ann"),
+            os("--annotator"),
+            os("T"),
+        ],
+    )
+}
+
 #[test]
 fn a_planted_symlink_as_the_annotation_file_is_refused_not_followed() {
     let repo = tempfile::tempdir().unwrap();
@@ -207,17 +223,7 @@ fn a_planted_symlink_as_the_annotation_file_is_refused_not_followed() {
     let target = home.path().join(".bash_login");
     symlink(&target, repo.path().join("ann/evil-article/t.toml")).unwrap();
 
-    let r = byline_in(
-        repo.path(),
-        &[
-            os("annotate"),
-            os("evil-article.txt"),
-            os("--annotations"),
-            os("ann"),
-            os("--annotator"),
-            os("T"),
-        ],
-    );
+    let r = annotate_as_t(repo.path());
     assert_one_line(&r, "ann/evil-article/t.toml", "is a symbolic link");
     assert!(!target.exists(), "the link's target was created");
     assert!(
@@ -250,17 +256,7 @@ fn a_planted_symlink_as_the_article_folder_is_refused_not_followed() {
     evil_article(repo.path());
     std::fs::create_dir_all(repo.path().join("ann")).unwrap();
     symlink(home.path(), repo.path().join("ann/evil-article")).unwrap();
-    let r = byline_in(
-        repo.path(),
-        &[
-            os("annotate"),
-            os("evil-article.txt"),
-            os("--annotations"),
-            os("ann"),
-            os("--annotator"),
-            os("T"),
-        ],
-    );
+    let r = annotate_as_t(repo.path());
     assert_one_line(&r, "ann/evil-article", "is a symbolic link");
     assert!(
         names_in(home.path()).is_empty(),
