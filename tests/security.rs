@@ -295,6 +295,30 @@ fn a_planted_symlink_as_the_review_file_is_refused() {
     assert!(!target.exists());
 }
 
+#[test]
+fn export_does_not_walk_into_a_linked_folder() {
+    let repo = Repo::new();
+    let a = repo.article();
+    repo.annotation(&a, "alex.toml", "Alex");
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(elsewhere.path().join("x")).unwrap();
+    std::fs::copy(
+        repo.path("ann/evil/alex.toml"),
+        elsewhere.path().join("x/sam.toml"),
+    )
+    .unwrap();
+    symlink(elsewhere.path(), repo.path("ann/all")).unwrap();
+    let r = repo.run(&[os("export"), os("ann"), os("--format"), os("json")]);
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["articles"].as_array().unwrap().len(), 1, "{}", r.out());
+    assert!(
+        r.err().contains("symbolic link to a folder (not followed"),
+        "{}",
+        r.err()
+    );
+}
+
 // ---- 2. article.path outside the tree: secrets copied ----------------------
 
 /// A valid annotation file in `repo/ann/a/` whose article.path is `path`,

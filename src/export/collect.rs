@@ -529,6 +529,8 @@ struct Skipped {
     conflict: usize,
     bookkeeping: usize,
     other: usize,
+    /// Links to folders, not followed.
+    linked: usize,
 }
 
 impl Skipped {
@@ -545,6 +547,11 @@ impl Skipped {
                 self.other,
                 "file that is not TOML",
                 "files that are not TOML",
+            ),
+            (
+                self.linked,
+                "symbolic link to a folder (not followed; name the folder itself to export it)",
+                "symbolic links to folders (not followed; name the folders themselves to export them)",
             ),
         ]
         .into_iter()
@@ -636,8 +643,11 @@ fn discover(paths: &[PathBuf]) -> Found {
             // (or a trap), never "no annotation files".
             Ok(m) if !m.is_dir() => found.errors.push(special(root, m.file_type())),
             Ok(_) => {
+                // Links to folders are not followed: a repository could
+                // link `/` and have export walk the whole disk. A link to
+                // a file is read as that file (reading is not writing).
                 let walk = walkdir::WalkDir::new(root)
-                    .follow_links(true)
+                    .follow_links(false)
                     .sort_by_file_name()
                     .into_iter()
                     // Hidden folders (.git) are not annotation folders.
@@ -649,6 +659,19 @@ fn discover(paths: &[PathBuf]) -> Found {
                 for entry in walk {
                     match entry {
                         Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path()),
+                        Ok(e) if e.file_type().is_symlink() => match std::fs::metadata(e.path()) {
+                            Ok(m) if m.is_file() => take(&mut found, e.into_path()),
+                            Ok(m) if m.is_dir() => found.skipped.linked += 1,
+                            Ok(m)
+                                if matches!(
+                                    classify(e.path()),
+                                    FileClass::Claims | FileClass::Review
+                                ) =>
+                            {
+                                found.errors.push(special(e.path(), m.file_type()))
+                            }
+                            _ => found.skipped.other += 1,
+                        },
                         Ok(e)
                             if !e.file_type().is_dir()
                                 && matches!(
@@ -799,6 +822,7 @@ mod tests {
             conflict: 1,
             bookkeeping: 0,
             other: 1,
+            linked: 0,
         };
         assert_eq!(
             s.note().unwrap(),
