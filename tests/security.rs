@@ -158,7 +158,8 @@ impl Repo {
     fn annotation(&self, a: &article::Article, name: &str, annotator: &str) -> PathBuf {
         let e = |s: &str| toml_escape(&format!("{s}{ESC_TITLE}{NASTY}{ESC_CLIP}"));
         let text = format!(
-            "format = \"byline/1\"\n\n[article]\nid = \"evil\"\ntitle = {title}\npath = \"../../articles/evil.txt\"\nsha256 = \"{sha}\"\nparagraphs = {n}\noutlet = {outlet}\nurl = {url}\n\n[annotator]\nname = {who}\n\n[[claims]]\nid = {id}\nparagraph = 2\nstart = 0\nend = 14\nquote = {quote}\nkind = \"sourced\"\nsource = {source}\nnote = {note}\ntags = [{tag}]\n\n[[claims]]\nparagraph = 2\nstart = 20\nend = 30\nquote = {quote}\nkind = \"anonymous\"\nsource = {source}\n\n[[claims]]\nparagraph = 1\nstart = 0\nend = 8\nquote = {quote}\nkind = \"editorial\"\nstatus = \"needs-review\"\n",
+            "format = \"byline/1\"\n\n[article]\nid = {art_id}\ntitle = {title}\npath = \"../../articles/evil.txt\"\nsha256 = \"{sha}\"\nparagraphs = {n}\noutlet = {outlet}\nurl = {url}\n\n[annotator]\nname = {who}\n\n[[claims]]\nid = {id}\nparagraph = 2\nstart = 0\nend = 14\nquote = {quote}\nkind = \"sourced\"\nsource = {source}\nnote = {note}\ntags = [{tag}]\n\n[[claims]]\nparagraph = 2\nstart = 20\nend = 30\nquote = {quote}\nkind = \"anonymous\"\nsource = {source}\n\n[[claims]]\nparagraph = 1\nstart = 0\nend = 8\nquote = {quote}\nkind = \"editorial\"\nstatus = \"needs-review\"\n",
+            art_id = toml_escape(&format!("evil{ESC_TITLE}")),
             title = e("Title"),
             sha = a.sha256(),
             n = a.len(),
@@ -435,6 +436,16 @@ fn no_escape_reaches_stdout_or_stderr_from_any_command() {
         assert!(!p.text.chars().any(|c| c.is_control()), "{:?}", p.text);
     }
     repo.annotation(&a, "alex.toml", "Alex");
+    // A colleague's review of it, as hostile.
+    std::fs::write(
+        repo.path("ann/evil/rev.review.toml"),
+        format!(
+            "format = \"byline-review/1\"\n\n[review]\narticle = {art}\nreviewer = {who}\nof = \"alex\"\n\n[[verdicts]]\nparagraph = 2\nstart = 0\nend = 14\nquote = {who}\nverdict = \"dispute\"\nkind = \"editorial\"\ncomment = {who}\n",
+            art = toml_escape(&format!("evil{ESC_TITLE}")),
+            who = toml_escape(&format!("Rev{ESC_CLIP}{NASTY}")),
+        ),
+    )
+    .unwrap();
     // A file name an attacker chose, too.
     let odd = format!("sam{ESC_TITLE}{NASTY}.toml");
     repo.annotation(&a, &odd.replace('.', "-").replace("-toml", ".toml"), "Sam");
@@ -486,7 +497,9 @@ fn no_escape_reaches_stdout_or_stderr_from_any_command() {
         assert_clean(&r.stdout, &format!("{what}: stdout"));
         assert_clean(&r.stderr, &format!("{what}: stderr"));
     }
-    // The escapes are shown, not lost.
+    // The escapes are shown, not lost; the review was read too.
+    let r = repo.run(&[os("export"), os("ann")]);
+    assert!(r.out().contains("Rev\\u{1b}]52;c;"), "{}", r.out());
     let r = repo.run(&[
         os("export"),
         os("ann"),
