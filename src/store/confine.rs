@@ -92,13 +92,29 @@ pub fn trusted_tree(file: &Path, root: Option<&Path>) -> std::io::Result<PathBuf
     if let Some(root) = root {
         return std::fs::canonicalize(root);
     }
-    let abs = std::path::absolute(file)?;
+    let abs = lexical(&std::path::absolute(file)?);
     let own = abs.parent().unwrap_or(Path::new("/"));
     let above = own
         .parent()
         .and_then(Path::parent)
         .filter(|t| t.parent().is_some());
     std::fs::canonicalize(above.unwrap_or(own))
+}
+
+/// `a/b/../c` as `a/c`, by the names alone. Following links here would let
+/// a planted `<article-id> -> /x/y` move the tree to `/`.
+fn lexical(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Where `article.path` leads from `file`: `Ok(Some(path))` with the real
@@ -152,6 +168,10 @@ mod tests {
         let canon = std::fs::canonicalize(&repo).unwrap();
         assert_eq!(
             trusted_tree(&repo.join("ann/x/t.toml"), None).unwrap(),
+            canon
+        );
+        assert_eq!(
+            trusted_tree(&repo.join("ann/x/../x/./t.toml"), None).unwrap(),
             canon
         );
         assert_eq!(
