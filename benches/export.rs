@@ -53,6 +53,7 @@ fn benches(c: &mut Criterion) {
         format: ExportFormat::Json,
         output: Some(out.clone()),
         claims: false,
+        root: None,
     };
     let mut g = c.benchmark_group("export_json");
     g.sample_size(10);

@@ -87,6 +87,9 @@ pub struct AgreeArgs {
     /// The article [default: `article.path` of the first file]
     #[arg(long, value_name = "PATH")]
     pub article: Option<PathBuf>,
+    /// Folder whose files an annotation file's `article.path` may lead to [default: the folder above its annotations folder] (see docs/security.md)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +131,9 @@ pub struct ExportArgs {
     /// With --format csv: one row per claim instead of one per article
     #[arg(long)]
     pub claims: bool,
+    /// Folder whose files an annotation file's `article.path` may lead to [default: the folder above its annotations folder] (see docs/security.md)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// Output of `byline check`.
@@ -145,6 +151,9 @@ pub struct CheckArgs {
     /// The article [default: each file's `article.path`]
     #[arg(long, value_name = "PATH")]
     pub article: Option<PathBuf>,
+    /// Folder whose files an annotation file's `article.path` may lead to [default: the folder above its annotations folder] (see docs/security.md)
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Write the moved claims' new places and mark the rest `needs-review` (nothing is dropped)
     #[arg(long)]
     pub fix: bool,

@@ -9,7 +9,9 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod output;
 pub mod review;
+pub mod sanitize;
 pub mod store;
 pub mod tui;
 
@@ -34,8 +36,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`byline check | head -1`) is the reader saying
+        // "enough", not a failure worth a word.
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("byline: {e:#}");
+            output::error(format_args!("{e:#}"));
             ExitCode::from(EXIT_FAILED)
         }
     }

@@ -53,10 +53,53 @@ fn articles() -> Vec<PathBuf> {
 /// Keys a user might press on the annotation screen, with text to type
 /// into prompts (CJK, emoji and combining marks among it).
 const ANNOTATE: &[&str] = &[
-    "j", "k", "}", "{", "g", "G", "v", "l", "h", "L", "H", "s", "a", "e", "n", "x", "u", "<C-r>",
-    "<Tab>", "<S-Tab>", "R", "p", "/", "%", "?", "<Esc>", "<Enter>", "<BS>", "<C-w>", "<C-u>",
-    "<A-x>", "<Down>", "<Up>", "<Left>", "<Right>", "<PgDn>", "<PgUp>", "<Home>", "<End>", "5",
-    "mayor", "officials", "佐藤", "🙂", "e\u{301}", " ", "q",
+    "j",
+    "k",
+    "}",
+    "{",
+    "g",
+    "G",
+    "v",
+    "l",
+    "h",
+    "L",
+    "H",
+    "s",
+    "a",
+    "e",
+    "n",
+    "x",
+    "u",
+    "<C-r>",
+    "<Tab>",
+    "<S-Tab>",
+    "R",
+    "p",
+    "/",
+    "%",
+    "?",
+    "<Esc>",
+    "<Enter>",
+    "<BS>",
+    "<C-w>",
+    "<C-u>",
+    "<A-x>",
+    "<Down>",
+    "<Up>",
+    "<Left>",
+    "<Right>",
+    "<PgDn>",
+    "<PgUp>",
+    "<Home>",
+    "<End>",
+    "5",
+    "mayor",
+    "officials",
+    "佐藤",
+    "🙂",
+    "e\u{301}",
+    " ",
+    "q",
 ];
 
 const REVIEW: &[&str] = &[
@@ -96,7 +139,10 @@ fn script(rng: &mut Rng, pool: &[&str], len: usize) -> (Script, (u16, u16)) {
 fn run<S: Screen>(screen: S, mut s: Script, (w, h): (u16, u16), keys: &Keymaps) -> S {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = Theme { color: true };
-    let ui = Ui { theme: &theme, keys };
+    let ui = Ui {
+        theme: &theme,
+        keys,
+    };
     runtime::run(screen, &mut s, &mut t, &ui).unwrap().screen
 }
 
@@ -188,7 +234,8 @@ fn random_keys_and_sizes_never_panic_and_the_file_is_the_session() {
     let t0 = Instant::now();
     let (mut annotate, mut review) = (0, 0);
     for i in 0..n {
-        let seed = base.unwrap_or(0x9e37_79b9_7f4a_7c15 ^ i.wrapping_mul(0x2545_f491_4f6c_dd1d)) | 1;
+        let seed =
+            base.unwrap_or(0x9e37_79b9_7f4a_7c15 ^ i.wrapping_mul(0x2545_f491_4f6c_dd1d)) | 1;
         if i % 4 == 3 {
             review_once(seed, &keys);
             review += 1;

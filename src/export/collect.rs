@@ -4,6 +4,8 @@
 
 use super::{ArticleSummary, Corpus, TextStats, TextStatus, csv, json, markdown, summarize_with};
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::output;
+use crate::sanitize::{self, Guard};
 use crate::store::files::{FileKind, classify};
 use crate::store::{self, StoreError};
 use crate::{EXIT_FAILED, EXIT_USAGE};
@@ -29,26 +31,30 @@ const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 /// Runs `byline export`; returns the exit code.
 pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
     if args.claims && args.format != ExportFormat::Csv {
-        eprintln!("byline: --claims lists claims as CSV rows; use it with --format csv");
+        output::error("--claims lists claims as CSV rows; use it with --format csv");
         return Ok(EXIT_USAGE);
     }
     let found = discover(&args.paths);
     let mut failed = !found.errors.is_empty();
     for e in &found.errors {
-        eprintln!("byline: {e}");
+        output::error(e);
     }
     if let Some(note) = found.skipped.note() {
-        eprintln!("byline: {note}");
+        output::error(note);
     }
     if found.files.is_empty() && found.errors.is_empty() {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "byline: no annotation files in {}; the summary is empty",
+        output::error(format_args!(
+            "no annotation files in {}; the summary is empty",
             names.join(", ")
-        );
+        ));
     }
 
-    let mut out = Sink::open(args.output.as_deref())?;
+    let style = match args.format {
+        ExportFormat::Json if !args.claims => sanitize::Style::Json,
+        _ => sanitize::Style::Text,
+    };
+    let mut out = Sink::open(args.output.as_deref(), style)?;
     let mut stream = Stream::new(args);
     let written = stream
         .begin(&mut out)
@@ -56,6 +62,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
             process(
                 &found.files,
                 &found.reviews,
+                args.root.as_deref(),
                 &mut stream,
                 &mut out,
                 &mut failed,
@@ -67,7 +74,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         .and_then(|()| out.finish())
     {
         Ok(()) => {}
-        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) if output::is_broken_pipe(&e) => {}
         Err(e) => return Err(e),
     }
     Ok(if failed { EXIT_FAILED } else { 0 })
@@ -79,11 +86,15 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
 fn process(
     files: &[PathBuf],
     reviews: &HashMap<PathBuf, Vec<PathBuf>>,
+    root: Option<&Path>,
     stream: &mut Stream,
     out: &mut Sink,
     failed: &mut bool,
 ) -> std::io::Result<Vec<ArticleSummary>> {
-    let cache = TextCache::default();
+    let cache = TextCache {
+        root: root.map(Path::to_owned),
+        ..TextCache::default()
+    };
     let mut summaries = Vec::new();
     let mut notes = Notes::default();
     // Rows streamed to a terminal would be torn by the bar's redraws.
@@ -116,7 +127,7 @@ fn process(
                     }
                 }
                 Err(e) => {
-                    progress.suspend(|| eprintln!("byline: {e}"));
+                    progress.suspend(|| output::error(&e));
                     *failed = true;
                 }
             }
@@ -192,13 +203,6 @@ impl Stream {
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
-}
-
 /// One file read and summarised. The parsed set is kept only for
 /// `--claims`, which writes its rows and drops it.
 struct Done {
@@ -246,7 +250,7 @@ fn summarize_file(
             // Lexically tidied for messages only: with symlinks, `..` may
             // lead elsewhere, so the file is opened by the joined path.
             let shown_str = tidy(&joined).display().to_string();
-            match cache.get(&joined, &shown_str, step) {
+            match cache.get(path, rel, &joined, &shown_str, step) {
                 Err(status) => (None, status),
                 Ok(stats)
                     if stats.sha256 != set.article.sha256
@@ -303,6 +307,11 @@ struct TextCache {
     /// canonical path: the annotators of one article write the same
     /// relative path, so this saves a `canonicalize` per file.
     canonical: Mutex<HashMap<PathBuf, (PathBuf, usize)>>,
+    /// `--root`: where every `article.path` may lead.
+    root: Option<PathBuf>,
+    /// An annotation file's folder to the trusted tree of its
+    /// `article.path` (docs/security.md), found once per folder.
+    trees: Mutex<HashMap<PathBuf, PathBuf>>,
 }
 
 impl TextCache {
@@ -317,7 +326,21 @@ impl TextCache {
         Ok(k)
     }
 
-    fn get(&self, path: &Path, shown: &str, step: usize) -> Loaded {
+    /// The tree `file`'s `article.path` must stay inside.
+    fn tree(&self, file: &Path) -> std::io::Result<PathBuf> {
+        let dir = file.parent().unwrap_or(Path::new("")).to_owned();
+        let lock = || self.trees.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(t) = lock().get(&dir) {
+            return Ok(t.clone());
+        }
+        let t = store::confine::trusted_tree(file, self.root.as_deref())?;
+        lock().insert(dir, t.clone());
+        Ok(t)
+    }
+
+    /// The text at `path`, which is `rel` (`article.path`) joined to the
+    /// folder of `file`; refused when it leads outside the trusted tree.
+    fn get(&self, file: &Path, rel: &str, path: &Path, shown: &str, step: usize) -> Loaded {
         let shown = shown.to_owned();
         let key = match self.canonical(path, step) {
             Ok(k) => k,
@@ -331,6 +354,24 @@ impl TextCache {
                 });
             }
         };
+        match self.tree(file) {
+            Ok(tree) if key.starts_with(&tree) => {}
+            Ok(tree) => {
+                return Err(TextStatus::Unreadable {
+                    message: format!(
+                        "article.path {rel:?} leads outside {} (the folder above the annotations folder), so byline did not read it, since the file may come from someone else; pass --root DIR to trust a wider folder",
+                        tree.display()
+                    ),
+                    path: shown,
+                });
+            }
+            Err(e) => {
+                return Err(TextStatus::Unreadable {
+                    message: format!("cannot find the folder to trust for article.path: {e}"),
+                    path: shown,
+                });
+            }
+        }
         let cell = {
             let mut map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
             let entry = map
@@ -420,9 +461,9 @@ impl Notes {
     fn print(&self) {
         for (_, why, more) in &self.by_text {
             match more {
-                0 => eprintln!("byline: warning: {why}"),
-                1 => eprintln!("byline: warning: {why} (and for 1 more file)"),
-                n => eprintln!("byline: warning: {why} (and for {n} more files)"),
+                0 => output::warning(why),
+                1 => output::warning(format_args!("{why} (and for 1 more file)")),
+                n => output::warning(format_args!("{why} (and for {n} more files)")),
             }
         }
     }
@@ -489,6 +530,8 @@ struct Skipped {
     conflict: usize,
     bookkeeping: usize,
     other: usize,
+    /// Links to folders, not followed.
+    linked: usize,
 }
 
 impl Skipped {
@@ -505,6 +548,11 @@ impl Skipped {
                 self.other,
                 "file that is not TOML",
                 "files that are not TOML",
+            ),
+            (
+                self.linked,
+                "symbolic link to a folder (not followed; name the folder itself to export it)",
+                "symbolic links to folders (not followed; name the folders themselves to export them)",
             ),
         ]
         .into_iter()
@@ -551,9 +599,15 @@ fn discover(paths: &[PathBuf]) -> Found {
             )),
             Err(e) => found.errors.push(format!("{}: {e}", root.display())),
             Ok(m) if m.is_file() => take(&mut found, root.clone()),
+            // A FIFO or a device named on the command line is a mistake
+            // (or a trap), never "no annotation files".
+            Ok(m) if !m.is_dir() => found.errors.push(special(root, m.file_type())),
             Ok(_) => {
+                // Links to folders are not followed: a repository could
+                // link `/` and have export walk the whole disk. A link to
+                // a file is read as that file (reading is not writing).
                 let walk = walkdir::WalkDir::new(root)
-                    .follow_links(true)
+                    .follow_links(false)
                     .sort_by_file_name()
                     .into_iter()
                     // Hidden folders (.git) are not annotation folders.
@@ -565,6 +619,28 @@ fn discover(paths: &[PathBuf]) -> Found {
                 for entry in walk {
                     match entry {
                         Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path()),
+                        Ok(e) if e.file_type().is_symlink() => match std::fs::metadata(e.path()) {
+                            Ok(m) if m.is_file() => take(&mut found, e.into_path()),
+                            Ok(m) if m.is_dir() => found.skipped.linked += 1,
+                            Ok(m)
+                                if matches!(
+                                    classify(e.path()),
+                                    FileKind::Annotator | FileKind::Review
+                                ) =>
+                            {
+                                found.errors.push(special(e.path(), m.file_type()))
+                            }
+                            _ => found.skipped.other += 1,
+                        },
+                        Ok(e)
+                            if !e.file_type().is_dir()
+                                && matches!(
+                                    classify(e.path()),
+                                    FileKind::Annotator | FileKind::Review
+                                ) =>
+                        {
+                            found.errors.push(special(e.path(), e.file_type()))
+                        }
                         Ok(_) => {}
                         Err(e) => {
                             let at = e.path().map_or_else(
@@ -584,21 +660,33 @@ fn discover(paths: &[PathBuf]) -> Found {
     found
 }
 
+/// The message for a FIFO, device or socket where an annotation file was
+/// expected.
+fn special(path: &Path, t: std::fs::FileType) -> String {
+    format!(
+        "{}: is {}, not an annotation file; byline reads only regular files",
+        path.display(),
+        store::read::describe(t)
+    )
+}
+
 /// Stdout, or a temporary file beside `-o FILE` that replaces it only when
 /// the whole export is written. No `fsync`: an export can be made again,
-/// and a reader never sees half a file.
+/// and a reader never sees half a file. Either way every byte goes through
+/// [`sanitize::Guard`]: a file is `cat` to a terminal sooner or later.
 pub(super) enum Sink {
-    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Stdout(Guard<std::io::BufWriter<std::io::Stdout>>),
     File {
-        tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+        tmp: Guard<std::io::BufWriter<tempfile::NamedTempFile>>,
         path: PathBuf,
     },
 }
 
 impl Sink {
-    fn open(path: Option<&Path>) -> anyhow::Result<Sink> {
+    fn open(path: Option<&Path>, style: sanitize::Style) -> anyhow::Result<Sink> {
         let Some(path) = path else {
-            return Ok(Sink::Stdout(std::io::BufWriter::new(std::io::stdout())));
+            let stdout = std::io::BufWriter::new(std::io::stdout());
+            return Ok(Sink::Stdout(Guard::new(stdout, style)));
         };
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
@@ -613,17 +701,22 @@ impl Sink {
             .tempfile_in(dir)
             .with_context(|| format!("{}: cannot write the export", path.display()))?;
         Ok(Sink::File {
-            tmp: std::io::BufWriter::new(tmp),
+            tmp: Guard::new(std::io::BufWriter::new(tmp), style),
             path: path.to_owned(),
         })
     }
 
     fn finish(self) -> anyhow::Result<()> {
         match self {
-            Sink::Stdout(mut w) => w.flush().context("cannot write the export"),
+            Sink::Stdout(w) => w
+                .into_inner()
+                .and_then(|mut w| w.flush())
+                .context("cannot write the export"),
             Sink::File { tmp, path } => {
                 let what = || format!("{}: cannot write the export", path.display());
                 let tmp = tmp
+                    .into_inner()
+                    .with_context(what)?
                     .into_inner()
                     .map_err(|e| e.into_error())
                     .with_context(what)?;
@@ -671,6 +764,7 @@ mod tests {
             conflict: 1,
             bookkeeping: 0,
             other: 1,
+            linked: 0,
         };
         assert_eq!(
             s.note().unwrap(),

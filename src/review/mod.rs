@@ -12,6 +12,7 @@ use crate::EXIT_USAGE;
 use crate::annotation::AnnotationSet;
 use crate::article::{self, Article};
 use crate::cli::{AgreeArgs, AgreeFormat};
+use crate::output;
 use crate::store;
 use std::path::{Path, PathBuf};
 
@@ -132,6 +133,7 @@ fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
 /// `article.path`, which is relative to that file.
 fn find_article(
     explicit: Option<&Path>,
+    root: Option<&Path>,
     files: &[PathBuf],
     sets: &[AnnotationSet],
 ) -> anyhow::Result<Article> {
@@ -143,7 +145,9 @@ fn find_article(
         .zip(sets)
         .find_map(|(f, s)| s.article.path.as_ref().map(|p| (f, p)))
         .ok_or_else(|| AgreeError::NoArticlePath(files[0].clone()))?;
-    let path = file.parent().unwrap_or(Path::new("")).join(rel);
+    let joined = file.parent().unwrap_or(Path::new("")).join(rel);
+    // Inside the trusted tree only; nothing there: the loader says so.
+    let path = store::confine::article_path(file, rel, root)?.unwrap_or(joined);
     article::load(&path).map_err(|e| {
         anyhow::anyhow!(
             "{e} (article.path of {}; pass --article PATH to use another)",
@@ -176,21 +180,21 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
     let (files, skipped) = annotator_files(&args.files)?;
     if !skipped.is_empty() {
         let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "byline: skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
+        output::error(format_args!(
+            "skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
             skipped.len(),
             names.join(", ")
-        );
+        ));
     }
     if files.len() < 2 {
-        eprintln!(
-            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]",
+        output::error_text(&format!(
+            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]\n",
             files.len()
-        );
+        ));
         return Ok(EXIT_USAGE);
     }
     let sets = load_sets(&files)?;
-    let article = find_article(args.article.as_deref(), &files, &sets)?;
+    let article = find_article(args.article.as_deref(), args.root.as_deref(), &files, &sets)?;
     for (f, s) in files.iter().zip(&sets) {
         if s.article.sha256 != article.sha256() {
             return Err(AgreeError::Stale {
@@ -209,10 +213,9 @@ pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
         .map(|(name, set)| agree::Coder { name, set })
         .collect();
     let report = agree::measure(&article, &coders, args.unit);
-    let out = match args.format {
-        AgreeFormat::Text => agree::render_text(&report),
-        AgreeFormat::Json => agree::render_json(&report),
-    };
-    print!("{out}");
+    match args.format {
+        AgreeFormat::Text => output::print(&agree::render_text(&report))?,
+        AgreeFormat::Json => output::print_json(&agree::render_json(&report))?,
+    }
     Ok(0)
 }

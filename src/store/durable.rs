@@ -12,35 +12,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Symlink hops followed before giving up (the kernel's own limit).
-const MAX_LINK_HOPS: usize = 40;
-
 /// Marks the temporary files of `<name>`: `.<name>.tmp-<pid>-<n>`.
 const TMP_MARK: &str = ".tmp-";
-
-/// Follows `path` through symlinks to the file that really holds the data,
-/// so a save replaces that file and the link stays a link. The final file
-/// need not exist yet.
-pub fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
-    let mut at = path.to_owned();
-    for _ in 0..MAX_LINK_HOPS {
-        match std::fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let next = std::fs::read_link(&at)?;
-                at = match at.parent() {
-                    Some(dir) if next.is_relative() => dir.join(next),
-                    _ => next,
-                };
-            }
-            Ok(_) => return Ok(at),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(at),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::other(format!(
-        "more than {MAX_LINK_HOPS} symbolic links in a row (a loop?)"
-    )))
-}
 
 /// The folder `file` lives in (`.` for a bare name).
 pub fn folder_of(file: &Path) -> PathBuf {
@@ -56,13 +29,20 @@ fn file_name(file: &Path) -> String {
         .unwrap_or_else(|| "annotations.toml".into())
 }
 
-/// Replaces `target` (symlinks already resolved) with `bytes`, durably.
+/// Replaces `target` with `bytes`, durably. A symbolic link there is
+/// refused, not followed (the caller has checked the folder, see
+/// [`super::confine`]).
 /// On error the target is untouched, unless the error came from the final
 /// folder sync, after the rename: then the new bytes are in place but their
 /// survival of a power cut is not guaranteed.
 pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = folder_of(target);
-    let existing = match std::fs::metadata(target) {
+    let existing = match std::fs::symlink_metadata(target) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(io::Error::other(
+                "a symbolic link, not a regular file; byline never writes through links",
+            ));
+        }
         Ok(m) if !m.is_file() => {
             return Err(io::Error::other(
                 "not a regular file; byline only replaces regular files",

@@ -5,6 +5,7 @@
 use super::durable::{fail_point, folder_of};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// Held while a session may write the file; dropping it (or the process
@@ -21,7 +22,7 @@ impl FileLock {
     }
 }
 
-/// The lock file of `target` (symlinks already resolved).
+/// The lock file of `target`, beside it.
 pub fn lock_path(target: &Path) -> PathBuf {
     let name = target
         .file_name()
@@ -35,11 +36,27 @@ pub fn lock_path(target: &Path) -> PathBuf {
 pub fn try_lock(target: &Path) -> io::Result<Option<FileLock>> {
     let path = lock_path(target);
     fail_point("lock")?;
+    // O_NOFOLLOW: a lock file planted as a link (`.t.toml.lock ->
+    // ~/.bash_login`) must not create or open what it points to.
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(&path)?;
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(&path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => io::Error::other(format!(
+                "{} is a symbolic link; byline never writes through links",
+                path.display()
+            )),
+            _ => e,
+        })?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
     match file.try_lock() {
         Ok(()) => Ok(Some(FileLock { _file: file, path })),
         Err(TryLockError::WouldBlock) => Ok(None),

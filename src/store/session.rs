@@ -6,9 +6,9 @@
 //! tool), it is left alone and the session's version is written beside it
 //! as `<name>.conflict-<timestamp>.toml`; later saves keep going there.
 
-use super::durable::{self, remove_leftovers, resolve_symlinks};
+use super::durable::{self, remove_leftovers};
 use super::lock::{FileLock, try_lock};
-use super::{MAX_ANNOTATION_BYTES, StoreError, io, parse, to_string};
+use super::{StoreError, io, parse, to_string};
 use crate::annotation::AnnotationSet;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -39,39 +39,13 @@ impl Fingerprint {
 }
 
 /// Reads `path` (symlinks followed) with its fingerprint; `Ok(None)` when
-/// it does not exist. Refuses folders and files over the size limit.
+/// it does not exist. Refuses folders, special files and files over the
+/// size limit.
 pub fn read_fingerprinted(path: &Path) -> Result<Option<(Vec<u8>, Fingerprint)>, StoreError> {
-    use std::io::Read;
-    let mut f = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(path)(e)),
-    };
-    let meta = f.metadata().map_err(io(path))?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDir(path.to_owned()));
-    }
-    if meta.len() > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // One byte past the limit is enough to know a growing file is too big.
-    f.by_ref()
-        .take(MAX_ANNOTATION_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io(path))?;
-    if bytes.len() as u64 > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
-    let modified = f.metadata().ok().and_then(|m| m.modified().ok());
-    let print = Fingerprint::of(&bytes, modified);
-    Ok(Some((bytes, print)))
+    Ok(super::read_file(path)?.map(|c| {
+        let print = Fingerprint::of(&c.bytes, c.modified);
+        (c.bytes, print)
+    }))
 }
 
 fn fingerprint_on_disk(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
@@ -119,7 +93,7 @@ impl std::fmt::Display for ReadOnly {
 pub struct Session {
     /// The file as named by the user.
     path: PathBuf,
-    /// The file that holds the data (symlinks followed).
+    /// The file that holds the data: the path itself, never a link's target.
     target: PathBuf,
     lock: Option<FileLock>,
     read_only: Option<ReadOnly>,
@@ -137,10 +111,15 @@ impl Session {
     /// and loads the file. A file that fails to load is an error, so it is
     /// never written.
     pub fn open(path: &Path) -> Result<(Session, Option<AnnotationSet>), StoreError> {
-        let target = resolve_symlinks(path).map_err(io(path))?;
-        let dir = durable::folder_of(&target);
-        let (lock, read_only) = match std::fs::create_dir_all(&dir).and_then(|()| try_lock(&target))
-        {
+        // Never through a link: a shared repository could point one anywhere.
+        super::confine::check_write(path)?;
+        let target = path.to_owned();
+        let folder = match super::confine::make_folder(&target) {
+            Err(StoreError::Io { error, .. }) => Err(error),
+            Err(e) => return Err(e),
+            Ok(()) => Ok(()),
+        };
+        let (lock, read_only) = match folder.and_then(|()| try_lock(&target)) {
             Ok(Some(lock)) => (Some(lock), None),
             Ok(None) => (
                 None,
@@ -211,6 +190,9 @@ impl Session {
             });
         }
         let text = verified_text(&self.path, set)?;
+        // The folder could have become a link since the session opened
+        // (a `git pull` meanwhile).
+        super::confine::check_write(&self.target)?;
         if let Some(copy) = &self.conflict {
             durable::replace(copy, text.as_bytes()).map_err(io(copy))?;
             return Ok(Saved::Conflict {

@@ -350,10 +350,10 @@ pub fn run_terminal<S: Screen>(
 /// the exit code says whether the work is where they expect it.
 fn farewell<S: Screen>(s: &mut Shared<S>) -> u8 {
     for line in s.screen.farewell() {
-        eprintln!("byline: {line}");
+        crate::output::error(line);
     }
     if let SaveState::Failed(e) = s.screen.save_state() {
-        eprintln!("byline: {e}");
+        crate::output::error(e);
         return crate::EXIT_FAILED;
     }
     0
