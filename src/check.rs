@@ -4,8 +4,6 @@
 use crate::annotation::anchor::{self, Anchored, Place};
 use crate::annotation::{AnnotationSet, Claim};
 use crate::article::{self, Article};
-use crate::cli::{CheckArgs, CheckFormat};
-use crate::output;
 use crate::store::{self, Saved};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -103,39 +101,6 @@ pub struct FileReport {
 pub struct Report {
     pub files: Vec<FileReport>,
     pub totals: Counts,
-}
-
-/// Runs `byline check`. Exit 0 when every claim is ok or moved, 1 when some
-/// need review or a file could not be checked.
-pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
-    let report = check_files(
-        &args.files,
-        args.article.as_deref(),
-        args.root.as_deref(),
-        args.fix,
-    );
-    let printed = match args.format {
-        CheckFormat::Json => {
-            output::print_json(&format!("{}\n", serde_json::to_string_pretty(&report)?))
-        }
-        CheckFormat::Text => output::print(&render_text(&report)),
-    };
-    match printed {
-        // The reader stopped listening; the exit code still tells the truth.
-        Err(e) if e.0.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other?,
-    }
-    for f in &report.files {
-        if let Some(e) = &f.error {
-            output::error(e);
-        }
-    }
-    let failed = report.files.iter().any(|f| f.error.is_some());
-    Ok(if failed || report.totals.needs_review > 0 {
-        crate::EXIT_FAILED
-    } else {
-        0
-    })
 }
 
 /// Checks each file against `article`, else its own `article.path`, which

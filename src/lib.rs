@@ -51,10 +51,10 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     let keys = || tui::keymap::Keymaps::load(cli.config.as_deref());
     match &cli.command {
         cli::Command::Annotate(args) => commands::annotate::run(args, keys()?),
-        cli::Command::Agree(args) => review::agree(args),
+        cli::Command::Agree(args) => commands::agree::run(args),
         cli::Command::Review(args) => commands::review::run(args, keys()?),
         cli::Command::Export(args) => export::run(args),
-        cli::Command::Check(args) => check::run(args),
+        cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
     }
 }

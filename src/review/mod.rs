@@ -8,11 +8,8 @@ pub mod open;
 pub mod summary;
 pub mod verdict;
 
-use crate::EXIT_USAGE;
 use crate::annotation::AnnotationSet;
 use crate::article::{self, Article};
-use crate::cli::{AgreeArgs, AgreeFormat};
-use crate::output;
 use crate::store;
 use std::path::{Path, PathBuf};
 
@@ -71,7 +68,7 @@ pub fn is_bookkeeping(path: &Path) -> bool {
 
 /// The annotator files named on the command line, a folder standing for
 /// the files in it, and the bookkeeping files that were skipped.
-fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
+pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for a in args {
@@ -109,7 +106,7 @@ fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Agr
 }
 
 /// Loads annotation sets that must all belong to one article.
-fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
+pub fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
     let mut sets: Vec<AnnotationSet> = Vec::with_capacity(files.len());
     for f in files {
         let set = store::load(f)?.ok_or_else(|| AgreeError::Missing(f.clone()))?;
@@ -131,7 +128,7 @@ fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
 
 /// The article the files annotate: `--article`, else the first file's
 /// `article.path`, which is relative to that file.
-fn find_article(
+pub fn find_article(
     explicit: Option<&Path>,
     root: Option<&Path>,
     files: &[PathBuf],
@@ -157,7 +154,7 @@ fn find_article(
 }
 
 /// Slugs of the annotators, made unique by file name where two share one.
-fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
+pub fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
     let slugs: Vec<String> = sets
         .iter()
         .map(|s| store::annotator_slug(&s.annotator.name))
@@ -173,49 +170,4 @@ fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
             }
         })
         .collect()
-}
-
-/// `byline agree FILE FILE…`
-pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
-    let (files, skipped) = annotator_files(&args.files)?;
-    if !skipped.is_empty() {
-        let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
-        output::error(format_args!(
-            "skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
-            skipped.len(),
-            names.join(", ")
-        ));
-    }
-    if files.len() < 2 {
-        output::error_text(&format!(
-            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]\n",
-            files.len()
-        ));
-        return Ok(EXIT_USAGE);
-    }
-    let sets = load_sets(&files)?;
-    let article = find_article(args.article.as_deref(), args.root.as_deref(), &files, &sets)?;
-    for (f, s) in files.iter().zip(&sets) {
-        if s.article.sha256 != article.sha256() {
-            return Err(AgreeError::Stale {
-                file: f.clone(),
-                article: article.path.clone(),
-                file_sha: s.article.sha256.clone(),
-                disk_sha: article.sha256().to_owned(),
-            }
-            .into());
-        }
-    }
-    let names = coder_names(&files, &sets);
-    let coders: Vec<agree::Coder> = names
-        .into_iter()
-        .zip(&sets)
-        .map(|(name, set)| agree::Coder { name, set })
-        .collect();
-    let report = agree::measure(&article, &coders, args.unit);
-    match args.format {
-        AgreeFormat::Text => output::print(&agree::render_text(&report))?,
-        AgreeFormat::Json => output::print_json(&agree::render_json(&report))?,
-    }
-    Ok(0)
 }
