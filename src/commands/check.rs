@@ -16,7 +16,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         .files
         .iter()
         .cloned()
-        .partition(|f| files::classify(f) == FileKind::Annotator || !f.exists());
+        .partition(|f| {
+            !matches!(
+                files::classify(f),
+                FileKind::Review | FileKind::Conflict | FileKind::Bookkeeping
+            ) || !f.is_file()
+        });
     if !skipped.is_empty() {
         let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
         output::warning(format_args!(
