@@ -12,11 +12,8 @@ use std::path::PathBuf;
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     // Reviews, conflict copies and locks hold no claims to check (a shell
     // glob `folder/*.toml` names them too): one note, like export.
-    let (checked, skipped): (Vec<PathBuf>, Vec<PathBuf>) = args
-        .files
-        .iter()
-        .cloned()
-        .partition(|f| {
+    let (checked, skipped): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.files.iter().cloned().partition(|f| {
             !matches!(
                 files::classify(f),
                 FileKind::Review | FileKind::Conflict | FileKind::Bookkeeping

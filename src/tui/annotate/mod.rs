@@ -119,6 +119,29 @@ impl Screen for AnnotateScreen {
         Ok(())
     }
 
+    /// A session that opened read-only (another one held the file)
+    /// becomes writable when the other one ends, with the file as that
+    /// one left it.
+    fn effects(&mut self) {
+        let Some(reloaded) = self.disk.retry_lock() else {
+            return;
+        };
+        let app = &mut self.app;
+        match reloaded {
+            Ok(set) => {
+                if let Some(mut set) = set {
+                    if set.article.sha256 != app.article.sha256() {
+                        crate::annotation::anchor::reanchor(&mut set, &app.article);
+                    }
+                    app.set = set;
+                }
+                app.save = SaveState::Saved;
+                app.message = Some("the other session has ended: this one can save now".into());
+            }
+            Err(e) => app.message = Some(format!("still read-only: {e}")),
+        }
+    }
+
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
     }
