@@ -8,6 +8,7 @@ pub mod article;
 pub mod check;
 pub mod cli;
 pub mod export;
+pub mod import;
 pub mod review;
 pub mod store;
 pub mod tui;
@@ -48,5 +49,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Review(args) => tui::review::review(&args),
         cli::Command::Export(args) => export::run(&args),
         cli::Command::Check(args) => check::run(&args),
+        cli::Command::Import(args) => import::run(&args),
     }
 }
