@@ -382,7 +382,7 @@ fn summarize_file(
 
 /// `a/b/../../c` as `c`, for messages: lexical only, and
 /// never past a leading `..` or the root.
-fn tidy(p: &Path) -> PathBuf {
+pub fn tidy(p: &Path) -> PathBuf {
     use std::path::Component;
     let mut out: Vec<Component> = Vec::new();
     for c in p.components() {

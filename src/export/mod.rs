@@ -17,13 +17,13 @@
 mod collect;
 mod csv;
 mod html;
-mod interchange;
+pub mod interchange;
 pub mod interval;
 mod json;
 mod markdown;
 mod perfile;
 
-pub use collect::run;
+pub use collect::{run, tidy};
 
 use crate::annotation::{AnnotationSet, Claim, Kind, KindCounts};
 use crate::article::{Article, normalize_block};

@@ -52,7 +52,7 @@ pub fn render(
         article,
         reviews,
         file: file.display().to_string(),
-        article_path: text_path.map(|p| p.display().to_string()),
+        article_path: text_path.map(|p| super::tidy(&p).display().to_string()),
     };
     match r {
         Render::Html => Ok(html::article_section(index, &doc, summary)),
