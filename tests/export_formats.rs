@@ -574,3 +574,30 @@ fn brat_needs_a_folder_and_output_folders_must_exist() {
     assert!(r.stderr.contains("does not exist"), "{}", r.stderr);
     assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
 }
+
+#[test]
+fn warnings_about_many_files_are_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let apath = dir.path().join("a.txt");
+    std::fs::write(&apath, "One said so.\n\nTwo.").unwrap();
+    let article = byline::article::load(&apath).unwrap();
+    for i in 0..7 {
+        let set = AnnotationSet::new(&article, &format!("Person {i}"), None);
+        let file = dir.path().join(format!("annotations/a/person-{i}.toml"));
+        byline::store::save(&file, &set).unwrap();
+    }
+    let r = run(dir.path(), &["export", "annotations", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("7 files have no article.path"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("and 4 more (--verbose lists them)"));
+    let r = run(
+        dir.path(),
+        &["export", "annotations", "--format", "json", "--verbose"],
+    );
+    assert!(r.stderr.contains("person-6.toml"), "{}", r.stderr);
+}

@@ -88,6 +88,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
                 &mut out,
                 &mut failed,
                 brat_dir.as_deref(),
+                args.verbose,
             )
         })
         .and_then(|summaries| stream.end(&mut out, &summaries));
@@ -112,10 +113,14 @@ fn process(
     out: &mut Sink,
     failed: &mut bool,
     brat_dir: Option<&Path>,
+    verbose: bool,
 ) -> std::io::Result<Vec<ArticleSummary>> {
     let cache = TextCache::default();
     let mut summaries = Vec::new();
-    let mut notes = Notes::default();
+    let mut notes = Notes {
+        verbose,
+        ..Notes::default()
+    };
     // Rows streamed to a terminal would be torn by the bar's redraws.
     let streams_to_terminal =
         matches!(out, Sink::Stdout(_)) && !stream.waits() && std::io::stdout().is_terminal();
@@ -489,19 +494,23 @@ fn trim_lru<V>(map: &mut HashMap<PathBuf, V>, used: impl Fn(&V) -> usize) {
 struct Notes {
     by_text: Vec<(String, String, usize)>,
     index: HashMap<String, usize>,
+    /// Files without `article.path`: one line for all of them.
+    no_path: Vec<String>,
+    verbose: bool,
 }
+
+/// Files named in the one line about files without `article.path`,
+/// unless `--verbose`.
+const NAMED_FILES: usize = 3;
 
 impl Notes {
     fn text(&mut self, s: &ArticleSummary) {
         let (key, why) = match &s.text {
             TextStatus::Ok => return,
-            TextStatus::NoPath | TextStatus::NotGiven => (
-                s.file.clone(),
-                format!(
-                    "{}: no article.path, so the article text is unknown; words and sentences are left out",
-                    s.file
-                ),
-            ),
+            TextStatus::NoPath | TextStatus::NotGiven => {
+                self.no_path.push(s.file.clone());
+                return;
+            }
             TextStatus::Missing { path } => (
                 path.clone(),
                 format!(
@@ -531,6 +540,23 @@ impl Notes {
     }
 
     fn print(&self) {
+        match self.no_path.len() {
+            0 => {}
+            1 => eprintln!(
+                "byline: warning: {}: no article.path, so the article text is unknown; words and sentences are left out",
+                self.no_path[0]
+            ),
+            n => {
+                let shown = if self.verbose { n } else { n.min(NAMED_FILES) };
+                let mut names = self.no_path[..shown].join(", ");
+                if shown < n {
+                    names.push_str(&format!(" and {} more (--verbose lists them)", n - shown));
+                }
+                eprintln!(
+                    "byline: warning: {n} files have no article.path, so their article text is unknown; words and sentences are left out: {names}"
+                );
+            }
+        }
         for (_, why, more) in &self.by_text {
             match more {
                 0 => eprintln!("byline: warning: {why}"),
