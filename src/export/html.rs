@@ -60,18 +60,18 @@ fn ci_text(ci: Option<Interval>, share: bool) -> String {
 const CSS: &str = r#"
 :root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#555;--rule:#d0d0d0;--panel:#f6f6f4;
 --s-bg:#dbeafe;--s-fg:#0b3d91;--s:#2563eb;--a-bg:#ffedd5;--a-fg:#7c2d12;--a:#c2410c;
---e-bg:#fae8ff;--e-fg:#6b21a8;--e:#a21caf;--warn:#b45309;--bad:#b91c1c;--ok:#15803d;--bar:#475569;--ci:#111}
+--e-bg:#fae8ff;--e-fg:#6b21a8;--e:#a21caf;--on-k:#fff;--warn:#b45309;--bad:#b91c1c;--ok:#15803d;--bar:#475569;--ci:#111}
 @media (prefers-color-scheme:dark){:root{--bg:#16181d;--fg:#e8e8e8;--muted:#a8a8a8;--rule:#3a3d45;--panel:#1f2229;
 --s-bg:#1e3a5f;--s-fg:#cfe3ff;--s:#60a5fa;--a-bg:#5a2a0c;--a-fg:#ffe2c7;--a:#fb923c;
---e-bg:#4a1d5c;--e-fg:#f8dcff;--e:#e879f9;--warn:#fbbf24;--bad:#f87171;--ok:#4ade80;--bar:#94a3b8;--ci:#f1f1f1}}
+--e-bg:#4a1d5c;--e-fg:#f8dcff;--e:#e879f9;--on-k:#111;--warn:#fbbf24;--bad:#f87171;--ok:#4ade80;--bar:#94a3b8;--ci:#f1f1f1}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-header.page,main,footer{max-width:62rem;margin:0 auto;padding:0 1.25rem}
+header.page,main,footer{max-width:70rem;margin:0 auto;padding:0 1.25rem}
 header.page{padding-top:1.5rem;border-bottom:1px solid var(--rule)}
 h1{font-size:1.8rem;margin:.2rem 0 .4rem}h2{font-size:1.4rem;margin:2rem 0 .5rem}h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
 .muted,.meta{color:var(--muted)}
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-variant-numeric:tabular-nums;font-size:.92rem;width:100%}
-th{font-weight:600}thead th{vertical-align:bottom}
+th{font-weight:600}thead th{vertical-align:bottom}td .muted{white-space:nowrap}
 th,td{padding:.25rem .6rem;border-bottom:1px solid var(--rule);text-align:right}
 th:first-child,td:first-child{text-align:left}
 thead th{border-bottom:2px solid var(--fg)}
@@ -85,7 +85,7 @@ svg .lbl{font-size:12px}svg .val{font-size:11px;fill:var(--muted)}
 svg .bar{fill:var(--bar)}svg .ci{stroke:var(--ci);stroke-width:1.5}
 svg .axis{stroke:var(--rule)}
 svg .k-sourced{fill:var(--s)}svg .k-anonymous{fill:var(--a)}svg .k-editorial{fill:var(--e)}
-svg .seg-text{fill:#fff;font-weight:600}
+svg .seg-text{fill:var(--on-k);font-weight:600}
 svg .empty{fill:var(--panel);stroke:var(--rule)}
 .legend{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;margin:.3rem 0}
 .legend span::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
@@ -104,7 +104,7 @@ mark.claim[data-kind=sourced]{background:var(--s-bg);text-decoration-color:var(-
 mark.claim[data-kind=anonymous]{background:var(--a-bg);text-decoration-color:var(--a);text-decoration-style:dashed}
 mark.claim[data-kind=editorial]{background:var(--e-bg);text-decoration-color:var(--e);text-decoration-style:double}
 mark.claim mark.claim{text-underline-offset:.45em}
-mark.claim[data-badge]::before{content:attr(data-badge);display:inline-block;font-size:.62em;font-weight:700;line-height:1;padding:.18em .3em;margin-right:.2em;border-radius:3px;vertical-align:.35em;color:#fff;text-decoration:none}
+mark.claim[data-badge]::before{content:attr(data-badge);display:inline-block;font-size:.62em;font-weight:700;line-height:1;padding:.18em .3em;margin-right:.2em;border-radius:3px;vertical-align:.35em;color:var(--on-k);text-decoration:none}
 mark.claim[data-kind=sourced][data-badge]::before{background:var(--s)}
 mark.claim[data-kind=anonymous][data-badge]::before{background:var(--a)}
 mark.claim[data-kind=editorial][data-badge]::before{background:var(--e)}
@@ -112,7 +112,7 @@ mark.claim.review{outline:2px dotted var(--warn);outline-offset:1px}
 mark.claim.disputed{box-shadow:inset 0 -0.15em 0 var(--bad)}
 ol.claims{padding-left:0;list-style:none}
 ol.claims li{display:grid;grid-template-columns:3.2rem 1fr;gap:.2rem .6rem;padding:.5rem 0;border-bottom:1px solid var(--rule)}
-.badge{display:inline-block;min-width:2.6rem;text-align:center;font-weight:700;font-size:.8rem;color:#fff;border-radius:4px;padding:.15rem .3rem;height:fit-content}
+.badge{display:inline-block;min-width:2.6rem;text-align:center;font-weight:700;font-size:.8rem;color:var(--on-k);border-radius:4px;padding:.15rem .3rem;height:fit-content}
 .badge.k-sourced{background:var(--s)}.badge.k-anonymous{background:var(--a)}.badge.k-editorial{background:var(--e)}
 ol.claims q{font-style:italic}
 ol.claims .facts{font-size:.9rem;color:var(--muted)}

@@ -247,8 +247,7 @@ pub fn jsonl(doc: &Doc) -> Result<Vec<u8>, String> {
 
 /// Up to 32 characters of the joined text on each side of `start..end`
 /// (chars), as W3C's TextQuoteSelector takes them.
-fn context(joined: &Joined, start: usize, end: usize) -> (String, String) {
-    let chars: Vec<char> = joined.text.chars().collect();
+fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
     let n = crate::annotation::CONTEXT_CHARS;
     let prefix: String = chars[start.saturating_sub(n)..start.min(chars.len())]
         .iter()
@@ -265,6 +264,7 @@ pub fn w3c(doc: &Doc) -> Result<Vec<u8>, String> {
     let (_, joined) = doc.text_needed("--format w3c")?;
     let set = &doc.set;
     let verdicts = doc.verdicts();
+    let chars: Vec<char> = joined.text.chars().collect();
     let mut out = Vec::new();
     for (i, c) in set.claims.iter().enumerate() {
         let mut body = vec![json!({
@@ -295,7 +295,7 @@ pub fn w3c(doc: &Doc) -> Result<Vec<u8>, String> {
                 joined.global(c.paragraph, c.start),
                 joined.global(c.paragraph, c.end),
             );
-            (prefix, suffix) = context(&joined, s, e);
+            (prefix, suffix) = context(&chars, s, e);
             selector.push(json!({"type": "TextPositionSelector", "start": s, "end": e}));
         }
         selector.insert(
