@@ -424,3 +424,70 @@ fn bad_files_are_refused_one_by_one_with_their_line() {
     assert_eq!(got.claims[0].quote, "One said so.");
     assert!(r.stdout.contains("good.jsonl"));
 }
+
+/// W3C offsets count into the article as it was annotated: after an edit
+/// the quotes place the claims, and one whose text was rewritten is kept
+/// with `needs-review`, never dropped.
+#[test]
+fn w3c_into_an_edited_article_is_placed_by_quote_or_kept_for_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harbor.jsonl");
+    let r = run(
+        &root(),
+        &[
+            "export",
+            "annotations/harbor-council/alex-example.toml",
+            "--format",
+            "w3c",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let original =
+        std::fs::read_to_string(root().join("examples/articles/harbor-council.txt")).unwrap();
+    // A new paragraph at the top shifts every offset; one claim's sentence
+    // is rewritten beyond recognition.
+    let edited = original
+        .replacen("\n\n", "\n\nEditor's note: this story was updated.\n\n", 1)
+        .replace(
+            "Critics have long called the process slow and opaque, and they have a point.",
+            "Some residents want a faster decision.",
+        );
+    let article = dir.path().join("harbor-council.txt");
+    std::fs::write(&article, edited).unwrap();
+    let ann = dir.path().join("ann");
+    let r = run(
+        &root(),
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--from",
+            "w3c",
+            "--article",
+            article.to_str().unwrap(),
+            "--annotations",
+            ann.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("needs-review"), "{}", r.stderr);
+    let got = imported(&ann, "harbor-council", "alex-example");
+    let original = samples()
+        .into_iter()
+        .find(|s| s.0 == "harbor-council" && s.1 == "alex-example")
+        .unwrap()
+        .2;
+    assert_eq!(got.claims.len(), original.claims.len(), "none dropped");
+    let a = byline::article::load(&article).unwrap();
+    for c in &got.claims {
+        let o = original.claims.iter().find(|o| o.id == c.id).unwrap();
+        if c.needs_review() {
+            assert_eq!(o.id.as_deref(), Some("8dskhj"));
+        } else {
+            assert_eq!(c.paragraph, o.paragraph + 1, "{:?}", c.id);
+            assert_eq!(a.paragraphs[c.paragraph - 1].slice(c.start, c.end), o.quote);
+        }
+    }
+    assert_eq!(got.claims.iter().filter(|c| c.needs_review()).count(), 1);
+}
