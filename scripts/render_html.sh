@@ -27,11 +27,9 @@ if [ -z "$browser" ]; then
   exit 1
 fi
 
-if [ -x target/release/byline ] && [ "${BYLINE_BIN:-}" = "" ]; then
-  bin=target/release/byline
-else
-  bin="${BYLINE_BIN:-}"
-fi
+# BYLINE_BIN names a byline binary to use; else the current sources are
+# built (a debug build, which `cargo test` has usually made already).
+bin="${BYLINE_BIN:-}"
 if [ -z "$bin" ]; then
   cargo build --quiet --locked
   bin=target/debug/byline
