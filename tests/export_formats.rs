@@ -601,3 +601,70 @@ fn warnings_about_many_files_are_one_line() {
     );
     assert!(r.stderr.contains("person-6.toml"), "{}", r.stderr);
 }
+
+#[test]
+fn html_flags_claims_that_need_review_and_does_not_mark_what_does_not_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = corpus(
+        dir.path(),
+        &["Title", "One said so. Two said no."],
+        &[(2, 0, 12, Kind::Sourced), (2, 13, 25, Kind::Anonymous)],
+    );
+    let mut set = byline::store::load(&file).unwrap().unwrap();
+    // The second claim lost its place when the article changed.
+    set.claims[1].status = Some("needs-review".into());
+    set.claims[1].quote = "Two said nothing.".into();
+    let mut first = set.claims[0].clone();
+    first.status = Some("needs-review".into());
+    set.claims[0] = first;
+    byline::store::save(&file, &set).unwrap();
+    let r = run(dir.path(), &["export", "annotations", "--format", "html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc = Html::parse_document(&r.stdout);
+    let marks = marked_text(&doc, "article.doc");
+    let ids: Vec<&str> = set
+        .claims
+        .iter()
+        .map(|c| c.id.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        marks.len(),
+        1,
+        "only the claim whose offsets hold is marked"
+    );
+    assert_eq!(marks[ids[0]].1, "One said so.");
+    let m = doc.select(&sel("mark.claim")).next().unwrap();
+    assert!(m.value().classes().any(|c| c == "review"));
+    let flags = doc.select(&sel("ol.claims .flag")).count();
+    assert_eq!(flags, 2, "both are flagged in the list");
+    let toc: String = doc.select(&sel("nav.toc")).flat_map(|e| e.text()).collect();
+    assert!(toc.contains("2 need review"), "{toc}");
+}
+
+#[test]
+fn json_and_markdown_carry_dispute_comments() {
+    let r = run(&root(), &["export", "annotations", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let disputes: Vec<&Value> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["reviews"].as_array().unwrap())
+        .flat_map(|r| r["disputes"].as_array().unwrap())
+        .collect();
+    assert_eq!(disputes.len(), 1);
+    assert_eq!(disputes[0]["claim"], "lz53nc");
+    assert_eq!(disputes[0]["proposed"], "editorial");
+    assert!(
+        disputes[0]["comment"]
+            .as_str()
+            .unwrap()
+            .starts_with("no one is quoted")
+    );
+    let r = run(&root(), &["export", "annotations", "--format", "markdown"]);
+    assert!(
+        r.stdout
+            .contains("disputes ¶4 129–267 (anonymous → editorial")
+    );
+}

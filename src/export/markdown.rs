@@ -384,6 +384,25 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
                 format!(" ({})", kinds.join(", "))
             }
         );
+        for d in &r.disputes {
+            let _ = writeln!(
+                s,
+                "  - disputes ¶{} {}–{} ({}{}{}){}",
+                d.paragraph,
+                d.start,
+                d.end,
+                d.kind,
+                d.proposed.map(|k| format!(" → {k}")).unwrap_or_default(),
+                d.claim
+                    .as_deref()
+                    .map(|i| format!(", {}", code(i)))
+                    .unwrap_or_default(),
+                d.comment
+                    .as_deref()
+                    .map(|c| format!(": {}", esc(c)))
+                    .unwrap_or_default(),
+            );
+        }
     }
     if a.needs_review.is_empty() {
         s.push_str("- **Needs review:** none\n");
