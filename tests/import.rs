@@ -94,6 +94,16 @@ fn samples() -> Vec<(String, String, AnnotationSet)> {
     out
 }
 
+/// `byline import FILE --from FORMAT [--article PATH] --annotations DIR`,
+/// run from the repository.
+fn import(file: &str, from: &str, article: Option<&str>, annotations: &str) -> Run {
+    let mut args = vec!["import", file, "--from", from, "--annotations", annotations];
+    if let Some(a) = article {
+        args.extend(["--article", a]);
+    }
+    run(&root(), &args)
+}
+
 fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
     let p = dir.join(article).join(format!("{slug}.toml"));
     byline::store::load(&p)
@@ -111,17 +121,7 @@ fn jsonl_round_trip_gives_the_same_claims() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let ann = dir.path().join("ann");
-    let r = run(
-        &root(),
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--from",
-            "jsonl",
-            "--annotations",
-            ann.to_str().unwrap(),
-        ],
-    );
+    let r = import(file.to_str().unwrap(), "jsonl", None, ann.to_str().unwrap());
     assert_eq!(r.code, 0, "{}", r.stderr);
     for (article, slug, set) in samples() {
         let got = imported(&ann, &article, &slug);
@@ -139,17 +139,7 @@ fn jsonl_round_trip_gives_the_same_claims() {
     }
     // Importing again would overwrite: refused, nothing changed.
     let before = std::fs::read(ann.join("harbor-council/alex-example.toml")).unwrap();
-    let r = run(
-        &root(),
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--from",
-            "jsonl",
-            "--annotations",
-            ann.to_str().unwrap(),
-        ],
-    );
+    let r = import(file.to_str().unwrap(), "jsonl", None, ann.to_str().unwrap());
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("already exists"), "{}", r.stderr);
     assert_eq!(
@@ -189,18 +179,11 @@ fn w3c_round_trip_gives_the_same_claims() {
             .clone()
             .unwrap();
         let text = root().join("annotations").join(article).join(text);
-        let r = run(
-            &root(),
-            &[
-                "import",
-                file.to_str().unwrap(),
-                "--from",
-                "w3c",
-                "--article",
-                text.to_str().unwrap(),
-                "--annotations",
-                ann.to_str().unwrap(),
-            ],
+        let r = import(
+            file.to_str().unwrap(),
+            "w3c",
+            Some(text.to_str().unwrap()),
+            ann.to_str().unwrap(),
         );
         assert_eq!(r.code, 0, "{}", r.stderr);
     }
@@ -230,18 +213,11 @@ fn w3c_collection_by_quote_only_is_placed_and_other_articles_refused() {
     .unwrap();
     let ann = dir.path().join("ann");
     let article = root().join("examples/articles/harbor-council.txt");
-    let r = run(
-        &root(),
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--from",
-            "w3c",
-            "--article",
-            article.to_str().unwrap(),
-            "--annotations",
-            ann.to_str().unwrap(),
-        ],
+    let r = import(
+        file.to_str().unwrap(),
+        "w3c",
+        Some(article.to_str().unwrap()),
+        ann.to_str().unwrap(),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let got = imported(&ann, "harbor-council", "kim");
@@ -272,17 +248,7 @@ fn brat_round_trip_gives_the_same_claims() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let ann = dir.path().join("ann");
-    let r = run(
-        &root(),
-        &[
-            "import",
-            out.to_str().unwrap(),
-            "--from",
-            "brat",
-            "--annotations",
-            ann.to_str().unwrap(),
-        ],
-    );
+    let r = import(out.to_str().unwrap(), "brat", None, ann.to_str().unwrap());
     assert_eq!(r.code, 0, "{}", r.stderr);
     for (article, slug, set) in samples() {
         let got = imported(&ann, &article, &slug);
@@ -457,18 +423,11 @@ fn w3c_into_an_edited_article_is_placed_by_quote_or_kept_for_review() {
     let article = dir.path().join("harbor-council.txt");
     std::fs::write(&article, edited).unwrap();
     let ann = dir.path().join("ann");
-    let r = run(
-        &root(),
-        &[
-            "import",
-            file.to_str().unwrap(),
-            "--from",
-            "w3c",
-            "--article",
-            article.to_str().unwrap(),
-            "--annotations",
-            ann.to_str().unwrap(),
-        ],
+    let r = import(
+        file.to_str().unwrap(),
+        "w3c",
+        Some(article.to_str().unwrap()),
+        ann.to_str().unwrap(),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("needs-review"), "{}", r.stderr);

@@ -780,17 +780,7 @@ impl Sink {
         let Some(path) = path else {
             return Ok(Sink::Stdout(std::io::BufWriter::new(std::io::stdout())));
         };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        if !dir.is_dir() {
-            anyhow::bail!(
-                "{}: cannot write the export: the folder {} does not exist; create it first",
-                path.display(),
-                dir.display()
-            );
-        }
+        let dir = existing_folder_of(path)?;
         let mut builder = tempfile::Builder::new();
         // A temporary file is private by default; the export is an ordinary
         // file, so ask for 0666 and let the umask decide, as for any file.
@@ -837,25 +827,31 @@ impl Write for Sink {
     }
 }
 
-/// The brat output folder: made if missing, as long as the folder it goes
-/// in exists (a mistyped path is an error, not a tree of new folders).
-fn open_brat_dir(dir: &Path) -> anyhow::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let parent = match dir.parent() {
+/// The folder `path` goes in, which must exist: a mistyped `-o` is an
+/// error, not a tree of new folders.
+fn existing_folder_of(path: &Path) -> anyhow::Result<&Path> {
+    let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    if !parent.is_dir() {
+    if !dir.is_dir() {
         anyhow::bail!(
-            "{}: cannot write the brat export: the folder {} does not exist; create it first",
-            dir.display(),
-            parent.display()
+            "{}: cannot write the export: the folder {} does not exist; create it first",
+            path.display(),
+            dir.display()
         );
     }
-    std::fs::create_dir(dir)
-        .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    Ok(dir)
+}
+
+/// The brat output folder: made if missing, as long as the folder it goes
+/// in exists (a mistyped path is an error, not a tree of new folders).
+fn open_brat_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        existing_folder_of(dir)?;
+        std::fs::create_dir(dir)
+            .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    }
     std::fs::write(dir.join("annotation.conf"), super::interchange::BRAT_CONF)
         .with_context(|| format!("{}: cannot write annotation.conf", dir.display()))?;
     std::fs::write(dir.join("visual.conf"), super::interchange::BRAT_VISUAL)

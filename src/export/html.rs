@@ -875,6 +875,9 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
         if let Some(id) = &c.id {
             let _ = write!(s, " · id <code>{}</code>", esc(id));
         }
+        if doc.holds(c) {
+            let _ = write!(s, " · <a href=\"#{}-m\">in the text</a>", claim_anchor(i));
+        }
         s.push_str("</div>");
         if let Some(n) = c.note.as_deref().filter(|x| !x.is_empty()) {
             let _ = write!(s, "<div>Note: {}</div>", esc(n));
