@@ -190,7 +190,7 @@ fn html_report_of_the_sample_corpus_marks_every_claim_exactly() {
     }
     // The sample review's dispute comment is beside its claim.
     let li: String = doc
-        .select(&sel("li[id$=-clz53nc]"))
+        .select(&sel("li[data-claim=lz53nc]"))
         .next()
         .expect("the disputed claim's list entry")
         .text()

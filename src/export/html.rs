@@ -341,6 +341,8 @@ const LABEL_W: f64 = 140.0;
 const WIDE_W: f64 = 900.0;
 const WIDE_LABEL_W: f64 = 230.0;
 const ROW_H: f64 = 26.0;
+/// Columns of the per-paragraph strip at most.
+const STRIP_COLUMNS: usize = 200;
 
 /// Horizontal bars with 95% whiskers, one row per group.
 fn bars(
@@ -560,14 +562,25 @@ fn toc(s: &mut String, entries: &[Toc]) {
 /// The strip: one column per paragraph, one row per kind, each filled cell
 /// also carrying its letter.
 fn strip(s: &mut String, id: &str, a: &ArticleSummary) {
-    let n = a.by_paragraph.len().max(1);
-    let cell = (((WIDE_W - 90.0) / n as f64).floor()).clamp(2.0, 18.0);
-    let w = 90.0 + cell * n as f64 + 4.0;
-    let h = 3.0 * (cell.max(12.0) + 2.0) + 18.0;
+    let paragraphs = a.by_paragraph.len();
+    // A long article's paragraphs share columns (bands), so the strip stays
+    // one screen wide however long the article is.
+    let cols = paragraphs.clamp(1, STRIP_COLUMNS);
+    let band = |j: usize| {
+        (j * paragraphs / cols)..((j + 1) * paragraphs / cols).max(j * paragraphs / cols + 1)
+    };
+    let cell = ((WIDE_W - 90.0) / cols as f64).floor().clamp(3.0, 18.0);
+    let w = 90.0 + cell * cols as f64 + 4.0;
     let rh = cell.max(12.0);
+    let h = 3.0 * (rh + 2.0) + 18.0;
+    let what = if cols < paragraphs {
+        "One column per band of paragraphs"
+    } else {
+        "One column per paragraph"
+    };
     let _ = writeln!(
         s,
-        "<figure class=\"strip\"><figcaption id=\"{id}-st\">Claims by paragraph</figcaption><svg role=\"img\" aria-labelledby=\"{id}-st {id}-sd\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"><desc id=\"{id}-sd\">One column per paragraph; a filled cell means the paragraph holds a claim of that kind.</desc>"
+        "<figure class=\"strip\"><figcaption id=\"{id}-st\">Claims by paragraph</figcaption><svg role=\"img\" aria-labelledby=\"{id}-st {id}-sd\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"><desc id=\"{id}-sd\">{what}; a filled cell holds a claim of that kind.</desc>"
     );
     for (r, k) in Kind::ALL.into_iter().enumerate() {
         let y = r as f64 * (rh + 2.0);
@@ -576,30 +589,40 @@ fn strip(s: &mut String, id: &str, a: &ArticleSummary) {
             "<text class=\"lbl\" x=\"0\" y=\"{}\">{k}</text>",
             y + rh - 2.0
         );
-        for (i, c) in a.by_paragraph.iter().enumerate() {
-            let x = 90.0 + i as f64 * cell;
-            let count = c.get(k);
-            if count > 0 {
+        for j in 0..cols {
+            let x = 90.0 + j as f64 * cell;
+            let range = band(j);
+            let count: usize = a
+                .by_paragraph
+                .get(range.start..range.end.min(paragraphs))
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.get(k))
+                .sum();
+            let cw = (cell - 1.0).max(1.0);
+            if count == 0 {
                 let _ = write!(
                     s,
-                    "<rect class=\"k-{k}\" x=\"{x}\" y=\"{y}\" width=\"{:.1}\" height=\"{rh}\"><title>¶{} {count} {k}</title></rect>",
-                    (cell - 1.0).max(1.0),
-                    i + 1
+                    "<rect class=\"empty\" x=\"{x}\" y=\"{y}\" width=\"{cw:.1}\" height=\"{rh}\"/>"
                 );
-                if cell >= 11.0 {
-                    let _ = write!(
-                        s,
-                        "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" style=\"font-size:9px\">{}</text>",
-                        x + (cell - 1.0) / 2.0,
-                        y + rh - 3.0,
-                        k.letter()
-                    );
-                }
+                continue;
+            }
+            let place = if range.len() == 1 {
+                format!("¶{}", range.start + 1)
             } else {
+                format!("¶{}–{}", range.start + 1, range.end)
+            };
+            let _ = write!(
+                s,
+                "<rect class=\"k-{k}\" x=\"{x}\" y=\"{y}\" width=\"{cw:.1}\" height=\"{rh}\"><title>{place}: {count} {k}</title></rect>"
+            );
+            if cell >= 11.0 {
                 let _ = write!(
                     s,
-                    "<rect class=\"empty\" x=\"{x}\" y=\"{y}\" width=\"{:.1}\" height=\"{rh}\"/>",
-                    (cell - 1.0).max(1.0)
+                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" style=\"font-size:9px\">{}</text>",
+                    x + cw / 2.0,
+                    y + rh - 3.0,
+                    k.letter()
                 );
             }
         }
@@ -607,9 +630,8 @@ fn strip(s: &mut String, id: &str, a: &ArticleSummary) {
     let ty = 3.0 * (rh + 2.0) + 12.0;
     let _ = writeln!(
         s,
-        "<text class=\"val\" x=\"90\" y=\"{ty}\">¶1</text><text class=\"val\" x=\"{}\" y=\"{ty}\" text-anchor=\"end\">¶{}</text></svg></figure>",
-        90.0 + cell * n as f64,
-        a.by_paragraph.len()
+        "<text class=\"val\" x=\"90\" y=\"{ty}\">¶1</text><text class=\"val\" x=\"{}\" y=\"{ty}\" text-anchor=\"end\">¶{paragraphs}</text></svg></figure>",
+        90.0 + cell * cols as f64,
     );
 }
 
@@ -683,12 +705,27 @@ fn marked(
     let order = |s: &Span<'_>| (s.claim.start, std::cmp::Reverse(s.claim.end), s.index);
     let mut open: Vec<usize> = Vec::new(); // indexes into `spans`
     let mut started: Vec<bool> = vec![false; spans.len()];
+    // Spans by start, taken in as the sweep reaches them; the active ones
+    // are kept in nesting order, so each step costs what is open there.
+    let mut by_start: Vec<usize> = (0..spans.len()).collect();
+    by_start.sort_by_key(|&i| order(&spans[i]));
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let mut active: Vec<usize> = (0..spans.len())
-            .filter(|&i| spans[i].claim.start <= a && b <= spans[i].claim.end)
-            .collect();
-        active.sort_by_key(|&i| order(&spans[i]));
+        active.retain(|&i| spans[i].claim.end >= b);
+        let mut added = false;
+        while next < by_start.len() && spans[by_start[next]].claim.start <= a {
+            let i = by_start[next];
+            next += 1;
+            if spans[i].claim.end >= b {
+                active.push(i);
+                added = true;
+            }
+        }
+        if added {
+            active.sort_by_key(|&i| order(&spans[i]));
+        }
         let keep = open.iter().zip(&active).take_while(|(x, y)| x == y).count();
         for _ in keep..open.len() {
             out.push_str("</mark>");
@@ -775,15 +812,9 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
 
     // Badge numbers follow the claims' file order.
     let badge = |i: usize| format!("{}{}", set.claims[i].kind.letter(), i + 1);
-    let claim_anchor = |i: usize| {
-        format!(
-            "{id}-c{}",
-            set.claims[i].id.as_deref().map_or_else(
-                || (i + 1).to_string(),
-                |x| x.chars().filter(char::is_ascii_alphanumeric).collect()
-            )
-        )
-    };
+    // By number, not by id: ids come from the file and need not be
+    // unique once made fit for an HTML id.
+    let claim_anchor = |i: usize| format!("{id}-c{}", i + 1);
     match &doc.article {
         Some(article) => {
             s.push_str("<h3>Text</h3>\n");
@@ -820,12 +851,14 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
                 at
             };
             for (pi, p) in article.paragraphs.iter().enumerate() {
+                // Claims are in file order (`perfile::render` sorts them).
                 let spans: Vec<Span<'_>> = set
-                    .claims
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.paragraph == pi + 1 && doc.holds(c))
-                    .map(|(index, claim)| Span { index, claim })
+                    .paragraph_range(pi + 1)
+                    .map(|index| Span {
+                        index,
+                        claim: &set.claims[index],
+                    })
+                    .filter(|sp| doc.holds(sp.claim))
                     .collect();
                 let class = if p.heading { " class=\"h\"" } else { "" };
                 let _ = write!(s, "<p{class} data-n=\"{}\">", pi + 1);
@@ -853,9 +886,10 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
     for (i, c) in set.claims.iter().enumerate() {
         let _ = write!(
             s,
-            "<li id=\"{}\"><span class=\"badge k-{}\" aria-hidden=\"true\">{}</span><div><q>{}</q>\
+            "<li id=\"{}\" data-claim=\"{}\"><span class=\"badge k-{}\" aria-hidden=\"true\">{}</span><div><q>{}</q>\
 <div class=\"facts\"><strong>{}</strong> · ¶{} {}–{}",
             claim_anchor(i),
+            esc(c.id.as_deref().unwrap_or("")),
             c.kind,
             badge(i),
             esc(&c.quote),
@@ -924,6 +958,28 @@ mod tests {
         let mut c = Claim::new(1, p, s, e, Kind::Editorial);
         c.id = Some(id.into());
         c
+    }
+
+    #[test]
+    fn a_long_article_strip_has_bands_not_a_column_per_paragraph() {
+        use crate::annotation::KindCounts;
+        let p = Paragraph::new("x".into(), false);
+        let set = crate::annotation::AnnotationSet::new(
+            &crate::article::Article::new("x".into(), "x".into(), "x".into(), vec![p]),
+            "A",
+            None,
+        );
+        let mut a = super::super::summarize(&set, None);
+        a.by_paragraph = vec![KindCounts::default(); 40_000];
+        a.by_paragraph[39_999].add(Kind::Editorial);
+        let mut s = String::new();
+        strip(&mut s, "t", &a);
+        assert_eq!(s.matches("<rect").count(), 3 * STRIP_COLUMNS);
+        assert!(
+            s.contains("¶39801–40000: 1 editorial"),
+            "{}",
+            &s[s.len() - 600..]
+        );
     }
 
     #[test]

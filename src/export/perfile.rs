@@ -37,6 +37,7 @@ pub fn render(
     summary: &ArticleSummary,
     brat_dir: Option<&Path>,
 ) -> Result<Vec<u8>, String> {
+    set.sort();
     set.assign_ids();
     let text_path = article_path(file, &set);
     let needs_text = !matches!(
