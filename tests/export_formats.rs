@@ -408,6 +408,49 @@ fn w3c_annotations_select_their_quotes() {
             assert_eq!(sel[0]["suffix"], suffix.as_str());
         }
     }
+
+    // Python's json reads both, and the selectors hold in the JSONL's text.
+    let Some(py) = python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let w3c = dir.path().join("w3c.jsonl");
+    std::fs::write(&w3c, &r.stdout).unwrap();
+    let texts = dir.path().join("texts.jsonl");
+    let j = run(&root(), &["export", "annotations", "--format", "jsonl"]);
+    std::fs::write(&texts, &j.stdout).unwrap();
+    let script = r#"
+import json, sys
+texts = {}
+for line in open(sys.argv[2], encoding="utf-8"):
+    d = json.loads(line)
+    texts[d["meta"]["article"]] = d["text"]
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    a = json.loads(line)
+    article = a["id"].split(":")[3].split("/")[0]
+    text = texts[article]
+    quote, pos = a["target"]["selector"]
+    s, e = pos["start"], pos["end"]
+    assert text[s:e] == quote["exact"], a["id"]
+    assert text[max(0, s - 32):s] == quote["prefix"], a["id"]
+    assert text[e:e + 32] == quote["suffix"], a["id"]
+    n += 1
+print(n)
+"#;
+    let out = std::process::Command::new(py)
+        .args(["-c", script, w3c.to_str().unwrap(), texts.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        all.len().to_string()
+    );
 }
 
 #[test]
@@ -559,6 +602,18 @@ fn brat_needs_a_folder_and_output_folders_must_exist() {
     let r = run(&root(), &["export", "annotations", "--format", "brat"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("-o DIR"), "{}", r.stderr);
+    for (flag, format) in [("--claims", "html"), ("--verdicts", "markdown")] {
+        let r = run(
+            &root(),
+            &["export", "annotations", flag, "--format", format],
+        );
+        assert_eq!(r.code, 2, "{flag} --format {format}");
+        assert!(
+            r.stderr.contains("--format csv or --format json"),
+            "{}",
+            r.stderr
+        );
+    }
     let r = run(
         &root(),
         &[

@@ -196,12 +196,18 @@ enum Stream {
     PerFile {
         render: Render,
         header: Option<&'static [&'static str]>,
+        /// Files written (brat says how many at the end).
+        done: usize,
     },
 }
 
 impl Stream {
     fn new(args: &ExportArgs) -> std::io::Result<Stream> {
-        let per_file = |render, header| Stream::PerFile { render, header };
+        let per_file = |render, header| Stream::PerFile {
+            render,
+            header,
+            done: 0,
+        };
         Ok(match (args.format, args.claims, args.verdicts) {
             (ExportFormat::Json, true, _) => per_file(Render::ClaimsJson, None),
             (ExportFormat::Json, _, true) => per_file(Render::VerdictsJson, None),
@@ -274,8 +280,11 @@ impl Stream {
                 Some(Ok(bytes)) => h.section(bytes, html::Toc::of(d.index, &d.summary)),
                 _ => Ok(()),
             },
-            Stream::PerFile { .. } => match &d.rendered {
-                Some(Ok(bytes)) => out.write_all(bytes),
+            Stream::PerFile { done, .. } => match &d.rendered {
+                Some(Ok(bytes)) => {
+                    *done += 1;
+                    out.write_all(bytes)
+                }
                 _ => Ok(()),
             },
             Stream::Markdown => Ok(()),
@@ -289,6 +298,17 @@ impl Stream {
             Stream::Claims(w) => w.finish(out),
             Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
             Stream::Html(h) => h.end(out, &Corpus::new(summaries)),
+            Stream::PerFile {
+                render: Render::Brat,
+                done,
+                ..
+            } => {
+                eprintln!(
+                    "byline: wrote {done} .txt and .ann {} (one pair per annotation file)",
+                    if done == 1 { "pair" } else { "pairs" }
+                );
+                Ok(())
+            }
             Stream::PerFile { .. } => Ok(()),
         }
     }
