@@ -95,7 +95,7 @@ article.doc{border-top:3px solid var(--fg);margin-top:2.5rem;padding-top:.5rem}
 dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.4rem 1rem;margin:.5rem 0}
 dl.figures div{background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.3rem .6rem}
 dl.figures dt{font-size:.8rem;color:var(--muted)}dl.figures dd{margin:0;font-size:1.15rem;font-weight:600}
-.text{max-width:44rem}
+.text{max-width:47rem;padding-left:2.6rem}
 .text p{position:relative;margin:0 0 .9rem}
 .text p[data-n]::before{content:attr(data-n);position:absolute;left:-2.6rem;width:2rem;text-align:right;color:var(--muted);font-size:.75rem;top:.25rem}
 .text p.h{font-weight:700;font-size:1.1rem}
@@ -127,8 +127,8 @@ footer{margin:3rem auto 2rem;color:var(--muted);font-size:.85rem;border-top:1px 
 :root{--bg:#fff;--fg:#000;--muted:#333;--panel:#fff;--rule:#999}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 nav.toc{display:none}article.doc{break-before:page}figure,ol.claims li,dl.figures{break-inside:avoid}
-.text p[data-n]::before{left:-2rem}header.page,main,footer{max-width:none}}
-@media (max-width:40rem){.text p[data-n]::before{position:static;display:inline-block;width:auto;margin-right:.4rem}}
+.text p[data-n]::before{left:-2.4rem}header.page,main,footer{max-width:none}}
+@media (max-width:40rem){.text{padding-left:0}.text p[data-n]::before{position:static;display:inline-block;width:auto;margin-right:.4rem}}
 "#;
 
 /// Page head, the overview and the table of contents are written at the
