@@ -8,6 +8,7 @@ mod lean;
 pub mod lock;
 pub mod open;
 pub mod read;
+pub mod recovery;
 pub mod review;
 mod session;
 mod toml_io;

@@ -13,6 +13,7 @@ use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
+use crate::tui::widgets::messages::MessageLog;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
 use ratatui::Frame;
@@ -29,6 +30,8 @@ pub struct ReviewScreen {
     pub disk: store::Session<Review>,
     /// Said once more after the terminal is restored.
     conflict: Option<String>,
+    /// Every message shown, for the `messages` overlay.
+    pub log: MessageLog,
 }
 
 /// Everything `review` does before the terminal is touched: every bad
@@ -43,6 +46,8 @@ pub fn open(
 ) -> anyhow::Result<ReviewScreen> {
     let (parts, disk) = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
     let mut app = ReviewApp::new(parts);
+    let mut log = MessageLog::default();
+    log.note(app.message.as_deref());
     if let Some(why) = disk.read_only() {
         app.save = SaveState::ReadOnly(why.to_string());
     }
@@ -51,6 +56,7 @@ pub fn open(
         mine: None,
         disk,
         conflict: None,
+        log,
     })
 }
 
@@ -132,6 +138,9 @@ impl Screen for ReviewScreen {
     }
 
     fn focus(&mut self) -> Focus<'_> {
+        if let Some(scroll) = &mut self.log.open {
+            return Focus::Help(scroll);
+        }
         match &mut self.app.mode {
             Mode::Comment { input, .. } => Focus::Prompt(input),
             Mode::Help { scroll } => Focus::Help(scroll),
@@ -141,18 +150,32 @@ impl Screen for ReviewScreen {
 
     fn prompt_done(&mut self, edit: Edit) {
         update::comment_done(&mut self.app, edit);
+        self.log.note(self.app.message.as_deref());
     }
 
     fn close_overlay(&mut self) {
-        self.app.mode = Mode::Normal;
+        if self.log.open.take().is_none() {
+            self.app.mode = Mode::Normal;
+        }
     }
 
     fn update(&mut self, action: Action) -> Flow {
-        update::update(&mut self.app, action)
+        if action == Action::Messages {
+            self.log.note(self.app.message.as_deref());
+            self.log.open = Some(0);
+            return Flow::Continue;
+        }
+        let flow = update::update(&mut self.app, action);
+        self.log.note(self.app.message.as_deref());
+        flow
     }
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
+        if self.log.open.is_some() {
+            let area = frame.area();
+            self.log.draw(ui, area, frame.buffer_mut());
+        }
     }
 
     fn revision(&self) -> u64 {
@@ -180,6 +203,7 @@ impl Screen for ReviewScreen {
             if first || app.message.is_none() {
                 app.message = Some(msg.clone());
             }
+            self.log.note(Some(&msg));
             self.conflict = Some(msg);
         }
         Ok(())
@@ -204,9 +228,21 @@ impl Screen for ReviewScreen {
                 Err(e) => self.app.message = Some(format!("still read-only: {e}")),
             }
         }
+        self.log.note(self.app.message.as_deref());
     }
 
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self
+            .app
+            .review_file
+            .file_name()?
+            .to_string_lossy()
+            .into_owned();
+        let text = store::review::to_string(&self.app.review);
+        Some(store::recovery::write(&name, text.as_bytes()))
     }
 }
