@@ -99,7 +99,8 @@ pub trait Screen: Send + 'static {
     }
 }
 
-/// A screen with what the runtime knows of its saves.
+/// A screen with what the runtime knows of it: its saves, whether it quit,
+/// the messages it showed. Tests keep it across runs of the loop.
 pub struct Shared<S> {
     pub screen: S,
     saved_revision: u64,
@@ -120,6 +121,11 @@ impl<S: Screen> Shared<S> {
             last_save: None,
             log,
         }
+    }
+
+    /// Whether the last run ended by the screen quitting.
+    pub fn quit(&self) -> bool {
+        self.quit
     }
 
     fn dirty(&self) -> bool {
@@ -184,7 +190,7 @@ impl<W: std::io::Write> Surface for CrosstermBackend<W> {}
 
 /// Draws the screen (and the message log over it when open), or says it
 /// does not fit.
-fn draw<S: Screen>(s: &Shared<S>, ui: &Ui, frame: &mut Frame) {
+pub fn draw<S: Screen>(s: &Shared<S>, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
     if status::too_small(area) {
         status::draw_too_small(area, frame.buffer_mut());
@@ -292,26 +298,22 @@ where
     }
 }
 
-/// A screen after its loop ended, and whether it ended by quitting (else
-/// the input ran out).
-pub struct Ended<S> {
-    pub screen: S,
-    pub quit: bool,
-}
-
 /// Runs a screen on any backend with any event source (tests: a
-/// [`super::events::Script`] on a `TestBackend`). The last change is saved
-/// when the loop ends, also by a panic, which then goes on.
+/// [`super::events::Script`] on a `TestBackend`) until it quits or the
+/// input ends. The last change is saved when the loop ends, also by a
+/// panic, which then goes on.
 pub fn run<S: Screen, B: Surface>(
-    screen: S,
+    shared: Shared<S>,
     events: &mut dyn EventSource,
     terminal: &mut Terminal<B>,
     ui: &Ui,
-) -> anyhow::Result<Ended<S>>
+) -> anyhow::Result<Shared<S>>
 where
     B::Error: Send + Sync + 'static,
 {
-    let shared = Mutex::new(Shared::new(screen));
+    let mut shared = shared;
+    shared.quit = false;
+    let shared = Mutex::new(shared);
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&shared, events, terminal, ui)
     }));
@@ -324,11 +326,7 @@ where
         Ok(r) => r?,
         Err(panic) => std::panic::resume_unwind(panic),
     }
-    let s = shared.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok(Ended {
-        screen: s.screen,
-        quit: s.quit,
-    })
+    Ok(shared.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Enters the full-screen terminal, or says plainly that there is none.
