@@ -274,6 +274,14 @@ where
             let timeout = s.tick(events.now());
             let message = s.screen.message().map(str::to_owned);
             s.log.note(message.as_deref());
+            if let SaveState::Failed(e) | SaveState::ReadOnly(e) = s.screen.save_state().clone() {
+                let why = if s.screen.save_state().failed() {
+                    format!("not saved: {e}")
+                } else {
+                    format!("read-only: {e}")
+                };
+                s.log.note(Some(&why));
+            }
             terminal.draw(|f| draw(&s, ui, f))?;
             timeout
         };
