@@ -10,7 +10,10 @@ pub mod cli;
 pub mod commands;
 pub mod corpus;
 pub mod export;
+pub mod import;
+pub mod output;
 pub mod review;
+pub mod sanitize;
 pub mod store;
 pub mod tui;
 
@@ -35,8 +38,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`byline check | head -1`) is the reader saying
+        // "enough", not a failure worth a word.
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("byline: {e:#}");
+            output::error(format_args!("{e:#}"));
             ExitCode::from(EXIT_FAILED)
         }
     }
@@ -47,11 +53,12 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     let keys = || tui::keymap::Keymaps::load(cli.config.as_deref());
     match &cli.command {
         cli::Command::Annotate(args) => commands::annotate::run(args, keys()?),
-        cli::Command::Agree(args) => review::agree(args),
+        cli::Command::Agree(args) => commands::agree::run(args),
         cli::Command::Review(args) => commands::review::run(args, keys()?),
         cli::Command::Export(args) => export::run(args),
-        cli::Command::Check(args) => check::run(args),
+        cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
         cli::Command::Text(args) => commands::text::run(args),
+        cli::Command::Import(args) => import::run(args),
     }
 }

@@ -80,9 +80,11 @@ fn article_missing() {
 
 #[test]
 fn article_is_a_folder() {
+    // A folder is a corpus (the article list); one with no articles in it
+    // says so.
     let dir = tempfile::tempdir().unwrap();
     let r = annotate(dir.path(), dir.path());
-    assert_one_clear_error(&r, &dir.path().display().to_string(), "is a folder");
+    assert_one_clear_error(&r, &dir.path().display().to_string(), "no articles here");
 }
 
 #[test]

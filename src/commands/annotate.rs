@@ -12,7 +12,7 @@ use crate::tui::annotate::state::App;
 use crate::tui::annotate::view;
 use crate::tui::keymap::Keymaps;
 use crate::tui::list::{self, ListScreen};
-use crate::tui::runtime::{self, TerminalSession, Ui};
+use crate::tui::runtime::{self, Shared, TerminalSession, Ui};
 use crate::tui::theme::Theme;
 use std::path::Path;
 use std::sync::Arc;
@@ -34,7 +34,7 @@ pub fn run(args: &AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
             let dir = &args.store.annotations;
             let mut session = TerminalSession::enter(&keys, None)?;
             let screen = ListScreen::new(articles, dir, &name, Arc::clone(&keys));
-            list::browse(&mut session, screen, dir, &keys)?;
+            list::browse(&mut session, Shared::new(screen), dir, &keys)?;
             Ok(session.leave())
         }
     }

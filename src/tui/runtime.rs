@@ -8,6 +8,7 @@ use super::keymap::{Actions, Key, Keymap, Keymaps};
 use super::theme::Theme;
 use super::widgets::help;
 use super::widgets::line_input::{Edit, LineInput};
+use super::widgets::messages::MessageLog;
 use super::widgets::status::{self, SaveState};
 use anyhow::Context;
 use crossterm::event::KeyEvent;
@@ -59,6 +60,9 @@ pub trait Screen: Send + 'static {
     type Action: Actions;
     /// The action that still works on a screen too small to see.
     const QUIT: Self::Action;
+    /// The action that opens the log of every message shown (the footer
+    /// cuts long ones); the runtime keeps the log.
+    const MESSAGES: Option<Self::Action> = None;
     fn keymap(keys: &Keymaps) -> &Keymap<Self::Action>;
     /// The keymap mode (one of `Action::MODES`) in effect now.
     fn mode(&self) -> u8;
@@ -69,6 +73,10 @@ pub trait Screen: Send + 'static {
     fn close_overlay(&mut self);
     fn update(&mut self, action: Self::Action) -> Flow;
     fn render(&self, ui: &Ui, frame: &mut Frame);
+    /// The message the screen shows now, if any.
+    fn message(&self) -> Option<&str> {
+        None
+    }
     /// Bumps on every change that must reach the disk.
     fn revision(&self) -> u64;
     fn save_state(&mut self) -> &mut SaveState;
@@ -78,29 +86,46 @@ pub trait Screen: Send + 'static {
     /// I/O a key asked for that cannot wait for the next save (a copy into
     /// another file); runs after every key.
     fn effects(&mut self) {}
-    /// What the user must read after the terminal is restored (a conflict
-    /// copy written, …).
+    /// What the user must read after the terminal is restored: a conflict
+    /// copy written, … (the exit code is then 1: the work is not where the
+    /// user expects it).
     fn farewell(&self) -> Vec<String> {
         Vec::new()
     }
+    /// The last save failed for good: write the work somewhere else and
+    /// say where.
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        None
+    }
 }
 
-/// A screen with what the runtime knows of its saves.
+/// A screen with what the runtime knows of it: its saves, whether it quit,
+/// the messages it showed. Tests keep it across runs of the loop.
 pub struct Shared<S> {
     pub screen: S,
     saved_revision: u64,
     quit: bool,
     last_save: Option<Instant>,
+    /// Every message the screen showed.
+    pub log: MessageLog,
 }
 
 impl<S: Screen> Shared<S> {
     pub fn new(screen: S) -> Shared<S> {
+        let mut log = MessageLog::default();
+        log.note(screen.message());
         Shared {
             saved_revision: screen.revision(),
             screen,
             quit: false,
             last_save: None,
+            log,
         }
+    }
+
+    /// Whether the last run ended by the screen quitting.
+    pub fn quit(&self) -> bool {
+        self.quit
     }
 
     fn dirty(&self) -> bool {
@@ -163,22 +188,38 @@ impl Surface for TestBackend {
 
 impl<W: std::io::Write> Surface for CrosstermBackend<W> {}
 
-/// Draws the screen, or says it does not fit.
-fn draw<S: Screen>(screen: &S, ui: &Ui, frame: &mut Frame) {
+/// Draws the screen (and the message log over it when open), or says it
+/// does not fit.
+pub fn draw<S: Screen>(s: &Shared<S>, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
     if status::too_small(area) {
         status::draw_too_small(area, frame.buffer_mut());
     } else {
-        screen.render(ui, frame);
+        s.screen.render(ui, frame);
+        if s.log.open.is_some() {
+            s.log.draw(ui, area, frame.buffer_mut());
+        }
     }
 }
 
 /// Routes one key: a prompt edits, an overlay scrolls or closes, else the
 /// keymap of the screen's mode picks the action. While the terminal is too
 /// small only quitting works: nothing acts on a screen the user cannot see.
-fn route<S: Screen>(screen: &mut S, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
+fn route<S: Screen>(s: &mut Shared<S>, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
     let key = Key::from_event(ev);
+    let screen = &mut s.screen;
     let action = S::keymap(keys).lookup(screen.mode(), key);
+    if !small && let Some(scroll) = &mut s.log.open {
+        if !help::key(scroll, &keys.help, key) {
+            s.log.open = None;
+        }
+        return Flow::Continue;
+    }
+    if !small && matches!(screen.focus(), Focus::Keys) && action.is_some() && action == S::MESSAGES
+    {
+        s.log.open = Some(0);
+        return Flow::Continue;
+    }
     if small {
         return match action {
             Some(a) if a == S::QUIT => screen.update(a),
@@ -231,7 +272,17 @@ where
                 return Ok(());
             }
             let timeout = s.tick(events.now());
-            terminal.draw(|f| draw(&s.screen, ui, f))?;
+            let message = s.screen.message().map(str::to_owned);
+            s.log.note(message.as_deref());
+            if let SaveState::Failed(e) | SaveState::ReadOnly(e) = s.screen.save_state().clone() {
+                let why = if s.screen.save_state().failed() {
+                    format!("not saved: {e}")
+                } else {
+                    format!("read-only: {e}")
+                };
+                s.log.note(Some(&why));
+            }
+            terminal.draw(|f| draw(&s, ui, f))?;
             timeout
         };
         match events.next(timeout)? {
@@ -242,9 +293,11 @@ where
                 let size = terminal.size()?;
                 let small = status::too_small(Rect::new(0, 0, size.width, size.height));
                 let mut s = lock(shared);
-                if route(&mut s.screen, ui.keys, &k, small) == Flow::Quit {
+                if route(&mut s, ui.keys, &k, small) == Flow::Quit {
                     s.quit = true;
                 }
+                let message = s.screen.message().map(str::to_owned);
+                s.log.note(message.as_deref());
                 if crate::store::durable::fail_point_set("panic-after-key") {
                     panic!("fail point panic-after-key");
                 }
@@ -253,26 +306,22 @@ where
     }
 }
 
-/// A screen after its loop ended, and whether it ended by quitting (else
-/// the input ran out).
-pub struct Ended<S> {
-    pub screen: S,
-    pub quit: bool,
-}
-
 /// Runs a screen on any backend with any event source (tests: a
-/// [`super::events::Script`] on a `TestBackend`). The last change is saved
-/// when the loop ends, also by a panic, which then goes on.
+/// [`super::events::Script`] on a `TestBackend`) until it quits or the
+/// input ends. The last change is saved when the loop ends, also by a
+/// panic, which then goes on.
 pub fn run<S: Screen, B: Surface>(
-    screen: S,
+    shared: Shared<S>,
     events: &mut dyn EventSource,
     terminal: &mut Terminal<B>,
     ui: &Ui,
-) -> anyhow::Result<Ended<S>>
+) -> anyhow::Result<Shared<S>>
 where
     B::Error: Send + Sync + 'static,
 {
-    let shared = Mutex::new(Shared::new(screen));
+    let mut shared = shared;
+    shared.quit = false;
+    let shared = Mutex::new(shared);
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&shared, events, terminal, ui)
     }));
@@ -285,11 +334,7 @@ where
         Ok(r) => r?,
         Err(panic) => std::panic::resume_unwind(panic),
     }
-    let s = shared.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok(Ended {
-        screen: s.screen,
-        quit: s.quit,
-    })
+    Ok(shared.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Enters the full-screen terminal, or says plainly that there is none.
@@ -312,20 +357,34 @@ pub fn run_terminal<S: Screen>(
     early: Option<ratatui::DefaultTerminal>,
 ) -> anyhow::Result<u8> {
     let mut session = TerminalSession::enter(keys, early)?;
-    session.run(screen)?;
+    session.run(Shared::new(screen))?;
     Ok(session.leave())
+}
+
+/// Runs screens one after another on one terminal: the real one
+/// ([`TerminalSession`]) or a test's. Each run ends when the screen quits
+/// or the input ends ([`Shared::quit`] tells which).
+pub trait Runner {
+    fn run_screen<S: Screen>(&mut self, shared: Shared<S>) -> anyhow::Result<Shared<S>>;
 }
 
 /// The real terminal held across screens, so a corpus runs the article
 /// list, then an article, then the list again without leaving it. Each
-/// screen gets the guardian, the coalesced saves and the panic save while
-/// it runs; what each must tell the user is kept for the end.
+/// screen has the guardian, the coalesced saves and the panic save while
+/// it runs; what each must tell the user is said at the end.
 pub struct TerminalSession<'k> {
     terminal: ratatui::DefaultTerminal,
     theme: Theme,
     keys: &'k Keymaps,
-    /// Said after the terminal is restored, screen by screen.
-    farewell: Vec<String>,
+    /// What the screens that ran must say after the terminal is restored.
+    said: Said,
+}
+
+/// Lines for the user once the terminal is theirs, and whether the work is
+/// not where they expect it (exit 1).
+#[derive(Debug, Clone, Default)]
+struct Said {
+    lines: Vec<String>,
     failed: bool,
 }
 
@@ -343,21 +402,21 @@ impl<'k> TerminalSession<'k> {
             terminal,
             theme: Theme::from_env(),
             keys,
-            farewell: Vec::new(),
-            failed: false,
+            said: Said::default(),
         })
     }
 
     /// Runs one screen until it quits; its last change is saved whatever
     /// happens. A panic restores the terminal and goes on.
-    pub fn run<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>> {
-        let shared = Arc::new(Mutex::new(Shared::new(screen)));
+    pub fn run<S: Screen>(&mut self, shared: Shared<S>) -> anyhow::Result<Shared<S>> {
+        let mut shared = shared;
+        shared.quit = false;
+        let shared = Arc::new(Mutex::new(shared));
         let ui = Ui {
             theme: &self.theme,
             keys: self.keys,
         };
-        let said = (self.farewell.clone(), self.failed);
-        let guardian = match Guardian::start(Arc::clone(&shared), said) {
+        let guardian = match Guardian::start(Arc::clone(&shared), self.said.clone()) {
             Ok(g) => g,
             Err(e) => {
                 let _ = ratatui::try_restore();
@@ -370,19 +429,19 @@ impl<'k> TerminalSession<'k> {
         }));
         guardian.stop();
         // Whatever happened, the last change goes to disk before we leave.
-        let mut s = lock(&shared);
-        s.screen.effects();
-        s.flush();
-        self.farewell.extend(s.screen.farewell());
-        if let SaveState::Failed(e) = s.screen.save_state() {
-            self.farewell.push(e.clone());
-            self.failed = true;
+        {
+            let mut s = lock(&shared);
+            s.screen.effects();
+            s.flush();
+            let said = farewell(&mut s);
+            self.said.lines.extend(said.lines);
+            self.said.failed |= said.failed;
         }
-        drop(s);
         let result = match looped {
             Ok(r) => r,
             Err(panic) => {
-                // A terminal that is gone cannot be restored; there is no one to tell.
+                // A terminal that is gone cannot be restored; there is no
+                // one to tell.
                 let _ = ratatui::try_restore();
                 std::panic::resume_unwind(panic)
             }
@@ -391,53 +450,49 @@ impl<'k> TerminalSession<'k> {
             let _ = ratatui::try_restore();
             return Err(e);
         }
-        let s = Arc::try_unwrap(shared)
-            .map_err(|_| anyhow::anyhow!("the guardian still holds the screen"))?
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
-        Ok(Ended {
-            screen: s.screen,
-            quit: s.quit,
-        })
+        let shared = Arc::try_unwrap(shared)
+            .map_err(|_| anyhow::anyhow!("the guardian still holds the screen"))?;
+        Ok(shared.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// Restores the terminal and prints what the user must read; the exit
-    /// code says whether the work is where they expect it.
+    /// Restores the terminal and prints what the screens must say; the
+    /// exit code says whether the work is where the user expects it.
     pub fn leave(self) -> u8 {
         let _ = ratatui::try_restore();
-        say(&self.farewell, self.failed)
+        say(&self.said)
     }
-}
-
-/// Runs screens one after another on one terminal: the real one
-/// ([`TerminalSession`]) or a test's.
-pub trait Runner {
-    fn run_screen<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>>;
 }
 
 impl Runner for TerminalSession<'_> {
-    fn run_screen<S: Screen>(&mut self, screen: S) -> anyhow::Result<Ended<S>> {
-        self.run(screen)
+    fn run_screen<S: Screen>(&mut self, shared: Shared<S>) -> anyhow::Result<Shared<S>> {
+        self.run(shared)
     }
 }
 
-/// Prints what the user must read now that the terminal is theirs again.
-fn say(lines: &[String], failed: bool) -> u8 {
-    for line in lines {
-        eprintln!("byline: {line}");
+fn say(said: &Said) -> u8 {
+    for line in &said.lines {
+        crate::output::error(line);
     }
-    if failed { crate::EXIT_FAILED } else { 0 }
+    if said.failed { crate::EXIT_FAILED } else { 0 }
 }
 
-/// What the screen must say as the session ends, after what the screens
-/// before it said.
-fn farewell<S: Screen>(s: &mut Shared<S>, (mut lines, mut failed): (Vec<String>, bool)) -> u8 {
-    lines.extend(s.screen.farewell());
-    if let SaveState::Failed(e) = s.screen.save_state() {
-        lines.push(e.clone());
+/// What the user must read once the terminal is theirs again: a conflict
+/// copy, work that could not be saved (written to a recovery file, which
+/// is named). Either means the work is not where the user expects it.
+fn farewell<S: Screen>(s: &mut Shared<S>) -> Said {
+    let mut lines = s.screen.farewell();
+    let mut failed = !lines.is_empty();
+    if let SaveState::Failed(e) = s.screen.save_state().clone() {
+        lines.push(match s.screen.recover() {
+            Some(Ok(path)) => format!("not saved: {e}; your work is in {}", path.display()),
+            Some(Err(why)) => {
+                format!("not saved: {e}; writing it to a recovery file failed too ({why})")
+            }
+            None => format!("not saved: {e}"),
+        });
         failed = true;
     }
-    say(&lines, failed)
+    Said { lines, failed }
 }
 
 /// A thread that ends the session on SIGHUP, SIGTERM, SIGINT or SIGQUIT,
@@ -452,10 +507,8 @@ struct Guardian {
 }
 
 impl Guardian {
-    fn start<S: Screen>(
-        shared: Arc<Mutex<Shared<S>>>,
-        said: (Vec<String>, bool),
-    ) -> std::io::Result<Guardian> {
+    /// `before`: what the screens that ran before this one must say.
+    fn start<S: Screen>(shared: Arc<Mutex<Shared<S>>>, before: Said) -> std::io::Result<Guardian> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
         let mut wanted = vec![SIGTERM, SIGINT, SIGQUIT];
         // Tests switch SIGHUP off to prove the hang-up watch works alone.
@@ -478,8 +531,11 @@ impl Guardian {
                         s.screen.effects();
                         s.flush();
                         let _ = ratatui::try_restore();
-                        let code = farewell(&mut s, said.clone());
-                        std::process::exit(code.into());
+                        let mut said = before.clone();
+                        let now = farewell(&mut s);
+                        said.lines.extend(now.lines);
+                        said.failed |= now.failed;
+                        std::process::exit(say(&said).into());
                     }
                     std::thread::sleep(GUARD_TICK);
                 }

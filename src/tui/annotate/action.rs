@@ -43,6 +43,8 @@ crate::actions! {
         Help = "help", NORMAL, "this help";
         /// `done` in the file; the article list shows it.
         ToggleDone = "toggle_done", NORMAL, "mark the article done (or not done again)";
+        /// Every message of the session in full (the footer cuts long ones).
+        Messages = "messages", NORMAL, "the last messages, in full";
         /// Leave the selection.
         Cancel = "cancel", SELECT, "cancel the selection";
         Quit = "quit", BOTH, "quit (everything is already saved)";

@@ -54,6 +54,7 @@ impl AnnotateScreen {
 impl Screen for AnnotateScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.annotate
@@ -91,6 +92,10 @@ impl Screen for AnnotateScreen {
         view::render(&self.app, ui, frame);
     }
 
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
+    }
+
     fn revision(&self) -> u64 {
         self.app.revision
     }
@@ -122,7 +127,38 @@ impl Screen for AnnotateScreen {
         Ok(())
     }
 
+    /// A session that opened read-only (another one held the file)
+    /// becomes writable when the other one ends, with the file as that
+    /// one left it.
+    fn effects(&mut self) {
+        let Some(reloaded) = self.disk.retry_lock() else {
+            return;
+        };
+        let app = &mut self.app;
+        match reloaded {
+            Ok(set) => {
+                if let Some(mut set) = set {
+                    if set.article.sha256 != app.article.sha256() {
+                        crate::annotation::anchor::reanchor(&mut set, &app.article);
+                    }
+                    app.set = set;
+                }
+                app.save = SaveState::Saved;
+                app.message = Some("the other session has ended: this one can save now".into());
+            }
+            Err(e) => app.message = Some(format!("still read-only: {e}")),
+        }
+    }
+
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self.app.file.file_name()?.to_string_lossy().into_owned();
+        Some(store::recovery::write(
+            &name,
+            store::to_string(&self.app.set).as_bytes(),
+        ))
     }
 }

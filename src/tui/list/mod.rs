@@ -15,7 +15,7 @@ pub mod view;
 use crate::corpus::{self, Row};
 use crate::tui::annotate::AnnotateScreen;
 use crate::tui::keymap::{Keymap, Keymaps};
-use crate::tui::runtime::{Flow, Focus, Runner, Screen, Ui};
+use crate::tui::runtime::{Flow, Focus, Runner, Screen, Shared, Ui};
 use crate::tui::widgets::line_input::Edit;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
@@ -277,6 +277,10 @@ impl Screen for ListScreen {
         Ok(())
     }
 
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
+    }
+
     /// Rows found by the scanning thread since the last frame.
     fn effects(&mut self) {
         self.take_found();
@@ -288,32 +292,34 @@ impl Screen for ListScreen {
 /// input ends).
 pub fn browse<R: Runner>(
     runner: &mut R,
-    mut list: ListScreen,
+    list: Shared<ListScreen>,
     dir: &Path,
     keys: &Arc<Keymaps>,
-) -> anyhow::Result<ListScreen> {
+) -> anyhow::Result<Shared<ListScreen>> {
+    let mut list = list;
     loop {
-        let ended = runner.run_screen(list)?;
-        list = ended.screen;
-        let Some(i) = list.take_open().filter(|_| ended.quit) else {
+        list = runner.run_screen(list)?;
+        let quit = list.quit();
+        let Some(i) = list.screen.take_open().filter(|_| quit) else {
             return Ok(list);
         };
-        let path = list.app.entries[i].path.clone();
-        let annotator = list.app.annotator.clone();
+        let screen = &mut list.screen;
+        let path = screen.app.entries[i].path.clone();
+        let annotator = screen.app.annotator.clone();
         match AnnotateScreen::open(&path, dir, Some(&annotator), Arc::clone(keys)) {
-            Ok(screen) => {
-                let ended = runner.run_screen(screen)?;
-                list.returned(i);
-                if !ended.quit {
+            Ok(article) => {
+                let article = runner.run_screen(Shared::new(article))?;
+                list.screen.returned(i);
+                if !article.quit() {
                     return Ok(list);
                 }
             }
             Err(e) => {
                 let why = format!("{e:#}").replace('\n', " ");
-                if let Some(r) = &mut list.app.entries[i].row {
+                if let Some(r) = &mut screen.app.entries[i].row {
                     r.problem = Some(why.clone());
                 }
-                list.app.message = Some(why);
+                screen.app.message = Some(why);
             }
         }
     }

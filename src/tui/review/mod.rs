@@ -8,6 +8,7 @@ pub mod update;
 pub mod view;
 
 use crate::annotation::{AnnotationSet, anchor};
+use crate::review::verdict::Review;
 use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{Flow, Focus, Screen, Ui};
@@ -23,6 +24,11 @@ use std::path::Path;
 pub struct ReviewScreen {
     pub app: ReviewApp,
     pub mine: Option<store::Session>,
+    /// The review file's session: the same lock, change detection and
+    /// conflict copies as an annotator file.
+    pub disk: store::Session<Review>,
+    /// Said once more after the terminal is restored.
+    conflict: Option<String>,
 }
 
 /// Everything `review` does before the terminal is touched: every bad
@@ -35,10 +41,16 @@ pub fn open(
     dir: &Path,
     reviewer: Option<&str>,
 ) -> anyhow::Result<ReviewScreen> {
-    let parts = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
+    let (parts, disk) = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
+    let mut app = ReviewApp::new(parts);
+    if let Some(why) = disk.read_only() {
+        app.save = SaveState::ReadOnly(why.to_string());
+    }
     Ok(ReviewScreen {
-        app: ReviewApp::new(parts),
+        app,
         mine: None,
+        disk,
+        conflict: None,
     })
 }
 
@@ -110,6 +122,7 @@ fn apply_pending(s: &mut ReviewScreen) {
 impl Screen for ReviewScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.review
@@ -143,6 +156,10 @@ impl Screen for ReviewScreen {
         view::render(&self.app, ui, frame);
     }
 
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
+    }
+
     fn revision(&self) -> u64 {
         self.app.revision
     }
@@ -151,16 +168,61 @@ impl Screen for ReviewScreen {
         &mut self.app.save
     }
 
-    /// Writes the verdicts.
+    /// Writes the verdicts; a review file changed on disk under the
+    /// session is left alone and the verdicts go to a conflict copy.
     fn save(&mut self) -> Result<(), String> {
         let app = &mut self.app;
         app.review.sort();
         app.review.meta.updated = store::open::now();
-        store::review::save(&app.review_file, &app.review).map_err(|e| e.to_string())
+        if let store::Saved::Conflict { copy, first } =
+            self.disk.save(&app.review).map_err(|e| e.to_string())?
+        {
+            let msg = format!(
+                "{} changed on disk under this review; it was left alone and your verdicts are saved in {}",
+                app.review_file.display(),
+                copy.display()
+            );
+            if first || app.message.is_none() {
+                app.message = Some(msg.clone());
+            }
+            self.conflict = Some(msg);
+        }
+        Ok(())
     }
 
-    /// Copies into my annotation file are carried out at once.
+    /// Copies into my annotation file are carried out at once; a review
+    /// that opened read-only becomes writable when the other one ends.
     fn effects(&mut self) {
         apply_pending(self);
+        if let Some(reloaded) = self.disk.retry_lock() {
+            match reloaded {
+                Ok(review) => {
+                    let app = &mut self.app;
+                    if let Some(r) = review {
+                        app.review = r;
+                    }
+                    app.save = SaveState::Saved;
+                    app.refresh();
+                    app.message =
+                        Some("the other review session has ended: this one can save now".into());
+                }
+                Err(e) => self.app.message = Some(format!("still read-only: {e}")),
+            }
+        }
+    }
+
+    fn farewell(&self) -> Vec<String> {
+        self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self
+            .app
+            .review_file
+            .file_name()?
+            .to_string_lossy()
+            .into_owned();
+        let text = store::review::to_string(&self.app.review);
+        Some(store::recovery::write(&name, text.as_bytes()))
     }
 }

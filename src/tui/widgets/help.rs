@@ -6,7 +6,8 @@ use crate::tui::runtime::Ui;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 const HELP: u8 = 1;
 
@@ -48,12 +49,21 @@ pub fn draw(
         keys.help.label(HelpAction::ScrollDown).unwrap_or_default(),
         keys.help.label(HelpAction::ScrollUp).unwrap_or_default(),
     );
+    // The keys' column fits the longest keys (a remapped action may have
+    // several), within reason.
+    let col = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
+        .max()
+        .unwrap_or(0)
+        .clamp(14, 24);
     let mut lines: Vec<Line> = Vec::new();
     for (heading, rows) in sections {
         lines.push(Line::styled(heading.to_owned(), theme.heading()));
         for (k, what) in rows {
+            let pad = col.saturating_sub(k.width());
             lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<14} "), theme.heading()),
+                Span::styled(format!("  {k}{} ", " ".repeat(pad)), theme.heading()),
                 Span::raw(what.to_owned()),
             ]));
         }
@@ -71,11 +81,16 @@ pub fn draw(
         h,
     );
     Clear.render(popup, buf);
-    let visible = h.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(visible));
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .block(Block::bordered().title(title).border_style(theme.border()))
+    let block = Block::bordered().title(title).border_style(theme.border());
+    let inner = block.inner(popup);
+    // Long rows wrap rather than lose their end; scrolling counts the
+    // lines as drawn.
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let scroll = scroll.min(total.saturating_sub(inner.height as usize));
+    paragraph
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .block(block)
         .render(popup, buf);
 }
 
