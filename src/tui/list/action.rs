@@ -12,7 +12,7 @@ crate::actions! {
         PageUp = "page_up", NORMAL, "a screen up";
         First = "first", NORMAL, "first article";
         Last = "last", NORMAL, "last article";
-        Open = "open", NORMAL, "open the article (q there comes back here)";
+        Open = "open", NORMAL, "open the article (quitting it comes back here)";
         /// Narrows the list as you type: title, outlet or path.
         Filter = "filter", NORMAL, "filter by title, outlet or path as you type";
         ClearFilter = "clear_filter", NORMAL, "clear the filter";

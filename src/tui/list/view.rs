@@ -102,6 +102,9 @@ fn draw_status(app: &ListApp, ui: &Ui, view: &[usize], area: Rect, buf: &mut Buf
     buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, theme.bar());
 }
 
+/// `S 12 A 10 E 9`.
+const CLAIMS_W: usize = 14;
+
 /// Which columns fit: the title takes what the others leave.
 struct Columns {
     outlet: usize,
@@ -131,7 +134,7 @@ impl Columns {
             w += self.outlet + 1;
         }
         if self.claims {
-            w += 12;
+            w += CLAIMS_W + 1;
         }
         if self.review {
             w += 4;
@@ -177,7 +180,7 @@ fn layout_line(
     }
     if cols.claims {
         s.push(' ');
-        s.push_str(&pad(claims, 11));
+        s.push_str(&pad(claims, CLAIMS_W));
     }
     if cols.review {
         s.push(' ');
