@@ -8,9 +8,11 @@ pub mod article;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod export;
 pub mod review;
 pub mod store;
+pub mod suggest;
 pub mod tui;
 
 use clap::Parser;
@@ -43,13 +45,17 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Runs one parsed command; `Ok` carries the exit code.
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
-    let keys = || tui::keymap::Keymaps::load(cli.config.as_deref());
+    let config = || config::Config::load(cli.config.as_deref());
     match &cli.command {
-        cli::Command::Annotate(args) => commands::annotate::run(args, keys()?),
+        cli::Command::Annotate(args) => {
+            let c = config()?;
+            commands::annotate::run(args, c.keys, &c.suggest)
+        }
         cli::Command::Agree(args) => review::agree(args),
-        cli::Command::Review(args) => commands::review::run(args, keys()?),
+        cli::Command::Review(args) => commands::review::run(args, config()?.keys),
         cli::Command::Export(args) => export::run(args),
         cli::Command::Check(args) => check::run(args),
-        cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
+        cli::Command::Keys(args) => commands::keys::run(args, &config()?.keys),
+        cli::Command::Suggest(args) => commands::suggest::run(args, &config()?.suggest),
     }
 }

@@ -84,6 +84,50 @@ impl Paragraph {
         self.to_char_ranges(ranges)
     }
 
+    /// Where a selection's start may stop, in `char` offsets: the start of
+    /// each word, and before the punctuation or quote mark attached to a
+    /// word (so a quotation can start at `We` or at `“We`).
+    pub fn word_starts(&self) -> Vec<usize> {
+        self.word_stops(true)
+    }
+
+    /// Where a selection's end may stop: the end of each word, and after
+    /// the punctuation or quote mark attached to it (`US` or `US”`).
+    pub fn word_ends(&self) -> Vec<usize> {
+        self.word_stops(false)
+    }
+
+    /// Word edges, plus the edges of each white-space-delimited token that
+    /// holds a word: the token's own edges are where attached punctuation
+    /// begins or ends. Sorted, without repeats.
+    fn word_stops(&self, starts: bool) -> Vec<usize> {
+        let words = self.words();
+        let mut stops = Vec::with_capacity(words.len() * 2);
+        let mut at = 0; // char offset of the token being read
+        let mut w = 0; // next word to look at
+        for token in self.text.split(' ') {
+            let len = if token.is_ascii() {
+                token.len()
+            } else {
+                token.chars().count()
+            };
+            let end = at + len;
+            let first = w;
+            while w < words.len() && words[w].start < end {
+                let r = &words[w];
+                stops.push(if starts { r.start } else { r.end });
+                w += 1;
+            }
+            if w > first {
+                stops.push(if starts { at } else { end });
+            }
+            at = end + 1;
+        }
+        stops.sort_unstable();
+        stops.dedup();
+        stops
+    }
+
     fn to_char_ranges(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
         if self.is_ascii() {
             return ranges.collect();
@@ -232,6 +276,22 @@ mod tests {
         let p = Paragraph::new("陈美玲 said: “hi, 🍵 you”.".into(), false);
         let w: Vec<&str> = p.words().iter().map(|r| p.slice(r.start, r.end)).collect();
         assert_eq!(w, ["陈", "美", "玲", "said", "hi", "you"]);
+    }
+
+    #[test]
+    fn word_stops_on_both_sides_of_attached_punctuation() {
+        let p = Paragraph::new("“We agree,” she said of the US” Major".into(), false);
+        let at = |stops: Vec<usize>| -> Vec<String> {
+            stops.iter().map(|&s| p.slice(0, s).to_owned()).collect()
+        };
+        let ends = at(p.word_ends());
+        assert!(ends.contains(&"“We".to_owned()));
+        assert!(ends.contains(&"“We agree".to_owned()));
+        assert!(ends.contains(&"“We agree,”".to_owned()));
+        assert!(ends.iter().any(|e| e.ends_with("the US")));
+        assert!(ends.iter().any(|e| e.ends_with("the US”")));
+        let starts: Vec<&str> = p.word_starts().iter().map(|&s| p.slice(s, s + 3)).collect();
+        assert_eq!(starts[..3], ["“We", "We ", "agr"]);
     }
 
     #[test]

@@ -5,3 +5,4 @@
 pub mod annotate;
 pub mod keys;
 pub mod review;
+pub mod suggest;

@@ -68,6 +68,15 @@ pub trait Screen: Send + 'static {
     /// The open overlay (help, summary) closes.
     fn close_overlay(&mut self);
     fn update(&mut self, action: Self::Action) -> Flow;
+    /// The number typed before an action (`5l`), for screens that take
+    /// one; the screen holds it so it can show it while it is typed.
+    fn count(&mut self) -> Option<&mut Option<u32>> {
+        None
+    }
+    /// Whether a count repeats `action` (motions do, marking does not).
+    fn repeats(_action: Self::Action) -> bool {
+        false
+    }
     fn render(&self, ui: &Ui, frame: &mut Frame);
     /// Bumps on every change that must reach the disk.
     fn revision(&self) -> u64;
@@ -189,6 +198,8 @@ fn route<S: Screen>(screen: &mut S, keys: &Keymaps, ev: &KeyEvent, small: bool) 
         Prompt(Edit),
         Close,
         Act(A),
+        /// A key the mode does not bind: a digit of a count, or nothing.
+        Unbound,
         Nothing,
     }
     let next = match screen.focus() {
@@ -201,16 +212,39 @@ fn route<S: Screen>(screen: &mut S, keys: &Keymaps, ev: &KeyEvent, small: bool) 
             }
         }
         Focus::AnyKeyCloses => Next::Close,
-        Focus::Keys => action.map_or(Next::Nothing, Next::Act),
+        Focus::Keys => action.map_or(Next::Unbound, Next::Act),
     };
     match next {
         Next::Prompt(e @ (Edit::Submit(_) | Edit::Cancel)) => screen.prompt_done(e),
         Next::Close => screen.close_overlay(),
-        Next::Act(a) => return screen.update(a),
+        Next::Act(a) => {
+            let n = screen.count().and_then(Option::take).unwrap_or(1);
+            for _ in 0..if S::repeats(a) { n } else { 1 } {
+                if screen.update(a) == Flow::Quit {
+                    return Flow::Quit;
+                }
+            }
+        }
+        Next::Unbound => {
+            // Digits are a count only where the keymap leaves them free; a
+            // count cannot start with 0, and any other key drops it.
+            let digit = key.typed_char().and_then(|c| c.to_digit(10));
+            if let Some(count) = screen.count() {
+                *count = match (digit, *count) {
+                    (Some(d), Some(n)) => Some((n * 10 + d).min(MAX_COUNT)),
+                    (Some(d), None) if d > 0 => Some(d),
+                    _ => None,
+                };
+            }
+        }
         Next::Prompt(_) | Next::Nothing => {}
     }
     Flow::Continue
 }
+
+/// The largest count: enough to cross any article, small enough that a
+/// slip of the finger does not stall the screen.
+const MAX_COUNT: u32 = 9999;
 
 /// The loop: carry out effects, save when due, draw, wait for input,
 /// apply it. Returns when the screen quits or the input ends.

@@ -1,10 +1,13 @@
 //! Everything the annotation screen shows, and nothing it draws with.
 
-use crate::annotation::{AnnotationSet, Claim};
+use crate::annotation::{AnnotationSet, Claim, Dismissed};
 use crate::article::{Article, Paragraph};
+use crate::suggest::{Suggester, Suggestion};
 use crate::tui::keymap::Keymaps;
 pub use crate::tui::widgets::line_input::LineInput;
 pub use crate::tui::widgets::status::SaveState;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -53,6 +56,18 @@ pub enum Mode {
     Summary,
 }
 
+/// What undo brings back: the claims and the dismissed suggestions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub claims: Vec<Claim>,
+    pub dismissed: Vec<Dismissed>,
+}
+
+/// Articles up to this size get every paragraph's suggestions at open (a
+/// few milliseconds), so the status line counts them all; a longer one
+/// gets them as its paragraphs are shown or walked through.
+const SUGGEST_ALL_BYTES: usize = 2 << 20;
+
 pub struct App {
     pub article: Article,
     pub set: AnnotationSet,
@@ -60,8 +75,8 @@ pub struct App {
     pub file: PathBuf,
     pub cursor: Span,
     pub mode: Mode,
-    pub undo: Vec<Vec<Claim>>,
-    pub redo: Vec<Vec<Claim>>,
+    pub undo: Vec<Snapshot>,
+    pub redo: Vec<Snapshot>,
     pub save: SaveState,
     /// Bumped on every change of the claims; the loop saves when it moves.
     pub revision: u64,
@@ -77,6 +92,16 @@ pub struct App {
     /// Words and sentences of the article for the summary, counted the
     /// first time it is shown (a long article should not wait for it).
     pub text_stats: std::cell::OnceCell<crate::export::TextStats>,
+    /// A number typed before a motion (`5l`), shown while it is typed.
+    pub count: Option<u32>,
+    /// The live search's matches for the query being typed, counted once
+    /// per query and origin rather than once per frame.
+    pub search_cache: RefCell<Option<(String, (usize, usize), super::search::Found)>>,
+    /// Makes suggestions; `None` when they are off.
+    pub suggester: Option<Arc<Suggester>>,
+    /// Each paragraph's suggestions, as the article text gives them (before
+    /// claims and dismissals hide some), computed on first use.
+    suggestions: RefCell<HashMap<usize, Arc<[Suggestion]>>>,
 }
 
 impl App {
@@ -102,6 +127,10 @@ impl App {
             loading: false,
             placing: None,
             text_stats: std::cell::OnceCell::new(),
+            count: None,
+            search_cache: RefCell::new(None),
+            suggester: None,
+            suggestions: RefCell::new(HashMap::new()),
         };
         app.cursor = app.first_sentence(0);
         app
@@ -182,6 +211,83 @@ impl App {
             .iter()
             .position(|c| c.start == t.start && c.end == t.end)
             .map(|i| range.start + i)
+    }
+
+    /// Turns suggestions on.
+    pub fn suggest_with(&mut self, suggester: Arc<Suggester>) {
+        self.suggester = Some(suggester);
+        self.suggestions.borrow_mut().clear();
+        let bytes: usize = self.article.paragraphs.iter().map(|p| p.text.len()).sum();
+        if bytes <= SUGGEST_ALL_BYTES {
+            for i in 0..self.article.len() {
+                self.raw_suggestions(i);
+            }
+        }
+    }
+
+    /// Whether every paragraph's suggestions are known (so counts are whole).
+    pub fn suggestions_complete(&self) -> bool {
+        self.suggestions.borrow().len() >= self.article.len()
+    }
+
+    /// 0-based paragraph `para`'s suggestions from the text alone.
+    fn raw_suggestions(&self, para: usize) -> Arc<[Suggestion]> {
+        let Some(s) = &self.suggester else {
+            return Arc::from(Vec::new());
+        };
+        if let Some(got) = self.suggestions.borrow().get(&para) {
+            return Arc::clone(got);
+        }
+        let got: Arc<[Suggestion]> = s.paragraph(para + 1, self.paragraph(para)).into();
+        self.suggestions.borrow_mut().insert(para, Arc::clone(&got));
+        got
+    }
+
+    /// The suggestions shown in 0-based paragraph `para`: not dismissed,
+    /// not overlapping a claim of their kind, not exactly a claim's span.
+    pub fn suggestions_of(&self, para: usize) -> Vec<Suggestion> {
+        if self.suggester.is_none() {
+            return Vec::new();
+        }
+        let claims = &self.set.claims[self.claims_of(para)];
+        self.raw_suggestions(para)
+            .iter()
+            .filter(|s| {
+                !claims.iter().any(|c| {
+                    (c.kind == s.kind && c.overlaps(s.start, s.end))
+                        || (c.start == s.start && c.end == s.end)
+                }) && !self
+                    .set
+                    .dismissed
+                    .iter()
+                    .any(|d| d.covers(s.paragraph, s.start, s.end, &s.quote, s.kind))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The suggestion with exactly the span `t`, if one is shown.
+    pub fn suggestion_at(&self, t: Span) -> Option<Suggestion> {
+        self.suggestions_of(t.para)
+            .into_iter()
+            .find(|s| s.start == t.start && s.end == t.end)
+    }
+
+    /// Suggestions shown over the paragraphs computed so far.
+    pub fn suggestion_count(&self) -> usize {
+        let known: Vec<usize> = self.suggestions.borrow().keys().copied().collect();
+        known
+            .into_iter()
+            .map(|p| self.suggestions_of(p).len())
+            .sum()
+    }
+
+    /// The undo state now.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            claims: self.set.claims.clone(),
+            dismissed: self.set.dismissed.clone(),
+        }
     }
 
     /// The first key of `action`, for messages.

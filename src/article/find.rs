@@ -1,0 +1,139 @@
+//! Finding typed text in a paragraph the way a reader means it: case does
+//! not matter, and a typed `'` or `"` matches the typographic quote marks
+//! and apostrophes an article is set in.
+
+use super::Paragraph;
+use std::ops::Range;
+
+/// One `char` to one `char`, so match offsets stay `char` offsets.
+pub fn fold(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// A query ready to match: folded once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Needle(Vec<char>);
+
+impl Needle {
+    pub fn new(query: &str) -> Needle {
+        Needle(query.chars().map(fold).collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Every non-overlapping match in `p`, as `char` ranges, in order.
+    pub fn find_all(&self, p: &Paragraph) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        self.scan(p, |r| {
+            out.push(r);
+            true
+        });
+        out
+    }
+
+    /// How many matches `p` holds.
+    pub fn count(&self, p: &Paragraph) -> usize {
+        let mut n = 0;
+        self.scan(p, |_| {
+            n += 1;
+            true
+        });
+        n
+    }
+
+    /// Calls `f` with each match until it returns false. An ASCII
+    /// paragraph is compared byte-wise without folding a copy, so a long
+    /// article is scanned at memory speed.
+    fn scan(&self, p: &Paragraph, mut f: impl FnMut(Range<usize>) -> bool) {
+        let n = self.0.len();
+        if n == 0 || p.char_len() < n {
+            return;
+        }
+        if p.text.is_ascii() {
+            if !self.0.iter().all(char::is_ascii) {
+                return;
+            }
+            let needle: Vec<u8> = self.0.iter().map(|&c| c as u8).collect();
+            let hay = p.text.as_bytes();
+            let mut i = 0;
+            while i + n <= hay.len() {
+                if hay[i].eq_ignore_ascii_case(&needle[0])
+                    && hay[i..i + n].eq_ignore_ascii_case(&needle)
+                {
+                    if !f(i..i + n) {
+                        return;
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+            return;
+        }
+        let hay: Vec<char> = p.text.chars().map(fold).collect();
+        let mut i = 0;
+        while i + n <= hay.len() {
+            if hay[i..i + n] == self.0[..] {
+                if !f(i..i + n) {
+                    return;
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Widens `r` to whole words: its start back to the start of the word it
+/// cuts, its end on to the end of the word it cuts.
+pub fn widen_to_words(p: &Paragraph, r: Range<usize>) -> Range<usize> {
+    let words = p.words();
+    let start = words
+        .iter()
+        .find(|w| w.start <= r.start && r.start < w.end)
+        .map_or(r.start, |w| w.start);
+    let end = words
+        .iter()
+        .find(|w| w.start < r.end && r.end <= w.end)
+        .map_or(r.end, |w| w.end);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(s: &str) -> Paragraph {
+        Paragraph::new(s.into(), false)
+    }
+
+    #[test]
+    fn case_and_typographic_quotes_fold() {
+        let p = para("The “Botched” rollout’s cost. botched ROLLOUT");
+        let n = Needle::new("botched\" rollout's");
+        assert_eq!(n.find_all(&p), [5..23]);
+        assert_eq!(Needle::new("botched").count(&p), 2);
+        assert_eq!(Needle::new("BOTCHED ROLLOUT").find_all(&p), [30..45]);
+    }
+
+    #[test]
+    fn widening_takes_whole_words() {
+        let p = para("a botched rollout, again");
+        let r = widen_to_words(&p, 4..8);
+        assert_eq!(p.slice(r.start, r.end), "botched");
+        let r = widen_to_words(&p, 2..11);
+        assert_eq!(p.slice(r.start, r.end), "botched rollout");
+    }
+}
