@@ -458,7 +458,6 @@ const SAMPLES: &[Sample] = &[
             ),
         ],
     },
-
     // Written after the lexicons, as held-out articles: the lexicons were
     // not changed after these were annotated (see examples/suggest_eval.rs).
     Sample {
@@ -489,7 +488,12 @@ const SAMPLES: &[Sample] = &[
                 Some("Ingrid Vass"),
                 None,
             ),
-            ("Passengers described a frightening hour.", A, Some("passengers"), None),
+            (
+                "Passengers described a frightening hour.",
+                A,
+                Some("passengers"),
+                None,
+            ),
             (
                 "Omar Keel, a teacher travelling home to Skerrin with his two children, told reporters that smoke had reached the upper lounge before any announcement was made.",
                 S,
@@ -570,7 +574,12 @@ const SAMPLES: &[Sample] = &[
                 Some("Ingrid Vass"),
                 None,
             ),
-            ("Passengers described a frightening hour.", E, None, Some("'frightening' is the writer's")),
+            (
+                "Passengers described a frightening hour.",
+                E,
+                None,
+                Some("'frightening' is the writer's"),
+            ),
             (
                 "Omar Keel, a teacher travelling home to Skerrin with his two children, told reporters that smoke had reached the upper lounge before any announcement was made.",
                 S,
@@ -637,9 +646,19 @@ const SAMPLES: &[Sample] = &[
         file: "bike-lanes.txt",
         outlet: "Dunmore Evening Post",
         alex: &[
-            ("It was a shameful decision, and a cowardly one.", E, None, None),
+            (
+                "It was a shameful decision, and a cowardly one.",
+                E,
+                None,
+                None,
+            ),
             ("badly designed from the start", E, None, None),
-            ("But those were problems to fix, not reasons to give up.", E, None, None),
+            (
+                "But those were problems to fix, not reasons to give up.",
+                E,
+                None,
+                None,
+            ),
             (
                 "The city's own count shows cycling on the avenue has tripled since the lane opened, and not one cyclist has been seriously injured there.",
                 S,
@@ -705,7 +724,12 @@ const SAMPLES: &[Sample] = &[
             ),
         ],
         sam: &[
-            ("It was a shameful decision, and a cowardly one.", E, None, None),
+            (
+                "It was a shameful decision, and a cowardly one.",
+                E,
+                None,
+                None,
+            ),
             ("badly designed from the start", E, None, None),
             (
                 "The city's own count shows cycling on the avenue has tripled since the lane opened",
@@ -789,7 +813,12 @@ const SAMPLES: &[Sample] = &[
                 Some("one farmer"),
                 None,
             ),
-            ("The board denies any wrongdoing.", S, Some("the water board"), None),
+            (
+                "The board denies any wrongdoing.",
+                S,
+                Some("the water board"),
+                None,
+            ),
             (
                 "Its barrister, Julian Marr, said the consultation had met every legal requirement and that the board had extended the deadline once already.",
                 S,

@@ -248,8 +248,7 @@ impl AnnotationSet {
     /// Sorts claims (and dismissed suggestions) in file order.
     pub fn sort(&mut self) {
         self.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        self.dismissed
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.dismissed.sort_by_key(Dismissed::sort_key);
     }
 
     pub fn counts(&self) -> KindCounts {

@@ -100,5 +100,5 @@ fn prev_word(text: &str, at: usize) -> Option<Range<usize>> {
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
-    (start < before.len()).then(|| start..before.len())
+    (start < before.len()).then_some(start..before.len())
 }

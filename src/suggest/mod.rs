@@ -170,7 +170,7 @@ impl Suggester {
                 cue,
             })
             .collect();
-        out.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+        out.sort_by_key(|s| (s.start, s.end, s.kind));
         out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
         out
     }

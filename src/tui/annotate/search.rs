@@ -17,6 +17,9 @@ pub struct Found {
     pub wrapped: bool,
 }
 
+/// A live search's answer, by query and origin.
+pub type Cached = (String, (usize, usize), Found);
+
 /// Where the next search starts: after the last hit when it is still under
 /// the cursor (repeating goes on), else at the cursor.
 pub fn origin(app: &App) -> (usize, usize) {

@@ -96,7 +96,7 @@ pub struct App {
     pub count: Option<u32>,
     /// The live search's matches for the query being typed, counted once
     /// per query and origin rather than once per frame.
-    pub search_cache: RefCell<Option<(String, (usize, usize), super::search::Found)>>,
+    pub search_cache: RefCell<Option<super::search::Cached>>,
     /// Makes suggestions; `None` when they are off.
     pub suggester: Option<Arc<Suggester>>,
     /// Each paragraph's suggestions, as the article text gives them (before
