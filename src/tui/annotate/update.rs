@@ -627,14 +627,14 @@ pub fn describe_suggestion(app: &App, s: &Suggestion) -> String {
         .map(|src| format!(" · {src}"))
         .unwrap_or_default();
     format!(
-        "? {}{source} (“{}”) — {} accepts, {} {} {} mark it another way, {} dismisses",
+        "? {}{source} — {} accept · {} {} {} other kind · {} dismiss · cue “{}”",
         s.kind,
-        s.cue,
         app.key(Action::AcceptSuggestion),
         app.key(Action::MarkSourced),
         app.key(Action::MarkAnonymous),
         app.key(Action::MarkEditorial),
         app.key(Action::Delete),
+        s.cue,
     )
 }
 
