@@ -60,18 +60,30 @@ impl Needle {
         if n == 0 || p.char_len() < n {
             return;
         }
-        if p.text.is_ascii() {
-            if !self.0.iter().all(char::is_ascii) {
+        let ascii_needle = self.0.iter().all(char::is_ascii);
+        // An ASCII needle without quote marks can only match ASCII bytes
+        // (the only folds that reach ASCII are the quote marks'), so any
+        // paragraph is searched byte-wise.
+        let quotes = self.0.iter().any(|c| matches!(c, '\'' | '"'));
+        if p.text.is_ascii() || (ascii_needle && !quotes) {
+            if !ascii_needle {
                 return;
             }
             let needle: Vec<u8> = self.0.iter().map(|&c| c as u8).collect();
             let hay = p.text.as_bytes();
+            let ascii = p.text.is_ascii();
             let mut i = 0;
             while i + n <= hay.len() {
                 if hay[i].eq_ignore_ascii_case(&needle[0])
                     && hay[i..i + n].eq_ignore_ascii_case(&needle)
                 {
-                    if !f(i..i + n) {
+                    let r = if ascii {
+                        i..i + n
+                    } else {
+                        let start = p.char_of(i);
+                        start..start + n
+                    };
+                    if !f(r) {
                         return;
                     }
                     i += n;
@@ -126,6 +138,24 @@ mod tests {
         assert_eq!(n.find_all(&p), vec![5..23]);
         assert_eq!(Needle::new("botched").count(&p), 2);
         assert_eq!(Needle::new("BOTCHED ROLLOUT").find_all(&p), vec![30..45]);
+    }
+
+    #[test]
+    fn ascii_queries_find_their_place_in_text_with_other_scripts() {
+        let p = para("陈美玲 said the Crowds came; “the crowds” stayed");
+        let n = Needle::new("the crowds");
+        let found: Vec<&str> = n
+            .find_all(&p)
+            .iter()
+            .map(|r| p.slice(r.start, r.end))
+            .collect();
+        assert_eq!(found, ["the Crowds", "the crowds"]);
+        let q: Vec<&str> = Needle::new("\"the")
+            .find_all(&p)
+            .iter()
+            .map(|r| p.slice(r.start, r.end))
+            .collect();
+        assert_eq!(q, ["“the"]);
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct App {
     /// Each paragraph's suggestions, as the article text gives them (before
     /// claims and dismissals hide some), computed on first use.
     suggestions: RefCell<HashMap<usize, Arc<[Suggestion]>>>,
+    /// The last suggestion count, by (revision, paragraphs computed).
+    suggestion_tally: std::cell::Cell<Option<((u64, usize), usize)>>,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             search_cache: RefCell::new(None),
             suggester: None,
             suggestions: RefCell::new(HashMap::new()),
+            suggestion_tally: std::cell::Cell::new(None),
         };
         app.cursor = app.first_sentence(0);
         app
@@ -217,6 +220,7 @@ impl App {
     pub fn suggest_with(&mut self, suggester: Arc<Suggester>) {
         self.suggester = Some(suggester);
         self.suggestions.borrow_mut().clear();
+        self.suggestion_tally.set(None);
         let bytes: usize = self.article.paragraphs.iter().map(|p| p.text.len()).sum();
         if bytes <= SUGGEST_ALL_BYTES {
             for i in 0..self.article.len() {
@@ -273,13 +277,22 @@ impl App {
             .find(|s| s.start == t.start && s.end == t.end)
     }
 
-    /// Suggestions shown over the paragraphs computed so far.
+    /// Suggestions shown over the paragraphs computed so far: counted again
+    /// only when the claims or that set of paragraphs change, not per frame.
     pub fn suggestion_count(&self) -> usize {
+        let key = (self.revision, self.suggestions.borrow().len());
+        if let Some((k, n)) = self.suggestion_tally.get()
+            && k == key
+        {
+            return n;
+        }
         let known: Vec<usize> = self.suggestions.borrow().keys().copied().collect();
-        known
+        let n = known
             .into_iter()
             .map(|p| self.suggestions_of(p).len())
-            .sum()
+            .sum();
+        self.suggestion_tally.set(Some((key, n)));
+        n
     }
 
     /// The undo state now.
