@@ -2,7 +2,7 @@
 """Independent check of byline annotation files, in Python alone.
 
 Reads each annotator file with tomllib, normalises its plain-text article as
-FORMAT.md says (BOM, CRLF/CR, NFC, blank-line paragraphs, collapsed white
+FORMAT.md says (BOM, CRLF/CR, control characters, NFC, blank-line paragraphs, collapsed white
 space), and checks the sha256 and `paragraph_text[start:end] == quote` for
 every claim. Markdown articles are skipped (their reduction needs a Markdown
 parser). Exit 1 on any mismatch.
@@ -19,6 +19,8 @@ import unicodedata
 
 def paragraphs(text):
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters other than white space are dropped (FORMAT.md).
+    text = "".join(c for c in text if unicodedata.category(c) != "Cc" or c in "\t\n\v\f\x85")
     text = unicodedata.normalize("NFC", text)
     lines = text.split("\n")
     content = [i for i, l in enumerate(lines) if l.strip()]

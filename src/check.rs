@@ -4,7 +4,6 @@
 use crate::annotation::anchor::{self, Anchored, Place};
 use crate::annotation::{AnnotationSet, Claim};
 use crate::article::{self, Article};
-use crate::cli::{CheckArgs, CheckFormat};
 use crate::store::{self, Saved};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -104,28 +103,14 @@ pub struct Report {
     pub totals: Counts,
 }
 
-/// Runs `byline check`. Exit 0 when every claim is ok or moved, 1 when some
-/// need review or a file could not be checked.
-pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
-    let report = check_files(&args.files, args.article.as_deref(), args.fix);
-    match args.format {
-        CheckFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        CheckFormat::Text => print!("{}", render_text(&report)),
-    }
-    for f in &report.files {
-        if let Some(e) = &f.error {
-            eprintln!("byline: {e}");
-        }
-    }
-    let failed = report.files.iter().any(|f| f.error.is_some());
-    Ok(if failed || report.totals.needs_review > 0 {
-        crate::EXIT_FAILED
-    } else {
-        0
-    })
-}
-
-pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Report {
+/// Checks each file against `article`, else its own `article.path`, which
+/// must lead inside `root` (else the folder above its annotations folder).
+pub fn check_files(
+    files: &[PathBuf],
+    article: Option<&Path>,
+    root: Option<&Path>,
+    fix: bool,
+) -> Report {
     let files: Vec<FileReport> = files
         .iter()
         .map(|f| {
@@ -133,7 +118,7 @@ pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Repo
                 file: f.clone(),
                 ..FileReport::default()
             };
-            if let Err(e) = check_file(&mut r, article, fix) {
+            if let Err(e) = check_file(&mut r, article, root, fix) {
                 r.error = Some(format!("{e:#}"));
             }
             r
@@ -148,7 +133,12 @@ pub fn check_files(files: &[PathBuf], article: Option<&Path>, fix: bool) -> Repo
     Report { files, totals }
 }
 
-fn check_file(r: &mut FileReport, article_flag: Option<&Path>, fix: bool) -> anyhow::Result<()> {
+fn check_file(
+    r: &mut FileReport,
+    article_flag: Option<&Path>,
+    root: Option<&Path>,
+    fix: bool,
+) -> anyhow::Result<()> {
     let path = r.file.clone();
     // With --fix the file is opened as a session: locked, fingerprinted.
     let (mut session, loaded) = if fix {
@@ -162,9 +152,9 @@ fn check_file(r: &mut FileReport, article_flag: Option<&Path>, fix: bool) -> any
     };
     let mut set =
         loaded.ok_or_else(|| anyhow::anyhow!("{}: no such annotation file", path.display()))?;
-    let article_path = article_of(&path, &set, article_flag)?;
-    let article = article::load(&article_path)?;
-    r.article = Some(article_path);
+    let (shown, real) = article_of(&path, &set, article_flag, root)?;
+    let article = article::load(&real)?;
+    r.article = Some(shown);
     let before = set.clone();
     let outcomes = evaluate(&mut set, &article);
     r.article_changed = before.article.sha256 != article.sha256();
@@ -224,13 +214,25 @@ fn claim_report(c: &Claim, o: &Anchored) -> ClaimReport {
     }
 }
 
-/// `--article`, else `article.path` read relative to the annotation file.
-fn article_of(file: &Path, set: &AnnotationSet, flag: Option<&Path>) -> anyhow::Result<PathBuf> {
+/// `--article`, else `article.path` read relative to the annotation file
+/// and kept inside the trusted tree: the path as the file names it (for
+/// the report) and the one to read.
+fn article_of(
+    file: &Path,
+    set: &AnnotationSet,
+    flag: Option<&Path>,
+    root: Option<&Path>,
+) -> anyhow::Result<(PathBuf, PathBuf)> {
     if let Some(p) = flag {
-        return Ok(p.to_owned());
+        return Ok((p.to_owned(), p.to_owned()));
     }
     match &set.article.path {
-        Some(rel) => Ok(store::durable::folder_of(file).join(rel)),
+        Some(rel) => {
+            let shown = store::durable::folder_of(file).join(rel);
+            // Nothing there: the article loader says so.
+            let real = store::confine::article_path(file, rel, root)?.unwrap_or(shown.clone());
+            Ok((shown, real))
+        }
         None => anyhow::bail!(
             "{}: the file has no article.path; name the article with --article PATH",
             file.display()
@@ -255,7 +257,10 @@ pub fn render_text(report: &Report) -> String {
         if f.error.is_some() {
             continue;
         }
-        let _ = write!(out, "{}", f.file.display());
+        // One line per claim whatever a field holds: `output::print` then
+        // escapes the rest.
+        let line = |s: &str| crate::sanitize::line(s).into_owned();
+        let _ = write!(out, "{}", line(&f.file.display().to_string()));
         if f.article_changed {
             let _ = write!(out, ": the article changed since the file was saved");
         }
@@ -270,8 +275,8 @@ pub fn render_text(report: &Report) -> String {
                 out,
                 "  {:<12}  {:<6}  {place}  “{}”",
                 c.status.as_str(),
-                c.id.as_deref().unwrap_or("-"),
-                short(&c.quote)
+                line(c.id.as_deref().unwrap_or("-")),
+                line(&short(&c.quote))
             );
         }
         let n = &f.counts;

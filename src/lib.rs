@@ -10,7 +10,10 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod export;
+pub mod import;
+pub mod output;
 pub mod review;
+pub mod sanitize;
 pub mod store;
 pub mod suggest;
 pub mod tui;
@@ -36,8 +39,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // A closed pipe (`byline check | head -1`) is the reader saying
+        // "enough", not a failure worth a word.
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("byline: {e:#}");
+            output::error(format_args!("{e:#}"));
             ExitCode::from(EXIT_FAILED)
         }
     }
@@ -51,11 +57,12 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
             let c = config()?;
             commands::annotate::run(args, c.keys, &c.suggest)
         }
-        cli::Command::Agree(args) => review::agree(args),
+        cli::Command::Agree(args) => commands::agree::run(args),
         cli::Command::Review(args) => commands::review::run(args, config()?.keys),
         cli::Command::Export(args) => export::run(args),
-        cli::Command::Check(args) => check::run(args),
+        cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &config()?.keys),
+        cli::Command::Import(args) => import::run(args),
         cli::Command::Suggest(args) => commands::suggest::run(args, &config()?.suggest),
     }
 }

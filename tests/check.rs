@@ -301,3 +301,30 @@ fn usage_errors_exit_2() {
     ]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn a_glob_over_the_folder_skips_reviews_and_conflict_copies_with_one_note() {
+    let f = fixture();
+    let folder = f.file.parent().unwrap().to_owned();
+    let review = folder.join("sam-example.review.toml");
+    std::fs::write(
+        &review,
+        "format = \"byline-review/1\"\n\n[review]\narticle = \"harbor\"\nreviewer = \"Sam\"\nof = \"alex-example\"\n",
+    )
+    .unwrap();
+    let conflict = folder.join("alex-example.conflict-20261126T040000Z.toml");
+    std::fs::copy(&f.file, &conflict).unwrap();
+    let (code, out, err) = byline(&[
+        "check".as_ref(),
+        f.file.as_os_str(),
+        review.as_os_str(),
+        conflict.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("3 ok"), "{out}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("skipped 2 file(s)") && err.contains("sam-example.review.toml"),
+        "{err}"
+    );
+}

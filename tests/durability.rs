@@ -309,11 +309,15 @@ fn a_second_session_on_the_same_file_is_read_only() {
     let e = second.save(&small_set("two")).unwrap_err().to_string();
     assert!(e.contains("not saved") && e.contains("alex.toml"), "{e}");
     assert_eq!(first.save(&small_set("two")).unwrap(), Saved::File);
-    // A symlink to the same file is the same file.
+    // A symlink to the file is refused outright: byline never writes
+    // through links (docs/security.md).
     let link = dir.path().join("link.toml");
     std::os::unix::fs::symlink(&path, &link).unwrap();
-    let (third, _) = store::Session::open(&link).unwrap();
-    assert!(third.read_only().is_some());
+    let e = store::Session::open(&link)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(e.contains("is a symbolic link"), "{e}");
     drop(first);
     let (fourth, _) = store::Session::open(&path).unwrap();
     assert!(
@@ -356,7 +360,7 @@ fn a_symlink_to_a_device_is_refused_not_replaced() {
     let link = dir.path().join("alex.toml");
     std::os::unix::fs::symlink("/dev/full", &link).unwrap();
     let e = store::save(&link, &small_set("x")).unwrap_err().to_string();
-    assert!(e.contains("not a regular file"), "{e}");
+    assert!(e.contains("is a symbolic link"), "{e}");
     assert!(
         std::fs::metadata("/dev/full")
             .unwrap()

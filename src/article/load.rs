@@ -16,6 +16,8 @@ pub enum ArticleError {
     Missing(PathBuf),
     #[error("{}: is a folder, not an article file", .0.display())]
     IsDir(PathBuf),
+    #[error("{}: is {what}, not an article file; byline reads only regular files", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: cannot read the article: {error}", path.display())]
     Io {
         path: PathBuf,
@@ -31,28 +33,33 @@ pub enum ArticleError {
     TooLarge { path: PathBuf, size: u64 },
 }
 
-/// Loads an article: `.md` as Markdown, anything else as plain text.
+/// Loads an article: `.md` as Markdown, anything else as plain text. Only
+/// a regular file is read, and never more than [`MAX_ARTICLE_BYTES`].
 pub fn load(path: &Path) -> Result<Article, ArticleError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ArticleError::Missing(path.to_owned()),
-        _ => ArticleError::Io {
-            path: path.to_owned(),
-            error: e,
-        },
-    })?;
-    if meta.is_dir() {
-        return Err(ArticleError::IsDir(path.to_owned()));
-    }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| ArticleError::Io {
-        path: path.to_owned(),
-        error: e,
-    })?;
+    use crate::store::read::{ReadError, read_regular};
+    let bytes = match read_regular(path, MAX_ARTICLE_BYTES) {
+        Ok(c) => c.bytes,
+        Err(ReadError::NotFound) => return Err(ArticleError::Missing(path.to_owned())),
+        Err(ReadError::IsDir) => return Err(ArticleError::IsDir(path.to_owned())),
+        Err(ReadError::NotRegular(what)) => {
+            return Err(ArticleError::NotRegular {
+                path: path.to_owned(),
+                what,
+            });
+        }
+        Err(ReadError::TooLarge(size)) => {
+            return Err(ArticleError::TooLarge {
+                path: path.to_owned(),
+                size,
+            });
+        }
+        Err(ReadError::Io(error)) => {
+            return Err(ArticleError::Io {
+                path: path.to_owned(),
+                error,
+            });
+        }
+    };
     parse(path, &bytes)
 }
 
@@ -63,15 +70,18 @@ pub fn load(path: &Path) -> Result<Article, ArticleError> {
 /// full [`load`] reports any problem.
 pub fn preview(path: &Path, bytes: usize) -> Option<Article> {
     use std::io::Read;
-    let meta = std::fs::metadata(path).ok()?;
     let markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-    if markdown || !meta.is_file() || meta.len() < 4 * bytes as u64 {
+    if markdown {
+        return None;
+    }
+    let (mut file, size) = crate::store::read::open_regular(path).ok()?;
+    if size < 4 * bytes as u64 {
         return None;
     }
     let mut buf = vec![0; bytes];
-    std::fs::File::open(path).ok()?.read_exact(&mut buf).ok()?;
+    file.read_exact(&mut buf).ok()?;
     // The last blank line, with LF or CRLF line ends.
     let blank = |w: &[u8]| w[0] == b'\n' && (w[1] == b'\n' || w[1..] == *b"\r\n");
     let cut = buf.windows(3).rposition(blank)?;
@@ -121,13 +131,30 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     Ok(Article::new(id, title, path.to_owned(), paragraphs))
 }
 
-/// BOM dropped, CRLF and CR to LF, NFC.
+/// A control character that is not white space: never text, and a
+/// terminal would obey it (FORMAT.md, step 1).
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
+/// BOM dropped, CRLF and CR to LF, control characters other than white
+/// space dropped, NFC.
 fn normalize_text(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
+    };
+    // Bytes first: C0 and DEL are single bytes, and every C1 control
+    // starts with 0xC2; only then is it worth looking at characters.
+    let maybe = text
+        .bytes()
+        .any(|b| (b < 0x20 && !b.is_ascii_whitespace() && b != 0x0b) || b == 0x7f || b == 0xc2);
+    let text: Cow<str> = if maybe && text.chars().any(is_stray_control) {
+        Cow::Owned(text.chars().filter(|&c| !is_stray_control(c)).collect())
+    } else {
+        text
     };
     // Characters below U+0300 are starters that are always NFC, so only the
     // rest need the quick check (dropping starters can only make it say
@@ -154,6 +181,18 @@ mod tests {
         let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Café one", "two three"]);
         assert_eq!(a.paragraphs[0].char_len(), 8);
+    }
+
+    #[test]
+    fn control_characters_other_than_white_space_are_dropped() {
+        let a = art(
+            "x.txt",
+            "Break\u{1b}]0;pwned\u{7}ing\u{7f}\u{9b}2J news\u{b}today\u{85}now\n\nR\u{202e}TL",
+        );
+        let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        // White space (VT, NEL) stays white space; bidi controls are
+        // format characters of real text and stay (output escapes them).
+        assert_eq!(texts, ["Break]0;pwneding2J news today now", "R\u{202e}TL"]);
     }
 
     #[test]

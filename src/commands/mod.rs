@@ -2,7 +2,9 @@
 //! The domain modules (`export`, `review`, `check`, …) compute; they never
 //! print.
 
+pub mod agree;
 pub mod annotate;
+pub mod check;
 pub mod keys;
 pub mod review;
 pub mod suggest;

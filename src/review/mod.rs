@@ -8,10 +8,8 @@ pub mod open;
 pub mod summary;
 pub mod verdict;
 
-use crate::EXIT_USAGE;
 use crate::annotation::AnnotationSet;
 use crate::article::{self, Article};
-use crate::cli::{AgreeArgs, AgreeFormat};
 use crate::store;
 use std::path::{Path, PathBuf};
 
@@ -70,7 +68,7 @@ pub fn is_bookkeeping(path: &Path) -> bool {
 
 /// The annotator files named on the command line, a folder standing for
 /// the files in it, and the bookkeeping files that were skipped.
-fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
+pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for a in args {
@@ -108,7 +106,7 @@ fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Agr
 }
 
 /// Loads annotation sets that must all belong to one article.
-fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
+pub fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
     let mut sets: Vec<AnnotationSet> = Vec::with_capacity(files.len());
     for f in files {
         let set = store::load(f)?.ok_or_else(|| AgreeError::Missing(f.clone()))?;
@@ -130,8 +128,9 @@ fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
 
 /// The article the files annotate: `--article`, else the first file's
 /// `article.path`, which is relative to that file.
-fn find_article(
+pub fn find_article(
     explicit: Option<&Path>,
+    root: Option<&Path>,
     files: &[PathBuf],
     sets: &[AnnotationSet],
 ) -> anyhow::Result<Article> {
@@ -143,7 +142,9 @@ fn find_article(
         .zip(sets)
         .find_map(|(f, s)| s.article.path.as_ref().map(|p| (f, p)))
         .ok_or_else(|| AgreeError::NoArticlePath(files[0].clone()))?;
-    let path = file.parent().unwrap_or(Path::new("")).join(rel);
+    let joined = file.parent().unwrap_or(Path::new("")).join(rel);
+    // Inside the trusted tree only; nothing there: the loader says so.
+    let path = store::confine::article_path(file, rel, root)?.unwrap_or(joined);
     article::load(&path).map_err(|e| {
         anyhow::anyhow!(
             "{e} (article.path of {}; pass --article PATH to use another)",
@@ -153,7 +154,7 @@ fn find_article(
 }
 
 /// Slugs of the annotators, made unique by file name where two share one.
-fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
+pub fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
     let slugs: Vec<String> = sets
         .iter()
         .map(|s| store::annotator_slug(&s.annotator.name))
@@ -169,50 +170,4 @@ fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
             }
         })
         .collect()
-}
-
-/// `byline agree FILE FILE…`
-pub fn agree(args: &AgreeArgs) -> anyhow::Result<u8> {
-    let (files, skipped) = annotator_files(&args.files)?;
-    if !skipped.is_empty() {
-        let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "byline: skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
-            skipped.len(),
-            names.join(", ")
-        );
-    }
-    if files.len() < 2 {
-        eprintln!(
-            "error: agree needs the annotation files of two or more annotators of one article (got {})\n\nUsage: byline agree FILE FILE… [--unit char|sentence|span] [--format text|json]",
-            files.len()
-        );
-        return Ok(EXIT_USAGE);
-    }
-    let sets = load_sets(&files)?;
-    let article = find_article(args.article.as_deref(), &files, &sets)?;
-    for (f, s) in files.iter().zip(&sets) {
-        if s.article.sha256 != article.sha256() {
-            return Err(AgreeError::Stale {
-                file: f.clone(),
-                article: article.path.clone(),
-                file_sha: s.article.sha256.clone(),
-                disk_sha: article.sha256().to_owned(),
-            }
-            .into());
-        }
-    }
-    let names = coder_names(&files, &sets);
-    let coders: Vec<agree::Coder> = names
-        .into_iter()
-        .zip(&sets)
-        .map(|(name, set)| agree::Coder { name, set })
-        .collect();
-    let report = agree::measure(&article, &coders, args.unit);
-    let out = match args.format {
-        AgreeFormat::Text => agree::render_text(&report),
-        AgreeFormat::Json => agree::render_json(&report),
-    };
-    print!("{out}");
-    Ok(0)
 }

@@ -84,7 +84,7 @@ pub fn open(
     mine: Option<&Path>,
     dir: &Path,
     reviewer: Option<&str>,
-) -> anyhow::Result<Parts> {
+) -> anyhow::Result<(Parts, store::Session<Review>)> {
     let article = article::load(article_path)?;
     let theirs = load_for(theirs_file, &article)?
         .ok_or_else(|| OpenError::Missing(theirs_file.to_owned()))?;
@@ -102,7 +102,8 @@ pub fn open(
     }
     let of = store::annotator_slug(&theirs.annotator.name);
     let review_file = store::review::path(dir, &article.id, &reviewer);
-    let review = match store::review::load(&review_file)? {
+    let (review_disk, loaded) = store::Session::open_review(&review_file)?;
+    let review = match loaded {
         Some(r) if r.meta.article != article.id => {
             return Err(OpenError::ReviewOfOtherArticle {
                 file: review_file,
@@ -122,14 +123,17 @@ pub fn open(
         Some(r) => r,
         None => Review::new(&article.id, &reviewer, &of),
     };
-    Ok(Parts {
-        article,
-        theirs,
-        theirs_file: theirs_file.to_owned(),
-        mine: mine_set,
-        mine_file,
-        side_by_side: mine.is_some(),
-        review,
-        review_file,
-    })
+    Ok((
+        Parts {
+            article,
+            theirs,
+            theirs_file: theirs_file.to_owned(),
+            mine: mine_set,
+            mine_file,
+            side_by_side: mine.is_some(),
+            review,
+            review_file,
+        },
+        review_disk,
+    ))
 }

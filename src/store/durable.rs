@@ -12,35 +12,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Symlink hops followed before giving up (the kernel's own limit).
-const MAX_LINK_HOPS: usize = 40;
-
 /// Marks the temporary files of `<name>`: `.<name>.tmp-<pid>-<n>`.
 const TMP_MARK: &str = ".tmp-";
-
-/// Follows `path` through symlinks to the file that really holds the data,
-/// so a save replaces that file and the link stays a link. The final file
-/// need not exist yet.
-pub fn resolve_symlinks(path: &Path) -> io::Result<PathBuf> {
-    let mut at = path.to_owned();
-    for _ in 0..MAX_LINK_HOPS {
-        match std::fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let next = std::fs::read_link(&at)?;
-                at = match at.parent() {
-                    Some(dir) if next.is_relative() => dir.join(next),
-                    _ => next,
-                };
-            }
-            Ok(_) => return Ok(at),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(at),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(io::Error::other(format!(
-        "more than {MAX_LINK_HOPS} symbolic links in a row (a loop?)"
-    )))
-}
 
 /// The folder `file` lives in (`.` for a bare name).
 pub fn folder_of(file: &Path) -> PathBuf {
@@ -56,13 +29,44 @@ fn file_name(file: &Path) -> String {
         .unwrap_or_else(|| "annotations.toml".into())
 }
 
-/// Replaces `target` (symlinks already resolved) with `bytes`, durably.
+/// What a guarded replace found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Replaced {
+    /// `bytes` are at the target.
+    Done,
+    /// Someone else wrote the target between the caller's check and the
+    /// swap: their bytes are left in place (and here), ours were not put.
+    Changed(Option<Vec<u8>>),
+}
+
+/// Replaces `target` with `bytes`, durably. A symbolic link there is
+/// refused, not followed (the caller has checked the folder, see
+/// [`super::confine`]).
 /// On error the target is untouched, unless the error came from the final
 /// folder sync, after the rename: then the new bytes are in place but their
 /// survival of a power cut is not guaranteed.
 pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_guarded(target, bytes, |_| true).map(|_| ())
+}
+
+/// [`replace`], but only over what `expected` accepts. The swap is atomic
+/// (`renameat2(RENAME_EXCHANGE)`, or `RENAME_NOREPLACE` for a new file), and
+/// what was swapped out is then checked: a write by another program that
+/// landed after the caller last looked is swapped back in place, never
+/// lost. On a file system without these flags it falls back to a plain
+/// rename (the caller's earlier check is then all there is).
+pub fn replace_guarded(
+    target: &Path,
+    bytes: &[u8],
+    expected: impl Fn(Option<&[u8]>) -> bool,
+) -> io::Result<Replaced> {
     let dir = folder_of(target);
-    let existing = match std::fs::metadata(target) {
+    let existing = match std::fs::symlink_metadata(target) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(io::Error::other(
+                "a symbolic link, not a regular file; byline never writes through links",
+            ));
+        }
         Ok(m) if !m.is_file() => {
             return Err(io::Error::other(
                 "not a regular file; byline only replaces regular files",
@@ -91,15 +95,97 @@ pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
         f.sync_all()?;
         drop(f);
         fail_point("rename")?;
-        std::fs::rename(&tmp, target)
+        swap_in(&tmp, target, existing.is_some(), &expected)
     })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
+    let outcome = match written {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    // After a swap the temporary name holds the old file (or, swapped
+    // back, ours): either way it goes.
+    let _ = std::fs::remove_file(&tmp);
+    if outcome == Replaced::Done {
+        // The rename is an entry in the folder; without this it can be lost.
+        fail_point("dirsync")?;
+        File::open(&dir)?.sync_all()?;
     }
-    // The rename is an entry in the folder; without this it can be lost.
-    fail_point("dirsync")?;
-    File::open(&dir)?.sync_all()
+    Ok(outcome)
+}
+
+fn renameat2(from: &Path, to: &Path, flags: libc::c_uint) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| io::Error::other("a path with a NUL byte"))
+    };
+    let (from, to) = (c(from)?, c(to)?);
+    // SAFETY: two valid NUL-terminated paths, relative to the working
+    // folder.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            flags,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// Whether the file system lacks the flag (old kernels, some network and
+/// FUSE file systems).
+fn unsupported(e: &io::Error) -> bool {
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::ENOTSUP)
+    )
+}
+
+fn swap_in(
+    tmp: &Path,
+    target: &Path,
+    existed: bool,
+    expected: &impl Fn(Option<&[u8]>) -> bool,
+) -> io::Result<Replaced> {
+    if fail_point_set("exchange-unsupported") {
+        std::fs::rename(tmp, target)?;
+        return Ok(Replaced::Done);
+    }
+    if !existed {
+        return match renameat2(tmp, target, libc::RENAME_NOREPLACE) {
+            Ok(()) => Ok(Replaced::Done),
+            // Created by someone else since we looked.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                Ok(Replaced::Changed(std::fs::read(target).ok()))
+            }
+            Err(e) if unsupported(&e) => std::fs::rename(tmp, target).map(|()| Replaced::Done),
+            Err(e) => Err(e),
+        };
+    }
+    match renameat2(tmp, target, libc::RENAME_EXCHANGE) {
+        Ok(()) => {}
+        // Deleted by someone else since we looked.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Replaced::Changed(None)),
+        Err(e) if unsupported(&e) => {
+            return std::fs::rename(tmp, target).map(|()| Replaced::Done);
+        }
+        Err(e) => return Err(e),
+    }
+    let old = std::fs::read(tmp)?;
+    if expected(Some(&old)) {
+        return Ok(Replaced::Done);
+    }
+    // Not what the caller last saw: put the other writer's file back.
+    renameat2(tmp, target, libc::RENAME_EXCHANGE)?;
+    Ok(Replaced::Changed(Some(old)))
 }
 
 /// Removes the temporary files that a killed byline left beside `target`.

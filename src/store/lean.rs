@@ -8,8 +8,8 @@
 //! with the same `path:line:column` messages (the tests below hold it to
 //! that).
 
-use super::toml_io::{ClaimChecks, check_format};
-use super::{FORMAT, MAX_ANNOTATION_BYTES, StoreError, line_col};
+use super::toml_io::{AnyString, ClaimChecks, check_format, claim_rule, paragraphs_rule};
+use super::{FORMAT, StoreError, line_col};
 use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
 use serde::Deserialize;
 use std::path::Path;
@@ -31,7 +31,7 @@ struct LeanArticle {
     title: String,
     path: Option<String>,
     sha256: String,
-    paragraphs: usize,
+    paragraphs: Spanned<usize>,
     outlet: Option<String>,
     url: Option<String>,
     published: Option<Datetime>,
@@ -43,7 +43,8 @@ struct LeanAnnotator {
     updated: Option<Datetime>,
 }
 
-/// A claim without `tags`, `prefix` and `suffix`: serde skips them unread.
+/// A claim without `tags`, `prefix` and `suffix`: their types are checked
+/// as the full parse checks them, their text is not kept.
 #[derive(Deserialize)]
 struct LeanClaim {
     id: Option<String>,
@@ -55,6 +56,12 @@ struct LeanClaim {
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
+    #[serde(default, rename = "tags")]
+    _tags: Vec<AnyString>,
+    #[serde(rename = "prefix")]
+    _prefix: Option<AnyString>,
+    #[serde(rename = "suffix")]
+    _suffix: Option<AnyString>,
 }
 
 /// The fast path: no spans, kinds straight into [`Kind`]. Anything it
@@ -80,6 +87,12 @@ struct FastClaim {
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
+    #[serde(default, rename = "tags")]
+    _tags: Vec<AnyString>,
+    #[serde(rename = "prefix")]
+    _prefix: Option<AnyString>,
+    #[serde(rename = "suffix")]
+    _suffix: Option<AnyString>,
 }
 
 /// The file parsed without spans, if it is valid; `None` sends it to the
@@ -89,13 +102,12 @@ fn fast(text: &str) -> Option<AnnotationSet> {
     if raw.format.as_deref().is_some_and(|f| f != FORMAT) {
         return None;
     }
-    let paragraphs = raw.article.paragraphs;
+    let paragraphs = *raw.article.paragraphs.get_ref();
+    paragraphs_rule(paragraphs).ok()?;
     let mut ids = std::collections::HashSet::new();
     let mut claims = Vec::with_capacity(raw.claims.len());
     for c in raw.claims {
-        if c.paragraph == 0 || c.paragraph > paragraphs || c.start >= c.end {
-            return None;
-        }
+        claim_rule(paragraphs, c.paragraph, c.start, c.end, c.status.as_deref()).ok()?;
         if let Some(id) = &c.id
             && !ids.insert(id.clone())
         {
@@ -127,7 +139,7 @@ fn finish(a: LeanArticle, annotator: LeanAnnotator, claims: Vec<Claim>) -> Annot
             title: a.title,
             path: a.path,
             sha256: a.sha256,
-            paragraphs: a.paragraphs,
+            paragraphs: a.paragraphs.into_inner(),
             outlet: a.outlet,
             url: a.url,
             published: a.published,
@@ -171,9 +183,8 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
         syntax(path, text, at, e.message().trim().to_owned())
     })?;
     check_format(path, text, raw.format.as_ref())?;
-    let paragraphs = raw.article.paragraphs;
     let mut claims = Vec::with_capacity(raw.claims.len());
-    let mut checks = ClaimChecks::new(path, text, paragraphs);
+    let mut checks = ClaimChecks::new(path, text, &raw.article.paragraphs)?;
     for spanned in raw.claims {
         let at = spanned.span().start;
         let c = spanned.into_inner();
@@ -208,18 +219,10 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
 /// Reads and parses an annotator file with [`parse_claims_only`]. A missing
 /// file is an error here: a bulk reader was told the file exists.
 pub fn load_claims_only(path: &Path) -> Result<AnnotationSet, StoreError> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(super::io(path))?;
-    let size = file.metadata().map_err(super::io(path))?.len();
-    if size > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.read_to_end(&mut bytes).map_err(super::io(path))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+    let contents = super::read_file(path)?
+        .ok_or_else(|| super::io(path)(std::io::Error::from_raw_os_error(libc::ENOENT)))?;
+    let text =
+        String::from_utf8(contents.bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
     parse_claims_only(path, &text)
 }
 
@@ -280,6 +283,37 @@ mod tests {
             HEAD.replace("byline/1", "byline/2"),
             HEAD.replace("name = \"Alex\"", ""),
             HEAD.replace("paragraphs = 3", "paragraphs = \"3\""),
+            // Numbers no article can have, and values of the wrong type in
+            // fields the lean parse does not keep.
+            HEAD.replace("paragraphs = 3", "paragraphs = 18446744073709551615"),
+            HEAD.replace("paragraphs = 3", "paragraphs = 1000000000000"),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 100000000000\nquote = \"x\"\nkind = \"sourced\"",
+            ),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 18446744073709551615\nquote = \"x\"\nkind = \"sourced\"",
+            ),
+            claim(
+                "paragraph = 18446744073709551615\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\nstatus = \"needs-review\"",
+            ),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\ntags = \"x\"",
+            ),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\ntags = [1]",
+            ),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\nprefix = 5",
+            ),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\nsuffix = []",
+            ),
+            claim(
+                "paragraph = 1\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\nstatus = \"banana\"",
+            ),
+            claim(
+                "paragraph = 99\nstart = 0\nend = 1\nquote = \"x\"\nkind = \"sourced\"\nstatus = \"needs-review\"",
+            ),
             "[article\nid = 1".to_owned(),
         ];
         for text in &cases {

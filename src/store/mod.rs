@@ -1,11 +1,14 @@
 //! The only module that touches annotation files on disk: paths, reading,
 //! durable atomic saves, the one-writer lock and conflict detection.
 
+pub mod confine;
 pub mod durable;
 pub mod files;
 mod lean;
 pub mod lock;
 pub mod open;
+pub mod read;
+pub mod recovery;
 pub mod review;
 mod session;
 mod toml_io;
@@ -14,7 +17,7 @@ pub use lean::{load_claims_only, parse_claims_only};
 pub use session::{
     Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted, verified_text,
 };
-pub use toml_io::{FORMAT, basic, line_col, parse, to_string};
+pub use toml_io::{FORMAT, MAX_OFFSET, MAX_PARAGRAPHS, basic, line_col, parse, to_string};
 
 use crate::annotation::AnnotationSet;
 use crate::article::slugify;
@@ -41,6 +44,8 @@ pub enum StoreError {
     },
     #[error("{}: is a folder, not an annotation file", .0.display())]
     IsDir(PathBuf),
+    #[error("{}: is {what}, not an annotation file; byline reads only regular files", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: the annotation file is {size} bytes; byline refuses files over {} MB", path.display(), MAX_ANNOTATION_BYTES / 1024 / 1024)]
     TooLarge { path: PathBuf, size: u64 },
     #[error("{}: not UTF-8 text; an annotation file is TOML in UTF-8", .0.display())]
@@ -49,6 +54,28 @@ pub enum StoreError {
     RoundTrip(PathBuf),
     #[error("{}: not saved: {why}", path.display())]
     ReadOnly { path: PathBuf, why: String },
+    #[error("{}: is a symbolic link; byline never writes through symbolic links in an annotations folder, which may come from someone else's repository (replace the link with the file or folder itself)", .0.display())]
+    Symlink(PathBuf),
+}
+
+/// Reads an annotation or review file (at most [`MAX_ANNOTATION_BYTES`],
+/// regular files only); `Ok(None)` when it does not exist.
+pub(crate) fn read_file(path: &Path) -> Result<Option<read::Contents>, StoreError> {
+    use read::ReadError;
+    match read::read_regular(path, MAX_ANNOTATION_BYTES) {
+        Ok(c) => Ok(Some(c)),
+        Err(ReadError::NotFound) => Ok(None),
+        Err(ReadError::IsDir) => Err(StoreError::IsDir(path.to_owned())),
+        Err(ReadError::NotRegular(what)) => Err(StoreError::NotRegular {
+            path: path.to_owned(),
+            what,
+        }),
+        Err(ReadError::TooLarge(size)) => Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size,
+        }),
+        Err(ReadError::Io(e)) => Err(io(path)(e)),
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -115,13 +142,12 @@ pub fn save(path: &Path, set: &AnnotationSet) -> Result<(), StoreError> {
 
 /// The atomic replace used for every file byline writes: a temporary file
 /// in the same folder, `fsync`, rename over the target, `fsync` the folder.
-/// A symlink is followed, so the link stays a link; the file's permissions
-/// are kept; anything but a regular file is refused.
+/// The file's permissions are kept. A symbolic link, as the file or as its
+/// article folder, is refused and never followed ([`confine`]); so is
+/// anything but a regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let target = durable::resolve_symlinks(path).map_err(io(path))?;
-    let dir = durable::folder_of(&target);
-    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-    durable::replace(&target, bytes).map_err(io(path))
+    confine::make_folder(path)?;
+    durable::replace(path, bytes).map_err(io(path))
 }
 
 #[cfg(test)]

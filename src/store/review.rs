@@ -5,7 +5,7 @@
 use super::toml_io::{
     basic, extra, kv, line_col, opt, syntax, take_extra, take_table, write_head, write_tail,
 };
-use super::{MAX_ANNOTATION_BYTES, StoreError, annotator_slug, io, write_atomic};
+use super::{StoreError, annotator_slug, write_atomic};
 use crate::annotation::Kind;
 use crate::review::verdict::{Entry, Review, ReviewMeta, Verdict};
 use serde::Deserialize;
@@ -120,13 +120,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
                 )
             })?),
         };
-        if v.paragraph == 0 || v.start >= v.end {
+        if v.paragraph == 0
+            || v.start >= v.end
+            || v.paragraph > super::toml_io::MAX_PARAGRAPHS
+            || v.end > super::toml_io::MAX_OFFSET
+        {
             return Err(syntax(
                 path,
                 text,
                 Some(at),
                 format!(
-                    "verdict anchor paragraph {} start {} end {} is not a span (paragraphs count from 1, start before end)",
+                    "verdict anchor paragraph {} start {} end {} is not a span (paragraphs count from 1, start before end, no number past what an article can have)",
                     v.paragraph, v.start, v.end
                 ),
             ));
@@ -194,19 +198,11 @@ pub fn to_string(review: &Review) -> String {
 
 /// Reads a review file; `Ok(None)` when it does not exist yet.
 pub fn load(path: &Path) -> Result<Option<Review>, StoreError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(path)(e)),
+    let Some(contents) = super::read_file(path)? else {
+        return Ok(None);
     };
-    if meta.len() > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io(path))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+    let text =
+        String::from_utf8(contents.bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
     parse(path, &text).map(Some)
 }
 

@@ -6,13 +6,40 @@
 //! tool), it is left alone and the session's version is written beside it
 //! as `<name>.conflict-<timestamp>.toml`; later saves keep going there.
 
-use super::durable::{self, remove_leftovers, resolve_symlinks};
+use super::durable::{self, Replaced, remove_leftovers};
 use super::lock::{FileLock, try_lock};
-use super::{MAX_ANNOTATION_BYTES, StoreError, io, parse, to_string};
+use super::{StoreError, io, parse, to_string};
 use crate::annotation::AnnotationSet;
+use crate::review::verdict::Review;
 use sha2::{Digest, Sha256};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+/// A file a session writes: annotator files and review files get the same
+/// lock, change detection and conflict copies.
+pub trait Document: PartialEq + Sized {
+    fn parse_text(path: &Path, text: &str) -> Result<Self, StoreError>;
+    fn to_text(&self) -> String;
+}
+
+impl Document for AnnotationSet {
+    fn parse_text(path: &Path, text: &str) -> Result<Self, StoreError> {
+        parse(path, text)
+    }
+    fn to_text(&self) -> String {
+        to_string(self)
+    }
+}
+
+impl Document for Review {
+    fn parse_text(path: &Path, text: &str) -> Result<Self, StoreError> {
+        super::review::parse(path, text)
+    }
+    fn to_text(&self) -> String {
+        super::review::to_string(self)
+    }
+}
 
 /// What a file looked like: enough to know whether it changed since.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,39 +66,13 @@ impl Fingerprint {
 }
 
 /// Reads `path` (symlinks followed) with its fingerprint; `Ok(None)` when
-/// it does not exist. Refuses folders and files over the size limit.
+/// it does not exist. Refuses folders, special files and files over the
+/// size limit.
 pub fn read_fingerprinted(path: &Path) -> Result<Option<(Vec<u8>, Fingerprint)>, StoreError> {
-    use std::io::Read;
-    let mut f = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(path)(e)),
-    };
-    let meta = f.metadata().map_err(io(path))?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDir(path.to_owned()));
-    }
-    if meta.len() > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: meta.len(),
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // One byte past the limit is enough to know a growing file is too big.
-    f.by_ref()
-        .take(MAX_ANNOTATION_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io(path))?;
-    if bytes.len() as u64 > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
-    let modified = f.metadata().ok().and_then(|m| m.modified().ok());
-    let print = Fingerprint::of(&bytes, modified);
-    Ok(Some((bytes, print)))
+    Ok(super::read_file(path)?.map(|c| {
+        let print = Fingerprint::of(&c.bytes, c.modified);
+        (c.bytes, print)
+    }))
 }
 
 fn fingerprint_on_disk(path: &Path) -> Result<Option<Fingerprint>, StoreError> {
@@ -92,7 +93,7 @@ pub enum Saved {
 /// Why a session cannot write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadOnly {
-    /// Another process holds the lock.
+    /// Another process holds the lock (`lock` names the file it is on).
     Locked { lock: PathBuf },
     /// The lock could not even be taken (unwritable folder, …).
     NoLock { error: String },
@@ -101,10 +102,9 @@ pub enum ReadOnly {
 impl std::fmt::Display for ReadOnly {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadOnly::Locked { lock } => write!(
+            ReadOnly::Locked { .. } => write!(
                 f,
-                "another byline session is editing this file (it holds {}); close it to edit here",
-                lock.display()
+                "another byline session is editing this file; this one becomes writable when that one ends"
             ),
             ReadOnly::NoLock { error } => {
                 write!(
@@ -116,10 +116,10 @@ impl std::fmt::Display for ReadOnly {
     }
 }
 
-pub struct Session {
+pub struct Session<D = AnnotationSet> {
     /// The file as named by the user.
     path: PathBuf,
-    /// The file that holds the data (symlinks followed).
+    /// The file that holds the data: the path itself, never a link's target.
     target: PathBuf,
     lock: Option<FileLock>,
     read_only: Option<ReadOnly>,
@@ -129,18 +129,38 @@ pub struct Session {
     conflict: Option<PathBuf>,
     /// Temporary files of killed processes removed at open.
     pub leftovers_removed: usize,
+    doc: PhantomData<D>,
 }
 
-impl Session {
+impl Session<AnnotationSet> {
+    /// Opens an annotator file for a session (see [`Session::open_doc`]).
+    pub fn open(path: &Path) -> Result<(Session, Option<AnnotationSet>), StoreError> {
+        Session::open_doc(path)
+    }
+}
+
+impl Session<Review> {
+    /// Opens a review file for a session (see [`Session::open_doc`]).
+    pub fn open_review(path: &Path) -> Result<(Session<Review>, Option<Review>), StoreError> {
+        Session::open_doc(path)
+    }
+}
+
+impl<D: Document> Session<D> {
     /// Opens `path` for a session: takes its lock (or notes why it cannot,
     /// and stays read-only), clears temporary files a killed byline left,
     /// and loads the file. A file that fails to load is an error, so it is
     /// never written.
-    pub fn open(path: &Path) -> Result<(Session, Option<AnnotationSet>), StoreError> {
-        let target = resolve_symlinks(path).map_err(io(path))?;
-        let dir = durable::folder_of(&target);
-        let (lock, read_only) = match std::fs::create_dir_all(&dir).and_then(|()| try_lock(&target))
-        {
+    pub fn open_doc(path: &Path) -> Result<(Session<D>, Option<D>), StoreError> {
+        // Never through a link: a shared repository could point one anywhere.
+        super::confine::check_write(path)?;
+        let target = path.to_owned();
+        let folder = match super::confine::make_folder(&target) {
+            Err(StoreError::Io { error, .. }) => Err(error),
+            Err(e) => return Err(e),
+            Ok(()) => Ok(()),
+        };
+        let (lock, read_only) = match folder.and_then(|()| try_lock(&target)) {
             Ok(Some(lock)) => (Some(lock), None),
             Ok(None) => (
                 None,
@@ -160,14 +180,7 @@ impl Session {
         } else {
             0
         };
-        let (set, seen) = match read_fingerprinted(&target)? {
-            Some((bytes, print)) => {
-                let text =
-                    String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
-                (Some(parse(path, &text)?), Some(print))
-            }
-            None => (None, None),
-        };
+        let (set, seen) = read_doc::<D>(path)?;
         Ok((
             Session {
                 path: path.to_owned(),
@@ -177,9 +190,28 @@ impl Session {
                 seen,
                 conflict: None,
                 leftovers_removed,
+                doc: PhantomData,
             },
             set,
         ))
+    }
+
+    /// A read-only session tries the lock again: when the other session
+    /// has ended, this one takes the lock and returns the file as it is now
+    /// (the other session may have changed it), and becomes writable.
+    pub fn retry_lock(&mut self) -> Option<Result<Option<D>, StoreError>> {
+        if !matches!(self.read_only, Some(ReadOnly::Locked { .. })) {
+            return None;
+        }
+        let lock = try_lock(&self.target).ok().flatten()?;
+        let loaded = read_doc::<D>(&self.path);
+        if let Ok((_, seen)) = &loaded {
+            self.seen = seen.clone();
+            self.lock = Some(lock);
+            self.read_only = None;
+            self.leftovers_removed += remove_leftovers(&self.target);
+        }
+        Some(loaded.map(|(d, _)| d))
     }
 
     pub fn path(&self) -> &Path {
@@ -201,16 +233,29 @@ impl Session {
     }
 
     /// Saves `set`: verified by a parse-back before any byte is written,
-    /// then written atomically and durably — to the annotator file if it is
-    /// as this session last saw it, else to a conflict copy beside it.
-    pub fn save(&mut self, set: &AnnotationSet) -> Result<Saved, StoreError> {
+    /// then written atomically and durably — to the file if it is as this
+    /// session last saw it, else to a conflict copy beside it. A folder
+    /// deleted meanwhile is made again. If this session's lock was lost (its
+    /// lock file deleted and taken by another session), the file is another
+    /// session's now: the save goes to a conflict copy.
+    pub fn save(&mut self, set: &D) -> Result<Saved, StoreError> {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
                 why: why.to_string(),
             });
         }
-        let text = verified_text(&self.path, set)?;
+        let text = verified_doc(&self.path, set)?;
+        // The folder could have become a link since the session opened
+        // (a `git pull` meanwhile), or be gone (`rm -r`, a branch switch).
+        super::confine::check_write(&self.target)?;
+        super::confine::make_folder(&self.target)?;
+        if self.conflict.is_none() && self.lock.as_ref().is_some_and(|l| !l.still_held()) {
+            let copy = conflict_path(&self.target, SystemTime::now());
+            durable::replace(&copy, text.as_bytes()).map_err(io(&copy))?;
+            self.conflict = Some(copy.clone());
+            return Ok(Saved::Conflict { copy, first: true });
+        }
         if let Some(copy) = &self.conflict {
             durable::replace(copy, text.as_bytes()).map_err(io(copy))?;
             return Ok(Saved::Conflict {
@@ -233,7 +278,15 @@ impl Session {
             self.conflict = Some(copy.clone());
             return Ok(Saved::Conflict { copy, first: true });
         }
-        let result = durable::replace(&self.target, text.as_bytes());
+        // What was there must still be what we saw when the swap happens:
+        // another program may write between the check above and the swap.
+        let seen = self.seen.clone();
+        let result =
+            durable::replace_guarded(&self.target, text.as_bytes(), |old| match (old, &seen) {
+                (None, None) => true,
+                (Some(bytes), Some(s)) => Fingerprint::of(bytes, None).same_content(s),
+                _ => false,
+            });
         // Even a failed save may have replaced the file (the folder sync
         // comes after the rename): what is on disk now is ours if it holds
         // our bytes, and must not look like someone else's change next time.
@@ -243,19 +296,39 @@ impl Session {
         {
             self.seen = Some(disk);
         }
-        result.map_err(io(&self.target))?;
+        if let Replaced::Changed(_) = result.map_err(io(&self.target))? {
+            let copy = conflict_path(&self.target, SystemTime::now());
+            durable::replace(&copy, text.as_bytes()).map_err(io(&copy))?;
+            self.conflict = Some(copy.clone());
+            return Ok(Saved::Conflict { copy, first: true });
+        }
         Ok(Saved::File)
+    }
+}
+
+fn read_doc<D: Document>(path: &Path) -> Result<(Option<D>, Option<Fingerprint>), StoreError> {
+    Ok(match read_fingerprinted(path)? {
+        Some((bytes, print)) => {
+            let text =
+                String::from_utf8(bytes).map_err(|_| StoreError::NotUtf8(path.to_owned()))?;
+            (Some(D::parse_text(path, &text)?), Some(print))
+        }
+        None => (None, None),
+    })
+}
+
+fn verified_doc<D: Document>(path: &Path, doc: &D) -> Result<String, StoreError> {
+    let text = doc.to_text();
+    match D::parse_text(path, &text) {
+        Ok(back) if &back == doc => Ok(text),
+        _ => Err(StoreError::RoundTrip(path.to_owned())),
     }
 }
 
 /// Serialises `set` and parses the text back: the bytes are only written if
 /// they mean exactly the annotations in memory.
 pub fn verified_text(path: &Path, set: &AnnotationSet) -> Result<String, StoreError> {
-    let text = to_string(set);
-    match parse(path, &text) {
-        Ok(back) if &back == set => Ok(text),
-        _ => Err(StoreError::RoundTrip(path.to_owned())),
-    }
+    verified_doc(path, set)
 }
 
 /// `<stem>.conflict-<YYYYMMDDTHHMMSSZ>.toml` beside `target`, made unique

@@ -134,28 +134,32 @@ fn bad_offsets_and_duplicate_ids_are_refused() {
 }
 
 #[test]
-fn atomic_save_writes_and_follows_symlinks() {
+fn atomic_save_refuses_symlinks_and_leaves_their_targets_alone() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real.toml");
     let link = dir.path().join("link.toml");
     let mut set = parse(p(), MINIMAL).unwrap();
     set.assign_ids();
     save(&real, &set).unwrap();
+    let before = std::fs::read(&real).unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
     set.claims.pop();
-    save(&link, &set).unwrap();
-    assert!(
-        std::fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
-    assert_eq!(load(&real).unwrap().unwrap(), set);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+    let e = save(&link, &set).unwrap_err().to_string();
+    assert!(e.contains("link.toml: is a symbolic link"), "{e}");
+    assert_eq!(std::fs::read(&real).unwrap(), before);
+    // A folder on the way that is a link is refused too, and nothing is
+    // created where it points.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let art = dir.path().join("art");
+    std::os::unix::fs::symlink(elsewhere.path(), &art).unwrap();
+    let e = save(&art.join("t.toml"), &set).unwrap_err().to_string();
+    assert!(e.contains("art: is a symbolic link"), "{e}");
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    assert_eq!(names.len(), 3, "{names:?}");
 }
 
 #[test]

@@ -38,7 +38,7 @@ struct RawArticle {
     title: String,
     path: Option<String>,
     sha256: String,
-    paragraphs: usize,
+    paragraphs: Spanned<usize>,
     outlet: Option<String>,
     url: Option<String>,
     published: Option<Datetime>,
@@ -134,6 +134,88 @@ pub(super) fn check_format(
     }
 }
 
+/// The most paragraphs an annotator file may say its article has: a
+/// 64 MB article of one-line paragraphs has fewer than a million of them,
+/// and readers size tables by this number.
+pub const MAX_PARAGRAPHS: usize = 1_000_000;
+/// The largest `start` or `end`: a paragraph has no more characters than
+/// the largest article has bytes.
+pub const MAX_OFFSET: usize = crate::article::MAX_ARTICLE_BYTES as usize;
+
+/// The rule for `article.paragraphs`, without a place: every reader, fast
+/// or spanned, applies this one.
+pub(super) fn paragraphs_rule(n: usize) -> Result<(), String> {
+    if n > MAX_PARAGRAPHS {
+        return Err(format!(
+            "article.paragraphs is {n}; no article byline reads has more than {MAX_PARAGRAPHS}"
+        ));
+    }
+    Ok(())
+}
+
+/// The rules for one claim's numbers and status, without a place.
+pub(super) fn claim_rule(
+    paragraphs: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    status: Option<&str>,
+) -> Result<(), String> {
+    let needs_review = match status {
+        None => false,
+        Some(s) if s == crate::annotation::NEEDS_REVIEW => true,
+        Some(s) => {
+            return Err(format!(
+                "unknown status {s:?}; a claim's status is {:?} or absent",
+                crate::annotation::NEEDS_REVIEW
+            ));
+        }
+    };
+    // A claim that needs review keeps the place it had in an older
+    // version of the article, which may have had more paragraphs.
+    let limit = if needs_review {
+        MAX_PARAGRAPHS
+    } else {
+        paragraphs
+    };
+    if paragraph == 0 || paragraph > limit {
+        return Err(format!(
+            "claim paragraph {paragraph} is outside 1..={paragraphs} (article.paragraphs)"
+        ));
+    }
+    if start >= end {
+        return Err(format!(
+            "claim start {start} is not before end {end}; a claim covers at least one character"
+        ));
+    }
+    if end > MAX_OFFSET {
+        return Err(format!(
+            "claim end {end} is past the end of any paragraph byline reads (at most {MAX_OFFSET})"
+        ));
+    }
+    Ok(())
+}
+
+/// A string, checked and dropped: lets a lean reader reject what the full
+/// parse rejects (`tags = "x"`, `prefix = 5`) without keeping the text.
+pub(super) struct AnyString;
+
+impl<'de> Deserialize<'de> for AnyString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = AnyString;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<AnyString, E> {
+                Ok(AnyString)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 /// The checks every reader of annotator files applies to each claim, with
 /// the messages they give: the full parse and the lean one must agree.
 pub(super) struct ClaimChecks<'a> {
@@ -144,13 +226,21 @@ pub(super) struct ClaimChecks<'a> {
 }
 
 impl<'a> ClaimChecks<'a> {
-    pub(super) fn new(path: &'a Path, text: &'a str, paragraphs: usize) -> Self {
-        ClaimChecks {
+    /// Checks `article.paragraphs` too, so nothing is sized by a number
+    /// no article can have.
+    pub(super) fn new(
+        path: &'a Path,
+        text: &'a str,
+        paragraphs: &Spanned<usize>,
+    ) -> Result<Self, StoreError> {
+        paragraphs_rule(*paragraphs.get_ref())
+            .map_err(|m| syntax(path, text, Some(paragraphs.span().start), m))?;
+        Ok(ClaimChecks {
             path,
             text,
-            paragraphs,
+            paragraphs: *paragraphs.get_ref(),
             ids: std::collections::HashMap::new(),
-        }
+        })
     }
 
     /// Checks the claim at byte `at` and returns its kind.
@@ -175,26 +265,7 @@ impl<'a> ClaimChecks<'a> {
                 ),
             )
         })?;
-        // A claim that needs review keeps the place it had in an older
-        // version of the article, which may have had more paragraphs.
-        let needs_review = status == Some(crate::annotation::NEEDS_REVIEW);
-        if paragraph == 0 || (paragraph > self.paragraphs && !needs_review) {
-            return Err(err(
-                at,
-                format!(
-                    "claim paragraph {paragraph} is outside 1..={} (article.paragraphs)",
-                    self.paragraphs
-                ),
-            ));
-        }
-        if start >= end {
-            return Err(err(
-                at,
-                format!(
-                    "claim start {start} is not before end {end}; a claim covers at least one character"
-                ),
-            ));
-        }
+        claim_rule(self.paragraphs, paragraph, start, end, status).map_err(|m| err(at, m))?;
         if let Some(id) = id
             && let Some(first) = self.ids.insert(id.to_owned(), at)
         {
@@ -219,6 +290,22 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         )
     })?;
     check_format(path, text, raw.format.as_ref())?;
+    // Before the untyped parse, which has its own, less helpful, words for
+    // a number too large for TOML's integers.
+    let mut checks = ClaimChecks::new(path, text, &raw.article.paragraphs)?;
+    let mut kinds = Vec::with_capacity(raw.claims.len());
+    for spanned in &raw.claims {
+        let c = spanned.get_ref();
+        kinds.push(checks.claim(
+            spanned.span().start,
+            c.paragraph,
+            c.start,
+            c.end,
+            c.id.as_deref(),
+            &c.kind,
+            c.status.as_deref(),
+        )?);
+    }
     // A second, untyped parse keeps whatever keys this version does not know.
     let mut table: toml::Table = toml::from_str(text).map_err(|e| {
         syntax(
@@ -243,19 +330,8 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
     }
 
     let mut claims = Vec::with_capacity(raw.claims.len());
-    let mut checks = ClaimChecks::new(path, text, raw.article.paragraphs);
-    for (i, spanned) in raw.claims.into_iter().enumerate() {
-        let at = spanned.span().start;
+    for (i, (spanned, kind)) in raw.claims.into_iter().zip(kinds).enumerate() {
         let c = spanned.into_inner();
-        let kind = checks.claim(
-            at,
-            c.paragraph,
-            c.start,
-            c.end,
-            c.id.as_deref(),
-            &c.kind,
-            c.status.as_deref(),
-        )?;
         let extra = take_extra(&mut claim_tables, i, CLAIM_KEYS);
         claims.push(Claim {
             id: c.id,
@@ -293,7 +369,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             title: a.title,
             path: a.path,
             sha256: a.sha256,
-            paragraphs: a.paragraphs,
+            paragraphs: a.paragraphs.into_inner(),
             outlet: a.outlet,
             url: a.url,
             published: a.published,

@@ -87,10 +87,16 @@ pub trait Screen: Send + 'static {
     /// I/O a key asked for that cannot wait for the next save (a copy into
     /// another file); runs after every key.
     fn effects(&mut self) {}
-    /// What the user must read after the terminal is restored (a conflict
-    /// copy written, …).
+    /// What the user must read after the terminal is restored: a conflict
+    /// copy written, … (the exit code is then 1: the work is not where the
+    /// user expects it).
     fn farewell(&self) -> Vec<String> {
         Vec::new()
+    }
+    /// The last save failed for good: write the work somewhere else and
+    /// say where.
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        None
     }
 }
 
@@ -383,14 +389,28 @@ pub fn run_terminal<S: Screen>(
 /// Prints what the user must read now that the terminal is theirs again;
 /// the exit code says whether the work is where they expect it.
 fn farewell<S: Screen>(s: &mut Shared<S>) -> u8 {
-    for line in s.screen.farewell() {
-        eprintln!("byline: {line}");
+    let notes = s.screen.farewell();
+    for line in &notes {
+        crate::output::error(line);
     }
-    if let SaveState::Failed(e) = s.screen.save_state() {
-        eprintln!("byline: {e}");
+    if let SaveState::Failed(e) = s.screen.save_state().clone() {
+        match s.screen.recover() {
+            Some(Ok(path)) => crate::output::error(format_args!(
+                "not saved: {e}; your work is in {}",
+                path.display()
+            )),
+            Some(Err(why)) => crate::output::error(format_args!(
+                "not saved: {e}; writing it to a recovery file failed too ({why})"
+            )),
+            None => crate::output::error(format_args!("not saved: {e}")),
+        }
         return crate::EXIT_FAILED;
     }
-    0
+    if notes.is_empty() {
+        0
+    } else {
+        crate::EXIT_FAILED
+    }
 }
 
 /// A thread that ends the session on SIGHUP, SIGTERM, SIGINT or SIGQUIT,

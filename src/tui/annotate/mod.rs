@@ -11,6 +11,7 @@ use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
+use crate::tui::widgets::messages::MessageLog;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
 use ratatui::Frame;
@@ -25,6 +26,8 @@ pub struct AnnotateScreen {
     pub disk: store::Session,
     /// Said once more after the terminal is restored.
     conflict: Option<String>,
+    /// Every message shown, for the `messages` overlay.
+    pub log: MessageLog,
 }
 
 impl AnnotateScreen {
@@ -39,6 +42,8 @@ impl AnnotateScreen {
         let opened = store::open::annotator(article_path, dir, annotator)?;
         let mut app = App::new(opened.article, opened.set, opened.file, keys);
         app.message = opened.message;
+        let mut log = MessageLog::default();
+        log.note(app.message.as_deref());
         if let Some(why) = opened.disk.read_only() {
             app.save = SaveState::ReadOnly(why.to_string());
         }
@@ -46,6 +51,7 @@ impl AnnotateScreen {
             app,
             disk: opened.disk,
             conflict: None,
+            log,
         })
     }
 }
@@ -66,6 +72,9 @@ impl Screen for AnnotateScreen {
     }
 
     fn focus(&mut self) -> Focus<'_> {
+        if let Some(scroll) = &mut self.log.open {
+            return Focus::Help(scroll);
+        }
         match &mut self.app.mode {
             Mode::Prompt(p) => Focus::Prompt(&mut p.line),
             Mode::Help { scroll } => Focus::Help(scroll),
@@ -76,14 +85,24 @@ impl Screen for AnnotateScreen {
 
     fn prompt_done(&mut self, edit: Edit) {
         update::prompt_done(&mut self.app, edit);
+        self.log.note(self.app.message.as_deref());
     }
 
     fn close_overlay(&mut self) {
-        self.app.mode = Mode::Normal;
+        if self.log.open.take().is_none() {
+            self.app.mode = Mode::Normal;
+        }
     }
 
     fn update(&mut self, action: Action) -> Flow {
-        update::update(&mut self.app, action)
+        if action == Action::Messages {
+            self.log.note(self.app.message.as_deref());
+            self.log.open = Some(0);
+            return Flow::Continue;
+        }
+        let flow = update::update(&mut self.app, action);
+        self.log.note(self.app.message.as_deref());
+        flow
     }
 
     fn count(&mut self) -> Option<&mut Option<u32>> {
@@ -96,6 +115,10 @@ impl Screen for AnnotateScreen {
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
+        if self.log.open.is_some() {
+            let area = frame.area();
+            self.log.draw(ui, area, frame.buffer_mut());
+        }
     }
 
     fn revision(&self) -> u64 {
@@ -121,6 +144,7 @@ impl Screen for AnnotateScreen {
                 if first || app.message.is_none() {
                     app.message = Some(msg.clone());
                 }
+                self.log.note(Some(&msg));
                 self.conflict = Some(msg);
             }
             store::Saved::File => {}
@@ -128,7 +152,39 @@ impl Screen for AnnotateScreen {
         Ok(())
     }
 
+    /// A session that opened read-only (another one held the file)
+    /// becomes writable when the other one ends, with the file as that
+    /// one left it.
+    fn effects(&mut self) {
+        let Some(reloaded) = self.disk.retry_lock() else {
+            return;
+        };
+        let app = &mut self.app;
+        match reloaded {
+            Ok(set) => {
+                if let Some(mut set) = set {
+                    if set.article.sha256 != app.article.sha256() {
+                        crate::annotation::anchor::reanchor(&mut set, &app.article);
+                    }
+                    app.set = set;
+                }
+                app.save = SaveState::Saved;
+                app.message = Some("the other session has ended: this one can save now".into());
+            }
+            Err(e) => app.message = Some(format!("still read-only: {e}")),
+        }
+        self.log.note(self.app.message.as_deref());
+    }
+
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self.app.file.file_name()?.to_string_lossy().into_owned();
+        Some(store::recovery::write(
+            &name,
+            store::to_string(&self.app.set).as_bytes(),
+        ))
     }
 }

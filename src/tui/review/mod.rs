@@ -8,10 +8,12 @@ pub mod update;
 pub mod view;
 
 use crate::annotation::{AnnotationSet, anchor};
+use crate::review::verdict::Review;
 use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
+use crate::tui::widgets::messages::MessageLog;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
 use ratatui::Frame;
@@ -23,6 +25,13 @@ use std::path::Path;
 pub struct ReviewScreen {
     pub app: ReviewApp,
     pub mine: Option<store::Session>,
+    /// The review file's session: the same lock, change detection and
+    /// conflict copies as an annotator file.
+    pub disk: store::Session<Review>,
+    /// Said once more after the terminal is restored.
+    conflict: Option<String>,
+    /// Every message shown, for the `messages` overlay.
+    pub log: MessageLog,
 }
 
 /// Everything `review` does before the terminal is touched: every bad
@@ -35,10 +44,19 @@ pub fn open(
     dir: &Path,
     reviewer: Option<&str>,
 ) -> anyhow::Result<ReviewScreen> {
-    let parts = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
+    let (parts, disk) = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
+    let mut app = ReviewApp::new(parts);
+    let mut log = MessageLog::default();
+    log.note(app.message.as_deref());
+    if let Some(why) = disk.read_only() {
+        app.save = SaveState::ReadOnly(why.to_string());
+    }
     Ok(ReviewScreen {
-        app: ReviewApp::new(parts),
+        app,
         mine: None,
+        disk,
+        conflict: None,
+        log,
     })
 }
 
@@ -120,6 +138,9 @@ impl Screen for ReviewScreen {
     }
 
     fn focus(&mut self) -> Focus<'_> {
+        if let Some(scroll) = &mut self.log.open {
+            return Focus::Help(scroll);
+        }
         match &mut self.app.mode {
             Mode::Comment { input, .. } => Focus::Prompt(input),
             Mode::Help { scroll } => Focus::Help(scroll),
@@ -129,18 +150,32 @@ impl Screen for ReviewScreen {
 
     fn prompt_done(&mut self, edit: Edit) {
         update::comment_done(&mut self.app, edit);
+        self.log.note(self.app.message.as_deref());
     }
 
     fn close_overlay(&mut self) {
-        self.app.mode = Mode::Normal;
+        if self.log.open.take().is_none() {
+            self.app.mode = Mode::Normal;
+        }
     }
 
     fn update(&mut self, action: Action) -> Flow {
-        update::update(&mut self.app, action)
+        if action == Action::Messages {
+            self.log.note(self.app.message.as_deref());
+            self.log.open = Some(0);
+            return Flow::Continue;
+        }
+        let flow = update::update(&mut self.app, action);
+        self.log.note(self.app.message.as_deref());
+        flow
     }
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
+        if self.log.open.is_some() {
+            let area = frame.area();
+            self.log.draw(ui, area, frame.buffer_mut());
+        }
     }
 
     fn revision(&self) -> u64 {
@@ -151,16 +186,63 @@ impl Screen for ReviewScreen {
         &mut self.app.save
     }
 
-    /// Writes the verdicts.
+    /// Writes the verdicts; a review file changed on disk under the
+    /// session is left alone and the verdicts go to a conflict copy.
     fn save(&mut self) -> Result<(), String> {
         let app = &mut self.app;
         app.review.sort();
         app.review.meta.updated = store::open::now();
-        store::review::save(&app.review_file, &app.review).map_err(|e| e.to_string())
+        if let store::Saved::Conflict { copy, first } =
+            self.disk.save(&app.review).map_err(|e| e.to_string())?
+        {
+            let msg = format!(
+                "{} changed on disk under this review; it was left alone and your verdicts are saved in {}",
+                app.review_file.display(),
+                copy.display()
+            );
+            if first || app.message.is_none() {
+                app.message = Some(msg.clone());
+            }
+            self.log.note(Some(&msg));
+            self.conflict = Some(msg);
+        }
+        Ok(())
     }
 
-    /// Copies into my annotation file are carried out at once.
+    /// Copies into my annotation file are carried out at once; a review
+    /// that opened read-only becomes writable when the other one ends.
     fn effects(&mut self) {
         apply_pending(self);
+        if let Some(reloaded) = self.disk.retry_lock() {
+            match reloaded {
+                Ok(review) => {
+                    let app = &mut self.app;
+                    if let Some(r) = review {
+                        app.review = r;
+                    }
+                    app.save = SaveState::Saved;
+                    app.refresh();
+                    app.message =
+                        Some("the other review session has ended: this one can save now".into());
+                }
+                Err(e) => self.app.message = Some(format!("still read-only: {e}")),
+            }
+        }
+        self.log.note(self.app.message.as_deref());
+    }
+
+    fn farewell(&self) -> Vec<String> {
+        self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self
+            .app
+            .review_file
+            .file_name()?
+            .to_string_lossy()
+            .into_owned();
+        let text = store::review::to_string(&self.app.review);
+        Some(store::recovery::write(&name, text.as_bytes()))
     }
 }

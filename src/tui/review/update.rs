@@ -10,6 +10,22 @@ use crate::tui::widgets::line_input::{Edit, LineInput};
 
 pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
     app.message = None;
+    let changes = matches!(
+        action,
+        Action::Agree
+            | Action::Dispute
+            | Action::ProposeSourced
+            | Action::ProposeAnonymous
+            | Action::ProposeEditorial
+            | Action::Comment
+            | Action::Clear
+            | Action::Undo
+            | Action::Redo
+    );
+    if changes && let crate::tui::widgets::status::SaveState::ReadOnly(why) = &app.save {
+        app.message = Some(format!("read-only: {why}"));
+        return Flow::Continue;
+    }
     match action {
         Action::NextClaim => step(app, true, |i| i.theirs.is_some(), "no claims of theirs"),
         Action::PrevClaim => step(app, false, |i| i.theirs.is_some(), "no claims of theirs"),
@@ -64,6 +80,8 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
         Action::Undo => undo(app, true),
         Action::Redo => undo(app, false),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        // The screen opens its message log (it keeps it, not the state).
+        Action::Messages => {}
         Action::Quit => return Flow::Quit,
     }
     Flow::Continue
