@@ -459,3 +459,30 @@ fn a_users_lexicon_adds_cues_and_a_bad_one_names_its_line() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+#[test]
+fn screen_with_suggestions_80x24() {
+    let mut s = Session::suggesting("harbor-council.txt");
+    s.press("}]");
+    insta::assert_snapshot!(s.screen());
+}
+
+#[test]
+fn no_suggest_is_an_annotate_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    // Without a terminal the session cannot start, but the flag is known.
+    byline()
+        .args([
+            "annotate",
+            "--no-suggest",
+            "--annotator",
+            "T",
+            "--annotations",
+        ])
+        .arg(dir.path())
+        .arg(article("harbor-council.txt"))
+        .assert()
+        .code(1);
+    let out = byline().args(["annotate", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--no-suggest"));
+}

@@ -629,14 +629,13 @@ pub fn describe_suggestion(app: &App, s: &Suggestion) -> String {
         .map(|src| format!(" · {src}"))
         .unwrap_or_default();
     format!(
-        "? {}{source} — {} accept · {} {} {} other kind · {} dismiss · cue “{}”",
+        "? {}{source} — {} accept · {} {} {} other kind · {} dismiss",
         s.kind,
         app.key(Action::AcceptSuggestion),
         app.key(Action::MarkSourced),
         app.key(Action::MarkAnonymous),
         app.key(Action::MarkEditorial),
         app.key(Action::Delete),
-        s.cue,
     )
 }
 
