@@ -486,3 +486,25 @@ fn no_suggest_is_an_annotate_flag() {
     let out = byline().args(["annotate", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("--no-suggest"));
 }
+
+#[test]
+fn a_long_articles_suggestions_arrive_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let para = "Tom Becker said the wall holds through the winter storms that batter the quay. \
+                It was a fiasco from the start, and the harbour board knew it well before the \
+                council met in the old town hall on the hill above the river mouth that spring.";
+    let n = (2 << 20) / para.len() + 100;
+    let text: String = (0..n).map(|i| format!("{para} ({i})\n\n")).collect();
+    std::fs::write(&path, text).unwrap();
+    let h = Harness::annotate_suggesting(&path, dir.path(), "Alex Example");
+    let app = &h.screen().app;
+    // The first screen's paragraphs have theirs at once.
+    assert_eq!(app.suggestions_of(0).len(), 2);
+    let t0 = std::time::Instant::now();
+    while !app.suggestions_complete() {
+        assert!(t0.elapsed().as_secs() < 60, "the background thread never finished");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(app.suggestion_count(), 2 * n);
+}

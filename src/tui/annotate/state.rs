@@ -64,8 +64,9 @@ pub struct Snapshot {
 }
 
 /// Articles up to this size get every paragraph's suggestions at open (a
-/// few milliseconds), so the status line counts them all; a longer one
-/// gets them as its paragraphs are shown or walked through.
+/// few milliseconds); a longer one gets them on another thread, taken in
+/// as they arrive, and meanwhile per paragraph as it is shown or walked
+/// through, so no key waits for the whole article.
 const SUGGEST_ALL_BYTES: usize = 2 << 20;
 
 pub struct App {
@@ -102,6 +103,8 @@ pub struct App {
     /// Each paragraph's suggestions, as the article text gives them (before
     /// claims and dismissals hide some), computed on first use.
     suggestions: RefCell<HashMap<usize, Arc<[Suggestion]>>>,
+    /// A long article's suggestions arriving from the background thread.
+    arriving: RefCell<Option<std::sync::mpsc::Receiver<(usize, Arc<[Suggestion]>)>>>,
     /// The last suggestion count, by (revision, paragraphs computed).
     suggestion_tally: std::cell::Cell<Option<((u64, usize), usize)>>,
 }
@@ -134,6 +137,7 @@ impl App {
             suggester: None,
             suggestions: RefCell::new(HashMap::new()),
             suggestion_tally: std::cell::Cell::new(None),
+            arriving: RefCell::new(None),
         };
         app.cursor = app.first_sentence(0);
         app
@@ -226,11 +230,49 @@ impl App {
             for i in 0..self.article.len() {
                 self.raw_suggestions(i);
             }
+            return;
         }
+        let paragraphs = self.article.paragraphs.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let s = Arc::clone(self.suggester.as_ref().expect("just set"));
+        let spawned = std::thread::Builder::new()
+            .name("byline-suggest".into())
+            .spawn(move || {
+                for (i, p) in paragraphs.iter().enumerate() {
+                    // The session ended: nobody is listening.
+                    if tx.send((i, s.paragraph(i + 1, p).into())).is_err() {
+                        return;
+                    }
+                }
+            });
+        // Without a thread, paragraphs still get theirs as they are shown.
+        if spawned.is_ok() {
+            *self.arriving.borrow_mut() = Some(rx);
+        }
+    }
+
+    /// Takes in what the background thread has computed so far.
+    fn take_in(&self) {
+        let mut arriving = self.arriving.borrow_mut();
+        let Some(rx) = arriving.as_ref() else {
+            return;
+        };
+        let mut cache = self.suggestions.borrow_mut();
+        loop {
+            match rx.try_recv() {
+                Ok((i, got)) => {
+                    cache.entry(i).or_insert(got);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            }
+        }
+        *arriving = None;
     }
 
     /// Whether every paragraph's suggestions are known (so counts are whole).
     pub fn suggestions_complete(&self) -> bool {
+        self.take_in();
         self.suggestions.borrow().len() >= self.article.len()
     }
 
@@ -280,6 +322,7 @@ impl App {
     /// Suggestions shown over the paragraphs computed so far: counted again
     /// only when the claims or that set of paragraphs change, not per frame.
     pub fn suggestion_count(&self) -> usize {
+        self.take_in();
         let key = (self.revision, self.suggestions.borrow().len());
         if let Some((k, n)) = self.suggestion_tally.get()
             && k == key

@@ -269,7 +269,10 @@ fn guess_source(app: &App, index: usize) -> Option<String> {
         return Some((*s).to_owned());
     }
     let own = crate::article::Paragraph::new(claim.quote.clone(), false);
-    crate::suggest::Suggester::shared()
+    // The user's own cues count here too, when suggestions are on.
+    app.suggester
+        .as_deref()
+        .unwrap_or(crate::suggest::Suggester::shared())
         .paragraph(1, &own)
         .into_iter()
         .filter(|s| s.kind.has_source())
