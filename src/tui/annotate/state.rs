@@ -69,6 +69,9 @@ pub struct Snapshot {
 /// through, so no key waits for the whole article.
 const SUGGEST_ALL_BYTES: usize = 2 << 20;
 
+/// Paragraphs' suggestions sent by the background thread.
+type Arriving = std::sync::mpsc::Receiver<(usize, Arc<[Suggestion]>)>;
+
 pub struct App {
     pub article: Article,
     pub set: AnnotationSet,
@@ -104,7 +107,7 @@ pub struct App {
     /// claims and dismissals hide some), computed on first use.
     suggestions: RefCell<HashMap<usize, Arc<[Suggestion]>>>,
     /// A long article's suggestions arriving from the background thread.
-    arriving: RefCell<Option<std::sync::mpsc::Receiver<(usize, Arc<[Suggestion]>)>>>,
+    arriving: RefCell<Option<Arriving>>,
     /// The last suggestion count, by (revision, paragraphs computed).
     suggestion_tally: std::cell::Cell<Option<((u64, usize), usize)>>,
 }
