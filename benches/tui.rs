@@ -137,7 +137,7 @@ fn benches(c: &mut Criterion) {
     let mut app = open(&path);
     app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
     g.bench_function(
-        "suggestions on: open a 12 MB article (lazy) + first frame",
+        "suggestions on: open a 12 MB article (background thread) + first frame",
         |b| {
             b.iter(|| {
                 let mut app = open(&path);

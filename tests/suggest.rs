@@ -503,7 +503,10 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
     assert_eq!(app.suggestions_of(0).len(), 2);
     let t0 = std::time::Instant::now();
     while !app.suggestions_complete() {
-        assert!(t0.elapsed().as_secs() < 60, "the background thread never finished");
+        assert!(
+            t0.elapsed().as_secs() < 60,
+            "the background thread never finished"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert_eq!(app.suggestion_count(), 2 * n);
