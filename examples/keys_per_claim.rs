@@ -24,13 +24,9 @@ use byline::tui::annotate::state::{App, Mode, Span};
 use byline::tui::testing::Harness;
 use std::path::Path;
 
-const TUNED: &[&str] = &[
-    "harbor-council.txt",
-    "border-talks.txt",
-    "night-market.md",
-    "tea-festival.txt",
-];
-const HELD_OUT: &[&str] = &["ferry-fire.txt", "bike-lanes.txt", "water-levy.md"];
+#[path = "common/split.rs"]
+mod split;
+use split::{HELD_OUT, TUNED};
 
 /// One key as the harness reads it.
 fn key(k: &str) -> String {
