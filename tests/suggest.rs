@@ -511,3 +511,54 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
     }
     assert_eq!(app.suggestion_count(), 2 * n);
 }
+
+#[test]
+fn suggestion_keys_are_configuration() {
+    let keys = byline::tui::keymap::Keymaps::from_toml(
+        "[keys.annotate]\nnext_suggestion = \"N\"\naccept_suggestion = \"A\"\ndelete = \"X\"\n",
+        Path::new("config.toml"),
+        Some(&byline::tui::keymap::Keymaps::default()),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::annotate_with(
+        &article("harbor-council.txt"),
+        dir.path(),
+        "Alex Example",
+        keys,
+    );
+    h.screen_mut()
+        .app
+        .suggest_with(std::sync::Arc::new(byline::suggest::Suggester::builtin()));
+    h.press("]");
+    assert_eq!(h.screen().app.cursor.para, 0, "] is no longer bound");
+    h.press("N");
+    let screen = h.text_at(80, 24);
+    assert!(
+        screen.contains("— A accept · s a e other kind · X dismiss"),
+        "{screen}"
+    );
+    h.press("A");
+    assert_eq!(h.screen().app.set.claims.len(), 1);
+
+    let out = byline()
+        .args(["keys", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let find = |name: &str| {
+        rows["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["screen"] == "annotate" && r["action"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} in byline keys"))
+    };
+    assert_eq!(find("next_suggestion")["keys"], serde_json::json!(["]"]));
+    assert_eq!(find("prev_suggestion")["keys"], serde_json::json!(["["]));
+    assert_eq!(
+        find("accept_suggestion")["keys"],
+        serde_json::json!(["enter"])
+    );
+}
