@@ -23,15 +23,17 @@ pub(super) enum Class {
 }
 
 /// Words a phrase does not grow into.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by",
     "from", "as", "than", "that", "this", "these", "those", "is", "was", "are", "were", "be",
-    "been", "it", "its", "his", "her", "their", "our", "who", "which", "what", "when", "if", "so",
-    "not", "no", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "about", "into", "over", "after", "before", "since", "there", "here", "very",
+    "been", "it", "its", "his", "her", "their", "our", "who", "which", "what", "when", "if",
+    "so", "not", "no", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+    "might", "about", "into", "over", "after", "before", "since", "there", "here", "very",
 ];
 
 /// Endings that mark a word before a judgement noun as its adjective.
+#[rustfmt::skip]
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "al", "ic", "ous", "ful", "less", "ive", "ed", "ing", "ary", "ish", "able", "ible", "ant",
     "ent", "est", "y",
