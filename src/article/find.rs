@@ -110,7 +110,16 @@ impl Needle {
 
 /// Widens `r` to whole words: its start back to the start of the word it
 /// cuts, its end on to the end of the word it cuts.
+/// White space typed at either end of the query is left out, so a claim's
+/// quote never starts or ends with a space.
 pub fn widen_to_words(p: &Paragraph, r: Range<usize>) -> Range<usize> {
+    let text = p.slice(r.start, r.end);
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    if lead + trail >= r.end - r.start {
+        return r;
+    }
+    let r = r.start + lead..r.end - trail;
     let words = p.words();
     let start = words
         .iter()
@@ -165,5 +174,8 @@ mod tests {
         assert_eq!(p.slice(r.start, r.end), "botched");
         let r = widen_to_words(&p, 2..11);
         assert_eq!(p.slice(r.start, r.end), "botched rollout");
+        // "botched " typed with its space: the space is not taken.
+        let r = widen_to_words(&p, 2..10);
+        assert_eq!(p.slice(r.start, r.end), "botched");
     }
 }
