@@ -96,7 +96,13 @@ fn counter(failing: usize) -> (Counter, Arc<Mutex<Log>>) {
     (c, log)
 }
 
-fn run(screen: Counter, script: Script, w: u16, h: u16) -> runtime::Ended<Counter> {
+/// What a run left: the screen and whether it quit.
+struct Ended {
+    screen: Counter,
+    quit: bool,
+}
+
+fn run(screen: Counter, script: Script, w: u16, h: u16) -> Ended {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let keys = Keymaps::default();
     let theme = Theme { color: false };
@@ -105,7 +111,11 @@ fn run(screen: Counter, script: Script, w: u16, h: u16) -> runtime::Ended<Counte
         keys: &keys,
     };
     let mut script = script;
-    runtime::run(screen, &mut script, &mut t, &ui).unwrap()
+    let shared = runtime::run(runtime::Shared::new(screen), &mut script, &mut t, &ui).unwrap();
+    Ended {
+        quit: shared.quit(),
+        screen: shared.screen,
+    }
 }
 
 #[test]

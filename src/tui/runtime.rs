@@ -8,6 +8,7 @@ use super::keymap::{Actions, Key, Keymap, Keymaps};
 use super::theme::Theme;
 use super::widgets::help;
 use super::widgets::line_input::{Edit, LineInput};
+use super::widgets::messages::MessageLog;
 use super::widgets::status::{self, SaveState};
 use anyhow::Context;
 use crossterm::event::KeyEvent;
@@ -59,6 +60,9 @@ pub trait Screen: Send + 'static {
     type Action: Actions;
     /// The action that still works on a screen too small to see.
     const QUIT: Self::Action;
+    /// The action that opens the log of every message shown (the footer
+    /// cuts long ones); the runtime keeps the log.
+    const MESSAGES: Option<Self::Action> = None;
     fn keymap(keys: &Keymaps) -> &Keymap<Self::Action>;
     /// The keymap mode (one of `Action::MODES`) in effect now.
     fn mode(&self) -> u8;
@@ -78,6 +82,10 @@ pub trait Screen: Send + 'static {
         false
     }
     fn render(&self, ui: &Ui, frame: &mut Frame);
+    /// The message the screen shows now, if any.
+    fn message(&self) -> Option<&str> {
+        None
+    }
     /// Bumps on every change that must reach the disk.
     fn revision(&self) -> u64;
     fn save_state(&mut self) -> &mut SaveState;
@@ -100,22 +108,33 @@ pub trait Screen: Send + 'static {
     }
 }
 
-/// A screen with what the runtime knows of its saves.
+/// A screen with what the runtime knows of it: its saves, whether it quit,
+/// the messages it showed. Tests keep it across runs of the loop.
 pub struct Shared<S> {
     pub screen: S,
     saved_revision: u64,
     quit: bool,
     last_save: Option<Instant>,
+    /// Every message the screen showed.
+    pub log: MessageLog,
 }
 
 impl<S: Screen> Shared<S> {
     pub fn new(screen: S) -> Shared<S> {
+        let mut log = MessageLog::default();
+        log.note(screen.message());
         Shared {
             saved_revision: screen.revision(),
             screen,
             quit: false,
             last_save: None,
+            log,
         }
+    }
+
+    /// Whether the last run ended by the screen quitting.
+    pub fn quit(&self) -> bool {
+        self.quit
     }
 
     fn dirty(&self) -> bool {
@@ -178,22 +197,38 @@ impl Surface for TestBackend {
 
 impl<W: std::io::Write> Surface for CrosstermBackend<W> {}
 
-/// Draws the screen, or says it does not fit.
-fn draw<S: Screen>(screen: &S, ui: &Ui, frame: &mut Frame) {
+/// Draws the screen (and the message log over it when open), or says it
+/// does not fit.
+pub fn draw<S: Screen>(s: &Shared<S>, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
     if status::too_small(area) {
         status::draw_too_small(area, frame.buffer_mut());
     } else {
-        screen.render(ui, frame);
+        s.screen.render(ui, frame);
+        if s.log.open.is_some() {
+            s.log.draw(ui, area, frame.buffer_mut());
+        }
     }
 }
 
 /// Routes one key: a prompt edits, an overlay scrolls or closes, else the
 /// keymap of the screen's mode picks the action. While the terminal is too
 /// small only quitting works: nothing acts on a screen the user cannot see.
-fn route<S: Screen>(screen: &mut S, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
+fn route<S: Screen>(s: &mut Shared<S>, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
     let key = Key::from_event(ev);
+    let screen = &mut s.screen;
     let action = S::keymap(keys).lookup(screen.mode(), key);
+    if !small && let Some(scroll) = &mut s.log.open {
+        if !help::key(scroll, &keys.help, key) {
+            s.log.open = None;
+        }
+        return Flow::Continue;
+    }
+    if !small && matches!(screen.focus(), Focus::Keys) && action.is_some() && action == S::MESSAGES
+    {
+        s.log.open = Some(0);
+        return Flow::Continue;
+    }
     if small {
         return match action {
             Some(a) if a == S::QUIT => screen.update(a),
@@ -271,7 +306,17 @@ where
                 return Ok(());
             }
             let timeout = s.tick(events.now());
-            terminal.draw(|f| draw(&s.screen, ui, f))?;
+            let message = s.screen.message().map(str::to_owned);
+            s.log.note(message.as_deref());
+            if let SaveState::Failed(e) | SaveState::ReadOnly(e) = s.screen.save_state().clone() {
+                let why = if s.screen.save_state().failed() {
+                    format!("not saved: {e}")
+                } else {
+                    format!("read-only: {e}")
+                };
+                s.log.note(Some(&why));
+            }
+            terminal.draw(|f| draw(&s, ui, f))?;
             timeout
         };
         match events.next(timeout)? {
@@ -282,9 +327,11 @@ where
                 let size = terminal.size()?;
                 let small = status::too_small(Rect::new(0, 0, size.width, size.height));
                 let mut s = lock(shared);
-                if route(&mut s.screen, ui.keys, &k, small) == Flow::Quit {
+                if route(&mut s, ui.keys, &k, small) == Flow::Quit {
                     s.quit = true;
                 }
+                let message = s.screen.message().map(str::to_owned);
+                s.log.note(message.as_deref());
                 if crate::store::durable::fail_point_set("panic-after-key") {
                     panic!("fail point panic-after-key");
                 }
@@ -293,26 +340,22 @@ where
     }
 }
 
-/// A screen after its loop ended, and whether it ended by quitting (else
-/// the input ran out).
-pub struct Ended<S> {
-    pub screen: S,
-    pub quit: bool,
-}
-
 /// Runs a screen on any backend with any event source (tests: a
-/// [`super::events::Script`] on a `TestBackend`). The last change is saved
-/// when the loop ends, also by a panic, which then goes on.
+/// [`super::events::Script`] on a `TestBackend`) until it quits or the
+/// input ends. The last change is saved when the loop ends, also by a
+/// panic, which then goes on.
 pub fn run<S: Screen, B: Surface>(
-    screen: S,
+    shared: Shared<S>,
     events: &mut dyn EventSource,
     terminal: &mut Terminal<B>,
     ui: &Ui,
-) -> anyhow::Result<Ended<S>>
+) -> anyhow::Result<Shared<S>>
 where
     B::Error: Send + Sync + 'static,
 {
-    let shared = Mutex::new(Shared::new(screen));
+    let mut shared = shared;
+    shared.quit = false;
+    let shared = Mutex::new(shared);
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&shared, events, terminal, ui)
     }));
@@ -325,11 +368,7 @@ where
         Ok(r) => r?,
         Err(panic) => std::panic::resume_unwind(panic),
     }
-    let s = shared.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok(Ended {
-        screen: s.screen,
-        quit: s.quit,
-    })
+    Ok(shared.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Enters the full-screen terminal, or says plainly that there is none.

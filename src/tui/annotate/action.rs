@@ -38,7 +38,7 @@ crate::actions! {
         NextNeedsReview = "next_needs_review", NORMAL, "next claim that needs review (⚠)";
         /// Put the claim that needs review on the selection.
         PlaceClaim = "place_claim", BOTH, "put the claim that needs review here";
-        Search = "search", BOTH, "search; Enter selects the match (on empty: the next one)";
+        Search = "search", BOTH, "search; Enter selects the next match";
         /// The selection becomes the next suggested span.
         NextSuggestion = "next_suggestion", BOTH, "next suggestion (?)";
         PrevSuggestion = "prev_suggestion", BOTH, "previous suggestion";

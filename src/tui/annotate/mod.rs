@@ -11,7 +11,6 @@ use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
-use crate::tui::widgets::messages::MessageLog;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
 use ratatui::Frame;
@@ -26,8 +25,6 @@ pub struct AnnotateScreen {
     pub disk: store::Session,
     /// Said once more after the terminal is restored.
     conflict: Option<String>,
-    /// Every message shown, for the `messages` overlay.
-    pub log: MessageLog,
 }
 
 impl AnnotateScreen {
@@ -42,8 +39,6 @@ impl AnnotateScreen {
         let opened = store::open::annotator(article_path, dir, annotator)?;
         let mut app = App::new(opened.article, opened.set, opened.file, keys);
         app.message = opened.message;
-        let mut log = MessageLog::default();
-        log.note(app.message.as_deref());
         if let Some(why) = opened.disk.read_only() {
             app.save = SaveState::ReadOnly(why.to_string());
         }
@@ -51,7 +46,6 @@ impl AnnotateScreen {
             app,
             disk: opened.disk,
             conflict: None,
-            log,
         })
     }
 }
@@ -59,6 +53,7 @@ impl AnnotateScreen {
 impl Screen for AnnotateScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.annotate
@@ -72,9 +67,6 @@ impl Screen for AnnotateScreen {
     }
 
     fn focus(&mut self) -> Focus<'_> {
-        if let Some(scroll) = &mut self.log.open {
-            return Focus::Help(scroll);
-        }
         match &mut self.app.mode {
             Mode::Prompt(p) => Focus::Prompt(&mut p.line),
             Mode::Help { scroll } => Focus::Help(scroll),
@@ -85,24 +77,14 @@ impl Screen for AnnotateScreen {
 
     fn prompt_done(&mut self, edit: Edit) {
         update::prompt_done(&mut self.app, edit);
-        self.log.note(self.app.message.as_deref());
     }
 
     fn close_overlay(&mut self) {
-        if self.log.open.take().is_none() {
-            self.app.mode = Mode::Normal;
-        }
+        self.app.mode = Mode::Normal;
     }
 
     fn update(&mut self, action: Action) -> Flow {
-        if action == Action::Messages {
-            self.log.note(self.app.message.as_deref());
-            self.log.open = Some(0);
-            return Flow::Continue;
-        }
-        let flow = update::update(&mut self.app, action);
-        self.log.note(self.app.message.as_deref());
-        flow
+        update::update(&mut self.app, action)
     }
 
     fn count(&mut self) -> Option<&mut Option<u32>> {
@@ -115,10 +97,10 @@ impl Screen for AnnotateScreen {
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
-        if self.log.open.is_some() {
-            let area = frame.area();
-            self.log.draw(ui, area, frame.buffer_mut());
-        }
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
     }
 
     fn revision(&self) -> u64 {
@@ -144,7 +126,6 @@ impl Screen for AnnotateScreen {
                 if first || app.message.is_none() {
                     app.message = Some(msg.clone());
                 }
-                self.log.note(Some(&msg));
                 self.conflict = Some(msg);
             }
             store::Saved::File => {}
@@ -173,7 +154,6 @@ impl Screen for AnnotateScreen {
             }
             Err(e) => app.message = Some(format!("still read-only: {e}")),
         }
-        self.log.note(self.app.message.as_deref());
     }
 
     fn farewell(&self) -> Vec<String> {

@@ -13,7 +13,6 @@ use crate::store;
 use crate::tui::keymap::{Keymap, Keymaps};
 use crate::tui::runtime::{Flow, Focus, Screen, Ui};
 use crate::tui::widgets::line_input::Edit;
-use crate::tui::widgets::messages::MessageLog;
 use crate::tui::widgets::status::SaveState;
 use action::Action;
 use ratatui::Frame;
@@ -30,8 +29,6 @@ pub struct ReviewScreen {
     pub disk: store::Session<Review>,
     /// Said once more after the terminal is restored.
     conflict: Option<String>,
-    /// Every message shown, for the `messages` overlay.
-    pub log: MessageLog,
 }
 
 /// Everything `review` does before the terminal is touched: every bad
@@ -46,8 +43,6 @@ pub fn open(
 ) -> anyhow::Result<ReviewScreen> {
     let (parts, disk) = crate::review::open::open(article_path, theirs_file, mine, dir, reviewer)?;
     let mut app = ReviewApp::new(parts);
-    let mut log = MessageLog::default();
-    log.note(app.message.as_deref());
     if let Some(why) = disk.read_only() {
         app.save = SaveState::ReadOnly(why.to_string());
     }
@@ -56,7 +51,6 @@ pub fn open(
         mine: None,
         disk,
         conflict: None,
-        log,
     })
 }
 
@@ -128,6 +122,7 @@ fn apply_pending(s: &mut ReviewScreen) {
 impl Screen for ReviewScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.review
@@ -138,9 +133,6 @@ impl Screen for ReviewScreen {
     }
 
     fn focus(&mut self) -> Focus<'_> {
-        if let Some(scroll) = &mut self.log.open {
-            return Focus::Help(scroll);
-        }
         match &mut self.app.mode {
             Mode::Comment { input, .. } => Focus::Prompt(input),
             Mode::Help { scroll } => Focus::Help(scroll),
@@ -150,32 +142,22 @@ impl Screen for ReviewScreen {
 
     fn prompt_done(&mut self, edit: Edit) {
         update::comment_done(&mut self.app, edit);
-        self.log.note(self.app.message.as_deref());
     }
 
     fn close_overlay(&mut self) {
-        if self.log.open.take().is_none() {
-            self.app.mode = Mode::Normal;
-        }
+        self.app.mode = Mode::Normal;
     }
 
     fn update(&mut self, action: Action) -> Flow {
-        if action == Action::Messages {
-            self.log.note(self.app.message.as_deref());
-            self.log.open = Some(0);
-            return Flow::Continue;
-        }
-        let flow = update::update(&mut self.app, action);
-        self.log.note(self.app.message.as_deref());
-        flow
+        update::update(&mut self.app, action)
     }
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
-        if self.log.open.is_some() {
-            let area = frame.area();
-            self.log.draw(ui, area, frame.buffer_mut());
-        }
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
     }
 
     fn revision(&self) -> u64 {
@@ -203,7 +185,6 @@ impl Screen for ReviewScreen {
             if first || app.message.is_none() {
                 app.message = Some(msg.clone());
             }
-            self.log.note(Some(&msg));
             self.conflict = Some(msg);
         }
         Ok(())
@@ -228,7 +209,6 @@ impl Screen for ReviewScreen {
                 Err(e) => self.app.message = Some(format!("still read-only: {e}")),
             }
         }
-        self.log.note(self.app.message.as_deref());
     }
 
     fn farewell(&self) -> Vec<String> {
