@@ -117,18 +117,38 @@ pub struct Shared<S> {
     last_save: Option<Instant>,
     /// Every message the screen showed.
     pub log: MessageLog,
+    /// The message and save trouble last seen, so the log gets each time
+    /// one is said, not each time the loop looks.
+    seen: (Option<String>, Option<String>),
 }
 
 impl<S: Screen> Shared<S> {
     pub fn new(screen: S) -> Shared<S> {
-        let mut log = MessageLog::default();
-        log.note(screen.message());
         Shared {
             saved_revision: screen.revision(),
             screen,
             quit: false,
             last_save: None,
-            log,
+            log: MessageLog::default(),
+            seen: (None, None),
+        }
+    }
+
+    /// Logs the screen's message and save trouble when they change.
+    fn note(&mut self) {
+        let message = self.screen.message().map(str::to_owned);
+        let trouble = match self.screen.save_state() {
+            SaveState::Failed(e) => Some(format!("not saved: {e}")),
+            SaveState::ReadOnly(e) => Some(format!("read-only: {e}")),
+            _ => None,
+        };
+        if message != self.seen.0 {
+            self.log.note(message.as_deref());
+            self.seen.0 = message;
+        }
+        if trouble != self.seen.1 {
+            self.log.note(trouble.as_deref());
+            self.seen.1 = trouble;
         }
     }
 
@@ -306,16 +326,7 @@ where
                 return Ok(());
             }
             let timeout = s.tick(events.now());
-            let message = s.screen.message().map(str::to_owned);
-            s.log.note(message.as_deref());
-            if let SaveState::Failed(e) | SaveState::ReadOnly(e) = s.screen.save_state().clone() {
-                let why = if s.screen.save_state().failed() {
-                    format!("not saved: {e}")
-                } else {
-                    format!("read-only: {e}")
-                };
-                s.log.note(Some(&why));
-            }
+            s.note();
             terminal.draw(|f| draw(&s, ui, f))?;
             timeout
         };
@@ -330,8 +341,7 @@ where
                 if route(&mut s, ui.keys, &k, small) == Flow::Quit {
                     s.quit = true;
                 }
-                let message = s.screen.message().map(str::to_owned);
-                s.log.note(message.as_deref());
+                s.note();
                 if crate::store::durable::fail_point_set("panic-after-key") {
                     panic!("fail point panic-after-key");
                 }

@@ -406,9 +406,18 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
     let theme = ui.theme;
     let range = app.claims_of(app.cursor.para);
+    let rows = area.height.saturating_sub(1) as usize;
     let title = match range.len() {
         0 => format!(" ¶ {} · no claims ", app.cursor.para + 1),
         1 => format!(" ¶ {} · 1 claim ", app.cursor.para + 1),
+        n if n > rows => format!(
+            " ¶ {} · {n} claims, {rows} shown ({} moves) ",
+            app.cursor.para + 1,
+            ui.keys
+                .annotate
+                .label(Action::NextClaim)
+                .unwrap_or_default()
+        ),
         n => format!(" ¶ {} · {n} claims ", app.cursor.para + 1),
     };
     let block = Block::new()
@@ -446,8 +455,12 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         let selected = Some(i) == under;
         let mut spans = vec![TSpan::raw(if selected { "▶ " } else { "  " })];
         spans.extend(claim_spans(theme, c));
+        // The note before the quote: a long quote would push it off the
+        // line, and the quote's words are on the screen above anyway.
         if let Some(n) = &c.note {
-            spans.push(TSpan::raw(format!(" — {n}")));
+            let quote = spans.pop();
+            spans.push(TSpan::raw(format!(" note: {n} ·")));
+            spans.extend(quote);
         }
         let mut line = Line::from(spans);
         if selected {
@@ -541,12 +554,12 @@ const SELECT_HINTS: &[(Action, &str)] = &[
     (Action::ShrinkSentence, "-sent"),
     (Action::GrowWord, "+word"),
     (Action::ShrinkWord, "-word"),
-    (Action::StartWordRight, "start+"),
-    (Action::StartWordLeft, "start-"),
     (Action::MarkSourced, "src"),
     (Action::MarkAnonymous, "anon"),
     (Action::MarkEditorial, "edit"),
     (Action::Cancel, "cancel"),
+    (Action::StartWordRight, "start+"),
+    (Action::StartWordLeft, "start-"),
 ];
 
 // ---- summary -------------------------------------------------------------
