@@ -347,10 +347,36 @@ fn undo(app: &mut App, is_undo: bool) {
                 claims: std::mem::replace(&mut app.set.claims, snap.claims),
                 dismissed: std::mem::replace(&mut app.set.dismissed, snap.dismissed),
             };
+            // Where the change was, so an undo far from the cursor is seen.
+            let moved = app
+                .set
+                .claims
+                .iter()
+                .find(|c| !now.claims.contains(c))
+                .or_else(|| now.claims.iter().find(|c| !app.set.claims.contains(c)))
+                .cloned();
             to.push(now);
             changed(app);
             app.mode = Mode::Normal;
-            app.message = Some(if is_undo { "undone" } else { "redone" }.into());
+            let word = if is_undo { "undone" } else { "redone" };
+            app.message = Some(match moved {
+                Some(c) => {
+                    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+                    if para != app.cursor.para {
+                        let len = app.paragraph(para).char_len();
+                        app.cursor = Span {
+                            para,
+                            start: c.start.min(len),
+                            end: c.end.min(len),
+                        };
+                        if app.cursor.start >= app.cursor.end {
+                            app.cursor = app.first_sentence(para);
+                        }
+                    }
+                    format!("{word}: the {} claim in ¶ {}", c.kind, c.paragraph)
+                }
+                None => word.to_owned(),
+            });
         }
         None => {
             app.message = Some(
