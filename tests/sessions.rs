@@ -152,6 +152,7 @@ fn no_lock_file_is_left_beside_the_annotations() {
     let lock = h.screen().disk.lock_file().unwrap().to_owned();
     assert!(!lock.starts_with(dir.path()), "{}", lock.display());
     drop(h);
+    assert!(!lock.exists(), "the lock file goes with the session");
     let names: Vec<String> = std::fs::read_dir(ann.join("harbor-council"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
