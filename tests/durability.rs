@@ -80,6 +80,7 @@ fn big_set(variant: usize) -> AnnotationSet {
             prefix: Some("before ".into()),
             suffix: Some(" after".into()),
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         })
         .collect();
@@ -210,6 +211,7 @@ fn small_set(note: &str) -> AnnotationSet {
             prefix: Some(String::new()),
             suffix: Some(" words".into()),
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         }],
         extra: Extra::new(),
@@ -860,6 +862,7 @@ prop_compose! {
             prefix,
             suffix,
             status: review.then(|| "needs-review".to_owned()),
+            previous_quote: None,
             extra,
         }
     }

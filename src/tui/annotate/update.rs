@@ -177,6 +177,20 @@ fn mark(app: &mut App, kind: Kind) {
     if t.start >= t.end {
         return;
     }
+    let len = t.end - t.start;
+    if len > crate::annotation::MAX_CLAIM_CHARS {
+        // Stored whole as its quote, a paragraph-long claim in a huge
+        // paragraph would make a file byline cannot read back.
+        app.message = Some(format!(
+            "not marked: this span is {len} characters, and a claim is at most {}; select a shorter span ({}, then {}/{} by word)",
+            crate::annotation::MAX_CLAIM_CHARS,
+            app.key(super::action::Action::Select),
+            app.key(super::action::Action::ShrinkWord),
+            app.key(super::action::Action::GrowWord),
+        ));
+        app.mode = Mode::Normal;
+        return;
+    }
     // A claim with exactly this span changes kind; so does one that covers
     // the whole cursor sentence. A smaller claim inside the sentence stays
     // as it is and the sentence gets a claim of its own.
