@@ -91,3 +91,29 @@ fn a_save_that_byline_could_not_read_back_is_refused_and_nothing_is_written() {
     assert!(err.contains("at most 16 MB"), "{err}");
     assert!(!file.exists());
 }
+
+/// Item 7: in a long one-line article that is not ASCII (offsets far from
+/// the start, the paragraph wrapped only around the cursor), a claim still
+/// holds exactly the text at its offsets, word moves included.
+#[test]
+fn a_claim_deep_in_a_long_non_ascii_paragraph_has_the_right_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = "陈美玲 said the crowds surprised her team 🍵. ";
+    let mut text = unit.repeat(6_000);
+    text.push_str("Zhang Wei MARKER said so. Then more. ");
+    text.push_str(&unit.repeat(6_000));
+    let art = write(dir.path(), "long-cjk.txt", &text);
+    let ann = dir.path().join("ann");
+    let mut h = Harness::annotate(&art, &ann, "Alex");
+    h.press("/MARKER<Enter>vle");
+    let screen = h.screen_text();
+    assert!(screen.contains("MARKER"), "{screen}");
+    let set = store::load(&h.screen().app.file).unwrap().unwrap();
+    assert_eq!(set.claims.len(), 1);
+    let c = &set.claims[0];
+    assert_eq!(c.quote, "Zhang Wei MARKER said so. Then");
+    let para = article::load(&art).unwrap().paragraphs[0].text.clone();
+    let at: String = para.chars().skip(c.start).take(c.end - c.start).collect();
+    assert_eq!(at, c.quote, "paragraph_text[start:end] == quote");
+    assert_eq!(c.start, unit.chars().count() * 6_000);
+}

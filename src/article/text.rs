@@ -2,17 +2,44 @@
 //! UAX #29.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One normalised paragraph. Offsets into it count `char`s, as Python does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Paragraph {
     pub text: String,
     /// A Markdown heading (or the title line of a plain article is not one:
     /// only Markdown marks headings).
     pub heading: bool,
     char_len: usize,
+    /// For a long paragraph that is not ASCII: the byte offset of every
+    /// [`CHECKPOINT`]-th character, so a char offset is found without
+    /// walking the paragraph from its start (a claim in a 50 MB one-line
+    /// article must not cost a scan per key).
+    checkpoints: OnceLock<Vec<usize>>,
+    /// For a long paragraph: its sentences, split once (UAX #29 over 50 MB
+    /// takes a second, and every move asks for them).
+    sentences: OnceLock<Vec<Range<usize>>>,
 }
+
+/// Paragraphs longer than this (bytes) keep the caches above; shorter ones
+/// are cheap to scan and stay as small as their text.
+pub const LONG_PARAGRAPH: usize = 64 * 1024;
+
+/// Characters between two checkpoints.
+const CHECKPOINT: usize = 4096;
+
+/// Characters on each side of an offset that [`Paragraph::words_near`] looks at.
+const WORD_WINDOW: usize = 4096;
+
+impl PartialEq for Paragraph {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.heading == other.heading
+    }
+}
+
+impl Eq for Paragraph {}
 
 impl Paragraph {
     pub fn new(text: String, heading: bool) -> Self {
@@ -25,6 +52,8 @@ impl Paragraph {
             text,
             heading,
             char_len,
+            checkpoints: OnceLock::new(),
+            sentences: OnceLock::new(),
         }
     }
 
@@ -37,15 +66,38 @@ impl Paragraph {
         self.char_len == self.text.len()
     }
 
+    fn is_long(&self) -> bool {
+        self.text.len() > LONG_PARAGRAPH
+    }
+
+    fn checkpoints(&self) -> &[usize] {
+        self.checkpoints.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(CHECKPOINT)
+                .map(|(b, _)| b)
+                .collect()
+        })
+    }
+
     /// Byte index of the `char` index `c` (clamped to the end).
     pub fn byte_of(&self, c: usize) -> usize {
         if self.is_ascii() {
             return c.min(self.text.len());
         }
-        self.text
+        if c >= self.char_len {
+            return self.text.len();
+        }
+        let (from_byte, skip) = if self.is_long() {
+            let k = c / CHECKPOINT;
+            (self.checkpoints()[k], c - k * CHECKPOINT)
+        } else {
+            (0, c)
+        };
+        self.text[from_byte..]
             .char_indices()
-            .nth(c)
-            .map_or(self.text.len(), |(b, _)| b)
+            .nth(skip)
+            .map_or(self.text.len(), |(b, _)| from_byte + b)
     }
 
     /// `char` index of the byte index `b` (which must be a char boundary).
@@ -53,7 +105,14 @@ impl Paragraph {
         if self.is_ascii() {
             return b.min(self.text.len());
         }
-        self.text[..b.min(self.text.len())].chars().count()
+        let b = b.min(self.text.len());
+        if self.is_long() {
+            let points = self.checkpoints();
+            let k = points.partition_point(|&p| p <= b).saturating_sub(1);
+            let from = points.get(k).copied().unwrap_or(0);
+            return k * CHECKPOINT + self.text[from..b].chars().count();
+        }
+        self.text[..b].chars().count()
     }
 
     /// The text between two `char` offsets, clamped to the paragraph.
@@ -68,6 +127,13 @@ impl Paragraph {
     /// Sentences (UAX #29) as `char` ranges, without the white space around
     /// them, so a claim's quote never starts or ends with a space.
     pub fn sentences(&self) -> Vec<Range<usize>> {
+        if self.is_long() {
+            return self.sentences.get_or_init(|| self.split_sentences()).clone();
+        }
+        self.split_sentences()
+    }
+
+    fn split_sentences(&self) -> Vec<Range<usize>> {
         let ranges = self
             .text
             .split_sentence_bound_indices()
@@ -82,6 +148,41 @@ impl Paragraph {
             .unicode_word_indices()
             .map(|(b, w)| b..b + w.len());
         self.to_char_ranges(ranges)
+    }
+
+    /// The words within a few thousand characters of the `char` offset
+    /// `c`: all of [`Self::words`] for a paragraph of ordinary length, and
+    /// only what a word move can reach in a long one. The window is cut at
+    /// white space, where no word boundary depends on what is beyond it.
+    pub fn words_near(&self, c: usize) -> Vec<Range<usize>> {
+        if !self.is_long() {
+            return self.words();
+        }
+        let lo = self.byte_of(c.saturating_sub(WORD_WINDOW));
+        let hi = self.byte_of(c.saturating_add(WORD_WINDOW));
+        let lo = if lo == 0 {
+            0
+        } else {
+            self.text[lo..hi].find(' ').map_or(lo, |i| lo + i + 1)
+        };
+        let hi = if hi == self.text.len() {
+            hi
+        } else {
+            self.text[lo..hi].rfind(' ').map_or(hi, |i| lo + i)
+        };
+        let base = self.char_of(lo);
+        let window = &self.text[lo..hi];
+        let mut out = Vec::new();
+        let mut chars = base;
+        let mut at = 0;
+        for (b, w) in window.unicode_word_indices() {
+            chars += window[at..b].chars().count();
+            let start = chars;
+            chars += w.chars().count();
+            at = b + w.len();
+            out.push(start..chars);
+        }
+        out
     }
 
     fn to_char_ranges(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
@@ -232,6 +333,28 @@ mod tests {
         let p = Paragraph::new("陈美玲 said: “hi, 🍵 you”.".into(), false);
         let w: Vec<&str> = p.words().iter().map(|r| p.slice(r.start, r.end)).collect();
         assert_eq!(w, ["陈", "美", "玲", "said", "hi", "you"]);
+    }
+
+    #[test]
+    fn long_paragraphs_find_offsets_words_and_sentences_as_short_ones_do() {
+        let unit = "陈美玲 said the tea 🍵 was fine. Then she left! ";
+        let text: String = unit.repeat(4000).trim_end().to_owned();
+        let long = Paragraph::new(text.clone(), false);
+        assert!(long.is_long());
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for &c in &[0, 1, 4095, 4096, 4097, 10_000, 77_777, chars.len() - 1, chars.len()] {
+            let want = chars.get(c).map_or(text.len(), |(b, _)| *b);
+            assert_eq!(long.byte_of(c), want, "byte_of({c})");
+            assert_eq!(long.char_of(want), c, "char_of({want})");
+        }
+        assert_eq!(long.sentences(), long.split_sentences());
+        assert_eq!(long.sentences().len(), 8000);
+        let all = long.words();
+        let near = long.words_near(50_000);
+        assert!(near.len() > 100 && near.len() < all.len());
+        let first = all.iter().position(|w| *w == near[0]).unwrap();
+        assert_eq!(&all[first..first + near.len()], &near[..]);
+        assert!(near.iter().any(|w| w.start <= 50_000 && 50_000 <= w.end + 10));
     }
 
     #[test]

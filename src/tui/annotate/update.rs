@@ -33,19 +33,19 @@ pub fn update(app: &mut App, action: Action) -> Flow {
             s.iter().map(|r| r.end).rfind(|&e| e < end)
         }),
         Action::GrowWord => move_end(app, |app, end| {
-            let w = app.current().words();
+            let w = app.current().words_near(end);
             w.iter().map(|r| r.end).find(|&e| e > end)
         }),
         Action::ShrinkWord => move_end(app, |app, end| {
-            let w = app.current().words();
+            let w = app.current().words_near(end);
             w.iter().map(|r| r.end).rfind(|&e| e < end)
         }),
         Action::StartWordRight => move_start(app, |app, start| {
-            let w = app.current().words();
+            let w = app.current().words_near(start);
             w.iter().map(|r| r.start).find(|&s| s > start)
         }),
         Action::StartWordLeft => move_start(app, |app, start| {
-            let w = app.current().words();
+            let w = app.current().words_near(start);
             w.iter().map(|r| r.start).rfind(|&s| s < start)
         }),
         Action::MarkSourced | Action::MarkAnonymous | Action::MarkEditorial => {
