@@ -54,6 +54,8 @@ fn benches(c: &mut Criterion) {
         output: Some(out.clone()),
         claims: false,
         root: None,
+        verdicts: false,
+        verbose: false,
     };
     let mut g = c.benchmark_group("export_json");
     g.sample_size(10);

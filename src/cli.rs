@@ -31,6 +31,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Check annotation files against their article: ok, moved or needs review
     Check(CheckArgs),
+    /// Turn W3C, brat or JSONL annotations from other tools into byline files
+    Import(ImportArgs),
     /// List every screen's actions and their keys (with your config applied)
     Keys(KeysArgs),
 }
@@ -116,6 +118,14 @@ pub enum ExportFormat {
     Json,
     /// One row per article (per claim with --claims)
     Csv,
+    /// One self-contained page: charts, and every claim highlighted in its text
+    Html,
+    /// W3C Web Annotation JSON-LD, one Annotation a line
+    W3c,
+    /// brat standoff: a folder (-o DIR) of .txt and .ann files
+    Brat,
+    /// One line per article: {"text", "spans", "meta"} as spaCy and Prodigy read it
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -128,12 +138,18 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// With --format csv: one row per claim instead of one per article
-    #[arg(long)]
+    /// With --format csv: one row per claim instead of one per article; with --format json: JSON Lines, one claim a line
+    #[arg(long, conflicts_with = "verdicts")]
     pub claims: bool,
     /// Folder whose files an annotation file's `article.path` may lead to [default: the folder above its annotations folder] (see docs/security.md)
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+    /// With --format csv or json: colleagues' verdicts on the claims, one a row (JSON Lines for json)
+    #[arg(long)]
+    pub verdicts: bool,
+    /// List every file a warning concerns, not just the first few
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// Output of `byline check`.
@@ -159,4 +175,33 @@ pub struct CheckArgs {
     pub fix: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub format: CheckFormat,
+}
+
+/// What `byline import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// W3C Web Annotation JSON-LD: an AnnotationCollection, a list, or one Annotation a line
+    W3c,
+    /// brat standoff `.ann` files (the `.txt` beside each is the text)
+    Brat,
+    /// spaCy/Prodigy JSON Lines: {"text", "spans": [{"start", "end", "label"}], "meta"}
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files to import (for brat, the `.ann` files or folders holding them)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum)]
+    pub from: ImportFormat,
+    /// The article the annotations point into [default: the text in the file (jsonl, brat); needed for w3c]
+    #[arg(long, value_name = "PATH")]
+    pub article: Option<PathBuf>,
+    /// Folder that gets `<article-id>/<annotator>.toml`
+    #[arg(long, value_name = "DIR", default_value = "annotations")]
+    pub annotations: PathBuf,
+    /// The annotator's name [default: the name in the file, else the file name]
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
 }

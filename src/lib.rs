@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod import;
 pub mod output;
 pub mod review;
 pub mod sanitize;
@@ -56,5 +57,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Export(args) => export::run(args),
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
+        cli::Command::Import(args) => import::run(args),
     }
 }

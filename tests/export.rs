@@ -367,12 +367,9 @@ fn csv_claims_rows_survive_quotes_commas_and_newlines() {
         &["export", "annotations", "--format", "csv", "--claims"],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stdout
-            .starts_with("article,annotator,paragraph,start,end,kind,source,note,quote\r\n")
-            || r.stdout
-                .starts_with("article,annotator,paragraph,start,end,kind,source,note,quote\n")
-    );
+    assert!(r.stdout.starts_with(
+        "article,annotator,paragraph,start,end,kind,source,note,quote,id,tags,status\r\n"
+    ));
     let mut rd = csv::Reader::from_reader(r.stdout.as_bytes());
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 7 + 3 + 4);
@@ -403,7 +400,10 @@ print(json.dumps([len(rows), rows[0], rows[4]]))";
                 "kind",
                 "source",
                 "note",
-                "quote"
+                "quote",
+                "id",
+                "tags",
+                "status"
             ])
         );
         assert_eq!(py[2][7], "says \"shameful\", twice\nsecond line");

@@ -96,7 +96,13 @@ fn counter(failing: usize) -> (Counter, Arc<Mutex<Log>>) {
     (c, log)
 }
 
-fn run(screen: Counter, script: Script, w: u16, h: u16) -> runtime::Ended<Counter> {
+/// What a run left: the screen and whether it quit.
+struct Ended {
+    screen: Counter,
+    quit: bool,
+}
+
+fn run(screen: Counter, script: Script, w: u16, h: u16) -> Ended {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let keys = Keymaps::default();
     let theme = Theme { color: false };
@@ -105,7 +111,11 @@ fn run(screen: Counter, script: Script, w: u16, h: u16) -> runtime::Ended<Counte
         keys: &keys,
     };
     let mut script = script;
-    runtime::run(screen, &mut script, &mut t, &ui).unwrap()
+    let shared = runtime::run(runtime::Shared::new(screen), &mut script, &mut t, &ui).unwrap();
+    Ended {
+        quit: shared.quit(),
+        screen: shared.screen,
+    }
 }
 
 #[test]
@@ -445,4 +455,37 @@ fn the_loop_draws_after_a_resize() {
     assert_eq!(h.terminal.backend().buffer().area.width, 40);
     h.resize(10, 4);
     assert!(h.terminal.backend().to_string().contains("too"));
+}
+
+#[test]
+fn a_long_message_can_be_read_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::annotate(&article("harbor-council.txt"), dir.path(), "Alex");
+    h.press("}e");
+    // Someone edits the file under the session: the next save goes to a
+    // conflict copy, and the message naming it is longer than the footer.
+    let file = h.screen().app.file.clone();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("kind = \"editorial\"", "kind = \"sourced\""),
+    )
+    .unwrap();
+    h.press("je");
+    let copy = h.screen().disk.conflict_copy().unwrap().to_owned();
+    let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+    let footer = h.text_at(80, 24);
+    assert!(!footer.contains(&name), "the footer cuts it:\n{footer}");
+    h.press("M");
+    let all = h.text_at(200, 30);
+    assert!(all.contains(&name), "{all}");
+    assert!(all.contains("messages, newest first"), "{all}");
+    // Any key but scrolling closes it; the session goes on.
+    h.press("x");
+    assert!(!h.text_at(200, 30).contains("messages, newest first"));
+    assert_eq!(
+        h.screen().app.set.claims.len(),
+        2,
+        "x closed the log, deleted nothing"
+    );
 }

@@ -143,7 +143,9 @@ fn run<S: Screen>(screen: S, mut s: Script, (w, h): (u16, u16), keys: &Keymaps) 
         theme: &theme,
         keys,
     };
-    runtime::run(screen, &mut s, &mut t, &ui).unwrap().screen
+    runtime::run(runtime::Shared::new(screen), &mut s, &mut t, &ui)
+        .unwrap()
+        .screen
 }
 
 fn annotate_once(seed: u64, article: &Path, keys: &Keymaps) {

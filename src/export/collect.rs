@@ -2,7 +2,10 @@
 //! in parallel, loading each article text once, progress, and writing the
 //! output. Everything it learns goes through the pure summary in `mod.rs`.
 
-use super::{ArticleSummary, Corpus, TextStats, TextStatus, csv, json, markdown, summarize_with};
+use super::perfile::{self, Render};
+use super::{
+    ArticleSummary, Corpus, TextStats, TextStatus, csv, html, json, markdown, summarize_with,
+};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::output;
 use crate::sanitize::{self, Guard};
@@ -30,10 +33,43 @@ const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 /// Runs `byline export`; returns the exit code.
 pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
-    if args.claims && args.format != ExportFormat::Csv {
-        output::error("--claims lists claims as CSV rows; use it with --format csv");
+    if args.claims && !matches!(args.format, ExportFormat::Csv | ExportFormat::Json) {
+        output::error(
+            "--claims lists claims as CSV rows or JSON Lines; use it with --format csv or --format json",
+        );
         return Ok(EXIT_USAGE);
     }
+    if args.verdicts && !matches!(args.format, ExportFormat::Csv | ExportFormat::Json) {
+        crate::output::error(format_args!(
+            "--verdicts lists colleagues' verdicts as CSV rows or JSON Lines; use it with --format csv or --format json"
+        ));
+        return Ok(EXIT_USAGE);
+    }
+    let brat_dir = match (args.format, &args.output) {
+        (ExportFormat::Brat, None) => {
+            crate::output::error(format_args!(
+                "--format brat writes a folder of .txt and .ann files; name it with -o DIR"
+            ));
+            return Ok(EXIT_USAGE);
+        }
+        (ExportFormat::Brat, Some(dir)) => {
+            open_brat_dir(dir)?;
+            Some(dir.clone())
+        }
+        _ => None,
+    };
+    let sink_path = if brat_dir.is_some() {
+        None
+    } else {
+        args.output.as_deref()
+    };
+    // JSON and the JSON Lines formats escape control characters as JSON
+    // does; every other format shows them escaped as text.
+    let style = match args.format {
+        ExportFormat::Json | ExportFormat::Jsonl | ExportFormat::W3c => sanitize::Style::Json,
+        _ => sanitize::Style::Text,
+    };
+    let mut out = Sink::open(sink_path, style)?;
     let found = discover(&args.paths);
     let mut failed = !found.errors.is_empty();
     for e in &found.errors {
@@ -50,22 +86,18 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         ));
     }
 
-    let style = match args.format {
-        ExportFormat::Json if !args.claims => sanitize::Style::Json,
-        _ => sanitize::Style::Text,
-    };
-    let mut out = Sink::open(args.output.as_deref(), style)?;
-    let mut stream = Stream::new(args);
+    let mut stream = Stream::new(args)?;
     let written = stream
         .begin(&mut out)
         .and_then(|()| {
             process(
-                &found.files,
-                &found.reviews,
+                &found,
                 args.root.as_deref(),
                 &mut stream,
                 &mut out,
                 &mut failed,
+                brat_dir.as_deref(),
+                args.verbose,
             )
         })
         .and_then(|summaries| stream.end(&mut out, &summaries));
@@ -84,43 +116,65 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
 /// can be written as it comes is written in file order. Returns the
 /// summaries the output still needs at the end.
 fn process(
-    files: &[PathBuf],
-    reviews: &HashMap<PathBuf, Vec<PathBuf>>,
+    found: &Found,
     root: Option<&Path>,
     stream: &mut Stream,
     out: &mut Sink,
     failed: &mut bool,
+    brat_dir: Option<&Path>,
+    verbose: bool,
 ) -> std::io::Result<Vec<ArticleSummary>> {
+    let (files, reviews) = (&found.files, &found.reviews);
     let cache = TextCache {
         root: root.map(Path::to_owned),
         ..TextCache::default()
     };
     let mut summaries = Vec::new();
-    let mut notes = Notes::default();
+    let mut notes = Notes {
+        verbose,
+        ..Notes::default()
+    };
     // Rows streamed to a terminal would be torn by the bar's redraws.
     let streams_to_terminal =
         matches!(out, Sink::Stdout(_)) && !stream.waits() && std::io::stdout().is_terminal();
     let progress = Progress::new(files.len(), !streams_to_terminal);
     let kept = stream.keeps_sets();
     let json = stream.is_json();
+    let render = stream.render();
     for (step, chunk) in files.chunks(CHUNK).enumerate() {
         let done: Vec<Result<Done, StoreError>> = chunk
             .par_iter()
-            .map(|f| {
+            .enumerate()
+            .map(|(i, f)| {
                 let dir = f.parent().unwrap_or(Path::new(""));
-                let mut d = summarize_file(f, &cache, step, kept, reviews.get(dir))?;
+                let full = kept || render.is_some();
+                let mut d = summarize_file(f, &cache, step, full, reviews.get(dir))?;
+                d.index = step * CHUNK + i;
                 // Serialising is as much work as summarising: do it here,
                 // in parallel, and only copy bytes in order below.
                 if json {
                     d.json = Some(json::article_line(&d.summary));
+                }
+                if let Some(r) = render
+                    && let Some(set) = d.set.take()
+                {
+                    let reviews = std::mem::take(&mut d.reviews);
+                    d.rendered = Some(perfile::render(
+                        r, d.index, f, set, reviews, &d.summary, brat_dir,
+                    ));
                 }
                 Ok(d)
             })
             .collect();
         for d in done {
             match d {
-                Ok(d) => {
+                Ok(mut d) => {
                     notes.text(&d.summary);
+                    if let Some(Err(e)) = &d.rendered {
+                        progress.suspend(|| crate::output::error(format_args!("{e}")));
+                        *failed = true;
+                        d.rendered = None;
+                    }
                     stream.file(out, &d)?;
                     if !kept {
                         summaries.push(d.summary);
@@ -147,15 +201,50 @@ enum Stream {
     Json(json::Stream),
     Csv(csv::ArticleRows),
     Claims(csv::ClaimsWriter),
+    /// Article sections rendered in the workers, spooled, and copied after
+    /// the overview.
+    Html(html::Html),
+    /// Bytes rendered per file in the workers, copied out in order
+    /// (JSON Lines, CSV rows after a header, or nothing for brat).
+    PerFile {
+        render: Render,
+        header: Option<&'static [&'static str]>,
+        /// Files written (brat says how many at the end).
+        done: usize,
+    },
 }
 
 impl Stream {
-    fn new(args: &ExportArgs) -> Stream {
-        match (args.format, args.claims) {
-            (_, true) => Stream::Claims(csv::ClaimsWriter::new()),
-            (ExportFormat::Csv, false) => Stream::Csv(csv::ArticleRows),
-            (ExportFormat::Json, false) => Stream::Json(json::Stream::default()),
-            (ExportFormat::Markdown, false) => Stream::Markdown,
+    fn new(args: &ExportArgs) -> std::io::Result<Stream> {
+        let per_file = |render, header| Stream::PerFile {
+            render,
+            header,
+            done: 0,
+        };
+        Ok(match (args.format, args.claims, args.verdicts) {
+            (ExportFormat::Json, true, _) => per_file(Render::ClaimsJson, None),
+            (ExportFormat::Json, _, true) => per_file(Render::VerdictsJson, None),
+            (ExportFormat::Csv, _, true) => per_file(
+                Render::VerdictsCsv,
+                Some(super::interchange::VERDICT_HEADER),
+            ),
+            (_, true, _) => Stream::Claims(csv::ClaimsWriter::new()),
+            (ExportFormat::Csv, false, _) => Stream::Csv(csv::ArticleRows),
+            (ExportFormat::Json, false, _) => Stream::Json(json::Stream::default()),
+            (ExportFormat::Markdown, ..) => Stream::Markdown,
+            (ExportFormat::Html, ..) => Stream::Html(html::Html::new()?),
+            (ExportFormat::W3c, ..) => per_file(Render::W3c, None),
+            (ExportFormat::Jsonl, ..) => per_file(Render::Jsonl, None),
+            (ExportFormat::Brat, ..) => per_file(Render::Brat, None),
+        })
+    }
+
+    /// What the workers render per file, if anything.
+    fn render(&self) -> Option<Render> {
+        match self {
+            Stream::Html(_) => Some(Render::Html),
+            Stream::PerFile { render, .. } => Some(*render),
+            _ => None,
         }
     }
 
@@ -166,7 +255,7 @@ impl Stream {
 
     /// Whether everything is written at the end (nothing streams).
     fn waits(&self) -> bool {
-        matches!(self, Stream::Markdown)
+        matches!(self, Stream::Markdown | Stream::Html(_))
     }
 
     fn is_json(&self) -> bool {
@@ -177,7 +266,18 @@ impl Stream {
         match self {
             Stream::Json(s) => s.begin(out),
             Stream::Csv(w) => w.begin(out),
-            Stream::Markdown | Stream::Claims(_) => Ok(()),
+            Stream::PerFile {
+                header: Some(h), ..
+            } => {
+                let mut w = ::csv::WriterBuilder::new()
+                    .terminator(::csv::Terminator::CRLF)
+                    .from_writer(out);
+                w.write_record(*h)?;
+                w.flush()
+            }
+            Stream::Markdown | Stream::Claims(_) | Stream::Html(_) | Stream::PerFile { .. } => {
+                Ok(())
+            }
         }
     }
 
@@ -189,6 +289,17 @@ impl Stream {
                 Some(set) => w.write(set, out),
                 None => Ok(()),
             },
+            Stream::Html(h) => match &d.rendered {
+                Some(Ok(bytes)) => h.section(bytes, html::Toc::of(d.index, &d.summary)),
+                _ => Ok(()),
+            },
+            Stream::PerFile { done, .. } => match &d.rendered {
+                Some(Ok(bytes)) => {
+                    *done += 1;
+                    out.write_all(bytes)
+                }
+                _ => Ok(()),
+            },
             Stream::Markdown => Ok(()),
         }
     }
@@ -199,6 +310,19 @@ impl Stream {
             Stream::Csv(_) => Ok(()),
             Stream::Claims(w) => w.finish(out),
             Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
+            Stream::Html(h) => h.end(out, &Corpus::new(summaries)),
+            Stream::PerFile {
+                render: Render::Brat,
+                done,
+                ..
+            } => {
+                crate::output::error(format_args!(
+                    "wrote {done} .txt and .ann {} (one pair per annotation file)",
+                    if done == 1 { "pair" } else { "pairs" }
+                ));
+                Ok(())
+            }
+            Stream::PerFile { .. } => Ok(()),
         }
     }
 }
@@ -210,16 +334,18 @@ struct Done {
     set: Option<crate::annotation::AnnotationSet>,
     /// The summary as a JSON line, made in the worker thread.
     json: Option<Vec<u8>>,
+    /// The file's place in the export (0-based).
+    index: usize,
+    /// The colleagues' reviews of this file, for the per-file formats.
+    reviews: Vec<crate::review::verdict::Review>,
+    /// What a per-file format made of it ([`Stream::render`]).
+    rendered: Option<Result<Vec<u8>, String>>,
 }
 
 /// The reviews of the annotator file at `path` among the folder's review
 /// files. A review file that does not parse is left out here; `byline
 /// review` names it with line and column when it is opened.
-fn review_summaries(
-    path: &Path,
-    set: &crate::annotation::AnnotationSet,
-    reviews: Option<&Vec<PathBuf>>,
-) -> Vec<crate::review::summary::ReviewSummary> {
+fn reviews_of(path: &Path, reviews: Option<&Vec<PathBuf>>) -> Vec<crate::review::verdict::Review> {
     let slug = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -229,7 +355,6 @@ fn review_summaries(
         .flatten()
         .filter_map(|r| store::review::load(r).ok().flatten())
         .filter(|r| r.meta.of == slug)
-        .map(|r| crate::review::summary::summarize(&r, &set.claims))
         .collect()
 }
 
@@ -240,8 +365,20 @@ fn summarize_file(
     keep_set: bool,
     reviews: Option<&Vec<PathBuf>>,
 ) -> Result<Done, StoreError> {
-    let set = store::load_claims_only(path)?;
-    let reviews = review_summaries(path, &set, reviews);
+    // The per-file formats need every field (tags); the summaries do not.
+    let set = if keep_set {
+        store::load(path)?.ok_or_else(|| StoreError::Io {
+            path: path.to_owned(),
+            error: std::io::ErrorKind::NotFound.into(),
+        })?
+    } else {
+        store::load_claims_only(path)?
+    };
+    let reviews = reviews_of(path, reviews);
+    let review_summaries = reviews
+        .iter()
+        .map(|r| crate::review::summary::summarize(r, &set.claims))
+        .collect();
     let (stats, status) = match &set.article.path {
         None => (None, TextStatus::NoPath),
         Some(rel) => {
@@ -263,17 +400,20 @@ fn summarize_file(
         }
     };
     let mut summary = summarize_with(&set, path.display().to_string(), stats.as_deref(), status);
-    summary.reviews = reviews;
+    summary.reviews = review_summaries;
     Ok(Done {
         summary,
         set: keep_set.then_some(set),
         json: None,
+        index: 0,
+        reviews: if keep_set { reviews } else { Vec::new() },
+        rendered: None,
     })
 }
 
 /// `a/b/../../c` as `c`, for messages: lexical only, and
 /// never past a leading `..` or the root.
-fn tidy(p: &Path) -> PathBuf {
+pub fn tidy(p: &Path) -> PathBuf {
     use std::path::Component;
     let mut out: Vec<Component> = Vec::new();
     for c in p.components() {
@@ -417,19 +557,23 @@ fn trim_lru<V>(map: &mut HashMap<PathBuf, V>, used: impl Fn(&V) -> usize) {
 struct Notes {
     by_text: Vec<(String, String, usize)>,
     index: HashMap<String, usize>,
+    /// Files without `article.path`: one line for all of them.
+    no_path: Vec<String>,
+    verbose: bool,
 }
+
+/// Files named in the one line about files without `article.path`,
+/// unless `--verbose`.
+const NAMED_FILES: usize = 3;
 
 impl Notes {
     fn text(&mut self, s: &ArticleSummary) {
         let (key, why) = match &s.text {
             TextStatus::Ok => return,
-            TextStatus::NoPath | TextStatus::NotGiven => (
-                s.file.clone(),
-                format!(
-                    "{}: no article.path, so the article text is unknown; words and sentences are left out",
-                    s.file
-                ),
-            ),
+            TextStatus::NoPath | TextStatus::NotGiven => {
+                self.no_path.push(s.file.clone());
+                return;
+            }
             TextStatus::Missing { path } => (
                 path.clone(),
                 format!(
@@ -459,6 +603,23 @@ impl Notes {
     }
 
     fn print(&self) {
+        match self.no_path.len() {
+            0 => {}
+            1 => crate::output::warning(format_args!(
+                "{}: no article.path, so the article text is unknown; words and sentences are left out",
+                self.no_path[0]
+            )),
+            n => {
+                let shown = if self.verbose { n } else { n.min(NAMED_FILES) };
+                let mut names = self.no_path[..shown].join(", ");
+                if shown < n {
+                    names.push_str(&format!(" and {} more (--verbose lists them)", n - shown));
+                }
+                crate::output::warning(format_args!(
+                    "{n} files have no article.path, so their article text is unknown; words and sentences are left out: {names}"
+                ));
+            }
+        }
         for (_, why, more) in &self.by_text {
             match more {
                 0 => output::warning(why),
@@ -688,10 +849,7 @@ impl Sink {
             let stdout = std::io::BufWriter::new(std::io::stdout());
             return Ok(Sink::Stdout(Guard::new(stdout, style)));
         };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
+        let dir = existing_folder_of(path)?;
         let mut builder = tempfile::Builder::new();
         // A temporary file is private by default; the export is an ordinary
         // file, so ask for 0666 and let the umask decide, as for any file.
@@ -741,6 +899,38 @@ impl Write for Sink {
             Sink::File { tmp, .. } => tmp.flush(),
         }
     }
+}
+
+/// The folder `path` goes in, which must exist: a mistyped `-o` is an
+/// error, not a tree of new folders.
+fn existing_folder_of(path: &Path) -> anyhow::Result<&Path> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "{}: cannot write the export: the folder {} does not exist; create it first",
+            path.display(),
+            dir.display()
+        );
+    }
+    Ok(dir)
+}
+
+/// The brat output folder: made if missing, as long as the folder it goes
+/// in exists (a mistyped path is an error, not a tree of new folders).
+fn open_brat_dir(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        existing_folder_of(dir)?;
+        std::fs::create_dir(dir)
+            .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    }
+    std::fs::write(dir.join("annotation.conf"), super::interchange::BRAT_CONF)
+        .with_context(|| format!("{}: cannot write annotation.conf", dir.display()))?;
+    std::fs::write(dir.join("visual.conf"), super::interchange::BRAT_VISUAL)
+        .with_context(|| format!("{}: cannot write visual.conf", dir.display()))?;
+    Ok(())
 }
 
 #[cfg(test)]

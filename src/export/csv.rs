@@ -56,6 +56,9 @@ pub const CLAIM_HEADER: &[&str] = &[
     "source",
     "note",
     "quote",
+    "id",
+    "tags",
+    "status",
 ];
 
 /// RFC 4180: CRLF line ends, quotes only where needed.
@@ -174,6 +177,9 @@ impl ClaimsWriter {
                 c.source.as_deref().unwrap_or(""),
                 c.note.as_deref().unwrap_or(""),
                 &c.quote,
+                c.id.as_deref().unwrap_or(""),
+                &c.tags.join(" "),
+                c.status.as_deref().unwrap_or(""),
             ])?;
         }
         w.flush()

@@ -212,6 +212,9 @@ struct GroupJson<'a> {
     editorial_per_100_words: Option<f64>,
     editorial_sentence_share: Option<f64>,
     distribution: Distribution<'a>,
+    /// 95% bootstrap intervals over entries (`interval.rs`).
+    anonymity_ratio_ci95: Option<[f64; 2]>,
+    editorial_per_100_words_ci95: Option<[f64; 2]>,
 }
 
 fn group(g: &Group) -> GroupJson<'_> {
@@ -241,6 +244,8 @@ fn group(g: &Group) -> GroupJson<'_> {
         editorial_per_100_words: t.editorial_per_100_words(),
         editorial_sentence_share: t.editorial_sentence_share(),
         distribution: Distribution(g),
+        anonymity_ratio_ci95: g.intervals.anonymity_ratio.map(|i| [i.lo, i.hi]),
+        editorial_per_100_words_ci95: g.intervals.editorial_per_100_words.map(|i| [i.lo, i.hi]),
     }
 }
 

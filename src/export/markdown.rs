@@ -174,6 +174,7 @@ fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
 
     group_table(s, "By outlet", "outlet", &c.by_outlet);
     group_table(s, "By annotator", "annotator", &c.by_annotator);
+    s.push_str(INTERVAL_NOTE);
 
     s.push_str("\n### Sources across the corpus\n\n");
     sources_table(s, &c.sources, CORPUS_SOURCES);
@@ -217,10 +218,29 @@ fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
             t.by_kind.get(Kind::Sourced),
             t.by_kind.get(Kind::Anonymous),
             t.by_kind.get(Kind::Editorial),
-            pct(t.anonymity_ratio()),
-            dec(t.editorial_per_100_words()),
+            with_ci(pct(t.anonymity_ratio()), g.intervals.anonymity_ratio, pct),
+            with_ci(
+                dec(t.editorial_per_100_words()),
+                g.intervals.editorial_per_100_words,
+                dec
+            ),
             pct(t.editorial_sentence_share()),
         );
+    }
+}
+
+/// Says once under each table what the bracketed ranges are.
+const INTERVAL_NOTE: &str = "\n(In brackets: the 95% interval, a percentile bootstrap over annotation files with 2,000 resamples and a fixed seed; files, not claims, are the sampling unit. Groups whose intervals do not overlap differ by more than sampling noise.)\n";
+
+/// `38.5% (30.1%–47.0%)`, or the value alone without an interval.
+fn with_ci(
+    value: String,
+    ci: Option<super::interval::Interval>,
+    f: fn(Option<f64>) -> String,
+) -> String {
+    match ci {
+        Some(i) => format!("{value} ({}–{})", f(Some(i.lo)), f(Some(i.hi))),
+        None => value,
     }
 }
 
@@ -364,6 +384,25 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
                 format!(" ({})", kinds.join(", "))
             }
         );
+        for d in &r.disputes {
+            let _ = writeln!(
+                s,
+                "  - disputes ¶{} {}–{} ({}{}{}){}",
+                d.paragraph,
+                d.start,
+                d.end,
+                d.kind,
+                d.proposed.map(|k| format!(" → {k}")).unwrap_or_default(),
+                d.claim
+                    .as_deref()
+                    .map(|i| format!(", {}", code(i)))
+                    .unwrap_or_default(),
+                d.comment
+                    .as_deref()
+                    .map(|c| format!(": {}", esc(c)))
+                    .unwrap_or_default(),
+            );
+        }
     }
     if a.needs_review.is_empty() {
         s.push_str("- **Needs review:** none\n");

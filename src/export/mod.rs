@@ -16,10 +16,14 @@
 
 mod collect;
 mod csv;
+mod html;
+pub mod interchange;
+pub mod interval;
 mod json;
 mod markdown;
+mod perfile;
 
-pub use collect::run;
+pub use collect::{run, tidy};
 
 use crate::annotation::{AnnotationSet, Claim, Kind, KindCounts};
 use crate::article::{Article, normalize_block};
@@ -691,6 +695,8 @@ pub struct Group {
     pub outlets: usize,
     /// One entry per [`Metric::ALL`], in that order.
     pub spread: Vec<Spread>,
+    /// 95% bootstrap intervals of the pooled ratios (`interval.rs`).
+    pub intervals: interval::GroupIntervals,
 }
 
 impl Group {
@@ -712,6 +718,7 @@ impl Group {
                 .iter()
                 .map(|m| Spread::of(members.iter().filter_map(|a| m.of(a)).collect()))
                 .collect(),
+            intervals: interval::GroupIntervals::of(members),
         }
     }
 

@@ -30,6 +30,24 @@ pub struct ReviewSummary {
     pub proposed: ByKindCount,
     /// Verdicts whose claim is no longer in the reviewed file.
     pub orphaned: usize,
+    /// Each dispute of a claim still in the file, in claim order: what
+    /// the colleague said and proposed.
+    pub disputes: Vec<Dispute>,
+}
+
+/// One dispute of one claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dispute {
+    /// The disputed claim's id, when it has one.
+    pub claim: Option<String>,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The claim's own kind.
+    pub kind: Kind,
+    /// The kind the reviewer proposes instead.
+    pub proposed: Option<Kind>,
+    pub comment: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -75,6 +93,7 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
         by_kind.get_mut(c.kind).claims += 1;
     }
     let matched = review.match_claims(reviewed);
+    let mut disputes = Vec::new();
     for (c, v) in reviewed.iter().zip(&matched) {
         let Some(v) = v else { continue };
         let e = &review.verdicts[*v];
@@ -84,6 +103,15 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
             Verdict::Agree => k.agreed += 1,
             Verdict::Dispute => {
                 k.disputed += 1;
+                disputes.push(Dispute {
+                    claim: c.id.clone(),
+                    paragraph: c.paragraph,
+                    start: c.start,
+                    end: c.end,
+                    kind: c.kind,
+                    proposed: e.kind,
+                    comment: e.comment.clone().filter(|s| !s.is_empty()),
+                });
                 match e.kind {
                     Some(Kind::Sourced) => proposed.sourced += 1,
                     Some(Kind::Anonymous) => proposed.anonymous += 1,
@@ -106,6 +134,7 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
         by_kind,
         proposed,
         orphaned: review.verdicts.len() - reviewed_n,
+        disputes,
     }
 }
 

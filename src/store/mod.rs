@@ -9,6 +9,7 @@ pub mod locate;
 pub mod lock;
 pub mod open;
 pub mod read;
+pub mod recovery;
 pub mod review;
 mod session;
 mod toml_io;

@@ -8,6 +8,7 @@ use super::keymap::{Actions, Key, Keymap, Keymaps};
 use super::theme::Theme;
 use super::widgets::help;
 use super::widgets::line_input::{Edit, LineInput};
+use super::widgets::messages::MessageLog;
 use super::widgets::status::{self, SaveState};
 use anyhow::Context;
 use crossterm::event::KeyEvent;
@@ -59,6 +60,9 @@ pub trait Screen: Send + 'static {
     type Action: Actions;
     /// The action that still works on a screen too small to see.
     const QUIT: Self::Action;
+    /// The action that opens the log of every message shown (the footer
+    /// cuts long ones); the runtime keeps the log.
+    const MESSAGES: Option<Self::Action> = None;
     fn keymap(keys: &Keymaps) -> &Keymap<Self::Action>;
     /// The keymap mode (one of `Action::MODES`) in effect now.
     fn mode(&self) -> u8;
@@ -69,6 +73,10 @@ pub trait Screen: Send + 'static {
     fn close_overlay(&mut self);
     fn update(&mut self, action: Self::Action) -> Flow;
     fn render(&self, ui: &Ui, frame: &mut Frame);
+    /// The message the screen shows now, if any.
+    fn message(&self) -> Option<&str> {
+        None
+    }
     /// Bumps on every change that must reach the disk.
     fn revision(&self) -> u64;
     fn save_state(&mut self) -> &mut SaveState;
@@ -78,29 +86,46 @@ pub trait Screen: Send + 'static {
     /// I/O a key asked for that cannot wait for the next save (a copy into
     /// another file); runs after every key.
     fn effects(&mut self) {}
-    /// What the user must read after the terminal is restored (a conflict
-    /// copy written, …).
+    /// What the user must read after the terminal is restored: a conflict
+    /// copy written, … (the exit code is then 1: the work is not where the
+    /// user expects it).
     fn farewell(&self) -> Vec<String> {
         Vec::new()
     }
+    /// The last save failed for good: write the work somewhere else and
+    /// say where.
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        None
+    }
 }
 
-/// A screen with what the runtime knows of its saves.
+/// A screen with what the runtime knows of it: its saves, whether it quit,
+/// the messages it showed. Tests keep it across runs of the loop.
 pub struct Shared<S> {
     pub screen: S,
     saved_revision: u64,
     quit: bool,
     last_save: Option<Instant>,
+    /// Every message the screen showed.
+    pub log: MessageLog,
 }
 
 impl<S: Screen> Shared<S> {
     pub fn new(screen: S) -> Shared<S> {
+        let mut log = MessageLog::default();
+        log.note(screen.message());
         Shared {
             saved_revision: screen.revision(),
             screen,
             quit: false,
             last_save: None,
+            log,
         }
+    }
+
+    /// Whether the last run ended by the screen quitting.
+    pub fn quit(&self) -> bool {
+        self.quit
     }
 
     fn dirty(&self) -> bool {
@@ -163,22 +188,38 @@ impl Surface for TestBackend {
 
 impl<W: std::io::Write> Surface for CrosstermBackend<W> {}
 
-/// Draws the screen, or says it does not fit.
-fn draw<S: Screen>(screen: &S, ui: &Ui, frame: &mut Frame) {
+/// Draws the screen (and the message log over it when open), or says it
+/// does not fit.
+pub fn draw<S: Screen>(s: &Shared<S>, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
     if status::too_small(area) {
         status::draw_too_small(area, frame.buffer_mut());
     } else {
-        screen.render(ui, frame);
+        s.screen.render(ui, frame);
+        if s.log.open.is_some() {
+            s.log.draw(ui, area, frame.buffer_mut());
+        }
     }
 }
 
 /// Routes one key: a prompt edits, an overlay scrolls or closes, else the
 /// keymap of the screen's mode picks the action. While the terminal is too
 /// small only quitting works: nothing acts on a screen the user cannot see.
-fn route<S: Screen>(screen: &mut S, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
+fn route<S: Screen>(s: &mut Shared<S>, keys: &Keymaps, ev: &KeyEvent, small: bool) -> Flow {
     let key = Key::from_event(ev);
+    let screen = &mut s.screen;
     let action = S::keymap(keys).lookup(screen.mode(), key);
+    if !small && let Some(scroll) = &mut s.log.open {
+        if !help::key(scroll, &keys.help, key) {
+            s.log.open = None;
+        }
+        return Flow::Continue;
+    }
+    if !small && matches!(screen.focus(), Focus::Keys) && action.is_some() && action == S::MESSAGES
+    {
+        s.log.open = Some(0);
+        return Flow::Continue;
+    }
     if small {
         return match action {
             Some(a) if a == S::QUIT => screen.update(a),
@@ -231,7 +272,9 @@ where
                 return Ok(());
             }
             let timeout = s.tick(events.now());
-            terminal.draw(|f| draw(&s.screen, ui, f))?;
+            let message = s.screen.message().map(str::to_owned);
+            s.log.note(message.as_deref());
+            terminal.draw(|f| draw(&s, ui, f))?;
             timeout
         };
         match events.next(timeout)? {
@@ -242,9 +285,11 @@ where
                 let size = terminal.size()?;
                 let small = status::too_small(Rect::new(0, 0, size.width, size.height));
                 let mut s = lock(shared);
-                if route(&mut s.screen, ui.keys, &k, small) == Flow::Quit {
+                if route(&mut s, ui.keys, &k, small) == Flow::Quit {
                     s.quit = true;
                 }
+                let message = s.screen.message().map(str::to_owned);
+                s.log.note(message.as_deref());
                 if crate::store::durable::fail_point_set("panic-after-key") {
                     panic!("fail point panic-after-key");
                 }
@@ -253,26 +298,22 @@ where
     }
 }
 
-/// A screen after its loop ended, and whether it ended by quitting (else
-/// the input ran out).
-pub struct Ended<S> {
-    pub screen: S,
-    pub quit: bool,
-}
-
 /// Runs a screen on any backend with any event source (tests: a
-/// [`super::events::Script`] on a `TestBackend`). The last change is saved
-/// when the loop ends, also by a panic, which then goes on.
+/// [`super::events::Script`] on a `TestBackend`) until it quits or the
+/// input ends. The last change is saved when the loop ends, also by a
+/// panic, which then goes on.
 pub fn run<S: Screen, B: Surface>(
-    screen: S,
+    shared: Shared<S>,
     events: &mut dyn EventSource,
     terminal: &mut Terminal<B>,
     ui: &Ui,
-) -> anyhow::Result<Ended<S>>
+) -> anyhow::Result<Shared<S>>
 where
     B::Error: Send + Sync + 'static,
 {
-    let shared = Mutex::new(Shared::new(screen));
+    let mut shared = shared;
+    shared.quit = false;
+    let shared = Mutex::new(shared);
     let looped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&shared, events, terminal, ui)
     }));
@@ -285,11 +326,7 @@ where
         Ok(r) => r?,
         Err(panic) => std::panic::resume_unwind(panic),
     }
-    let s = shared.into_inner().unwrap_or_else(|e| e.into_inner());
-    Ok(Ended {
-        screen: s.screen,
-        quit: s.quit,
-    })
+    Ok(shared.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Enters the full-screen terminal, or says plainly that there is none.
@@ -349,14 +386,28 @@ pub fn run_terminal<S: Screen>(
 /// Prints what the user must read now that the terminal is theirs again;
 /// the exit code says whether the work is where they expect it.
 fn farewell<S: Screen>(s: &mut Shared<S>) -> u8 {
-    for line in s.screen.farewell() {
+    let notes = s.screen.farewell();
+    for line in &notes {
         crate::output::error(line);
     }
-    if let SaveState::Failed(e) = s.screen.save_state() {
-        crate::output::error(e);
+    if let SaveState::Failed(e) = s.screen.save_state().clone() {
+        match s.screen.recover() {
+            Some(Ok(path)) => crate::output::error(format_args!(
+                "not saved: {e}; your work is in {}",
+                path.display()
+            )),
+            Some(Err(why)) => crate::output::error(format_args!(
+                "not saved: {e}; writing it to a recovery file failed too ({why})"
+            )),
+            None => crate::output::error(format_args!("not saved: {e}")),
+        }
         return crate::EXIT_FAILED;
     }
-    0
+    if notes.is_empty() {
+        0
+    } else {
+        crate::EXIT_FAILED
+    }
 }
 
 /// A thread that ends the session on SIGHUP, SIGTERM, SIGINT or SIGQUIT,

@@ -6,7 +6,7 @@ use super::annotate::AnnotateScreen;
 use super::events::Script;
 use super::keymap::Keymaps;
 use super::review::ReviewScreen;
-use super::runtime::{self, Screen, Ui};
+use super::runtime::{self, Screen, Shared, Ui};
 use super::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -17,8 +17,9 @@ pub use super::events::parse_keys as keys;
 
 /// A screen, its terminal and its keys, run through the real loop.
 pub struct Harness<S> {
-    /// `None` only while the loop runs.
-    screen: Option<S>,
+    /// The screen and what the runtime keeps of it; `None` only while the
+    /// loop runs.
+    shared: Option<Shared<S>>,
     pub terminal: Terminal<TestBackend>,
     pub keys: Arc<Keymaps>,
     pub theme: Theme,
@@ -29,7 +30,7 @@ pub struct Harness<S> {
 impl<S: Screen> Harness<S> {
     pub fn new(screen: S, keys: Arc<Keymaps>, width: u16, height: u16) -> Harness<S> {
         Harness {
-            screen: Some(screen),
+            shared: Some(Shared::new(screen)),
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| match e {}),
             keys,
             theme: Theme { color: false },
@@ -37,33 +38,39 @@ impl<S: Screen> Harness<S> {
         }
     }
 
-    pub fn screen(&self) -> &S {
-        self.screen
+    pub fn shared(&self) -> &Shared<S> {
+        self.shared
             .as_ref()
             .expect("the screen is back after each run")
     }
 
+    pub fn screen(&self) -> &S {
+        &self.shared().screen
+    }
+
     pub fn screen_mut(&mut self) -> &mut S {
-        self.screen
+        &mut self
+            .shared
             .as_mut()
             .expect("the screen is back after each run")
+            .screen
     }
 
     /// Runs the loop over `script` until it ends (the last change is then
     /// saved, as at quit).
     pub fn run(&mut self, mut script: Script) -> &mut Self {
-        let screen = self
-            .screen
+        let shared = self
+            .shared
             .take()
             .expect("the screen is back after each run");
         let ui = Ui {
             theme: &self.theme,
             keys: &self.keys,
         };
-        let ended = runtime::run(screen, &mut script, &mut self.terminal, &ui)
+        let shared = runtime::run(shared, &mut script, &mut self.terminal, &ui)
             .unwrap_or_else(|e| panic!("the runtime failed: {e:#}"));
-        self.screen = Some(ended.screen);
-        self.quit = ended.quit;
+        self.quit = shared.quit();
+        self.shared = Some(shared);
         self
     }
 
@@ -91,14 +98,8 @@ impl<S: Screen> Harness<S> {
             theme: &theme,
             keys: &self.keys,
         };
-        t.draw(|f| {
-            if super::widgets::status::too_small(f.area()) {
-                super::widgets::status::draw_too_small(f.area(), f.buffer_mut());
-            } else {
-                self.screen().render(&ui, f)
-            }
-        })
-        .unwrap_or_else(|e| match e {});
+        t.draw(|f| runtime::draw(self.shared(), &ui, f))
+            .unwrap_or_else(|e| match e {});
         t
     }
 

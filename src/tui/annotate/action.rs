@@ -41,6 +41,8 @@ crate::actions! {
         /// The article's figures, as `byline export` computes them.
         Summary = "summary", NORMAL, "summary: kinds, anonymity ratio, editorial density";
         Help = "help", NORMAL, "this help";
+        /// Every message of the session in full (the footer cuts long ones).
+        Messages = "messages", NORMAL, "the last messages, in full";
         /// Leave the selection.
         Cancel = "cancel", SELECT, "cancel the selection";
         Quit = "quit", BOTH, "quit (everything is already saved)";

@@ -52,6 +52,7 @@ impl AnnotateScreen {
 impl Screen for AnnotateScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.annotate
@@ -87,6 +88,10 @@ impl Screen for AnnotateScreen {
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
     }
 
     fn revision(&self) -> u64 {
@@ -144,5 +149,13 @@ impl Screen for AnnotateScreen {
 
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self.app.file.file_name()?.to_string_lossy().into_owned();
+        Some(store::recovery::write(
+            &name,
+            store::to_string(&self.app.set).as_bytes(),
+        ))
     }
 }

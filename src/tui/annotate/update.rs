@@ -69,6 +69,8 @@ pub fn update(app: &mut App, action: Action) -> Flow {
         }
         Action::Summary => app.mode = Mode::Summary,
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        // The screen opens its message log (it keeps it, not the state).
+        Action::Messages => {}
         Action::Cancel => app.mode = Mode::Normal,
         Action::Quit => return Flow::Quit,
     }

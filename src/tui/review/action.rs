@@ -24,6 +24,7 @@ crate::actions! {
         Undo = "undo", NORMAL, "undo (verdicts and copies)";
         Redo = "redo", NORMAL, "redo";
         Help = "help", NORMAL, "this help";
+        Messages = "messages", NORMAL, "the last messages, in full";
         Quit = "quit", NORMAL, "quit (verdicts are already saved)";
     }
 }

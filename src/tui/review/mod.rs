@@ -122,6 +122,7 @@ fn apply_pending(s: &mut ReviewScreen) {
 impl Screen for ReviewScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.review
@@ -153,6 +154,10 @@ impl Screen for ReviewScreen {
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
     }
 
     fn revision(&self) -> u64 {
@@ -208,5 +213,16 @@ impl Screen for ReviewScreen {
 
     fn farewell(&self) -> Vec<String> {
         self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self
+            .app
+            .review_file
+            .file_name()?
+            .to_string_lossy()
+            .into_owned();
+        let text = store::review::to_string(&self.app.review);
+        Some(store::recovery::write(&name, text.as_bytes()))
     }
 }

@@ -80,6 +80,8 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
         Action::Undo => undo(app, true),
         Action::Redo => undo(app, false),
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        // The screen opens its message log (it keeps it, not the state).
+        Action::Messages => {}
         Action::Quit => return Flow::Quit,
     }
     Flow::Continue

@@ -6,7 +6,7 @@ use crate::tui::runtime::Ui;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 const HELP: u8 = 1;
 
@@ -71,11 +71,16 @@ pub fn draw(
         h,
     );
     Clear.render(popup, buf);
-    let visible = h.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(visible));
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
-        .block(Block::bordered().title(title).border_style(theme.border()))
+    let block = Block::bordered().title(title).border_style(theme.border());
+    let inner = block.inner(popup);
+    // Long rows wrap rather than lose their end; scrolling counts the
+    // lines as drawn.
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let scroll = scroll.min(total.saturating_sub(inner.height as usize));
+    paragraph
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0))
+        .block(block)
         .render(popup, buf);
 }
 

@@ -5,4 +5,5 @@
 pub mod footer;
 pub mod help;
 pub mod line_input;
+pub mod messages;
 pub mod status;
