@@ -128,7 +128,10 @@ impl Paragraph {
     /// them, so a claim's quote never starts or ends with a space.
     pub fn sentences(&self) -> Vec<Range<usize>> {
         if self.is_long() {
-            return self.sentences.get_or_init(|| self.split_sentences()).clone();
+            return self
+                .sentences
+                .get_or_init(|| self.split_sentences())
+                .clone();
         }
         self.split_sentences()
     }
@@ -342,7 +345,17 @@ mod tests {
         let long = Paragraph::new(text.clone(), false);
         assert!(long.is_long());
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for &c in &[0, 1, 4095, 4096, 4097, 10_000, 77_777, chars.len() - 1, chars.len()] {
+        for &c in &[
+            0,
+            1,
+            4095,
+            4096,
+            4097,
+            10_000,
+            77_777,
+            chars.len() - 1,
+            chars.len(),
+        ] {
             let want = chars.get(c).map_or(text.len(), |(b, _)| *b);
             assert_eq!(long.byte_of(c), want, "byte_of({c})");
             assert_eq!(long.char_of(want), c, "char_of({want})");
@@ -354,7 +367,10 @@ mod tests {
         assert!(near.len() > 100 && near.len() < all.len());
         let first = all.iter().position(|w| *w == near[0]).unwrap();
         assert_eq!(&all[first..first + near.len()], &near[..]);
-        assert!(near.iter().any(|w| w.start <= 50_000 && 50_000 <= w.end + 10));
+        assert!(
+            near.iter()
+                .any(|w| w.start <= 50_000 && 50_000 <= w.end + 10)
+        );
     }
 
     #[test]
