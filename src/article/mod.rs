@@ -13,7 +13,7 @@ pub use load::{
     ARTICLE_FALLBACK, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, cap_title, load, parse,
     preview,
 };
-pub use text::{Paragraph, normalize_block, slugify, split_plain};
+pub use text::{LONG_PARAGRAPH, Paragraph, normalize_block, slugify, split_plain};
 
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
