@@ -290,3 +290,51 @@ fn an_edited_article_is_still_the_same_article() {
     assert_eq!(h.screen().app.file, file);
     assert_eq!(h.screen().app.set.claims.len(), 1);
 }
+
+#[test]
+fn a_long_article_file_name_gets_a_short_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = "a-very-long-article-title-saved-by-a-browser ".repeat(5);
+    let article = write(dir.path(), &format!("{}.txt", stem.trim()), "One. Two.\n");
+    let ann = dir.path().join("ann");
+    let f = mark_first_sentence(&article, &ann, "Alex");
+    let folder = f
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(folder.len() <= 69, "{folder}");
+    assert!(folder.starts_with("a-very-long-article-title"), "{folder}");
+    assert_eq!(load(&f).claims.len(), 1);
+}
+
+#[test]
+fn a_chinese_reviewer_of_a_chinese_colleague_gets_files_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = write(dir.path(), "新闻.txt", NEWS);
+    let ann = dir.path().join("ann");
+    let theirs = mark_first_sentence(&news, &ann, "王芳");
+    let (parts, _session) =
+        byline::review::open::open(&news, &theirs, None, &ann, Some("李明")).unwrap();
+    assert_ne!(
+        parts.mine_file, theirs,
+        "the reviewer's own file is not the colleague's"
+    );
+    let review = parts
+        .review_file
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        review.starts_with("li-ming-") && review.ends_with(".review.toml"),
+        "{review}"
+    );
+    assert!(
+        parts.review.meta.of.starts_with("wang-fang-"),
+        "{}",
+        parts.review.meta.of
+    );
+}
