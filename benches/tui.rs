@@ -131,6 +131,47 @@ fn benches(c: &mut Criterion) {
     g.bench_function("one frame at 200x60", |b| {
         b.iter(|| black_box(draw(&app, 200, 60)))
     });
+
+    // Suggestions on: a long article gets them per paragraph shown, so a
+    // key costs what it did without them.
+    let mut app = open(&path);
+    app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
+    g.bench_function(
+        "suggestions on: open a 12 MB article (background thread) + first frame",
+        |b| {
+            b.iter(|| {
+                let mut app = open(&path);
+                app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
+                black_box(draw(&app, 80, 24));
+            })
+        },
+    );
+    for _ in 0..20_000 {
+        act(&mut app, &[Action::NextParagraph]);
+    }
+    g.bench_function("suggestions on: } at ¶20000 + frame", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::NextParagraph, Action::PrevParagraph]);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    g.bench_function("suggestions on: ] next suggestion + frame", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::NextSuggestion]);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    let suggester = byline::suggest::Suggester::builtin();
+    let p = app.current().clone();
+    g.bench_function("suggestions of one paragraph (uncached)", |b| {
+        b.iter(|| black_box(suggester.paragraph(1, &p).len()))
+    });
+    g.bench_function("search: count a typed query over 12 MB", |b| {
+        b.iter(|| {
+            let found = byline::tui::annotate::search::locate(&app, "slow and opaque", (0, 0));
+            black_box(found.total)
+        })
+    });
     g.finish();
 }
 

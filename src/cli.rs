@@ -35,6 +35,23 @@ pub enum Command {
     Import(ImportArgs),
     /// List every screen's actions and their keys (with your config applied)
     Keys(KeysArgs),
+    /// Print the claims byline would suggest for an article (attributions and loaded language)
+    Suggest(SuggestArgs),
+}
+
+/// Output of `byline suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuggestFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article: .txt or .md (anything else is read as plain text)
+    pub article: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SuggestFormat,
 }
 
 /// Output of `byline keys`.
@@ -67,6 +84,9 @@ pub struct AnnotateArgs {
     pub article: PathBuf,
     #[command(flatten)]
     pub store: StoreArgs,
+    /// Do not suggest claims (also `[suggest] enabled = false` in the config)
+    #[arg(long)]
+    pub no_suggest: bool,
 }
 
 /// Output of `byline agree`.

@@ -147,22 +147,36 @@ fn kind_change_delete_undo_redo() {
 fn source_prompt_starts_empty_and_tab_takes_the_hint() {
     let mut s = Session::new("harbor-council.txt");
     s.press("}}s").press("Mayor Lucia Ruiz<Enter>");
-    // The second sentence of ¶3 does not name her, but ¶3 does: hint.
+    // The second sentence of ¶3 ("She said…") names no one in its own
+    // words, and the hint never comes from elsewhere in the paragraph; Tab
+    // with no hint keeps what was typed.
     s.press("js");
     let Mode::Prompt(p) = &s.app().mode else {
         panic!("no prompt")
     };
     assert_eq!(p.line.text, "");
-    assert_eq!(p.line.hint.as_deref(), Some("Mayor Lucia Ruiz"));
+    assert_eq!(p.line.hint, None);
+    s.press("Ruiz<Tab>");
+    let Mode::Prompt(p) = &s.app().mode else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.line.text, "Ruiz");
+    s.press("<Enter>");
+    // ¶4's second sentence names its source itself: "Supporters say…".
+    s.press("}js");
+    let Mode::Prompt(p) = &s.app().mode else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.line.text, "");
+    assert_eq!(p.line.hint.as_deref(), Some("supporters"));
     s.press("<Tab><Enter>");
+    assert_eq!(s.save().claims[2].source.as_deref(), Some("supporters"));
+    s.press("u");
     // Escape leaves a new claim's source empty.
     s.press("}}a<Esc>");
     let set = s.save();
     let sources: Vec<_> = set.claims.iter().map(|c| c.source.as_deref()).collect();
-    assert_eq!(
-        sources,
-        [Some("Mayor Lucia Ruiz"), Some("Mayor Lucia Ruiz"), None]
-    );
+    assert_eq!(sources, [Some("Mayor Lucia Ruiz"), Some("Ruiz"), None]);
 }
 
 #[test]

@@ -88,6 +88,7 @@ fn big_set(variant: usize) -> AnnotationSet {
         article,
         annotator,
         claims,
+        dismissed: Vec::new(),
         extra: Extra::new(),
     };
     set.sort();
@@ -214,6 +215,7 @@ fn small_set(note: &str) -> AnnotationSet {
             previous_quote: None,
             extra: Extra::new(),
         }],
+        dismissed: Vec::new(),
         extra: Extra::new(),
     };
     set.sort();
@@ -884,7 +886,7 @@ prop_compose! {
         article.outlet = outlet;
         article.extra = art;
         annotator.name = name;
-        let mut set = AnnotationSet { article, annotator, claims, extra: top };
+        let mut set = AnnotationSet { article, annotator, claims, dismissed: Vec::new(), extra: top };
         if ids {
             set.assign_ids();
         }

@@ -489,3 +489,11 @@ fn a_long_message_can_be_read_in_full() {
         "x closed the log, deleted nothing"
     );
 }
+
+#[test]
+fn digits_are_a_count_only_for_screens_that_take_one() {
+    // The counter takes no count: "3e" is one change, the digit nothing.
+    let (c, _log) = counter(0);
+    let ended = run(c, Script::new().keys("3e"), 80, 24);
+    assert_eq!(ended.screen.revision, 1);
+}

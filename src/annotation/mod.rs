@@ -184,12 +184,50 @@ pub struct AnnotatorMeta {
     pub extra: Extra,
 }
 
+/// A suggestion the annotator dismissed (`[[dismissed]]`), so it is not
+/// suggested again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dismissed {
+    /// 1-based, like a claim's.
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    /// The kind that was suggested.
+    pub kind: Kind,
+    pub extra: Extra,
+}
+
+impl Dismissed {
+    /// Whether this entry dismisses a suggestion of `kind` over `quote` at
+    /// this place; the quote alone also counts in the same paragraph, so a
+    /// dismissal holds when an edit moved the words a little.
+    pub fn covers(
+        &self,
+        paragraph: usize,
+        start: usize,
+        end: usize,
+        quote: &str,
+        kind: Kind,
+    ) -> bool {
+        self.paragraph == paragraph
+            && self.kind == kind
+            && ((self.start == start && self.end == end) || self.quote == quote)
+    }
+
+    fn sort_key(&self) -> (usize, usize, usize, Kind) {
+        (self.paragraph, self.start, self.end, self.kind)
+    }
+}
+
 /// One annotator's claims on one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnotationSet {
     pub article: ArticleMeta,
     pub annotator: AnnotatorMeta,
     pub claims: Vec<Claim>,
+    /// Dismissed suggestions, sorted like claims.
+    pub dismissed: Vec<Dismissed>,
     /// Unknown top-level keys and tables.
     pub extra: Extra,
 }
@@ -215,13 +253,15 @@ impl AnnotationSet {
                 extra: Extra::new(),
             },
             claims: Vec::new(),
+            dismissed: Vec::new(),
             extra: Extra::new(),
         }
     }
 
-    /// Sorts claims in file order.
+    /// Sorts claims (and dismissed suggestions) in file order.
     pub fn sort(&mut self) {
         self.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.dismissed.sort_by_key(Dismissed::sort_key);
     }
 
     pub fn counts(&self) -> KindCounts {

@@ -4,6 +4,7 @@
 //! to every tool: NFC, paragraphs, collapsed white space, offsets in Unicode
 //! scalar values (Python `str` indices).
 
+pub mod find;
 mod load;
 mod markdown;
 pub mod slug;

@@ -153,13 +153,13 @@ impl Paragraph {
         self.to_char_ranges(ranges)
     }
 
-    /// The words within a few thousand characters of the `char` offset
-    /// `c`: all of [`Self::words`] for a paragraph of ordinary length, and
-    /// only what a word move can reach in a long one. The window is cut at
-    /// white space, where no word boundary depends on what is beyond it.
-    pub fn words_near(&self, c: usize) -> Vec<Range<usize>> {
+    /// The byte window around the `char` offset `c` that word moves look
+    /// at: all of a paragraph of ordinary length, a few thousand characters
+    /// either side in a long one, cut at spaces, where no word or token
+    /// boundary depends on what is beyond.
+    fn window(&self, c: usize) -> (usize, usize) {
         if !self.is_long() {
-            return self.words();
+            return (0, self.text.len());
         }
         let lo = self.byte_of(c.saturating_sub(WORD_WINDOW));
         let hi = self.byte_of(c.saturating_add(WORD_WINDOW));
@@ -173,10 +173,14 @@ impl Paragraph {
         } else {
             self.text[lo..hi].rfind(' ').map_or(hi, |i| lo + i)
         };
-        let base = self.char_of(lo);
+        (lo, hi)
+    }
+
+    /// The words of the bytes `lo..hi`, as `char` ranges of the paragraph.
+    fn words_in(&self, lo: usize, hi: usize) -> Vec<Range<usize>> {
         let window = &self.text[lo..hi];
         let mut out = Vec::new();
-        let mut chars = base;
+        let mut chars = self.char_of(lo);
         let mut at = 0;
         for (b, w) in window.unicode_word_indices() {
             chars += window[at..b].chars().count();
@@ -186,6 +190,80 @@ impl Paragraph {
             out.push(start..chars);
         }
         out
+    }
+
+    /// The words within a few thousand characters of the `char` offset
+    /// `c`: all of [`Self::words`] for a paragraph of ordinary length, and
+    /// only what a word move can reach in a long one.
+    pub fn words_near(&self, c: usize) -> Vec<Range<usize>> {
+        if !self.is_long() {
+            return self.words();
+        }
+        let (lo, hi) = self.window(c);
+        self.words_in(lo, hi)
+    }
+
+    /// Where a selection's start may stop, in `char` offsets: the start of
+    /// each word, and before the punctuation or quote mark attached to a
+    /// word (so a quotation can start at `We` or at `“We`).
+    pub fn word_starts(&self) -> Vec<usize> {
+        self.word_stops(true, 0, self.text.len())
+    }
+
+    /// Where a selection's end may stop: the end of each word, and after
+    /// the punctuation or quote mark attached to it (`US` or `US”`).
+    pub fn word_ends(&self) -> Vec<usize> {
+        self.word_stops(false, 0, self.text.len())
+    }
+
+    /// [`Self::word_starts`] that a move from the `char` offset `c` can
+    /// reach: in a long paragraph only those near `c` are found, so a key
+    /// in a 50 MB paragraph does not split all of it.
+    pub fn word_starts_near(&self, c: usize) -> Vec<usize> {
+        let (lo, hi) = self.window(c);
+        self.word_stops(true, lo, hi)
+    }
+
+    /// [`Self::word_ends`] near the `char` offset `c`, as above.
+    pub fn word_ends_near(&self, c: usize) -> Vec<usize> {
+        let (lo, hi) = self.window(c);
+        self.word_stops(false, lo, hi)
+    }
+
+    /// Word edges, plus the edges of each white-space-delimited token that
+    /// holds a word: the token's own edges are where attached punctuation
+    /// begins or ends. Sorted, without repeats. Only the bytes `lo..hi`,
+    /// which start and end at a token edge.
+    fn word_stops(&self, starts: bool, lo: usize, hi: usize) -> Vec<usize> {
+        let words = if lo == 0 && hi == self.text.len() {
+            self.words()
+        } else {
+            self.words_in(lo, hi)
+        };
+        let mut stops = Vec::with_capacity(words.len() * 2);
+        let mut at = self.char_of(lo); // char offset of the token being read
+        let mut w = 0; // next word to look at
+        for token in self.text[lo..hi].split(' ') {
+            let len = if token.is_ascii() {
+                token.len()
+            } else {
+                token.chars().count()
+            };
+            let end = at + len;
+            let first = w;
+            while w < words.len() && words[w].start < end {
+                let r = &words[w];
+                stops.push(if starts { r.start } else { r.end });
+                w += 1;
+            }
+            if w > first {
+                stops.push(if starts { at } else { end });
+            }
+            at = end + 1;
+        }
+        stops.sort_unstable();
+        stops.dedup();
+        stops
     }
 
     fn to_char_ranges(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
@@ -371,6 +449,30 @@ mod tests {
             near.iter()
                 .any(|w| w.start <= 50_000 && 50_000 <= w.end + 10)
         );
+        let ends = long.word_ends();
+        let ends_near = long.word_ends_near(50_000);
+        let first = ends.iter().position(|e| *e == ends_near[0]).unwrap();
+        assert_eq!(&ends[first..first + ends_near.len()], &ends_near[..]);
+        let starts = long.word_starts();
+        let starts_near = long.word_starts_near(50_000);
+        let first = starts.iter().position(|e| *e == starts_near[0]).unwrap();
+        assert_eq!(&starts[first..first + starts_near.len()], &starts_near[..]);
+    }
+
+    #[test]
+    fn word_stops_on_both_sides_of_attached_punctuation() {
+        let p = Paragraph::new("“We agree,” she said of the US” Major".into(), false);
+        let at = |stops: Vec<usize>| -> Vec<String> {
+            stops.iter().map(|&s| p.slice(0, s).to_owned()).collect()
+        };
+        let ends = at(p.word_ends());
+        assert!(ends.contains(&"“We".to_owned()));
+        assert!(ends.contains(&"“We agree".to_owned()));
+        assert!(ends.contains(&"“We agree,”".to_owned()));
+        assert!(ends.iter().any(|e| e.ends_with("the US")));
+        assert!(ends.iter().any(|e| e.ends_with("the US”")));
+        let starts: Vec<&str> = p.word_starts().iter().map(|&s| p.slice(s, s + 3)).collect();
+        assert_eq!(starts[..3], ["“We", "We ", "agr"]);
     }
 
     #[test]

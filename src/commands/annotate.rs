@@ -3,6 +3,7 @@
 use crate::annotation::AnnotationSet;
 use crate::article;
 use crate::cli::AnnotateArgs;
+use crate::config::SuggestConfig;
 use crate::store;
 use crate::tui::annotate::AnnotateScreen;
 use crate::tui::annotate::state::App;
@@ -13,7 +14,14 @@ use crate::tui::theme::Theme;
 use std::sync::Arc;
 
 /// `byline annotate ARTICLE`.
-pub fn run(args: &AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
+pub fn run(args: &AnnotateArgs, keys: Keymaps, suggest: &SuggestConfig) -> anyhow::Result<u8> {
+    // A lexicon that does not parse stops here, before the terminal is
+    // taken, with its file and line.
+    let suggester = if suggest.enabled && !args.no_suggest {
+        Some(Arc::new(suggest.suggester()?))
+    } else {
+        None
+    };
     let keys = Arc::new(keys);
     let name = store::resolve_annotator(args.store.annotator.as_deref());
     let early = first_screen(args, &name, &keys);
@@ -24,7 +32,12 @@ pub fn run(args: &AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
         Arc::clone(&keys),
     );
     match screen {
-        Ok(screen) => runtime::run_terminal(screen, &keys, early),
+        Ok(mut screen) => {
+            if let Some(s) = suggester {
+                screen.app.suggest_with(s);
+            }
+            runtime::run_terminal(screen, &keys, early)
+        }
         Err(e) => {
             if early.is_some() {
                 let _ = ratatui::try_restore();

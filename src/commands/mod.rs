@@ -7,3 +7,4 @@ pub mod annotate;
 pub mod check;
 pub mod keys;
 pub mod review;
+pub mod suggest;

@@ -154,6 +154,8 @@ fn finish(a: LeanArticle, annotator: LeanAnnotator, claims: Vec<Claim>) -> Annot
             extra: Extra::new(),
         },
         claims,
+        // Bulk readers never count dismissed suggestions: skipped unread.
+        dismissed: Vec::new(),
         extra: Extra::new(),
     };
     set.sort();

@@ -340,25 +340,10 @@ impl Keymaps {
     /// The defaults with the user's config over them: `explicit`
     /// (`--config` or `BYLINE_CONFIG`) must exist; the XDG file may not.
     pub fn load(explicit: Option<&Path>) -> Result<Keymaps, ConfigError> {
-        let (path, required) = match explicit {
-            Some(p) => (p.to_owned(), true),
-            None => match default_config_path() {
-                Some(p) => (p, false),
-                None => return Ok(Keymaps::default()),
-            },
-        };
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError::At {
-                path: path.clone(),
-                line: 1,
-                message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
-            })?,
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Keymaps::default());
-            }
-            Err(error) => return Err(ConfigError::Io { path, error }),
-        };
-        Keymaps::from_toml(&text, &path, Some(&Keymaps::default()))
+        match read_config(explicit)? {
+            Some((path, text)) => Keymaps::from_toml(&text, &path, Some(&Keymaps::default())),
+            None => Ok(Keymaps::default()),
+        }
     }
 
     /// Reads a keys file: the defaults when `base` is `None` (every action
@@ -399,11 +384,13 @@ impl Keymaps {
                 ("keys", _) => {
                     return Err(origin.err(&k.span(), "`keys` must be a table".into()));
                 }
+                // Read by `crate::config`, which checks it.
+                ("suggest", _) => {}
                 (other, _) => {
                     return Err(origin.err(
                         &k.span(),
                         format!(
-                            "unknown setting `{other}` (byline's config has [keys.<screen>] tables)"
+                            "unknown setting `{other}` (byline's config has [keys.<screen>] tables and [suggest])"
                         ),
                     ));
                 }
@@ -433,6 +420,30 @@ impl Keymaps {
             prompt: merge(&origin, find, base.map(|b| &b.prompt))?,
             help: merge(&origin, find, base.map(|b| &b.help))?,
         })
+    }
+}
+
+/// The user's config file and its text: `explicit` (`--config` or
+/// `BYLINE_CONFIG`) must exist; the XDG file may not (then `None`).
+pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>, ConfigError> {
+    let (path, required) = match explicit {
+        Some(p) => (p.to_owned(), true),
+        None => match default_config_path() {
+            Some(p) => (p, false),
+            None => return Ok(None),
+        },
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Some((path, text))),
+            Err(_) => Err(ConfigError::At {
+                path,
+                line: 1,
+                message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
+            }),
+        },
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(ConfigError::Io { path, error }),
     }
 }
 

@@ -128,6 +128,22 @@ impl Harness<AnnotateScreen> {
     }
 }
 
+impl Harness<AnnotateScreen> {
+    /// The annotation screen with suggestions on (the shipped lexicon), as
+    /// `byline annotate` opens it without `--no-suggest`.
+    pub fn annotate_suggesting(
+        article: &Path,
+        dir: &Path,
+        annotator: &str,
+    ) -> Harness<AnnotateScreen> {
+        let mut h = Harness::annotate(article, dir, annotator);
+        h.screen_mut()
+            .app
+            .suggest_with(Arc::new(crate::suggest::Suggester::builtin()));
+        h
+    }
+}
+
 impl Harness<ReviewScreen> {
     /// The review screen at 80x24 with the default keys.
     pub fn review(screen: ReviewScreen) -> Harness<ReviewScreen> {

@@ -1,6 +1,7 @@
 //! The annotation screen: `byline annotate ARTICLE`.
 
 pub mod action;
+pub mod search;
 pub mod state;
 pub mod summary;
 pub mod update;
@@ -84,6 +85,14 @@ impl Screen for AnnotateScreen {
 
     fn update(&mut self, action: Action) -> Flow {
         update::update(&mut self.app, action)
+    }
+
+    fn count(&mut self) -> Option<&mut Option<u32>> {
+        Some(&mut self.app.count)
+    }
+
+    fn repeats(action: Action) -> bool {
+        action.repeats()
     }
 
     fn render(&self, ui: &Ui, frame: &mut Frame) {

@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 const HELP: u8 = 1;
 
@@ -48,12 +49,21 @@ pub fn draw(
         keys.help.label(HelpAction::ScrollDown).unwrap_or_default(),
         keys.help.label(HelpAction::ScrollUp).unwrap_or_default(),
     );
+    // The keys' column fits the longest keys (a remapped action may have
+    // several), within reason.
+    let col = sections
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
+        .max()
+        .unwrap_or(0)
+        .clamp(14, 24);
     let mut lines: Vec<Line> = Vec::new();
     for (heading, rows) in sections {
         lines.push(Line::styled(heading.to_owned(), theme.heading()));
         for (k, what) in rows {
+            let pad = col.saturating_sub(k.width());
             lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<14} "), theme.heading()),
+                Span::styled(format!("  {k}{} ", " ".repeat(pad)), theme.heading()),
                 Span::raw(what.to_owned()),
             ]));
         }

@@ -19,12 +19,16 @@ pub struct MessageLog {
 }
 
 impl MessageLog {
-    /// Remembers `message` if it is new (the screen's current message is
-    /// noted after every key and save).
+    /// Remembers `message` as the newest (the screen's current message is
+    /// noted after every key and save; one said again moves up, it is not
+    /// listed twice).
     pub fn note(&mut self, message: Option<&str>) {
         let Some(m) = message else { return };
         if self.entries.back().is_some_and(|last| last == m) {
             return;
+        }
+        if let Some(i) = self.entries.iter().position(|e| e == m) {
+            self.entries.remove(i);
         }
         if self.entries.len() == KEEP {
             self.entries.pop_front();
