@@ -298,3 +298,21 @@ fn sample_set() -> byline::annotation::AnnotationSet {
     set.sort();
     set
 }
+
+#[test]
+fn a_conflict_copy_is_shown_on_the_status_line_and_again_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = dir.path().join("ann");
+    let mut h = Harness::annotate(&article(), &ann, "Alex");
+    h.press("}e");
+    let file = h.screen().app.file.clone();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("editorial", "sourced")).unwrap();
+    h.press("je");
+    let status = h.text_at(120, 24);
+    assert!(status.contains("saved to a conflict copy"), "{status}");
+    drop(h);
+    let h = Harness::annotate(&article(), &ann, "Alex");
+    let msg = h.screen().app.message.clone().unwrap_or_default();
+    assert!(msg.contains("alex.conflict-"), "{msg}");
+}

@@ -786,7 +786,7 @@ impl Skipped {
             return None;
         }
         Some(format!(
-            "skipped what holds no claims: {}",
+            "not counted as annotator files: {}",
             parts.join(", ")
         ))
     }
@@ -933,7 +933,7 @@ mod tests {
         };
         assert_eq!(
             s.note().unwrap(),
-            "skipped what holds no claims: 2 review files, 1 conflict copy, 1 file that is not TOML"
+            "not counted as annotator files: 2 review files, 1 conflict copy, 1 file that is not TOML"
         );
         assert_eq!(Skipped::default().note(), None);
     }

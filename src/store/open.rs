@@ -74,6 +74,16 @@ pub fn annotator(
             AnnotationSet::new(&article, &name, rel)
         }
     };
+    if let Some(copy) = super::files::conflict_copies_of(&file).last() {
+        let note = format!(
+            "{} holds work an earlier session could not put in this file (it changed on disk meanwhile); merge it by hand",
+            copy.display()
+        );
+        message = Some(match message {
+            Some(m) => format!("{m} · {note}"),
+            None => note,
+        });
+    }
     Ok(Opened {
         article,
         set,

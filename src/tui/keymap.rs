@@ -433,7 +433,10 @@ pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>,
             None => return Ok(None),
         },
     };
-    match std::fs::read(&path) {
+    use crate::store::read::{ReadError, read_regular};
+    // Bounded, and only a regular file: a FIFO named as the config is
+    // refused, never waited on.
+    match read_regular(&path, 1024 * 1024).map(|c| c.bytes) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Ok(Some((path, text))),
             Err(_) => Err(ConfigError::At {
@@ -442,8 +445,21 @@ pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>,
                 message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
             }),
         },
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(ConfigError::Io { path, error }),
+        Err(ReadError::NotFound) if !required => Ok(None),
+        Err(e) => {
+            let error = match e {
+                ReadError::NotFound => std::io::Error::other("no such file"),
+                ReadError::IsDir => std::io::Error::other("is a folder, not a config file"),
+                ReadError::NotRegular(what) => std::io::Error::other(format!(
+                    "is {what}, not a regular file; byline reads only regular files"
+                )),
+                ReadError::TooLarge(n) => std::io::Error::other(format!(
+                    "the file is {n} bytes; a config file is at most 1 MB"
+                )),
+                ReadError::Io(e) => e,
+            };
+            Err(ConfigError::Io { path, error })
+        }
     }
 }
 
@@ -487,6 +503,28 @@ fn merge<'a, A: Actions>(
                 ));
             };
             let keys = parse_keys(origin, A::SECTION, name.get_ref(), value)?;
+            if keys.is_empty() {
+                return Err(origin.err(
+                    &value.span(),
+                    format!(
+                        "`{}` in [keys.{}] needs at least one key",
+                        name.get_ref(),
+                        A::SECTION
+                    ),
+                ));
+            }
+            if A::SECTION == "prompt"
+                && let Some(k) = keys.iter().find(|k| k.typed_char().is_some())
+            {
+                return Err(origin.err(
+                    &value.span(),
+                    format!(
+                        "`{}` for `{}` in [keys.prompt] would stop you typing it into a prompt; use a key with ctrl- or alt-, or a named key",
+                        k.config_name(),
+                        name.get_ref()
+                    ),
+                ));
+            }
             if let Some(slot) = bindings.iter_mut().find(|(a, _)| a == action) {
                 slot.1 = keys;
             }

@@ -147,6 +147,13 @@ impl Harness<AnnotateScreen> {
 impl Harness<ReviewScreen> {
     /// The review screen at 80x24 with the default keys.
     pub fn review(screen: ReviewScreen) -> Harness<ReviewScreen> {
-        Harness::new(screen, Arc::new(Keymaps::default()), 80, 24)
+        Harness::review_with(screen, Keymaps::default())
+    }
+
+    /// The review screen with a user's keys, as `byline review` opens it.
+    pub fn review_with(mut screen: ReviewScreen, keys: Keymaps) -> Harness<ReviewScreen> {
+        let keys = Arc::new(keys);
+        screen.app.keys = Arc::clone(&keys);
+        Harness::new(screen, keys, 80, 24)
     }
 }

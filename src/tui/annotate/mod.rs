@@ -126,6 +126,7 @@ impl Screen for AnnotateScreen {
                 if first || app.message.is_none() {
                     app.message = Some(msg.clone());
                 }
+                app.diverted = true;
                 self.conflict = Some(msg);
             }
             store::Saved::File => {}

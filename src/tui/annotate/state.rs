@@ -93,6 +93,10 @@ pub struct App {
     pub loading: bool,
     /// The claim that needs review being placed again (after `R`).
     pub placing: Option<Claim>,
+    /// Where `R` put the cursor: `x` there deletes the claim being placed.
+    pub placing_at: Option<Span>,
+    /// Saves go to a conflict copy: the file changed on disk under us.
+    pub diverted: bool,
     /// Words and sentences of the article for the summary, counted the
     /// first time it is shown (a long article should not wait for it).
     pub text_stats: std::cell::OnceCell<crate::export::TextStats>,
@@ -134,6 +138,8 @@ impl App {
             keys,
             loading: false,
             placing: None,
+            placing_at: None,
+            diverted: false,
             text_stats: std::cell::OnceCell::new(),
             count: None,
             search_cache: RefCell::new(None),

@@ -214,13 +214,19 @@ fn mark(app: &mut App, kind: Kind) {
     // A claim with exactly this span changes kind; so does one that covers
     // the whole cursor sentence. A smaller claim inside the sentence stays
     // as it is and the sentence gets a claim of its own.
-    let existing = app.claim_with_span(t).or_else(|| match app.mode {
-        Mode::Select { .. } => None,
-        _ if suggestion.is_some() => None,
-        _ => app
-            .claim_under_cursor()
-            .filter(|&i| app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end),
-    });
+    // A claim that needs review is not where its offsets say: marking
+    // these words never changes it (R and p place it).
+    let trusted = |i: &usize| !app.set.claims[*i].needs_review();
+    let existing =
+        app.claim_with_span(t)
+            .filter(trusted)
+            .or_else(|| match app.mode {
+                Mode::Select { .. } => None,
+                _ if suggestion.is_some() => None,
+                _ => app.claim_under_cursor().filter(trusted).filter(|&i| {
+                    app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end
+                }),
+            });
     checkpoint(app);
     let (index, was_new) = match existing {
         Some(i) => {
@@ -329,7 +335,11 @@ fn delete(app: &mut App) {
         .placing
         .as_ref()
         .and_then(|p| app.set.claims.iter().position(|c| c == p));
-    match app.claim_under_cursor().or(placing) {
+    // Right after `R`, the claim to delete is the one that needs review,
+    // not whatever else the cursor sentence holds.
+    let just_found =
+        placing.filter(|_| app.placing_at == Some(app.cursor) && matches!(app.mode, Mode::Normal));
+    match just_found.or_else(|| app.claim_under_cursor()).or(placing) {
         Some(i) => {
             checkpoint(app);
             let c = app.set.claims.remove(i);
@@ -382,8 +392,12 @@ fn undo(app: &mut App, is_undo: bool) {
 /// for `p`. Such a claim may point past the changed article, so its place
 /// is clamped, and the message quotes it.
 fn next_needs_review(app: &mut App) {
-    let here = (app.cursor.para + 1, app.cursor.start, app.cursor.end);
     let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    // From the claim found last, so `R` again moves on.
+    let here = match &app.placing {
+        Some(c) => key(c),
+        None => (app.cursor.para + 1, app.cursor.start, app.cursor.end),
+    };
     let pending: Vec<&Claim> = app.set.claims.iter().filter(|c| c.needs_review()).collect();
     let Some(c) = pending
         .iter()
@@ -394,19 +408,25 @@ fn next_needs_review(app: &mut App) {
         app.message = Some("no claim needs review".into());
         return;
     };
+    // Its offsets no longer hold its words: the cursor goes to the sentence
+    // about where it was, a whole sentence that `p` or `v`… then place.
     let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
-    let len = app.paragraph(para).char_len();
-    let span = if c.start < c.end && c.end <= len {
-        Span {
+    let at = c
+        .start
+        .min(app.paragraph(para).char_len().saturating_sub(1));
+    let span = app
+        .sentences(para)
+        .into_iter()
+        .find(|r| r.end > at)
+        .map(|r| Span {
             para,
-            start: c.start,
-            end: c.end,
-        }
-    } else {
-        app.first_sentence(para)
-    };
+            start: r.start,
+            end: r.end,
+        })
+        .unwrap_or_else(|| app.first_sentence(para));
     let n = pending.len();
     set_cursor(app, span);
+    app.placing_at = Some(span);
     app.message = Some(format!(
         "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, {} places it, {} deletes it",
         crate::tui::view_util::truncate(&c.quote, 60),
@@ -437,11 +457,20 @@ fn place(app: &mut App) {
     if t.start >= t.end {
         return;
     }
+    if let Some(other) = app.claim_with_span(t).filter(|&j| j != i) {
+        app.message = Some(format!(
+            "a {} claim already has exactly these words; {} deletes the one that needs review",
+            app.set.claims[other].kind,
+            app.key(Action::Delete)
+        ));
+        return;
+    }
     checkpoint(app);
     let p = app.article.paragraphs[t.para].clone();
     crate::annotation::anchor::place_claim(&mut app.set.claims[i], t.para + 1, &p, t.start, t.end);
     changed(app);
     app.placing = None;
+    app.placing_at = None;
     app.cursor = t;
     app.mode = Mode::Normal;
     app.message = Some("placed; the claim no longer needs review".into());

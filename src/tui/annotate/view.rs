@@ -79,7 +79,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let saved = if app.loading {
         "loading…".to_owned()
     } else {
-        app.save.label()
+        app.save.label_with(app.diverted)
     };
     let total = if app.loading {
         "…".to_owned()
@@ -88,7 +88,10 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let review = app.set.claims.iter().filter(|c| c.needs_review()).count();
     let saved = if review > 0 {
-        format!("⚠ {review} to review (R) │ {saved}")
+        format!(
+            "⚠ {review} to review ({}) │ {saved}",
+            app.key(Action::NextNeedsReview)
+        )
     } else {
         saved
     };
