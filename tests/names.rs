@@ -338,3 +338,23 @@ fn a_chinese_reviewer_of_a_chinese_colleague_gets_files_of_their_own() {
         parts.review.meta.of
     );
 }
+
+#[test]
+fn an_older_review_file_is_found_under_its_old_slug_with_its_old_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "harbor.txt", "One sentence. Two.\n\nThree.");
+    let ann = dir.path().join("ann");
+    let theirs = mark_first_sentence(&article, &ann, "Zoë");
+    // What an older byline wrote for José García reviewing Zoë: the
+    // accented letters dropped from both slugs.
+    let old = ann.join("harbor/jos-garc-a.review.toml");
+    std::fs::write(
+        &old,
+        "format = \"byline-review/1\"\n\n[review]\narticle = \"harbor\"\nreviewer = \"José García\"\nof = \"zo\"\n\n[[verdicts]]\nparagraph = 1\nstart = 0\nend = 13\nquote = \"One sentence.\"\nverdict = \"agree\"\n",
+    )
+    .unwrap();
+    let (parts, _session) =
+        byline::review::open::open(&article, &theirs, None, &ann, Some("José García")).unwrap();
+    assert_eq!(parts.review_file, old);
+    assert_eq!(parts.review.verdicts.len(), 1);
+}
