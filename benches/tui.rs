@@ -175,5 +175,55 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(tui, benches);
+/// Writes (once) a 50 MB article on one line: one paragraph of 750,000
+/// sentences, some not ASCII.
+pub fn one_line_article() -> PathBuf {
+    let path = std::env::temp_dir().join("byline-bench-50mb-one-line.txt");
+    if path.exists() {
+        return path;
+    }
+    let unit = "The council postponed the vote, officials said. 陈美玲 said the crowds surprised her team. ";
+    let mut text = String::with_capacity(50_100_000);
+    while text.len() < 50_000_000 {
+        text.push_str(unit);
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Issue 10, item 7: marking a claim in a huge paragraph stays fast. Before,
+/// each key split the whole paragraph into sentences and wrapped all of it
+/// (2–4 s a key, `v e` 8.9 s with the save).
+fn huge_paragraph(c: &mut Criterion) {
+    let path = one_line_article();
+    let mut app = open(&path);
+    let mut g = c.benchmark_group("tui-50mb-one-paragraph");
+    g.sample_size(20);
+    // The middle of the paragraph: 25 MB from its start.
+    let middle = app.article.paragraphs[0].sentences()[750_000 / 2].clone();
+    app.cursor = byline::tui::annotate::state::Span {
+        para: 0,
+        start: middle.start,
+        end: middle.end,
+    };
+    g.bench_function("v e + undo + frame, and the save's serialising", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::Select, Action::MarkEditorial]);
+            black_box(draw(&app, 80, 24));
+            let mut set = app.set.clone();
+            byline::store::open::stamp(&mut set, &app.article);
+            black_box(byline::store::to_string(&set).len());
+            act(&mut app, &[Action::Undo]);
+        })
+    });
+    g.bench_function("j + frame", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::NextSentence]);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(tui, benches, huge_paragraph);
 criterion_main!(tui);

@@ -80,6 +80,7 @@ fn big_set(variant: usize) -> AnnotationSet {
             prefix: Some("before ".into()),
             suffix: Some(" after".into()),
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         })
         .collect();
@@ -211,6 +212,7 @@ fn small_set(note: &str) -> AnnotationSet {
             prefix: Some(String::new()),
             suffix: Some(" words".into()),
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         }],
         dismissed: Vec::new(),
@@ -862,6 +864,7 @@ prop_compose! {
             prefix,
             suffix,
             status: review.then(|| "needs-review".to_owned()),
+            previous_quote: None,
             extra,
         }
     }

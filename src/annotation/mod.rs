@@ -81,6 +81,13 @@ impl KindCounts {
 
 pub const NEEDS_REVIEW: &str = "needs-review";
 
+/// The longest claim the annotation screen marks, in characters. A claim's
+/// quote is stored whole (FORMAT.md: `paragraph_text[start:end] == quote`),
+/// so without a bound one claim over a 20 MB paragraph that has no sentence
+/// break would be a 20 MB file; this keeps a file of hundreds of claims well
+/// inside what byline reads back (docs/bad-input.md).
+pub const MAX_CLAIM_CHARS: usize = 20_000;
+
 /// One marked span of one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -98,6 +105,11 @@ pub struct Claim {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub status: Option<String>,
+    /// The quote as it was marked, kept when re-anchoring found the claim
+    /// again in text whose words changed (FORMAT.md, byline's addition to
+    /// v1): what the claim was about is not lost when its quote is
+    /// rewritten to the new text.
+    pub previous_quote: Option<String>,
     pub extra: Extra,
 }
 
@@ -117,6 +129,7 @@ impl Claim {
             prefix: None,
             suffix: None,
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         };
         c.set_context(p);
@@ -225,7 +238,7 @@ impl AnnotationSet {
         AnnotationSet {
             article: ArticleMeta {
                 id: article.id.clone(),
-                title: article.title.clone(),
+                title: crate::article::cap_title(&article.title),
                 path,
                 sha256: article.sha256().to_owned(),
                 paragraphs: article.len(),

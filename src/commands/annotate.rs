@@ -58,7 +58,7 @@ fn first_screen(
 ) -> Option<ratatui::DefaultTerminal> {
     let preview = article::preview(&args.article, 64 * 1024)?;
     let mut terminal = runtime::terminal().ok()?;
-    let file = store::annotation_path(&args.store.annotations, &preview.id, name);
+    let file = store::locate::annotator_file(&args.store.annotations, &preview, name).ok()?;
     let set = match store::load(&file) {
         Ok(Some(set)) => set,
         _ => AnnotationSet::new(&preview, name, None),

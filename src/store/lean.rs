@@ -56,6 +56,7 @@ struct LeanClaim {
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
+    previous_quote: Option<String>,
     #[serde(default, rename = "tags")]
     _tags: Vec<AnyString>,
     #[serde(rename = "prefix")]
@@ -87,6 +88,7 @@ struct FastClaim {
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
+    previous_quote: Option<String>,
     #[serde(default, rename = "tags")]
     _tags: Vec<AnyString>,
     #[serde(rename = "prefix")]
@@ -126,6 +128,7 @@ fn fast(text: &str) -> Option<AnnotationSet> {
             prefix: None,
             suffix: None,
             status: c.status,
+            previous_quote: c.previous_quote,
             extra: Extra::new(),
         });
     }
@@ -210,6 +213,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
             prefix: None,
             suffix: None,
             status: c.status,
+            previous_quote: c.previous_quote,
             extra: Extra::new(),
         });
     }

@@ -332,6 +332,7 @@ fn read_doc<D: Document>(path: &Path) -> Result<(Option<D>, Option<Fingerprint>)
 
 fn verified_doc<D: Document>(path: &Path, doc: &D) -> Result<String, StoreError> {
     let text = doc.to_text();
+    super::fits(path, &text)?;
     match D::parse_text(path, &text) {
         Ok(back) if &back == doc => Ok(text),
         _ => Err(StoreError::RoundTrip(path.to_owned())),

@@ -65,6 +65,7 @@ struct RawClaim {
     prefix: Option<String>,
     suffix: Option<String>,
     status: Option<String>,
+    previous_quote: Option<String>,
 }
 
 const TOP_KEYS: &[&str] = &["format", "article", "annotator", "claims", "dismissed"];
@@ -93,6 +94,7 @@ const CLAIM_KEYS: &[&str] = &[
     "prefix",
     "suffix",
     "status",
+    "previous_quote",
 ];
 
 /// 1-based line and column of byte offset `at` in `text`.
@@ -346,6 +348,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             prefix: c.prefix,
             suffix: c.suffix,
             status: c.status,
+            previous_quote: c.previous_quote,
             extra,
         });
     }
@@ -492,6 +495,7 @@ pub fn to_string(set: &AnnotationSet) -> String {
         opt(&mut out, "prefix", &c.prefix);
         opt(&mut out, "suffix", &c.suffix);
         opt(&mut out, "status", &c.status);
+        opt(&mut out, "previous_quote", &c.previous_quote);
         extra(&mut out, &c.extra);
     }
 

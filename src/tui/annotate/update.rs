@@ -37,17 +37,26 @@ pub fn update(app: &mut App, action: Action) -> Flow {
         // Word moves stop on both sides of attached punctuation and quote
         // marks: a selection can end at `US` or `US”`, start at `We` or `“We`.
         Action::GrowWord => move_end(app, |app, end| {
-            app.current().word_ends().into_iter().find(|&e| e > end)
+            app.current()
+                .word_ends_near(end)
+                .into_iter()
+                .find(|&e| e > end)
         }),
         Action::ShrinkWord => move_end(app, |app, end| {
-            app.current().word_ends().into_iter().rfind(|&e| e < end)
+            app.current()
+                .word_ends_near(end)
+                .into_iter()
+                .rfind(|&e| e < end)
         }),
         Action::StartWordRight => move_start(app, |app, start| {
-            app.current().word_starts().into_iter().find(|&s| s > start)
+            app.current()
+                .word_starts_near(start)
+                .into_iter()
+                .find(|&s| s > start)
         }),
         Action::StartWordLeft => move_start(app, |app, start| {
             app.current()
-                .word_starts()
+                .word_starts_near(start)
                 .into_iter()
                 .rfind(|&s| s < start)
         }),
@@ -183,6 +192,20 @@ fn mark(app: &mut App, kind: Kind) {
     }
     let t = app.target();
     if t.start >= t.end {
+        return;
+    }
+    let len = t.end - t.start;
+    if len > crate::annotation::MAX_CLAIM_CHARS {
+        // Stored whole as its quote, a paragraph-long claim in a huge
+        // paragraph would make a file byline cannot read back.
+        app.message = Some(format!(
+            "not marked: this span is {len} characters, and a claim is at most {}; select a shorter span ({}, then {}/{} by word)",
+            crate::annotation::MAX_CLAIM_CHARS,
+            app.key(super::action::Action::Select),
+            app.key(super::action::Action::ShrinkWord),
+            app.key(super::action::Action::GrowWord),
+        ));
+        app.mode = Mode::Normal;
         return;
     }
     // On a suggestion, its span is marked as another kind: a claim around
