@@ -131,8 +131,99 @@ fn benches(c: &mut Criterion) {
     g.bench_function("one frame at 200x60", |b| {
         b.iter(|| black_box(draw(&app, 200, 60)))
     });
+
+    // Suggestions on: a long article gets them per paragraph shown, so a
+    // key costs what it did without them.
+    let mut app = open(&path);
+    app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
+    g.bench_function(
+        "suggestions on: open a 12 MB article (background thread) + first frame",
+        |b| {
+            b.iter(|| {
+                let mut app = open(&path);
+                app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
+                black_box(draw(&app, 80, 24));
+            })
+        },
+    );
+    for _ in 0..20_000 {
+        act(&mut app, &[Action::NextParagraph]);
+    }
+    g.bench_function("suggestions on: } at ¶20000 + frame", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::NextParagraph, Action::PrevParagraph]);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    g.bench_function("suggestions on: ] next suggestion + frame", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::NextSuggestion]);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    let suggester = byline::suggest::Suggester::builtin();
+    let p = app.current().clone();
+    g.bench_function("suggestions of one paragraph (uncached)", |b| {
+        b.iter(|| black_box(suggester.paragraph(1, &p).len()))
+    });
+    g.bench_function("search: count a typed query over 12 MB", |b| {
+        b.iter(|| {
+            let found = byline::tui::annotate::search::locate(&app, "slow and opaque", (0, 0));
+            black_box(found.total)
+        })
+    });
     g.finish();
 }
 
-criterion_group!(tui, benches);
+/// Writes (once) a 50 MB article on one line: one paragraph of 750,000
+/// sentences, some not ASCII.
+pub fn one_line_article() -> PathBuf {
+    let path = std::env::temp_dir().join("byline-bench-50mb-one-line.txt");
+    if path.exists() {
+        return path;
+    }
+    let unit = "The council postponed the vote, officials said. 陈美玲 said the crowds surprised her team. ";
+    let mut text = String::with_capacity(50_100_000);
+    while text.len() < 50_000_000 {
+        text.push_str(unit);
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Issue 10, item 7: marking a claim in a huge paragraph stays fast. Before,
+/// each key split the whole paragraph into sentences and wrapped all of it
+/// (2–4 s a key, `v e` 8.9 s with the save).
+fn huge_paragraph(c: &mut Criterion) {
+    let path = one_line_article();
+    let mut app = open(&path);
+    let mut g = c.benchmark_group("tui-50mb-one-paragraph");
+    g.sample_size(20);
+    // The middle of the paragraph: 25 MB from its start.
+    let middle = app.article.paragraphs[0].sentences()[750_000 / 2].clone();
+    app.cursor = byline::tui::annotate::state::Span {
+        para: 0,
+        start: middle.start,
+        end: middle.end,
+    };
+    g.bench_function("v e + undo + frame, and the save's serialising", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::Select, Action::MarkEditorial]);
+            black_box(draw(&app, 80, 24));
+            let mut set = app.set.clone();
+            byline::store::open::stamp(&mut set, &app.article);
+            black_box(byline::store::to_string(&set).len());
+            act(&mut app, &[Action::Undo]);
+        })
+    });
+    g.bench_function("j + frame", |b| {
+        b.iter(|| {
+            act(&mut app, &[Action::NextSentence]);
+            black_box(draw(&app, 80, 24));
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(tui, benches, huge_paragraph);
 criterion_main!(tui);

@@ -5,7 +5,9 @@ Reads each annotator file with tomllib, normalises its plain-text article as
 FORMAT.md says (BOM, CRLF/CR, control characters, NFC, blank-line paragraphs, collapsed white
 space), and checks the sha256 and `paragraph_text[start:end] == quote` for
 every claim. Markdown articles are skipped (their reduction needs a Markdown
-parser). Exit 1 on any mismatch.
+parser). Review files, conflict copies, locks and backups (which a shell
+glob names too) are skipped with one note, as `byline check` does. Exit 1
+on any mismatch.
 
     python3 scripts/check_offsets.py annotations/*/*.toml
 """
@@ -31,6 +33,27 @@ def paragraphs(text):
         blocks = lines
     out = [" ".join(b.split()) for b in blocks]
     return [p for p in out if p]
+
+
+def kind(path):
+    """What a file in an annotations folder is, from its name: the rule of
+    byline's src/store/files.rs (FORMAT.md: anything but `<slug>.toml` and
+    `<slug>.review.toml` is bookkeeping)."""
+    name = os.path.basename(path).lower()
+    if (name.startswith(".") or name.endswith("~")
+            or name.endswith((".lock", ".bak", ".orig", ".tmp", ".swp"))
+            or ".tmp-" in name):
+        return "bookkeeping"
+    if not name.endswith(".toml"):
+        return "other"
+    stem = name[: -len(".toml")]
+    if stem.endswith(".review"):
+        return "review"
+    if ".conflict-" in stem:
+        return "conflict"
+    if "." in stem:
+        return "bookkeeping"
+    return "annotator"
 
 
 def check(path):
@@ -62,7 +85,16 @@ if __name__ == "__main__":
         print(__doc__.strip())
         sys.exit(0 if len(sys.argv) > 1 else 2)
     total = bad = 0
-    for p in sys.argv[1:]:
+    paths = sys.argv[1:]
+    skipped = [p for p in paths
+               if kind(p) in ("review", "conflict", "bookkeeping") and os.path.isfile(p)]
+    if skipped:
+        print(f"skipped {len(skipped)} file(s) that are not annotator files "
+              f"(reviews, conflict copies, locks, backups): {', '.join(skipped)}",
+              file=sys.stderr)
+    for p in paths:
+        if p in skipped:
+            continue
         n, b = check(p)
         total += n
         bad += b

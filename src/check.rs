@@ -58,6 +58,10 @@ pub struct ClaimReport {
     /// For a moved claim: whether its quote was found unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exact: Option<bool>,
+    /// For a claim found again in changed words: the quote as it was
+    /// marked, which `--fix` keeps in the file as `previous_quote`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_quote: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -156,6 +160,12 @@ fn check_file(
     let article = article::load(&real)?;
     r.article = Some(shown);
     let before = set.clone();
+    if fix && let Some(named) = article_flag {
+        // The file now belongs to the article named: its `article.path`
+        // says so too (relative to the file, FORMAT.md), or the next plain
+        // `check` would compare it with the old text again.
+        set.article.path = store::open::relative_article_path(named, &path);
+    }
     let outcomes = evaluate(&mut set, &article);
     r.article_changed = before.article.sha256 != article.sha256();
     for (c, o) in set.claims.iter().zip(&outcomes) {
@@ -209,6 +219,7 @@ fn claim_report(c: &Claim, o: &Anchored) -> ClaimReport {
         start: c.start,
         end: c.end,
         quote: c.quote.clone(),
+        previous_quote: c.previous_quote.clone().filter(|_| exact == Some(false)),
         from,
         exact,
     }
@@ -278,6 +289,15 @@ pub fn render_text(report: &Report) -> String {
                 line(c.id.as_deref().unwrap_or("-")),
                 line(&short(&c.quote))
             );
+            if let Some(was) = &c.previous_quote {
+                let _ = writeln!(
+                    out,
+                    "  {:<12}  {:<6}  its words changed: it was “{}” (kept as previous_quote)",
+                    "",
+                    "",
+                    line(&short(was))
+                );
+            }
         }
         let n = &f.counts;
         let _ = write!(

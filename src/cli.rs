@@ -37,6 +37,8 @@ pub enum Command {
     Keys(KeysArgs),
     /// Print what byline sees in an article: its numbered paragraphs, title, metadata and sha256
     Text(TextArgs),
+    /// Print the claims byline would suggest for an article (attributions and loaded language)
+    Suggest(SuggestArgs),
 }
 
 /// Output of `byline text`.
@@ -52,6 +54,21 @@ pub struct TextArgs {
     pub article: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: TextFormat,
+}
+
+/// Output of `byline suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuggestFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article: .txt, .md, .html or .htm (anything else is read as plain text)
+    pub article: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SuggestFormat,
 }
 
 /// Output of `byline keys`.
@@ -85,6 +102,9 @@ pub struct AnnotateArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub store: StoreArgs,
+    /// Do not suggest claims (also `[suggest] enabled = false` in the config)
+    #[arg(long)]
+    pub no_suggest: bool,
 }
 
 /// Output of `byline agree`.

@@ -8,6 +8,7 @@ pub mod article;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod import;
@@ -15,6 +16,7 @@ pub mod output;
 pub mod review;
 pub mod sanitize;
 pub mod store;
+pub mod suggest;
 pub mod tui;
 
 use clap::Parser;
@@ -50,15 +52,19 @@ pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Runs one parsed command; `Ok` carries the exit code.
 pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
-    let keys = || tui::keymap::Keymaps::load(cli.config.as_deref());
+    let config = || config::Config::load(cli.config.as_deref());
     match &cli.command {
-        cli::Command::Annotate(args) => commands::annotate::run(args, keys()?),
+        cli::Command::Annotate(args) => {
+            let c = config()?;
+            commands::annotate::run(args, c.keys, &c.suggest)
+        }
         cli::Command::Agree(args) => commands::agree::run(args),
-        cli::Command::Review(args) => commands::review::run(args, keys()?),
+        cli::Command::Review(args) => commands::review::run(args, config()?.keys),
         cli::Command::Export(args) => export::run(args),
         cli::Command::Check(args) => commands::check::run(args),
-        cli::Command::Keys(args) => commands::keys::run(args, &keys()?),
+        cli::Command::Keys(args) => commands::keys::run(args, &config()?.keys),
         cli::Command::Text(args) => commands::text::run(args),
         cli::Command::Import(args) => import::run(args),
+        cli::Command::Suggest(args) => commands::suggest::run(args, &config()?.suggest),
     }
 }

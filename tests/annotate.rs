@@ -147,22 +147,36 @@ fn kind_change_delete_undo_redo() {
 fn source_prompt_starts_empty_and_tab_takes_the_hint() {
     let mut s = Session::new("harbor-council.txt");
     s.press("}}s").press("Mayor Lucia Ruiz<Enter>");
-    // The second sentence of ¶3 does not name her, but ¶3 does: hint.
+    // The second sentence of ¶3 ("She said…") names no one in its own
+    // words, and the hint never comes from elsewhere in the paragraph; Tab
+    // with no hint keeps what was typed.
     s.press("js");
     let Mode::Prompt(p) = &s.app().mode else {
         panic!("no prompt")
     };
     assert_eq!(p.line.text, "");
-    assert_eq!(p.line.hint.as_deref(), Some("Mayor Lucia Ruiz"));
+    assert_eq!(p.line.hint, None);
+    s.press("Ruiz<Tab>");
+    let Mode::Prompt(p) = &s.app().mode else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.line.text, "Ruiz");
+    s.press("<Enter>");
+    // ¶4's second sentence names its source itself: "Supporters say…".
+    s.press("}js");
+    let Mode::Prompt(p) = &s.app().mode else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.line.text, "");
+    assert_eq!(p.line.hint.as_deref(), Some("supporters"));
     s.press("<Tab><Enter>");
+    assert_eq!(s.save().claims[2].source.as_deref(), Some("supporters"));
+    s.press("u");
     // Escape leaves a new claim's source empty.
     s.press("}}a<Esc>");
     let set = s.save();
     let sources: Vec<_> = set.claims.iter().map(|c| c.source.as_deref()).collect();
-    assert_eq!(
-        sources,
-        [Some("Mayor Lucia Ruiz"), Some("Mayor Lucia Ruiz"), None]
-    );
+    assert_eq!(sources, [Some("Mayor Lucia Ruiz"), Some("Ruiz"), None]);
 }
 
 #[test]
@@ -443,4 +457,76 @@ fn python_reads_the_file_and_every_quote_matches_its_offsets() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(stdout.trim(), "3 claims checked, 0 mismatches");
+}
+
+#[test]
+fn a_claim_that_needs_review_is_placed_on_exactly_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("notes.txt");
+    std::fs::write(
+        &art,
+        "A title.\n\nAnother person familiar with the talks said the mayor asked for the delay. Officials denied it.\n",
+    )
+    .unwrap();
+    let ann = dir.path().join("ann");
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    h.press("}aa person familiar<Enter>");
+    drop(h);
+    // The sentence is reworded at its start: the claim's offsets no longer
+    // hold its words.
+    std::fs::write(
+        &art,
+        "A title.\n\nSomeone close to the negotiations insisted that City Hall wanted more time. Officials denied it.\n",
+    )
+    .unwrap();
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    assert!(h.screen().app.set.claims[0].needs_review());
+    // R puts the cursor on the whole sentence where the claim was: p puts
+    // the claim on exactly that sentence.
+    h.press("Rp");
+    let set = store::load(&h.screen().app.file).unwrap().unwrap();
+    assert_eq!(
+        set.claims[0].quote,
+        "Someone close to the negotiations insisted that City Hall wanted more time."
+    );
+    // Undone, R again, a selection grown and shrunk: exactly the selection.
+    h.press("uRvhhhp");
+    let set = store::load(&h.screen().app.file).unwrap().unwrap();
+    let q = &set.claims[0].quote;
+    assert!(
+        q.starts_with("Someone close") && q.len() < 70 && !q.ends_with(' '),
+        "{q}"
+    );
+    assert!(!set.claims[0].needs_review());
+    assert_eq!(set.claims[0].source.as_deref(), Some("a person familiar"));
+}
+
+#[test]
+fn placing_onto_the_words_of_another_claim_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("notes.txt");
+    std::fs::write(&art, "A title.\n\nThe minister resigned, aides said.\n").unwrap();
+    let ann = dir.path().join("ann");
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    h.press("}aaides<Enter>");
+    drop(h);
+    std::fs::write(&art, "A title.\n\nOfficials said the minister quit.\n").unwrap();
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    assert!(h.screen().app.set.claims[0].needs_review());
+    // A new claim on the sentence, then R and p onto the same words.
+    h.press("}e");
+    h.press("Rp");
+    let app = &h.screen().app;
+    assert_eq!(app.set.claims.len(), 2);
+    assert!(app.set.claims.iter().any(|c| c.needs_review()));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("already has exactly these words")
+    );
+    // x right after R deletes the claim that needs review, not the other.
+    h.press("Rx");
+    let kinds: Vec<_> = h.screen().app.set.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::Editorial]);
 }

@@ -328,3 +328,129 @@ fn a_glob_over_the_folder_skips_reviews_and_conflict_copies_with_one_note() {
         "{err}"
     );
 }
+
+/// Issue 10, item 9: after `--fix --article OTHER` the file points at the
+/// other article, so the next plain `check` is clean.
+#[test]
+fn fix_with_another_article_repoints_article_path() {
+    let f = fixture();
+    let other = f.dir.path().join("texts/harbor-v2.txt");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    std::fs::write(
+        &other,
+        ARTICLE.replace(
+            "Council delays harbor vote\n\n",
+            "Council delays harbor vote\n\nAn editor's note was added here.\n\n",
+        ),
+    )
+    .unwrap();
+    let (code, out, err) = check(&f.file, &["--article", other.to_str().unwrap(), "--fix"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("3 moved") && out.contains("; fixed"), "{out}");
+    let set = store::load(&f.file).unwrap().unwrap();
+    assert_eq!(
+        set.article.path.as_deref(),
+        Some("../../texts/harbor-v2.txt")
+    );
+    // The next plain check reads the other article through article.path.
+    let (code, out, err) = check(&f.file, &[]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("3 ok, 0 moved, 0 need review"), "{out}");
+    assert!(!out.contains("changed"), "{out}");
+}
+
+/// Issue 10, item 9: an editorial claim whose closing loaded adverb was
+/// deleted, and a word inserted before it, is not silently rewritten: its
+/// old quote is kept as `previous_quote` and `check` says so.
+#[test]
+fn a_claim_whose_words_changed_keeps_its_old_quote_and_check_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("rollout.txt");
+    let loaded = "Critics called the rollout a failure for the whole city, predictably.";
+    let text = format!("Rollout\n\nThe plan started in May. {loaded} Officials left.\n");
+    std::fs::write(&art, &text).unwrap();
+    let a = article::load(&art).unwrap();
+    let mut set = AnnotationSet::new(&a, "Alex Example", Some("../../rollout.txt".into()));
+    let p = &a.paragraphs[1];
+    let s = p.char_of(p.text.find(loaded).unwrap());
+    set.claims.push(Claim::new(
+        2,
+        p,
+        s,
+        s + loaded.chars().count(),
+        Kind::Editorial,
+    ));
+    set.assign_ids();
+    let file = store::annotation_path(&dir.path().join("annotations"), &a.id, "Alex Example");
+    store::save(&file, &set).unwrap();
+    // The loaded adverb goes, and a word comes in before it.
+    let edited = "Critics called the rollout a failure for the whole old city.";
+    std::fs::write(&art, text.replace(loaded, edited)).unwrap();
+
+    let (code, out, err) = check(&file, &["--fix"]);
+    let set = store::load(&file).unwrap().unwrap();
+    let claim = &set.claims[0];
+    if claim.needs_review() {
+        assert_eq!(claim.quote, loaded, "a claim for review keeps its quote");
+        assert_eq!(code, Some(1), "{out}{err}");
+    } else {
+        assert_eq!(claim.quote, edited, "{out}");
+        assert_eq!(claim.previous_quote.as_deref(), Some(loaded), "{out}");
+        assert!(out.contains("its words changed"), "{out}");
+        assert!(out.contains("previous_quote"), "{out}");
+        let on_disk = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            on_disk.contains(&format!("previous_quote = \"{loaded}\"")),
+            "{on_disk}"
+        );
+        // A second edit keeps the quote as it was first marked.
+        std::fs::write(
+            &art,
+            text.replace(
+                loaded,
+                "Critics called the rollout a failure for the whole old city, too.",
+            ),
+        )
+        .unwrap();
+        check(&file, &["--fix"]);
+        let set = store::load(&file).unwrap().unwrap();
+        assert_eq!(set.claims[0].previous_quote.as_deref(), Some(loaded));
+    }
+}
+
+/// Issue 10, item 9: the Python checker skips reviews, conflict copies and
+/// lock files named by a glob, with one note, like `byline check`.
+#[test]
+fn python_checker_skips_reviews_conflict_copies_and_locks() {
+    let f = fixture();
+    let folder = f.file.parent().unwrap().to_owned();
+    let review = folder.join("sam-example.review.toml");
+    std::fs::write(
+        &review,
+        "format = \"byline-review/1\"\n\n[review]\narticle = \"harbor\"\nreviewer = \"Sam\"\nof = \"alex-example\"\n",
+    )
+    .unwrap();
+    let conflict = folder.join("alex-example.conflict-20261126T040000Z.toml");
+    std::fs::copy(&f.file, &conflict).unwrap();
+    let lock = folder.join(".alex-example.toml.lock");
+    std::fs::write(&lock, "").unwrap();
+    let out = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/check_offsets.py"
+        ))
+        .args([&f.file, &review, &conflict, &lock])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("3 claims checked, 0 mismatches"),
+        "{stdout}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("skipped 3 file(s)"), "{stderr}");
+}

@@ -87,7 +87,7 @@ fn the_list_shows_every_example_with_titles() {
     assert!(row(&wide, "Water bills").contains("¶ 5/8"));
     assert!(row(&wide, "Ferry crews").contains("S 2 A 2 E 2"));
     assert!(row(&wide, "Ferry crews").contains("The Kestrel Valley Ledger"));
-    assert!(wide.contains("8 articles · 1 done · Alex Example"));
+    assert!(wide.contains("11 articles · 1 done · Alex Example"));
 }
 
 #[test]
@@ -109,15 +109,15 @@ fn open_mark_and_come_back_to_the_next_not_done() {
     // cursor went on from the article it came back from.
     corpus.press("<Esc>");
     let screen = corpus.text();
-    assert!(screen.contains("8 articles"), "{screen}");
+    assert!(screen.contains("11 articles"), "{screen}");
 }
 
 #[test]
 fn done_and_where_i_stopped_survive_a_restart() {
     let c = Copy::new();
     let mut corpus = c.corpus();
-    // Harbor council (4th row): go four paragraphs in, mark it done, back.
-    corpus.press("jjj<Enter>}}}}Dq");
+    // Harbor council (6th row): go four paragraphs in, mark it done, back.
+    corpus.press("jjjjj<Enter>}}}}Dq");
     let screen = corpus.text();
     assert!(
         row(&screen, "Council delays harbor vote").contains("✓ done"),
@@ -133,7 +133,7 @@ fn done_and_where_i_stopped_survive_a_restart() {
     let mut again = c.corpus();
     let screen = again.list_at(80, 24);
     assert!(row(&screen, "Council delays harbor vote").contains("✓ done"));
-    again.press("jjj<Enter>");
+    again.press("jjjjj<Enter>");
     let screen = again.text();
     assert!(
         screen.lines().next().unwrap().contains("¶ 5/15"),
@@ -144,7 +144,7 @@ fn done_and_where_i_stopped_survive_a_restart() {
         "{screen}"
     );
     // D again: not done.
-    again.press("gjjj<Enter>Dq");
+    again.press("gjjjjj<Enter>Dq");
     assert!(c.file("harbor-council").annotator.done.is_none());
 }
 
@@ -155,17 +155,17 @@ fn filter_narrows_as_you_type_and_sort_by_progress() {
     corpus.press("/kestrel");
     let screen = corpus.text();
     assert!(
-        screen.contains("1 of 8 articles"),
+        screen.contains("1 of 11 articles"),
         "outlet matches:\n{screen}"
     );
     assert!(screen.contains("Ferry crews"));
     corpus.press("<Esc>/.htm");
-    assert!(corpus.text().contains("3 of 8 articles"), "path matches");
+    assert!(corpus.text().contains("3 of 11 articles"), "path matches");
     corpus.press("<Esc>s");
     let screen = corpus.text();
     assert!(screen.contains("sorted by progress"));
-    let rows: Vec<&str> = screen.lines().skip(2).take(8).collect();
-    assert!(rows[7].contains("✓ done"), "done last:\n{screen}");
+    let rows: Vec<&str> = screen.lines().skip(2).take(11).collect();
+    assert!(rows[10].contains("✓ done"), "done last:\n{screen}");
 }
 
 #[test]

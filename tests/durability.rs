@@ -82,6 +82,7 @@ fn big_set(variant: usize) -> AnnotationSet {
             prefix: Some("before ".into()),
             suffix: Some(" after".into()),
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         })
         .collect();
@@ -89,6 +90,7 @@ fn big_set(variant: usize) -> AnnotationSet {
         article,
         annotator,
         claims,
+        dismissed: Vec::new(),
         extra: Extra::new(),
     };
     set.sort();
@@ -212,8 +214,10 @@ fn small_set(note: &str) -> AnnotationSet {
             prefix: Some(String::new()),
             suffix: Some(" words".into()),
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         }],
+        dismissed: Vec::new(),
         extra: Extra::new(),
     };
     set.sort();
@@ -862,6 +866,7 @@ prop_compose! {
             prefix,
             suffix,
             status: review.then(|| "needs-review".to_owned()),
+            previous_quote: None,
             extra,
         }
     }
@@ -883,7 +888,7 @@ prop_compose! {
         article.outlet = outlet;
         article.extra = art;
         annotator.name = name;
-        let mut set = AnnotationSet { article, annotator, claims, extra: top };
+        let mut set = AnnotationSet { article, annotator, claims, dismissed: Vec::new(), extra: top };
         if ids {
             set.assign_ids();
         }

@@ -17,7 +17,10 @@ impl Tmux {
             eprintln!("tmux not installed: skipping the end-to-end test");
             return None;
         }
-        let socket = format!("byline-e2e-{}", std::process::id());
+        // One tmux server per test: the tests of this file run in parallel.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("byline-e2e-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args([
                 "-L",
@@ -133,4 +136,67 @@ fn mark_three_kinds_quit_and_find_them_on_disk() {
         ]
     );
     assert_eq!(doc["annotator"]["name"].as_str(), Some("E2E Tester"));
+}
+
+/// Issue 11's "done when", in a real terminal: a searched phrase marked
+/// exactly, the first suggestion accepted with its kind and source, the
+/// next one dismissed, and still dismissed after reopening.
+#[test]
+fn search_mark_accept_and_dismiss_a_suggestion_then_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles/harbor-council.txt");
+    let run = format!(
+        "{} annotate '{}' --annotations '{}' --annotator 'E2E Tester'",
+        env!("CARGO_BIN_EXE_byline"),
+        article.display(),
+        dir.path().display()
+    );
+    let cmd = format!("{run} && {run}; echo BYLINE-EXIT-AGAIN-$?; sleep 30");
+    let Some(t) = Tmux::start(&cmd, 80, 24) else {
+        return;
+    };
+    t.wait_for("? 22");
+    t.keys(&["/", "slow and"]);
+    t.wait_for("match 1 of 1");
+    t.keys(&[" opaque", "Enter", "e"]);
+    t.wait_for("E 1");
+    t.keys(&["g", "]"]);
+    t.wait_for("? sourced · Mayor Lucia Ruiz");
+    t.keys(&["Enter"]);
+    t.wait_for("S 1 A 0 E 1");
+    t.keys(&["]", "x"]);
+    t.wait_for("dismissed the sourced suggestion");
+    t.wait_for("? 19");
+    t.keys(&["q"]);
+    // Reopened where I stopped (¶3, `position`): the dismissed one is not
+    // suggested again.
+    t.wait_for("¶ 3/15 │ S 1 A 0 E 1 │ ? 19");
+    t.keys(&["q"]);
+    t.wait_for("BYLINE-EXIT-AGAIN-0");
+
+    let file = dir.path().join("harbor-council/e2e-tester.toml");
+    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let claims = doc["claims"].as_array().unwrap();
+    let got: Vec<(&str, &str, Option<&str>)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c["quote"].as_str().unwrap(),
+                c["kind"].as_str().unwrap(),
+                c.get("source").and_then(|s| s.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(got[1], ("slow and opaque", "editorial", None));
+    assert_eq!(got[0].1, "sourced");
+    assert_eq!(got[0].2, Some("Mayor Lucia Ruiz"));
+    let dismissed = doc["dismissed"].as_array().unwrap();
+    assert_eq!(dismissed.len(), 1);
+    assert!(
+        dismissed[0]["quote"]
+            .as_str()
+            .unwrap()
+            .starts_with("She said")
+    );
 }

@@ -262,7 +262,7 @@ fn skipped_files_and_missing_text_are_said_once() {
     assert_eq!(r.code, 0);
     assert_eq!(
         r.stderr,
-        "byline: skipped what holds no claims: 1 review file, 1 conflict copy, 1 lock, backup or temporary file\n\
+        "byline: not counted as annotator files: 1 review file, 1 conflict copy, 1 lock, backup or temporary file\n\
          byline: warning: annotations/beta/alex-one.toml: article text articles/beta.txt not found (article.path); words and sentences are left out\n"
     );
 }

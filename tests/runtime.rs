@@ -384,6 +384,8 @@ fn a_bad_config_is_one_line_naming_file_line_and_word() {
         ("[keys.anotate]\nquit = \"q\"\n", 1, "anotate"),
         ("[keys.review]\nagree = 3\n", 2, "agree"),
         ("colour = true\n", 1, "colour"),
+        ("[keys.annotate]\nquit = []\n", 2, "at least one key"),
+        ("[keys.prompt]\nsubmit = \"x\"\n", 2, "stop you typing"),
     ] {
         for args in [vec!["keys"], vec!["annotate", article]] {
             let (out, err, code) = byline_with(config, &args);
@@ -403,6 +405,25 @@ fn a_bad_config_is_one_line_naming_file_line_and_word() {
         err.contains("mark_editorial") && err.contains("delete"),
         "{err}"
     );
+}
+
+#[test]
+fn a_config_that_is_a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.toml");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let out = Command::cargo_bin("byline")
+        .unwrap()
+        .arg("--config")
+        .arg(&fifo)
+        .arg("keys")
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("named pipe"));
 }
 
 #[test]
@@ -488,4 +509,52 @@ fn a_long_message_can_be_read_in_full() {
         2,
         "x closed the log, deleted nothing"
     );
+}
+
+#[test]
+fn digits_are_a_count_only_for_screens_that_take_one() {
+    // The counter takes no count: "3e" is one change, the digit nothing.
+    let (c, _log) = counter(0);
+    let ended = run(c, Script::new().keys("3e"), 80, 24);
+    assert_eq!(ended.screen.revision, 1);
+}
+
+#[test]
+fn remapped_review_keys_show_in_its_hints_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = dir.path().join("annotations");
+    std::fs::create_dir_all(ann.join("harbor-council")).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let theirs = ann.join("harbor-council/alex-example.toml");
+    std::fs::copy(
+        root.join("annotations/harbor-council/alex-example.toml"),
+        &theirs,
+    )
+    .unwrap();
+    let screen = byline::tui::review::open(
+        &article("harbor-council.txt"),
+        &theirs,
+        None,
+        &ann,
+        Some("Rev R"),
+    )
+    .unwrap();
+    let keys = user_keys("[keys.review]\nagree = \"Y\"\ndispute = \"D\"\n");
+    let mut h = Harness::review_with(screen, keys);
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("Y agree") && screen.contains("D dispute"),
+        "{screen}"
+    );
+    assert!(!screen.contains("y agree"), "{screen}");
+    h.press("n");
+    let msg = h.screen().app.message.clone().unwrap();
+    assert!(msg.contains("Y agrees, D disputes"), "{msg}");
+    h.press("y");
+    assert!(
+        h.screen().app.review.verdicts.is_empty(),
+        "y does nothing now"
+    );
+    h.press("Y");
+    assert_eq!(h.screen().app.review.verdicts.len(), 1);
 }

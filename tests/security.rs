@@ -684,7 +684,9 @@ fn fifos_and_devices_are_refused_never_waited_on() {
         ],
     );
     assert_one_line(&r, "ann/real/alex-example.toml", fifo);
-    std::fs::write(dir.join("a.txt"), "One paragraph.\n").unwrap();
+    // The article holds the colleague's quote, so it is their article
+    // (issue 10: a file of another article with the same id is refused).
+    std::fs::write(dir.join("a.txt"), "root: one paragraph.\n").unwrap();
     mkfifo(&dir.join("ann/a/sam.review.toml"));
     let r = byline_in(
         dir,

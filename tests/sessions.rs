@@ -152,6 +152,7 @@ fn no_lock_file_is_left_beside_the_annotations() {
     let lock = h.screen().disk.lock_file().unwrap().to_owned();
     assert!(!lock.starts_with(dir.path()), "{}", lock.display());
     drop(h);
+    assert!(!lock.exists(), "the lock file goes with the session");
     let names: Vec<String> = std::fs::read_dir(ann.join("harbor-council"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -297,4 +298,22 @@ fn sample_set() -> byline::annotation::AnnotationSet {
     set.assign_ids();
     set.sort();
     set
+}
+
+#[test]
+fn a_conflict_copy_is_shown_on_the_status_line_and_again_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = dir.path().join("ann");
+    let mut h = Harness::annotate(&article(), &ann, "Alex");
+    h.press("}e");
+    let file = h.screen().app.file.clone();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("editorial", "sourced")).unwrap();
+    h.press("je");
+    let status = h.text_at(120, 24);
+    assert!(status.contains("saved to a conflict copy"), "{status}");
+    drop(h);
+    let h = Harness::annotate(&article(), &ann, "Alex");
+    let msg = h.screen().app.message.clone().unwrap_or_default();
+    assert!(msg.contains("alex.conflict-"), "{msg}");
 }

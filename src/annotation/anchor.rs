@@ -152,6 +152,11 @@ pub fn reanchor_if(
             }
             Located::Found { place, errors } => {
                 let from = Place::of(c);
+                if errors > 0 && c.previous_quote.is_none() {
+                    // Its words changed (FORMAT.md, `previous_quote`): the
+                    // text the annotator marked is kept, the first time.
+                    c.previous_quote = Some(c.quote.clone());
+                }
                 place_claim(
                     c,
                     place.paragraph,

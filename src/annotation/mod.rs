@@ -81,6 +81,13 @@ impl KindCounts {
 
 pub const NEEDS_REVIEW: &str = "needs-review";
 
+/// The longest claim the annotation screen marks, in characters. A claim's
+/// quote is stored whole (FORMAT.md: `paragraph_text[start:end] == quote`),
+/// so without a bound one claim over a 20 MB paragraph that has no sentence
+/// break would be a 20 MB file; this keeps a file of hundreds of claims well
+/// inside what byline reads back (docs/bad-input.md).
+pub const MAX_CLAIM_CHARS: usize = 20_000;
+
 /// One marked span of one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -98,6 +105,11 @@ pub struct Claim {
     pub prefix: Option<String>,
     pub suffix: Option<String>,
     pub status: Option<String>,
+    /// The quote as it was marked, kept when re-anchoring found the claim
+    /// again in text whose words changed (FORMAT.md, byline's addition to
+    /// v1): what the claim was about is not lost when its quote is
+    /// rewritten to the new text.
+    pub previous_quote: Option<String>,
     pub extra: Extra,
 }
 
@@ -117,6 +129,7 @@ impl Claim {
             prefix: None,
             suffix: None,
             status: None,
+            previous_quote: None,
             extra: Extra::new(),
         };
         c.set_context(p);
@@ -175,12 +188,50 @@ pub struct AnnotatorMeta {
     pub extra: Extra,
 }
 
+/// A suggestion the annotator dismissed (`[[dismissed]]`), so it is not
+/// suggested again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dismissed {
+    /// 1-based, like a claim's.
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    /// The kind that was suggested.
+    pub kind: Kind,
+    pub extra: Extra,
+}
+
+impl Dismissed {
+    /// Whether this entry dismisses a suggestion of `kind` over `quote` at
+    /// this place; the quote alone also counts in the same paragraph, so a
+    /// dismissal holds when an edit moved the words a little.
+    pub fn covers(
+        &self,
+        paragraph: usize,
+        start: usize,
+        end: usize,
+        quote: &str,
+        kind: Kind,
+    ) -> bool {
+        self.paragraph == paragraph
+            && self.kind == kind
+            && ((self.start == start && self.end == end) || self.quote == quote)
+    }
+
+    fn sort_key(&self) -> (usize, usize, usize, Kind) {
+        (self.paragraph, self.start, self.end, self.kind)
+    }
+}
+
 /// One annotator's claims on one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnotationSet {
     pub article: ArticleMeta,
     pub annotator: AnnotatorMeta,
     pub claims: Vec<Claim>,
+    /// Dismissed suggestions, sorted like claims.
+    pub dismissed: Vec<Dismissed>,
     /// Unknown top-level keys and tables.
     pub extra: Extra,
 }
@@ -191,7 +242,7 @@ impl AnnotationSet {
         AnnotationSet {
             article: ArticleMeta {
                 id: article.id.clone(),
-                title: article.title.clone(),
+                title: crate::article::cap_title(&article.title),
                 path,
                 sha256: article.sha256().to_owned(),
                 paragraphs: article.len(),
@@ -208,6 +259,7 @@ impl AnnotationSet {
                 extra: Extra::new(),
             },
             claims: Vec::new(),
+            dismissed: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -227,9 +279,10 @@ impl AnnotationSet {
         }
     }
 
-    /// Sorts claims in file order.
+    /// Sorts claims (and dismissed suggestions) in file order.
     pub fn sort(&mut self) {
         self.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.dismissed.sort_by_key(Dismissed::sort_key);
     }
 
     pub fn counts(&self) -> KindCounts {

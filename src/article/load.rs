@@ -2,7 +2,7 @@
 
 use super::Article;
 use super::markdown;
-use super::text::{Paragraph, slugify, split_plain};
+use super::text::{Paragraph, split_plain};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -133,12 +133,13 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     if paragraphs.is_empty() {
         return Err(ArticleError::Empty(path.to_owned()));
     }
-    let title = paragraphs
-        .iter()
-        .find(|p| p.heading)
-        .unwrap_or(&paragraphs[0])
-        .text
-        .clone();
+    let title = cap_title(
+        &paragraphs
+            .iter()
+            .find(|p| p.heading)
+            .unwrap_or(&paragraphs[0])
+            .text,
+    );
     Ok(Article::new(
         id_of(path),
         title,
@@ -186,11 +187,12 @@ fn parse_html(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     let decoded = html::decode(bytes).map_err(err)?;
     let text = normalize_text(&decoded);
     let page = html::extract(&text).map_err(err)?;
-    let title = page
-        .meta
-        .title
-        .clone()
-        .unwrap_or_else(|| page.paragraphs[0].text.clone());
+    let title = cap_title(
+        page.meta
+            .title
+            .as_deref()
+            .unwrap_or(&page.paragraphs[0].text),
+    );
     let mut article = Article::new(id_of(path), title, path.to_owned(), page.paragraphs);
     article.outlet = page.meta.outlet;
     article.url = page.meta.url;
@@ -204,9 +206,32 @@ pub fn id_of(path: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    let id = slugify(&stem);
-    if id.is_empty() { "article".into() } else { id }
+    super::slug::slug(&stem, ARTICLE_FALLBACK)
 }
+
+/// A title longer than this is cut (at a word, with `…`): the title comes
+/// from the first paragraph when there is no heading, and a 20 MB first
+/// paragraph must not be stored whole in every annotator file.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// `text` cut to [`MAX_TITLE_CHARS`] characters at the last space there
+/// (anywhere, for text without spaces), `…` marking the cut.
+pub fn cap_title(text: &str) -> String {
+    let Some((cut, _)) = text.char_indices().nth(MAX_TITLE_CHARS) else {
+        return text.to_owned();
+    };
+    // One character less, for the ellipsis.
+    let head = &text[..text[..cut].char_indices().last().map_or(0, |(b, _)| b)];
+    let head = match head.rfind(' ') {
+        Some(i) if i > 0 => &head[..i],
+        _ => head,
+    };
+    format!("{}…", head.trim_end())
+}
+
+/// The article id of a stem with nothing to keep (`.txt`, `🙂.txt`),
+/// before its hash.
+pub const ARTICLE_FALLBACK: &str = "article";
 
 /// A control character that is not white space: never text, and a
 /// terminal would obey it (FORMAT.md, step 1).

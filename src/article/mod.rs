@@ -4,13 +4,18 @@
 //! to every tool: NFC, paragraphs, collapsed white space, offsets in Unicode
 //! scalar values (Python `str` indices).
 
+pub mod find;
 pub mod html;
 mod load;
 mod markdown;
+pub mod slug;
 mod text;
 
-pub use load::{ArticleError, MAX_ARTICLE_BYTES, id_of, is_html, load, parse, preview};
-pub use text::{Paragraph, normalize_block, slugify, split_plain};
+pub use load::{
+    ARTICLE_FALLBACK, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, cap_title, id_of, is_html,
+    load, parse, preview,
+};
+pub use text::{LONG_PARAGRAPH, Paragraph, normalize_block, slugify, split_plain};
 
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -75,6 +80,17 @@ impl Article {
 
     pub fn is_empty(&self) -> bool {
         self.paragraphs.is_empty()
+    }
+
+    /// The id older byline versions gave this article (ASCII letters and
+    /// digits of the stem only), where their files still are.
+    pub fn legacy_id(&self) -> String {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default();
+        slug::legacy_slug(&stem, ARTICLE_FALLBACK)
     }
 
     /// Number of words in the whole article (UAX #29 words).

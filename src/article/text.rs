@@ -2,17 +2,44 @@
 //! UAX #29.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// One normalised paragraph. Offsets into it count `char`s, as Python does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Paragraph {
     pub text: String,
     /// A Markdown heading (or the title line of a plain article is not one:
     /// only Markdown marks headings).
     pub heading: bool,
     char_len: usize,
+    /// For a long paragraph that is not ASCII: the byte offset of every
+    /// [`CHECKPOINT`]-th character, so a char offset is found without
+    /// walking the paragraph from its start (a claim in a 50 MB one-line
+    /// article must not cost a scan per key).
+    checkpoints: OnceLock<Vec<usize>>,
+    /// For a long paragraph: its sentences, split once (UAX #29 over 50 MB
+    /// takes a second, and every move asks for them).
+    sentences: OnceLock<Vec<Range<usize>>>,
 }
+
+/// Paragraphs longer than this (bytes) keep the caches above; shorter ones
+/// are cheap to scan and stay as small as their text.
+pub const LONG_PARAGRAPH: usize = 64 * 1024;
+
+/// Characters between two checkpoints.
+const CHECKPOINT: usize = 4096;
+
+/// Characters on each side of an offset that [`Paragraph::words_near`] looks at.
+const WORD_WINDOW: usize = 4096;
+
+impl PartialEq for Paragraph {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.heading == other.heading
+    }
+}
+
+impl Eq for Paragraph {}
 
 impl Paragraph {
     pub fn new(text: String, heading: bool) -> Self {
@@ -25,6 +52,8 @@ impl Paragraph {
             text,
             heading,
             char_len,
+            checkpoints: OnceLock::new(),
+            sentences: OnceLock::new(),
         }
     }
 
@@ -37,15 +66,38 @@ impl Paragraph {
         self.char_len == self.text.len()
     }
 
+    fn is_long(&self) -> bool {
+        self.text.len() > LONG_PARAGRAPH
+    }
+
+    fn checkpoints(&self) -> &[usize] {
+        self.checkpoints.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(CHECKPOINT)
+                .map(|(b, _)| b)
+                .collect()
+        })
+    }
+
     /// Byte index of the `char` index `c` (clamped to the end).
     pub fn byte_of(&self, c: usize) -> usize {
         if self.is_ascii() {
             return c.min(self.text.len());
         }
-        self.text
+        if c >= self.char_len {
+            return self.text.len();
+        }
+        let (from_byte, skip) = if self.is_long() {
+            let k = c / CHECKPOINT;
+            (self.checkpoints()[k], c - k * CHECKPOINT)
+        } else {
+            (0, c)
+        };
+        self.text[from_byte..]
             .char_indices()
-            .nth(c)
-            .map_or(self.text.len(), |(b, _)| b)
+            .nth(skip)
+            .map_or(self.text.len(), |(b, _)| from_byte + b)
     }
 
     /// `char` index of the byte index `b` (which must be a char boundary).
@@ -53,7 +105,14 @@ impl Paragraph {
         if self.is_ascii() {
             return b.min(self.text.len());
         }
-        self.text[..b.min(self.text.len())].chars().count()
+        let b = b.min(self.text.len());
+        if self.is_long() {
+            let points = self.checkpoints();
+            let k = points.partition_point(|&p| p <= b).saturating_sub(1);
+            let from = points.get(k).copied().unwrap_or(0);
+            return k * CHECKPOINT + self.text[from..b].chars().count();
+        }
+        self.text[..b].chars().count()
     }
 
     /// The text between two `char` offsets, clamped to the paragraph.
@@ -68,6 +127,16 @@ impl Paragraph {
     /// Sentences (UAX #29) as `char` ranges, without the white space around
     /// them, so a claim's quote never starts or ends with a space.
     pub fn sentences(&self) -> Vec<Range<usize>> {
+        if self.is_long() {
+            return self
+                .sentences
+                .get_or_init(|| self.split_sentences())
+                .clone();
+        }
+        self.split_sentences()
+    }
+
+    fn split_sentences(&self) -> Vec<Range<usize>> {
         let ranges = self
             .text
             .split_sentence_bound_indices()
@@ -82,6 +151,119 @@ impl Paragraph {
             .unicode_word_indices()
             .map(|(b, w)| b..b + w.len());
         self.to_char_ranges(ranges)
+    }
+
+    /// The byte window around the `char` offset `c` that word moves look
+    /// at: all of a paragraph of ordinary length, a few thousand characters
+    /// either side in a long one, cut at spaces, where no word or token
+    /// boundary depends on what is beyond.
+    fn window(&self, c: usize) -> (usize, usize) {
+        if !self.is_long() {
+            return (0, self.text.len());
+        }
+        let lo = self.byte_of(c.saturating_sub(WORD_WINDOW));
+        let hi = self.byte_of(c.saturating_add(WORD_WINDOW));
+        let lo = if lo == 0 {
+            0
+        } else {
+            self.text[lo..hi].find(' ').map_or(lo, |i| lo + i + 1)
+        };
+        let hi = if hi == self.text.len() {
+            hi
+        } else {
+            self.text[lo..hi].rfind(' ').map_or(hi, |i| lo + i)
+        };
+        (lo, hi)
+    }
+
+    /// The words of the bytes `lo..hi`, as `char` ranges of the paragraph.
+    fn words_in(&self, lo: usize, hi: usize) -> Vec<Range<usize>> {
+        let window = &self.text[lo..hi];
+        let mut out = Vec::new();
+        let mut chars = self.char_of(lo);
+        let mut at = 0;
+        for (b, w) in window.unicode_word_indices() {
+            chars += window[at..b].chars().count();
+            let start = chars;
+            chars += w.chars().count();
+            at = b + w.len();
+            out.push(start..chars);
+        }
+        out
+    }
+
+    /// The words within a few thousand characters of the `char` offset
+    /// `c`: all of [`Self::words`] for a paragraph of ordinary length, and
+    /// only what a word move can reach in a long one.
+    pub fn words_near(&self, c: usize) -> Vec<Range<usize>> {
+        if !self.is_long() {
+            return self.words();
+        }
+        let (lo, hi) = self.window(c);
+        self.words_in(lo, hi)
+    }
+
+    /// Where a selection's start may stop, in `char` offsets: the start of
+    /// each word, and before the punctuation or quote mark attached to a
+    /// word (so a quotation can start at `We` or at `“We`).
+    pub fn word_starts(&self) -> Vec<usize> {
+        self.word_stops(true, 0, self.text.len())
+    }
+
+    /// Where a selection's end may stop: the end of each word, and after
+    /// the punctuation or quote mark attached to it (`US` or `US”`).
+    pub fn word_ends(&self) -> Vec<usize> {
+        self.word_stops(false, 0, self.text.len())
+    }
+
+    /// [`Self::word_starts`] that a move from the `char` offset `c` can
+    /// reach: in a long paragraph only those near `c` are found, so a key
+    /// in a 50 MB paragraph does not split all of it.
+    pub fn word_starts_near(&self, c: usize) -> Vec<usize> {
+        let (lo, hi) = self.window(c);
+        self.word_stops(true, lo, hi)
+    }
+
+    /// [`Self::word_ends`] near the `char` offset `c`, as above.
+    pub fn word_ends_near(&self, c: usize) -> Vec<usize> {
+        let (lo, hi) = self.window(c);
+        self.word_stops(false, lo, hi)
+    }
+
+    /// Word edges, plus the edges of each white-space-delimited token that
+    /// holds a word: the token's own edges are where attached punctuation
+    /// begins or ends. Sorted, without repeats. Only the bytes `lo..hi`,
+    /// which start and end at a token edge.
+    fn word_stops(&self, starts: bool, lo: usize, hi: usize) -> Vec<usize> {
+        let words = if lo == 0 && hi == self.text.len() {
+            self.words()
+        } else {
+            self.words_in(lo, hi)
+        };
+        let mut stops = Vec::with_capacity(words.len() * 2);
+        let mut at = self.char_of(lo); // char offset of the token being read
+        let mut w = 0; // next word to look at
+        for token in self.text[lo..hi].split(' ') {
+            let len = if token.is_ascii() {
+                token.len()
+            } else {
+                token.chars().count()
+            };
+            let end = at + len;
+            let first = w;
+            while w < words.len() && words[w].start < end {
+                let r = &words[w];
+                stops.push(if starts { r.start } else { r.end });
+                w += 1;
+            }
+            if w > first {
+                stops.push(if starts { at } else { end });
+            }
+            at = end + 1;
+        }
+        stops.sort_unstable();
+        stops.dedup();
+        stops
     }
 
     fn to_char_ranges(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
@@ -232,6 +414,65 @@ mod tests {
         let p = Paragraph::new("陈美玲 said: “hi, 🍵 you”.".into(), false);
         let w: Vec<&str> = p.words().iter().map(|r| p.slice(r.start, r.end)).collect();
         assert_eq!(w, ["陈", "美", "玲", "said", "hi", "you"]);
+    }
+
+    #[test]
+    fn long_paragraphs_find_offsets_words_and_sentences_as_short_ones_do() {
+        let unit = "陈美玲 said the tea 🍵 was fine. Then she left! ";
+        let text: String = unit.repeat(4000).trim_end().to_owned();
+        let long = Paragraph::new(text.clone(), false);
+        assert!(long.is_long());
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for &c in &[
+            0,
+            1,
+            4095,
+            4096,
+            4097,
+            10_000,
+            77_777,
+            chars.len() - 1,
+            chars.len(),
+        ] {
+            let want = chars.get(c).map_or(text.len(), |(b, _)| *b);
+            assert_eq!(long.byte_of(c), want, "byte_of({c})");
+            assert_eq!(long.char_of(want), c, "char_of({want})");
+        }
+        assert_eq!(long.sentences(), long.split_sentences());
+        assert_eq!(long.sentences().len(), 8000);
+        let all = long.words();
+        let near = long.words_near(50_000);
+        assert!(near.len() > 100 && near.len() < all.len());
+        let first = all.iter().position(|w| *w == near[0]).unwrap();
+        assert_eq!(&all[first..first + near.len()], &near[..]);
+        assert!(
+            near.iter()
+                .any(|w| w.start <= 50_000 && 50_000 <= w.end + 10)
+        );
+        let ends = long.word_ends();
+        let ends_near = long.word_ends_near(50_000);
+        let first = ends.iter().position(|e| *e == ends_near[0]).unwrap();
+        assert_eq!(&ends[first..first + ends_near.len()], &ends_near[..]);
+        let starts = long.word_starts();
+        let starts_near = long.word_starts_near(50_000);
+        let first = starts.iter().position(|e| *e == starts_near[0]).unwrap();
+        assert_eq!(&starts[first..first + starts_near.len()], &starts_near[..]);
+    }
+
+    #[test]
+    fn word_stops_on_both_sides_of_attached_punctuation() {
+        let p = Paragraph::new("“We agree,” she said of the US” Major".into(), false);
+        let at = |stops: Vec<usize>| -> Vec<String> {
+            stops.iter().map(|&s| p.slice(0, s).to_owned()).collect()
+        };
+        let ends = at(p.word_ends());
+        assert!(ends.contains(&"“We".to_owned()));
+        assert!(ends.contains(&"“We agree".to_owned()));
+        assert!(ends.contains(&"“We agree,”".to_owned()));
+        assert!(ends.iter().any(|e| e.ends_with("the US")));
+        assert!(ends.iter().any(|e| e.ends_with("the US”")));
+        let starts: Vec<&str> = p.word_starts().iter().map(|&s| p.slice(s, s + 3)).collect();
+        assert_eq!(starts[..3], ["“We", "We ", "agr"]);
     }
 
     #[test]

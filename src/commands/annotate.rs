@@ -5,8 +5,10 @@
 use crate::annotation::AnnotationSet;
 use crate::article;
 use crate::cli::AnnotateArgs;
+use crate::config::SuggestConfig;
 use crate::corpus;
 use crate::store;
+use crate::suggest::Suggester;
 use crate::tui::annotate::AnnotateScreen;
 use crate::tui::annotate::state::App;
 use crate::tui::annotate::view;
@@ -18,22 +20,30 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// `byline annotate PATH…`.
-pub fn run(args: &AnnotateArgs, keys: Keymaps) -> anyhow::Result<u8> {
+pub fn run(args: &AnnotateArgs, keys: Keymaps, suggest: &SuggestConfig) -> anyhow::Result<u8> {
+    // A lexicon that does not parse stops here, before the terminal is
+    // taken, with its file and line.
+    let suggester = if suggest.enabled && !args.no_suggest {
+        Some(Arc::new(suggest.suggester()?))
+    } else {
+        None
+    };
     let keys = Arc::new(keys);
     let name = store::resolve_annotator(args.store.annotator.as_deref());
     match args.paths.as_slice() {
-        [one] if !one.is_dir() => one_article(one, args, &name, keys),
+        [one] if !one.is_dir() => one_article(one, args, &name, keys, suggester),
         paths => {
             let articles = corpus::gather(paths, &args.store.annotations)?;
             if let [one] = articles.as_slice()
                 && paths.len() > 1
             {
                 // The same file named twice is one article.
-                return one_article(one, args, &name, keys);
+                return one_article(one, args, &name, keys, suggester);
             }
             let dir = &args.store.annotations;
             let mut session = TerminalSession::enter(&keys, None)?;
-            let screen = ListScreen::new(articles, dir, &name, Arc::clone(&keys));
+            let mut screen = ListScreen::new(articles, dir, &name, Arc::clone(&keys));
+            screen.suggester = suggester;
             list::browse(&mut session, Shared::new(screen), dir, &keys)?;
             Ok(session.leave())
         }
@@ -45,11 +55,17 @@ fn one_article(
     args: &AnnotateArgs,
     name: &str,
     keys: Arc<Keymaps>,
+    suggester: Option<Arc<Suggester>>,
 ) -> anyhow::Result<u8> {
     let early = first_screen(path, args, name, &keys);
     let screen = AnnotateScreen::open(path, &args.store.annotations, Some(name), Arc::clone(&keys));
     match screen {
-        Ok(screen) => runtime::run_terminal(screen, &keys, early),
+        Ok(mut screen) => {
+            if let Some(s) = suggester {
+                screen.app.suggest_with(s);
+            }
+            runtime::run_terminal(screen, &keys, early)
+        }
         Err(e) => {
             if early.is_some() {
                 let _ = ratatui::try_restore();
@@ -71,7 +87,7 @@ fn first_screen(
 ) -> Option<ratatui::DefaultTerminal> {
     let preview = article::preview(path, 64 * 1024)?;
     let mut terminal = runtime::terminal().ok()?;
-    let file = store::annotation_path(&args.store.annotations, &preview.id, name);
+    let file = store::locate::annotator_file(&args.store.annotations, &preview, name).ok()?;
     let set = match store::load(&file) {
         Ok(Some(set)) => set,
         _ => AnnotationSet::new(&preview, name, None),

@@ -7,4 +7,5 @@ pub mod annotate;
 pub mod check;
 pub mod keys;
 pub mod review;
+pub mod suggest;
 pub mod text;

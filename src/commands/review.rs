@@ -8,12 +8,14 @@ use crate::tui::runtime;
 
 /// `byline review ARTICLE --theirs FILE [--mine FILE]`.
 pub fn run(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {
-    let screen = open(
+    let mut screen = open(
         &args.article,
         &args.theirs,
         args.mine.as_deref(),
         &args.store.annotations,
         args.store.annotator.as_deref(),
     )?;
+    // Its messages name the user's keys.
+    screen.app.keys = std::sync::Arc::new(keys.clone());
     runtime::run_terminal(screen, &keys, None)
 }

@@ -3,12 +3,13 @@
 //! output. Everything it learns goes through the pure summary in `mod.rs`.
 
 use super::perfile::{self, Render};
+use super::sink::{Sink, existing_folder_of};
 use super::{
     ArticleSummary, Corpus, TextStats, TextStatus, csv, html, json, markdown, summarize_with,
 };
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::output;
-use crate::sanitize::{self, Guard};
+use crate::sanitize;
 use crate::store::files::{FileKind, classify};
 use crate::store::{self, StoreError};
 use crate::{EXIT_FAILED, EXIT_USAGE};
@@ -69,8 +70,30 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         ExportFormat::Json | ExportFormat::Jsonl | ExportFormat::W3c => sanitize::Style::Json,
         _ => sanitize::Style::Text,
     };
-    let mut out = Sink::open(sink_path, style)?;
     let found = discover(&args.paths);
+    // Opened after the folders are walked: its temporary file, beside
+    // `-o`, may be in one of them.
+    let mut out = Sink::open(sink_path, style)?;
+    // `-o` must not be a file this export reads (issue 10: `export exo -o
+    // exo/a.toml` overwrote an annotation file with the report).
+    out.refuse_inputs(
+        found
+            .files
+            .iter()
+            .map(|p| (p.as_path(), "an annotation file"))
+            .chain(
+                found
+                    .reviews
+                    .values()
+                    .flatten()
+                    .map(|p| (p.as_path(), "a review file")),
+            )
+            .chain(
+                args.paths
+                    .iter()
+                    .map(|p| (p.as_path(), "a file named on the command line")),
+            ),
+    )?;
     let mut failed = !found.errors.is_empty();
     for e in &found.errors {
         output::error(e);
@@ -86,13 +109,19 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         ));
     }
 
+    let output = out.replaces().and_then(|p| std::fs::canonicalize(p).ok());
     let mut stream = Stream::new(args)?;
+    let mut read_output = false;
     let written = stream
         .begin(&mut out)
         .and_then(|()| {
             process(
                 &found,
-                args.root.as_deref(),
+                Inputs {
+                    root: args.root.as_deref(),
+                    output: output.as_deref(),
+                    read_output: &mut read_output,
+                },
                 &mut stream,
                 &mut out,
                 &mut failed,
@@ -101,6 +130,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
             )
         })
         .and_then(|summaries| stream.end(&mut out, &summaries));
+    if read_output && let Some(shown) = &args.output {
+        // Found only while reading: the export is dropped, the file kept.
+        return Err(super::sink::InputAsOutput {
+            output: shown.clone(),
+            what: "an article file",
+        }
+        .into());
+    }
     match written
         .context("cannot write the export")
         .and_then(|()| out.finish())
@@ -115,9 +152,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
 /// Reads and summarises every file, in parallel a chunk at a time; what
 /// can be written as it comes is written in file order. Returns the
 /// summaries the output still needs at the end.
+/// What `process` reads beyond the files found: `--root`, and the file
+/// `-o` would replace, which must not be one of the articles read.
+struct Inputs<'a> {
+    root: Option<&'a Path>,
+    output: Option<&'a Path>,
+    read_output: &'a mut bool,
+}
+
 fn process(
     found: &Found,
-    root: Option<&Path>,
+    inputs: Inputs,
     stream: &mut Stream,
     out: &mut Sink,
     failed: &mut bool,
@@ -126,7 +171,8 @@ fn process(
 ) -> std::io::Result<Vec<ArticleSummary>> {
     let (files, reviews) = (&found.files, &found.reviews);
     let cache = TextCache {
-        root: root.map(Path::to_owned),
+        root: inputs.root.map(Path::to_owned),
+        output: inputs.output.map(Path::to_owned),
         ..TextCache::default()
     };
     let mut summaries = Vec::new();
@@ -189,6 +235,7 @@ fn process(
         cache.trim();
         progress.advance(chunk.len());
     }
+    *inputs.read_output = cache.read_output.load(std::sync::atomic::Ordering::Relaxed);
     progress.finish();
     notes.print();
     Ok(summaries)
@@ -393,7 +440,14 @@ fn summarize_file(
                     if stats.sha256 != set.article.sha256
                         || stats.paragraphs.len() != set.article.paragraphs =>
                 {
-                    (None, TextStatus::Changed { path: shown_str })
+                    let why = super::differs(&set, Some(&stats.sha256), stats.paragraphs.len());
+                    (
+                        None,
+                        TextStatus::Changed {
+                            path: shown_str,
+                            why,
+                        },
+                    )
                 }
                 Ok(stats) => (Some(stats), TextStatus::Ok),
             }
@@ -452,6 +506,10 @@ struct TextCache {
     /// An annotation file's folder to the trusted tree of its
     /// `article.path` (docs/security.md), found once per folder.
     trees: Mutex<HashMap<PathBuf, PathBuf>>,
+    /// The file `-o` replaces (canonical), and whether an `article.path`
+    /// led to it.
+    output: Option<PathBuf>,
+    read_output: std::sync::atomic::AtomicBool,
 }
 
 impl TextCache {
@@ -494,6 +552,10 @@ impl TextCache {
                 });
             }
         };
+        if self.output.as_ref() == Some(&key) {
+            self.read_output
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         match self.tree(file) {
             Ok(tree) if key.starts_with(&tree) => {}
             Ok(tree) => {
@@ -585,10 +647,10 @@ impl Notes {
                 path.clone(),
                 format!("{}: {message}; words and sentences are left out", s.file),
             ),
-            TextStatus::Changed { path } => (
+            TextStatus::Changed { path, why } => (
                 path.clone(),
                 format!(
-                    "{}: the article text {path} changed since it was annotated (sha256 differs), so offsets cannot be trusted; words and sentences are left out (`byline check --fix` re-anchors)",
+                    "{}: the article text {path} changed since it was annotated ({why}), so offsets cannot be trusted; words and sentences are left out (`byline check --fix` re-anchors)",
                     s.file
                 ),
             ),
@@ -724,7 +786,7 @@ impl Skipped {
             return None;
         }
         Some(format!(
-            "skipped what holds no claims: {}",
+            "not counted as annotator files: {}",
             parts.join(", ")
         ))
     }
@@ -831,93 +893,6 @@ fn special(path: &Path, t: std::fs::FileType) -> String {
     )
 }
 
-/// Stdout, or a temporary file beside `-o FILE` that replaces it only when
-/// the whole export is written. No `fsync`: an export can be made again,
-/// and a reader never sees half a file. Either way every byte goes through
-/// [`sanitize::Guard`]: a file is `cat` to a terminal sooner or later.
-pub(super) enum Sink {
-    Stdout(Guard<std::io::BufWriter<std::io::Stdout>>),
-    File {
-        tmp: Guard<std::io::BufWriter<tempfile::NamedTempFile>>,
-        path: PathBuf,
-    },
-}
-
-impl Sink {
-    fn open(path: Option<&Path>, style: sanitize::Style) -> anyhow::Result<Sink> {
-        let Some(path) = path else {
-            let stdout = std::io::BufWriter::new(std::io::stdout());
-            return Ok(Sink::Stdout(Guard::new(stdout, style)));
-        };
-        let dir = existing_folder_of(path)?;
-        let mut builder = tempfile::Builder::new();
-        // A temporary file is private by default; the export is an ordinary
-        // file, so ask for 0666 and let the umask decide, as for any file.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let tmp = builder
-            .tempfile_in(dir)
-            .with_context(|| format!("{}: cannot write the export", path.display()))?;
-        Ok(Sink::File {
-            tmp: Guard::new(std::io::BufWriter::new(tmp), style),
-            path: path.to_owned(),
-        })
-    }
-
-    fn finish(self) -> anyhow::Result<()> {
-        match self {
-            Sink::Stdout(w) => w
-                .into_inner()
-                .and_then(|mut w| w.flush())
-                .context("cannot write the export"),
-            Sink::File { tmp, path } => {
-                let what = || format!("{}: cannot write the export", path.display());
-                let tmp = tmp
-                    .into_inner()
-                    .with_context(what)?
-                    .into_inner()
-                    .map_err(|e| e.into_error())
-                    .with_context(what)?;
-                tmp.persist(&path).map_err(|e| e.error).with_context(what)?;
-                Ok(())
-            }
-        }
-    }
-}
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Sink::Stdout(w) => w.write(buf),
-            Sink::File { tmp, .. } => tmp.write(buf),
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Sink::Stdout(w) => w.flush(),
-            Sink::File { tmp, .. } => tmp.flush(),
-        }
-    }
-}
-
-/// The folder `path` goes in, which must exist: a mistyped `-o` is an
-/// error, not a tree of new folders.
-fn existing_folder_of(path: &Path) -> anyhow::Result<&Path> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        anyhow::bail!(
-            "{}: cannot write the export: the folder {} does not exist; create it first",
-            path.display(),
-            dir.display()
-        );
-    }
-    Ok(dir)
-}
-
 /// The brat output folder: made if missing, as long as the folder it goes
 /// in exists (a mistyped path is an error, not a tree of new folders).
 fn open_brat_dir(dir: &Path) -> anyhow::Result<()> {
@@ -958,7 +933,7 @@ mod tests {
         };
         assert_eq!(
             s.note().unwrap(),
-            "skipped what holds no claims: 2 review files, 1 conflict copy, 1 file that is not TOML"
+            "not counted as annotator files: 2 review files, 1 conflict copy, 1 file that is not TOML"
         );
         assert_eq!(Skipped::default().note(), None);
     }

@@ -22,6 +22,7 @@ pub mod interval;
 mod json;
 mod markdown;
 mod perfile;
+mod sink;
 
 pub use collect::{run, tidy};
 
@@ -52,8 +53,8 @@ pub enum TextStatus {
     /// The file exists but could not be read as an article.
     Unreadable { path: String, message: String },
     /// The text differs from the one annotated (sha256 or paragraph count),
-    /// so offsets cannot be trusted.
-    Changed { path: String },
+    /// so offsets cannot be trusted; `why` says which, in words.
+    Changed { path: String, why: String },
 }
 
 impl TextStatus {
@@ -77,7 +78,7 @@ impl TextStatus {
             TextStatus::NoPath => Some("the annotation file has no article.path".into()),
             TextStatus::Missing { path } => Some(format!("the article text {path} was not found")),
             TextStatus::Unreadable { message, .. } => Some(message.clone()),
-            TextStatus::Changed { path } => Some(format!(
+            TextStatus::Changed { path, .. } => Some(format!(
                 "the article text {path} changed since it was annotated"
             )),
         }
@@ -358,11 +359,31 @@ pub fn summarize(set: &AnnotationSet, article: Option<&Article>) -> ArticleSumma
             } else {
                 TextStatus::Changed {
                     path: a.path.display().to_string(),
+                    why: differs(set, None, stats.paragraphs.len()),
                 }
             };
             summarize_with(set, String::new(), Some(&stats), status)
         }
         None => summarize_with(set, String::new(), None, TextStatus::NotGiven),
+    }
+}
+
+/// What differs between the file and the text, for the `changed` message:
+/// the sha256 (when `sha256`, the text's, is given and differs), the
+/// paragraph count, or both. Only the one that differs is named.
+pub fn differs(set: &AnnotationSet, sha256: Option<&str>, paragraphs: usize) -> String {
+    let sha = sha256.is_some_and(|s| s != set.article.sha256);
+    let count = paragraphs != set.article.paragraphs;
+    let count_words = || {
+        format!(
+            "the file says {} paragraphs, the text has {paragraphs}",
+            set.article.paragraphs
+        )
+    };
+    match (sha, count) {
+        (true, true) => format!("sha256 differs, and {}", count_words()),
+        (true, false) => "sha256 differs".into(),
+        (false, _) => format!("{}; the sha256 matches", count_words()),
     }
 }
 
@@ -377,10 +398,11 @@ pub fn summarize_with(
     let n = set.article.paragraphs;
     let (text, status) = match (text, status) {
         (Some(t), TextStatus::Ok) if t.paragraphs.len() == n => (Some(t), TextStatus::Ok),
-        (Some(_), TextStatus::Ok) => (
+        (Some(t), TextStatus::Ok) => (
             None,
             TextStatus::Changed {
                 path: set.article.path.clone().unwrap_or_default(),
+                why: differs(set, None, t.paragraphs.len()),
             },
         ),
         (None, TextStatus::Ok) => (None, TextStatus::NotGiven),

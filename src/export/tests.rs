@@ -16,6 +16,7 @@ fn claim(paragraph: usize, start: usize, end: usize, kind: Kind) -> Claim {
         prefix: None,
         suffix: None,
         status: None,
+        previous_quote: None,
         extra: Extra::new(),
     }
 }

@@ -345,7 +345,10 @@ fn build(
         .or_else(|| r.annotator.clone())
         .filter(|a| !a.trim().is_empty())
         .unwrap_or_else(|| store::resolve_annotator(None));
-    let target = store::annotation_path(&args.annotations, &article.id, &annotator);
+    // The annotator's existing file, under an older slug too; a file that
+    // cannot be read to tell is left to the checks on the target below.
+    let target = store::locate::annotator_file(&args.annotations, &article, &annotator)
+        .unwrap_or_else(|_| store::annotation_path(&args.annotations, &article.id, &annotator));
     let rel_path = article_path.as_ref().and_then(|p| {
         let from = crate::export::tidy(&std::path::absolute(target.parent()?).ok()?);
         let to = crate::export::tidy(&std::path::absolute(p).ok()?);
@@ -353,7 +356,7 @@ fn build(
     });
     let mut set = AnnotationSet::new(&article, annotator.trim(), rel_path);
     if let Some(t) = &r.title {
-        set.article.title = t.clone();
+        set.article.title = crate::article::cap_title(t);
     }
     set.article.outlet = r.outlet.clone().filter(|s| !s.is_empty());
     set.article.url = r.url.clone().filter(|s| !s.is_empty());
@@ -435,6 +438,7 @@ fn build(
             prefix: prefix.map(|p| normalize_block(&p)),
             suffix: suffix.map(|p| normalize_block(&p)),
             status: None,
+            previous_quote: None,
             extra: Default::default(),
         };
         let placed = if direct {

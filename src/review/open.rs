@@ -3,6 +3,7 @@
 //! re-anchored in memory when the article changed.
 
 use crate::annotation::{AnnotationSet, anchor};
+use crate::article::slug::legacy_slug;
 use crate::article::{self, Article};
 use crate::review::verdict::Review;
 use crate::store;
@@ -60,7 +61,7 @@ fn load_for(file: &Path, article: &article::Article) -> anyhow::Result<Option<An
     let Some(mut set) = store::load(file)? else {
         return Ok(None);
     };
-    if set.article.id != article.id {
+    if !store::locate::article_ids(article).contains(&set.article.id) {
         return Err(OpenError::OtherArticle {
             file: file.to_owned(),
             file_article: set.article.id.clone(),
@@ -69,6 +70,7 @@ fn load_for(file: &Path, article: &article::Article) -> anyhow::Result<Option<An
         }
         .into());
     }
+    store::open::refuse_other_article(&set, file, article)?;
     if set.article.sha256 != article.sha256() {
         anchor::reanchor(&mut set, article);
     }
@@ -91,7 +93,7 @@ pub fn open(
     let reviewer = store::resolve_annotator(reviewer);
     let mine_file = match mine {
         Some(m) => m.to_owned(),
-        None => store::annotation_path(dir, &article.id, &reviewer),
+        None => store::locate::annotator_file(dir, &article, &reviewer)?,
     };
     if canonical(&mine_file) == canonical(theirs_file) {
         return Err(OpenError::OwnFile(theirs_file.to_owned()).into());
@@ -101,10 +103,12 @@ pub fn open(
         return Err(OpenError::Missing(mine_file).into());
     }
     let of = store::annotator_slug(&theirs.annotator.name);
-    let review_file = store::review::path(dir, &article.id, &reviewer);
+    // What older byline versions wrote in `of` for this colleague.
+    let old_of = legacy_slug(&theirs.annotator.name, store::locate::ANNOTATOR_FALLBACK);
+    let review_file = store::locate::review_file(dir, &article, &reviewer, theirs_file)?;
     let (review_disk, loaded) = store::Session::open_review(&review_file)?;
     let review = match loaded {
-        Some(r) if r.meta.article != article.id => {
+        Some(r) if !store::locate::article_ids(&article).contains(&r.meta.article) => {
             return Err(OpenError::ReviewOfOtherArticle {
                 file: review_file,
                 found: r.meta.article,
@@ -112,7 +116,7 @@ pub fn open(
             }
             .into());
         }
-        Some(r) if r.meta.of != of => {
+        Some(r) if r.meta.of != of && r.meta.of != old_of => {
             return Err(OpenError::OtherColleague {
                 file: review_file,
                 of: r.meta.of,

@@ -69,6 +69,31 @@ pub fn classify(path: &Path) -> FileKind {
     }
 }
 
+/// The conflict copies beside `file` (`<stem>.conflict-*.toml`), oldest
+/// first: work an earlier session could not put in the file itself.
+pub fn conflict_copies_of(file: &Path) -> Vec<std::path::PathBuf> {
+    let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let stem = name.strip_suffix(".toml").unwrap_or(&name);
+    let prefix = format!("{stem}.conflict-");
+    let dir = super::durable::folder_of(file);
+    let mut found: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".toml"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,7 @@ struct LeanClaim {
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
+    previous_quote: Option<String>,
     #[serde(default, rename = "tags")]
     _tags: Vec<AnyString>,
     #[serde(rename = "prefix")]
@@ -89,6 +90,7 @@ struct FastClaim {
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
+    previous_quote: Option<String>,
     #[serde(default, rename = "tags")]
     _tags: Vec<AnyString>,
     #[serde(rename = "prefix")]
@@ -128,6 +130,7 @@ fn fast(text: &str) -> Option<AnnotationSet> {
             prefix: None,
             suffix: None,
             status: c.status,
+            previous_quote: c.previous_quote,
             extra: Extra::new(),
         });
     }
@@ -155,6 +158,8 @@ fn finish(a: LeanArticle, annotator: LeanAnnotator, claims: Vec<Claim>) -> Annot
             extra: Extra::new(),
         },
         claims,
+        // Bulk readers never count dismissed suggestions: skipped unread.
+        dismissed: Vec::new(),
         extra: Extra::new(),
     };
     set.sort();
@@ -212,6 +217,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
             prefix: None,
             suffix: None,
             status: c.status,
+            previous_quote: c.previous_quote,
             extra: Extra::new(),
         });
     }

@@ -2,10 +2,13 @@
 //! file in the user's runtime folder (`$XDG_RUNTIME_DIR/byline/`, else a
 //! private folder in the temporary folder), named after the file's real
 //! path — so nothing is left beside the annotations for git to see, and
-//! `git clean -x` cannot delete a live lock. A lock file is never deleted
-//! by byline (deleting lock files races with the next taker); the lock dies
-//! with its process however it dies. A session checks before each save that
-//! its lock file is still the one it locked (see [`FileLock::still_held`]).
+//! `git clean -x` cannot delete a live lock. The holder removes its lock
+//! file as it lets go, still holding it; a taker checks after locking that
+//! the file it locked is still the one at the path, so the removal cannot
+//! let two sessions in. The lock dies with its process however it dies (a
+//! killed session leaves an empty file, harmless). A session checks before
+//! each save that its lock file is still the one it locked (see
+//! [`FileLock::still_held`]).
 
 use super::durable::{fail_point, folder_of};
 use sha2::{Digest, Sha256};
@@ -20,6 +23,17 @@ use std::path::{Path, PathBuf};
 pub struct FileLock {
     _file: File,
     path: PathBuf,
+}
+
+impl Drop for FileLock {
+    /// Removes the lock file while still holding the lock, so nothing is
+    /// left behind; whoever opened it meanwhile sees it is gone and opens
+    /// a new one (see [`try_lock`]).
+    fn drop(&mut self) {
+        if self.still_held() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
 }
 
 impl FileLock {
@@ -91,6 +105,19 @@ pub fn lock_path(target: &Path) -> PathBuf {
 pub fn try_lock(target: &Path) -> io::Result<Option<FileLock>> {
     let path = lock_path(target);
     fail_point("lock")?;
+    // The holder removes its lock file when it lets go; a lock taken on a
+    // file just removed that way is no lock: open the new one.
+    for _ in 0..8 {
+        match lock_once(&path)? {
+            Some(lock) if !lock.still_held() => continue,
+            other => return Ok(other),
+        }
+    }
+    Ok(None)
+}
+
+fn lock_once(path: &Path) -> io::Result<Option<FileLock>> {
+    let path = path.to_owned();
     // O_NOFOLLOW: a lock file planted as a link (`.t.toml.lock ->
     // ~/.bash_login`) must not create or open what it points to.
     let file = OpenOptions::new()

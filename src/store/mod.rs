@@ -5,6 +5,7 @@ pub mod confine;
 pub mod durable;
 pub mod files;
 mod lean;
+pub mod locate;
 pub mod lock;
 pub mod open;
 pub mod read;
@@ -20,7 +21,6 @@ pub use session::{
 pub use toml_io::{FORMAT, MAX_OFFSET, MAX_PARAGRAPHS, basic, line_col, parse, to_string};
 
 use crate::annotation::AnnotationSet;
-use crate::article::slugify;
 use std::path::{Path, PathBuf};
 
 /// Annotation files larger than this are refused.
@@ -54,6 +54,10 @@ pub enum StoreError {
     RoundTrip(PathBuf),
     #[error("{}: not saved: {why}", path.display())]
     ReadOnly { path: PathBuf, why: String },
+    #[error("{}: not saved: the file would be {size} bytes, and byline reads annotation files of at most {} MB; delete or shorten some claims (nothing is lost: the session keeps them)", path.display(), MAX_ANNOTATION_BYTES / 1024 / 1024)]
+    WouldBeTooLarge { path: PathBuf, size: u64 },
+    #[error("{}: belongs to {holder:?}, another name with the same slug; use a different spelling of your name (--annotator) or move the file aside", path.display())]
+    NameTaken { path: PathBuf, holder: String },
     #[error("{}: is a symbolic link; byline never writes through symbolic links in an annotations folder, which may come from someone else's repository (replace the link with the file or folder itself)", .0.display())]
     Symlink(PathBuf),
 }
@@ -78,6 +82,19 @@ pub(crate) fn read_file(path: &Path) -> Result<Option<read::Contents>, StoreErro
     }
 }
 
+/// Refuses to write what [`read_file`] would refuse to read back: every
+/// annotator and review file byline writes passes here.
+pub(crate) fn fits(path: &Path, text: &str) -> Result<(), StoreError> {
+    let size = text.len() as u64;
+    if size > MAX_ANNOTATION_BYTES {
+        return Err(StoreError::WouldBeTooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    Ok(())
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     move |error| StoreError::Io {
         path: path.to_owned(),
@@ -85,15 +102,17 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// `<annotations>/<article-id>/<annotator-slug>.toml`
+/// `<annotations>/<article-id>/<annotator-slug>.toml`, where a new file for
+/// `annotator` goes unless another name holds that slug; sessions ask
+/// [`locate::annotator_file`], which also finds older files.
 pub fn annotation_path(dir: &Path, article_id: &str, annotator: &str) -> PathBuf {
     dir.join(article_id)
         .join(format!("{}.toml", annotator_slug(annotator)))
 }
 
+/// The slug of an annotator's name (FORMAT.md, "Where files live").
 pub fn annotator_slug(name: &str) -> String {
-    let s = slugify(name);
-    if s.is_empty() { "anonymous".into() } else { s }
+    crate::article::slug::slug(name, locate::ANNOTATOR_FALLBACK)
 }
 
 /// The annotator's name: `--annotator`, else `BYLINE_ANNOTATOR`, else

@@ -26,8 +26,11 @@ pub fn annotator(
 ) -> anyhow::Result<Opened> {
     let article = article::load(article_path)?;
     let name = super::resolve_annotator(annotator);
-    let file = super::annotation_path(dir, &article.id, &name);
+    let file = super::locate::annotator_file(dir, &article, &name)?;
     let (disk, loaded) = super::Session::open(&file)?;
+    if let Some(set) = &loaded {
+        refuse_other_article(set, &file, &article)?;
+    }
     let mut message = None;
     let mut set = match loaded {
         Some(mut set) if set.article.sha256 != article.sha256() => {
@@ -40,8 +43,17 @@ pub fn annotator(
                 .iter()
                 .filter(|o| **o == anchor::Anchored::NeedsReview)
                 .count();
+            let reworded = outcomes
+                .iter()
+                .filter(|o| matches!(o, anchor::Anchored::Moved { exact: false, .. }))
+                .count();
+            let reworded = if reworded > 0 {
+                format!(" ({reworded} in changed words; the old quote is kept as previous_quote)")
+            } else {
+                String::new()
+            };
             message = Some(format!(
-                "the article changed since {} was saved: {moved} claim(s) moved, {review} need review (marked ⚠)",
+                "the article changed since {} was saved: {moved} claim(s) moved{reworded}, {review} need review (marked ⚠)",
                 file.display()
             ));
             set
@@ -63,6 +75,16 @@ pub fn annotator(
         }
     };
     set.fill_metadata(&article);
+    if let Some(copy) = super::files::conflict_copies_of(&file).last() {
+        let note = format!(
+            "{} holds work an earlier session could not put in this file (it changed on disk meanwhile); merge it by hand",
+            copy.display()
+        );
+        message = Some(match message {
+            Some(m) => format!("{m} · {note}"),
+            None => note,
+        });
+    }
     Ok(Opened {
         article,
         set,
@@ -70,6 +92,55 @@ pub fn annotator(
         disk,
         message,
     })
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{}: annotates another article with the same id {id:?}: its sha256, its article.path ({path}) and its text (title, quotes) all disagree with {}; byline will not move one article's claims onto another — rename one of the two article files, or keep their annotations in separate folders (--annotations DIR)",
+    file.display(),
+    article.display()
+)]
+pub struct OtherArticle {
+    pub file: PathBuf,
+    pub id: String,
+    pub path: String,
+    pub article: PathBuf,
+}
+
+/// Refuses a file whose `article.id` is the article's but which annotates
+/// another article (two stems with one slug, two folders with one file
+/// name): nothing of it agrees with the article — not the `sha256`, not the
+/// file `article.path` names, not the title, not one quote. An edited
+/// article keeps its path, or its title, or some of its quotes.
+pub fn refuse_other_article(
+    set: &AnnotationSet,
+    file: &Path,
+    article: &Article,
+) -> Result<(), OtherArticle> {
+    if super::locate::is_this_article(set, file, article) || text_agrees(set, article) {
+        return Ok(());
+    }
+    Err(OtherArticle {
+        file: file.to_owned(),
+        id: set.article.id.clone(),
+        path: set.article.path.as_deref().unwrap_or("none").to_owned(),
+        article: article.path.clone(),
+    })
+}
+
+/// The title, or any claim's quote, is in the article.
+fn text_agrees(set: &AnnotationSet, article: &Article) -> bool {
+    let title = set.article.title.trim();
+    if !title.is_empty() && (article.title == title || has_text(article, title)) {
+        return true;
+    }
+    set.claims
+        .iter()
+        .any(|c| !c.quote.is_empty() && has_text(article, &c.quote))
+}
+
+fn has_text(article: &Article, needle: &str) -> bool {
+    article.paragraphs.iter().any(|p| p.text.contains(needle))
 }
 
 /// The article's path as seen from the annotation file's folder, which is

@@ -210,6 +210,7 @@ pub fn load(path: &Path) -> Result<Option<Review>, StoreError> {
 /// the same review.
 pub fn save(path: &Path, review: &Review) -> Result<(), StoreError> {
     let text = to_string(review);
+    super::fits(path, &text)?;
     match parse(path, &text) {
         Ok(back) if &back == review => {}
         _ => return Err(StoreError::RoundTrip(path.to_owned())),

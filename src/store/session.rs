@@ -160,7 +160,7 @@ impl<D: Document> Session<D> {
             Err(e) => return Err(e),
             Ok(()) => Ok(()),
         };
-        let (lock, read_only) = match folder.and_then(|()| try_lock(&target)) {
+        let (lock, read_only) = match folder.and_then(|()| try_lock_patiently(&target)) {
             Ok(Some(lock)) => (Some(lock), None),
             Ok(None) => (
                 None,
@@ -306,6 +306,19 @@ impl<D: Document> Session<D> {
     }
 }
 
+/// Takes the lock, waiting a moment if it is held: a session that just
+/// ended may still be exiting, and a process being started elsewhere holds
+/// a copy of every open file until it runs its program.
+fn try_lock_patiently(target: &Path) -> std::io::Result<Option<FileLock>> {
+    for _ in 0..6 {
+        if let Some(lock) = try_lock(target)? {
+            return Ok(Some(lock));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    try_lock(target)
+}
+
 fn read_doc<D: Document>(path: &Path) -> Result<(Option<D>, Option<Fingerprint>), StoreError> {
     Ok(match read_fingerprinted(path)? {
         Some((bytes, print)) => {
@@ -319,6 +332,7 @@ fn read_doc<D: Document>(path: &Path) -> Result<(Option<D>, Option<Fingerprint>)
 
 fn verified_doc<D: Document>(path: &Path, doc: &D) -> Result<String, StoreError> {
     let text = doc.to_text();
+    super::fits(path, &text)?;
     match D::parse_text(path, &text) {
         Ok(back) if &back == doc => Ok(text),
         _ => Err(StoreError::RoundTrip(path.to_owned())),

@@ -3,7 +3,7 @@
 //! always give the same bytes.
 
 use super::StoreError;
-use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
+use crate::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Dismissed, Extra, Kind};
 use serde::Deserialize;
 use std::fmt::Write;
 use std::path::Path;
@@ -19,6 +19,17 @@ struct RawFile {
     annotator: RawAnnotator,
     #[serde(default)]
     claims: Vec<Spanned<RawClaim>>,
+    #[serde(default)]
+    dismissed: Vec<Spanned<RawDismissed>>,
+}
+
+#[derive(Deserialize)]
+struct RawDismissed {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    quote: String,
+    kind: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,9 +67,11 @@ struct RawClaim {
     prefix: Option<String>,
     suffix: Option<String>,
     status: Option<String>,
+    previous_quote: Option<String>,
 }
 
-const TOP_KEYS: &[&str] = &["format", "article", "annotator", "claims"];
+const TOP_KEYS: &[&str] = &["format", "article", "annotator", "claims", "dismissed"];
+const DISMISSED_KEYS: &[&str] = &["paragraph", "start", "end", "quote", "kind"];
 const ARTICLE_KEYS: &[&str] = &[
     "id",
     "title",
@@ -83,6 +96,7 @@ const CLAIM_KEYS: &[&str] = &[
     "prefix",
     "suffix",
     "status",
+    "previous_quote",
 ];
 
 /// 1-based line and column of byte offset `at` in `text`.
@@ -309,6 +323,10 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         Some(toml::Value::Array(a)) => a,
         _ => Vec::new(),
     };
+    let mut dismissed_tables = match table.remove("dismissed") {
+        Some(toml::Value::Array(a)) => a,
+        _ => Vec::new(),
+    };
     let article_extra = take_table(&mut table, "article", ARTICLE_KEYS);
     let annotator_extra = take_table(&mut table, "annotator", ANNOTATOR_KEYS);
     for k in TOP_KEYS {
@@ -332,7 +350,21 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             prefix: c.prefix,
             suffix: c.suffix,
             status: c.status,
+            previous_quote: c.previous_quote,
             extra,
+        });
+    }
+    let mut dismissed = Vec::with_capacity(raw.dismissed.len());
+    for (i, spanned) in raw.dismissed.into_iter().enumerate() {
+        let at = spanned.span().start;
+        let d = spanned.into_inner();
+        dismissed.push(Dismissed {
+            kind: check_dismissed(path, text, at, &d)?,
+            paragraph: d.paragraph,
+            start: d.start,
+            end: d.end,
+            quote: d.quote,
+            extra: take_extra(&mut dismissed_tables, i, DISMISSED_KEYS),
         });
     }
     let a = raw.article;
@@ -356,10 +388,44 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             extra: annotator_extra,
         },
         claims,
+        dismissed,
         extra: table,
     };
     set.sort();
     Ok(set)
+}
+
+/// A dismissed suggestion must name a kind and a span; its paragraph may
+/// lie past a shortened article (it then matches nothing).
+fn check_dismissed(
+    path: &Path,
+    text: &str,
+    at: usize,
+    d: &RawDismissed,
+) -> Result<Kind, StoreError> {
+    let k = Kind::parse(d.kind.get_ref()).ok_or_else(|| {
+        syntax(
+            path,
+            text,
+            Some(d.kind.span().start),
+            format!(
+                "unknown kind {:?} in [[dismissed]]; a suggestion's kind is \"sourced\", \"anonymous\" or \"editorial\"",
+                d.kind.get_ref()
+            ),
+        )
+    })?;
+    if d.paragraph == 0 || d.start >= d.end {
+        return Err(syntax(
+            path,
+            text,
+            Some(at),
+            format!(
+                "[[dismissed]] entry at paragraph {}, {}..{} is not a span (paragraphs count from 1, start comes before end)",
+                d.paragraph, d.start, d.end
+            ),
+        ));
+    }
+    Ok(k)
 }
 
 /// The unknown keys of the `i`th table of an array of tables.
@@ -439,7 +505,18 @@ pub fn to_string(set: &AnnotationSet) -> String {
         opt(&mut out, "prefix", &c.prefix);
         opt(&mut out, "suffix", &c.suffix);
         opt(&mut out, "status", &c.status);
+        opt(&mut out, "previous_quote", &c.previous_quote);
         extra(&mut out, &c.extra);
+    }
+
+    for d in &set.dismissed {
+        out.push_str("\n[[dismissed]]\n");
+        kv(&mut out, "paragraph", &d.paragraph.to_string());
+        kv(&mut out, "start", &d.start.to_string());
+        kv(&mut out, "end", &d.end.to_string());
+        kv(&mut out, "quote", &basic(&d.quote));
+        kv(&mut out, "kind", &basic(d.kind.as_str()));
+        extra(&mut out, &d.extra);
     }
 
     write_tail(&mut out, &set.extra);

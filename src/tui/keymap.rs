@@ -341,25 +341,10 @@ impl Keymaps {
     /// The defaults with the user's config over them: `explicit`
     /// (`--config` or `BYLINE_CONFIG`) must exist; the XDG file may not.
     pub fn load(explicit: Option<&Path>) -> Result<Keymaps, ConfigError> {
-        let (path, required) = match explicit {
-            Some(p) => (p.to_owned(), true),
-            None => match default_config_path() {
-                Some(p) => (p, false),
-                None => return Ok(Keymaps::default()),
-            },
-        };
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError::At {
-                path: path.clone(),
-                line: 1,
-                message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
-            })?,
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Keymaps::default());
-            }
-            Err(error) => return Err(ConfigError::Io { path, error }),
-        };
-        Keymaps::from_toml(&text, &path, Some(&Keymaps::default()))
+        match read_config(explicit)? {
+            Some((path, text)) => Keymaps::from_toml(&text, &path, Some(&Keymaps::default())),
+            None => Ok(Keymaps::default()),
+        }
     }
 
     /// Reads a keys file: the defaults when `base` is `None` (every action
@@ -400,11 +385,13 @@ impl Keymaps {
                 ("keys", _) => {
                     return Err(origin.err(&k.span(), "`keys` must be a table".into()));
                 }
+                // Read by `crate::config`, which checks it.
+                ("suggest", _) => {}
                 (other, _) => {
                     return Err(origin.err(
                         &k.span(),
                         format!(
-                            "unknown setting `{other}` (byline's config has [keys.<screen>] tables)"
+                            "unknown setting `{other}` (byline's config has [keys.<screen>] tables and [suggest])"
                         ),
                     ));
                 }
@@ -436,6 +423,46 @@ impl Keymaps {
             prompt: merge(&origin, find, base.map(|b| &b.prompt))?,
             help: merge(&origin, find, base.map(|b| &b.help))?,
         })
+    }
+}
+
+/// The user's config file and its text: `explicit` (`--config` or
+/// `BYLINE_CONFIG`) must exist; the XDG file may not (then `None`).
+pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>, ConfigError> {
+    let (path, required) = match explicit {
+        Some(p) => (p.to_owned(), true),
+        None => match default_config_path() {
+            Some(p) => (p, false),
+            None => return Ok(None),
+        },
+    };
+    use crate::store::read::{ReadError, read_regular};
+    // Bounded, and only a regular file: a FIFO named as the config is
+    // refused, never waited on.
+    match read_regular(&path, 1024 * 1024).map(|c| c.bytes) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Some((path, text))),
+            Err(_) => Err(ConfigError::At {
+                path,
+                line: 1,
+                message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
+            }),
+        },
+        Err(ReadError::NotFound) if !required => Ok(None),
+        Err(e) => {
+            let error = match e {
+                ReadError::NotFound => std::io::Error::other("no such file"),
+                ReadError::IsDir => std::io::Error::other("is a folder, not a config file"),
+                ReadError::NotRegular(what) => std::io::Error::other(format!(
+                    "is {what}, not a regular file; byline reads only regular files"
+                )),
+                ReadError::TooLarge(n) => std::io::Error::other(format!(
+                    "the file is {n} bytes; a config file is at most 1 MB"
+                )),
+                ReadError::Io(e) => e,
+            };
+            Err(ConfigError::Io { path, error })
+        }
     }
 }
 
@@ -479,6 +506,28 @@ fn merge<'a, A: Actions>(
                 ));
             };
             let keys = parse_keys(origin, A::SECTION, name.get_ref(), value)?;
+            if keys.is_empty() {
+                return Err(origin.err(
+                    &value.span(),
+                    format!(
+                        "`{}` in [keys.{}] needs at least one key",
+                        name.get_ref(),
+                        A::SECTION
+                    ),
+                ));
+            }
+            if A::SECTION == "prompt"
+                && let Some(k) = keys.iter().find(|k| k.typed_char().is_some())
+            {
+                return Err(origin.err(
+                    &value.span(),
+                    format!(
+                        "`{}` for `{}` in [keys.prompt] would stop you typing it into a prompt; use a key with ctrl- or alt-, or a named key",
+                        k.config_name(),
+                        name.get_ref()
+                    ),
+                ));
+            }
             if let Some(slot) = bindings.iter_mut().find(|(a, _)| a == action) {
                 slot.1 = keys;
             }

@@ -72,6 +72,15 @@ pub trait Screen: Send + 'static {
     /// The open overlay (help, summary) closes.
     fn close_overlay(&mut self);
     fn update(&mut self, action: Self::Action) -> Flow;
+    /// The number typed before an action (`5l`), for screens that take
+    /// one; the screen holds it so it can show it while it is typed.
+    fn count(&mut self) -> Option<&mut Option<u32>> {
+        None
+    }
+    /// Whether a count repeats `action` (motions do, marking does not).
+    fn repeats(_action: Self::Action) -> bool {
+        false
+    }
     fn render(&self, ui: &Ui, frame: &mut Frame);
     /// The message the screen shows now, if any.
     fn message(&self) -> Option<&str> {
@@ -108,18 +117,38 @@ pub struct Shared<S> {
     last_save: Option<Instant>,
     /// Every message the screen showed.
     pub log: MessageLog,
+    /// The message and save trouble last seen, so the log gets each time
+    /// one is said, not each time the loop looks.
+    seen: (Option<String>, Option<String>),
 }
 
 impl<S: Screen> Shared<S> {
     pub fn new(screen: S) -> Shared<S> {
-        let mut log = MessageLog::default();
-        log.note(screen.message());
         Shared {
             saved_revision: screen.revision(),
             screen,
             quit: false,
             last_save: None,
-            log,
+            log: MessageLog::default(),
+            seen: (None, None),
+        }
+    }
+
+    /// Logs the screen's message and save trouble when they change.
+    fn note(&mut self) {
+        let message = self.screen.message().map(str::to_owned);
+        let trouble = match self.screen.save_state() {
+            SaveState::Failed(e) => Some(format!("not saved: {e}")),
+            SaveState::ReadOnly(e) => Some(format!("read-only: {e}")),
+            _ => None,
+        };
+        if message != self.seen.0 {
+            self.log.note(message.as_deref());
+            self.seen.0 = message;
+        }
+        if trouble != self.seen.1 {
+            self.log.note(trouble.as_deref());
+            self.seen.1 = trouble;
         }
     }
 
@@ -230,6 +259,8 @@ fn route<S: Screen>(s: &mut Shared<S>, keys: &Keymaps, ev: &KeyEvent, small: boo
         Prompt(Edit),
         Close,
         Act(A),
+        /// A key the mode does not bind: a digit of a count, or nothing.
+        Unbound,
         Nothing,
     }
     let next = match screen.focus() {
@@ -242,16 +273,39 @@ fn route<S: Screen>(s: &mut Shared<S>, keys: &Keymaps, ev: &KeyEvent, small: boo
             }
         }
         Focus::AnyKeyCloses => Next::Close,
-        Focus::Keys => action.map_or(Next::Nothing, Next::Act),
+        Focus::Keys => action.map_or(Next::Unbound, Next::Act),
     };
     match next {
         Next::Prompt(e @ (Edit::Submit(_) | Edit::Cancel)) => screen.prompt_done(e),
         Next::Close => screen.close_overlay(),
-        Next::Act(a) => return screen.update(a),
+        Next::Act(a) => {
+            let n = screen.count().and_then(Option::take).unwrap_or(1);
+            for _ in 0..if S::repeats(a) { n } else { 1 } {
+                if screen.update(a) == Flow::Quit {
+                    return Flow::Quit;
+                }
+            }
+        }
+        Next::Unbound => {
+            // Digits are a count only where the keymap leaves them free; a
+            // count cannot start with 0, and any other key drops it.
+            let digit = key.typed_char().and_then(|c| c.to_digit(10));
+            if let Some(count) = screen.count() {
+                *count = match (digit, *count) {
+                    (Some(d), Some(n)) => Some((n * 10 + d).min(MAX_COUNT)),
+                    (Some(d), None) if d > 0 => Some(d),
+                    _ => None,
+                };
+            }
+        }
         Next::Prompt(_) | Next::Nothing => {}
     }
     Flow::Continue
 }
+
+/// The largest count: enough to cross any article, small enough that a
+/// slip of the finger does not stall the screen.
+const MAX_COUNT: u32 = 9999;
 
 /// The loop: carry out effects, save when due, draw, wait for input,
 /// apply it. Returns when the screen quits or the input ends.
@@ -272,16 +326,7 @@ where
                 return Ok(());
             }
             let timeout = s.tick(events.now());
-            let message = s.screen.message().map(str::to_owned);
-            s.log.note(message.as_deref());
-            if let SaveState::Failed(e) | SaveState::ReadOnly(e) = s.screen.save_state().clone() {
-                let why = if s.screen.save_state().failed() {
-                    format!("not saved: {e}")
-                } else {
-                    format!("read-only: {e}")
-                };
-                s.log.note(Some(&why));
-            }
+            s.note();
             terminal.draw(|f| draw(&s, ui, f))?;
             timeout
         };
@@ -296,8 +341,7 @@ where
                 if route(&mut s, ui.keys, &k, small) == Flow::Quit {
                     s.quit = true;
                 }
-                let message = s.screen.message().map(str::to_owned);
-                s.log.note(message.as_deref());
+                s.note();
                 if crate::store::durable::fail_point_set("panic-after-key") {
                     panic!("fail point panic-after-key");
                 }

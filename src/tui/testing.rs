@@ -129,10 +129,33 @@ impl Harness<AnnotateScreen> {
     }
 }
 
+impl Harness<AnnotateScreen> {
+    /// The annotation screen with suggestions on (the shipped lexicon), as
+    /// `byline annotate` opens it without `--no-suggest`.
+    pub fn annotate_suggesting(
+        article: &Path,
+        dir: &Path,
+        annotator: &str,
+    ) -> Harness<AnnotateScreen> {
+        let mut h = Harness::annotate(article, dir, annotator);
+        h.screen_mut()
+            .app
+            .suggest_with(Arc::new(crate::suggest::Suggester::builtin()));
+        h
+    }
+}
+
 impl Harness<ReviewScreen> {
     /// The review screen at 80x24 with the default keys.
     pub fn review(screen: ReviewScreen) -> Harness<ReviewScreen> {
-        Harness::new(screen, Arc::new(Keymaps::default()), 80, 24)
+        Harness::review_with(screen, Keymaps::default())
+    }
+
+    /// The review screen with a user's keys, as `byline review` opens it.
+    pub fn review_with(mut screen: ReviewScreen, keys: Keymaps) -> Harness<ReviewScreen> {
+        let keys = Arc::new(keys);
+        screen.app.keys = Arc::clone(&keys);
+        Harness::new(screen, keys, 80, 24)
     }
 }
 

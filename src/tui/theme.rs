@@ -51,6 +51,23 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A suggested claim: dim and never underlined (every claim is), in
+    /// its kind's colour; the gutter marks it with `?`.
+    pub fn suggestion(&self, k: Kind) -> Style {
+        self.fg(self.kind_color(k))
+            .add_modifier(Modifier::DIM | Modifier::ITALIC)
+    }
+
+    /// The `?` gutter marker of a line with a suggestion.
+    pub fn suggestion_marker(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    /// The match `Enter` will select while a search is typed.
+    pub fn search_current(&self) -> Style {
+        self.search_hit().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn search_hit(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }

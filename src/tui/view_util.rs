@@ -46,7 +46,7 @@ pub fn rows_around(
     width: usize,
     height: usize,
 ) -> Vec<Row> {
-    let lines = wrap(&paragraphs[cur].text, width);
+    let lines = wrap_part(&paragraphs[cur].text, width, Part::Around(focus));
     let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
     if lines.len() + 2 > height {
         let first = focus_line
@@ -65,7 +65,10 @@ pub fn rows_around(
     while before.len() < budget && p > 0 {
         p -= 1;
         before.push(Row::Blank);
-        for line in wrap(&paragraphs[p].text, width).into_iter().rev() {
+        for line in wrap_part(&paragraphs[p].text, width, Part::Tail)
+            .into_iter()
+            .rev()
+        {
             before.push(Row::Text { para: p, line });
         }
     }
@@ -80,13 +83,73 @@ pub fn rows_around(
     let mut p = cur + 1;
     while rows.len() < height && p < paragraphs.len() {
         rows.push(Row::Blank);
-        for line in wrap(&paragraphs[p].text, width) {
+        for line in wrap_part(&paragraphs[p].text, width, Part::Head) {
             rows.push(Row::Text { para: p, line });
         }
         p += 1;
     }
     rows.truncate(height);
     rows
+}
+
+/// Bytes of a paragraph wrapped around the focus when the paragraph is
+/// longer than twice this: far more than a screen holds, and wrapping all
+/// of a 50 MB paragraph on every key took a second.
+const WRAP_WINDOW: usize = 32 * 1024;
+
+/// Which part of a paragraph is shown.
+#[derive(Clone, Copy)]
+enum Part {
+    /// The lines around this byte (the current paragraph).
+    Around(usize),
+    /// The first lines (context after the current paragraph).
+    Head,
+    /// The last lines (context before it).
+    Tail,
+}
+
+/// [`wrap`], of only the part of a long paragraph that can be on screen.
+/// The window starts on a fixed grid of [`WRAP_WINDOW`] bytes (then at
+/// white space), so the lines stay put while the cursor moves inside it.
+fn wrap_part(text: &str, width: usize, part: Part) -> Vec<Range<usize>> {
+    if text.len() <= 3 * WRAP_WINDOW {
+        return wrap(text, width);
+    }
+    let (lo, hi) = match part {
+        Part::Around(focus) => {
+            let cell = (focus / WRAP_WINDOW) * WRAP_WINDOW;
+            let lo = cell.saturating_sub(WRAP_WINDOW);
+            (lo, (cell + 2 * WRAP_WINDOW).min(text.len()))
+        }
+        Part::Head => (0, WRAP_WINDOW),
+        Part::Tail => (text.len() - WRAP_WINDOW, text.len()),
+    };
+    let lo = floor_boundary(text, lo);
+    let hi = floor_boundary(text, hi);
+    // Start after a space and end before one, so no word is split by the
+    // window (the text's own edges stay as they are).
+    let lo = if lo == 0 {
+        0
+    } else {
+        text[lo..hi].find(' ').map_or(lo, |i| lo + i + 1)
+    };
+    let hi = if hi == text.len() {
+        hi
+    } else {
+        text[lo..hi].rfind(' ').map_or(hi, |i| lo + i)
+    };
+    wrap(&text[lo..hi], width)
+        .into_iter()
+        .map(|r| r.start + lo..r.end + lo)
+        .collect()
+}
+
+fn floor_boundary(text: &str, mut b: usize) -> usize {
+    b = b.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
 }
 
 /// A claim on one line: kind (letter and name), a warning when it needs

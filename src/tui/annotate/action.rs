@@ -28,7 +28,8 @@ crate::actions! {
         MarkAnonymous = "mark_anonymous", BOTH, "mark anonymous (then describe the source)";
         MarkEditorial = "mark_editorial", BOTH, "mark editorial (the writer's own judgement)";
         EditNote = "edit_note", NORMAL, "edit the note of the claim under the cursor";
-        Delete = "delete", NORMAL, "delete the claim under the cursor";
+        /// Deletes a claim, or dismisses the suggestion the cursor is on.
+        Delete = "delete", NORMAL, "delete the claim here, or dismiss the suggestion";
         Undo = "undo", NORMAL, "undo";
         Redo = "redo", NORMAL, "redo";
         NextClaim = "next_claim", NORMAL, "next claim";
@@ -37,7 +38,12 @@ crate::actions! {
         NextNeedsReview = "next_needs_review", NORMAL, "next claim that needs review (⚠)";
         /// Put the claim that needs review on the selection.
         PlaceClaim = "place_claim", BOTH, "put the claim that needs review here";
-        Search = "search", NORMAL, "search the article (Enter on empty repeats)";
+        Search = "search", BOTH, "search; Enter selects the next match";
+        /// The selection becomes the next suggested span.
+        NextSuggestion = "next_suggestion", BOTH, "next suggestion (?)";
+        PrevSuggestion = "prev_suggestion", BOTH, "previous suggestion";
+        /// Marks the suggestion as suggested: its kind, its source, no prompt.
+        AcceptSuggestion = "accept_suggestion", NORMAL, "accept the suggestion (kind and source as shown)";
         /// The article's figures, as `byline export` computes them.
         Summary = "summary", NORMAL, "summary: kinds, anonymity ratio, editorial density";
         Help = "help", NORMAL, "this help";
@@ -52,6 +58,29 @@ crate::actions! {
 }
 
 impl Action {
+    /// Whether a count typed before it repeats it (`5l`, `3j`, `2}`).
+    pub fn repeats(self) -> bool {
+        matches!(
+            self,
+            Action::NextSentence
+                | Action::PrevSentence
+                | Action::NextParagraph
+                | Action::PrevParagraph
+                | Action::GrowSentence
+                | Action::ShrinkSentence
+                | Action::GrowWord
+                | Action::ShrinkWord
+                | Action::StartWordRight
+                | Action::StartWordLeft
+                | Action::NextClaim
+                | Action::PrevClaim
+                | Action::NextSuggestion
+                | Action::PrevSuggestion
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+
     /// The kind a mark action gives.
     pub fn kind(self) -> Option<crate::annotation::Kind> {
         use crate::annotation::Kind;

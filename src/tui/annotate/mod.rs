@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod progress;
+pub mod search;
 pub mod state;
 pub mod summary;
 pub mod update;
@@ -88,6 +89,14 @@ impl Screen for AnnotateScreen {
         update::update(&mut self.app, action)
     }
 
+    fn count(&mut self) -> Option<&mut Option<u32>> {
+        Some(&mut self.app.count)
+    }
+
+    fn repeats(action: Action) -> bool {
+        action.repeats()
+    }
+
     fn render(&self, ui: &Ui, frame: &mut Frame) {
         view::render(&self.app, ui, frame);
     }
@@ -120,6 +129,7 @@ impl Screen for AnnotateScreen {
                 if first || app.message.is_none() {
                     app.message = Some(msg.clone());
                 }
+                app.diverted = true;
                 self.conflict = Some(msg);
             }
             store::Saved::File => {}

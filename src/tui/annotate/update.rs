@@ -2,8 +2,10 @@
 //! disk.
 
 use super::action::Action;
+use super::search;
 use super::state::{App, LineInput, Mode, Prompt, PromptKind, Span};
 use crate::annotation::{Claim, Kind};
+use crate::suggest::Suggestion;
 use crate::tui::runtime::Flow;
 use crate::tui::widgets::line_input::Edit;
 
@@ -32,21 +34,31 @@ pub fn update(app: &mut App, action: Action) -> Flow {
             let s = app.sentences(app.cursor.para);
             s.iter().map(|r| r.end).rfind(|&e| e < end)
         }),
+        // Word moves stop on both sides of attached punctuation and quote
+        // marks: a selection can end at `US` or `US”`, start at `We` or `“We`.
         Action::GrowWord => move_end(app, |app, end| {
-            let w = app.current().words();
-            w.iter().map(|r| r.end).find(|&e| e > end)
+            app.current()
+                .word_ends_near(end)
+                .into_iter()
+                .find(|&e| e > end)
         }),
         Action::ShrinkWord => move_end(app, |app, end| {
-            let w = app.current().words();
-            w.iter().map(|r| r.end).rfind(|&e| e < end)
+            app.current()
+                .word_ends_near(end)
+                .into_iter()
+                .rfind(|&e| e < end)
         }),
         Action::StartWordRight => move_start(app, |app, start| {
-            let w = app.current().words();
-            w.iter().map(|r| r.start).find(|&s| s > start)
+            app.current()
+                .word_starts_near(start)
+                .into_iter()
+                .find(|&s| s > start)
         }),
         Action::StartWordLeft => move_start(app, |app, start| {
-            let w = app.current().words();
-            w.iter().map(|r| r.start).rfind(|&s| s < start)
+            app.current()
+                .word_starts_near(start)
+                .into_iter()
+                .rfind(|&s| s < start)
         }),
         Action::MarkSourced | Action::MarkAnonymous | Action::MarkEditorial => {
             if let Some(kind) = action.kind() {
@@ -67,6 +79,9 @@ pub fn update(app: &mut App, action: Action) -> Flow {
                 line: LineInput::new("", app.last_search.clone()),
             })
         }
+        Action::NextSuggestion => jump_suggestion(app, true),
+        Action::PrevSuggestion => jump_suggestion(app, false),
+        Action::AcceptSuggestion => accept(app),
         Action::Summary => app.mode = Mode::Summary,
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         // The screen opens its message log (it keeps it, not the state).
@@ -157,7 +172,7 @@ fn move_start(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
 
 /// Records the claims before a change, for undo.
 fn checkpoint(app: &mut App) {
-    app.undo.push(app.set.claims.clone());
+    app.undo.push(app.snapshot());
     app.redo.clear();
 }
 
@@ -183,15 +198,39 @@ fn mark(app: &mut App, kind: Kind) {
     if t.start >= t.end {
         return;
     }
+    let len = t.end - t.start;
+    if len > crate::annotation::MAX_CLAIM_CHARS {
+        // Stored whole as its quote, a paragraph-long claim in a huge
+        // paragraph would make a file byline cannot read back.
+        app.message = Some(format!(
+            "not marked: this span is {len} characters, and a claim is at most {}; select a shorter span ({}, then {}/{} by word)",
+            crate::annotation::MAX_CLAIM_CHARS,
+            app.key(super::action::Action::Select),
+            app.key(super::action::Action::ShrinkWord),
+            app.key(super::action::Action::GrowWord),
+        ));
+        app.mode = Mode::Normal;
+        return;
+    }
+    // On a suggestion, its span is marked as another kind: a claim around
+    // it (a sentence holding a loaded word) is left as it is.
+    let suggestion = app.suggestion_at(t);
     // A claim with exactly this span changes kind; so does one that covers
     // the whole cursor sentence. A smaller claim inside the sentence stays
     // as it is and the sentence gets a claim of its own.
-    let existing = app.claim_with_span(t).or_else(|| match app.mode {
-        Mode::Select { .. } => None,
-        _ => app
-            .claim_under_cursor()
-            .filter(|&i| app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end),
-    });
+    // A claim that needs review is not where its offsets say: marking
+    // these words never changes it (R and p place it).
+    let trusted = |i: &usize| !app.set.claims[*i].needs_review();
+    let existing =
+        app.claim_with_span(t)
+            .filter(trusted)
+            .or_else(|| match app.mode {
+                Mode::Select { .. } => None,
+                _ if suggestion.is_some() => None,
+                _ => app.claim_under_cursor().filter(trusted).filter(|&i| {
+                    app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end
+                }),
+            });
     checkpoint(app);
     let (index, was_new) = match existing {
         Some(i) => {
@@ -227,7 +266,9 @@ fn mark(app: &mut App, kind: Kind) {
         let hint = if existing.is_some() {
             None
         } else {
-            guess_source(app, index)
+            suggestion
+                .and_then(|s| s.source)
+                .or_else(|| guess_source(app, index))
         };
         app.mode = Mode::Prompt(Prompt {
             kind: PromptKind::Source {
@@ -239,34 +280,36 @@ fn mark(app: &mut App, kind: Kind) {
     }
 }
 
-/// A suggested source: one already used in this file that appears in the
-/// claim (longest first), else the words after "according to".
+/// A suggested source, from the claim's own words only (never from
+/// elsewhere in the paragraph): a source already used in this file that the
+/// claim names (longest first), else the source its attribution names
+/// ("according to …", "…, sources say, …", "Ruiz said").
 fn guess_source(app: &App, index: usize) -> Option<String> {
     let claim = &app.set.claims[index];
     if let Some(s) = &claim.source {
         return Some(s.clone());
     }
-    let text = app.paragraph(claim.paragraph - 1).text.to_lowercase();
+    let quote = claim.quote.to_lowercase();
     let mut known: Vec<&str> = app
         .set
         .claims
         .iter()
         .filter_map(|c| c.source.as_deref())
-        .filter(|s| !s.is_empty() && text.contains(&s.to_lowercase()))
+        .filter(|s| !s.is_empty() && quote.contains(&s.to_lowercase()))
         .collect();
     known.sort_by_key(|s| std::cmp::Reverse(s.len()));
     if let Some(s) = known.first() {
         return Some((*s).to_owned());
     }
-    let quote = &claim.quote;
-    let lower = quote.to_lowercase();
-    let at = lower.find("according to ")?;
-    let rest = quote.get(at + "according to ".len()..)?;
-    let end = rest
-        .find([',', '.', ';', ':', '"', '”'])
-        .unwrap_or(rest.len());
-    let guess = rest[..end].trim();
-    (!guess.is_empty()).then(|| guess.to_owned())
+    let own = crate::article::Paragraph::new(claim.quote.clone(), false);
+    // The user's own cues count here too, when suggestions are on.
+    app.suggester
+        .as_deref()
+        .unwrap_or(crate::suggest::Suggester::shared())
+        .paragraph(1, &own)
+        .into_iter()
+        .filter(|s| s.kind.has_source())
+        .find_map(|s| s.source)
 }
 
 fn edit_note(app: &mut App) {
@@ -288,11 +331,19 @@ fn delete(app: &mut App) {
     if refuse_if_read_only(app) {
         return;
     }
+    if let Some(s) = app.suggestion_at(app.target()) {
+        dismiss(app, s);
+        return;
+    }
     let placing = app
         .placing
         .as_ref()
         .and_then(|p| app.set.claims.iter().position(|c| c == p));
-    match app.claim_under_cursor().or(placing) {
+    // Right after `R`, the claim to delete is the one that needs review,
+    // not whatever else the cursor sentence holds.
+    let just_found =
+        placing.filter(|_| app.placing_at == Some(app.cursor) && matches!(app.mode, Mode::Normal));
+    match just_found.or_else(|| app.claim_under_cursor()).or(placing) {
         Some(i) => {
             checkpoint(app);
             let c = app.set.claims.remove(i);
@@ -318,11 +369,41 @@ fn undo(app: &mut App, is_undo: bool) {
         (&mut app.redo, &mut app.undo)
     };
     match from.pop() {
-        Some(claims) => {
-            to.push(std::mem::replace(&mut app.set.claims, claims));
+        Some(snap) => {
+            let now = crate::tui::annotate::state::Snapshot {
+                claims: std::mem::replace(&mut app.set.claims, snap.claims),
+                dismissed: std::mem::replace(&mut app.set.dismissed, snap.dismissed),
+            };
+            // Where the change was, so an undo far from the cursor is seen.
+            let moved = app
+                .set
+                .claims
+                .iter()
+                .find(|c| !now.claims.contains(c))
+                .or_else(|| now.claims.iter().find(|c| !app.set.claims.contains(c)))
+                .cloned();
+            to.push(now);
             changed(app);
             app.mode = Mode::Normal;
-            app.message = Some(if is_undo { "undone" } else { "redone" }.into());
+            let word = if is_undo { "undone" } else { "redone" };
+            app.message = Some(match moved {
+                Some(c) => {
+                    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+                    if para != app.cursor.para {
+                        let len = app.paragraph(para).char_len();
+                        app.cursor = Span {
+                            para,
+                            start: c.start.min(len),
+                            end: c.end.min(len),
+                        };
+                        if app.cursor.start >= app.cursor.end {
+                            app.cursor = app.first_sentence(para);
+                        }
+                    }
+                    format!("{word}: the {} claim in ¶ {}", c.kind, c.paragraph)
+                }
+                None => word.to_owned(),
+            });
         }
         None => {
             app.message = Some(
@@ -341,8 +422,12 @@ fn undo(app: &mut App, is_undo: bool) {
 /// for `p`. Such a claim may point past the changed article, so its place
 /// is clamped, and the message quotes it.
 fn next_needs_review(app: &mut App) {
-    let here = (app.cursor.para + 1, app.cursor.start, app.cursor.end);
     let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    // From the claim found last, so `R` again moves on.
+    let here = match &app.placing {
+        Some(c) => key(c),
+        None => (app.cursor.para + 1, app.cursor.start, app.cursor.end),
+    };
     let pending: Vec<&Claim> = app.set.claims.iter().filter(|c| c.needs_review()).collect();
     let Some(c) = pending
         .iter()
@@ -353,19 +438,25 @@ fn next_needs_review(app: &mut App) {
         app.message = Some("no claim needs review".into());
         return;
     };
+    // Its offsets no longer hold its words: the cursor goes to the sentence
+    // about where it was, a whole sentence that `p` or `v`… then place.
     let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
-    let len = app.paragraph(para).char_len();
-    let span = if c.start < c.end && c.end <= len {
-        Span {
+    let at = c
+        .start
+        .min(app.paragraph(para).char_len().saturating_sub(1));
+    let span = app
+        .sentences(para)
+        .into_iter()
+        .find(|r| r.end > at)
+        .map(|r| Span {
             para,
-            start: c.start,
-            end: c.end,
-        }
-    } else {
-        app.first_sentence(para)
-    };
+            start: r.start,
+            end: r.end,
+        })
+        .unwrap_or_else(|| app.first_sentence(para));
     let n = pending.len();
     set_cursor(app, span);
+    app.placing_at = Some(span);
     app.message = Some(format!(
         "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, {} places it, {} deletes it",
         crate::tui::view_util::truncate(&c.quote, 60),
@@ -396,11 +487,20 @@ fn place(app: &mut App) {
     if t.start >= t.end {
         return;
     }
+    if let Some(other) = app.claim_with_span(t).filter(|&j| j != i) {
+        app.message = Some(format!(
+            "a {} claim already has exactly these words; {} deletes the one that needs review",
+            app.set.claims[other].kind,
+            app.key(Action::Delete)
+        ));
+        return;
+    }
     checkpoint(app);
     let p = app.article.paragraphs[t.para].clone();
     crate::annotation::anchor::place_claim(&mut app.set.claims[i], t.para + 1, &p, t.start, t.end);
     changed(app);
     app.placing = None;
+    app.placing_at = None;
     app.cursor = t;
     app.mode = Mode::Normal;
     app.message = Some("placed; the claim no longer needs review".into());
@@ -465,7 +565,7 @@ fn submit(app: &mut App, kind: PromptKind, value: Option<String>) {
                 // Marking and naming the source are one undo step for a
                 // new claim; for an existing one, the source is its own.
                 if !was_new {
-                    app.undo.push(app.set.claims.clone());
+                    app.undo.push(app.snapshot());
                     app.redo.clear();
                 }
                 app.set.claims[claim].source = value;
@@ -489,67 +589,183 @@ fn submit(app: &mut App, kind: PromptKind, value: Option<String>) {
     }
 }
 
-/// Finds the next case-insensitive match after the cursor, wrapping round,
-/// and puts the cursor on its sentence.
+/// Jumps to the next match (case-insensitive, typographic quotes as
+/// ASCII) from the cursor, wrapping round, and selects it widened to whole
+/// words, so the next key can mark exactly those words.
 fn search(app: &mut App, query: &str) {
-    let needle: Vec<char> = query.chars().map(lower).collect();
-    let n = app.article.len();
-    // Repeating a search starts after the last hit, not at its sentence.
-    let from = match app.search_hit {
-        Some(h) if h.para == app.cursor.para && h.start >= app.cursor.start => h.start + 1,
-        _ => app.cursor.start + 1,
+    let found = search::locate(app, query, search::origin(app));
+    let Some(hit) = found.at else {
+        app.search_hit = None;
+        app.message = Some(format!("no match for “{query}”"));
+        return;
     };
-    let here = app.cursor.para;
+    let sel = search::selection_of(app, hit);
+    let sentence = app
+        .sentences(hit.para)
+        .into_iter()
+        .find(|r| r.end > hit.start)
+        .unwrap_or(sel.start..sel.end);
+    app.cursor = Span {
+        para: hit.para,
+        start: sentence.start,
+        end: sentence.end,
+    };
+    app.mode = Mode::Select {
+        start: sel.start,
+        end: sel.end,
+    };
+    app.search_hit = Some(hit);
+    app.message = Some(format!(
+        "“{query}”: match {} of {} in ¶ {}{} — {} {} {} mark it, {}/{} move its end",
+        found.index,
+        found.total,
+        hit.para + 1,
+        if found.wrapped {
+            " (search wrapped to the top)"
+        } else {
+            ""
+        },
+        app.key(Action::MarkSourced),
+        app.key(Action::MarkAnonymous),
+        app.key(Action::MarkEditorial),
+        app.key(Action::GrowWord),
+        app.key(Action::ShrinkWord),
+    ));
+}
+
+/// Moves the selection to the next (or previous) suggestion, wrapping
+/// round the article. From a suggestion it goes past it; from a sentence,
+/// a suggestion that starts where the cursor does is the next one.
+fn jump_suggestion(app: &mut App, forward: bool) {
+    if app.suggester.is_none() {
+        app.message =
+            Some("suggestions are off (--no-suggest, or [suggest] enabled = false)".into());
+        return;
+    }
+    let t = app.target();
+    let on = app.suggestion_at(t).is_some();
+    let here = (t.para, t.start, t.end);
+    let after = |s: &Suggestion| {
+        let k = (s.paragraph - 1, s.start, s.end);
+        if on {
+            k > here
+        } else {
+            (k.0, k.1) >= (here.0, here.1)
+        }
+    };
+    let before = |s: &Suggestion| {
+        let k = (s.paragraph - 1, s.start, s.end);
+        if on {
+            k < here
+        } else {
+            (k.0, k.1) < (here.0, here.1)
+        }
+    };
+    let n = app.article.len();
+    let mut found = None;
     for step in 0..=n {
-        let para = (here + step) % n;
-        let p = app.paragraph(para);
-        let min_start = if step == 0 { from } else { 0 };
-        if let Some(start) = find_ci(&p.text, &needle, min_start) {
-            let end = start + needle.len();
-            let sentence = app
-                .sentences(para)
-                .into_iter()
-                .find(|r| r.end > start)
-                .unwrap_or(start..end);
-            set_cursor(
-                app,
-                Span {
-                    para,
-                    start: sentence.start,
-                    end: sentence.end,
-                },
-            );
-            app.search_hit = Some(Span { para, start, end });
-            let wrapped = step == n || para < here;
-            app.message = Some(format!(
-                "“{query}” in ¶ {}{}",
-                para + 1,
-                if wrapped {
-                    " (search wrapped to the top)"
-                } else {
-                    ""
-                }
-            ));
-            return;
+        let para = if forward {
+            (t.para + step) % n
+        } else {
+            (t.para + n * 2 - step) % n
+        };
+        let all = app.suggestions_of(para);
+        let pick = match (step, forward) {
+            (0, true) => all.into_iter().find(|s| after(s)),
+            (0, false) => all.into_iter().rev().find(|s| before(s)),
+            (s, _) if s == n => None,
+            (_, true) => all.into_iter().next(),
+            (_, false) => all.into_iter().next_back(),
+        };
+        if pick.is_some() {
+            found = pick;
+            break;
         }
     }
-    app.search_hit = None;
-    app.message = Some(format!("no match for “{query}”"));
+    // Wrapped round to the cursor's own paragraph.
+    if found.is_none() {
+        let all = app.suggestions_of(t.para);
+        found = if forward {
+            all.into_iter().next()
+        } else {
+            all.into_iter().next_back()
+        };
+    }
+    let Some(s) = found else {
+        app.message = Some("no suggestions left".into());
+        return;
+    };
+    set_cursor(
+        app,
+        Span {
+            para: s.paragraph - 1,
+            start: s.start,
+            end: s.end,
+        },
+    );
+    app.message = Some(describe_suggestion(app, &s));
 }
 
-/// `char` index of the first case-insensitive match at or after `min`.
-fn find_ci(text: &str, needle: &[char], min: usize) -> Option<usize> {
-    if needle.is_empty() {
-        return None;
-    }
-    let hay: Vec<char> = text.chars().map(lower).collect();
-    if hay.len() < needle.len() {
-        return None;
-    }
-    (min..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
+/// What the footer says about the suggestion under the cursor.
+pub fn describe_suggestion(app: &App, s: &Suggestion) -> String {
+    let source = s
+        .source
+        .as_deref()
+        .map(|src| format!(" · {src}"))
+        .unwrap_or_default();
+    format!(
+        "? {}{source} — {} accept · {} {} {} other kind · {} dismiss",
+        s.kind,
+        app.key(Action::AcceptSuggestion),
+        app.key(Action::MarkSourced),
+        app.key(Action::MarkAnonymous),
+        app.key(Action::MarkEditorial),
+        app.key(Action::Delete),
+    )
 }
 
-/// One char to one char, so match offsets stay `char` offsets.
-fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+/// Turns the suggestion under the cursor into a claim, as suggested.
+fn accept(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    let Some(s) = app.suggestion_at(app.target()) else {
+        app.message = Some(format!(
+            "no suggestion here ({} goes to the next)",
+            app.key(Action::NextSuggestion)
+        ));
+        return;
+    };
+    checkpoint(app);
+    let para = s.paragraph - 1;
+    let mut claim = Claim::new(s.paragraph, app.paragraph(para), s.start, s.end, s.kind);
+    claim.source = s.source.clone();
+    app.set.claims.push(claim);
+    changed(app);
+    app.message = Some(format!(
+        "marked {}{} ({} undoes)",
+        s.kind,
+        s.source.map(|x| format!(" · {x}")).unwrap_or_default(),
+        app.key(Action::Undo)
+    ));
+}
+
+/// Dismisses a suggestion for good: it is saved as `[[dismissed]]`.
+fn dismiss(app: &mut App, s: Suggestion) {
+    checkpoint(app);
+    app.set.dismissed.push(crate::annotation::Dismissed {
+        paragraph: s.paragraph,
+        start: s.start,
+        end: s.end,
+        quote: s.quote,
+        kind: s.kind,
+        extra: Default::default(),
+    });
+    changed(app);
+    app.mode = Mode::Normal;
+    app.message = Some(format!(
+        "dismissed the {} suggestion ({} brings it back)",
+        s.kind,
+        app.key(Action::Undo)
+    ));
 }

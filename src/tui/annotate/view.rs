@@ -2,6 +2,7 @@
 //! paragraphs that are visible, and never writes anything but the frame.
 
 use super::action::{Action, NORMAL, SELECT};
+use super::search;
 use super::state::{App, Mode, PromptKind, Span};
 use crate::annotation::{Claim, Kind};
 use crate::article::Paragraph;
@@ -18,7 +19,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-/// Columns left of the text: current-paragraph bar, S, A, E, space.
+/// Columns left of the text: current-paragraph bar, S, A, E, and `?` for
+/// a suggestion (else a space).
 const GUTTER: u16 = 5;
 const MINIMAP: u16 = 4;
 /// The longest screen line of article text.
@@ -77,7 +79,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let saved = if app.loading {
         "loading…".to_owned()
     } else {
-        app.save.label()
+        app.save.label_with(app.diverted)
     };
     let total = if app.loading {
         "…".to_owned()
@@ -86,7 +88,18 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let review = app.set.claims.iter().filter(|c| c.needs_review()).count();
     let saved = if review > 0 {
-        format!("⚠ {review} to review (R) │ {saved}")
+        format!(
+            "⚠ {review} to review ({}) │ {saved}",
+            app.key(Action::NextNeedsReview)
+        )
+    } else {
+        saved
+    };
+    // Suggestions still to decide; `+` while a long article's are counted
+    // only as far as its paragraphs were shown.
+    let saved = if app.suggester.is_some() {
+        let more = if app.suggestions_complete() { "" } else { "+" };
+        format!("? {}{more} │ {saved}", app.suggestion_count())
     } else {
         saved
     };
@@ -179,6 +192,10 @@ struct ParaMarks<'a> {
     claims: Vec<(Range<usize>, Kind, &'a Claim)>,
     selection: Option<Range<usize>>,
     hit: Option<Range<usize>>,
+    suggestions: Vec<(Range<usize>, Kind)>,
+    /// While a search is typed: every match, and the one Enter selects.
+    matches: Vec<Range<usize>>,
+    current_match: Option<Range<usize>>,
 }
 
 impl<'a> ParaMarks<'a> {
@@ -192,15 +209,41 @@ impl<'a> ParaMarks<'a> {
             .filter(|c| !c.needs_review())
             .map(|c| (p.byte_of(c.start)..p.byte_of(c.end), c.kind, c))
             .collect();
-        let selection = (app.cursor.para == para && !matches!(app.mode, Mode::Help { .. }))
-            .then(|| bytes(app.target()));
-        let hit = app.search_hit.filter(|h| h.para == para).map(bytes);
+        let typing = live_query(app);
+        let selection =
+            (app.cursor.para == para && !matches!(app.mode, Mode::Help { .. }) && typing.is_none())
+                .then(|| bytes(app.target()));
+        let hit = app
+            .search_hit
+            .filter(|h| h.para == para && typing.is_none())
+            .map(bytes);
+        let suggestions = app
+            .suggestions_of(para)
+            .iter()
+            .map(|s| (p.byte_of(s.start)..p.byte_of(s.end), s.kind))
+            .collect();
+        let (matches, current_match) = match typing {
+            Some(q) => {
+                let needle = crate::article::find::Needle::new(q);
+                let all = needle
+                    .find_all(p)
+                    .into_iter()
+                    .map(|r| p.byte_of(r.start)..p.byte_of(r.end))
+                    .collect();
+                let current = live_found(app, q).at.filter(|h| h.para == para).map(bytes);
+                (all, current)
+            }
+            None => (Vec::new(), None),
+        };
         ParaMarks {
             para,
             p,
             claims,
             selection,
             hit,
+            suggestions,
+            matches,
+            current_match,
         }
     }
 
@@ -221,6 +264,12 @@ impl<'a> ParaMarks<'a> {
         for r in self.selection.iter().chain(self.hit.iter()) {
             cuts.extend([r.start, r.end]);
         }
+        for (r, _) in &self.suggestions {
+            cuts.extend([r.start, r.end]);
+        }
+        for r in self.matches.iter().chain(self.current_match.iter()) {
+            cuts.extend([r.start, r.end]);
+        }
         cuts.retain(|c| (line.start..=line.end).contains(c));
         cuts.sort_unstable();
         cuts.dedup();
@@ -238,6 +287,19 @@ impl<'a> ParaMarks<'a> {
                 .max_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)))
             {
                 style = style.patch(theme.kind(*kind));
+            } else if let Some((_, kind)) = self
+                .suggestions
+                .iter()
+                .filter(|(r, _)| inside(r, a, b))
+                .max_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)))
+            {
+                style = style.patch(theme.suggestion(*kind));
+            }
+            if self.matches.iter().any(|r| inside(r, a, b)) {
+                style = style.patch(theme.search_hit());
+            }
+            if self.current_match.as_ref().is_some_and(|r| inside(r, a, b)) {
+                style = style.patch(theme.search_current());
             }
             if self.hit.as_ref().is_some_and(|r| inside(r, a, b)) {
                 style = style.patch(theme.search_hit());
@@ -265,9 +327,42 @@ impl<'a> ParaMarks<'a> {
                 TSpan::raw(" ")
             });
         }
-        gutter.push(TSpan::raw(" "));
+        let suggested = self
+            .suggestions
+            .iter()
+            .any(|(r, _)| r.start < line.end.max(line.start + 1) && line.start < r.end);
+        gutter.push(if suggested {
+            TSpan::styled("?", theme.suggestion_marker())
+        } else {
+            TSpan::raw(" ")
+        });
         (Line::from(gutter), Line::from(spans))
     }
+}
+
+/// The query of a search being typed, if one is.
+fn live_query(app: &App) -> Option<&str> {
+    match &app.mode {
+        Mode::Prompt(p) if p.kind == PromptKind::Search && !p.line.text.is_empty() => {
+            Some(p.line.text.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// Where `Enter` would go for the query being typed, counted once per
+/// query and cursor.
+fn live_found(app: &App, query: &str) -> search::Found {
+    let origin = search::origin(app);
+    if let Some((q, o, found)) = app.search_cache.borrow().as_ref()
+        && q == query
+        && *o == origin
+    {
+        return found.clone();
+    }
+    let found = search::locate(app, query, origin);
+    *app.search_cache.borrow_mut() = Some((query.to_owned(), origin, found.clone()));
+    found
 }
 
 // ---- minimap -------------------------------------------------------------
@@ -316,9 +411,18 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
     let theme = ui.theme;
     let range = app.claims_of(app.cursor.para);
+    let rows = area.height.saturating_sub(1) as usize;
     let title = match range.len() {
         0 => format!(" ¶ {} · no claims ", app.cursor.para + 1),
         1 => format!(" ¶ {} · 1 claim ", app.cursor.para + 1),
+        n if n > rows => format!(
+            " ¶ {} · {n} claims, {rows} shown ({} moves) ",
+            app.cursor.para + 1,
+            ui.keys
+                .annotate
+                .label(Action::NextClaim)
+                .unwrap_or_default()
+        ),
         n => format!(" ¶ {} · {n} claims ", app.cursor.para + 1),
     };
     let block = Block::new()
@@ -356,8 +460,12 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         let selected = Some(i) == under;
         let mut spans = vec![TSpan::raw(if selected { "▶ " } else { "  " })];
         spans.extend(claim_spans(theme, c));
+        // The note before the quote: a long quote would push it off the
+        // line, and the quote's words are on the screen above anyway.
         if let Some(n) = &c.note {
-            spans.push(TSpan::raw(format!(" — {n}")));
+            let quote = spans.pop();
+            spans.push(TSpan::raw(format!(" note: {n} ·")));
+            spans.extend(quote);
         }
         let mut line = Line::from(spans);
         if selected {
@@ -389,6 +497,14 @@ fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Posit
             PromptKind::Note { .. } => ("Note: ", ("keep", "cancel")),
             PromptKind::Search => ("Search: ", ("find", "cancel")),
         };
+        let told;
+        let meaning = match (&p.kind, live_query(app)) {
+            (PromptKind::Search, Some(q)) => {
+                told = search::describe(&live_found(app, q));
+                (told.as_str(), meaning.1)
+            }
+            _ => meaning,
+        };
         return Some(
             p.line
                 .draw(label, meaning, &ui.keys.prompt, theme, area, buf),
@@ -400,12 +516,18 @@ fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Posit
         footer::draw_message(&format!("read-only: {why}"), theme.warning(), area, buf);
         return None;
     }
+    if let Some(n) = app.count {
+        footer::draw_message(&format!("{n}…"), theme.heading(), area, buf);
+        return None;
+    }
     if let Some(m) = &app.message {
         footer::draw_message(m, Style::new(), area, buf);
         return None;
     }
+    let on_suggestion = app.mode == Mode::Normal && app.suggestion_at(app.target()).is_some();
     let hints = match app.mode {
         Mode::Select { .. } => SELECT_HINTS,
+        _ if on_suggestion => SUGGESTION_HINTS,
         _ => NORMAL_HINTS,
     };
     footer::draw_hints(&footer::hints(&ui.keys.annotate, hints), theme, area, buf);
@@ -423,17 +545,26 @@ const NORMAL_HINTS: &[(Action, &str)] = &[
     (Action::Help, "help"),
     (Action::Quit, "quit"),
 ];
+const SUGGESTION_HINTS: &[(Action, &str)] = &[
+    (Action::AcceptSuggestion, "accept"),
+    (Action::MarkSourced, "sourced"),
+    (Action::MarkAnonymous, "anon"),
+    (Action::MarkEditorial, "editorial"),
+    (Action::Delete, "dismiss"),
+    (Action::NextSuggestion, "next ?"),
+    (Action::Help, "help"),
+];
 const SELECT_HINTS: &[(Action, &str)] = &[
     (Action::GrowSentence, "+sent"),
     (Action::ShrinkSentence, "-sent"),
     (Action::GrowWord, "+word"),
     (Action::ShrinkWord, "-word"),
-    (Action::StartWordRight, "start+"),
-    (Action::StartWordLeft, "start-"),
     (Action::MarkSourced, "src"),
     (Action::MarkAnonymous, "anon"),
     (Action::MarkEditorial, "edit"),
     (Action::Cancel, "cancel"),
+    (Action::StartWordRight, "start+"),
+    (Action::StartWordLeft, "start-"),
 ];
 
 // ---- summary -------------------------------------------------------------
@@ -468,7 +599,11 @@ fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
             (&selecting, ui.keys.annotate.help_rows(SELECT)),
             ("In a prompt", help::prompt_rows(ui.keys)),
         ],
-        &["Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold"],
+        &[
+            "Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold",
+            "Suggestions: dim, not underlined, ? in the gutter",
+            "A number before a motion repeats it: 5l, 3j, 2}",
+        ],
         scroll,
         area,
         buf,

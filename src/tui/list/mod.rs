@@ -43,6 +43,8 @@ pub struct ListScreen {
     stop: Arc<AtomicBool>,
     open: Option<usize>,
     save: SaveState,
+    /// Given to every article the list opens (`None`: suggestions off).
+    pub suggester: Option<Arc<crate::suggest::Suggester>>,
 }
 
 impl ListScreen {
@@ -89,6 +91,7 @@ impl ListScreen {
             stop,
             open: None,
             save: SaveState::Saved,
+            suggester: None,
         }
     }
 
@@ -307,7 +310,10 @@ pub fn browse<R: Runner>(
         let path = screen.app.entries[i].path.clone();
         let annotator = screen.app.annotator.clone();
         match AnnotateScreen::open(&path, dir, Some(&annotator), Arc::clone(keys)) {
-            Ok(article) => {
+            Ok(mut article) => {
+                if let Some(s) = &screen.suggester {
+                    article.app.suggest_with(Arc::clone(s));
+                }
                 let article = runner.run_screen(Shared::new(article))?;
                 list.screen.returned(i);
                 if !article.quit() {

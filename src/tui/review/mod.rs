@@ -185,6 +185,7 @@ impl Screen for ReviewScreen {
             if first || app.message.is_none() {
                 app.message = Some(msg.clone());
             }
+            app.diverted = true;
             self.conflict = Some(msg);
         }
         Ok(())

@@ -74,6 +74,8 @@ pub struct ReviewApp {
     pub message: Option<String>,
     /// The merged keys, so messages name the keys that work.
     pub keys: Arc<Keymaps>,
+    /// Saves go to a conflict copy: the file changed on disk under us.
+    pub diverted: bool,
 }
 
 impl ReviewApp {
@@ -98,6 +100,7 @@ impl ReviewApp {
             save: SaveState::Saved,
             message: None,
             keys: Arc::new(Keymaps::default()),
+            diverted: false,
         };
         app.refresh();
         app.focus = app

@@ -83,7 +83,7 @@ pub fn draw(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Po
 
 fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = app.progress();
-    let saved = app.save.label();
+    let saved = app.save.label_with(app.diverted);
     let long = format!(
         " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
         app.review.meta.reviewer, app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
@@ -332,7 +332,14 @@ fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(t) = item.theirs {
         let line = match app.verdict(t) {
             None => Line::styled(
-                "not reviewed yet: y agree · d dispute · s a e propose a kind",
+                format!(
+                    "not reviewed yet: {} agree · {} dispute · {} {} {} propose a kind",
+                    app.key(Action::Agree),
+                    app.key(Action::Dispute),
+                    app.key(Action::ProposeSourced),
+                    app.key(Action::ProposeAnonymous),
+                    app.key(Action::ProposeEditorial)
+                ),
                 theme.hint(),
             ),
             Some(e) => {

@@ -19,16 +19,11 @@ pub struct MessageLog {
 }
 
 impl MessageLog {
-    /// Remembers `message` as the newest (the screen's current message is
-    /// noted after every key and save; one said again moves up, it is not
-    /// listed twice).
+    /// Adds `message` as the newest, unless it is the newest already.
     pub fn note(&mut self, message: Option<&str>) {
         let Some(m) = message else { return };
         if self.entries.back().is_some_and(|last| last == m) {
             return;
-        }
-        if let Some(i) = self.entries.iter().position(|e| e == m) {
-            self.entries.remove(i);
         }
         if self.entries.len() == KEEP {
             self.entries.pop_front();

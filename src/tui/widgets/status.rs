@@ -34,6 +34,15 @@ pub enum SaveState {
 }
 
 impl SaveState {
+    /// How the status line says it; `diverted`: saves go to a conflict
+    /// copy, not the file.
+    pub fn label_with(&self, diverted: bool) -> String {
+        match self {
+            SaveState::Saved if diverted => "saved to a conflict copy (M)".to_owned(),
+            other => other.label(),
+        }
+    }
+
     /// How the status line says it.
     pub fn label(&self) -> String {
         match self {

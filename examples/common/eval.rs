@@ -1,0 +1,120 @@
+//! How `byline suggest` compares with the sample annotations: the counts
+//! behind `examples/suggest_eval.rs` and the test that keeps them from
+//! slipping (`tests/suggest_figures.rs`). See the example for what counts.
+
+use byline::annotation::AnnotationSet;
+use byline::article;
+use byline::store;
+use byline::suggest::{Suggester, Suggestion};
+use std::path::Path;
+
+#[derive(Default)]
+pub struct Tally {
+    pub suggested: [usize; 3],
+    pub suggested_right: [usize; 3],
+    pub claims: [usize; 3],
+    pub found: [usize; 3],
+    pub attr_suggested: usize,
+    pub attr_suggested_right: usize,
+    pub attr_claims: usize,
+    pub attr_found: usize,
+    pub kind_right: usize,
+    pub source_exact: usize,
+    pub source_loose: usize,
+}
+
+/// The counts over `files` (example articles) and both sample annotators.
+pub fn measure(root: &Path, files: &[&str]) -> anyhow::Result<Tally> {
+    let suggester = Suggester::builtin();
+    let mut t = Tally::default();
+    for file in files {
+        let art = article::load(&root.join("examples/articles").join(file))?;
+        let all = suggester.article(&art);
+        for who in ["alex-example", "sam-example"] {
+            let path = root
+                .join("annotations")
+                .join(&art.id)
+                .join(format!("{who}.toml"));
+            let Some(set) = store::load(&path)? else {
+                anyhow::bail!("{} is missing", path.display());
+            };
+            tally(&mut t, &all, &set);
+        }
+    }
+    Ok(t)
+}
+
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn overlaps(s: &Suggestion, c: &byline::annotation::Claim) -> bool {
+    s.paragraph == c.paragraph && c.overlaps(s.start, s.end)
+}
+
+fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
+    for s in all {
+        let k = s.kind.index();
+        t.suggested[k] += 1;
+        if set
+            .claims
+            .iter()
+            .any(|c| c.kind == s.kind && overlaps(s, c))
+        {
+            t.suggested_right[k] += 1;
+        }
+        if s.kind.has_source() {
+            t.attr_suggested += 1;
+            if set
+                .claims
+                .iter()
+                .any(|c| c.kind.has_source() && overlaps(s, c))
+            {
+                t.attr_suggested_right += 1;
+            }
+        }
+    }
+    for c in &set.claims {
+        let k = c.kind.index();
+        t.claims[k] += 1;
+        if all.iter().any(|s| s.kind == c.kind && overlaps(s, c)) {
+            t.found[k] += 1;
+        }
+        if !c.kind.has_source() {
+            continue;
+        }
+        t.attr_claims += 1;
+        // The attribution suggestion that overlaps the claim most.
+        let best = all
+            .iter()
+            .filter(|s| s.kind.has_source() && overlaps(s, c))
+            .max_by_key(|s| s.end.min(c.end) - s.start.max(c.start));
+        let Some(s) = best else { continue };
+        t.attr_found += 1;
+        if s.kind == c.kind {
+            t.kind_right += 1;
+        }
+        let (a, b) = (fold(s.source.as_deref()), fold(c.source.as_deref()));
+        if a.is_some() && a == b {
+            t.source_exact += 1;
+        }
+        if let (Some(a), Some(b)) = (loose(&a), loose(&b))
+            && (a.contains(&b) || b.contains(&a))
+        {
+            t.source_loose += 1;
+        }
+    }
+}
+
+fn fold(s: Option<&str>) -> Option<String> {
+    s.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty())
+}
+
+fn loose(s: &Option<String>) -> Option<String> {
+    let s = s.as_deref()?.replace(['’', '\''], "");
+    let s = ["a ", "an ", "the ", "another "]
+        .iter()
+        .fold(s.as_str(), |s, a| s.strip_prefix(a).unwrap_or(s))
+        .to_owned();
+    (!s.is_empty()).then_some(s)
+}

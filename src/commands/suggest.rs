@@ -1,0 +1,48 @@
+//! `byline suggest ARTICLE [--format text|json]`: the claims the annotation
+//! screen would suggest, for scripts and for measuring them.
+
+use crate::cli::{SuggestArgs, SuggestFormat};
+use crate::config::SuggestConfig;
+use crate::suggest::Suggestion;
+use std::io::Write;
+
+#[derive(serde::Serialize)]
+struct Out<'a> {
+    article: &'a str,
+    suggestions: &'a [Suggestion],
+}
+
+pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
+    let suggester = config.suggester()?;
+    let article = crate::article::load(&args.article)?;
+    let all = suggester.article(&article);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        SuggestFormat::Json => {
+            serde_json::to_writer(
+                &mut out,
+                &Out {
+                    article: &article.id,
+                    suggestions: &all,
+                },
+            )?;
+            writeln!(out)?;
+        }
+        SuggestFormat::Text => {
+            for s in &all {
+                let source = s
+                    .source
+                    .as_deref()
+                    .map(|src| format!(" ({src})"))
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "¶{} {}..{} {}{source} [{}]: {}",
+                    s.paragraph, s.start, s.end, s.kind, s.cue, s.quote
+                )?;
+            }
+            writeln!(out, "{} suggestions", all.len())?;
+        }
+    }
+    Ok(0)
+}
