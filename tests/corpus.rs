@@ -227,3 +227,49 @@ fn a_folder_with_no_articles_is_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no articles here"), "{err}");
 }
+
+/// The list's keys are configuration: a remapped key works, and the
+/// footer, the help and `byline keys` show it.
+#[test]
+fn list_keys_can_be_remapped() {
+    let c = Copy::new();
+    let text = "[keys.list]\nnext = \"n\"\nopen = \"o\"\n";
+    let keys = byline::tui::keymap::Keymaps::from_toml(
+        text,
+        Path::new("config.toml"),
+        Some(&byline::tui::keymap::Keymaps::default()),
+    )
+    .unwrap();
+    let mut corpus = Corpus::open_with(&[c.articles()], &c.annotations(), "Alex Example", keys);
+    let screen = corpus.list_at(80, 24);
+    let footer = screen.lines().last().unwrap();
+    assert!(
+        footer.contains("n next") && footer.contains("o open"),
+        "{footer}"
+    );
+    corpus.press("?");
+    let help = corpus.text();
+    assert!(
+        row(&help, "next article").contains("│  n "),
+        "help shows the new key:\n{help}"
+    );
+    // j does nothing now; n o opens the second row.
+    corpus.press("<Esc>jnoq");
+    // Back from Border talks, the next row is selected.
+    assert!(row(&corpus.text(), "▶").contains("Branch libraries"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["keys", "--config"])
+        .arg(dir.path().join("config.toml"))
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("[keys.list]"), "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("open ") && l.contains(" o ")),
+        "{listed}"
+    );
+}

@@ -200,3 +200,46 @@ fn search_mark_accept_and_dismiss_a_suggestion_then_reopen() {
             .starts_with("She said")
     );
 }
+
+/// A corpus in a real terminal: the list, an article opened from it, back
+/// with the claim counted and the article done, a second article opened,
+/// and the terminal closed under it: its claim is on disk (the guardian
+/// watches whichever screen is running).
+#[test]
+fn corpus_list_open_back_and_hang_up_in_the_second_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let cmd = format!(
+        "{} annotate '{}' --annotations '{}' --annotator 'E2E Tester'; echo BYLINE-EXIT-$?; sleep 30",
+        env!("CARGO_BIN_EXE_byline"),
+        articles.display(),
+        dir.path().display()
+    );
+    let Some(t) = Tmux::start(&cmd, 80, 24) else {
+        return;
+    };
+    t.wait_for("11 articles · 0 done · E2E Tester");
+    t.keys(&["/", "harbor", "Enter", "Enter"]);
+    t.wait_for("¶ 1/15");
+    t.keys(&["}", "}", "e", "D"]);
+    t.wait_for("✓ done");
+    t.keys(&["q"]);
+    let s = t.wait_for("1 of 11 articles · 1 done");
+    assert!(s.contains("S 0 A 0 E 1"), "{s}");
+    // Clear the filter (the cursor stays on the harbor); open the next.
+    t.keys(&["Escape", "j", "Enter"]);
+    t.wait_for("After Dark");
+    t.keys(&["e"]);
+    t.wait_for("E 1");
+    t.tmux(&["kill-server"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    let read = |id: &str| -> toml::Table {
+        let f = dir.path().join(id).join("e2e-tester.toml");
+        toml::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap()
+    };
+    let harbor = read("harbor-council");
+    assert!(harbor["annotator"].get("done").is_some());
+    assert_eq!(harbor["annotator"]["position"].as_integer(), Some(3));
+    let larkspur = read("night-market");
+    assert_eq!(larkspur["claims"].as_array().unwrap().len(), 1);
+}

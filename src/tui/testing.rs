@@ -185,7 +185,12 @@ impl Runner for Corpus {
 impl Corpus {
     /// The list of what `paths` name, at 80x24, every row read.
     pub fn open(paths: &[PathBuf], dir: &Path, annotator: &str) -> Corpus {
-        let keys = Arc::new(Keymaps::default());
+        Corpus::open_with(paths, dir, annotator, Keymaps::default())
+    }
+
+    /// The same with the user's keys.
+    pub fn open_with(paths: &[PathBuf], dir: &Path, annotator: &str, keys: Keymaps) -> Corpus {
+        let keys = Arc::new(keys);
         let articles = crate::corpus::gather(paths, dir)
             .unwrap_or_else(|e| panic!("gathering the corpus: {e}"));
         let mut list = ListScreen::new(articles, dir, annotator, Arc::clone(&keys));
