@@ -1,7 +1,8 @@
 //! Random key sequences through the real runtime on a `TestBackend`, at
 //! random sizes from 1x1 to 300x100 with random resizes, on every example
 //! article, on both screens: no panic, and after each sequence the file on
-//! disk parses and equals the session's own state.
+//! disk parses and equals the session's own state; and through the article
+//! list and the articles it opens, where every file written parses.
 //!
 //! Short by default (120 sequences); the full run is
 //!     BYLINE_SOAK=full cargo test --release --test soak -- --nocapture
@@ -224,6 +225,37 @@ fn review_once(seed: u64, keys: &Keymaps) {
     }
 }
 
+/// Keys of the article list, and of the articles it opens.
+const CORPUS: &[&str] = &[
+    "j", "k", "<Enter>", "q", "/", "s", "?", "<Esc>", "<BS>", "fer", "g", "G", "D", "e", "a", "}",
+    "v", "l", "]", "x", "u", "<Down>", "<PgDn>",
+];
+
+/// The list of every example, random keys through it and the articles it
+/// opens: no panic, and every file written parses.
+fn corpus_once(seed: u64) {
+    let mut rng = Rng(seed);
+    let dir = tempfile::tempdir().unwrap();
+    let ann = dir.path().join("annotations");
+    let mut c = byline::tui::testing::Corpus::open(
+        &[root().join("examples/articles")],
+        &ann,
+        "Soak Tester",
+    );
+    let len = 10 + rng.below(80) as usize;
+    let (script, (w, h)) = script(&mut rng, CORPUS, len);
+    c.terminal.backend_mut().resize(w, h);
+    c.run(script);
+    for e in walkdir::WalkDir::new(&ann).into_iter().flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "toml")
+            && byline::store::files::classify(p) == byline::store::files::FileKind::Annotator
+        {
+            store::load(p).unwrap_or_else(|e| panic!("corpus seed {seed}: {e}"));
+        }
+    }
+}
+
 #[test]
 fn random_keys_and_sizes_never_panic_and_the_file_is_the_session() {
     let full = std::env::var("BYLINE_SOAK").is_ok_and(|v| v == "full");
@@ -234,11 +266,14 @@ fn random_keys_and_sizes_never_panic_and_the_file_is_the_session() {
     let keys = Keymaps::default();
     let articles = articles();
     let t0 = Instant::now();
-    let (mut annotate, mut review) = (0, 0);
+    let (mut annotate, mut review, mut corpus) = (0, 0, 0);
     for i in 0..n {
         let seed =
             base.unwrap_or(0x9e37_79b9_7f4a_7c15 ^ i.wrapping_mul(0x2545_f491_4f6c_dd1d)) | 1;
-        if i % 4 == 3 {
+        if i % 8 == 7 {
+            corpus_once(seed);
+            corpus += 1;
+        } else if i % 4 == 3 {
             review_once(seed, &keys);
             review += 1;
         } else {
@@ -250,7 +285,7 @@ fn random_keys_and_sizes_never_panic_and_the_file_is_the_session() {
         }
     }
     eprintln!(
-        "soak: {annotate} annotate and {review} review sequences in {:.1?}",
+        "soak: {annotate} annotate, {review} review and {corpus} corpus sequences in {:.1?}",
         t0.elapsed()
     );
 }

@@ -216,7 +216,13 @@ impl Corpus {
     /// Keys as [`keys`] parses them, through the list and every article
     /// they open, until they run out.
     pub fn press(&mut self, keys: &str) -> &mut Self {
-        self.script = Script::new().keys(keys);
+        self.run(Script::new().keys(keys))
+    }
+
+    /// A script (keys, waits, resizes) through the list and every article
+    /// it opens, until it runs out.
+    pub fn run(&mut self, script: Script) -> &mut Self {
+        self.script = script;
         let list = self.list.take().expect("the list is back after each run");
         let keys = Arc::clone(&self.keys);
         let dir = self.dir.clone();
