@@ -273,3 +273,21 @@ fn list_keys_can_be_remapped() {
         "{listed}"
     );
 }
+
+#[test]
+fn rows_scrolled_away_on_a_small_window_come_back_when_it_grows() {
+    let c = Copy::new();
+    let mut corpus = c.corpus();
+    corpus.run(
+        byline::tui::events::Script::new()
+            .resize(40, 12)
+            .keys("G")
+            .resize(80, 24),
+    );
+    let screen = corpus.text();
+    // Sorted by path, the first row is the bike-lanes op-ed.
+    assert!(
+        screen.contains("bike-lane retreat") && screen.contains("Border talks"),
+        "all 11 rows fit at 80x24, so the first ones show again:\n{screen}"
+    );
+}

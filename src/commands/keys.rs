@@ -3,7 +3,7 @@
 
 use crate::cli::{KeysArgs, KeysFormat};
 use crate::tui::keymap::{Actions, Keymap, Keymaps};
-use std::io::Write;
+use std::fmt::Write;
 
 #[derive(serde::Serialize)]
 struct Row {
@@ -43,11 +43,11 @@ fn table(keys: &Keymaps) -> Vec<Row> {
 
 pub fn run(args: &KeysArgs, keys: &Keymaps) -> anyhow::Result<u8> {
     let rows = table(keys);
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     match args.format {
         KeysFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "keys": rows }))?;
-            writeln!(out)?;
+            out = serde_json::to_string_pretty(&serde_json::json!({ "keys": rows }))?;
+            out.push('\n');
         }
         KeysFormat::Text => {
             let mut screen = "";
@@ -69,5 +69,9 @@ pub fn run(args: &KeysArgs, keys: &Keymaps) -> anyhow::Result<u8> {
             }
         }
     }
-    Ok(0)
+    match crate::output::print(&out) {
+        // The reader stopped listening (`| head`): nothing to say.
+        Err(e) if e.0.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        other => other.map(|()| 0).map_err(|e| e.0.into()),
+    }
 }

@@ -112,6 +112,18 @@ impl Key {
                 _ => return None,
             },
         };
+        // Terminals send these as other keys, so a binding could never be
+        // pressed: Ctrl with Shift on a letter arrives as plain Ctrl, and
+        // Ctrl-i, Ctrl-m and Ctrl-[ arrive as Tab, Enter and Esc.
+        if mods.contains(KeyModifiers::CONTROL) {
+            if let KeyCode::Char(c) = code
+                && (mods.contains(KeyModifiers::SHIFT)
+                    || c.is_uppercase()
+                    || matches!(c, 'i' | 'm' | '['))
+            {
+                return None;
+            }
+        }
         let mut key = Key { code, mods };
         if key.mods.contains(KeyModifiers::SHIFT) {
             key.mods.remove(KeyModifiers::SHIFT);
@@ -588,7 +600,7 @@ fn parse_keys(
                 origin.err(
                     &v.span(),
                     format!(
-                        "unknown key name `{s}` for `{action}` in [keys.{section}] (a character, ctrl-r, alt-x, shift-tab, tab, enter, esc, space, up, down, left, right, pgup, pgdn, home, end)"
+                        "unknown key name `{s}` for `{action}` in [keys.{section}] (a character, ctrl-r, alt-x, shift-tab, tab, enter, esc, space, up, down, left, right, pgup, pgdn, home, end, backspace; not ctrl-shift-x, ctrl-i, ctrl-m or ctrl-[, which terminals send as other keys)"
                     ),
                 )
             }),
@@ -639,7 +651,10 @@ mod tests {
             assert_eq!(Key::parse(&k.config_name()), Some(k), "{name}");
         }
         assert_eq!(Key::parse("shift-e"), Key::parse("E"));
-        assert_eq!(Key::parse("Ctrl-R"), Key::parse("ctrl-R"));
+        assert_eq!(Key::parse("Ctrl-r"), Key::parse("ctrl-r"));
+        for never in ["ctrl-shift-e", "ctrl-E", "ctrl-i", "ctrl-m", "ctrl-["] {
+            assert_eq!(Key::parse(never), None, "{never}");
+        }
         assert_eq!(Key::parse("ctrl-"), None);
         assert_eq!(Key::parse("hyper-x"), None);
         assert_eq!(Key::parse(""), None);

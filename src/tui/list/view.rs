@@ -216,7 +216,12 @@ fn draw_rows(app: &ListApp, ui: &Ui, view: &[usize], cols: &Columns, area: Rect,
     }
     let at = app.cursor_in(view).unwrap_or(0);
     // The page moves only when the cursor reaches its edge.
-    let mut top = app.top.get().min(view.len().saturating_sub(1));
+    // When the rows fit (the window grew), none stays scrolled away.
+    let mut top = app
+        .top
+        .get()
+        .min(view.len().saturating_sub(1))
+        .min(view.len().saturating_sub(h));
     if at < top {
         top = at;
     } else if h > 0 && at >= top + h {
