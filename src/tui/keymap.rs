@@ -115,14 +115,13 @@ impl Key {
         // Terminals send these as other keys, so a binding could never be
         // pressed: Ctrl with Shift on a letter arrives as plain Ctrl, and
         // Ctrl-i, Ctrl-m and Ctrl-[ arrive as Tab, Enter and Esc.
-        if mods.contains(KeyModifiers::CONTROL) {
-            if let KeyCode::Char(c) = code
-                && (mods.contains(KeyModifiers::SHIFT)
-                    || c.is_uppercase()
-                    || matches!(c, 'i' | 'm' | '['))
-            {
-                return None;
-            }
+        if mods.contains(KeyModifiers::CONTROL)
+            && let KeyCode::Char(c) = code
+            && (mods.contains(KeyModifiers::SHIFT)
+                || c.is_uppercase()
+                || matches!(c, 'i' | 'm' | '['))
+        {
+            return None;
         }
         let mut key = Key { code, mods };
         if key.mods.contains(KeyModifiers::SHIFT) {
