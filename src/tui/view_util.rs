@@ -165,6 +165,13 @@ pub fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
     if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
         spans.push(TSpan::raw(format!(" {s} ·")));
     }
-    spans.push(TSpan::styled(format!(" “{}”", c.quote), theme.hint()));
+    // A quote that opens with its own quote mark is not wrapped in another.
+    let own = c.quote.starts_with(['“', '"', '‘', '「', '«']);
+    let shown = if own {
+        format!(" {}", c.quote)
+    } else {
+        format!(" “{}”", c.quote)
+    };
+    spans.push(TSpan::styled(shown, theme.hint()));
     spans
 }
