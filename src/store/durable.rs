@@ -46,7 +46,9 @@ pub enum Replaced {
 /// folder sync, after the rename: then the new bytes are in place but their
 /// survival of a power cut is not guaranteed.
 pub fn replace(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    replace_guarded(target, bytes, |_| true).map(|_| ())
+    // Nothing to check against: a plain rename, without reading back what
+    // it replaced.
+    replace_with(target, bytes, None).map(|_| ())
 }
 
 /// [`replace`], but only over what `expected` accepts. The swap is atomic
@@ -60,6 +62,12 @@ pub fn replace_guarded(
     bytes: &[u8],
     expected: impl Fn(Option<&[u8]>) -> bool,
 ) -> io::Result<Replaced> {
+    replace_with(target, bytes, Some(&expected))
+}
+
+type Expected<'a> = Option<&'a dyn Fn(Option<&[u8]>) -> bool>;
+
+fn replace_with(target: &Path, bytes: &[u8], expected: Expected) -> io::Result<Replaced> {
     let dir = folder_of(target);
     let existing = match std::fs::symlink_metadata(target) {
         Ok(m) if m.file_type().is_symlink() => {
@@ -95,7 +103,10 @@ pub fn replace_guarded(
         f.sync_all()?;
         drop(f);
         fail_point("rename")?;
-        swap_in(&tmp, target, existing.is_some(), &expected)
+        match expected {
+            Some(expected) => swap_in(&tmp, target, existing.is_some(), expected),
+            None => std::fs::rename(&tmp, target).map(|()| Replaced::Done),
+        }
     })();
     let outcome = match written {
         Ok(o) => o,
@@ -153,7 +164,7 @@ fn swap_in(
     tmp: &Path,
     target: &Path,
     existed: bool,
-    expected: &impl Fn(Option<&[u8]>) -> bool,
+    expected: &dyn Fn(Option<&[u8]>) -> bool,
 ) -> io::Result<Replaced> {
     if fail_point_set("exchange-unsupported") {
         std::fs::rename(tmp, target)?;
