@@ -2,37 +2,14 @@
 //! with a real HTML parser (html5ever, through `scraper`), W3C, brat and
 //! JSONL checked against the annotation files, and JSONL read by Python.
 
-use assert_cmd::Command;
 use byline::annotation::{AnnotationSet, Claim, Kind};
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_owned()
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("byline")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+mod common;
+use common::{root, run};
 
 /// Every annotator file under `dir`, loaded in full.
 fn annotator_files(dir: &Path) -> Vec<(PathBuf, AnnotationSet)> {

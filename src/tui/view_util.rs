@@ -175,3 +175,18 @@ pub fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
     spans.push(TSpan::styled(shown, theme.hint()));
     spans
 }
+
+/// Draws a screen whose `draw` says where the terminal cursor goes (in a
+/// prompt), and puts it there.
+pub fn render_with_cursor(
+    frame: &mut ratatui::Frame,
+    draw: impl FnOnce(
+        ratatui::layout::Rect,
+        &mut ratatui::buffer::Buffer,
+    ) -> Option<ratatui::layout::Position>,
+) {
+    let area = frame.area();
+    if let Some(pos) = draw(area, frame.buffer_mut()) {
+        frame.set_cursor_position(pos);
+    }
+}

@@ -28,10 +28,7 @@ const MAX_LINE: u16 = 100;
 
 /// Draws the whole screen and places the terminal cursor in a prompt.
 pub fn render(app: &App, ui: &Ui, frame: &mut Frame) {
-    let area = frame.area();
-    if let Some(pos) = draw(app, ui, area, frame.buffer_mut()) {
-        frame.set_cursor_position(pos);
-    }
+    crate::tui::view_util::render_with_cursor(frame, |area, buf| draw(app, ui, area, buf));
 }
 
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.

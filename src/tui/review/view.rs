@@ -54,10 +54,7 @@ fn verdict_marker(e: Option<&Entry>) -> &'static str {
 }
 
 pub fn render(app: &ReviewApp, ui: &Ui, frame: &mut Frame) {
-    let area = frame.area();
-    if let Some(pos) = draw(app, ui, area, frame.buffer_mut()) {
-        frame.set_cursor_position(pos);
-    }
+    crate::tui::view_util::render_with_cursor(frame, |area, buf| draw(app, ui, area, buf));
 }
 
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.
