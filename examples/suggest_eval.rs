@@ -2,7 +2,10 @@
 //! in `annotations/`, per kind, with the articles the lexicons were written
 //! from apart from the held-out ones.
 //!
-//!     cargo run --release --example suggest_eval
+//!     cargo run --release --example suggest_eval [-- --misses]
+//!
+//! `--misses` lists every claim not found, every suggestion that matched
+//! nothing and every source that differs from the annotator's.
 //!
 //! A suggestion counts as right when it overlaps a claim of the same kind
 //! in the annotator's file; a claim counts as found when a suggestion of
@@ -25,8 +28,9 @@ mod eval;
 
 fn main() -> anyhow::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let misses = std::env::args().any(|a| a == "--misses");
     for (name, files) in [("tuned on", TUNED), ("held out", HELD_OUT)] {
-        let t = eval::measure(root, files)?;
+        let t = eval::measure_with(root, files, misses)?;
         report(name, files, &t);
     }
     Ok(())

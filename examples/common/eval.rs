@@ -25,6 +25,12 @@ pub struct Tally {
 
 /// The counts over `files` (example articles) and both sample annotators.
 pub fn measure(root: &Path, files: &[&str]) -> anyhow::Result<Tally> {
+    measure_with(root, files, false)
+}
+
+/// As `measure`; with `misses`, prints every claim not found, every
+/// suggestion that matched nothing and every source that differs.
+pub fn measure_with(root: &Path, files: &[&str], misses: bool) -> anyhow::Result<Tally> {
     let suggester = Suggester::builtin();
     let mut t = Tally::default();
     for file in files {
@@ -38,6 +44,9 @@ pub fn measure(root: &Path, files: &[&str]) -> anyhow::Result<Tally> {
             let Some(set) = store::load(&path)? else {
                 anyhow::bail!("{} is missing", path.display());
             };
+            if misses {
+                print_misses(file, who, &all, &set);
+            }
             tally(&mut t, &all, &set);
         }
     }
@@ -117,4 +126,46 @@ fn loose(s: &Option<String>) -> Option<String> {
         .fold(s.as_str(), |s, a| s.strip_prefix(a).unwrap_or(s))
         .to_owned();
     (!s.is_empty()).then_some(s)
+}
+
+fn print_misses(file: &str, who: &str, all: &[Suggestion], set: &AnnotationSet) {
+    println!("### {file} ({who})");
+    for c in &set.claims {
+        let found = all.iter().find(|s| s.kind == c.kind && overlaps(s, c));
+        let best = all
+            .iter()
+            .filter(|s| s.kind.has_source() && overlaps(s, c))
+            .max_by_key(|s| s.end.min(c.end) - s.start.max(c.start));
+        match (found, c.kind.has_source()) {
+            (None, _) => {
+                let other = best.map(|s| format!(" (suggested {} {:?})", s.kind, s.source));
+                println!(
+                    "MISS {} p{} {:?} source={:?}{}",
+                    c.kind,
+                    c.paragraph,
+                    c.quote,
+                    c.source,
+                    other.unwrap_or_default()
+                );
+            }
+            (Some(_), true) => {
+                let s = best.unwrap();
+                if fold(s.source.as_deref()) != fold(c.source.as_deref()) {
+                    println!(
+                        "SRC  {} p{} claim={:?} suggested={:?} cue={:?} | {:?}",
+                        c.kind, c.paragraph, c.source, s.source, s.cue, s.quote
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in all {
+        if !set.claims.iter().any(|c| c.kind == s.kind && overlaps(s, c)) {
+            println!(
+                "FP   {} p{} {:?} source={:?} cue={:?}",
+                s.kind, s.paragraph, s.quote, s.source, s.cue
+            );
+        }
+    }
 }

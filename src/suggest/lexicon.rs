@@ -50,6 +50,8 @@ struct EditorialFile {
     nouns: Words,
     phrases: Words,
     intensifiers: Words,
+    verbs: Words,
+    sentence_cues: Words,
 }
 
 /// Every cue, lowercased, without repeats.
@@ -64,6 +66,11 @@ pub struct Lexicon {
     pub nouns: Vec<String>,
     pub phrases: Vec<String>,
     pub intensifiers: Vec<String>,
+    /// Loaded verbs, suggested as they stand ("squandered", "caved").
+    pub verbs: Vec<String>,
+    /// Words that make the whole clause the writer's judgement in the
+    /// writer's own voice ("should", "deserves", "it is time").
+    pub sentence_cues: Vec<String>,
 }
 
 impl Lexicon {
@@ -118,6 +125,8 @@ impl Lexicon {
             (&mut self.nouns, e.nouns),
             (&mut self.phrases, e.phrases),
             (&mut self.intensifiers, e.intensifiers),
+            (&mut self.verbs, e.verbs),
+            (&mut self.sentence_cues, e.sentence_cues),
         ] {
             for word in from {
                 let w = crate::article::normalize_block(word.get_ref()).to_lowercase();

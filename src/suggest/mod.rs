@@ -125,6 +125,7 @@ impl Suggester {
             (&lex.nouns, loaded::Class::Noun),
             (&lex.intensifiers, loaded::Class::Intensifier),
             (&lex.phrases, loaded::Class::Phrase),
+            (&lex.verbs, loaded::Class::Phrase),
         ] {
             for w in list {
                 if editorial.contains(w) {
