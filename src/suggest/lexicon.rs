@@ -41,6 +41,10 @@ struct AttributionFile {
     anonymity_markers: Words,
     hedges: Words,
     anonymous_sources: Words,
+    speaking_for: Words,
+    agents: Words,
+    documents: Words,
+    titles: Words,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -62,6 +66,14 @@ pub struct Lexicon {
     pub anonymity_markers: Vec<String>,
     pub hedges: Vec<String>,
     pub anonymous_sources: Vec<String>,
+    /// Heads whose named body is the source ("analysts at Strand Capital").
+    pub speaking_for: Vec<String>,
+    /// Nouns for people and bodies that can say things ("board", "union").
+    pub agents: Vec<String>,
+    /// Papers that can be cited ("figures", "report", "minutes").
+    pub documents: Vec<String>,
+    /// Titles dropped from a person's name ("Mayor", "Dr").
+    pub titles: Vec<String>,
     pub adjectives: Vec<String>,
     pub nouns: Vec<String>,
     pub phrases: Vec<String>,
@@ -121,6 +133,10 @@ impl Lexicon {
             (&mut self.anonymity_markers, a.anonymity_markers),
             (&mut self.hedges, a.hedges),
             (&mut self.anonymous_sources, a.anonymous_sources),
+            (&mut self.speaking_for, a.speaking_for),
+            (&mut self.agents, a.agents),
+            (&mut self.documents, a.documents),
+            (&mut self.titles, a.titles),
             (&mut self.adjectives, e.adjectives),
             (&mut self.nouns, e.nouns),
             (&mut self.phrases, e.phrases),

@@ -6,11 +6,13 @@
 mod attribution;
 pub mod lexicon;
 mod loaded;
+mod names;
 
 use crate::annotation::Kind;
 use crate::article::{Article, Paragraph};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub use lexicon::{Lexicon, LexiconError};
+pub use names::Context;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -88,6 +90,10 @@ pub struct Suggester {
     lex: Lexicon,
     verbs: HashSet<String>,
     anonymous: HashSet<String>,
+    speaking_for: HashSet<String>,
+    agents: HashSet<String>,
+    documents: HashSet<String>,
+    titles: HashSet<String>,
     source_phrases: Cues,
     markers: Cues,
     hedges: Cues,
@@ -138,6 +144,10 @@ impl Suggester {
         Suggester {
             verbs: lex.reporting_verbs.iter().cloned().collect(),
             anonymous: lex.anonymous_sources.iter().cloned().collect(),
+            speaking_for: lex.speaking_for.iter().cloned().collect(),
+            agents: lex.agents.iter().cloned().collect(),
+            documents: lex.documents.iter().cloned().collect(),
+            titles: lex.titles.iter().cloned().collect(),
             source_phrases: Cues::new(&lex.source_phrases),
             markers: Cues::new(&lex.anonymity_markers),
             hedges: Cues::new(&lex.hedges),
@@ -151,13 +161,20 @@ impl Suggester {
         &self.lex
     }
 
-    /// The suggestions of one paragraph (`number` is 1-based), in order.
+    /// The suggestions of one paragraph (`number` is 1-based) read alone,
+    /// with nothing known of who earlier paragraphs named.
     pub fn paragraph(&self, number: usize, p: &Paragraph) -> Vec<Suggestion> {
+        self.paragraph_in(number, p, &mut Context::default())
+    }
+
+    /// The suggestions of one paragraph after the ones `ctx` has seen; it
+    /// takes in this one's names for the next.
+    pub fn paragraph_in(&self, number: usize, p: &Paragraph, ctx: &mut Context) -> Vec<Suggestion> {
         if p.heading {
             return Vec::new();
         }
         let quotes = quoted_ranges(&p.text);
-        let mut out = attribution::suggest(self, p, &quotes);
+        let mut out = attribution::suggest(self, p, &quotes, ctx);
         out.extend(loaded::suggest(self, p, &quotes));
         let mut out: Vec<Suggestion> = out
             .into_iter()
@@ -178,10 +195,11 @@ impl Suggester {
 
     /// Every suggestion of the article, paragraph by paragraph.
     pub fn article(&self, a: &Article) -> Vec<Suggestion> {
+        let mut ctx = Context::default();
         a.paragraphs
             .iter()
             .enumerate()
-            .flat_map(|(i, p)| self.paragraph(i + 1, p))
+            .flat_map(|(i, p)| self.paragraph_in(i + 1, p, &mut ctx))
             .collect()
     }
 }

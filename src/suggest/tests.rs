@@ -135,3 +135,13 @@ fn cue_words_in_a_users_lexicon_are_added() {
     assert_eq!(got[0].quote, "clown show");
     assert_eq!(got[0].cue, "clown show");
 }
+
+#[test]
+fn zz_debug() {
+    let all = of("The inquiry is expected to take at least six weeks, a directorate official said.");
+    eprintln!("{all:?}");
+    let all = of("The inquiry will take six weeks, a directorate official said.");
+    eprintln!("{all:?}");
+    let all = of("It will take six weeks, an official said.");
+    eprintln!("{all:?}");
+}

@@ -1,0 +1,321 @@
+//! Names in the text: which capitalised words are a person's or a body's
+//! name, and what the article has said so far about who is who, so that
+//! "Marr told the court" is sourced to the Julian Marr named earlier and
+//! "she said" to the last person quoted.
+
+use super::Suggester;
+use crate::annotation::Kind;
+
+/// Words that start a sentence with a capital without being a name.
+#[rustfmt::skip]
+pub(super) const COMMON: &[&str] = &[
+    "the", "a", "an", "another", "one", "some", "its", "his", "her", "their", "our", "my",
+    "your", "this", "that", "these", "those", "many", "several", "most", "few", "two", "three",
+    "four", "five", "both", "all", "other", "each", "every", "no", "senior", "former", "local",
+    "top", "unnamed", "anonymous", "independent", "leading", "western", "foreign", "government",
+    "industry", "security", "police", "military", "company", "according", "in", "at", "on",
+    "for", "after", "before", "but", "and", "while", "when", "as", "it", "he", "she", "they",
+    "we", "i", "there", "here", "what", "yet", "still", "then", "if", "so", "since", "with",
+    "without", "by", "from", "during", "under", "over", "until", "although", "though",
+    "because", "once", "even", "only", "also", "asked", "speaking", "writing", "last", "next",
+];
+
+/// Words that may join the words of a name ("Chamber of Commerce").
+#[rustfmt::skip]
+pub(super) const NAME_JOINERS: &[&str] = &[
+    "of", "de", "van", "von", "der", "den", "la", "le", "al", "al-", "bin", "da", "du", "del",
+    "di", "dos", "das", "y", "for", "and", "&", "on",
+];
+
+/// Words of a body's name, not a person's.
+#[rustfmt::skip]
+const BODY_WORDS: &[&str] = &[
+    "union", "alliance", "council", "ministry", "department", "directorate", "board", "court",
+    "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association",
+    "party", "committee", "commission", "agency", "authority", "bank", "university", "college",
+    "school", "institute", "police", "service", "office", "capital", "partners", "holdings",
+    "trust", "foundation", "fund", "federation", "chamber", "society", "league", "club",
+    "hospital", "clinic", "press", "news", "times", "post", "herald", "courier", "ferries",
+    "airlines", "airways", "railways", "rail", "motors", "energy", "systems", "technologies",
+    "labs", "network", "coalition", "front", "movement", "army", "navy", "force", "forces",
+    "government", "parliament", "assembly", "senate", "congress", "house", "cabinet",
+    "inspectorate", "tribunal", "centre", "center", "museum", "library", "church", "city",
+    "county", "region", "district", "state", "republic", "kingdom", "industries", "group's",
+];
+
+/// Whether a word is written with a capital (or in a script without case,
+/// as 陈美玲 is), ignoring an opening bracket or quote mark.
+pub(super) fn capitalised(w: &str) -> bool {
+    let Some(c) = w
+        .trim_start_matches(['(', '‘', '\'', '"', '“'])
+        .chars()
+        .next()
+    else {
+        return false;
+    };
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
+}
+
+/// What is known of a subject's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Named {
+    Person(String),
+    Body(String),
+}
+
+
+/// What the article has said so far about who is who. Carried from one
+/// paragraph to the next; a paragraph asked alone starts with none.
+/// Which pronoun a person goes by, as far as the text has shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    He,
+    She,
+}
+
+impl Gender {
+    pub(super) fn of_pronoun(p: &str) -> Option<Gender> {
+        match p {
+            "he" => Some(Gender::He),
+            "she" => Some(Gender::She),
+            _ => None,
+        }
+    }
+}
+
+#[rustfmt::skip]
+const HE_TITLES: &[&str] = &["mr", "sir", "lord", "king", "prince", "father", "brother", "mister"];
+#[rustfmt::skip]
+const SHE_TITLES: &[&str] = &["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "madam"];
+
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Full names of people seen so far, titles dropped, newest last.
+    people: Vec<String>,
+    /// Names of bodies seen so far, newest last.
+    bodies: Vec<String>,
+    /// People cited by name, newest last, for "he said" and "she said".
+    cited_people: Vec<String>,
+    /// What "he" or "she" has been seen to mean, or a title says (Mr, Ms).
+    gender: std::collections::HashMap<String, Gender>,
+    /// The last source of any sort, for "they said" and "it said".
+    last_source: Option<(Kind, String)>,
+}
+
+const KEEP: usize = 200;
+
+impl Context {
+    /// Takes in the names of one sentence (words of `text`).
+    pub(super) fn observe(&mut self, s: &Suggester, text: &str) {
+        for run in name_runs(s, text) {
+            match classify_run(s, &run) {
+                Some(Named::Person(n)) => {
+                    let title = bare(run.split_whitespace().next().unwrap_or(""));
+                    let g = if HE_TITLES.contains(&title.as_str()) {
+                        Some(Gender::He)
+                    } else if SHE_TITLES.contains(&title.as_str()) {
+                        Some(Gender::She)
+                    } else {
+                        None
+                    };
+                    if let Some(g) = g {
+                        let full = self.full_name(&n).unwrap_or(&n).to_owned();
+                        self.gender.insert(full, g);
+                    }
+                    // One word alone is a surname we may already know.
+                    if n.contains(' ') || n.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+                        push(&mut self.people, n);
+                    }
+                }
+                Some(Named::Body(n)) => push(&mut self.bodies, n),
+                None => {}
+            }
+        }
+    }
+
+    /// A source cited: "he said" later may mean them; `by` is the pronoun
+    /// that named them, if one did.
+    pub(super) fn cited(&mut self, kind: Kind, source: &str, person: bool, by: Option<Gender>) {
+        if person {
+            push(&mut self.cited_people, source.to_owned());
+            if let Some(g) = by {
+                self.gender.insert(source.to_owned(), g);
+            }
+        }
+        self.last_source = Some((kind, source.to_owned()));
+    }
+
+    /// Whom "he" or "she" means: the person last cited who is not known to
+    /// go by the other pronoun, else the person last named.
+    pub(super) fn person_for(&self, g: Gender) -> Option<&str> {
+        let fits = |p: &&String| self.gender.get(*p).is_none_or(|x| *x == g);
+        self.cited_people
+            .iter()
+            .rev()
+            .find(fits)
+            .or_else(|| self.people.iter().rev().find(fits))
+            .map(String::as_str)
+    }
+
+    pub(super) fn last_source(&self) -> Option<&(Kind, String)> {
+        self.last_source.as_ref()
+    }
+
+    /// The full name of someone named by one part of it ("Marr", or "Sato"
+    /// for "佐藤健 (Sato Ken)"), the newest first.
+    pub(super) fn full_name(&self, part: &str) -> Option<&str> {
+        let part = bare(part);
+        if part.is_empty() {
+            return None;
+        }
+        self.people
+            .iter()
+            .rev()
+            .find(|full| {
+                full.split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                    .any(|w| bare(w) == part)
+            })
+            .map(String::as_str)
+    }
+
+    /// The body a definite description means ("the directorate" for the
+    /// Maritime Safety Directorate), when one named earlier ends with it.
+    pub(super) fn body_ending(&self, head: &str) -> Option<&str> {
+        let head = bare(head);
+        self.bodies
+            .iter()
+            .rev()
+            .find(|b| b.split_whitespace().last().is_some_and(|w| bare(w) == head))
+            .map(String::as_str)
+    }
+
+    /// Whether a word alone is known as (part of) a name.
+    pub(super) fn knows(&self, w: &str) -> bool {
+        let w = bare(w);
+        !w.is_empty()
+            && self
+                .people
+                .iter()
+                .chain(&self.bodies)
+                .any(|n| n.split_whitespace().any(|x| bare(x) == w))
+    }
+}
+
+fn push(list: &mut Vec<String>, n: String) {
+    list.retain(|x| *x != n);
+    list.push(n);
+    if list.len() > KEEP {
+        list.remove(0);
+    }
+}
+
+/// Runs of name words in `text`: capitalised words next to each other
+/// (joined by "of", "de" and the like), a sentence's first word only when
+/// the next one is a name word too.
+pub(super) fn name_runs(s: &Suggester, text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < words.len() {
+        let w = words[i];
+        let starts = sentence_start;
+        sentence_start = w.ends_with(['.', '!', '?', ':', '"', '”']) && !abbreviation(w);
+        if !is_name_word(s, w, starts) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut end = i + 1;
+        // A word that closes a clause ends the name.
+        let mut open = !ends_piece(w);
+        while open && j < words.len() {
+            let x = words[j];
+            if is_name_word(s, x, false) {
+                end = j + 1;
+                open = !ends_piece(x);
+                j += 1;
+            } else if NAME_JOINERS.contains(&x.to_lowercase().as_str())
+                && words.get(j + 1).is_some_and(|n| is_name_word(s, n, false))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if starts && end == i + 1 && COMMON.contains(&bare(w).as_str()) {
+            i += 1;
+            continue;
+        }
+        if starts && end == i + 1 {
+            // "Passengers described…": one capitalised word at the start
+            // of a sentence is no name on its own.
+            i += 1;
+            continue;
+        }
+        let run = words[i..end].join(" ");
+        sentence_start = words[end - 1].ends_with(['.', '!', '?']) && !abbreviation(words[end - 1]);
+        out.push(run);
+        i = end;
+    }
+    out
+}
+
+fn abbreviation(w: &str) -> bool {
+    let b = w.trim_end_matches('.');
+    ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Jr", "Sr", "No"]
+        .contains(&b)
+        || (b.len() == 1 && b.chars().all(char::is_uppercase))
+}
+
+fn ends_piece(w: &str) -> bool {
+    w.ends_with([',', '.', ';', ':', '!', '?', '"', '”', ')']) && !abbreviation(w)
+}
+
+/// Whether `w` may be part of a name: capitalised and, at the start of a
+/// sentence, not a common word capitalised by its place.
+pub(super) fn is_name_word(s: &Suggester, w: &str, sentence_start: bool) -> bool {
+    if !capitalised(w) {
+        return false;
+    }
+    let b = bare(w);
+    if b.is_empty() || ["i", "he", "she", "it", "we", "they"].contains(&b.as_str()) {
+        return false;
+    }
+    !(sentence_start && (COMMON.contains(&b.as_str()) || s.anonymous.contains(&b)))
+}
+
+/// A run of name words as a person's name (titles dropped) or a body's.
+pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
+    let clean = run.trim_matches(|c: char| !(c.is_alphanumeric() || c == ')' || c == '.'));
+    let clean = clean.trim_end_matches('.');
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    // Titles in front are dropped from a person's name ("City Clerk
+    // Harold Pemberton"); what is left says person or body.
+    let mut from = 0;
+    while from + 1 < words.len() && s.titles.contains(&bare(words[from])) {
+        from += 1;
+    }
+    let rest = &words[from..];
+    let body = rest.iter().any(|w| {
+        let b = bare(w);
+        BODY_WORDS.contains(&b.as_str()) || (s.agents.contains(&b) && !s.titles.contains(&b))
+    });
+    if body {
+        return Some(Named::Body(clean.to_owned()));
+    }
+    if s.titles.contains(&bare(rest[0])) {
+        return None;
+    }
+    Some(Named::Person(words[from..].join(" ")))
+}
