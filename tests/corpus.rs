@@ -87,7 +87,7 @@ fn the_list_shows_every_example_with_titles() {
     assert!(row(&wide, "Water bills").contains("¶ 5/8"));
     assert!(row(&wide, "Ferry crews").contains("S 2 A 2 E 2"));
     assert!(row(&wide, "Ferry crews").contains("The Kestrel Valley Ledger"));
-    assert!(wide.contains("11 articles · 1 done · Alex Example"));
+    assert!(wide.contains("15 articles · 1 done · Alex Example"));
 }
 
 #[test]
@@ -109,22 +109,22 @@ fn open_mark_and_come_back_to_the_next_not_done() {
     // cursor went on from the article it came back from.
     corpus.press("<Esc>");
     let screen = corpus.text();
-    assert!(screen.contains("11 articles"), "{screen}");
+    assert!(screen.contains("15 articles"), "{screen}");
 }
 
 #[test]
 fn done_and_where_i_stopped_survive_a_restart() {
     let c = Copy::new();
     let mut corpus = c.corpus();
-    // Harbor council (6th row): go four paragraphs in, mark it done, back.
-    corpus.press("jjjjj<Enter>}}}}Dq");
+    // Harbor council (7th row): go four paragraphs in, mark it done, back.
+    corpus.press("jjjjjj<Enter>}}}}Dq");
     let screen = corpus.text();
     assert!(
         row(&screen, "Council delays harbor vote").contains("✓ done"),
         "{screen}"
     );
-    // The next article not done is selected: Larkspur, below it.
-    assert!(row(&screen, "▶").contains("After Dark"), "{screen}");
+    // The next article not done is selected: the hospital waits, below it.
+    assert!(row(&screen, "▶").contains("Dunmere patients"), "{screen}");
     let set = c.file("harbor-council");
     assert!(set.annotator.done.is_some());
     assert_eq!(set.annotator.position, Some(5));
@@ -133,7 +133,7 @@ fn done_and_where_i_stopped_survive_a_restart() {
     let mut again = c.corpus();
     let screen = again.list_at(80, 24);
     assert!(row(&screen, "Council delays harbor vote").contains("✓ done"));
-    again.press("jjjjj<Enter>");
+    again.press("jjjjjj<Enter>");
     let screen = again.text();
     assert!(
         screen.lines().next().unwrap().contains("¶ 5/15"),
@@ -144,7 +144,7 @@ fn done_and_where_i_stopped_survive_a_restart() {
         "{screen}"
     );
     // D again: not done.
-    again.press("gjjjjj<Enter>Dq");
+    again.press("gjjjjjj<Enter>Dq");
     assert!(c.file("harbor-council").annotator.done.is_none());
 }
 
@@ -155,17 +155,17 @@ fn filter_narrows_as_you_type_and_sort_by_progress() {
     corpus.press("/kestrel");
     let screen = corpus.text();
     assert!(
-        screen.contains("1 of 11 articles"),
+        screen.contains("1 of 15 articles"),
         "outlet matches:\n{screen}"
     );
     assert!(screen.contains("Ferry crews"));
     corpus.press("<Esc>/.htm");
-    assert!(corpus.text().contains("3 of 11 articles"), "path matches");
+    assert!(corpus.text().contains("3 of 15 articles"), "path matches");
     corpus.press("<Esc>s");
     let screen = corpus.text();
     assert!(screen.contains("sorted by progress"));
-    let rows: Vec<&str> = screen.lines().skip(2).take(11).collect();
-    assert!(rows[10].contains("✓ done"), "done last:\n{screen}");
+    let rows: Vec<&str> = screen.lines().skip(2).take(15).collect();
+    assert!(rows[14].contains("✓ done"), "done last:\n{screen}");
 }
 
 #[test]

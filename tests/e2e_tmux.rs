@@ -218,17 +218,17 @@ fn corpus_list_open_back_and_hang_up_in_the_second_article() {
     let Some(t) = Tmux::start(&cmd, 80, 24) else {
         return;
     };
-    t.wait_for("11 articles · 0 done · E2E Tester");
+    t.wait_for("15 articles · 0 done · E2E Tester");
     t.keys(&["/", "harbor", "Enter", "Enter"]);
     t.wait_for("¶ 1/15");
     t.keys(&["}", "}", "e", "D"]);
     t.wait_for("✓ done");
     t.keys(&["q"]);
-    let s = t.wait_for("1 of 11 articles · 1 done");
+    let s = t.wait_for("1 of 15 articles · 1 done");
     assert!(s.contains("S 0 A 0 E 1"), "{s}");
     // Clear the filter (the cursor stays on the harbor); open the next.
     t.keys(&["Escape", "j", "Enter"]);
-    t.wait_for("After Dark");
+    t.wait_for("Dunmere patients");
     t.keys(&["e"]);
     t.wait_for("E 1");
     t.tmux(&["kill-server"]);
@@ -240,6 +240,6 @@ fn corpus_list_open_back_and_hang_up_in_the_second_article() {
     let harbor = read("harbor-council");
     assert!(harbor["annotator"].get("done").is_some());
     assert_eq!(harbor["annotator"]["position"].as_integer(), Some(3));
-    let larkspur = read("night-market");
-    assert_eq!(larkspur["claims"].as_array().unwrap().len(), 1);
+    let hospital = read("hospital-wait");
+    assert_eq!(hospital["claims"].as_array().unwrap().len(), 1);
 }
