@@ -24,6 +24,7 @@ pub struct Tally {
 }
 
 /// The counts over `files` (example articles) and both sample annotators.
+#[allow(dead_code)]
 pub fn measure(root: &Path, files: &[&str]) -> anyhow::Result<Tally> {
     measure_with(root, files, false)
 }
@@ -161,7 +162,11 @@ fn print_misses(file: &str, who: &str, all: &[Suggestion], set: &AnnotationSet) 
         }
     }
     for s in all {
-        if !set.claims.iter().any(|c| c.kind == s.kind && overlaps(s, c)) {
+        if !set
+            .claims
+            .iter()
+            .any(|c| c.kind == s.kind && overlaps(s, c))
+        {
             println!(
                 "FP   {} p{} {:?} source={:?} cue={:?}",
                 s.kind, s.paragraph, s.quote, s.source, s.cue

@@ -135,6 +135,7 @@ pub(super) fn suggest(
     p: &Paragraph,
     quotes: &[Range<usize>],
     ctx: &mut Context,
+    reported: &mut Vec<Range<usize>>,
 ) -> Vec<Raw> {
     let text = &p.text;
     let mut out = Vec::new();
@@ -145,6 +146,13 @@ pub(super) fn suggest(
                 && f.grade == Grade::Resolved
             {
                 ctx.cited(f.kind, src, f.person, f.by);
+            }
+            // What the source is reported to have said: after the cue when
+            // the source leads, else before it.
+            if f.leads {
+                reported.push(f.at.max(r.start)..r.end);
+            } else {
+                reported.push(r.start..f.at.min(r.end));
             }
             out.push((r, f.kind, f.source, f.cue));
         }
@@ -230,7 +238,15 @@ fn spans(
 fn clause_cuts(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
     let sent = &text[unit.clone()];
     let mut out = Vec::new();
-    for pat in ["; ", ", and ", ", but ", ", while ", ", whereas ", " — ", " – "] {
+    for pat in [
+        "; ",
+        ", and ",
+        ", but ",
+        ", while ",
+        ", whereas ",
+        " — ",
+        " – ",
+    ] {
         let mut from = 0;
         while let Some(i) = sent[from..].find(pat) {
             let at = unit.start + from + i;
@@ -303,8 +319,7 @@ fn sentence(
                 } else {
                     strong || can_speak(s, ctx, &subj, initial)
                 };
-                f.filter(|_| speaks)
-                    .map(|f| (f, true))
+                f.filter(|_| speaks).map(|f| (f, true))
             }
             Subject::After => phrase_after(&text[at + word.len()..sb.end], true)
                 .and_then(|src| classify(s, ctx, &src, false))
@@ -391,7 +406,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
         // before the comma is a clause of its own when it is long.
         let region_before = words.join(" ");
         let pieces = pieces(&region_before);
-        if pieces.last().is_some_and(|p| p.split_whitespace().count() > 3) {
+        if pieces
+            .last()
+            .is_some_and(|p| p.split_whitespace().count() > 3)
+        {
             return Subject::After;
         }
     }
@@ -424,7 +442,9 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
         return Subject::After;
     };
     if !is_name(s, ctx, pieces[k], false) {
-        let before = (0..k).rev().find(|&j| !pieces[j].is_empty() && !aside(pieces[j]));
+        let before = (0..k)
+            .rev()
+            .find(|&j| !pieces[j].is_empty() && !aside(pieces[j]));
         if let Some(j) = before
             && descriptor(pieces[k])
             && is_name(s, ctx, strip_leading(pieces[j]), opens && j == 0)
@@ -571,8 +591,19 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
             .iter()
             .position(|w| {
                 [
-                    "on", "in", "at", "after", "before", "during", "last", "this", "when",
-                    "while", "as", "yesterday", "today",
+                    "on",
+                    "in",
+                    "at",
+                    "after",
+                    "before",
+                    "during",
+                    "last",
+                    "this",
+                    "when",
+                    "while",
+                    "as",
+                    "yesterday",
+                    "today",
                 ]
                 .contains(&w.to_lowercase().as_str())
             })
@@ -786,8 +817,25 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         return found(Kind::Sourced, Some(text), false, Grade::Resolved);
     }
     let indefinite = [
-        "a", "an", "one", "another", "some", "several", "many", "two", "three", "four", "five",
-        "few", "most", "other", "others", "dozens", "hundreds", "thousands", "numerous",
+        "a",
+        "an",
+        "one",
+        "another",
+        "some",
+        "several",
+        "many",
+        "two",
+        "three",
+        "four",
+        "five",
+        "few",
+        "most",
+        "other",
+        "others",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "numerous",
     ]
     .contains(&first.as_str());
     let plural = h.ends_with('s') && !h.ends_with("ss");

@@ -39,11 +39,20 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "ent", "est", "y",
 ];
 
-pub(super) fn suggest(s: &Suggester, p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Raw> {
+/// `reported`: what sources are reported to have said (byte ranges);
+/// judgement words there are theirs, not the writer's.
+pub(super) fn suggest(
+    s: &Suggester,
+    p: &Paragraph,
+    quotes: &[Range<usize>],
+    reported: &[Range<usize>],
+) -> Vec<Raw> {
     let text = &p.text;
+    let theirs = |at: usize| inside(quotes, at) || reported.iter().any(|r| r.start <= at && at < r.end);
     let mut out = Vec::new();
+    let clauses = clauses(s, p, &theirs);
     for (r, pattern) in s.editorial.find(text) {
-        if inside(quotes, r.start) {
+        if theirs(r.start) {
             continue;
         }
         let class = s
@@ -67,6 +76,14 @@ pub(super) fn suggest(s: &Suggester, p: &Paragraph, quotes: &[Range<usize>]) -> 
         };
         out.push((span, Kind::Editorial, None, cue));
     }
+    // A clause with a judgement word in it is suggested by that word, the
+    // narrower mark.
+    let words: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
+    out.extend(
+        clauses
+            .into_iter()
+            .filter(|(c, ..)| !words.iter().any(|w| c.start <= w.start && w.end <= c.end)),
+    );
     out
 }
 
@@ -103,4 +120,51 @@ fn prev_word(text: &str, at: usize) -> Option<Range<usize>> {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
     (start < before.len()).then_some(start..before.len())
+}
+
+/// Clauses in the writer's own voice that a sentence cue makes a judgement
+/// ("The council should …", "Residents deserve …"): the clause holding the
+/// cue, or the sentence when the clause is short.
+fn clauses(s: &Suggester, p: &Paragraph, theirs: &dyn Fn(usize) -> bool) -> Vec<Raw> {
+    let text = &p.text;
+    let mut out: Vec<Raw> = Vec::new();
+    for sc in p.sentences() {
+        let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
+        let sent = &text[sb.clone()];
+        let Some((r, _)) = s
+            .sentence_cues
+            .find(sent)
+            .into_iter()
+            .find(|(r, _)| !theirs(sb.start + r.start))
+        else {
+            continue;
+        };
+        let at = sb.start + r.start;
+        let cue = sent[r].to_lowercase();
+        // A sentence a source is reported in is theirs, cue and all.
+        if theirs(sb.start) && theirs(sb.end.saturating_sub(1)) {
+            continue;
+        }
+        let mut start = sb.start;
+        let mut end = sb.end;
+        for pat in ["; ", ", and ", ", but ", " — ", ": "] {
+            for (i, _) in sent.match_indices(pat) {
+                let cut = sb.start + i;
+                if cut < at {
+                    start = start.max(cut + pat.len());
+                } else {
+                    end = end.min(cut);
+                }
+            }
+        }
+        if text[start..end].split_whitespace().count() < 4 {
+            start = sb.start;
+            end = sb.end;
+        }
+        if out.last().is_some_and(|(last, ..)| last.end > start) {
+            continue;
+        }
+        out.push((start..end, Kind::Editorial, None, cue));
+    }
+    out
 }

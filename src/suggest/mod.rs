@@ -100,6 +100,8 @@ pub struct Suggester {
     /// Every editorial cue, and what sort each one is.
     editorial: Cues,
     editorial_class: Vec<loaded::Class>,
+    /// Words that make a clause in the writer's own voice a judgement.
+    sentence_cues: Cues,
 }
 
 impl Suggester {
@@ -152,6 +154,7 @@ impl Suggester {
             markers: Cues::new(&lex.anonymity_markers),
             hedges: Cues::new(&lex.hedges),
             editorial: Cues::new(&editorial),
+            sentence_cues: Cues::new(&lex.sentence_cues),
             editorial_class,
             lex,
         }
@@ -174,8 +177,9 @@ impl Suggester {
             return Vec::new();
         }
         let quotes = quoted_ranges(&p.text);
-        let mut out = attribution::suggest(self, p, &quotes, ctx);
-        out.extend(loaded::suggest(self, p, &quotes));
+        let mut reported = Vec::new();
+        let mut out = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+        out.extend(loaded::suggest(self, p, &quotes, &reported));
         let mut out: Vec<Suggestion> = out
             .into_iter()
             .map(|(r, kind, source, cue)| Suggestion {

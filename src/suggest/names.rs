@@ -70,7 +70,6 @@ pub(super) enum Named {
     Body(String),
 }
 
-
 /// What the article has said so far about who is who. Carried from one
 /// paragraph to the next; a paragraph asked alone starts with none.
 /// Which pronoun a person goes by, as far as the text has shown.
@@ -270,8 +269,11 @@ pub(super) fn name_runs(s: &Suggester, text: &str) -> Vec<String> {
 
 fn abbreviation(w: &str) -> bool {
     let b = w.trim_end_matches('.');
-    ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Jr", "Sr", "No"]
-        .contains(&b)
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
+        "Sgt", "Jr", "Sr", "No",
+    ]
+    .contains(&b)
         || (b.len() == 1 && b.chars().all(char::is_uppercase))
 }
 

@@ -235,21 +235,26 @@ impl App {
         self.suggestions.borrow_mut().clear();
         self.suggestion_tally.set(None);
         let bytes: usize = self.article.paragraphs.iter().map(|p| p.text.len()).sum();
+        let s = Arc::clone(self.suggester.as_ref().expect("just set"));
         if bytes <= SUGGEST_ALL_BYTES {
-            for i in 0..self.article.len() {
-                self.raw_suggestions(i);
+            // In order, so "he said" and "Marr" mean who was named before.
+            let mut ctx = crate::suggest::Context::default();
+            let mut cache = self.suggestions.borrow_mut();
+            for (i, p) in self.article.paragraphs.iter().enumerate() {
+                cache.insert(i, s.paragraph_in(i + 1, p, &mut ctx).into());
             }
             return;
         }
         let paragraphs = self.article.paragraphs.clone();
         let (tx, rx) = std::sync::mpsc::channel();
-        let s = Arc::clone(self.suggester.as_ref().expect("just set"));
         let spawned = std::thread::Builder::new()
             .name("byline-suggest".into())
             .spawn(move || {
+                let mut ctx = crate::suggest::Context::default();
                 for (i, p) in paragraphs.iter().enumerate() {
+                    let got = s.paragraph_in(i + 1, p, &mut ctx).into();
                     // The session ended: nobody is listening.
-                    if tx.send((i, s.paragraph(i + 1, p).into())).is_err() {
+                    if tx.send((i, got)).is_err() {
                         return;
                     }
                 }
@@ -293,6 +298,8 @@ impl App {
         if let Some(got) = self.suggestions.borrow().get(&para) {
             return Arc::clone(got);
         }
+        // Shown before the background thread got to it (a huge article):
+        // read alone, without what earlier paragraphs named.
         let got: Arc<[Suggestion]> = s.paragraph(para + 1, self.paragraph(para)).into();
         self.suggestions.borrow_mut().insert(para, Arc::clone(&got));
         got
