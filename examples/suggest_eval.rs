@@ -82,5 +82,11 @@ fn report(name: &str, files: &[&str], t: &Tally) {
         ratio(t.source_exact, t.attr_found),
         ratio(t.source_loose, t.attr_found),
     );
+    println!(
+        "The two annotators themselves, on the {} attributions both marked: same source {} exact / {} loose.",
+        t.pair_claims,
+        ratio(t.pair_exact, t.pair_claims),
+        ratio(t.pair_loose, t.pair_claims),
+    );
     println!();
 }

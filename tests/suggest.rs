@@ -188,23 +188,20 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
     );
     s.press("]");
     let screen = s.screen();
-    assert!(screen.contains("? sourced · Mayor Lucia Ruiz"), "{screen}");
+    assert!(screen.contains("? sourced · Lucia Ruiz"), "{screen}");
     s.press("<Enter>");
     let set = s.saved();
     assert_eq!(set.claims.len(), 1);
     let c = &set.claims[0];
     assert_eq!(c.kind, Kind::Sourced);
-    assert_eq!(c.source.as_deref(), Some("Mayor Lucia Ruiz"));
+    assert_eq!(c.source.as_deref(), Some("Lucia Ruiz"));
     assert!(c.quote.starts_with("Mayor Lucia Ruiz told reporters"));
     // Accepted, it is a claim, no longer a suggestion.
     assert!(s.screen().contains("? 21"));
     // The next one is the next sentence: two keys a claim.
     s.press("]<Enter>");
     assert_eq!(s.saved().claims.len(), 2);
-    assert_eq!(
-        s.saved().claims[1].source.as_deref(),
-        Some("Mayor Lucia Ruiz")
-    );
+    assert_eq!(s.saved().claims[1].source.as_deref(), Some("Lucia Ruiz"));
 }
 
 #[test]
@@ -411,7 +408,7 @@ fn byline_suggest_prints_the_json_of_product_md() {
     }
     assert_eq!(first["paragraph"], 3);
     assert_eq!(first["kind"], "sourced");
-    assert_eq!(first["source"], "Mayor Lucia Ruiz");
+    assert_eq!(first["source"], "Lucia Ruiz");
     assert_eq!(first["cue"], "told");
     let anon = all.iter().find(|s| s["cue"] == "according to").unwrap();
     assert_eq!(anon["paragraph"], 12);

@@ -14,25 +14,65 @@ use byline::annotation::Kind;
 use eval::ratio;
 use std::path::Path;
 
-#[test]
-fn held_out_figures_do_not_slip() {
+/// Floors a little under what was measured (session 3), per set.
+struct Floor {
+    precision: f64,
+    recall: f64,
+    kind: f64,
+    exact: f64,
+    editorial_precision: f64,
+    editorial_recall: f64,
+}
+
+fn hold(files: &[&str], f: Floor) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let t = eval::measure(root, split::HELD_OUT).unwrap();
+    let t = eval::measure(root, files).unwrap();
     let precision = ratio(t.attr_suggested_right, t.attr_suggested);
     let recall = ratio(t.attr_found, t.attr_claims);
-    // The team's bar for attributions (0.75, 0.80) is met; hold it.
-    assert!(precision >= 0.75, "attribution precision {precision:.2}");
-    assert!(recall >= 0.80, "attribution recall {recall:.2}");
-    assert!(ratio(t.kind_right, t.attr_found) >= 0.85, "kind right");
     assert!(
-        ratio(t.source_loose, t.attr_found) >= 0.70,
-        "source right (loose)"
+        precision >= f.precision,
+        "attribution precision {precision:.2}"
     );
+    assert!(recall >= f.recall, "attribution recall {recall:.2}");
+    let kind = ratio(t.kind_right, t.attr_found);
+    assert!(kind >= f.kind, "kind right {kind:.2}");
+    let exact = ratio(t.source_exact, t.attr_found);
+    assert!(exact >= f.exact, "source right (exact) {exact:.2}");
     let e = Kind::Editorial.index();
     let ep = ratio(t.suggested_right[e], t.suggested[e]);
-    assert!(ep >= 0.5, "editorial precision {ep:.2}");
-    // Editorial recall is below the team's bar of 0.4 (0.21 when
-    // measured); it must not fall further.
+    assert!(ep >= f.editorial_precision, "editorial precision {ep:.2}");
     let er = ratio(t.found[e], t.claims[e]);
-    assert!(er >= 0.2, "editorial recall {er:.2}");
+    assert!(er >= f.editorial_recall, "editorial recall {er:.2}");
+}
+
+#[test]
+fn held_out_figures_do_not_slip() {
+    // Measured: 0.86, 1.00, 0.95, 0.64; editorial 0.83, 0.42.
+    hold(
+        split::HELD_OUT,
+        Floor {
+            precision: 0.80,
+            recall: 0.95,
+            kind: 0.90,
+            exact: 0.60,
+            editorial_precision: 0.5,
+            editorial_recall: 0.40,
+        },
+    );
+}
+
+#[test]
+fn fresh_figures_do_not_slip() {
+    // Measured: 0.92, 0.97, 0.96, 0.51; editorial 0.88, 0.40.
+    hold(
+        split::FRESH,
+        Floor {
+            precision: 0.88,
+            recall: 0.93,
+            kind: 0.92,
+            exact: 0.48,
+            editorial_precision: 0.5,
+            editorial_recall: 0.38,
+        },
+    );
 }

@@ -21,6 +21,12 @@ pub struct Tally {
     pub kind_right: usize,
     pub source_exact: usize,
     pub source_loose: usize,
+    /// Attributions both annotators marked (overlapping, both with a
+    /// source), and how often their sources are the same: the ceiling a
+    /// suggested source can be measured against.
+    pub pair_claims: usize,
+    pub pair_exact: usize,
+    pub pair_loose: usize,
 }
 
 /// The counts over `files` (example articles) and both sample annotators.
@@ -37,6 +43,7 @@ pub fn measure_with(root: &Path, files: &[&str], misses: bool) -> anyhow::Result
     for file in files {
         let art = article::load(&root.join("examples/articles").join(file))?;
         let all = suggester.article(&art);
+        let mut sets = Vec::new();
         for who in ["alex-example", "sam-example"] {
             let path = root
                 .join("annotations")
@@ -49,7 +56,9 @@ pub fn measure_with(root: &Path, files: &[&str], misses: bool) -> anyhow::Result
                 print_misses(file, who, &all, &set);
             }
             tally(&mut t, &all, &set);
+            sets.push(set);
         }
+        agreement(&mut t, &sets[0], &sets[1]);
     }
     Ok(t)
 }
@@ -112,6 +121,29 @@ fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
             && (a.contains(&b) || b.contains(&a))
         {
             t.source_loose += 1;
+        }
+    }
+}
+
+fn agreement(t: &mut Tally, a: &AnnotationSet, b: &AnnotationSet) {
+    for c in a.claims.iter().filter(|c| c.kind.has_source()) {
+        let Some(d) = b.claims.iter().find(|d| {
+            d.kind.has_source() && d.paragraph == c.paragraph && d.overlaps(c.start, c.end)
+        }) else {
+            continue;
+        };
+        let (x, y) = (fold(c.source.as_deref()), fold(d.source.as_deref()));
+        if x.is_none() || y.is_none() {
+            continue;
+        }
+        t.pair_claims += 1;
+        if x == y {
+            t.pair_exact += 1;
+        }
+        if let (Some(x), Some(y)) = (loose(&x), loose(&y))
+            && (x.contains(&y) || y.contains(&x))
+        {
+            t.pair_loose += 1;
         }
     }
 }

@@ -805,7 +805,9 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         && let Some(by) = words.iter().position(|w| *w == "by").filter(|&i| i > head)
         && by + 1 < words.len()
     {
-        let issuer = describe(s, ctx, &words[by + 1..], words.len() - by - 1, false);
+        let by_words = &words[by + 1..];
+        let (_, cut) = head_of(by_words);
+        let issuer = describe(s, ctx, by_words, cut, false);
         return found(Kind::Sourced, Some(issuer), false, Grade::Resolved);
     }
     if s.documents.contains(&h) || definite {

@@ -48,7 +48,8 @@ pub(super) fn suggest(
     reported: &[Range<usize>],
 ) -> Vec<Raw> {
     let text = &p.text;
-    let theirs = |at: usize| inside(quotes, at) || reported.iter().any(|r| r.start <= at && at < r.end);
+    let theirs =
+        |at: usize| inside(quotes, at) || reported.iter().any(|r| r.start <= at && at < r.end);
     let mut out = Vec::new();
     let clauses = clauses(s, p, &theirs);
     for (r, pattern) in s.editorial.find(text) {
@@ -131,11 +132,14 @@ fn clauses(s: &Suggester, p: &Paragraph, theirs: &dyn Fn(usize) -> bool) -> Vec<
     for sc in p.sentences() {
         let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
         let sent = &text[sb.clone()];
-        let Some((r, _)) = s
+        let cued = s
             .sentence_cues
             .find(sent)
             .into_iter()
-            .find(|(r, _)| !theirs(sb.start + r.start))
+            .find(|(r, _)| !theirs(sb.start + r.start));
+        let Some((r, whole)) = cued
+            .map(|(r, _)| (r, false))
+            .or_else(|| voice(sent, sb.start, theirs))
         else {
             continue;
         };
@@ -157,7 +161,7 @@ fn clauses(s: &Suggester, p: &Paragraph, theirs: &dyn Fn(usize) -> bool) -> Vec<
                 }
             }
         }
-        if text[start..end].split_whitespace().count() < 4 {
+        if whole || text[start..end].split_whitespace().count() < 4 {
             start = sb.start;
             end = sb.end;
         }
@@ -167,4 +171,43 @@ fn clauses(s: &Suggester, p: &Paragraph, theirs: &dyn Fn(usize) -> bool) -> Vec<
         out.push((start..end, Kind::Editorial, None, cue));
     }
     out
+}
+
+/// The writer speaking as themselves, which news copy does not do outside
+/// quotations: "I", "we", "our", "you" (case counts: "US" is a country),
+/// or a question put to the reader. The whole sentence is the claim.
+fn voice(sent: &str, base: usize, theirs: &dyn Fn(usize) -> bool) -> Option<(Range<usize>, bool)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    const PERSON: &[&str] = &[
+        "I",
+        "I'm",
+        "I’m",
+        "I've",
+        "I’ve",
+        "me",
+        "my",
+        "My",
+        "we",
+        "We",
+        "we're",
+        "We're",
+        "we’re",
+        "We’re",
+        "us",
+        "our",
+        "Our",
+        "ourselves",
+        "you",
+        "You",
+        "your",
+        "Your",
+    ];
+    if let Some((b, w)) = sent
+        .unicode_word_indices()
+        .find(|(b, w)| PERSON.contains(w) && !theirs(base + b))
+    {
+        return Some((b..b + w.len(), true));
+    }
+    let q = sent.trim_end().trim_end_matches(['"', '”', '’', ')']);
+    (q.ends_with('?') && !theirs(base + q.len() - 1)).then(|| (q.len() - 1..q.len(), true))
 }

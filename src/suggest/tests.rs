@@ -137,7 +137,6 @@ fn cue_words_in_a_users_lexicon_are_added() {
     assert_eq!(got[0].cue, "clown show");
 }
 
-
 fn article(paragraphs: &[&str]) -> Vec<(usize, String, Kind, Option<String>)> {
     let a = crate::article::Article::new(
         "t".into(),
@@ -184,7 +183,13 @@ fn surnames_and_pronouns_mean_who_the_article_named_before() {
     let sources: Vec<_> = got.iter().map(|g| g.3.as_deref().unwrap_or("-")).collect();
     assert_eq!(
         sources,
-        ["Julian Marr", "Anna Berg", "Julian Marr", "Julian Marr", "Anna Berg"],
+        [
+            "Julian Marr",
+            "Anna Berg",
+            "Julian Marr",
+            "Julian Marr",
+            "Anna Berg"
+        ],
         "{got:?}"
     );
 }
@@ -195,7 +200,11 @@ fn he_and_she_keep_to_the_person_they_were_seen_to_mean() {
         "The director, Mei Chen, said the crowds surprised her team. She said they had planned for fewer.",
         "Ken Sato ran the tasting tent. Before each session he told the audience to go slowly.",
     ]);
-    assert_eq!(got.last().unwrap().3.as_deref(), Some("Ken Sato"), "{got:?}");
+    assert_eq!(
+        got.last().unwrap().3.as_deref(),
+        Some("Ken Sato"),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -221,7 +230,10 @@ fn unnamed_people_are_anonymous_and_bodies_by_role_are_sourced() {
         Kind::Anonymous,
     );
     assert_eq!(src.as_deref(), Some("union officials"));
-    let (_, src) = one("Organisers said the crowd was the largest yet.", Kind::Sourced);
+    let (_, src) = one(
+        "Organisers said the crowd was the largest yet.",
+        Kind::Sourced,
+    );
     assert_eq!(src.as_deref(), Some("organisers"));
     let (_, src) = one(
         "Analysts at Strand Capital said the suspension could cost 300,000 crowns a week.",
@@ -242,7 +254,10 @@ fn two_sources_in_one_sentence_are_two_clauses() {
     );
     let attr: Vec<_> = all.iter().filter(|x| x.1.has_source()).collect();
     assert_eq!(attr.len(), 2, "{all:?}");
-    assert_eq!(attr[0].0, "City figures show the market draws 6,000 visitors");
+    assert_eq!(
+        attr[0].0,
+        "City figures show the market draws 6,000 visitors"
+    );
     assert_eq!(attr[0].2.as_deref(), Some("city figures"));
     assert_eq!(attr[1].0, "organisers say the number is still climbing.");
 }
