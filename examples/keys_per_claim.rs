@@ -26,7 +26,7 @@ use std::path::Path;
 
 #[path = "common/split.rs"]
 mod split;
-use split::{HELD_OUT, TUNED};
+use split::{FRESH, HELD_OUT, TUNED};
 
 /// One key as the harness reads it.
 fn key(k: &str) -> String {
@@ -121,7 +121,10 @@ fn navigate(app: &App, para: usize, start: usize, counts: bool) -> (Vec<String>,
     let mut keys = Vec::new();
     if para == c.para {
         let here = sentences.iter().position(|r| r.end > c.start).unwrap_or(0);
-        if idx >= here
+        if idx == here && (c.start, c.end) != (target.start, target.end) {
+            // On a claim inside the sentence: out and back.
+            keys.extend(["k".to_owned(), "j".to_owned()]);
+        } else if idx >= here
             && !(idx == here
                 && (c.start, c.end) != (target.start, target.end)
                 && c.start > target.start)
@@ -361,10 +364,17 @@ fn run(root: &Path, file: &str, who: &str, t: &mut Totals) -> anyhow::Result<()>
             let (sent, letters) = make(&mut h, &keys, c);
             let made = &h.screen().app.set.claims;
             if made.len() != before_n + 1 || !made.iter().any(|m| same(m, c)) {
+                let now: Vec<(usize, usize, &str, Kind)> = made
+                    .iter()
+                    .filter(|m| m.paragraph == c.paragraph)
+                    .map(|m| (m.start, m.end, m.quote.as_str(), m.kind))
+                    .collect();
                 anyhow::bail!(
-                    "{file} ({who}): keys {:?} did not make {:?}",
+                    "{file} ({who}): keys {:?} did not make {:?} {}..{} (the paragraph's claims now: {now:?})",
                     keys.concat(),
-                    c.quote
+                    c.quote,
+                    c.start,
+                    c.end
                 );
             }
             if after {
@@ -387,7 +397,11 @@ fn run(root: &Path, file: &str, who: &str, t: &mut Totals) -> anyhow::Result<()>
 
 fn main() -> anyhow::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (name, files) in [("tuned on", TUNED), ("held out", HELD_OUT)] {
+    for (name, files) in [
+        ("tuned on", TUNED),
+        ("held out", HELD_OUT),
+        ("fresh", FRESH),
+    ] {
         let mut t = Totals::default();
         for file in files {
             for who in ["alex-example", "sam-example"] {

@@ -141,11 +141,14 @@ pub(super) fn suggest(
     let mut out = Vec::new();
     for unit in units(p, quotes) {
         let mut found = sentence(s, text, unit.clone(), quotes, ctx);
+        let sentence_gender = gender_in(&text[unit.clone()], quotes, unit.start);
         for (r, f) in spans(text, unit.clone(), quotes, &mut found) {
             if let Some(src) = &f.source
                 && f.grade == Grade::Resolved
             {
-                ctx.cited(f.kind, src, f.person, f.by);
+                // "X said … her own team": X goes by "she".
+                let by = f.by.or(sentence_gender.filter(|_| f.person && f.leads));
+                ctx.cited(f.kind, src, f.person, by);
             }
             // What the source is reported to have said: after the cue when
             // the source leads, else before it.
@@ -159,6 +162,27 @@ pub(super) fn suggest(
         ctx.observe(s, &text[unit]);
     }
     out
+}
+
+/// The one pronoun a sentence uses for a person outside quotations, if it
+/// uses only one ("…, said the crowds surprised even her own team").
+fn gender_in(sent: &str, quotes: &[Range<usize>], base: usize) -> Option<Gender> {
+    let (mut he, mut she) = (false, false);
+    for (b, w) in sent.unicode_word_indices() {
+        if inside(quotes, base + b) {
+            continue;
+        }
+        match w.to_lowercase().as_str() {
+            "he" | "his" | "him" | "himself" => he = true,
+            "she" | "her" | "hers" | "herself" => she = true,
+            _ => {}
+        }
+    }
+    match (he, she) {
+        (true, false) => Some(Gender::He),
+        (false, true) => Some(Gender::She),
+        _ => None,
+    }
 }
 
 /// Sentences in bytes, joined where one ends inside a quotation ("「…。
@@ -815,7 +839,12 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         let body = (first == "the" && head == 1)
             .then(|| ctx.body_ending(&h))
             .flatten();
-        let text = body.map_or(descriptor, str::to_owned);
+        // "the company", "the board": a role alone reads with its article.
+        let text = match body {
+            Some(b) => b.to_owned(),
+            None if first == "the" && head == 1 => format!("the {descriptor}"),
+            None => descriptor,
+        };
         return found(Kind::Sourced, Some(text), false, Grade::Resolved);
     }
     let indefinite = [
