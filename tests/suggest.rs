@@ -559,3 +559,22 @@ fn suggestion_keys_are_configuration() {
         serde_json::json!(["enter"])
     );
 }
+
+#[test]
+fn enter_on_a_suggestion_with_no_source_asks_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pronoun.txt");
+    std::fs::write(&file, "Pronoun\n\nHe said the bridge would close in May.\n").unwrap();
+    let mut h = Harness::annotate_suggesting(&file, &dir.path().join("ann"), "Alex Example");
+    h.press("]");
+    h.press("<Enter>");
+    let Mode::Prompt(_) = &h.screen().app.mode else {
+        panic!("Enter asks who said it: {}", h.screen_text())
+    };
+    h.press("Tom Becker<Enter>");
+    let c = &h.screen().app.set.claims[0];
+    assert_eq!(
+        (c.kind, c.source.as_deref()),
+        (Kind::Sourced, Some("Tom Becker"))
+    );
+}

@@ -137,11 +137,20 @@ impl Paragraph {
     }
 
     fn split_sentences(&self) -> Vec<Range<usize>> {
-        let ranges = self
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for r in self
             .text
             .split_sentence_bound_indices()
-            .filter_map(|(b, s)| trimmed_range(b, s));
-        self.to_char_ranges(ranges)
+            .filter_map(|(b, s)| trimmed_range(b, s))
+        {
+            // "Dr. Naomi Achebe-Ross said": a title's full stop ends no
+            // sentence (UAX #29 cannot know).
+            match ranges.last_mut() {
+                Some(last) if ends_with_title(&self.text[last.clone()]) => last.end = r.end,
+                _ => ranges.push(r),
+            }
+        }
+        self.to_char_ranges(ranges.into_iter())
     }
 
     /// Words (UAX #29 words that hold a letter or digit) as `char` ranges.
@@ -283,6 +292,24 @@ impl Paragraph {
         }
         out
     }
+}
+
+/// Whether a sentence as UAX #29 cut it ends with a title or an initial
+/// and its full stop ("Mr.", "Dr.", "St.", "J."), so the name goes on.
+fn ends_with_title(s: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+        "Capt", "Sgt", "Cpl", "Pte", "Adm", "Cmdr", "Insp", "Supt", "Det", "Rev", "Fr", "Hon",
+        "Mt", "Ft", "Messrs", "Mme", "Mlle", "Sr", "Jr", "No", "Nos", "vs", "Cllr", "Pres",
+    ];
+    let Some(word) = s
+        .strip_suffix('.')
+        .and_then(|w| w.split_whitespace().next_back())
+    else {
+        return false;
+    };
+    let word = word.trim_start_matches(['(', '"', '“', '‘', '\'']);
+    TITLES.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 fn trimmed_range(b: usize, s: &str) -> Option<Range<usize>> {

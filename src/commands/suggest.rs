@@ -41,7 +41,8 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
                     s.paragraph, s.start, s.end, s.kind, s.cue, s.quote
                 )?;
             }
-            writeln!(out, "{} suggestions", all.len())?;
+            let n = all.len();
+            writeln!(out, "{n} suggestion{}", if n == 1 { "" } else { "s" })?;
         }
     }
     Ok(0)

@@ -29,6 +29,32 @@ pub(super) type Raw = (Range<usize>, Kind, Option<String>, String);
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Verbs that report speech whatever their subject ("The rules say…").
+/// Particles that may open a surname written alone ("van der Berg said").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "bin", "del",
+];
+
+/// Verbs that may come before their source ("…," said Tom Becker).
+#[rustfmt::skip]
+const INVERTS: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted",
+    "insisted", "continued", "recalled", "warned", "argued", "replied", "countered", "told",
+    "stated", "confirmed", "conceded", "admitted", "claimed", "cautioned", "observed",
+    "remarked", "declared", "concluded",
+];
+
+/// Verbs that report only with "that" after them ("the survey found that").
+const NEED_THAT: &[&str] = &["found", "finds", "find", "concluded", "concludes"];
+
+/// Heads that count what follows "of" ("a group of farmers").
+#[rustfmt::skip]
+const COLLECTIVES: &[&str] = &[
+    "group", "groups", "number", "handful", "coalition", "couple", "pair", "majority",
+    "minority", "lot", "dozen", "dozens", "hundreds", "thousands", "scores", "some", "most",
+    "many", "several", "few", "all", "none", "each", "one", "two", "three", "four", "five",
+    "both", "team", "panel", "delegation", "crowd", "band", "circle",
+];
+
 /// Verbs only a paper reports with ("City figures show…").
 const SHOWS: &[&str] = &["show", "shows", "showed"];
 
@@ -45,6 +71,28 @@ const LEADING: &[&str] = &[
     "now", "meanwhile", "however", "still", "even", "only", "whom", "instead", "indeed",
     "separately", "earlier", "later", "today", "yesterday",
 ];
+
+/// Words that open a clause inside a sentence: the subject of a verb
+/// after one starts after it.
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "when", "whenever", "while", "since", "although", "though",
+    "if", "unless", "until", "whereas", "once", "as", "where",
+];
+
+/// Words that make a piece a clause of its own, not a name or a descriptor.
+#[rustfmt::skip]
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may",
+    "might", "must", "should", "shall", "did", "does", "do", "won't", "isn't", "wasn't",
+];
+
+fn clause_like(piece: &str) -> bool {
+    piece.split_whitespace().count() > 2
+        && piece
+            .split_whitespace()
+            .any(|w| FINITE.contains(&bare(w).as_str()))
+}
 
 /// Words that open a phrase of time or place before the subject ("On
 /// Tuesday the company said").
@@ -237,11 +285,20 @@ fn spans(
         let (k, f) = per.remove(0);
         // "…, and critics say her position is untenable": the clause, when
         // the source leads it and it is not the first.
-        let r = if k > 0 && f.leads {
+        let mut r = if k > 0 && f.leads {
             bounds(k).start..unit.end
         } else {
             unit
         };
+        // "…says footfall is down, but its own survey…": what follows the
+        // source's clause is the writer's.
+        if f.leads
+            && let Some(c) = cuts
+                .iter()
+                .find(|c| c.start > f.at && [", but ", "; "].contains(&&text[c.start..c.end]))
+        {
+            r.end = c.start;
+        }
         return vec![(r, f)];
     }
     let mut out = Vec::new();
@@ -334,9 +391,26 @@ fn sentence(
             continue;
         }
         let strong = STRONG.contains(&lower.as_str());
+        if NEED_THAT.contains(&lower.as_str())
+            && text[at + word.len()..sb.end]
+                .split_whitespace()
+                .next()
+                .is_none_or(|w| w != "that")
+        {
+            continue;
+        }
         let start = clause_start(text, sb.start, at, quotes);
         let found = match subject(s, ctx, &text[start..at], start == sb.start) {
             Subject::Words(subj, initial) => {
+                // "A group of farmers asked … a levy that they say …":
+                // "they" are who the sentence opened with.
+                let opening = (subj == "they")
+                    .then(|| opening_np(s, &text[sb.start..at]))
+                    .flatten();
+                let (subj, initial) = match opening {
+                    Some(o) => (o, true),
+                    None => (subj, initial),
+                };
                 let f = classify(s, ctx, &subj, initial);
                 let speaks = if SHOWS.contains(&lower.as_str()) {
                     is_document(s, &subj)
@@ -345,15 +419,23 @@ fn sentence(
                 };
                 f.filter(|_| speaks).map(|f| (f, true))
             }
+            Subject::After if !INVERTS.contains(&lower.as_str()) => None,
             Subject::After => phrase_after(&text[at + word.len()..sb.end], true)
                 .and_then(|src| classify(s, ctx, &src, false))
                 .map(|f| (f, false)),
             Subject::Nothing => None,
         };
         if let Some((mut f, leads)) = found {
+            // After a quotation the words attributed came first.
+            let after_quote = quotes.iter().any(|q| q.end <= start && q.end > sb.start);
+            let before = text[start..at].split_whitespace().count();
+            let subject_words = f
+                .source
+                .as_deref()
+                .map_or(1, |x| x.split_whitespace().count());
             f.cue = lower;
             f.at = at;
-            f.leads = leads;
+            f.leads = leads && !after_quote && before <= subject_words + 4;
             all.push(f);
         }
     }
@@ -431,8 +513,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
         let region_before = words.join(" ");
         let pieces = pieces(&region_before);
         if pieces
-            .last()
-            .is_some_and(|p| p.split_whitespace().count() > 3)
+            .iter()
+            .rev()
+            .find(|p| !p.is_empty() && !aside(p))
+            .is_some_and(|p| clause_like(p))
         {
             return Subject::After;
         }
@@ -449,6 +533,19 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
         .all(|w| w.chars().all(|c| !c.is_alphanumeric()))
     {
         return Subject::After;
+    }
+    // "…will pay more after the company said": the subject follows the
+    // last word that opens a clause.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+        .filter(|&i| {
+            i + 1 < words.len()
+                && !words[i + 1..].iter().any(|w| w.ends_with(','))
+                && !clause_like(&words[i + 1..].join(" "))
+        })
+    {
+        words.drain(..=i);
     }
     let joined = words.join(" ");
     let pieces = pieces(&joined);
@@ -560,6 +657,29 @@ fn strip_opener(piece: &str) -> &str {
     }
 }
 
+/// The noun phrase a sentence opens with, up to its verb, when it is
+/// plural or counts people ("A group of farmers asked…").
+fn opening_np(s: &Suggester, before: &str) -> Option<String> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let verb = words.iter().skip(1).position(|w| {
+        let l = bare(w);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (FINITE.contains(&l.as_str())
+                || s.verbs.contains(&l)
+                || (l.ends_with("ed") && l.len() > 4))
+    })? + 1;
+    let np = &words[..verb];
+    if np.len() > 6 || np.iter().any(|w| w.ends_with(',')) {
+        return None;
+    }
+    let (head, _) = head_of(np);
+    let h = bare(np[head]);
+    (h.ends_with('s') || s.anonymous.contains(&h)).then(|| np.join(" "))
+}
+
 /// Cut at a restrictive relative clause and at a long tail; `None` when
 /// what is left is no subject.
 fn tidy(piece: &str) -> Option<String> {
@@ -573,11 +693,11 @@ fn tidy(piece: &str) -> Option<String> {
     while words.len() > 1 && TRAILING.contains(&bare(words[words.len() - 1]).as_str()) {
         words.pop();
     }
-    if words.len() > 6
-        && let Some(i) = words
-            .iter()
-            .skip(1)
-            .position(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    if words.len() > 8
+        && let Some(i) = words.iter().skip(1).position(|w| {
+            let l = w.to_lowercase();
+            PREPOSITIONS.contains(&l.as_str()) && !KEPT_AFTER.contains(&l.as_str())
+        })
     {
         words.truncate(i + 1);
     }
@@ -635,7 +755,13 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
         {
             words.truncate(i);
         }
-        words.truncate(6);
+        words.truncate(8);
+        while words
+            .last()
+            .is_some_and(|w| names::NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+        {
+            words.pop();
+        }
     }
     if words.is_empty() || words.len() > 10 {
         return None;
@@ -655,19 +781,47 @@ fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<N
         return None;
     }
     let first_initial = initial && skip == 0;
+    // "van der Berg": particles may open a surname.
     let all_names = rest.iter().enumerate().all(|(i, w)| {
         names::is_name_word(s, w, first_initial && i == 0)
-            || (i > 0 && i + 1 < rest.len() && names::NAME_JOINERS.contains(&bare(w).as_str()))
+            || (i + 1 < rest.len()
+                && names::NAME_JOINERS.contains(&bare(w).as_str())
+                && (i > 0 || PARTICLES.contains(&bare(w).as_str())))
     });
     if !all_names {
+        // "Oldmoor coach Ji-ho Park": a title or role, then the name.
+        let run = rest
+            .iter()
+            .rev()
+            .take_while(|w| names::is_name_word(s, w, false))
+            .count();
+        let at = rest.len() - run;
+        if run > 0
+            && at > 0
+            && (run > 1 || ctx.knows(rest[at]))
+            && at <= 3
+            && s.titles.contains(&bare(rest[at - 1]))
+        {
+            return names::classify_run(s, &rest[at..].join(" "));
+        }
         return None;
     }
     let text = rest.join(" ");
-    // One capitalised word opening a sentence is a name only when the
-    // article has named it before ("Okafor said", not "Passengers said").
+    // One capitalised word opening a sentence is a name when the article
+    // has named it before ("Okafor said"), or when it is no word a
+    // descriptor is made of: not plural ("Passengers said"), not a body
+    // ("Police said"), not on a list.
     if rest.len() == 1 && first_initial && !ctx.knows(rest[0]) {
         let script = rest[0].chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-        if !script {
+        let b = bare(rest[0]);
+        let plural = b.ends_with('s') && !b.ends_with("ss");
+        let listed = s.anonymous.contains(&b)
+            || s.agents.contains(&b)
+            || s.documents.contains(&b)
+            || s.titles.contains(&b)
+            || s.speaking_for.contains(&b)
+            || names::COMMON.contains(&b.as_str());
+        if !script && (plural || listed) {
             return None;
         }
     }
@@ -686,8 +840,8 @@ fn has_name(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> bool {
 /// A person's name as the annotator writes it: whole, from the article's
 /// first full mention when only a part is given.
 fn person(ctx: &Context, name: &str) -> String {
-    if !name.contains(' ')
-        && let Some(full) = ctx.full_name(name)
+    if let Some(full) = ctx.full_name(name)
+        && full.len() > name.len()
     {
         return full.to_owned();
     }
@@ -737,9 +891,20 @@ fn head_of(words: &[&str]) -> (usize, usize) {
         .find(|(_, w)| {
             let l = w.to_lowercase();
             PREPOSITIONS.contains(&l.as_str())
+                || l == "and"
+                || l == "or"
                 || (l.ends_with("ed") && l.len() > 4 && w.chars().all(|c| c.is_lowercase()))
         })
         .map_or(words.len(), |(i, _)| i);
+    // "a group of farmers", "dozens of residents": the head is after "of".
+    if tail > 0
+        && tail + 1 < words.len()
+        && words[tail] == "of"
+        && COLLECTIVES.contains(&bare(words[tail - 1]).as_str())
+    {
+        let (h, t) = head_of(&words[tail + 1..]);
+        return (tail + 1 + h, tail + 1 + t);
+    }
     (tail.saturating_sub(1), tail)
 }
 
@@ -826,13 +991,30 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         || words[0].ends_with("'s");
     // "figures released by the city's finance department": the body.
     if s.documents.contains(&h)
-        && let Some(by) = words.iter().position(|w| *w == "by").filter(|&i| i > head)
+        && let Some(by) = words
+            .iter()
+            .position(|w| ["by", "from", "of"].contains(w))
+            .filter(|&i| i > head)
         && by + 1 < words.len()
     {
         let by_words = &words[by + 1..];
-        let (_, cut) = head_of(by_words);
-        let issuer = describe(s, ctx, by_words, cut, false);
-        return found(Kind::Sourced, Some(issuer), false, Grade::Resolved);
+        let named = names::name_runs(s, &by_words.join(" "))
+            .into_iter()
+            .find_map(|r| names::classify_run(s, &r));
+        let issuer = match named {
+            // "a study by the University of Tarsk", "Data from the
+            // National Fisheries Agency".
+            Some(Named::Body(b)) => Some(b),
+            Some(Named::Person(p)) => Some(person(ctx, &p)),
+            None if words[by] == "by" => {
+                let (_, cut) = head_of(by_words);
+                Some(describe(s, ctx, by_words, cut, false))
+            }
+            None => None,
+        };
+        if let Some(issuer) = issuer {
+            return found(Kind::Sourced, Some(issuer), false, Grade::Resolved);
+        }
     }
     if s.documents.contains(&h) || definite {
         // "the directorate" is the Maritime Safety Directorate named before.
@@ -890,7 +1072,11 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
         ws.truncate(tail);
     }
     let lone = ws.get(1).is_none_or(|n| !names::capitalised(n));
+    let acronym = ws.first().is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
+    });
     if initial
+        && !acronym
         && let Some(w) = ws.first_mut()
         && (!names::is_name_word(s, w, true) || lone && !ctx.knows(w))
     {

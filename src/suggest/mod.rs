@@ -193,7 +193,9 @@ impl Suggester {
             })
             .collect();
         out.sort_by_key(|s| (s.start, s.end, s.kind));
-        out.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
+        // One span, one suggestion: an attribution over the same words as
+        // an editorial one wins (it is the one `]` can reach).
+        out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
         out
     }
 
@@ -213,12 +215,25 @@ impl Suggester {
 /// quotes alternate.
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let mut open: Option<(usize, char)> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|k| chars[k].1);
+        let after = chars.get(k + 1).map(|x| x.1);
+        // A single quote opens after a space and before a letter ('We…',
+        // ‘We…’) and closes before what is not a letter, so "farmers'
+        // union" and "it’s" open nothing.
+        let opens_single = before.is_none_or(|b| b.is_whitespace() || "([—–".contains(b))
+            && after.is_some_and(char::is_alphanumeric);
+        let closes_single = after.is_none_or(|a| !a.is_alphanumeric());
         match (c, open) {
-            ('“' | '«' | '「', None) => open = Some(i),
-            ('"', None) => open = Some(i),
-            ('”' | '»' | '」' | '"', Some(s)) => {
+            ('“' | '«' | '「' | '"', None) => open = Some((i, c)),
+            ('‘' | '\'', None) if opens_single => open = Some((i, '\'')),
+            ('”' | '»' | '」' | '"', Some((s, o))) if o != '\'' => {
+                out.push(s..i + c.len_utf8());
+                open = None;
+            }
+            ('’' | '\'', Some((s, '\''))) if closes_single => {
                 out.push(s..i + c.len_utf8());
                 open = None;
             }
@@ -228,7 +243,7 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     // An unclosed quotation runs to the end of the paragraph (continued
     // quotes leave the closing mark to the next paragraph).
     if let Some(s) = open {
-        out.push(s..text.len());
+        out.push(s.0..text.len());
     }
     out
 }

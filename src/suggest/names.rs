@@ -18,13 +18,39 @@ pub(super) const COMMON: &[&str] = &[
     "we", "i", "there", "here", "what", "yet", "still", "then", "if", "so", "since", "with",
     "without", "by", "from", "during", "under", "over", "until", "although", "though",
     "because", "once", "even", "only", "also", "asked", "speaking", "writing", "last", "next",
+    "everyone", "everybody", "nobody", "anyone", "anybody", "none", "neither", "either",
+    "whoever", "such", "much", "more", "less", "nothing", "something", "everything", "why",
+    "how", "where", "who", "which", "whose", "today", "yesterday", "now", "later", "earlier",
 ];
 
 /// Words that may join the words of a name ("Chamber of Commerce").
 #[rustfmt::skip]
 pub(super) const NAME_JOINERS: &[&str] = &[
     "of", "de", "van", "von", "der", "den", "la", "le", "al", "al-", "bin", "da", "du", "del",
-    "di", "dos", "das", "y", "for", "and", "&", "on",
+    "di", "dos", "das", "y", "for", "and", "&", "on", "the",
+];
+
+/// Words before a run that make it a place or a body, not a person
+/// ("at Corran Point", "in Skerrin").
+#[rustfmt::skip]
+const PLACE_BEFORE: &[&str] = &[
+    "at", "in", "from", "to", "near", "into", "across", "outside", "inside", "towards",
+    "toward", "around", "through", "via", "of", "on", "off", "over", "under", "along", "the",
+];
+
+/// Capitalised, but never a source's name.
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter",
+];
+
+/// Letters after a name: honours, degrees, seats.
+#[rustfmt::skip]
+const POSTNOMINALS: &[&str] = &[
+    "QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MS", "TD", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "PhD", "MD", "DPhil", "FRS", "Esq", "CPA", "RN",
 ];
 
 /// Words of a body's name, not a person's.
@@ -96,12 +122,11 @@ const SHE_TITLES: &[&str] = &["mrs", "ms", "miss", "dame", "lady", "queen", "pri
 
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    /// Full names of people seen so far, titles dropped, newest last.
+    /// Full names of people named or cited so far, titles dropped, the one
+    /// named last at the end: "he said" means the last one who fits.
     people: Vec<String>,
     /// Names of bodies seen so far, newest last.
     bodies: Vec<String>,
-    /// People cited by name, newest last, for "he said" and "she said".
-    cited_people: Vec<String>,
     /// What "he" or "she" has been seen to mean, or a title says (Mr, Ms).
     gender: std::collections::HashMap<String, Gender>,
     /// The last source of any sort, for "they said" and "it said".
@@ -113,10 +138,21 @@ const KEEP: usize = 200;
 impl Context {
     /// Takes in the names of one sentence (words of `text`).
     pub(super) fn observe(&mut self, s: &Suggester, text: &str) {
-        for run in name_runs(s, text) {
-            match classify_run(s, &run) {
-                Some(Named::Person(n)) => {
-                    let title = bare(run.split_whitespace().next().unwrap_or(""));
+        for run in runs(s, text) {
+            if run.lone_initial {
+                // "Lindahl disagreed.": the person named before comes up.
+                if let Some(full) = self.full_name(&run.text).map(str::to_owned) {
+                    push(&mut self.people, full);
+                }
+                continue;
+            }
+            let place = run
+                .before
+                .as_deref()
+                .is_some_and(|b| PLACE_BEFORE.contains(&b));
+            match classify_run(s, &run.text) {
+                Some(Named::Person(n)) if !place => {
+                    let title = bare(run.text.split_whitespace().next().unwrap_or(""));
                     let g = if HE_TITLES.contains(&title.as_str()) {
                         Some(Gender::He)
                     } else if SHE_TITLES.contains(&title.as_str()) {
@@ -124,17 +160,21 @@ impl Context {
                     } else {
                         None
                     };
+                    let known = self.full_name(&n).map(str::to_owned);
+                    let single =
+                        !n.contains(' ') && !n.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+                    let full = match known {
+                        Some(k) if single || k.ends_with(&n) => k,
+                        _ if single => continue,
+                        _ => n,
+                    };
                     if let Some(g) = g {
-                        let full = self.full_name(&n).unwrap_or(&n).to_owned();
-                        self.gender.insert(full, g);
+                        self.gender.insert(full.clone(), g);
                     }
-                    // One word alone is a surname we may already know.
-                    if n.contains(' ') || n.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
-                        push(&mut self.people, n);
-                    }
+                    push(&mut self.people, full);
                 }
                 Some(Named::Body(n)) => push(&mut self.bodies, n),
-                None => {}
+                _ => {}
             }
         }
     }
@@ -143,7 +183,7 @@ impl Context {
     /// that named them, if one did.
     pub(super) fn cited(&mut self, kind: Kind, source: &str, person: bool, by: Option<Gender>) {
         if person {
-            push(&mut self.cited_people, source.to_owned());
+            push(&mut self.people, source.to_owned());
             if let Some(g) = by {
                 self.gender.insert(source.to_owned(), g);
             }
@@ -151,16 +191,11 @@ impl Context {
         self.last_source = Some((kind, source.to_owned()));
     }
 
-    /// Whom "he" or "she" means: the person last cited who is not known to
-    /// go by the other pronoun, else the person last named.
+    /// Whom "he" or "she" means: the person last named or cited who is not
+    /// known to go by the other pronoun.
     pub(super) fn person_for(&self, g: Gender) -> Option<&str> {
         let fits = |p: &&String| self.gender.get(*p).is_none_or(|x| *x == g);
-        self.cited_people
-            .iter()
-            .rev()
-            .find(fits)
-            .or_else(|| self.people.iter().rev().find(fits))
-            .map(String::as_str)
+        self.people.iter().rev().find(fits).map(String::as_str)
     }
 
     pub(super) fn last_source(&self) -> Option<&(Kind, String)> {
@@ -170,6 +205,16 @@ impl Context {
     /// The full name of someone named by one part of it ("Marr", or "Sato"
     /// for "佐藤健 (Sato Ken)"), the newest first.
     pub(super) fn full_name(&self, part: &str) -> Option<&str> {
+        if part.contains(' ') {
+            // "van der Berg" for "Ilse van der Berg".
+            let p = part.to_lowercase();
+            return self
+                .people
+                .iter()
+                .rev()
+                .find(|full| full.to_lowercase().ends_with(&format!(" {p}")))
+                .map(String::as_str);
+        }
         let part = bare(part);
         if part.is_empty() {
             return None;
@@ -219,6 +264,23 @@ fn push(list: &mut Vec<String>, n: String) {
 /// (joined by "of", "de" and the like), a sentence's first word only when
 /// the next one is a name word too.
 pub(super) fn name_runs(s: &Suggester, text: &str) -> Vec<String> {
+    runs(s, text)
+        .into_iter()
+        .filter(|r| !r.lone_initial)
+        .map(|r| r.text)
+        .collect()
+}
+
+/// A run of name words, and what stands before it.
+pub(super) struct Run {
+    pub text: String,
+    /// The word before it, lowercased ("at" in "at Corran Point").
+    pub before: Option<String>,
+    /// One capitalised word opening a sentence: a name only if known.
+    pub lone_initial: bool,
+}
+
+pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -241,10 +303,21 @@ pub(super) fn name_runs(s: &Suggester, text: &str) -> Vec<String> {
                 end = j + 1;
                 open = !ends_piece(x);
                 j += 1;
-            } else if NAME_JOINERS.contains(&x.to_lowercase().as_str())
-                && words.get(j + 1).is_some_and(|n| is_name_word(s, n, false))
+                continue;
+            }
+            // "Office of the Auditor General", "Ilse van der Berg".
+            let joiners = words[j..]
+                .iter()
+                .take(3)
+                .take_while(|x| NAME_JOINERS.contains(&x.to_lowercase().as_str()))
+                .count();
+            if joiners > 0
+                && !words[j + joiners - 1].ends_with([',', '.'])
+                && words
+                    .get(j + joiners)
+                    .is_some_and(|n| is_name_word(s, n, false))
             {
-                j += 1;
+                j += joiners;
             } else {
                 break;
             }
@@ -253,15 +326,14 @@ pub(super) fn name_runs(s: &Suggester, text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        if starts && end == i + 1 {
-            // "Passengers described…": one capitalised word at the start
-            // of a sentence is no name on its own.
-            i += 1;
-            continue;
-        }
+        let before = i.checked_sub(1).map(|k| bare(words[k]));
         let run = words[i..end].join(" ");
+        out.push(Run {
+            text: run,
+            before,
+            lone_initial: starts && end == i + 1,
+        });
         sentence_start = words[end - 1].ends_with(['.', '!', '?']) && !abbreviation(words[end - 1]);
-        out.push(run);
         i = end;
     }
     out
@@ -288,7 +360,10 @@ pub(super) fn is_name_word(s: &Suggester, w: &str, sentence_start: bool) -> bool
         return false;
     }
     let b = bare(w);
-    if b.is_empty() || ["i", "he", "she", "it", "we", "they"].contains(&b.as_str()) {
+    if b.is_empty()
+        || ["i", "he", "she", "it", "we", "they"].contains(&b.as_str())
+        || CALENDAR.contains(&b.as_str())
+    {
         return false;
     }
     !(sentence_start && (COMMON.contains(&b.as_str()) || s.anonymous.contains(&b)))
@@ -319,5 +394,12 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     if s.titles.contains(&bare(rest[0])) {
         return None;
     }
-    Some(Named::Person(words[from..].join(" ")))
+    // "Jonathan Pike QC": letters after the name are not part of it.
+    let mut rest = rest;
+    while rest.len() > 1
+        && POSTNOMINALS.contains(&rest[rest.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+    {
+        rest = &rest[..rest.len() - 1];
+    }
+    Some(Named::Person(rest.join(" ")))
 }

@@ -278,3 +278,123 @@ fn judgement_in_reported_speech_is_the_sources_not_the_writers() {
     let all = of("She said the board had failed to publish its model, which was a disgrace.");
     assert!(all.iter().all(|x| x.1 != Kind::Editorial), "{all:?}");
 }
+
+/// Patterns a new user's own invented copy found wrong (session 3): each
+/// paragraph's attributions, as (start of the quote, kind, source).
+#[test]
+fn news_copy_of_many_styles() {
+    use Kind::{Anonymous as A, Sourced as S};
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, Kind, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            &[
+                "Rosa Lindahl chairs the committee. Her deputy, Mark Ebbesen, was at the meeting. He said the cuts were unavoidable.",
+            ],
+            &[("He said", S, "Mark Ebbesen")],
+        ),
+        (
+            &[
+                "Rosa Lindahl chairs the committee. Mark Ebbesen is her deputy.",
+                "Lindahl disagreed. She said the reserves could cover the gap.",
+            ],
+            &[("She said", S, "Rosa Lindahl")],
+        ),
+        (
+            &[
+                "Ewan MacLeod has kept the light at Corran Point for thirty-one years. \"People think it's lonely,\" he says.",
+            ],
+            &[("\"People", S, "Ewan MacLeod")],
+        ),
+        (
+            &["Mr. John Smith said the plan was sound. “It was hard,” Dr. Naomi Achebe-Ross said."],
+            &[
+                ("Mr. John Smith", S, "John Smith"),
+                ("“It was hard,” Dr.", S, "Naomi Achebe-Ross"),
+            ],
+        ),
+        (
+            &[
+                "Oldmoor coach Ji-ho Park insisted the team was ready. Mr Jonathan Pike QC said the evidence was thin.",
+            ],
+            &[
+                ("Oldmoor", S, "Ji-ho Park"),
+                ("Mr Jonathan", S, "Jonathan Pike"),
+            ],
+        ),
+        (
+            &["Al-Hassan told parliament the deal was off. EU officials said talks would resume."],
+            &[
+                ("Al-Hassan", S, "Al-Hassan"),
+                ("EU officials", A, "EU officials"),
+            ],
+        ),
+        (
+            &[
+                "The rate rose, according to a study by the University of Tarsk. The base will close, said a spokesperson for the Ministry of Defence.",
+            ],
+            &[
+                ("The rate", S, "University of Tarsk"),
+                ("The base", S, "Ministry of Defence"),
+            ],
+        ),
+        (
+            &["Data from the National Fisheries Agency show the catch fell by a third."],
+            &[("Data", S, "National Fisheries Agency")],
+        ),
+        (
+            &["Ilse van der Berg chairs the board. \"We are not selling,\" van der Berg said."],
+            &[("\"We", S, "Ilse van der Berg")],
+        ),
+        (
+            &["Two people with knowledge of the negotiations said a deal was close."],
+            &[("Two", A, "two people with knowledge of the negotiations")],
+        ),
+        (
+            &[
+                "According to council minutes and interviews with organisers, the plan came together.",
+            ],
+            &[("According", S, "council minutes")],
+        ),
+        (
+            &[
+                "Households served by Saltmarsh Water will pay more after the company said costs had doubled.",
+            ],
+            &[("Households", S, "the company")],
+        ),
+        (
+            &[
+                "A group of farmers asked the court to strike down a levy that they say was imposed without consultation.",
+            ],
+            &[("A group", A, "group of farmers")],
+        ),
+        (
+            &[
+                "A crew member, who spoke on condition of anonymity because staff have been told not to talk, said the alarm was faulty.",
+            ],
+            &[("A crew member", A, "crew member")],
+        ),
+    ];
+    for (paragraphs, want) in cases {
+        let got: Vec<_> = article(paragraphs)
+            .into_iter()
+            .filter(|g| g.2.has_source())
+            .collect();
+        assert_eq!(got.len(), want.len(), "{paragraphs:?}: {got:?}");
+        for (g, (start, kind, source)) in got.iter().zip(want.iter()) {
+            assert!(g.1.starts_with(start), "{:?} should start {start:?}", g.1);
+            assert_eq!((g.2, g.3.as_deref()), (*kind, Some(*source)), "{}", g.1);
+        }
+    }
+}
+
+#[test]
+fn single_quotes_are_quotations_and_a_span_is_suggested_once() {
+    let all = of("'We defended poorly for an hour,' Kowalczyk admitted.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, Kind::Sourced);
+    let (q, _) = one(
+        "The shopkeepers' association says footfall is down, but its own survey covered eleven shops.",
+        Kind::Sourced,
+    );
+    assert_eq!(q, "The shopkeepers' association says footfall is down");
+}

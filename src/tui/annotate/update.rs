@@ -736,6 +736,11 @@ fn accept(app: &mut App) {
         ));
         return;
     };
+    if s.kind.has_source() && s.source.is_none() {
+        // "He said" with no one to point to: ask who.
+        mark(app, s.kind);
+        return;
+    }
     checkpoint(app);
     let para = s.paragraph - 1;
     let mut claim = Claim::new(s.paragraph, app.paragraph(para), s.start, s.end, s.kind);
