@@ -399,8 +399,8 @@ fn main() -> anyhow::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (name, files) in [
         ("tuned on", TUNED),
-        ("held out", HELD_OUT),
-        ("fresh", FRESH),
+        ("held out in session 2, tuned on since", HELD_OUT),
+        ("fresh (held out)", FRESH),
     ] {
         let mut t = Totals::default();
         for file in files {

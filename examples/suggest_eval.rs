@@ -33,8 +33,8 @@ fn main() -> anyhow::Result<()> {
     let misses = std::env::args().any(|a| a == "--misses");
     for (name, files) in [
         ("tuned on", TUNED),
-        ("held out", HELD_OUT),
-        ("fresh", FRESH),
+        ("held out in session 2, tuned on since", HELD_OUT),
+        ("fresh (held out)", FRESH),
     ] {
         // The fresh articles are for measuring only: their misses are
         // never printed, so nothing is tuned to them.
