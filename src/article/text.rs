@@ -309,7 +309,12 @@ fn ends_with_title(s: &str) -> bool {
         return false;
     };
     let word = word.trim_start_matches(['(', '"', '“', '‘', '\'']);
-    TITLES.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    // "J." and "J.R.": initials.
+    let initials = !word.is_empty()
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    TITLES.contains(&word) || initials
 }
 
 fn trimmed_range(b: usize, s: &str) -> Option<Range<usize>> {

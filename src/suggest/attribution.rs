@@ -43,6 +43,28 @@ const INVERTS: &[&str] = &[
     "remarked", "declared", "concluded",
 ];
 
+/// Participles that open an aside about a paper ("seen by this paper").
+#[rustfmt::skip]
+const PARTICIPLES: &[&str] = &[
+    "seen", "obtained", "published", "written", "released", "issued", "signed", "leaked",
+    "reviewed", "shared", "sent", "filed", "commissioned", "prepared", "drafted",
+];
+
+/// Verbs that characterise in words that follow in quotation marks
+/// ("called the veto \"cowardly\"").
+const NEED_QUOTE: &[&str] = &[
+    "called",
+    "calling",
+    "calls",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
+    "describing",
+    "posted",
+    "posts",
+];
+
 /// Verbs that report only with "that" after them ("the survey found that").
 const NEED_THAT: &[&str] = &["found", "finds", "find", "concluded", "concludes"];
 
@@ -128,7 +150,7 @@ const NOT_REPORTING: &[&str] = &[
     "latest", "been", "being", "be", "nor", "whose",
     "didn’t", "doesn’t", "don’t", "won’t", "wouldn’t", "hasn’t", "haven’t", "hadn’t",
     "isn’t", "wasn’t", "can’t", "couldn’t", "shouldn’t", "this", "that", "of", "for",
-    "and", "or", "whether",
+    "and", "or", "whether", "neither", "nor", "either",
 ];
 
 /// Prepositions that begin what follows a descriptor's head.
@@ -187,15 +209,32 @@ pub(super) fn suggest(
 ) -> Vec<Raw> {
     let text = &p.text;
     let mut out = Vec::new();
+    // The suggestion that ends where this sentence starts, if any.
+    let mut previous: Option<usize> = None;
     for unit in units(p, quotes) {
         let mut found = sentence(s, text, unit.clone(), quotes, ctx);
-        let sentence_gender = gender_in(&text[unit.clone()], quotes, unit.start);
+        // "“We tried,” Lopez said. “The votes are not there.”": a quotation
+        // standing alone after an attribution goes on with it.
+        if found.is_empty()
+            && let Some(i) = previous
+            && quoted_whole(text, unit.clone(), quotes)
+        {
+            let r: &mut Raw = &mut out[i];
+            r.0.end = unit.end;
+            reported.push(unit.clone());
+            ctx.observe(s, &text[unit]);
+            continue;
+        }
+        previous = None;
         for (r, f) in spans(text, unit.clone(), quotes, &mut found) {
+            if r.end == unit.end && f.kind.has_source() {
+                previous = Some(out.len());
+            }
             if let Some(src) = &f.source
                 && f.grade == Grade::Resolved
             {
                 // "X said … her own team": X goes by "she".
-                let by = f.by.or(sentence_gender.filter(|_| f.person && f.leads));
+                let by = f.by;
                 ctx.cited(f.kind, src, f.person, by);
             }
             // What the source is reported to have said: after the cue when
@@ -212,25 +251,14 @@ pub(super) fn suggest(
     out
 }
 
-/// The one pronoun a sentence uses for a person outside quotations, if it
-/// uses only one ("…, said the crowds surprised even her own team").
-fn gender_in(sent: &str, quotes: &[Range<usize>], base: usize) -> Option<Gender> {
-    let (mut he, mut she) = (false, false);
-    for (b, w) in sent.unicode_word_indices() {
-        if inside(quotes, base + b) {
-            continue;
-        }
-        match w.to_lowercase().as_str() {
-            "he" | "his" | "him" | "himself" => he = true,
-            "she" | "her" | "hers" | "herself" => she = true,
-            _ => {}
-        }
-    }
-    match (he, she) {
-        (true, false) => Some(Gender::He),
-        (false, true) => Some(Gender::She),
-        _ => None,
-    }
+/// Whether a sentence is all one quotation (with its closing stop).
+fn quoted_whole(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> bool {
+    quotes.iter().any(|q| {
+        q.start == unit.start
+            && text[q.end.min(unit.end)..unit.end]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Sentences in bytes, joined where one ends inside a quotation ("「…。
@@ -386,11 +414,29 @@ fn sentence(
         }
         // "did not say", "declined to say", "the claims".
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
-            && NOT_REPORTING.contains(&prev.to_lowercase().as_str())
+            && (NOT_REPORTING.contains(&prev.to_lowercase().as_str())
+                // "the ministry's claim": a noun.
+                || prev.ends_with("'s")
+                || prev.ends_with("’s"))
         {
             continue;
         }
         let strong = STRONG.contains(&lower.as_str());
+        if NEED_QUOTE.contains(&lower.as_str())
+            && !quotes
+                .iter()
+                .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 7)
+        {
+            continue;
+        }
+        // "is said to", "is reported to": the hedge, not a speaker.
+        if s.hedges
+            .find(sent)
+            .iter()
+            .any(|(r, _)| sb.start + r.start <= at && at < sb.start + r.end)
+        {
+            continue;
+        }
         if NEED_THAT.contains(&lower.as_str())
             && text[at + word.len()..sb.end]
                 .split_whitespace()
@@ -498,9 +544,14 @@ enum Subject {
 /// The subject in the words before a verb (`region`, from the clause start).
 fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
     let mut words: Vec<&str> = region.split_whitespace().collect();
+    // Function words are written in lower case: "(WHO)" is a name.
+    let plain = |w: &str| -> Option<String> {
+        let t = w.trim_end_matches([',', '.', ';', ':']);
+        (!t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’'))
+            .then(|| t.to_owned())
+    };
     while words.last().is_some_and(|w| {
-        let b = bare(w);
-        TRAILING.contains(&b.as_str()) && !w.ends_with(',')
+        plain(w).is_some_and(|b| TRAILING.contains(&b.as_str())) && !w.ends_with(',')
     }) {
         words.pop();
     }
@@ -525,7 +576,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
     if !last.ends_with(',') && PRONOUNS.contains(&lb.as_str()) {
         return Subject::Words(lb, false);
     }
-    if ["that", "which", "who", "whom"].contains(&lb.as_str()) {
+    if plain(last).is_some_and(|p| ["that", "which", "who", "whom"].contains(&p.as_str())) {
         return Subject::Nothing;
     }
     if words
@@ -607,8 +658,19 @@ fn pieces(text: &str) -> Vec<&str> {
 fn aside(piece: &str) -> bool {
     let first = piece.split_whitespace().next().unwrap_or("");
     let fl = first.to_lowercase();
+    let lower = first.chars().next().is_some_and(char::is_lowercase);
+    // "D-Ore." after a senator's name: party and state.
+    let party = first.len() <= 8
+        && piece.split_whitespace().count() == 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().nth(1) == Some('-');
     ["who", "which", "whose", "where", "when", "whom"].contains(&fl.as_str())
-        || (fl.ends_with("ing") && first.chars().next().is_some_and(char::is_lowercase))
+        || (fl.ends_with("ing") && lower)
+        // "seen by this newspaper", "obtained by the Wire".
+        || (lower
+            && PARTICIPLES.contains(&fl.as_str())
+            && piece.split_whitespace().nth(1).is_some_and(|w| w == "by"))
+        || party
         || piece
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
@@ -719,9 +781,19 @@ fn tidy(piece: &str) -> Option<String> {
 /// `names_only`: after an inverted verb, the name or a short phrase
 /// ("said the minister"), not the time after it.
 fn phrase_after(after: &str, names_only: bool) -> Option<String> {
+    // A full stop after a title or an initial ("Dr.", "J.R.") goes on.
     let end = after
-        .find([',', '.', ';', ':', '“', '”', '"', '(', '—', '!', '?'])
-        .unwrap_or(after.len());
+        .char_indices()
+        .find(|&(i, c)| {
+            if c == '.' {
+                let word = after[..i].split_whitespace().next_back().unwrap_or("");
+                let abbreviation =
+                    names::abbreviation(word) || word.split('.').all(|p| p.chars().count() == 1);
+                return !abbreviation;
+            }
+            [',', ';', ':', '“', '”', '"', '(', '—', '!', '?'].contains(&c)
+        })
+        .map_or(after.len(), |(i, _)| i);
     let mut words: Vec<&str> = after[..end].split_whitespace().collect();
     if let Some(i) = words
         .iter()
@@ -832,11 +904,6 @@ fn is_name(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> bool {
     name_of(s, ctx, piece, initial).is_some()
 }
 
-/// Whether any run of name words is in `piece`.
-fn has_name(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> bool {
-    is_name(s, ctx, piece, initial) || !names::name_runs(s, piece).is_empty()
-}
-
 /// A person's name as the annotator writes it: whole, from the article's
 /// first full mention when only a part is given.
 fn person(ctx: &Context, name: &str) -> String {
@@ -854,10 +921,12 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
     if words.len() == 1 && PRONOUNS.contains(&bare(words[0]).as_str()) {
         return true;
     }
-    if has_name(s, ctx, subj, initial) {
+    let (head, _) = head_of(&words);
+    // A name that is the subject, not one that only qualifies it ("the
+    // woeful United defence").
+    if is_name(s, ctx, subj, initial) || names::is_name_word(s, words[head], initial && head == 0) {
         return true;
     }
-    let (head, _) = head_of(&words);
     let h = bare(words[head]);
     if s.anonymous.contains(&h)
         || s.agents.contains(&h)
@@ -1017,9 +1086,39 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         }
     }
     if s.documents.contains(&h) || definite {
-        // "the directorate" is the Maritime Safety Directorate named before.
+        // "the directorate" is the Maritime Safety Directorate named before,
+        // "the governor" the Gov. Helen Okafor, "the company" the last
+        // company named.
+        if first == "the"
+            && head == 1
+            && let Some(p) = ctx.holder(&h)
+        {
+            return found(Kind::Sourced, Some(p.to_owned()), true, Grade::Resolved);
+        }
         let body = (first == "the" && head == 1)
-            .then(|| ctx.body_ending(&h))
+            .then(|| {
+                ctx.body_ending(&h).or_else(|| {
+                    [
+                        "company",
+                        "firm",
+                        "operator",
+                        "group",
+                        "carrier",
+                        "airline",
+                        "bank",
+                        "insurer",
+                        "retailer",
+                        "utility",
+                        "supplier",
+                        "developer",
+                        "manufacturer",
+                        "owner",
+                    ]
+                    .contains(&h.as_str())
+                    .then(|| ctx.company())
+                    .flatten()
+                })
+            })
             .flatten();
         // "the company", "the board": a role alone reads with its article.
         let text = match body {

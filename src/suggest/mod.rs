@@ -214,6 +214,15 @@ impl Suggester {
 /// the speaker's, not the writer's. Curly quotes pair up; straight double
 /// quotes alternate.
 fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    // An interview's questions and answers ("Q: …", "A: …") are the
+    // speakers' words, all of them.
+    let t = text.trim_start();
+    if ["Q: ", "A: ", "Q. ", "A. "]
+        .iter()
+        .any(|m| t.starts_with(m))
+    {
+        return std::iter::once(0..text.len()).collect();
+    }
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();

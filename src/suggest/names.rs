@@ -34,9 +34,66 @@ pub(super) const NAME_JOINERS: &[&str] = &[
 /// ("at Corran Point", "in Skerrin").
 #[rustfmt::skip]
 const PLACE_BEFORE: &[&str] = &[
-    "at", "in", "from", "to", "near", "into", "across", "outside", "inside", "towards",
-    "toward", "around", "through", "via", "of", "on", "off", "over", "under", "along", "the",
+    "at", "in", "near", "into", "across", "outside", "inside", "towards", "toward", "around",
+    "through", "via", "off", "along", "visit", "visited", "visiting",
 ];
+
+/// Words of a place's name ("Corran Point", "Cooper Street").
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "point", "street", "road", "avenue", "lane", "river", "lake", "mount", "mountain", "island",
+    "islands", "valley", "bay", "square", "park", "hill", "hills", "bridge", "port", "harbour",
+    "harbor", "beach", "coast", "north", "south", "east", "west", "county", "city", "town",
+    "village", "quay", "station", "airport", "sea", "ocean", "gulf", "strait", "forest",
+    "heights", "gardens", "close", "crescent", "way", "drive", "place", "court", "centre",
+    "center", "hall", "stadium", "arena",
+];
+
+/// Short titles and the role they name ("Gov." is the governor).
+#[rustfmt::skip]
+const ROLE_OF: &[(&str, &str)] = &[
+    ("gov", "governor"), ("sen", "senator"), ("rep", "representative"), ("prof", "professor"),
+    ("dr", "doctor"), ("cllr", "councillor"), ("supt", "superintendent"), ("insp", "inspector"),
+    ("det", "detective"), ("sgt", "sergeant"), ("capt", "captain"), ("gen", "general"),
+    ("col", "colonel"), ("lt", "lieutenant"), ("rev", "reverend"), ("pres", "president"),
+];
+
+/// Words in a company's name.
+#[rustfmt::skip]
+const CORPORATE: &[&str] = &[
+    "ltd", "limited", "inc", "corp", "corporation", "plc", "llc", "co", "company", "group",
+    "holdings", "ferries", "airlines", "airways", "motors", "energy", "systems", "technologies",
+    "partners", "capital", "bank", "water", "rail", "railways", "industries", "foods",
+    "pharmaceuticals", "labs", "media", "telecom", "insurance", "logistics", "shipping",
+];
+
+/// The one set of pronouns a sentence uses for a person, outside what is
+/// quoted ("he … his" or "she … herself"), if it uses one only. Object
+/// "him" and "her" say nothing: they are often someone else.
+fn pronouns_of(text: &str) -> Option<Gender> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (mut he, mut she) = (false, false);
+    let mut quoted = false;
+    for w in text.split_word_bounds() {
+        if ["\"", "“", "”", "「", "」"].contains(&w) {
+            quoted = !quoted;
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        match w.to_lowercase().as_str() {
+            "he" | "his" | "himself" => he = true,
+            "she" | "hers" | "herself" => she = true,
+            _ => {}
+        }
+    }
+    match (he, she) {
+        (true, false) => Some(Gender::He),
+        (false, true) => Some(Gender::She),
+        _ => None,
+    }
+}
 
 /// Capitalised, but never a source's name.
 #[rustfmt::skip]
@@ -127,6 +184,9 @@ pub struct Context {
     people: Vec<String>,
     /// Names of bodies seen so far, newest last.
     bodies: Vec<String>,
+    /// Who holds a role named by a title before their name ("Gov. Helen
+    /// Okafor" is "the governor").
+    roles: std::collections::HashMap<String, String>,
     /// What "he" or "she" has been seen to mean, or a title says (Mr, Ms).
     gender: std::collections::HashMap<String, Gender>,
     /// The last source of any sort, for "they said" and "it said".
@@ -138,10 +198,23 @@ const KEEP: usize = 200;
 impl Context {
     /// Takes in the names of one sentence (words of `text`).
     pub(super) fn observe(&mut self, s: &Suggester, text: &str) {
-        for run in runs(s, text) {
+        let sentence_gender = pronouns_of(text);
+        // The subject of the sentence last, so that "She said" next means
+        // the judge who sentenced, not the man she sentenced.
+        let mut all = runs(s, text);
+        if let Some(i) = all.iter().position(|r| r.at <= 2 && !r.lone_initial) {
+            let subject = all.remove(i);
+            all.push(subject);
+        }
+        for run in all {
             if run.lone_initial {
                 // "Lindahl disagreed.": the person named before comes up.
                 if let Some(full) = self.full_name(&run.text).map(str::to_owned) {
+                    if run.at == 0
+                        && let Some(g) = sentence_gender
+                    {
+                        self.gender.entry(full.clone()).or_insert(g);
+                    }
                     push(&mut self.people, full);
                 }
                 continue;
@@ -149,10 +222,21 @@ impl Context {
             let place = run
                 .before
                 .as_deref()
-                .is_some_and(|b| PLACE_BEFORE.contains(&b));
+                .is_some_and(|b| PLACE_BEFORE.contains(&b))
+                || run
+                    .text
+                    .split_whitespace()
+                    .any(|w| PLACE_WORDS.contains(&bare(w).as_str()));
+            // "SACRAMENTO (Meridian Wire) —": a dateline, not a person.
+            let dateline = run.text.split_whitespace().next().is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() > 2
+                    && w.chars()
+                        .all(|c| !c.is_alphabetic() || c.is_ascii_uppercase())
+            });
             match classify_run(s, &run.text) {
-                Some(Named::Person(n)) if !place => {
-                    let title = bare(run.text.split_whitespace().next().unwrap_or(""));
+                Some(Named::Person(n)) if !place && !dateline => {
+                    let words: Vec<&str> = run.text.split_whitespace().collect();
+                    let title = bare(words.first().copied().unwrap_or(""));
                     let g = if HE_TITLES.contains(&title.as_str()) {
                         Some(Gender::He)
                     } else if SHE_TITLES.contains(&title.as_str()) {
@@ -165,11 +249,24 @@ impl Context {
                         !n.contains(' ') && !n.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
                     let full = match known {
                         Some(k) if single || k.ends_with(&n) => k,
-                        _ if single => continue,
+                        // A first name alone, set off by commas, is a
+                        // person met for the first time.
+                        _ if single && !run.apposition => continue,
                         _ => n,
                     };
+                    // The subject of its sentence: the sentence's pronouns
+                    // are likely theirs.
+                    let g = g.or(sentence_gender.filter(|_| run.at <= 2));
                     if let Some(g) = g {
-                        self.gender.insert(full.clone(), g);
+                        self.gender.entry(full.clone()).or_insert(g);
+                    }
+                    for w in words.iter().take_while(|w| s.titles.contains(&bare(w))) {
+                        let t = bare(w);
+                        let role = ROLE_OF
+                            .iter()
+                            .find(|(short, _)| *short == t)
+                            .map_or(t.clone(), |(_, long)| (*long).to_owned());
+                        self.roles.insert(role, full.clone());
                     }
                     push(&mut self.people, full);
                 }
@@ -177,6 +274,24 @@ impl Context {
                 _ => {}
             }
         }
+    }
+
+    /// The person a role names ("the governor"), if a title said so.
+    pub(super) fn holder(&self, role: &str) -> Option<&str> {
+        self.roles.get(&bare(role)).map(String::as_str)
+    }
+
+    /// The company a "the company" means: the body named last whose name
+    /// says it is one.
+    pub(super) fn company(&self) -> Option<&str> {
+        self.bodies
+            .iter()
+            .rev()
+            .find(|b| {
+                b.split_whitespace()
+                    .any(|w| CORPORATE.contains(&bare(w).as_str()))
+            })
+            .map(String::as_str)
     }
 
     /// A source cited: "he said" later may mean them; `by` is the pronoun
@@ -278,6 +393,10 @@ pub(super) struct Run {
     pub before: Option<String>,
     /// One capitalised word opening a sentence: a name only if known.
     pub lone_initial: bool,
+    /// Between commas after a noun ("Petrov's daughter, Nadia, wants…").
+    pub apposition: bool,
+    /// Which word of the text it starts at.
+    pub at: usize,
 }
 
 pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
@@ -328,10 +447,13 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
         }
         let before = i.checked_sub(1).map(|k| bare(words[k]));
         let run = words[i..end].join(" ");
+        let apposition = i > 0 && words[i - 1].ends_with(',') && words[end - 1].ends_with(',');
         out.push(Run {
             text: run,
             before,
             lone_initial: starts && end == i + 1,
+            apposition,
+            at: i,
         });
         sentence_start = words[end - 1].ends_with(['.', '!', '?']) && !abbreviation(words[end - 1]);
         i = end;
@@ -339,7 +461,7 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     out
 }
 
-fn abbreviation(w: &str) -> bool {
+pub(super) fn abbreviation(w: &str) -> bool {
     let b = w.trim_end_matches('.');
     [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",

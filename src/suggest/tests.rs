@@ -373,6 +373,50 @@ fn news_copy_of_many_styles() {
             ],
             &[("A crew member", A, "crew member")],
         ),
+        (
+            &["\"We tried everything we could,\" Lopez said. \"The votes simply are not there.\""],
+            &[("\"We tried", S, "Lopez")],
+        ),
+        (
+            &[
+                "Said J.R. Hartley, a lobbyist: \"Nobody reads past page two.\" Sen. Maria Lopez, D-Ore., said Tuesday that the bill was dead.",
+            ],
+            &[
+                ("Said J.R.", S, "J.R. Hartley"),
+                ("Sen. Maria", S, "Maria Lopez"),
+            ],
+        ),
+        (
+            &[
+                "Gov. Helen Okafor signed the bill on Monday. Later the governor announced a review.",
+            ],
+            &[("Later", S, "Helen Okafor")],
+        ),
+        (
+            &[
+                "Judge Patricia van der Berg sentenced Malcolm Fenwick-Hughes to six years. She said his remorse was late.",
+            ],
+            &[("She said", S, "Patricia van der Berg")],
+        ),
+        (
+            &[
+                "Petrov's daughter, Nadia, wants him to retire. She says the council has offered him a pension.",
+            ],
+            &[("She says", S, "Nadia")],
+        ),
+        (
+            &[
+                "Officials at the World Health Organization (WHO) said they would review the data. Pinchbeck called the veto \"cowardly.\"",
+            ],
+            &[
+                ("Officials", A, "officials at the World Health Organization"),
+                ("Pinchbeck", S, "Pinchbeck"),
+            ],
+        ),
+        (
+            &["The council, which plans to replace the ferry, is reported to have spent £4m."],
+            &[("The council", A, "is reported to")],
+        ),
     ];
     for (paragraphs, want) in cases {
         let got: Vec<_> = article(paragraphs)
@@ -397,4 +441,24 @@ fn single_quotes_are_quotations_and_a_span_is_suggested_once() {
         Kind::Sourced,
     );
     assert_eq!(q, "The shopkeepers' association says footfall is down");
+}
+
+#[test]
+fn what_reports_nothing_or_is_an_interview_is_no_attribution() {
+    for text in [
+        "The White House would neither confirm nor deny that the meeting took place.",
+        "The ministry's claim that the maps are final is premature.",
+        "The woeful United defence has now conceded 14 goals.",
+        "Q: Will you meet the target?",
+        "A: We are on track. I am confident we will get there.",
+    ] {
+        let all = of(text);
+        assert!(all.iter().all(|x| !x.1.has_source()), "{text}: {all:?}");
+        if text.starts_with(['Q', 'A']) {
+            assert!(
+                all.is_empty(),
+                "an interview's words are the speakers': {all:?}"
+            );
+        }
+    }
 }
