@@ -64,10 +64,14 @@ pub(super) fn suggest(
         let cue = text[r.clone()].to_lowercase();
         let span = match class {
             Class::Phrase => r,
-            Class::Adjective | Class::Intensifier => match next_word(text, r.end) {
-                Some(w) if plain_word(&text[w.clone()]) => r.start..w.end,
-                _ => r,
-            },
+            Class::Adjective | Class::Intensifier => {
+                match (next_word(text, r.end), scare_quoted(text, r.end)) {
+                    // "so-called \"consultation\"": the words in quotes.
+                    (_, Some(end)) => r.start..end,
+                    (Some(w), None) if plain_word(&text[w.clone()]) => r.start..w.end,
+                    _ => r,
+                }
+            }
             Class::Noun => match prev_word(text, r.start) {
                 Some(w) if plain_word(&text[w.clone()]) && adjective_like(&text[w.clone()]) => {
                     w.start..r.end
@@ -77,6 +81,16 @@ pub(super) fn suggest(
         };
         out.push((span, Kind::Editorial, None, cue));
     }
+    // "truly embarrassing" and "embarrassing record" are one phrase.
+    out.sort_by_key(|(r, ..)| (r.start, r.end));
+    let mut merged: Vec<Raw> = Vec::new();
+    for x in out {
+        match merged.last_mut() {
+            Some(last) if x.0.start < last.0.end => last.0.end = last.0.end.max(x.0.end),
+            _ => merged.push(x),
+        }
+    }
+    let mut out = merged;
     // A clause with a judgement word in it is suggested by that word, the
     // narrower mark.
     let words: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
@@ -210,4 +224,22 @@ fn voice(sent: &str, base: usize, theirs: &dyn Fn(usize) -> bool) -> Option<(Ran
     }
     let q = sent.trim_end().trim_end_matches(['"', '”', '’', ')']);
     (q.ends_with('?') && !theirs(base + q.len() - 1)).then(|| (q.len() - 1..q.len(), true))
+}
+
+/// Where a short quotation right after byte `at` ends (its closing mark
+/// included): "so-called \"gourmet\" burgers".
+fn scare_quoted(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix(' ')?;
+    let open = rest.chars().next()?;
+    let close = match open {
+        '"' => '"',
+        '“' => '”',
+        '‘' => '’',
+        '\'' => '\'',
+        _ => return None,
+    };
+    let inner = &rest[open.len_utf8()..];
+    let end = inner.find(close)?;
+    let words = inner[..end].split_whitespace().count();
+    (words > 0 && words <= 4).then(|| at + 1 + open.len_utf8() + end + close.len_utf8())
 }

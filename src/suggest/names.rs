@@ -248,7 +248,7 @@ impl Context {
                     let single =
                         !n.contains(' ') && !n.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
                     let full = match known {
-                        Some(k) if single || k.ends_with(&n) => k,
+                        Some(k) if single || k.to_lowercase().ends_with(&n.to_lowercase()) => k,
                         // A first name alone, set off by commas, is a
                         // person met for the first time.
                         _ if single && !run.apposition => continue,
@@ -498,6 +498,26 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     let words: Vec<&str> = clean.split_whitespace().collect();
     if words.is_empty() {
         return None;
+    }
+    // "Dr. Kwame Asante-Boateng of the University of Northmoor": a person
+    // of a body is the person.
+    if let Some(of) = words.iter().position(|w| *w == "of")
+        && of > 0
+    {
+        let is_body = |ws: &[&str]| {
+            ws.iter().any(|w| {
+                let b = bare(w);
+                BODY_WORDS.contains(&b.as_str())
+                    || (s.agents.contains(&b) && !s.titles.contains(&b))
+            })
+        };
+        let left = &words[..of];
+        if !is_body(left)
+            && is_body(&words[of + 1..])
+            && left.iter().filter(|w| !s.titles.contains(&bare(w))).count() >= 2
+        {
+            return classify_run(s, &left.join(" "));
+        }
     }
     // Titles in front are dropped from a person's name ("City Clerk
     // Harold Pemberton"); what is left says person or body.

@@ -414,6 +414,21 @@ fn news_copy_of_many_styles() {
             ],
         ),
         (
+            &[
+                "The researchers, led by Dr. Kwame Asante-Boateng of the University of Northmoor, followed 12,000 adults. \"It is not a cure,\" Asante-Boateng said.",
+            ],
+            &[("\"It is not", S, "Kwame Asante-Boateng")],
+        ),
+        (
+            &[
+                "Pinchbeck's spokesman insisted the claims were untrue. Dementia is rarer among walkers, according to a study published in the Journal of Fictional Neurology.",
+            ],
+            &[
+                ("Pinchbeck's", S, "Pinchbeck"),
+                ("Dementia", S, "Journal of Fictional Neurology"),
+            ],
+        ),
+        (
             &["The council, which plans to replace the ferry, is reported to have spent £4m."],
             &[("The council", A, "is reported to")],
         ),
@@ -461,4 +476,16 @@ fn what_reports_nothing_or_is_an_interview_is_no_attribution() {
             );
         }
     }
+}
+
+#[test]
+fn the_writers_words_around_an_attribution_stay_the_writers() {
+    let all = of("In a brilliant piece of political theatre, the governor announced the veto.");
+    assert!(all.iter().any(|x| x.0 == "brilliant piece"), "{all:?}");
+    let all = of("The shameless star is believed to have paid staff to keep quiet.");
+    assert!(all.iter().any(|x| x.0 == "shameless star"), "{all:?}");
+    let (q, _) = one("They sell so-called \"gourmet\" burgers.", Kind::Editorial);
+    assert_eq!(q, "so-called \"gourmet\"");
+    let (q, _) = one("It is a truly embarrassing record.", Kind::Editorial);
+    assert_eq!(q, "truly embarrassing record");
 }
