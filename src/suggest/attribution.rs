@@ -16,7 +16,7 @@
 //!   state needs a subject that can speak ("The levy adds 18 crowns" is no
 //!   attribution).
 
-use super::names::{self, Context, Gender, Named};
+use super::names::{self, Context, Gender, Named, bare};
 use super::{Suggester, inside};
 use crate::annotation::Kind;
 use crate::article::Paragraph;
@@ -193,13 +193,6 @@ struct Found {
     leads: bool,
 }
 
-fn bare(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_lowercase()
-}
-
 pub(super) fn suggest(
     s: &Suggester,
     p: &Paragraph,
@@ -233,9 +226,7 @@ pub(super) fn suggest(
             if let Some(src) = &f.source
                 && f.grade == Grade::Resolved
             {
-                // "X said … her own team": X goes by "she".
-                let by = f.by;
-                ctx.cited(f.kind, src, f.person, by);
+                ctx.cited(f.kind, src, f.person, f.by);
             }
             // What the source is reported to have said: after the cue when
             // the source leads, else before it. A hedge names no one whose

@@ -139,7 +139,8 @@ pub(super) fn capitalised(w: &str) -> bool {
     c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
-fn bare(w: &str) -> String {
+/// A word lowercased without the punctuation around it or a possessive.
+pub(super) fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches("’s")
         .trim_end_matches("'s")
