@@ -389,7 +389,9 @@ fn sentence(
             continue;
         }
         let after = &sent[r.end..];
-        if let Some(src) = phrase_after(after, false)
+        // "according to a statement from her son, Matei Vasilescu": the
+        // name set off after it.
+        if let Some(src) = phrase_after(after, false).map(|p| set_off(after, p))
             && let Some(mut f) = classify(s, ctx, &src, false)
         {
             f.cue = sent[r.clone()].to_lowercase();
@@ -407,8 +409,36 @@ fn sentence(
         if !s.verbs.contains(&lower) || inside(quotes, at) {
             continue;
         }
+        // "It was stated by the Deputy Minister…", "We were told by the
+        // council that…": the agent after "by" is the source; a passive
+        // without one names no one (the hedges list "it was stated").
+        let prev_word = text[sb.start..at]
+            .split_whitespace()
+            .next_back()
+            .map(str::to_lowercase);
+        if prev_word
+            .as_deref()
+            .is_some_and(|p| ["was", "were", "is", "are", "been", "being", "be"].contains(&p))
+        {
+            let after = &text[at + word.len()..sb.end];
+            if let Some(rest) = after.trim_start().strip_prefix("by ")
+                && let Some(src) = phrase_after(rest, true).map(|p| set_off(rest, p))
+                && let Some(mut f) = classify(s, ctx, &src, false)
+            {
+                f.cue = lower;
+                f.at = at;
+                f.leads = true;
+                all.push(f);
+            }
+            continue;
+        }
         // "did not say", "declined to say", "the claims".
+        // "to" before a past tense is a preposition left at the end of a
+        // clause ("an engineer I spoke to said"), not an infinitive.
+        let past =
+            lower.ends_with("ed") || ["said", "told", "wrote", "found"].contains(&lower.as_str());
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
+            && !(past && prev.eq_ignore_ascii_case("to"))
             && (NOT_REPORTING.contains(&prev.to_lowercase().as_str())
                 // "the ministry's claim": a noun.
                 || prev.ends_with("'s")
@@ -441,7 +471,7 @@ fn sentence(
             continue;
         }
         let start = clause_start(text, sb.start, at, quotes);
-        let found = match subject(s, ctx, &text[start..at], start == sb.start) {
+        let found = match subject(s, ctx, &text[start..at], &lower, start == sb.start) {
             Subject::Words(subj, initial) => {
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
@@ -451,6 +481,17 @@ fn sentence(
                 let (subj, initial) = match opening {
                     Some(o) => (o, true),
                     None => (subj, initial),
+                };
+                // "Her deputy, Raymond Pell, was less certain; he told…": a
+                // pronoun may mean a person named earlier in its sentence.
+                let local;
+                let ctx = if PRONOUNS.contains(&subj.as_str()) && start > sb.start {
+                    let mut c = ctx.clone();
+                    c.observe(s, &text[sb.start..start]);
+                    local = c;
+                    &local
+                } else {
+                    ctx
                 };
                 let f = classify(s, ctx, &subj, initial);
                 let speaks = if SHOWS.contains(&lower.as_str()) {
@@ -499,7 +540,13 @@ fn sentence(
         return all;
     }
     if marked || hedge.is_some() {
-        for f in &mut all {
+        // "It was stated by the minister": the hedge is the passive itself,
+        // and its agent is named.
+        let hedge_span = hedge.as_ref().map(|(at, h)| *at..*at + h.len());
+        for f in all
+            .iter_mut()
+            .filter(|f| marked || !hedge_span.as_ref().is_some_and(|r| r.contains(&f.at)))
+        {
             f.kind = Kind::Anonymous;
             f.person = false;
             if f.grade == Grade::Pronoun || f.source.is_none() || hedge.is_some() && f.person {
@@ -520,7 +567,7 @@ fn clause_start(text: &str, sentence: usize, verb: usize, quotes: &[Range<usize>
         }
     }
     let region = &text[start..verb];
-    for pat in ["; ", ": ", " — ", " – ", " -- "] {
+    for pat in ["; ", ": ", " — ", " – ", " -- ", " - "] {
         if let Some(i) = region.rfind(pat) {
             start = start.max(start + i + pat.len());
         }
@@ -538,7 +585,7 @@ enum Subject {
 }
 
 /// The subject in the words before a verb (`region`, from the clause start).
-fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
+fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) -> Subject {
     let mut words: Vec<&str> = region.split_whitespace().collect();
     // Function words are written in lower case: "(WHO)" is a name.
     let plain = |w: &str| -> Option<String> {
@@ -554,6 +601,27 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
     let Some(last) = words.last() else {
         return Subject::After;
     };
+    // "She disagreed, saying…", "The company denied it, adding…": who
+    // said it is the subject the sentence opened with.
+    if last.ends_with(',') && verb.ends_with("ing") {
+        let first = words[0];
+        if PRONOUNS.contains(&bare(first).as_str()) {
+            return Subject::Words(bare(first), false);
+        }
+        if let Some(np) = opening_np(s, &words.join(" ")).or_else(|| {
+            let head: Vec<&str> = words
+                .iter()
+                .take_while(|w| {
+                    names::capitalised(w) || ["the", "a", "an"].contains(&w.to_lowercase().as_str())
+                })
+                .copied()
+                .collect();
+            (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
+        }) {
+            return Subject::Words(np.trim_end_matches(',').to_owned(), opens);
+        }
+        return Subject::Nothing;
+    }
     if last.ends_with(',') && words.len() > 1 {
         // "The ship returned, said the captain" / "…, he said,": the piece
         // before the comma is a clause of its own when it is long.
@@ -593,6 +661,22 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, opens: bool) -> Subject {
         })
     {
         words.drain(..=i);
+    }
+    // "earbuds the company says will last": a determiner not after a
+    // preposition starts a clause of its own, whose subject it opens.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| ["the", "its", "his", "her", "their"].contains(w))
+        && i > 0
+        && words.len() - i <= 4
+        && !words[i - 1].ends_with(',')
+        && !PREPOSITIONS.contains(&words[i - 1].to_lowercase().as_str())
+        && !FINITE.contains(&bare(words[i - 1]).as_str())
+        && words[i - 1].chars().all(|c| c.is_lowercase())
+        && !s.verbs.contains(&bare(words[i - 1]))
+        && !words[i..].iter().any(|w| w.ends_with(','))
+    {
+        words.drain(..i);
     }
     let joined = words.join(" ");
     let pieces = pieces(&joined);
@@ -748,6 +832,14 @@ fn tidy(piece: &str) -> Option<String> {
     {
         words.truncate(i);
     }
+    // "a structural engineer I spoke to": a clause without "who".
+    if let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| ["I", "we", "you", "he", "she", "they"].contains(w))
+    {
+        words.truncate(i + 1);
+    }
     while words.len() > 1 && TRAILING.contains(&bare(words[words.len() - 1]).as_str()) {
         words.pop();
     }
@@ -771,6 +863,36 @@ fn tidy(piece: &str) -> Option<String> {
         return None;
     }
     Some(joined.to_owned())
+}
+
+/// The name set off by a comma right after the phrase `p` that starts
+/// `after`, if there is one ("a statement from her son, Matei Vasilescu";
+/// "the Deputy Minister of Health, Dr. Lidia Koranova,"), else `p`.
+fn set_off(after: &str, p: String) -> String {
+    let name = after
+        .trim_start()
+        .get(p.len()..)
+        .and_then(|rest| rest.strip_prefix(", "))
+        .and_then(|rest| {
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices() {
+                if c == ','
+                    || c == ';'
+                    || (c == '.'
+                        && !names::abbreviation(
+                            rest[..i].split_whitespace().next_back().unwrap_or(""),
+                        ))
+                {
+                    end = i;
+                    break;
+                }
+            }
+            let n = &rest[..end];
+            let ws: Vec<&str> = n.split_whitespace().collect();
+            ((2..=5).contains(&ws.len()) && ws.iter().all(|w| names::capitalised(w)))
+                .then(|| n.to_owned())
+        });
+    name.unwrap_or(p)
 }
 
 /// The source named after a cue: up to the first comma or clause mark.
@@ -992,6 +1114,14 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         return None;
     }
     let lower = bare(src);
+    // "neither company would confirm": no one says anything.
+    if ["neither", "no", "none", "nobody", "nothing"].contains(&bare(words[0]).as_str()) {
+        return None;
+    }
+    // "I said as much", "we were told": the writer is no source.
+    if words.len() == 1 && ["i", "we"].contains(&lower.as_str()) {
+        return None;
+    }
     if words.len() == 1 && PRONOUNS.contains(&lower.as_str()) {
         let g = Gender::of_pronoun(&lower);
         let resolved = match g {
@@ -1186,10 +1316,29 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
         ws.remove(0);
     }
     ws.retain(|w| w != "own");
-    // "the council's own papers" → "council papers".
-    if ws.len() > 1 && ws[0].chars().next().is_some_and(char::is_lowercase) {
+    // "the council's own papers" → "council papers", "the city's finance
+    // department" → "city finance department"; "the mayor's office" keeps
+    // its possessive (a person's office is theirs).
+    if ws.len() > 1 {
         for suffix in ["’s", "'s"] {
-            if let Some(b) = ws[0].strip_suffix(suffix) {
+            if let Some(b) = ws[0].strip_suffix(suffix)
+                && [
+                    "city",
+                    "council",
+                    "government",
+                    "state",
+                    "county",
+                    "company",
+                    "board",
+                    "ministry",
+                    "department",
+                    "town",
+                    "authority",
+                    "agency",
+                    "court",
+                ]
+                .contains(&b)
+            {
                 ws[0] = b.to_owned();
             }
         }

@@ -46,14 +46,36 @@ pub(super) fn suggest(
     p: &Paragraph,
     quotes: &[Range<usize>],
     reported: &[Range<usize>],
+    attributed: &[Range<usize>],
 ) -> Vec<Raw> {
     let text = &p.text;
     let theirs =
         |at: usize| inside(quotes, at) || reported.iter().any(|r| r.start <= at && at < r.end);
     let mut out = Vec::new();
-    let clauses = clauses(s, p, &theirs);
+    let clauses = clauses(s, p, &theirs, attributed);
+    let sentences: Vec<Range<usize>> = p
+        .sentences()
+        .into_iter()
+        .map(|c| p.byte_of(c.start)..p.byte_of(c.end))
+        .collect();
     for (r, pattern) in s.editorial.find(text) {
         if theirs(r.start) {
+            continue;
+        }
+        // "Frankly, …", "Of course, …": a stance opening a sentence makes
+        // the sentence the writer's judgement.
+        if let Some(sb) = sentences.iter().find(|sb| sb.start == r.start)
+            && text[r.end..].starts_with(',')
+            && !attributed
+                .iter()
+                .any(|a| a.start < sb.end && sb.start < a.end)
+        {
+            out.push((
+                sb.clone(),
+                Kind::Editorial,
+                None,
+                text[r.clone()].to_lowercase(),
+            ));
             continue;
         }
         let class = s
@@ -140,7 +162,12 @@ fn prev_word(text: &str, at: usize) -> Option<Range<usize>> {
 /// Clauses in the writer's own voice that a sentence cue makes a judgement
 /// ("The council should …", "Residents deserve …"): the clause holding the
 /// cue, or the sentence when the clause is short.
-fn clauses(s: &Suggester, p: &Paragraph, theirs: &dyn Fn(usize) -> bool) -> Vec<Raw> {
+fn clauses(
+    s: &Suggester,
+    p: &Paragraph,
+    theirs: &dyn Fn(usize) -> bool,
+    attributed: &[Range<usize>],
+) -> Vec<Raw> {
     let text = &p.text;
     let mut out: Vec<Raw> = Vec::new();
     for sc in p.sentences() {
@@ -153,7 +180,14 @@ fn clauses(s: &Suggester, p: &Paragraph, theirs: &dyn Fn(usize) -> bool) -> Vec<
             .find(|(r, _)| !theirs(sb.start + r.start));
         let Some((r, whole)) = cued
             .map(|(r, _)| (r, false))
-            .or_else(|| voice(sent, sb.start, theirs))
+            // "a structural engineer I spoke to said…": the writer reporting
+            // is not the writer judging.
+            .or_else(|| {
+                let reports = attributed
+                    .iter()
+                    .any(|a| a.start < sb.end && sb.start < a.end);
+                (!reports).then(|| voice(sent, sb.start, theirs)).flatten()
+            })
         else {
             continue;
         };

@@ -179,7 +179,8 @@ impl Suggester {
         let quotes = quoted_ranges(&p.text);
         let mut reported = Vec::new();
         let mut out = attribution::suggest(self, p, &quotes, ctx, &mut reported);
-        out.extend(loaded::suggest(self, p, &quotes, &reported));
+        let attributed: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
+        out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
         let mut out: Vec<Suggestion> = out
             .into_iter()
             .map(|(r, kind, source, cue)| Suggestion {

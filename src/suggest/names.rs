@@ -63,7 +63,7 @@ const ROLE_OF: &[(&str, &str)] = &[
 const CORPORATE: &[&str] = &[
     "ltd", "limited", "inc", "corp", "corporation", "plc", "llc", "co", "company", "group",
     "holdings", "ferries", "airlines", "airways", "motors", "energy", "systems", "technologies",
-    "partners", "capital", "bank", "water", "rail", "railways", "industries", "foods",
+    "partners", "capital", "bank", "rail", "railways", "industries", "foods",
     "pharmaceuticals", "labs", "media", "telecom", "insurance", "logistics", "shipping",
 ];
 
@@ -534,7 +534,10 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     if body {
         return Some(Named::Body(clean.to_owned()));
     }
-    if s.titles.contains(&bare(rest[0])) {
+    // "Minister of Health": a title only.
+    if s.titles.contains(&bare(rest[0]))
+        || ["of", "for", "and", "on", "the"].contains(&bare(rest[0]).as_str())
+    {
         return None;
     }
     // "Jonathan Pike QC": letters after the name are not part of it.

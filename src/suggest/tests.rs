@@ -429,6 +429,58 @@ fn news_copy_of_many_styles() {
             ],
         ),
         (
+            &[
+                "Denise Okafor chairs it. Her deputy, Councillor Raymond Pell, was less certain; he told the Courier the contract was unsigned.",
+            ],
+            &[("he told", S, "Raymond Pell")],
+        ),
+        (
+            &["Ines Galloway laughed. She disagreed, saying it was the new bakery that did it."],
+            &[("She disagreed", S, "Ines Galloway")],
+        ),
+        (
+            &[
+                "It was stated by the Deputy Minister of Health, Dr. Lidia Koranova, that coverage had fallen. We were told by the council that the building was unsafe.",
+            ],
+            &[
+                ("It was stated", S, "Lidia Koranova"),
+                ("We were told", S, "the council"),
+            ],
+        ),
+        (
+            &["She died at home, according to a statement from her son, Matei Vasilescu."],
+            &[("She died", S, "Matei Vasilescu")],
+        ),
+        (
+            &[
+                "A 2022 inspection by the Care Standards Commission found that night staffing was thin.",
+            ],
+            &[("A 2022", S, "Care Standards Commission")],
+        ),
+        (
+            &["Quillon unveiled the Halo 3, earbuds the company says will last 30 hours."],
+            &[("Quillon", S, "the company")],
+        ),
+        (
+            &["A structural engineer I spoke to said that was nonsense."],
+            &[("A structural", A, "structural engineer")],
+        ),
+        (
+            &[
+                "Residents have complained about noise for years, and some officials privately concede the site was chosen in haste.",
+            ],
+            &[
+                ("Residents", A, "residents"),
+                ("some officials", A, "some officials"),
+            ],
+        ),
+        (
+            &[
+                "The Halo 3 reportedly uses a chip made by Tessaly, though neither company would confirm this.",
+            ],
+            &[("The Halo 3", A, "reportedly")],
+        ),
+        (
             &["The council, which plans to replace the ferry, is reported to have spent £4m."],
             &[("The council", A, "is reported to")],
         ),
@@ -486,6 +538,13 @@ fn the_writers_words_around_an_attribution_stay_the_writers() {
     assert!(all.iter().any(|x| x.0 == "shameless star"), "{all:?}");
     let (q, _) = one("They sell so-called \"gourmet\" burgers.", Kind::Editorial);
     assert_eq!(q, "so-called \"gourmet\"");
+    let (q, _) = one(
+        "Frankly, at that price, anyone still buying one is wasting money.",
+        Kind::Editorial,
+    );
+    assert!(q.ends_with("wasting money."), "{q}");
+    let all = of("I said as much at the meeting, and nobody answered.");
+    assert!(all.iter().all(|x| !x.1.has_source()), "{all:?}");
     let (q, _) = one("It is a truly embarrassing record.", Kind::Editorial);
     assert_eq!(q, "truly embarrassing record");
 }
