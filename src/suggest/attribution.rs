@@ -219,7 +219,11 @@ pub(super) fn suggest(
             continue;
         }
         previous = None;
-        for (r, f) in spans(text, unit.clone(), quotes, &mut found) {
+        // Who the sentence names, then who it cites: the one cited is
+        // the one "he said" next means.
+        let spans = spans(text, unit.clone(), quotes, &mut found);
+        ctx.observe(s, &text[unit.clone()]);
+        for (r, f) in spans {
             if r.end == unit.end && f.kind.has_source() {
                 previous = Some(out.len());
             }
@@ -241,7 +245,6 @@ pub(super) fn suggest(
             }
             out.push((r, f.kind, f.source, f.cue));
         }
-        ctx.observe(s, &text[unit]);
     }
     out
 }

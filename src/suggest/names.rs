@@ -203,7 +203,7 @@ impl Context {
         // The subject of the sentence last, so that "She said" next means
         // the judge who sentenced, not the man she sentenced.
         let mut all = runs(s, text);
-        if let Some(i) = all.iter().position(|r| r.at <= 2 && !r.lone_initial) {
+        if let Some(i) = all.iter().position(|r| r.at <= 2) {
             let subject = all.remove(i);
             all.push(subject);
         }
