@@ -65,6 +65,9 @@ const NEED_QUOTE: &[&str] = &[
     "posts",
 ];
 
+/// Words that make a reporting verb after them passive ("it was stated").
+const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
 /// Verbs that report only with "that" after them ("the survey found that").
 const NEED_THAT: &[&str] = &["found", "finds", "find", "concluded", "concludes"];
 
@@ -417,12 +420,24 @@ fn sentence(
         // without one names no one (the hedges list "it was stated").
         let prev_word = text[sb.start..at]
             .split_whitespace()
-            .next_back()
-            .map(str::to_lowercase);
-        if prev_word
-            .as_deref()
-            .is_some_and(|p| ["was", "were", "is", "are", "been", "being", "be"].contains(&p))
-        {
+            .rev()
+            .map(str::to_lowercase)
+            .find(|w| {
+                ![
+                    "also",
+                    "widely",
+                    "now",
+                    "still",
+                    "already",
+                    "reportedly",
+                    "often",
+                    "repeatedly",
+                    "long",
+                    "previously",
+                ]
+                .contains(&w.as_str())
+            });
+        if prev_word.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
             let after = &text[at + word.len()..sb.end];
             if let Some(rest) = after.trim_start().strip_prefix("by ")
                 && let Some(src) = phrase_after(rest, true).map(|p| set_off(rest, p))
@@ -432,6 +447,41 @@ fn sentence(
                 f.at = at;
                 f.leads = true;
                 all.push(f);
+            } else if (after.trim_start().starts_with("to ")
+                || after.trim_start().starts_with("that "))
+                && !s
+                    .hedges
+                    .find(sent)
+                    .iter()
+                    .any(|(r, _)| sb.start + r.start <= at && at < sb.start + r.end)
+            {
+                // "are also said to be": a hedge the list could not know.
+                let before: Vec<&str> = text[sb.start..at].split_whitespace().collect();
+                if let Some(mut i) = before
+                    .iter()
+                    .rposition(|w| PASSIVE.contains(&w.to_lowercase().as_str()))
+                {
+                    // "It was also stated that": the hedge with its "it".
+                    if i > 0 && before[i - 1].eq_ignore_ascii_case("it") {
+                        i -= 1;
+                    }
+                    let to = if after.trim_start().starts_with("to ") {
+                        " to"
+                    } else {
+                        ""
+                    };
+                    let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
+                    all.push(Found {
+                        kind: Kind::Anonymous,
+                        source: Some(h.clone()),
+                        cue: h,
+                        person: false,
+                        by: None,
+                        grade: Grade::Resolved,
+                        at,
+                        leads: false,
+                    });
+                }
             }
             continue;
         }
@@ -683,6 +733,20 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     }
     let joined = words.join(" ");
     let pieces = pieces(&joined);
+    // "The charges, which critics say were rushed": the relative clause
+    // has a subject of its own, next to the verb.
+    if let Some(last) = pieces.last()
+        && let Some((rel, rest)) = last.split_once(' ')
+        && ["which", "who", "whom", "that"].contains(&rel.to_lowercase().as_str())
+        && !rest.trim().is_empty()
+        && rest.split_whitespace().count() <= 5
+        && !clause_like(rest)
+    {
+        return match tidy(rest) {
+            Some(t) => Subject::Words(t, false),
+            None => Subject::Nothing,
+        };
+    }
     // The piece nearest the verb that is not an aside; an appositive
     // descriptor gives way to the name before it.
     let mut chosen: Option<usize> = None;
@@ -749,10 +813,11 @@ fn aside(piece: &str) -> bool {
         && first.chars().nth(1) == Some('-');
     ["who", "which", "whose", "where", "when", "whom"].contains(&fl.as_str())
         || (fl.ends_with("ing") && lower)
-        // "seen by this newspaper", "obtained by the Wire".
-        || (lower
-            && PARTICIPLES.contains(&fl.as_str())
-            && piece.split_whitespace().nth(1).is_some_and(|w| w == "by"))
+        // "seen by this newspaper", "published on Monday in the journal".
+        || (lower && PARTICIPLES.contains(&fl.as_str()))
+        // "…, however, shows".
+        || (piece.split_whitespace().count() == 1
+            && ["however", "meanwhile", "moreover", "though", "too", "also", "furthermore", "nonetheless", "nevertheless", "meanwhile", "instead", "now", "then", "still", "indeed", "crucially", "separately"].contains(&fl.as_str()))
         || party
         || piece
             .chars()
@@ -1081,6 +1146,7 @@ fn head_of(words: &[&str]) -> (usize, usize) {
         .find(|(_, w)| {
             let l = w.to_lowercase();
             PREPOSITIONS.contains(&l.as_str())
+                || PARTICIPLES.contains(&l.as_str())
                 || l == "and"
                 || l == "or"
                 || (l.ends_with("ed") && l.len() > 4 && w.chars().all(|c| c.is_lowercase()))
@@ -1197,6 +1263,13 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             .iter()
             .position(|w| ["by", "from", "of"].contains(w))
             .filter(|&i| i > head)
+            // "seen by this newspaper": who read it, not who wrote it.
+            .filter(|&i| {
+                ![
+                    "seen", "obtained", "reviewed", "leaked", "shared", "sent", "received",
+                ]
+                .contains(&words[i - 1])
+            })
         && by + 1 < words.len()
     {
         let by_words = &words[by + 1..];

@@ -68,8 +68,8 @@ const CORPORATE: &[&str] = &[
 ];
 
 /// The one set of pronouns a sentence uses for a person, outside what is
-/// quoted ("he … his" or "she … herself"), if it uses one only. Object
-/// "him" and "her" say nothing: they are often someone else.
+/// quoted ("he … himself" or "she … herself"), if it uses one only.
+/// "him", "her" and "his" say nothing: they are often someone else's.
 fn pronouns_of(text: &str) -> Option<Gender> {
     use unicode_segmentation::UnicodeSegmentation;
     let (mut he, mut she) = (false, false);
@@ -83,8 +83,10 @@ fn pronouns_of(text: &str) -> Option<Gender> {
             continue;
         }
         match w.to_lowercase().as_str() {
-            "he" | "his" | "himself" => he = true,
-            "she" | "hers" | "herself" => she = true,
+            // Not "his" or "her": "His deputy, Claire Dunsford, …" is
+            // someone else's.
+            "he" | "himself" => he = true,
+            "she" | "herself" => she = true,
             _ => {}
         }
     }

@@ -481,6 +481,33 @@ fn news_copy_of_many_styles() {
             &[("The Halo 3", A, "reportedly")],
         ),
         (
+            &[
+                "James Abernethy conceded. His deputy, Claire Dunsford, was more blunt. \"We lost,\" she told reporters.",
+            ],
+            &[
+                ("James", S, "James Abernethy"),
+                ("\"We lost", S, "Claire Dunsford"),
+            ],
+        ),
+        (
+            &[
+                "The charges, which critics say were rushed through, take effect in June. Rival club Northgate City are also said to be watching.",
+            ],
+            &[
+                ("The charges", A, "critics"),
+                ("Rival club", A, "are also said to"),
+            ],
+        ),
+        (
+            &[
+                "An internal report seen by this newspaper, however, shows that engineers warned. The study, published on Monday in the journal Freshwater Systems, found that nitrate levels doubled.",
+            ],
+            &[
+                ("An internal", S, "internal report"),
+                ("The study", S, "the study"),
+            ],
+        ),
+        (
             &["The council, which plans to replace the ferry, is reported to have spent £4m."],
             &[("The council", A, "is reported to")],
         ),
