@@ -532,7 +532,7 @@ fn suggestion_keys_are_configuration() {
     h.press("N");
     let screen = h.text_at(80, 24);
     assert!(
-        screen.contains("— A accept · s a e other kind · X dismiss"),
+        screen.contains("— A accept · X dismiss · s a e other kind"),
         "{screen}"
     );
     h.press("A");

@@ -713,14 +713,15 @@ pub fn describe_suggestion(app: &App, s: &Suggestion) -> String {
         .as_deref()
         .map(|src| format!(" · {src}"))
         .unwrap_or_default();
+    // Accept and dismiss first: on a narrow screen the end is cut.
     format!(
-        "? {}{source} — {} accept · {} {} {} other kind · {} dismiss",
+        "? {}{source} — {} accept · {} dismiss · {} {} {} other kind",
         s.kind,
         app.key(Action::AcceptSuggestion),
+        app.key(Action::Delete),
         app.key(Action::MarkSourced),
         app.key(Action::MarkAnonymous),
         app.key(Action::MarkEditorial),
-        app.key(Action::Delete),
     )
 }
 
