@@ -304,6 +304,8 @@ fn spans(
             None => per.push((k, f)),
         }
     }
+    // In the order of the clauses ("according to" cues were found first).
+    per.sort_by_key(|(k, _)| *k);
     per.dedup_by(|b, a| a.1.source == b.1.source && a.1.kind == b.1.kind);
     let bounds = |k: usize| -> Range<usize> {
         let start = if k == 0 { unit.start } else { cuts[k - 1].end };
@@ -334,10 +336,10 @@ fn spans(
     for (i, (k, f)) in per.iter().cloned().enumerate() {
         let start = if i == 0 { unit.start } else { bounds(k).start };
         let end = match per.get(i + 1) {
-            Some((next, _)) => bounds(next - 1).end,
+            Some((next, _)) => bounds(next.saturating_sub(1)).end,
             None => unit.end,
         };
-        out.push((start..end, f));
+        out.push((start..end.max(start), f));
     }
     out
 }
@@ -367,6 +369,8 @@ fn clause_cuts(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> Vec<R
         }
     }
     out.sort_by_key(|r| r.start);
+    // Dividers that overlap (" — " inside "; — ") count once.
+    out.dedup_by(|b, a| b.start < a.end);
     out
 }
 
@@ -619,10 +623,11 @@ fn clause_start(text: &str, sentence: usize, verb: usize, quotes: &[Range<usize>
             start = q.end;
         }
     }
-    let region = &text[start..verb];
+    let base = start;
+    let region = &text[base..verb];
     for pat in ["; ", ": ", " — ", " – ", " -- ", " - "] {
         if let Some(i) = region.rfind(pat) {
-            start = start.max(start + i + pat.len());
+            start = start.max(base + i + pat.len());
         }
     }
     start
