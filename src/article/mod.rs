@@ -15,7 +15,7 @@ pub use load::{
     ARTICLE_FALLBACK, ArticleError, MAX_ARTICLE_BYTES, MAX_TITLE_CHARS, cap_title, id_of, is_html,
     load, parse, preview,
 };
-pub use text::{LONG_PARAGRAPH, Paragraph, normalize_block, slugify, split_plain};
+pub use text::{LONG_PARAGRAPH, Paragraph, is_abbreviation, normalize_block, slugify, split_plain};
 
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;

@@ -297,18 +297,20 @@ impl Paragraph {
 /// Whether a sentence as UAX #29 cut it ends with a title or an initial
 /// and its full stop ("Mr.", "Dr.", "St.", "J."), so the name goes on.
 fn ends_with_title(s: &str) -> bool {
+    s.strip_suffix('.')
+        .and_then(|w| w.split_whitespace().next_back())
+        .is_some_and(|w| is_abbreviation(w.trim_start_matches(['(', '"', '“', '‘', '\''])))
+}
+
+/// Whether a word is a title or initials whose full stop ends no sentence:
+/// "Dr", "Dr.", "St.", "J.", "J.R.".
+pub fn is_abbreviation(word: &str) -> bool {
     const TITLES: &[&str] = &[
         "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
         "Capt", "Sgt", "Cpl", "Pte", "Adm", "Cmdr", "Insp", "Supt", "Det", "Rev", "Fr", "Hon",
         "Mt", "Ft", "Messrs", "Mme", "Mlle", "Sr", "Jr", "No", "Nos", "vs", "Cllr", "Pres",
     ];
-    let Some(word) = s
-        .strip_suffix('.')
-        .and_then(|w| w.split_whitespace().next_back())
-    else {
-        return false;
-    };
-    let word = word.trim_start_matches(['(', '"', '“', '‘', '\'']);
+    let word = word.strip_suffix('.').unwrap_or(word);
     // "J." and "J.R.": initials.
     let initials = !word.is_empty()
         && word

@@ -238,8 +238,7 @@ pub(super) fn suggest(
             // What the source is reported to have said: after the cue when
             // the source leads, else before it. A hedge names no one whose
             // words they could be.
-            let hedge = f.source.as_deref() == Some(f.cue.as_str());
-            if !hedge {
+            if !f.is_hedge() {
                 if f.leads {
                     reported.push(f.at.max(r.start)..r.end);
                 } else {
@@ -260,6 +259,28 @@ fn quoted_whole(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> bool
                 .chars()
                 .all(|c| !c.is_alphanumeric())
     })
+}
+
+impl Found {
+    /// An anonymous claim whose only source is the hedge that marks it
+    /// ("reportedly", "are also said to").
+    fn hedge(h: String, at: usize) -> Found {
+        Found {
+            kind: Kind::Anonymous,
+            source: Some(h.clone()),
+            cue: h,
+            person: false,
+            by: None,
+            grade: Grade::Resolved,
+            at,
+            leads: false,
+        }
+    }
+
+    /// Whether the hedge is all that names the source.
+    fn is_hedge(&self) -> bool {
+        self.source.as_deref() == Some(self.cue.as_str())
+    }
 }
 
 /// Sentences in bytes, joined where one ends inside a quotation ("「…。
@@ -385,12 +406,18 @@ fn sentence(
     let sent = &text[sb.clone()];
     let outside = |r: &Range<usize>| !inside(quotes, sb.start + r.start);
     let marked = s.markers.find(sent).iter().any(|(r, _)| outside(r));
-    let hedge = s
+    // Hedges outside quotations, in bytes of `text`.
+    let hedges: Vec<Range<usize>> = s
         .hedges
         .find(sent)
         .into_iter()
-        .find(|(r, _)| outside(r))
-        .map(|(r, _)| (sb.start + r.start, sent[r].to_lowercase()));
+        .filter(|(r, _)| outside(r))
+        .map(|(r, _)| sb.start + r.start..sb.start + r.end)
+        .collect();
+    let in_hedge = |at: usize| hedges.iter().any(|r| r.contains(&at));
+    let hedge = hedges
+        .first()
+        .map(|r| (r.start, text[r.clone()].to_lowercase()));
     let mut all = Vec::new();
 
     // "According to X, …": the source follows the cue.
@@ -453,11 +480,7 @@ fn sentence(
                 all.push(f);
             } else if (after.trim_start().starts_with("to ")
                 || after.trim_start().starts_with("that "))
-                && !s
-                    .hedges
-                    .find(sent)
-                    .iter()
-                    .any(|(r, _)| sb.start + r.start <= at && at < sb.start + r.end)
+                && !in_hedge(at)
             {
                 // "are also said to be": a hedge the list could not know.
                 let before: Vec<&str> = text[sb.start..at].split_whitespace().collect();
@@ -475,16 +498,7 @@ fn sentence(
                         ""
                     };
                     let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
-                    all.push(Found {
-                        kind: Kind::Anonymous,
-                        source: Some(h.clone()),
-                        cue: h,
-                        person: false,
-                        by: None,
-                        grade: Grade::Resolved,
-                        at,
-                        leads: false,
-                    });
+                    all.push(Found::hedge(h, at));
                 }
             }
             continue;
@@ -512,11 +526,7 @@ fn sentence(
             continue;
         }
         // "is said to", "is reported to": the hedge, not a speaker.
-        if s.hedges
-            .find(sent)
-            .iter()
-            .any(|(r, _)| sb.start + r.start <= at && at < sb.start + r.end)
-        {
+        if in_hedge(at) {
             continue;
         }
         if NEED_THAT.contains(&lower.as_str())
@@ -584,26 +594,13 @@ fn sentence(
         && let Some((at, h)) = &hedge
     {
         // "Negotiators reportedly arrived…": the hedge is all the reader gets.
-        all.push(Found {
-            kind: Kind::Anonymous,
-            source: Some(h.clone()),
-            cue: h.clone(),
-            person: false,
-            by: None,
-            grade: Grade::Resolved,
-            at: *at,
-            leads: false,
-        });
+        all.push(Found::hedge(h.clone(), *at));
         return all;
     }
     if marked || hedge.is_some() {
         // "It was stated by the minister": the hedge is the passive itself,
         // and its agent is named.
-        let hedge_span = hedge.as_ref().map(|(at, h)| *at..*at + h.len());
-        for f in all
-            .iter_mut()
-            .filter(|f| marked || !hedge_span.as_ref().is_some_and(|r| r.contains(&f.at)))
-        {
+        for f in all.iter_mut().filter(|f| marked || !in_hedge(f.at)) {
             f.kind = Kind::Anonymous;
             f.person = false;
             if f.grade == Grade::Pronoun || f.source.is_none() || hedge.is_some() && f.person {
@@ -952,7 +949,7 @@ fn set_off(after: &str, p: String) -> String {
                 if c == ','
                     || c == ';'
                     || (c == '.'
-                        && !names::abbreviation(
+                        && !crate::article::is_abbreviation(
                             rest[..i].split_whitespace().next_back().unwrap_or(""),
                         ))
                 {
@@ -978,9 +975,7 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
         .find(|&(i, c)| {
             if c == '.' {
                 let word = after[..i].split_whitespace().next_back().unwrap_or("");
-                let abbreviation =
-                    names::abbreviation(word) || word.split('.').all(|p| p.chars().count() == 1);
-                return !abbreviation;
+                return !crate::article::is_abbreviation(word);
             }
             [',', ';', ':', '“', '”', '"', '(', '—', '!', '?'].contains(&c)
         })

@@ -52,12 +52,12 @@ pub(super) fn suggest(
     let theirs =
         |at: usize| inside(quotes, at) || reported.iter().any(|r| r.start <= at && at < r.end);
     let mut out = Vec::new();
-    let clauses = clauses(s, p, &theirs, attributed);
     let sentences: Vec<Range<usize>> = p
         .sentences()
         .into_iter()
         .map(|c| p.byte_of(c.start)..p.byte_of(c.end))
         .collect();
+    let clauses = clauses(s, p, &sentences, &theirs, attributed);
     for (r, pattern) in s.editorial.find(text) {
         if theirs(r.start) {
             continue;
@@ -165,13 +165,13 @@ fn prev_word(text: &str, at: usize) -> Option<Range<usize>> {
 fn clauses(
     s: &Suggester,
     p: &Paragraph,
+    sentences: &[Range<usize>],
     theirs: &dyn Fn(usize) -> bool,
     attributed: &[Range<usize>],
 ) -> Vec<Raw> {
     let text = &p.text;
     let mut out: Vec<Raw> = Vec::new();
-    for sc in p.sentences() {
-        let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
+    for sb in sentences.iter().cloned() {
         let sent = &text[sb.clone()];
         let cued = s
             .sentence_cues

@@ -410,7 +410,8 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     while i < words.len() {
         let w = words[i];
         let starts = sentence_start;
-        sentence_start = w.ends_with(['.', '!', '?', ':', '"', '”']) && !abbreviation(w);
+        sentence_start =
+            w.ends_with(['.', '!', '?', ':', '"', '”']) && !crate::article::is_abbreviation(w);
         if !is_name_word(s, w, starts) {
             i += 1;
             continue;
@@ -458,24 +459,16 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
             apposition,
             at: i,
         });
-        sentence_start = words[end - 1].ends_with(['.', '!', '?']) && !abbreviation(words[end - 1]);
+        sentence_start = words[end - 1].ends_with(['.', '!', '?'])
+            && !crate::article::is_abbreviation(words[end - 1]);
         i = end;
     }
     out
 }
 
-pub(super) fn abbreviation(w: &str) -> bool {
-    let b = w.trim_end_matches('.');
-    [
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
-        "Sgt", "Jr", "Sr", "No",
-    ]
-    .contains(&b)
-        || (b.len() == 1 && b.chars().all(char::is_uppercase))
-}
-
 fn ends_piece(w: &str) -> bool {
-    w.ends_with([',', '.', ';', ':', '!', '?', '"', '”', ')']) && !abbreviation(w)
+    w.ends_with([',', '.', ';', ':', '!', '?', '"', '”', ')'])
+        && !crate::article::is_abbreviation(w)
 }
 
 /// Whether `w` may be part of a name: capitalised and, at the start of a
