@@ -16,8 +16,8 @@
 mod gen_corpus;
 
 use byline::cli::{ExportArgs, ExportFormat};
-use byline::export::{TextStats, TextStatus, summarize_with};
-use byline::store;
+use byline_formats::export::{TextStats, TextStatus, summarize_with};
+use byline_store as store;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
@@ -40,7 +40,7 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let set = store::parse_claims_only(&file, &text).expect("parses");
-    let article = byline::article::load(&dir.path().join("articles/article-00000.txt"))
+    let article = byline_store::article::load(&dir.path().join("articles/article-00000.txt"))
         .expect("the generated article");
     let stats = TextStats::new(&article);
     c.bench_function("summary/one_file", |b| {
@@ -60,7 +60,7 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("export_json");
     g.sample_size(10);
     g.bench_function("500_files", |b| {
-        b.iter(|| byline::export::run(black_box(&args)).expect("exports"))
+        b.iter(|| byline::commands::export::run(black_box(&args)).expect("exports"))
     });
     g.finish();
     assert!(Path::new(&out).exists());

@@ -8,10 +8,10 @@
 //! text, 500 Markdown, 500 saved HTML pages), half of them with an
 //! annotator file of 30 claims.
 
-use byline::tui::keymap::Keymaps;
-use byline::tui::list::ListScreen;
-use byline::tui::runtime::{Screen, Ui};
-use byline::tui::theme::Theme;
+use byline_tui::keymap::Keymaps;
+use byline_tui::list::ListScreen;
+use byline_tui::runtime::{Screen, Ui};
+use byline_tui::theme::Theme;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -76,7 +76,7 @@ fn corpus(n: usize) -> PathBuf {
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::write(sub.join(&name), text).unwrap();
         if i % 2 == 0 {
-            let id = byline::article::id_of(Path::new(&name));
+            let id = byline_model::article::id_of(Path::new(&name));
             let dir = root.join("annotations").join(&id);
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(
@@ -93,7 +93,7 @@ fn corpus(n: usize) -> PathBuf {
 /// Gather, the first rows, the first frame: what the user waits for.
 fn first_screen(root: &Path, keys: &Arc<Keymaps>) -> ListScreen {
     let dir = root.join("annotations");
-    let articles = byline::corpus::gather(&[root.join("articles")], &dir).unwrap();
+    let articles = byline_store::corpus::gather(&[root.join("articles")], &dir).unwrap();
     let list = ListScreen::new(articles, &dir, "Alex Example", Arc::clone(keys));
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let theme = Theme { color: true };

@@ -6,14 +6,14 @@
 //! `benches/first_screen.sh` compares the first screen with `less` in a
 //! real terminal.
 
-use byline::annotation::AnnotationSet;
-use byline::article;
-use byline::tui::annotate::action::Action;
-use byline::tui::annotate::state::App;
-use byline::tui::annotate::{update, view};
-use byline::tui::keymap::Keymaps;
-use byline::tui::runtime::Ui;
-use byline::tui::theme::Theme;
+use byline_model::annotation::AnnotationSet;
+use byline_model::article;
+use byline_tui::annotate::action::Action;
+use byline_tui::annotate::state::App;
+use byline_tui::annotate::{update, view};
+use byline_tui::keymap::Keymaps;
+use byline_tui::runtime::Ui;
+use byline_tui::theme::Theme;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -48,7 +48,7 @@ pub fn big_article() -> PathBuf {
 }
 
 fn open(path: &Path) -> App {
-    let art = article::load(path).unwrap();
+    let art = byline_store::article::load(path).unwrap();
     let set = AnnotationSet::new(&art, "Bench", None);
     App::new(
         art,
@@ -87,10 +87,10 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.bench_function("load only", |b| {
-        b.iter(|| black_box(article::load(&path).unwrap()))
+        b.iter(|| black_box(byline_store::article::load(&path).unwrap()))
     });
     g.bench_function("sha256 of 12 MB", |b| {
-        let art = article::load(&path).unwrap();
+        let art = byline_store::article::load(&path).unwrap();
         b.iter(|| {
             let art = article::Article::new(
                 art.id.clone(),
@@ -135,13 +135,13 @@ fn benches(c: &mut Criterion) {
     // Suggestions on: a long article gets them per paragraph shown, so a
     // key costs what it did without them.
     let mut app = open(&path);
-    app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
+    app.suggest_with(Arc::new(byline_suggest::Suggester::builtin()));
     g.bench_function(
         "suggestions on: open a 12 MB article (background thread) + first frame",
         |b| {
             b.iter(|| {
                 let mut app = open(&path);
-                app.suggest_with(Arc::new(byline::suggest::Suggester::builtin()));
+                app.suggest_with(Arc::new(byline_suggest::Suggester::builtin()));
                 black_box(draw(&app, 80, 24));
             })
         },
@@ -161,14 +161,14 @@ fn benches(c: &mut Criterion) {
             black_box(draw(&app, 80, 24));
         })
     });
-    let suggester = byline::suggest::Suggester::builtin();
+    let suggester = byline_suggest::Suggester::builtin();
     let p = app.current().clone();
     g.bench_function("suggestions of one paragraph (uncached)", |b| {
         b.iter(|| black_box(suggester.paragraph(1, &p).len()))
     });
     g.bench_function("search: count a typed query over 12 MB", |b| {
         b.iter(|| {
-            let found = byline::tui::annotate::search::locate(&app, "slow and opaque", (0, 0));
+            let found = byline_tui::annotate::search::locate(&app, "slow and opaque", (0, 0));
             black_box(found.total)
         })
     });
@@ -201,7 +201,7 @@ fn huge_paragraph(c: &mut Criterion) {
     g.sample_size(20);
     // The middle of the paragraph: 25 MB from its start.
     let middle = app.article.paragraphs[0].sentences()[750_000 / 2].clone();
-    app.cursor = byline::tui::annotate::state::Span {
+    app.cursor = byline_tui::annotate::state::Span {
         para: 0,
         start: middle.start,
         end: middle.end,
@@ -211,8 +211,8 @@ fn huge_paragraph(c: &mut Criterion) {
             act(&mut app, &[Action::Select, Action::MarkEditorial]);
             black_box(draw(&app, 80, 24));
             let mut set = app.set.clone();
-            byline::store::open::stamp(&mut set, &app.article);
-            black_box(byline::store::to_string(&set).len());
+            byline_store::open::stamp(&mut set, &app.article);
+            black_box(byline_store::to_string(&set).len());
             act(&mut app, &[Action::Undo]);
         })
     });

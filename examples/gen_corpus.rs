@@ -10,9 +10,8 @@
 //! sha256 is right by construction. The same arguments always give the
 //! same bytes.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article;
-use byline::store;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_store as store;
 use std::path::{Path, PathBuf};
 
 /// xorshift64*: reproducible without a dependency.
@@ -143,7 +142,7 @@ pub fn generate(
         let name = format!("article-{n:05}.txt");
         let path = articles_dir.join(&name);
         std::fs::write(&path, article_text(&mut rng, n))?;
-        let art = article::load(&path)?;
+        let art = byline_store::article::load(&path)?;
         let sentences: Vec<(usize, std::ops::Range<usize>)> = art
             .paragraphs
             .iter()

@@ -15,13 +15,13 @@
 //! (`5l` is two keys). A source costs `Tab Enter` when the prompt's hint is
 //! right, else its typed letters and `Enter`.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article::Paragraph;
-use byline::store;
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::annotate::search;
-use byline::tui::annotate::state::{App, Mode, Span};
-use byline::tui::testing::Harness;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::article::Paragraph;
+use byline_store as store;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::annotate::search;
+use byline_tui::annotate::state::{App, Mode, Span};
+use byline_tui::testing::Harness;
 use std::path::Path;
 
 #[path = "common/split.rs"]
@@ -209,7 +209,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
     }
     let cur = app.cursor;
     let on = app.suggestion_at(cur).is_some();
-    let keyof = |s: &byline::suggest::Suggestion| (s.paragraph - 1, s.start, s.end);
+    let keyof = |s: &byline_suggest::Suggestion| (s.paragraph - 1, s.start, s.end);
     let here = (cur.para, cur.start, cur.end);
     let n = all.len();
     let first_fwd = all
@@ -313,7 +313,7 @@ struct Totals {
 
 fn run(root: &Path, file: &str, who: &str, t: &mut Totals) -> anyhow::Result<()> {
     let art = root.join("examples/articles").join(file);
-    let id = byline::article::load(&art)?.id;
+    let id = byline_store::article::load(&art)?.id;
     let Some(target) = store::load(
         &root
             .join("annotations")

@@ -7,9 +7,9 @@
 //! Claims are given by their quote; the offsets are computed from the
 //! normalised article, so they are right by construction.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article;
-use byline::store;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::article;
+use byline_store as store;
 use std::path::Path;
 
 use Kind::{Anonymous as A, Editorial as E, Sourced as S};
@@ -2170,7 +2170,7 @@ fn main() -> anyhow::Result<()> {
     let dir = root.join("annotations");
     for sample in SAMPLES {
         let path = root.join("examples/articles").join(sample.file);
-        let art = article::load(&path)?;
+        let art = byline_store::article::load(&path)?;
         for (name, specs) in [("Alex Example", sample.alex), ("Sam Example", sample.sam)] {
             let file = store::annotation_path(&dir, &art.id, name);
             let rel = format!("../../examples/articles/{}", sample.file);

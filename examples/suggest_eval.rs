@@ -18,7 +18,7 @@
 //! when it equals the claim's after case-folding ("exact"), or when one
 //! contains the other once a leading article is dropped ("loose").
 
-use byline::annotation::Kind;
+use byline_model::annotation::Kind;
 use eval::Tally;
 use std::path::Path;
 

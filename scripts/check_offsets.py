@@ -39,7 +39,7 @@ def paragraphs(text):
 
 def kind(path):
     """What a file in an annotations folder is, from its name: the rule of
-    byline's src/store/files.rs (FORMAT.md: anything but `<slug>.toml` and
+    byline's crates/store/src/files.rs (FORMAT.md: anything but `<slug>.toml` and
     `<slug>.review.toml` is bookkeeping)."""
     name = os.path.basename(path).lower()
     if (name.startswith(".") or name.endswith("~")

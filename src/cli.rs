@@ -107,6 +107,30 @@ pub struct AnnotateArgs {
     pub no_suggest: bool,
 }
 
+/// What one unit of agreement is (the model's `Unit`, as clap shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnitArg {
+    /// Every character of every paragraph.
+    Char,
+    /// Every sentence (UAX #29), labelled with the kind that covers more
+    /// than half of its characters, else `none`.
+    Sentence,
+    /// Claim spans themselves: Krippendorff's unitizing alpha per kind over
+    /// the article as one continuum of characters.
+    Span,
+}
+
+impl From<UnitArg> for byline_model::review::agree::Unit {
+    fn from(u: UnitArg) -> Self {
+        use byline_model::review::agree::Unit;
+        match u {
+            UnitArg::Char => Unit::Char,
+            UnitArg::Sentence => Unit::Sentence,
+            UnitArg::Span => Unit::Span,
+        }
+    }
+}
+
 /// Output of `byline agree`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AgreeFormat {
@@ -121,7 +145,7 @@ pub struct AgreeArgs {
     pub files: Vec<PathBuf>,
     /// What one unit of agreement is: a character; a sentence, labelled by the kind covering most of it; or the claim spans themselves (Krippendorff's unitizing alpha per kind)
     #[arg(long, value_enum, default_value = "char")]
-    pub unit: crate::review::agree::Unit,
+    pub unit: UnitArg,
     #[arg(long, value_enum, default_value = "text")]
     pub format: AgreeFormat,
     /// The article [default: `article.path` of the first file]

@@ -3,8 +3,8 @@
 //! suggestions (`[suggest]`). Every error is one line naming the file and
 //! the line.
 
-use crate::suggest::{LexiconError, Suggester};
-use crate::tui::keymap::{ConfigError, Keymaps, read_config};
+use byline_suggest::{LexiconError, Suggester};
+use byline_tui::keymap::{ConfigError, Keymaps, read_config};
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 

@@ -1,23 +1,15 @@
 //! byline: annotate news writing claim by claim.
 //!
-//! Data flows one way: article → annotation model → TUI state → view. Only
-//! `store` touches the disk.
+//! The binary is the top layer: the command line, one file per command,
+//! the user's config, and the only place that prints or picks an exit
+//! code. Data flows one way through the crates below it:
+//! `byline-model` ← `byline-store`, `byline-suggest` ← `byline-formats` ←
+//! `byline-tui` ← here. Only `byline-store` touches the disk.
 
-pub mod annotation;
-pub mod article;
-pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod corpus;
-pub mod export;
-pub mod import;
 pub mod output;
-pub mod review;
-pub mod sanitize;
-pub mod store;
-pub mod suggest;
-pub mod tui;
 
 use clap::Parser;
 use std::ffi::OsString;
@@ -30,6 +22,10 @@ pub const EXIT_USAGE: u8 = 2;
 /// Parses the command line and runs the command. Errors are printed as one
 /// readable line each, never as a `Debug` dump.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    byline_tui::runtime::set_farewell(byline_tui::runtime::Farewell {
+        say: |line| output::error(line),
+        failed_code: EXIT_FAILED,
+    });
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -60,11 +56,11 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         }
         cli::Command::Agree(args) => commands::agree::run(args),
         cli::Command::Review(args) => commands::review::run(args, config()?.keys),
-        cli::Command::Export(args) => export::run(args),
+        cli::Command::Export(args) => commands::export::run(args),
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &config()?.keys),
         cli::Command::Text(args) => commands::text::run(args),
-        cli::Command::Import(args) => import::run(args),
+        cli::Command::Import(args) => commands::import::run(args),
         cli::Command::Suggest(args) => commands::suggest::run(args, &config()?.suggest),
     }
 }

@@ -1,5 +1,5 @@
 //! Standard output and standard error for every command, through
-//! [`crate::sanitize`].
+//! [`byline_model::sanitize`].
 //!
 //! `println!` panics when stdout is a closed pipe (`byline check | head -1`)
 //! or a full disk; these return the error instead. A closed pipe then ends
@@ -7,7 +7,7 @@
 //! `lib.rs`); any other write error is one line and exit 1. Messages on
 //! stderr are best effort: there is nowhere left to report their failure.
 
-use crate::sanitize;
+use byline_model::sanitize;
 use std::fmt::Display;
 use std::io::{self, Write};
 

@@ -2,7 +2,7 @@
 //! implementations (tests/vectors/, made by scripts/agreement_vectors.py).
 
 use assert_cmd::Command;
-use byline::review::metrics::{Confusion, krippendorff_alpha};
+use byline_model::review::metrics::{Confusion, krippendorff_alpha};
 use serde_json::Value;
 use std::path::Path;
 
@@ -400,7 +400,7 @@ fn unit_span_is_krippendorffs_unitizing_alpha_on_the_2004_example() {
     let text: String = (0..300).map(|i| (b'a' + (i % 26) as u8) as char).collect();
     let article_path = dir.path().join("example.txt");
     std::fs::write(&article_path, &text).unwrap();
-    let article = byline::article::load(&article_path).unwrap();
+    let article = byline_store::article::load(&article_path).unwrap();
     let file = |name: &str, units: &[(&str, usize, usize)]| {
         let mut out = format!(
             "[article]\nid = \"example\"\ntitle = \"x\"\nsha256 = \"{}\"\nparagraphs = 1\n\n[annotator]\nname = \"{name}\"\n",

@@ -1,11 +1,11 @@
 //! The annotation session driven by key sequences, on the real example
 //! articles, checked on disk and on screen.
 
-use byline::annotation::Kind;
-use byline::store;
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::annotate::state::{App, Mode};
-use byline::tui::testing::Harness;
+use byline_model::annotation::Kind;
+use byline_store as store;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::annotate::state::{App, Mode};
+use byline_tui::testing::Harness;
 use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
 
@@ -43,12 +43,12 @@ impl Session {
     }
 
     /// The file on disk.
-    fn save(&mut self) -> byline::annotation::AnnotationSet {
+    fn save(&mut self) -> byline_model::annotation::AnnotationSet {
         store::load(&self.app().file).unwrap().unwrap()
     }
 
     fn reopen(&self, name: &str) -> App {
-        let keys = std::sync::Arc::new(byline::tui::keymap::Keymaps::default());
+        let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
         AnnotateScreen::open(&article(name), self.dir(), Some("Alex Example"), keys)
             .unwrap()
             .app
@@ -255,7 +255,7 @@ fn help_is_generated_from_the_keymap() {
     for (keys, what) in
         s.h.keys
             .annotate
-            .help_rows(byline::tui::annotate::action::NORMAL)
+            .help_rows(byline_tui::annotate::action::NORMAL)
     {
         assert!(screen.contains(what), "help lacks {keys}: {what}\n{screen}");
     }

@@ -2,9 +2,8 @@
 //! column for TOML), exit code 1, never a panic, and no file that failed to
 //! load is ever written. docs/bad-input.md lists these tests by name.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article;
-use byline::store;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_store as store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -161,7 +160,7 @@ fn article_path_unknown_for_check() {
 fn valid_file(dir: &Path) -> (PathBuf, PathBuf) {
     let art = dir.join("article.txt");
     std::fs::copy(fixture("article.txt"), &art).unwrap();
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let file = store::annotation_path(dir, &a.id, "Alex Example");
     let mut set = AnnotationSet::new(&a, "Alex Example", Some("../../article.txt".into()));
     let p = &a.paragraphs[1];

@@ -1,8 +1,7 @@
 //! `byline check ANNOTATION… [--article PATH] [--fix] [--format json]`.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article;
-use byline::store;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_store as store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,7 +20,7 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let art = dir.path().join("harbor.txt");
     std::fs::write(&art, ARTICLE).unwrap();
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex Example", Some("../../harbor.txt".into()));
     for (para, quote, kind) in [
         (
@@ -179,7 +178,7 @@ fn fix_writes_moves_marks_review_and_drops_nothing() {
         v
     };
     assert_eq!(ids(&after), ids(&before), "same claims, same ids");
-    let a = article::load(&f.art).unwrap();
+    let a = byline_store::article::load(&f.art).unwrap();
     assert_eq!(after.article.sha256, a.sha256());
     assert_eq!(after.article.paragraphs, 4);
     assert!(after.annotator.updated.is_some());
@@ -369,7 +368,7 @@ fn a_claim_whose_words_changed_keeps_its_old_quote_and_check_says_so() {
     let loaded = "Critics called the rollout a failure for the whole city, predictably.";
     let text = format!("Rollout\n\nThe plan started in May. {loaded} Officials left.\n");
     std::fs::write(&art, &text).unwrap();
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex Example", Some("../../rollout.txt".into()));
     let p = &a.paragraphs[1];
     let s = p.char_of(p.text.find(loaded).unwrap());

@@ -3,7 +3,7 @@
 //! done selected; where I stopped and done survive a restart. Keys run
 //! through the real loop; the files on disk and the screen are checked.
 
-use byline::tui::testing::Corpus;
+use byline_tui::testing::Corpus;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,9 +39,9 @@ impl Copy {
         Corpus::open(&[self.articles()], &self.annotations(), "Alex Example")
     }
 
-    fn file(&self, id: &str) -> byline::annotation::AnnotationSet {
+    fn file(&self, id: &str) -> byline_model::annotation::AnnotationSet {
         let f = self.annotations().join(id).join("alex-example.toml");
-        byline::store::load(&f).unwrap().unwrap()
+        byline_store::load(&f).unwrap().unwrap()
     }
 }
 
@@ -99,7 +99,10 @@ fn open_mark_and_come_back_to_the_next_not_done() {
     corpus.press("/breakfast<Enter><Enter>eq");
     let set = c.file("school-meals");
     assert_eq!(set.claims.len(), 1);
-    assert_eq!(set.claims[0].kind, byline::annotation::Kind::Editorial);
+    assert_eq!(
+        set.claims[0].kind,
+        byline_model::annotation::Kind::Editorial
+    );
     let screen = corpus.text();
     assert!(
         row(&screen, "Free breakfast").contains("S 0 A 0 E 1"),
@@ -234,10 +237,10 @@ fn a_folder_with_no_articles_is_one_line() {
 fn list_keys_can_be_remapped() {
     let c = Copy::new();
     let text = "[keys.list]\nnext = \"n\"\nopen = \"o\"\n";
-    let keys = byline::tui::keymap::Keymaps::from_toml(
+    let keys = byline_tui::keymap::Keymaps::from_toml(
         text,
         Path::new("config.toml"),
-        Some(&byline::tui::keymap::Keymaps::default()),
+        Some(&byline_tui::keymap::Keymaps::default()),
     )
     .unwrap();
     let mut corpus = Corpus::open_with(&[c.articles()], &c.annotations(), "Alex Example", keys);
@@ -279,7 +282,7 @@ fn rows_scrolled_away_on_a_small_window_come_back_when_it_grows() {
     let c = Copy::new();
     let mut corpus = c.corpus();
     corpus.run(
-        byline::tui::events::Script::new()
+        byline_tui::events::Script::new()
             .resize(40, 12)
             .keys("G")
             .resize(80, 24),

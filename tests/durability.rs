@@ -7,11 +7,11 @@
 //!
 //! The kill loop runs 40 rounds by default; `BYLINE_KILL_LOOP=full` runs 500.
 
-use byline::annotation::anchor::{self, Anchored};
-use byline::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
-use byline::article::{self, Article};
-use byline::store::{self, Saved, durable};
-use byline::tui::testing::Harness;
+use byline_model::annotation::anchor::{self, Anchored};
+use byline_model::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
+use byline_model::article::{self, Article};
+use byline_store::{self as store, Saved, durable};
+use byline_tui::testing::Harness;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -381,7 +381,7 @@ fn fix_with_failpoint(
     let dir = tempfile::tempdir().unwrap();
     let art = dir.path().join("a.txt");
     std::fs::write(&art, "Four words are here.\n\nAnother paragraph.\n").unwrap();
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", Some("a.txt".into()));
     let p = &a.paragraphs[1];
     set.claims.push(Claim::new(2, p, 0, 7, Kind::Editorial));
@@ -660,7 +660,7 @@ fn review_cmd(dir: &Path, prelude: &str) -> String {
     )
 }
 
-fn verdicts(dir: &Path) -> Vec<byline::review::verdict::Verdict> {
+fn verdicts(dir: &Path) -> Vec<byline_model::review::verdict::Verdict> {
     let r = store::review::load(&dir.join("harbor-council/rev-r.review.toml"))
         .unwrap()
         .expect("the review file is on disk");
@@ -672,7 +672,7 @@ fn verdicts(dir: &Path) -> Vec<byline::review::verdict::Verdict> {
 /// within 2 s (it used to spin at 75% CPU and ignore SIGTERM).
 #[test]
 fn tmux_review_closing_the_terminal_keeps_the_verdict_and_ends_the_process() {
-    use byline::review::verdict::Verdict;
+    use byline_model::review::verdict::Verdict;
     for (name, prelude, env) in [
         ("rev-hup", "", vec![]),
         (
@@ -711,7 +711,7 @@ fn tmux_review_closing_the_terminal_keeps_the_verdict_and_ends_the_process() {
 /// also saves the verdicts and restores the terminal.
 #[test]
 fn tmux_review_sigterm_and_panic_save_and_restore() {
-    use byline::review::verdict::Verdict;
+    use byline_model::review::verdict::Verdict;
     for (name, env) in [
         ("rev-term", vec![]),
         ("rev-panic", vec![("BYLINE_FAILPOINTS", "panic-after-key")]),

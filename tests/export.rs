@@ -585,7 +585,7 @@ fn sample_annotations_export_in_all_formats() {
             assert!(a.get(key).is_some(), "{key} missing");
         }
         let file = root().join(a["file"].as_str().unwrap());
-        let set = byline::store::load(&file).unwrap().unwrap();
+        let set = byline_store::load(&file).unwrap().unwrap();
         let c = set.counts();
         assert_eq!(a["claims"], set.claims.len());
         assert_eq!(

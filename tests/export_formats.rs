@@ -2,7 +2,7 @@
 //! with a real HTML parser (html5ever, through `scraper`), W3C, brat and
 //! JSONL checked against the annotation files, and JSONL read by Python.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -17,7 +17,7 @@ fn annotator_files(dir: &Path) -> Vec<(PathBuf, AnnotationSet)> {
     for e in walk(dir) {
         let name = e.file_name().unwrap().to_string_lossy().into_owned();
         if name.ends_with(".toml") && name.matches('.').count() == 1 {
-            let mut set = byline::store::load(&e).unwrap().unwrap();
+            let mut set = byline_store::load(&e).unwrap().unwrap();
             set.assign_ids();
             out.push((e, set));
         }
@@ -193,7 +193,7 @@ fn corpus(dir: &Path, paragraphs: &[&str], claims: &[(usize, usize, usize, Kind)
     std::fs::create_dir_all(&articles).unwrap();
     let apath = articles.join("hostile.txt");
     std::fs::write(&apath, &text).unwrap();
-    let article = byline::article::load(&apath).unwrap();
+    let article = byline_store::article::load(&apath).unwrap();
     let mut set = AnnotationSet::new(
         &article,
         "Eve <b>Example</b>",
@@ -210,7 +210,7 @@ fn corpus(dir: &Path, paragraphs: &[&str], claims: &[(usize, usize, usize, Kind)
     set.sort();
     set.assign_ids();
     let file = dir.join("annotations/hostile/eve-b-example-b.toml");
-    byline::store::save(&file, &set).unwrap();
+    byline_store::save(&file, &set).unwrap();
     file
 }
 
@@ -238,7 +238,7 @@ fn hostile_text_is_inert_and_overlapping_claims_read_once() {
     assert!(!r.stdout.contains('\u{7}'), "control characters dropped");
     let doc = Html::parse_document(&r.stdout);
     assert_self_contained(&doc);
-    let mut set = byline::store::load(&file).unwrap().unwrap();
+    let mut set = byline_store::load(&file).unwrap().unwrap();
     set.assign_ids();
     let marks = marked_text(&doc, "article.doc");
     assert_eq!(marks.len(), 5);
@@ -341,7 +341,7 @@ fn w3c_annotations_select_their_quotes() {
     );
     let mut it = all.iter();
     for (_, set) in &files {
-        let article = byline::article::load(
+        let article = byline_store::article::load(
             &root()
                 .join("annotations")
                 .join(&set.article.id)
@@ -448,7 +448,7 @@ fn brat_offsets_hold_against_the_txt() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(out.join("annotation.conf").is_file());
     for (_, set) in annotator_files(&root().join("annotations")) {
-        let stem = byline::store::annotator_slug(&set.annotator.name);
+        let stem = byline_store::annotator_slug(&set.annotator.name);
         let base = out.join(&set.article.id).join(&stem);
         let txt: Vec<char> = std::fs::read_to_string(base.with_extension("txt"))
             .unwrap()
@@ -612,11 +612,11 @@ fn warnings_about_many_files_are_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let apath = dir.path().join("a.txt");
     std::fs::write(&apath, "One said so.\n\nTwo.").unwrap();
-    let article = byline::article::load(&apath).unwrap();
+    let article = byline_store::article::load(&apath).unwrap();
     for i in 0..7 {
         let set = AnnotationSet::new(&article, &format!("Person {i}"), None);
         let file = dir.path().join(format!("annotations/a/person-{i}.toml"));
-        byline::store::save(&file, &set).unwrap();
+        byline_store::save(&file, &set).unwrap();
     }
     let r = run(dir.path(), &["export", "annotations", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -642,14 +642,14 @@ fn html_flags_claims_that_need_review_and_does_not_mark_what_does_not_hold() {
         &["Title", "One said so. Two said no."],
         &[(2, 0, 12, Kind::Sourced), (2, 13, 25, Kind::Anonymous)],
     );
-    let mut set = byline::store::load(&file).unwrap().unwrap();
+    let mut set = byline_store::load(&file).unwrap().unwrap();
     // The second claim lost its place when the article changed.
     set.claims[1].status = Some("needs-review".into());
     set.claims[1].quote = "Two said nothing.".into();
     let mut first = set.claims[0].clone();
     first.status = Some("needs-review".into());
     set.claims[0] = first;
-    byline::store::save(&file, &set).unwrap();
+    byline_store::save(&file, &set).unwrap();
     let r = run(dir.path(), &["export", "annotations", "--format", "html"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let doc = Html::parse_document(&r.stdout);

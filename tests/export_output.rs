@@ -4,9 +4,8 @@
 //! Item 10 (one part): when only `paragraphs` differs, export says so and
 //! does not claim the sha256 differs.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article;
-use byline::store;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_store as store;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -25,7 +24,7 @@ fn repo() -> Repo {
     let dir = tempfile::tempdir().unwrap();
     let art = dir.path().join("harbor.txt");
     std::fs::write(&art, TEXT).unwrap();
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", Some("../../harbor.txt".into()));
     let p = &a.paragraphs[1];
     set.claims.push(Claim::new(2, p, 0, 34, Kind::Sourced));

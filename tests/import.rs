@@ -2,7 +2,7 @@
 //! the same claims, and bad input is refused file by file with a message
 //! naming the file and the line.
 
-use byline::annotation::AnnotationSet;
+use byline_model::annotation::AnnotationSet;
 use std::path::Path;
 
 mod common;
@@ -61,7 +61,7 @@ fn samples() -> Vec<(String, String, AnnotationSet)> {
             .collect();
         files.sort();
         for f in files {
-            let mut set = byline::store::load(&f).unwrap().unwrap();
+            let mut set = byline_store::load(&f).unwrap().unwrap();
             set.assign_ids();
             let slug = f.file_stem().unwrap().to_string_lossy().into_owned();
             out.push((set.article.id.clone(), slug, set));
@@ -82,7 +82,7 @@ fn import(file: &str, from: &str, article: Option<&str>, annotations: &str) -> R
 
 fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
     let p = dir.join(article).join(format!("{slug}.toml"));
-    byline::store::load(&p)
+    byline_store::load(&p)
         .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
         .unwrap_or_else(|| panic!("{} was not written", p.display()))
 }
@@ -110,7 +110,7 @@ fn jsonl_round_trip_gives_the_same_claims() {
         let text = ann
             .join(&article)
             .join(got.article.path.as_deref().unwrap());
-        let a = byline::article::load(&text).unwrap();
+        let a = byline_store::article::load(&text).unwrap();
         assert_eq!(a.sha256(), set.article.sha256);
     }
     // Importing again would overwrite: refused, nothing changed.
@@ -414,7 +414,7 @@ fn w3c_into_an_edited_article_is_placed_by_quote_or_kept_for_review() {
         .unwrap()
         .2;
     assert_eq!(got.claims.len(), original.claims.len(), "none dropped");
-    let a = byline::article::load(&article).unwrap();
+    let a = byline_store::article::load(&article).unwrap();
     for c in &got.claims {
         let o = original.claims.iter().find(|o| o.id == c.id).unwrap();
         if c.needs_review() {

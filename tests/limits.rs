@@ -3,10 +3,10 @@
 //! a message, and a save that would pass the reader's limit is refused
 //! with the claims kept.
 
-use byline::annotation::{AnnotationSet, Claim, Kind, MAX_CLAIM_CHARS};
-use byline::article::{self, MAX_TITLE_CHARS};
-use byline::store;
-use byline::tui::testing::Harness;
+use byline_model::annotation::{AnnotationSet, Claim, Kind, MAX_CLAIM_CHARS};
+use byline_model::article::{self, MAX_TITLE_CHARS};
+use byline_store as store;
+use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -74,7 +74,7 @@ fn the_title_is_cut_at_a_word_so_a_huge_first_paragraph_is_not_stored_twice() {
 fn a_save_that_byline_could_not_read_back_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let art = write(dir.path(), "a.txt", "One. Two.\n");
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", None);
     // 900 claims of 20,000 characters: 18 MB of quotes, past the 16 MB
     // the readers accept.
@@ -113,7 +113,9 @@ fn a_claim_deep_in_a_long_non_ascii_paragraph_has_the_right_offsets() {
     assert_eq!(set.claims.len(), 1);
     let c = &set.claims[0];
     assert_eq!(c.quote, "MARKER said");
-    let para = article::load(&art).unwrap().paragraphs[0].text.clone();
+    let para = byline_store::article::load(&art).unwrap().paragraphs[0]
+        .text
+        .clone();
     let at: String = para.chars().skip(c.start).take(c.end - c.start).collect();
     assert_eq!(at, c.quote, "paragraph_text[start:end] == quote");
     assert_eq!(c.start, unit.chars().count() * 6_000 + "Zhang Wei ".len());

@@ -4,11 +4,11 @@
 //! file of another article that happens to share the id is refused, never
 //! re-anchored onto this one.
 
-use byline::annotation::AnnotationSet;
-use byline::store;
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::keymap::Keymaps;
-use byline::tui::testing::Harness;
+use byline_model::annotation::AnnotationSet;
+use byline_store as store;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::keymap::Keymaps;
+use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -247,7 +247,7 @@ fn a_file_of_another_article_with_the_same_id_is_refused_and_left_alone() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
 
     // The review screen refuses it the same way.
-    let err = byline::review::open::open(&b, &file, None, &ann, Some("Sam"))
+    let err = byline_store::review_open::open(&b, &file, None, &ann, Some("Sam"))
         .err()
         .map(|e| format!("{e:#}"))
         .expect("review of another article's file is refused");
@@ -317,7 +317,7 @@ fn a_chinese_reviewer_of_a_chinese_colleague_gets_files_of_their_own() {
     let ann = dir.path().join("ann");
     let theirs = mark_first_sentence(&news, &ann, "王芳");
     let (parts, _session) =
-        byline::review::open::open(&news, &theirs, None, &ann, Some("李明")).unwrap();
+        byline_store::review_open::open(&news, &theirs, None, &ann, Some("李明")).unwrap();
     assert_ne!(
         parts.mine_file, theirs,
         "the reviewer's own file is not the colleague's"
@@ -354,7 +354,8 @@ fn an_older_review_file_is_found_under_its_old_slug_with_its_old_of() {
     )
     .unwrap();
     let (parts, _session) =
-        byline::review::open::open(&article, &theirs, None, &ann, Some("José García")).unwrap();
+        byline_store::review_open::open(&article, &theirs, None, &ann, Some("José García"))
+            .unwrap();
     assert_eq!(parts.review_file, old);
     assert_eq!(parts.review.verdicts.len(), 1);
 }

@@ -2,11 +2,11 @@
 //! after them, the screens, and the command line's bad inputs.
 
 use assert_cmd::Command;
-use byline::review::compare::State;
-use byline::review::verdict::Verdict;
-use byline::store;
-use byline::tui::review::{ReviewScreen, open};
-use byline::tui::testing::Harness;
+use byline_model::review::compare::State;
+use byline_model::review::verdict::Verdict;
+use byline_store as store;
+use byline_tui::review::{ReviewScreen, open};
+use byline_tui::testing::Harness;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
@@ -120,7 +120,7 @@ fn agree_and_dispute_with_kind_and_comment() {
         )
     );
     assert_eq!(d.verdict, Verdict::Dispute);
-    assert_eq!(d.kind, Some(byline::annotation::Kind::Editorial));
+    assert_eq!(d.kind, Some(byline_model::annotation::Kind::Editorial));
     assert_eq!(d.comment.as_deref(), Some("paraphrase, not a quote"));
     assert_eq!(
         (d.paragraph, d.start, d.end),

@@ -4,14 +4,14 @@
 //! saves, and the keys come from the user's config.
 
 use assert_cmd::Command;
-use byline::tui::annotate::action::Action;
-use byline::tui::events::Script;
-use byline::tui::keymap::{Keymap, Keymaps};
-use byline::tui::runtime::{self, Flow, Focus, Screen, Ui};
-use byline::tui::testing::Harness;
-use byline::tui::theme::Theme;
-use byline::tui::widgets::line_input::Edit;
-use byline::tui::widgets::status::SaveState;
+use byline_tui::annotate::action::Action;
+use byline_tui::events::Script;
+use byline_tui::keymap::{Keymap, Keymaps};
+use byline_tui::runtime::{self, Flow, Focus, Screen, Ui};
+use byline_tui::testing::Harness;
+use byline_tui::theme::Theme;
+use byline_tui::widgets::line_input::Edit;
+use byline_tui::widgets::status::SaveState;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ impl Screen for Counter {
         &keys.annotate
     }
     fn mode(&self) -> u8 {
-        byline::tui::annotate::action::NORMAL
+        byline_tui::annotate::action::NORMAL
     }
     fn focus(&mut self) -> Focus<'_> {
         Focus::Keys
@@ -229,9 +229,12 @@ fn a_remapped_key_works_and_shows_everywhere() {
     h.press("}e");
     assert!(h.screen().app.set.claims.is_empty(), "e does nothing now");
     h.press("E");
-    let set = byline::store::load(&h.screen().app.file).unwrap().unwrap();
+    let set = byline_store::load(&h.screen().app.file).unwrap().unwrap();
     assert_eq!(set.claims.len(), 1);
-    assert_eq!(set.claims[0].kind, byline::annotation::Kind::Editorial);
+    assert_eq!(
+        set.claims[0].kind,
+        byline_model::annotation::Kind::Editorial
+    );
     h.press("<Esc>");
     let footer = h.screen_text();
     assert!(footer.contains("E editorial"), "{footer}");
@@ -531,7 +534,7 @@ fn remapped_review_keys_show_in_its_hints_and_messages() {
         &theirs,
     )
     .unwrap();
-    let screen = byline::tui::review::open(
+    let screen = byline_tui::review::open(
         &article("harbor-council.txt"),
         &theirs,
         None,

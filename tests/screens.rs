@@ -1,8 +1,8 @@
 //! Whole-screen snapshots (insta) at 80x24 and 40x12: the normal view, the
 //! source prompt and the help overlay. Colour is checked in annotate.rs.
 
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::testing::Harness;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::testing::Harness;
 use std::path::Path;
 
 /// The annotation screen at 80x24, run through the real loop.
@@ -78,6 +78,6 @@ fn summary_view() {
     press(&mut a, "x");
     assert_eq!(
         a.screen().app.mode,
-        byline::tui::annotate::state::Mode::Normal
+        byline_tui::annotate::state::Mode::Normal
     );
 }

@@ -3,9 +3,9 @@
 //! with one line naming the file, and write nothing outside the
 //! annotations folder.
 
-use byline::annotation::{AnnotationSet, Claim, Kind};
-use byline::article;
-use byline::store;
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::article;
+use byline_store as store;
 use std::ffi::OsStr;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -99,7 +99,7 @@ fn assert_clean(bytes: &[u8], what: &str) {
         let ok = match c {
             '\n' | '\t' => true,
             '\r' => chars.get(i + 1) == Some(&'\n'),
-            c => !byline::sanitize::is_unsafe(c),
+            c => !byline_model::sanitize::is_unsafe(c),
         };
         assert!(
             ok,
@@ -151,7 +151,7 @@ impl Repo {
         );
         let p = self.path("articles/evil.txt");
         std::fs::write(&p, text).unwrap();
-        article::load(&p).unwrap()
+        byline_store::article::load(&p).unwrap()
     }
 
     /// An annotator file in `ann/evil/` named `name`, for `annotator`.
@@ -277,8 +277,8 @@ fn a_planted_symlink_as_the_lock_file_is_not_followed() {
     // Where older byline kept the lock: now locks live in the user's own
     // runtime folder, which a repository cannot reach.
     symlink(&target, ann.join("evil-article/.t.toml.lock")).unwrap();
-    let keys = std::sync::Arc::new(byline::tui::keymap::Keymaps::default());
-    let session = byline::tui::annotate::AnnotateScreen::open(&art, &ann, Some("T"), keys).unwrap();
+    let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
+    let session = byline_tui::annotate::AnnotateScreen::open(&art, &ann, Some("T"), keys).unwrap();
     let lock = session
         .disk
         .lock_file()
@@ -296,7 +296,7 @@ fn a_planted_symlink_as_the_review_file_is_refused() {
     let target = home.path().join(".profile");
     let file = store::review::path(&dir.path().join("ann"), "a", "Sam");
     symlink(&target, &file).unwrap();
-    let review = byline::review::verdict::Review::new("a", "Sam", "alex");
+    let review = byline_model::review::verdict::Review::new("a", "Sam", "alex");
     let e = store::review::save(&file, &review).unwrap_err().to_string();
     assert!(e.contains("sam.review.toml: is a symbolic link"), "{e}");
     assert!(!target.exists());
@@ -887,7 +887,7 @@ fn a_claim_built_in_memory_still_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let art = dir.path().join("a.txt");
     std::fs::write(&art, "One two three.\n").unwrap();
-    let a = article::load(&art).unwrap();
+    let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", None);
     let mut c = Claim::new(1, &a.paragraphs[0], 0, 3, Kind::Editorial);
     c.note = Some(format!("n{ESC_TITLE}"));

@@ -3,11 +3,11 @@
 //! outside write racing a save, and lock files that are not left lying in
 //! the annotations.
 
-use byline::review::verdict::Verdict;
-use byline::store::{self, Saved};
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::review::{ReviewScreen, open};
-use byline::tui::testing::Harness;
+use byline_model::review::verdict::Verdict;
+use byline_store::{self as store, Saved};
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::review::{ReviewScreen, open};
+use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
 
 fn root() -> &'static Path {
@@ -191,7 +191,7 @@ fn a_read_only_session_becomes_writable_when_the_other_ends() {
         &article(),
         &ann,
         Some("Alex"),
-        std::sync::Arc::new(byline::tui::keymap::Keymaps::default()),
+        std::sync::Arc::new(byline_tui::keymap::Keymaps::default()),
     )
     .unwrap();
     assert!(b_screen.app.is_read_only());
@@ -199,7 +199,7 @@ fn a_read_only_session_becomes_writable_when_the_other_ends() {
     drop(a);
     let mut b = Harness::new(
         b_screen,
-        std::sync::Arc::new(byline::tui::keymap::Keymaps::default()),
+        std::sync::Arc::new(byline_tui::keymap::Keymaps::default()),
         80,
         24,
     );
@@ -283,17 +283,17 @@ fn an_outside_write_racing_a_save_is_never_overwritten() {
     );
 }
 
-fn sample_set() -> byline::annotation::AnnotationSet {
-    let a = byline::article::load(&article()).unwrap();
-    let mut set = byline::annotation::AnnotationSet::new(&a, "Alex", None);
+fn sample_set() -> byline_model::annotation::AnnotationSet {
+    let a = byline_store::article::load(&article()).unwrap();
+    let mut set = byline_model::annotation::AnnotationSet::new(&a, "Alex", None);
     let p = &a.paragraphs[2];
     let end = p.sentences()[0].end;
-    set.claims.push(byline::annotation::Claim::new(
+    set.claims.push(byline_model::annotation::Claim::new(
         3,
         p,
         0,
         end,
-        byline::annotation::Kind::Sourced,
+        byline_model::annotation::Kind::Sourced,
     ));
     set.assign_ids();
     set.sort();

@@ -8,13 +8,13 @@
 //!     BYLINE_SOAK=full cargo test --release --test soak -- --nocapture
 //! (10,000 sequences). `BYLINE_SOAK_SEED=N` replays one seed.
 
-use byline::store;
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::events::Script;
-use byline::tui::keymap::Keymaps;
-use byline::tui::review::open;
-use byline::tui::runtime::{self, Screen, Ui};
-use byline::tui::theme::Theme;
+use byline_store as store;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::events::Script;
+use byline_tui::keymap::Keymaps;
+use byline_tui::review::open;
+use byline_tui::runtime::{self, Screen, Ui};
+use byline_tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -237,11 +237,8 @@ fn corpus_once(seed: u64) {
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
     let ann = dir.path().join("annotations");
-    let mut c = byline::tui::testing::Corpus::open(
-        &[root().join("examples/articles")],
-        &ann,
-        "Soak Tester",
-    );
+    let mut c =
+        byline_tui::testing::Corpus::open(&[root().join("examples/articles")], &ann, "Soak Tester");
     let len = 10 + rng.below(80) as usize;
     let (script, (w, h)) = script(&mut rng, CORPUS, len);
     c.terminal.backend_mut().resize(w, h);
@@ -249,7 +246,7 @@ fn corpus_once(seed: u64) {
     for e in walkdir::WalkDir::new(&ann).into_iter().flatten() {
         let p = e.path();
         if p.extension().is_some_and(|x| x == "toml")
-            && byline::store::files::classify(p) == byline::store::files::FileKind::Annotator
+            && byline_store::files::classify(p) == byline_store::files::FileKind::Annotator
         {
             store::load(p).unwrap_or_else(|e| panic!("corpus seed {seed}: {e}"));
         }

@@ -4,11 +4,11 @@
 //! `byline suggest`.
 
 use assert_cmd::Command;
-use byline::annotation::Kind;
-use byline::store;
-use byline::tui::annotate::AnnotateScreen;
-use byline::tui::annotate::state::{App, Mode};
-use byline::tui::testing::Harness;
+use byline_model::annotation::Kind;
+use byline_store as store;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::annotate::state::{App, Mode};
+use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
 
 fn article(name: &str) -> PathBuf {
@@ -44,7 +44,7 @@ impl Session {
         self
     }
 
-    fn saved(&self) -> byline::annotation::AnnotationSet {
+    fn saved(&self) -> byline_model::annotation::AnnotationSet {
         store::load(&self.app().file).unwrap().unwrap()
     }
 
@@ -256,7 +256,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     s.press("<C-r>");
     assert_eq!(s.saved().dismissed.len(), 1);
 
-    let keys = std::sync::Arc::new(byline::tui::keymap::Keymaps::default());
+    let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
     let mut again = AnnotateScreen::open(
         &article("harbor-council.txt"),
         s.dir.path(),
@@ -266,7 +266,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     .unwrap();
     again
         .app
-        .suggest_with(std::sync::Arc::new(byline::suggest::Suggester::builtin()));
+        .suggest_with(std::sync::Arc::new(byline_suggest::Suggester::builtin()));
     let shown = again.app.suggestions_of(2);
     assert_eq!(shown.len(), 1, "only the second sentence of ¶3 is left");
     assert!(shown[0].quote.starts_with("She said"));
@@ -363,7 +363,7 @@ fn a_malformed_dismissed_entry_names_the_file_and_line() {
     let file = dir.path().join("harbor-council").join("alex-example.toml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, &bad).unwrap();
-    let keys = std::sync::Arc::new(byline::tui::keymap::Keymaps::default());
+    let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
     let opened = AnnotateScreen::open(
         &article("harbor-council.txt"),
         dir.path(),
@@ -511,10 +511,10 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
 
 #[test]
 fn suggestion_keys_are_configuration() {
-    let keys = byline::tui::keymap::Keymaps::from_toml(
+    let keys = byline_tui::keymap::Keymaps::from_toml(
         "[keys.annotate]\nnext_suggestion = \"N\"\naccept_suggestion = \"A\"\ndelete = \"X\"\n",
         Path::new("config.toml"),
-        Some(&byline::tui::keymap::Keymaps::default()),
+        Some(&byline_tui::keymap::Keymaps::default()),
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -526,7 +526,7 @@ fn suggestion_keys_are_configuration() {
     );
     h.screen_mut()
         .app
-        .suggest_with(std::sync::Arc::new(byline::suggest::Suggester::builtin()));
+        .suggest_with(std::sync::Arc::new(byline_suggest::Suggester::builtin()));
     h.press("]");
     assert_eq!(h.screen().app.cursor.para, 0, "] is no longer bound");
     h.press("N");

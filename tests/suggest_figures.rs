@@ -10,7 +10,7 @@ mod eval;
 #[allow(dead_code)]
 mod split;
 
-use byline::annotation::Kind;
+use byline_model::annotation::Kind;
 use eval::ratio;
 use std::path::Path;
 

@@ -197,7 +197,7 @@ fn text_sha256_is_the_annotation_files() {
         ),
     ] {
         let v = json(&format!("examples/articles/{page}"));
-        let set = byline::store::load(&root().join(file)).unwrap().unwrap();
+        let set = byline_store::load(&root().join(file)).unwrap().unwrap();
         assert_eq!(v["sha256"], set.article.sha256.as_str(), "{page}");
         assert_eq!(
             v["outlet"],

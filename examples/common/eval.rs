@@ -2,10 +2,9 @@
 //! behind `examples/suggest_eval.rs` and the test that keeps them from
 //! slipping (`tests/suggest_figures.rs`). See the example for what counts.
 
-use byline::annotation::AnnotationSet;
-use byline::article;
-use byline::store;
-use byline::suggest::{Suggester, Suggestion};
+use byline_model::annotation::AnnotationSet;
+use byline_store as store;
+use byline_suggest::{Suggester, Suggestion};
 use std::path::Path;
 
 #[derive(Default)]
@@ -41,7 +40,7 @@ pub fn measure_with(root: &Path, files: &[&str], misses: bool) -> anyhow::Result
     let suggester = Suggester::builtin();
     let mut t = Tally::default();
     for file in files {
-        let art = article::load(&root.join("examples/articles").join(file))?;
+        let art = byline_store::article::load(&root.join("examples/articles").join(file))?;
         let all = suggester.article(&art);
         let mut sets = Vec::new();
         for who in ["alex-example", "sam-example"] {
@@ -67,7 +66,7 @@ pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-fn overlaps(s: &Suggestion, c: &byline::annotation::Claim) -> bool {
+fn overlaps(s: &Suggestion, c: &byline_model::annotation::Claim) -> bool {
     s.paragraph == c.paragraph && c.overlaps(s.start, s.end)
 }
 

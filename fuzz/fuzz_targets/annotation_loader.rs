@@ -11,13 +11,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let path = Path::new("fuzz.toml");
-    let Ok(set) = byline::store::parse(path, text) else {
+    let Ok(set) = byline_store::parse(path, text) else {
         return;
     };
-    let out = byline::store::to_string(&set);
-    let back = byline::store::parse(path, &out).expect("saved text loads");
+    let out = byline_store::to_string(&set);
+    let back = byline_store::parse(path, &out).expect("saved text loads");
     assert_eq!(back, set, "save → load is the identity");
-    assert_eq!(byline::store::to_string(&back), out, "stable bytes");
+    assert_eq!(byline_store::to_string(&back), out, "stable bytes");
     // The lean reader accepts what the full one accepts.
-    let _ = byline::store::parse_claims_only(path, text);
+    let _ = byline_store::parse_claims_only(path, text);
 });

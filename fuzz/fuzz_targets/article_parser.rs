@@ -3,7 +3,7 @@
 //! words are in range; re-anchoring a claim into it never panics.
 #![no_main]
 
-use byline::annotation::{AnnotationSet, Claim, Kind, anchor};
+use byline_model::annotation::{AnnotationSet, Claim, Kind, anchor};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         None => return,
     };
     let name = if markdown { "a.md" } else { "a.txt" };
-    let Ok(article) = byline::article::parse(Path::new(name), bytes) else {
+    let Ok(article) = byline_model::article::parse(Path::new(name), bytes) else {
         return;
     };
     assert!(!article.is_empty());
@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         let outcomes = anchor::reanchor(&mut set, &article);
         assert_eq!(outcomes, [anchor::Anchored::Ok]);
         if article.len() > 1 {
-            let rest = byline::article::Article::new(
+            let rest = byline_model::article::Article::new(
                 article.id.clone(),
                 article.title.clone(),
                 article.path.clone(),

@@ -4,7 +4,8 @@
 use crate::EXIT_USAGE;
 use crate::cli::{AgreeArgs, AgreeFormat};
 use crate::output;
-use crate::review::{AgreeError, agree, annotator_files, coder_names, find_article, load_sets};
+use byline_model::review::agree;
+use byline_store::agree::{AgreeError, annotator_files, coder_names, find_article, load_sets};
 
 /// `byline agree FILE FILE…`
 pub fn run(args: &AgreeArgs) -> anyhow::Result<u8> {
@@ -43,7 +44,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<u8> {
         .zip(&sets)
         .map(|(name, set)| agree::Coder { name, set })
         .collect();
-    let report = agree::measure(&article, &coders, args.unit);
+    let report = agree::measure(&article, &coders, args.unit.into());
     match args.format {
         AgreeFormat::Text => output::print(&agree::render_text(&report))?,
         AgreeFormat::Json => output::print_json(&agree::render_json(&report))?,

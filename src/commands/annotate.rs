@@ -2,20 +2,19 @@
 //! a folder or several files open the article list, which opens each
 //! article on the same terminal.
 
-use crate::annotation::AnnotationSet;
-use crate::article;
 use crate::cli::AnnotateArgs;
 use crate::config::SuggestConfig;
-use crate::corpus;
-use crate::store;
-use crate::suggest::Suggester;
-use crate::tui::annotate::AnnotateScreen;
-use crate::tui::annotate::state::App;
-use crate::tui::annotate::view;
-use crate::tui::keymap::Keymaps;
-use crate::tui::list::{self, ListScreen};
-use crate::tui::runtime::{self, Shared, TerminalSession, Ui};
-use crate::tui::theme::Theme;
+use byline_model::annotation::AnnotationSet;
+use byline_store as store;
+use byline_store::corpus;
+use byline_suggest::Suggester;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::annotate::state::App;
+use byline_tui::annotate::view;
+use byline_tui::keymap::Keymaps;
+use byline_tui::list::{self, ListScreen};
+use byline_tui::runtime::{self, Shared, TerminalSession, Ui};
+use byline_tui::theme::Theme;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -85,7 +84,7 @@ fn first_screen(
     name: &str,
     keys: &Arc<Keymaps>,
 ) -> Option<ratatui::DefaultTerminal> {
-    let preview = article::preview(path, 64 * 1024)?;
+    let preview = byline_store::article::preview(path, 64 * 1024)?;
     let mut terminal = runtime::terminal().ok()?;
     let file = store::locate::annotator_file(&args.store.annotations, &preview, name).ok()?;
     let set = match store::load(&file) {
@@ -94,7 +93,7 @@ fn first_screen(
     };
     let mut app = App::new(preview, set, file, Arc::clone(keys));
     app.loading = true;
-    crate::tui::annotate::progress::restore(&mut app);
+    byline_tui::annotate::progress::restore(&mut app);
     let theme = Theme::from_env();
     let ui = Ui {
         theme: &theme,

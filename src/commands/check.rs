@@ -1,10 +1,10 @@
 //! `byline check ANNOTATION… [--article PATH] [--fix]`: prints each claim
 //! `ok`, `moved` or `needs-review`; exit 1 when some need review.
 
-use crate::check::{check_files, render_text};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::output;
-use crate::store::files::{self, FileKind};
+use byline_store::check::{check_files, render_text};
+use byline_store::files::{self, FileKind};
 use std::path::PathBuf;
 
 /// Runs `byline check`. Exit 0 when every claim is ok or moved, 1 when some

@@ -2,7 +2,7 @@
 //! from the same merged table the help overlay draws.
 
 use crate::cli::{KeysArgs, KeysFormat};
-use crate::tui::keymap::{Actions, Keymap, Keymaps};
+use byline_tui::keymap::{Actions, Keymap, Keymaps};
 use std::fmt::Write;
 
 #[derive(serde::Serialize)]

@@ -5,6 +5,8 @@
 pub mod agree;
 pub mod annotate;
 pub mod check;
+pub mod export;
+pub mod import;
 pub mod keys;
 pub mod review;
 pub mod suggest;

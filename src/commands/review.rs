@@ -2,9 +2,9 @@
 //! screen in the runtime.
 
 use crate::cli::ReviewArgs;
-use crate::tui::keymap::Keymaps;
-use crate::tui::review::open;
-use crate::tui::runtime;
+use byline_tui::keymap::Keymaps;
+use byline_tui::review::open;
+use byline_tui::runtime;
 
 /// `byline review ARTICLE --theirs FILE [--mine FILE]`.
 pub fn run(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {

@@ -3,7 +3,7 @@
 
 use crate::cli::{SuggestArgs, SuggestFormat};
 use crate::config::SuggestConfig;
-use crate::suggest::Suggestion;
+use byline_suggest::Suggestion;
 use std::io::Write;
 
 #[derive(serde::Serialize)]
@@ -14,7 +14,7 @@ struct Out<'a> {
 
 pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
     let suggester = config.suggester()?;
-    let article = crate::article::load(&args.article)?;
+    let article = byline_store::article::load(&args.article)?;
     let all = suggester.article(&article);
     let mut out = std::io::stdout().lock();
     match args.format {

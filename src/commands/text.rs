@@ -2,8 +2,8 @@
 //! article — its normalised paragraphs, numbered, the title, metadata and
 //! sha256 — exactly the text that every offset counts into.
 
-use crate::article::{self, Article};
 use crate::cli::{TextArgs, TextFormat};
+use byline_model::article::Article;
 use std::io::Write;
 
 #[derive(serde::Serialize)]
@@ -26,7 +26,7 @@ struct Para<'a> {
 }
 
 pub fn run(args: &TextArgs) -> anyhow::Result<u8> {
-    let art = article::load(&args.article)?;
+    let art = byline_store::article::load(&args.article)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         TextFormat::Json => {

@@ -1,0 +1,1022 @@
+//! `--format html`: one self-contained page a person opens from disk.
+//!
+//! Inline CSS and SVG only: no script, no font, nothing fetched (a
+//! Content-Security-Policy says so to the browser too). Everything that
+//! comes from a file (titles, quotes, sources, notes, comments, the
+//! article text) is untrusted: it is HTML-escaped and stripped of control
+//! characters on the way out, in [`esc`].
+//!
+//! The corpus overview needs every summary, so article sections are
+//! rendered as files are read (in the worker threads), spooled to a
+//! temporary file, and copied after the overview: a corpus of 5,000 files
+//! is never held in memory as HTML.
+
+use super::interchange::{Doc, VerdictOn};
+use super::interval::Interval;
+use super::{ArticleSummary, Corpus, Group, Metric, Tally};
+use byline_model::annotation::{Claim, Kind};
+use byline_model::review::verdict::Verdict;
+use std::fmt::Write as _;
+use std::io::{Seek, Write};
+
+/// Escapes `s` for HTML text and attribute values (both quote kinds), and
+/// drops control characters: a file's text never becomes markup.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    esc_into(&mut out, s);
+    out
+}
+
+fn esc_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
+}
+
+fn dec(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |x| format!("{x:.2}"))
+}
+
+fn ci_text(ci: Option<Interval>, share: bool) -> String {
+    match ci {
+        Some(i) if share => format!("{}–{}", pct(Some(i.lo)), pct(Some(i.hi))),
+        Some(i) => format!("{}–{}", dec(Some(i.lo)), dec(Some(i.hi))),
+        None => "—".into(),
+    }
+}
+
+const CSS: &str = r#"
+:root{color-scheme:light dark;--bg:#fff;--fg:#1a1a1a;--muted:#555;--rule:#d0d0d0;--panel:#f6f6f4;
+--s-bg:#dbeafe;--s-fg:#0b3d91;--s:#2563eb;--a-bg:#ffedd5;--a-fg:#7c2d12;--a:#c2410c;
+--e-bg:#fae8ff;--e-fg:#6b21a8;--e:#a21caf;--on-k:#fff;--warn:#b45309;--bad:#b91c1c;--ok:#15803d;--bar:#475569;--ci:#111}
+@media (prefers-color-scheme:dark){:root{--bg:#16181d;--fg:#e8e8e8;--muted:#a8a8a8;--rule:#3a3d45;--panel:#1f2229;
+--s-bg:#1e3a5f;--s-fg:#cfe3ff;--s:#60a5fa;--a-bg:#5a2a0c;--a-fg:#ffe2c7;--a:#fb923c;
+--e-bg:#4a1d5c;--e-fg:#f8dcff;--e:#e879f9;--on-k:#111;--warn:#fbbf24;--bad:#f87171;--ok:#4ade80;--bar:#94a3b8;--ci:#f1f1f1}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+header.page,main,footer{max-width:70rem;margin:0 auto;padding:0 1.25rem}
+header.page{padding-top:1.5rem;border-bottom:1px solid var(--rule)}
+h1{font-size:1.8rem;margin:.2rem 0 .4rem}h2{font-size:1.4rem;margin:2rem 0 .5rem}h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
+.muted,.meta{color:var(--muted)}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-variant-numeric:tabular-nums;font-size:.92rem;width:100%}
+th{font-weight:600}thead th{vertical-align:bottom}td .muted{white-space:nowrap}
+th,td{padding:.25rem .6rem;border-bottom:1px solid var(--rule);text-align:right}
+th:first-child,td:first-child{text-align:left}
+thead th{border-bottom:2px solid var(--fg)}
+caption{text-align:left;font-weight:600;padding:.2rem 0}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem}
+figure{margin:0;padding:.6rem .8rem;background:var(--panel);border:1px solid var(--rule);border-radius:6px}
+figcaption{font-weight:600;margin-bottom:.3rem}
+svg{max-width:100%;height:auto;display:block}
+svg text{fill:var(--fg);font:12px system-ui,sans-serif}
+svg .lbl{font-size:12px}svg .val{font-size:11px;fill:var(--muted)}
+svg .bar{fill:var(--bar)}svg .ci{stroke:var(--ci);stroke-width:1.5}
+svg .axis{stroke:var(--rule)}
+svg .k-sourced{fill:var(--s)}svg .k-anonymous{fill:var(--a)}svg .k-editorial{fill:var(--e)}
+svg .seg-text{fill:var(--on-k);font-weight:600}
+svg .empty{fill:var(--panel);stroke:var(--rule)}
+.legend{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;margin:.3rem 0}
+.legend span::before{content:"";display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
+.legend .sw-sourced::before{background:var(--s)}.legend .sw-anonymous::before{background:var(--a)}.legend .sw-editorial::before{background:var(--e)}
+nav.toc ol{columns:2;padding-left:1.5rem}
+article.doc{border-top:3px solid var(--fg);margin-top:2.5rem;padding-top:.5rem}
+dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.4rem 1rem;margin:.5rem 0}
+dl.figures div{background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.3rem .6rem}
+dl.figures dt{font-size:.8rem;color:var(--muted)}dl.figures dd{margin:0;font-size:1.15rem;font-weight:600}
+.text{max-width:47rem;padding-left:2.6rem}
+.text p{position:relative;margin:0 0 .9rem}
+.text p[data-n]::before{content:attr(data-n);position:absolute;left:-2.6rem;width:2rem;text-align:right;color:var(--muted);font-size:.75rem;top:.25rem}
+.text p.h{font-weight:700;font-size:1.1rem}
+mark.claim{color:inherit;padding:.05em 0;border-radius:2px;text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:.22em;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+mark.claim[data-kind=sourced]{background:var(--s-bg);text-decoration-color:var(--s);text-decoration-style:solid}
+mark.claim[data-kind=anonymous]{background:var(--a-bg);text-decoration-color:var(--a);text-decoration-style:dashed}
+mark.claim[data-kind=editorial]{background:var(--e-bg);text-decoration-color:var(--e);text-decoration-style:double}
+mark.claim mark.claim{text-underline-offset:.45em}
+mark.claim[data-badge]::before{content:attr(data-badge);display:inline-block;font-size:.62em;font-weight:700;line-height:1;padding:.18em .3em;margin-right:.2em;border-radius:3px;vertical-align:.35em;color:var(--on-k);text-decoration:none}
+mark.claim[data-kind=sourced][data-badge]::before{background:var(--s)}
+mark.claim[data-kind=anonymous][data-badge]::before{background:var(--a)}
+mark.claim[data-kind=editorial][data-badge]::before{background:var(--e)}
+mark.claim.review{outline:2px dotted var(--warn);outline-offset:1px}
+mark.claim.disputed{box-shadow:inset 0 -0.15em 0 var(--bad)}
+ol.claims{padding-left:0;list-style:none}
+ol.claims li{display:grid;grid-template-columns:3.2rem 1fr;gap:.2rem .6rem;padding:.5rem 0;border-bottom:1px solid var(--rule)}
+.badge{display:inline-block;min-width:2.6rem;text-align:center;font-weight:700;font-size:.8rem;color:var(--on-k);border-radius:4px;padding:.15rem .3rem;height:fit-content}
+.badge.k-sourced{background:var(--s)}.badge.k-anonymous{background:var(--a)}.badge.k-editorial{background:var(--e)}
+ol.claims q{font-style:italic}
+ol.claims .facts{font-size:.9rem;color:var(--muted)}
+.flag{color:var(--warn);font-weight:600}
+.verdicts{list-style:none;padding:0;margin:.3rem 0 0;font-size:.92rem}
+ol.claims .verdicts li{display:block;border:0;padding:.15rem 0 .15rem .6rem;border-left:3px solid var(--rule)}
+ol.claims .verdicts .agree{border-left-color:var(--ok)}ol.claims .verdicts .dispute{border-left-color:var(--bad)}
+.note{background:var(--panel);border-left:4px solid var(--warn);padding:.4rem .8rem}
+code{font-size:.9em}
+footer{margin:3rem auto 2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--rule);padding-top:1rem}
+@media print{body{font-size:11pt;background:#fff;color:#000}
+:root{--bg:#fff;--fg:#000;--muted:#333;--panel:#fff;--rule:#999}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+nav.toc{display:none}article.doc{break-before:page}figure,ol.claims li,dl.figures{break-inside:avoid}
+.text p[data-n]::before{left:-2.4rem}header.page,main,footer{max-width:none}}
+@media (max-width:40rem){.text{padding-left:0}.text p[data-n]::before{position:static;display:inline-block;width:auto;margin-right:.4rem}}
+"#;
+
+/// Page head, the overview and the table of contents are written at the
+/// end; article sections stream into `spool` as they come.
+pub struct Html {
+    spool: std::io::BufWriter<std::fs::File>,
+    toc: Vec<Toc>,
+}
+
+/// One entry of the table of contents.
+pub struct Toc {
+    pub anchor: String,
+    pub title: String,
+    pub annotator: String,
+    pub outlet: Option<String>,
+    pub claims: usize,
+    pub needs_review: usize,
+    pub disputed: usize,
+}
+
+impl Toc {
+    pub fn of(index: usize, s: &ArticleSummary) -> Toc {
+        Toc {
+            anchor: anchor(index),
+            title: s.title.clone(),
+            annotator: s.annotator.clone(),
+            outlet: s.outlet.clone(),
+            claims: s.claims(),
+            needs_review: s.tally.needs_review,
+            disputed: s.reviews.iter().map(|r| r.disputed).sum(),
+        }
+    }
+}
+
+fn anchor(index: usize) -> String {
+    format!("a{}", index + 1)
+}
+
+impl Html {
+    pub fn new() -> std::io::Result<Html> {
+        Ok(Html {
+            spool: std::io::BufWriter::new(tempfile::tempfile()?),
+            toc: Vec::new(),
+        })
+    }
+
+    pub fn section(&mut self, bytes: &[u8], toc: Toc) -> std::io::Result<()> {
+        self.toc.push(toc);
+        self.spool.write_all(bytes)
+    }
+
+    pub fn end(self, out: &mut dyn Write, corpus: &Corpus) -> std::io::Result<()> {
+        let mut head = String::new();
+        page_head(&mut head, corpus);
+        overview(&mut head, corpus);
+        toc(&mut head, &self.toc);
+        out.write_all(head.as_bytes())?;
+        let mut spool = self.spool.into_inner().map_err(|e| e.into_error())?;
+        spool.rewind()?;
+        std::io::copy(&mut spool, out)?;
+        out.write_all(
+            b"</main>\n<footer><p>Written by <strong>byline export --format html</strong>. \
+Intervals are 95% percentile bootstrap intervals over entries (2,000 resamples, fixed seed). \
+Claims: <span class=\"badge k-sourced\">S</span> sourced (solid underline), \
+<span class=\"badge k-anonymous\">A</span> anonymous (dashed underline), \
+<span class=\"badge k-editorial\">E</span> editorial (double underline).</p></footer>\n</body>\n</html>\n",
+        )
+    }
+}
+
+fn page_head(s: &mut String, c: &Corpus) {
+    let t = &c.totals;
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<meta name=\"generator\" content=\"byline\">\n<title>byline report: {} {}, {} claims</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+<header class=\"page\"><p class=\"muted\">byline report</p><h1>Sources and judgement in {} {}</h1>\n\
+<p class=\"meta\">{} annotation {} by {} {} across {} {}; {} claims.</p></header>\n<main>\n",
+        t.distinct_articles,
+        plural(t.distinct_articles, "article", "articles"),
+        t.tally.claims(),
+        t.distinct_articles,
+        plural(t.distinct_articles, "article", "articles"),
+        t.tally.files,
+        plural(t.tally.files, "file", "files"),
+        t.annotators,
+        plural(t.annotators, "annotator", "annotators"),
+        t.outlets,
+        plural(t.outlets, "outlet", "outlets"),
+        t.tally.claims(),
+    );
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+const LEGEND: &str = "<p class=\"legend\" aria-hidden=\"true\"><span class=\"sw-sourced\">S sourced</span><span class=\"sw-anonymous\">A anonymous</span><span class=\"sw-editorial\">E editorial</span></p>\n";
+
+fn overview(s: &mut String, c: &Corpus) {
+    s.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">Corpus overview</h2>\n");
+    let t = &c.totals;
+    let _ = writeln!(
+        s,
+        "<dl class=\"figures\"><div><dt>entries</dt><dd>{}</dd></div><div><dt>articles</dt><dd>{}</dd></div>\
+<div><dt>claims</dt><dd>{}</dd></div><div><dt>anonymity ratio</dt><dd>{}</dd></div>\
+<div><dt>editorial per 100 words</dt><dd>{}</dd></div><div><dt>needs review</dt><dd>{}</dd></div></dl>",
+        t.tally.files,
+        t.distinct_articles,
+        t.tally.claims(),
+        pct(t.tally.anonymity_ratio()),
+        dec(t.tally.editorial_per_100_words()),
+        t.tally.needs_review,
+    );
+
+    // Share of kinds: one stacked bar per group.
+    let mut rows: Vec<(String, &Tally)> = vec![("All entries".into(), &t.tally)];
+    rows.extend(
+        c.by_outlet
+            .iter()
+            .map(|g| (format!("outlet: {}", g.name), &g.tally)),
+    );
+    rows.extend(
+        c.by_annotator
+            .iter()
+            .map(|g| (format!("annotator: {}", g.name), &g.tally)),
+    );
+    s.push_str("<figure><figcaption id=\"kinds-h\">Share of claims by kind</figcaption>\n");
+    s.push_str(LEGEND);
+    stacked(s, "kinds", &rows);
+    s.push_str("</figure>\n");
+
+    s.push_str("<div class=\"charts\">\n");
+    for (what, groups) in [("outlet", &c.by_outlet), ("annotator", &c.by_annotator)] {
+        bars(
+            s,
+            &format!("anon-{what}"),
+            &format!("Anonymity ratio by {what}"),
+            "anonymous / (sourced + anonymous), with its 95% interval",
+            groups,
+            |g| (g.tally.anonymity_ratio(), g.intervals.anonymity_ratio),
+            true,
+        );
+        bars(
+            s,
+            &format!("ed-{what}"),
+            &format!("Editorial density by {what}"),
+            "editorial claims per 100 words, with its 95% interval",
+            groups,
+            |g| {
+                (
+                    g.tally.editorial_per_100_words(),
+                    g.intervals.editorial_per_100_words,
+                )
+            },
+            false,
+        );
+    }
+    s.push_str("</div>\n");
+    group_table(s, "By outlet", "outlet", &c.by_outlet);
+    group_table(s, "By annotator", "annotator", &c.by_annotator);
+    s.push_str(
+        "<p class=\"muted\">Figures are pooled over entries (Σ numerators / Σ denominators). \
+The 95% interval is a percentile bootstrap over entries — one annotator's file on one article — \
+with 2,000 resamples and a fixed seed: claims within an article are not independent, so entries are the sampling unit. \
+Two groups whose intervals do not overlap differ by more than sampling noise; \
+with only a few entries in a group, the interval itself is rough.</p>\n</section>\n",
+    );
+}
+
+fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
+    let _ = writeln!(
+        s,
+        "<table><caption>{title}</caption><thead><tr><th scope=\"col\">{what}</th><th scope=\"col\">entries</th>\
+<th scope=\"col\">claims</th><th scope=\"col\">S</th><th scope=\"col\">A</th><th scope=\"col\">E</th>\
+<th scope=\"col\">anonymity ratio <span class=\"muted\">(95% interval)</span></th>\
+<th scope=\"col\">editorial per 100 words <span class=\"muted\">(95% interval)</span></th>\
+<th scope=\"col\">per-entry median anonymity ratio <span class=\"muted\">(quartiles)</span></th></tr></thead><tbody>"
+    );
+    for g in groups {
+        let t = &g.tally;
+        let sp = g.spread(Metric::AnonymityRatio);
+        let _ = writeln!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} <span class=\"muted\">({})</span></td><td>{} <span class=\"muted\">({})</span></td><td>{} <span class=\"muted\">({}–{})</span></td></tr>",
+            esc(&g.name),
+            t.files,
+            t.claims(),
+            t.by_kind.get(Kind::Sourced),
+            t.by_kind.get(Kind::Anonymous),
+            t.by_kind.get(Kind::Editorial),
+            pct(t.anonymity_ratio()),
+            ci_text(g.intervals.anonymity_ratio, true),
+            dec(t.editorial_per_100_words()),
+            ci_text(g.intervals.editorial_per_100_words, false),
+            pct(sp.median),
+            pct(sp.q1),
+            pct(sp.q3),
+        );
+    }
+    s.push_str("</tbody></table>\n");
+}
+
+/// Bar charts sit two to a row; the stacked bars and strips take the
+/// whole width.
+const CHART_W: f64 = 460.0;
+const LABEL_W: f64 = 140.0;
+const WIDE_W: f64 = 900.0;
+const WIDE_LABEL_W: f64 = 230.0;
+const ROW_H: f64 = 26.0;
+/// Columns of the per-paragraph strip at most.
+const STRIP_COLUMNS: usize = 200;
+
+/// Horizontal bars with 95% whiskers, one row per group.
+fn bars(
+    s: &mut String,
+    id: &str,
+    title: &str,
+    desc: &str,
+    groups: &[Group],
+    value: impl Fn(&Group) -> (Option<f64>, Option<Interval>),
+    share: bool,
+) {
+    let vals: Vec<(Option<f64>, Option<Interval>)> = groups.iter().map(&value).collect();
+    let max = if share {
+        1.0
+    } else {
+        let m = vals
+            .iter()
+            .flat_map(|(v, ci)| [v.unwrap_or(0.0), ci.map_or(0.0, |c| c.hi)])
+            .fold(0.0f64, f64::max);
+        nice_max(m)
+    };
+    let plot = CHART_W - LABEL_W - 60.0;
+    let h = ROW_H * groups.len().max(1) as f64 + 28.0;
+    let _ = write!(
+        s,
+        "<figure><figcaption id=\"{id}-t\">{title}</figcaption>\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {CHART_W} {h}\" width=\"{CHART_W}\" height=\"{h}\">\
+<desc id=\"{id}-d\">{desc}</desc>\n"
+    );
+    for (i, (g, (v, ci))) in groups.iter().zip(&vals).enumerate() {
+        let y = 6.0 + i as f64 * ROW_H;
+        let x = |v: f64| LABEL_W + (v / max).clamp(0.0, 1.0) * plot;
+        let shown = if share { pct(*v) } else { dec(*v) };
+        let _ = write!(
+            s,
+            "<g><title>{}: {shown}, 95% interval {}</title><text class=\"lbl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            esc(&g.name),
+            ci_text(*ci, share),
+            LABEL_W - 8.0,
+            y + 14.0,
+            esc(&truncate(&g.name, 20)),
+        );
+        if let Some(v) = v {
+            let _ = write!(
+                s,
+                "<rect class=\"bar\" x=\"{LABEL_W}\" y=\"{y}\" width=\"{:.1}\" height=\"{}\" rx=\"2\"/>",
+                x(*v) - LABEL_W,
+                ROW_H - 10.0
+            );
+        }
+        if let Some(ci) = ci {
+            let (x0, x1, ym) = (x(ci.lo), x(ci.hi), y + (ROW_H - 10.0) / 2.0);
+            let _ = write!(
+                s,
+                "<line class=\"ci\" x1=\"{x0:.1}\" x2=\"{x1:.1}\" y1=\"{ym}\" y2=\"{ym}\"/>\
+<line class=\"ci\" x1=\"{x0:.1}\" x2=\"{x0:.1}\" y1=\"{}\" y2=\"{}\"/><line class=\"ci\" x1=\"{x1:.1}\" x2=\"{x1:.1}\" y1=\"{}\" y2=\"{}\"/>",
+                ym - 5.0,
+                ym + 5.0,
+                ym - 5.0,
+                ym + 5.0
+            );
+        }
+        let vx = v.map_or(LABEL_W, &x).max(ci.map_or(0.0, |c| x(c.hi)));
+        let _ = writeln!(
+            s,
+            "<text class=\"val\" x=\"{:.1}\" y=\"{}\">{shown}</text></g>",
+            vx + 6.0,
+            y + 13.0
+        );
+    }
+    // Axis with three ticks.
+    let ay = 6.0 + ROW_H * groups.len().max(1) as f64;
+    let _ = write!(
+        s,
+        "<line class=\"axis\" x1=\"{LABEL_W}\" x2=\"{}\" y1=\"{ay}\" y2=\"{ay}\"/>",
+        LABEL_W + plot
+    );
+    for f in [0.0, 0.5, 1.0] {
+        let label = if share {
+            format!("{:.0}%", f * 100.0)
+        } else {
+            format!("{:.2}", f * max)
+        };
+        let _ = write!(
+            s,
+            "<text class=\"val\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{label}</text>",
+            LABEL_W + f * plot,
+            ay + 16.0
+        );
+    }
+    s.push_str("</svg></figure>\n");
+}
+
+fn nice_max(m: f64) -> f64 {
+    if m <= 0.0 {
+        return 1.0;
+    }
+    let mag = 10f64.powf(m.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|f| f * mag)
+        .find(|&x| x >= m)
+        .unwrap_or(10.0 * mag)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// One stacked bar per row: the kinds' shares of claims, each segment
+/// labelled with its letter and percentage (readable without colour).
+fn stacked(s: &mut String, id: &str, rows: &[(String, &Tally)]) {
+    let plot = WIDE_W - WIDE_LABEL_W - 10.0;
+    let h = ROW_H * rows.len() as f64 + 6.0;
+    let _ = writeln!(
+        s,
+        "<svg role=\"img\" aria-labelledby=\"{id}-h {id}-d\" viewBox=\"0 0 {WIDE_W} {h}\" width=\"{WIDE_W}\" height=\"{h}\"><desc id=\"{id}-d\">Share of sourced (S), anonymous (A) and editorial (E) claims</desc>"
+    );
+    for (i, (name, t)) in rows.iter().enumerate() {
+        let y = 4.0 + i as f64 * ROW_H;
+        let _ = write!(
+            s,
+            "<g><text class=\"lbl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            WIDE_LABEL_W - 8.0,
+            y + 14.0,
+            esc(&truncate(name, 34))
+        );
+        let total = t.claims();
+        if total == 0 {
+            let _ = write!(
+                s,
+                "<rect class=\"empty\" x=\"{WIDE_LABEL_W}\" y=\"{y}\" width=\"{plot}\" height=\"{}\"/><text class=\"val\" x=\"{}\" y=\"{}\">no claims</text>",
+                ROW_H - 8.0,
+                WIDE_LABEL_W + 6.0,
+                y + 13.0
+            );
+        }
+        let mut x = WIDE_LABEL_W;
+        for k in Kind::ALL {
+            let n = t.by_kind.get(k);
+            if n == 0 || total == 0 {
+                continue;
+            }
+            let share = n as f64 / total as f64;
+            let w = share * plot;
+            let _ = write!(
+                s,
+                "<rect class=\"k-{k}\" x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\"><title>{}: {k} {n} of {total} ({})</title></rect>",
+                ROW_H - 8.0,
+                esc(name),
+                pct(Some(share))
+            );
+            if w > 46.0 {
+                let _ = write!(
+                    s,
+                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\">{} {:.0}%</text>",
+                    x + 5.0,
+                    y + 13.0,
+                    k.letter(),
+                    share * 100.0
+                );
+            } else if w > 12.0 {
+                let _ = write!(
+                    s,
+                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\">{}</text>",
+                    x + 3.0,
+                    y + 13.0,
+                    k.letter()
+                );
+            }
+            x += w;
+        }
+        s.push_str("</g>\n");
+    }
+    s.push_str("</svg>\n");
+}
+
+fn toc(s: &mut String, entries: &[Toc]) {
+    s.push_str("<nav class=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Articles</h2><ol>\n");
+    for t in entries {
+        let mut flags = String::new();
+        if t.needs_review > 0 {
+            let _ = write!(
+                flags,
+                " <span class=\"flag\">⚠ {} need review</span>",
+                t.needs_review
+            );
+        }
+        if t.disputed > 0 {
+            let _ = write!(
+                flags,
+                " <span class=\"flag\">{} disputed</span>",
+                t.disputed
+            );
+        }
+        let _ = writeln!(
+            s,
+            "<li><a href=\"#{}\">{}</a> <span class=\"muted\">— {}{}, {} claims</span>{flags}</li>",
+            t.anchor,
+            esc(&t.title),
+            esc(&t.annotator),
+            t.outlet
+                .as_deref()
+                .map(|o| format!(", {}", esc(o)))
+                .unwrap_or_default(),
+            t.claims,
+        );
+    }
+    s.push_str("</ol></nav>\n");
+}
+
+/// The strip: one column per paragraph, one row per kind, each filled cell
+/// also carrying its letter.
+fn strip(s: &mut String, id: &str, a: &ArticleSummary) {
+    let paragraphs = a.by_paragraph.len();
+    // A long article's paragraphs share columns (bands), so the strip stays
+    // one screen wide however long the article is.
+    let cols = paragraphs.clamp(1, STRIP_COLUMNS);
+    let band = |j: usize| {
+        (j * paragraphs / cols)..((j + 1) * paragraphs / cols).max(j * paragraphs / cols + 1)
+    };
+    let cell = ((WIDE_W - 90.0) / cols as f64).floor().clamp(3.0, 18.0);
+    let w = 90.0 + cell * cols as f64 + 4.0;
+    let rh = cell.max(12.0);
+    let h = 3.0 * (rh + 2.0) + 18.0;
+    let what = if cols < paragraphs {
+        "One column per band of paragraphs"
+    } else {
+        "One column per paragraph"
+    };
+    let _ = writeln!(
+        s,
+        "<figure class=\"strip\"><figcaption id=\"{id}-st\">Claims by paragraph</figcaption><svg role=\"img\" aria-labelledby=\"{id}-st {id}-sd\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"><desc id=\"{id}-sd\">{what}; a filled cell holds a claim of that kind.</desc>"
+    );
+    for (r, k) in Kind::ALL.into_iter().enumerate() {
+        let y = r as f64 * (rh + 2.0);
+        let _ = write!(
+            s,
+            "<text class=\"lbl\" x=\"0\" y=\"{}\">{k}</text>",
+            y + rh - 2.0
+        );
+        for j in 0..cols {
+            let x = 90.0 + j as f64 * cell;
+            let range = band(j);
+            let count: usize = a
+                .by_paragraph
+                .get(range.start..range.end.min(paragraphs))
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.get(k))
+                .sum();
+            let cw = (cell - 1.0).max(1.0);
+            if count == 0 {
+                let _ = write!(
+                    s,
+                    "<rect class=\"empty\" x=\"{x}\" y=\"{y}\" width=\"{cw:.1}\" height=\"{rh}\"/>"
+                );
+                continue;
+            }
+            let place = if range.len() == 1 {
+                format!("¶{}", range.start + 1)
+            } else {
+                format!("¶{}–{}", range.start + 1, range.end)
+            };
+            let _ = write!(
+                s,
+                "<rect class=\"k-{k}\" x=\"{x}\" y=\"{y}\" width=\"{cw:.1}\" height=\"{rh}\"><title>{place}: {count} {k}</title></rect>"
+            );
+            if cell >= 11.0 {
+                let _ = write!(
+                    s,
+                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" style=\"font-size:9px\">{}</text>",
+                    x + cw / 2.0,
+                    y + rh - 3.0,
+                    k.letter()
+                );
+            }
+        }
+    }
+    let ty = 3.0 * (rh + 2.0) + 12.0;
+    let _ = writeln!(
+        s,
+        "<text class=\"val\" x=\"90\" y=\"{ty}\">¶1</text><text class=\"val\" x=\"{}\" y=\"{ty}\" text-anchor=\"end\">¶{paragraphs}</text></svg></figure>",
+        90.0 + cell * cols as f64,
+    );
+}
+
+/// What hovering a claim shows, one fact a line.
+fn claim_title(c: &Claim, verdicts: &[VerdictOn<'_>]) -> String {
+    let mut lines = vec![esc(c.kind.as_str())];
+    if let Some(src) = c.source.as_deref().filter(|s| !s.is_empty()) {
+        lines.push(format!("source: {}", esc(src)));
+    }
+    if let Some(n) = c.note.as_deref().filter(|s| !s.is_empty()) {
+        lines.push(format!("note: {}", esc(n)));
+    }
+    if !c.tags.is_empty() {
+        lines.push(format!("tags: {}", esc(&c.tags.join(", "))));
+    }
+    if let Some(st) = &c.status {
+        lines.push(format!("status: {}", esc(st)));
+    }
+    for v in verdicts {
+        lines.push(esc(&verdict_line(v)));
+    }
+    lines.join("&#10;")
+}
+
+fn verdict_line(v: &VerdictOn<'_>) -> String {
+    let mut line = format!(
+        "{} {}",
+        v.reviewer,
+        match v.entry.verdict {
+            Verdict::Agree => "agrees",
+            Verdict::Dispute => "disputes",
+        }
+    );
+    if let Some(k) = v.entry.kind {
+        line.push_str(&format!(", proposes {k}"));
+    }
+    if let Some(c) = v.entry.comment.as_deref().filter(|c| !c.is_empty()) {
+        line.push_str(": ");
+        line.push_str(c);
+    }
+    line
+}
+
+/// A marked claim in the text.
+struct Span<'a> {
+    /// Index into the file's claims.
+    index: usize,
+    claim: &'a Claim,
+}
+
+/// The paragraph's text with its claims as `<mark>`s around exactly their
+/// text. Overlapping claims nest; where one claim crosses another's end it
+/// is split, so the text reads once and every claim's marks hold exactly
+/// its quote, in order.
+fn marked(
+    out: &mut String,
+    text: &str,
+    spans: &[Span<'_>],
+    attrs: &dyn Fn(&Span<'_>, bool) -> String,
+) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |c: usize| chars.get(c).map_or(text.len(), |x| x.0);
+    let mut bounds: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.claim.start, s.claim.end])
+        .chain([0, chars.len()])
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    // Outer first: earlier start, then longer, then file order.
+    let order = |s: &Span<'_>| (s.claim.start, std::cmp::Reverse(s.claim.end), s.index);
+    let mut open: Vec<usize> = Vec::new(); // indexes into `spans`
+    let mut started: Vec<bool> = vec![false; spans.len()];
+    // Spans by start, taken in as the sweep reaches them; the active ones
+    // are kept in nesting order, so each step costs what is open there.
+    let mut by_start: Vec<usize> = (0..spans.len()).collect();
+    by_start.sort_by_key(|&i| order(&spans[i]));
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        active.retain(|&i| spans[i].claim.end >= b);
+        let mut added = false;
+        while next < by_start.len() && spans[by_start[next]].claim.start <= a {
+            let i = by_start[next];
+            next += 1;
+            if spans[i].claim.end >= b {
+                active.push(i);
+                added = true;
+            }
+        }
+        if added {
+            active.sort_by_key(|&i| order(&spans[i]));
+        }
+        let keep = open.iter().zip(&active).take_while(|(x, y)| x == y).count();
+        for _ in keep..open.len() {
+            out.push_str("</mark>");
+        }
+        open.truncate(keep);
+        for &i in &active[keep..] {
+            let first = !started[i];
+            started[i] = true;
+            let _ = write!(out, "<mark {}>", attrs(&spans[i], first));
+            open.push(i);
+        }
+        esc_into(out, &text[byte(a)..byte(b)]);
+    }
+    for _ in 0..open.len() {
+        out.push_str("</mark>");
+    }
+}
+
+/// One article's section.
+pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
+    let id = anchor(index);
+    let set = &doc.set;
+    let verdicts = doc.verdicts();
+    let mut s = String::with_capacity(16 * 1024);
+    let _ = write!(
+        s,
+        "<article class=\"doc\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<header><h2 id=\"{id}-h\">{}</h2>\n<p class=\"meta\">",
+        esc(&set.article.title)
+    );
+    let mut meta = Vec::new();
+    if let Some(o) = set.article.outlet.as_deref().filter(|o| !o.is_empty()) {
+        meta.push(format!("<span>{}</span>", esc(o)));
+    }
+    if let Some(d) = set.article.published {
+        meta.push(format!("<time>{}</time>", esc(&d.to_string())));
+    }
+    meta.push(format!(
+        "annotated by <strong>{}</strong>",
+        esc(&set.annotator.name)
+    ));
+    if let Some(u) = set.article.url.as_deref().filter(|u| !u.is_empty()) {
+        // Shown, not linked: the page makes no reference outside itself.
+        meta.push(format!("<code>{}</code>", esc(u)));
+    }
+    meta.push(format!("<code>{}</code>", esc(&doc.file)));
+    s.push_str(&meta.join(" · "));
+    s.push_str("</p></header>\n");
+
+    let t = &a.tally;
+    let disputed: usize = a.reviews.iter().map(|r| r.disputed).sum();
+    let _ = write!(
+        s,
+        "<dl class=\"figures\"><div><dt>claims</dt><dd>{}</dd></div><div><dt>sourced · anonymous · editorial</dt><dd>{} · {} · {}</dd></div>\
+<div><dt>anonymity ratio</dt><dd>{}</dd></div><div><dt>editorial per 100 words</dt><dd>{}</dd></div>\
+<div><dt>paragraphs with claims</dt><dd>{} of {}</dd></div><div><dt>needs review</dt><dd>{}</dd></div>",
+        t.claims(),
+        t.by_kind.get(Kind::Sourced),
+        t.by_kind.get(Kind::Anonymous),
+        t.by_kind.get(Kind::Editorial),
+        pct(t.anonymity_ratio()),
+        dec(t.editorial_per_100_words()),
+        t.paragraphs_with_claims,
+        t.paragraphs,
+        t.needs_review,
+    );
+    for r in &a.reviews {
+        let _ = write!(
+            s,
+            "<div><dt>reviewed by {}</dt><dd>{} agreed · {} disputed</dd></div>",
+            esc(&r.reviewer),
+            r.agreed,
+            r.disputed
+        );
+    }
+    s.push_str("</dl>\n");
+    if disputed > 0 {
+        let _ = writeln!(
+            s,
+            "<p class=\"flag\">{disputed} {} disputed by colleagues: marked with a red underline below.</p>",
+            plural(disputed, "claim", "claims")
+        );
+    }
+    strip(&mut s, &id, a);
+
+    // Badge numbers follow the claims' file order.
+    let badge = |i: usize| format!("{}{}", set.claims[i].kind.letter(), i + 1);
+    // By number, not by id: ids come from the file and need not be
+    // unique once made fit for an HTML id.
+    let claim_anchor = |i: usize| format!("{id}-c{}", i + 1);
+    match &doc.article {
+        Some(article) => {
+            s.push_str("<h3>Text</h3>\n");
+            s.push_str(LEGEND);
+            s.push_str("<div class=\"text\">\n");
+            let attrs = |sp: &Span<'_>, first: bool| {
+                let c = sp.claim;
+                let mut class = String::from("claim");
+                if c.needs_review() {
+                    class.push_str(" review");
+                }
+                if verdicts[sp.index]
+                    .iter()
+                    .any(|v| v.entry.verdict == Verdict::Dispute)
+                {
+                    class.push_str(" disputed");
+                }
+                let mut at = format!(
+                    "class=\"{class}\" data-kind=\"{}\" data-claim=\"{}\" title=\"{}\"",
+                    c.kind,
+                    esc(c.id.as_deref().unwrap_or("")),
+                    claim_title(c, &verdicts[sp.index])
+                );
+                if first {
+                    let _ = write!(
+                        at,
+                        " id=\"{}-m\" data-badge=\"{}\"",
+                        claim_anchor(sp.index),
+                        badge(sp.index)
+                    );
+                } else {
+                    at.push_str(" data-part=\"continued\"");
+                }
+                at
+            };
+            for (pi, p) in article.paragraphs.iter().enumerate() {
+                // Claims are in file order (`perfile::render` sorts them).
+                let spans: Vec<Span<'_>> = set
+                    .paragraph_range(pi + 1)
+                    .map(|index| Span {
+                        index,
+                        claim: &set.claims[index],
+                    })
+                    .filter(|sp| doc.holds(sp.claim))
+                    .collect();
+                let class = if p.heading { " class=\"h\"" } else { "" };
+                let _ = write!(s, "<p{class} data-n=\"{}\">", pi + 1);
+                marked(&mut s, &p.text, &spans, &attrs);
+                s.push_str("</p>\n");
+            }
+            s.push_str("</div>\n");
+        }
+        None => {
+            let why = a
+                .text
+                .reason()
+                .unwrap_or_else(|| "the article text is not available".into());
+            let _ = writeln!(
+                s,
+                "<p class=\"note\">The text cannot be shown: {}. The claims are listed from their quotes.</p>",
+                esc(&why)
+            );
+        }
+    }
+
+    if !set.claims.is_empty() {
+        s.push_str("<h3>Claims</h3>\n<ol class=\"claims\">\n");
+    }
+    for (i, c) in set.claims.iter().enumerate() {
+        let _ = write!(
+            s,
+            "<li id=\"{}\" data-claim=\"{}\"><span class=\"badge k-{}\" aria-hidden=\"true\">{}</span><div><q>{}</q>\
+<div class=\"facts\"><strong>{}</strong> · ¶{} {}–{}",
+            claim_anchor(i),
+            esc(c.id.as_deref().unwrap_or("")),
+            c.kind,
+            badge(i),
+            esc(&c.quote),
+            c.kind,
+            c.paragraph,
+            c.start,
+            c.end
+        );
+        if let Some(src) = c.source.as_deref().filter(|x| !x.is_empty()) {
+            let _ = write!(s, " · source: <strong>{}</strong>", esc(src));
+        } else if c.kind.has_source() {
+            s.push_str(" · <em>no source given</em>");
+        }
+        if !c.tags.is_empty() {
+            let _ = write!(s, " · tags: {}", esc(&c.tags.join(", ")));
+        }
+        if let Some(id) = &c.id {
+            let _ = write!(s, " · id <code>{}</code>", esc(id));
+        }
+        if doc.holds(c) {
+            let _ = write!(s, " · <a href=\"#{}-m\">in the text</a>", claim_anchor(i));
+        }
+        s.push_str("</div>");
+        if let Some(n) = c.note.as_deref().filter(|x| !x.is_empty()) {
+            let _ = write!(s, "<div>Note: {}</div>", esc(n));
+        }
+        if c.needs_review() {
+            s.push_str("<div class=\"flag\">⚠ needs review: the article changed and this claim could not be placed with confidence</div>");
+        } else if doc.article.is_some() && !doc.holds(c) {
+            s.push_str(
+                "<div class=\"flag\">⚠ its offsets do not hold its quote in this text</div>",
+            );
+        }
+        if !verdicts[i].is_empty() {
+            s.push_str("<ul class=\"verdicts\" aria-label=\"colleagues' verdicts\">");
+            for v in &verdicts[i] {
+                let class = v.entry.verdict.as_str();
+                let mark = if v.entry.verdict == Verdict::Agree {
+                    "✓"
+                } else {
+                    "✗"
+                };
+                let _ = write!(
+                    s,
+                    "<li class=\"{class}\">{mark} {}</li>",
+                    esc(&verdict_line(v))
+                );
+            }
+            s.push_str("</ul>");
+        }
+        s.push_str("</div></li>\n");
+    }
+    if !set.claims.is_empty() {
+        s.push_str("</ol>\n");
+    }
+    s.push_str("</article>\n");
+    s.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_model::article::Paragraph;
+
+    fn claim(p: &Paragraph, s: usize, e: usize, id: &str) -> Claim {
+        let mut c = Claim::new(1, p, s, e, Kind::Editorial);
+        c.id = Some(id.into());
+        c
+    }
+
+    #[test]
+    fn a_long_article_strip_has_bands_not_a_column_per_paragraph() {
+        use byline_model::annotation::KindCounts;
+        let p = Paragraph::new("x".into(), false);
+        let set = byline_model::annotation::AnnotationSet::new(
+            &byline_model::article::Article::new("x".into(), "x".into(), "x".into(), vec![p]),
+            "A",
+            None,
+        );
+        let mut a = super::super::summarize(&set, None);
+        a.by_paragraph = vec![KindCounts::default(); 40_000];
+        a.by_paragraph[39_999].add(Kind::Editorial);
+        let mut s = String::new();
+        strip(&mut s, "t", &a);
+        assert_eq!(s.matches("<rect").count(), 3 * STRIP_COLUMNS);
+        assert!(
+            s.contains("¶39801–40000: 1 editorial"),
+            "{}",
+            &s[s.len() - 600..]
+        );
+    }
+
+    #[test]
+    fn escapes_and_strips_controls() {
+        assert_eq!(
+            esc("<script>\"a\" & 'b'\u{7}</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn overlapping_claims_split_so_text_reads_once() {
+        let p = Paragraph::new("abcdefghij".into(), false);
+        let a = claim(&p, 0, 6, "a");
+        let b = claim(&p, 3, 9, "b");
+        let c = claim(&p, 4, 5, "c");
+        let spans = [
+            Span {
+                index: 0,
+                claim: &a,
+            },
+            Span {
+                index: 1,
+                claim: &b,
+            },
+            Span {
+                index: 2,
+                claim: &c,
+            },
+        ];
+        let mut out = String::new();
+        marked(&mut out, &p.text, &spans, &|s, _| {
+            format!("c={}", s.claim.id.as_deref().unwrap())
+        });
+        assert_eq!(
+            out,
+            "<mark c=a>abc<mark c=b>d<mark c=c>e</mark>f</mark></mark><mark c=b>ghi</mark>j"
+        );
+    }
+}

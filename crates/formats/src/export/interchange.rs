@@ -1,0 +1,548 @@
+//! Files other tools read (PRODUCT.md): W3C Web Annotation, brat standoff,
+//! spaCy/Prodigy JSONL, claims and verdicts as JSON Lines and CSV.
+//!
+//! Every format here works from a [`Doc`]: one annotator file parsed in
+//! full (notes, tags, status), its article text when it matches, and the
+//! colleagues' reviews of it. Offsets count Unicode scalar values into the
+//! normalised paragraphs joined by `"\n\n"` ([`Joined`]), so Python's
+//! `text[start:end]` is the quote.
+
+use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::article::Article;
+use byline_model::review::verdict::{Entry, Review, Verdict};
+use byline_store::annotator_slug;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// The separator between paragraphs in the joined text.
+pub const PARAGRAPH_SEP: &str = "\n\n";
+
+/// One annotator file with what the interchange formats and the HTML page
+/// need beside it.
+pub struct Doc {
+    /// Claim ids assigned where missing (the ids a save would assign), in
+    /// file order.
+    pub set: AnnotationSet,
+    /// The article text, when it is the one annotated.
+    pub article: Option<Article>,
+    /// Reviews of this file (their `of` is its slug).
+    pub reviews: Vec<Review>,
+    /// The annotation file, as found.
+    pub file: String,
+    /// The article text's path as found from the annotation file.
+    pub article_path: Option<String>,
+}
+
+/// A colleague's verdict on one claim.
+pub struct VerdictOn<'a> {
+    pub reviewer: &'a str,
+    pub entry: &'a Entry,
+}
+
+impl Doc {
+    /// For each claim (by index), the verdicts colleagues gave it.
+    pub fn verdicts(&self) -> Vec<Vec<VerdictOn<'_>>> {
+        let mut out: Vec<Vec<VerdictOn<'_>>> =
+            (0..self.set.claims.len()).map(|_| Vec::new()).collect();
+        for r in &self.reviews {
+            for (i, v) in r.match_claims(&self.set.claims).into_iter().enumerate() {
+                if let (Some(v), Some(slot)) = (v, out.get_mut(i)) {
+                    slot.push(VerdictOn {
+                        reviewer: &r.meta.reviewer,
+                        entry: &r.verdicts[v],
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether claim `c`'s offsets hold its quote in the text.
+    pub fn holds(&self, c: &Claim) -> bool {
+        self.article
+            .as_ref()
+            .is_some_and(|a| byline_model::annotation::anchor::holds(c, a))
+    }
+
+    fn text_needed(&self, what: &str) -> Result<(&Article, Joined), String> {
+        match &self.article {
+            Some(a) => Ok((a, Joined::new(a))),
+            None => Err(format!(
+                "{}: {what} needs the article text (offsets count into it), and it is not available; see the warning above",
+                self.file
+            )),
+        }
+    }
+}
+
+/// The article's paragraphs joined by [`PARAGRAPH_SEP`], with each
+/// paragraph's start in `char`s.
+pub struct Joined {
+    pub text: String,
+    /// `char` offset of each paragraph's first character.
+    pub starts: Vec<usize>,
+    /// Length of each paragraph in `char`s.
+    pub lens: Vec<usize>,
+}
+
+impl Joined {
+    pub fn new(a: &Article) -> Joined {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(a.len());
+        let mut lens = Vec::with_capacity(a.len());
+        let mut at = 0;
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            if i > 0 {
+                text.push_str(PARAGRAPH_SEP);
+                at += 2;
+            }
+            starts.push(at);
+            lens.push(p.char_len());
+            text.push_str(&p.text);
+            at += p.char_len();
+        }
+        Joined { text, starts, lens }
+    }
+
+    /// From the joined text's paragraphs, as an importer finds them.
+    pub fn from_text(text: &str) -> Joined {
+        let mut starts = Vec::new();
+        let mut lens = Vec::new();
+        let mut at = 0;
+        for (i, p) in text.split(PARAGRAPH_SEP).enumerate() {
+            if i > 0 {
+                at += 2;
+            }
+            let n = p.chars().count();
+            starts.push(at);
+            lens.push(n);
+            at += n;
+        }
+        Joined {
+            text: text.to_owned(),
+            starts,
+            lens,
+        }
+    }
+
+    /// The joined offset of `c` in 1-based paragraph `p`.
+    pub fn global(&self, p: usize, c: usize) -> usize {
+        self.starts.get(p.wrapping_sub(1)).copied().unwrap_or(0) + c
+    }
+
+    /// `(paragraph (1-based), start, end)` of a joined range, when it lies
+    /// within one paragraph.
+    pub fn local(&self, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+        if start >= end {
+            return None;
+        }
+        let i = self
+            .starts
+            .partition_point(|&s| s <= start)
+            .checked_sub(1)?;
+        let s = start - self.starts[i];
+        let e = end - self.starts[i];
+        (e <= self.lens[i]).then_some((i + 1, s, e))
+    }
+}
+
+/// The label brat and spaCy see for a kind.
+pub fn brat_label(k: Kind) -> &'static str {
+    match k {
+        Kind::Sourced => "Sourced",
+        Kind::Anonymous => "Anonymous",
+        Kind::Editorial => "Editorial",
+    }
+}
+
+/// A kind from a label in any case (`Sourced`, `SOURCED`, `sourced`).
+pub fn parse_label(s: &str) -> Option<Kind> {
+    Kind::parse(&s.trim().to_ascii_lowercase())
+}
+
+fn datetime(set: &AnnotationSet) -> Option<String> {
+    set.annotator.updated.map(|d| d.to_string())
+}
+
+/// The identifier of an article for tools that want an IRI: its URL,
+/// else a `urn:byline:` name.
+fn article_iri(set: &AnnotationSet) -> String {
+    match &set.article.url {
+        Some(u) if !u.trim().is_empty() => u.trim().to_owned(),
+        _ => format!("urn:byline:article:{}", set.article.id),
+    }
+}
+
+/// The W3C annotation id of a claim: `urn:byline:claim:<article>/<annotator>/<id>`.
+pub fn claim_iri(set: &AnnotationSet, c: &Claim) -> String {
+    format!(
+        "urn:byline:claim:{}/{}/{}",
+        set.article.id,
+        annotator_slug(&set.annotator.name),
+        c.id.as_deref().unwrap_or("")
+    )
+}
+
+fn meta(doc: &Doc) -> Value {
+    let a = &doc.set.article;
+    json!({
+        "article": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published.map(|d| d.to_string()),
+        "sha256": a.sha256,
+        "paragraphs": a.paragraphs,
+        "annotator": doc.set.annotator.name,
+        "updated": datetime(&doc.set),
+        "file": doc.file,
+        "path": doc.article_path,
+        "format": "byline-jsonl/1",
+    })
+}
+
+fn to_line(v: &impl Serialize, out: &mut Vec<u8>) {
+    // Serialising JSON values to memory does not fail.
+    let _ = serde_json::to_writer(&mut *out, v);
+    out.push(b'\n');
+}
+
+/// `--format jsonl`: one line per file, `{"text", "spans", "meta"}` as
+/// spaCy (`Doc.char_span`) and Prodigy read it. Spans carry byline's own
+/// fields beside `start`, `end` and `label`; tools ignore what they do not
+/// know. Claims that do not hold in the text are left out of `spans` and
+/// listed under `meta.unplaced`.
+pub fn jsonl(doc: &Doc) -> Result<Vec<u8>, String> {
+    let (_, joined) = doc.text_needed("--format jsonl")?;
+    let mut spans = Vec::new();
+    let mut unplaced = Vec::new();
+    for c in &doc.set.claims {
+        let mut span = json!({
+            "label": brat_label(c.kind).to_ascii_uppercase(),
+            "id": c.id,
+            "paragraph": c.paragraph,
+            "quote": c.quote,
+            "source": c.source,
+            "note": c.note,
+            "tags": c.tags,
+            "status": c.status,
+        });
+        if doc.holds(c) {
+            span["start"] = json!(joined.global(c.paragraph, c.start));
+            span["end"] = json!(joined.global(c.paragraph, c.end));
+            spans.push(span);
+        } else {
+            unplaced.push(span);
+        }
+    }
+    let mut meta = meta(doc);
+    meta["unplaced"] = json!(unplaced);
+    let mut out = Vec::new();
+    to_line(
+        &json!({"text": joined.text, "spans": spans, "meta": meta}),
+        &mut out,
+    );
+    Ok(out)
+}
+
+/// Up to 32 characters of the joined text on each side of `start..end`
+/// (chars), as W3C's TextQuoteSelector takes them.
+fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
+    let n = byline_model::annotation::CONTEXT_CHARS;
+    let prefix: String = chars[start.saturating_sub(n)..start.min(chars.len())]
+        .iter()
+        .collect();
+    let suffix: String = chars[end.min(chars.len())..(end + n).min(chars.len())]
+        .iter()
+        .collect();
+    (prefix, suffix)
+}
+
+/// `--format w3c`: one W3C Web Annotation per claim, one per line (JSON
+/// Lines of `Annotation`s; `jq -s` makes a list of them).
+pub fn w3c(doc: &Doc) -> Result<Vec<u8>, String> {
+    let (_, joined) = doc.text_needed("--format w3c")?;
+    let set = &doc.set;
+    let verdicts = doc.verdicts();
+    let chars: Vec<char> = joined.text.chars().collect();
+    let mut out = Vec::new();
+    for (i, c) in set.claims.iter().enumerate() {
+        let mut body = vec![json!({
+            "type": "TextualBody", "purpose": "tagging", "value": c.kind.as_str(),
+        })];
+        if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
+            body.push(json!({"type": "TextualBody", "purpose": "identifying", "value": s}));
+        }
+        if let Some(n) = c.note.as_deref().filter(|s| !s.is_empty()) {
+            body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": n}));
+        }
+        for t in &c.tags {
+            body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": t}));
+        }
+        if c.needs_review() {
+            body.push(json!({"type": "TextualBody", "purpose": "assessing", "value": byline_model::annotation::NEEDS_REVIEW}));
+        }
+        for v in verdicts.get(i).into_iter().flatten() {
+            body.push(verdict_body(v));
+        }
+        let mut selector = Vec::new();
+        let (mut prefix, mut suffix) = (
+            c.prefix.clone().unwrap_or_default(),
+            c.suffix.clone().unwrap_or_default(),
+        );
+        if doc.holds(c) {
+            let (s, e) = (
+                joined.global(c.paragraph, c.start),
+                joined.global(c.paragraph, c.end),
+            );
+            (prefix, suffix) = context(&chars, s, e);
+            selector.push(json!({"type": "TextPositionSelector", "start": s, "end": e}));
+        }
+        selector.insert(
+            0,
+            json!({"type": "TextQuoteSelector", "exact": c.quote, "prefix": prefix, "suffix": suffix}),
+        );
+        let mut a = json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": claim_iri(set, c),
+            "type": "Annotation",
+            "motivation": "classifying",
+            "creator": {"type": "Person", "name": set.annotator.name,
+                        "nickname": annotator_slug(&set.annotator.name)},
+            "body": body,
+            "target": {
+                "source": article_iri(set),
+                "selector": selector,
+            },
+        });
+        if let Some(d) = datetime(set) {
+            a["created"] = json!(d);
+        }
+        to_line(&a, &mut out);
+    }
+    Ok(out)
+}
+
+fn verdict_body(v: &VerdictOn<'_>) -> Value {
+    let e = v.entry;
+    let mut value = match e.verdict {
+        Verdict::Agree => format!("{} agrees", v.reviewer),
+        Verdict::Dispute => format!("{} disputes", v.reviewer),
+    };
+    if let Some(k) = e.kind {
+        value.push_str(&format!(" (proposes {k})"));
+    }
+    if let Some(c) = e.comment.as_deref().filter(|c| !c.is_empty()) {
+        value.push_str(": ");
+        value.push_str(c);
+    }
+    json!({
+        "type": "TextualBody",
+        "purpose": "assessing",
+        "value": value,
+        "creator": {"type": "Person", "name": v.reviewer},
+    })
+}
+
+/// Text on one `.ann` line: brat's fields are tab-separated and a line is
+/// a record, so tabs and line breaks become spaces.
+fn ann_field(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `--format brat`: the joined text (`.txt`) and its standoff (`.ann`).
+/// brat counts offsets in characters of the `.txt`, as here.
+pub fn brat(doc: &Doc) -> Result<(String, String), String> {
+    use std::fmt::Write as _;
+    let (_, joined) = doc.text_needed("--format brat")?;
+    let mut ann = String::new();
+    let (mut t, mut a, mut n) = (0, 0, 0);
+    for c in &doc.set.claims {
+        if !doc.holds(c) {
+            continue;
+        }
+        t += 1;
+        let (s, e) = (
+            joined.global(c.paragraph, c.start),
+            joined.global(c.paragraph, c.end),
+        );
+        let _ = writeln!(
+            ann,
+            "T{t}\t{} {s} {e}\t{}",
+            brat_label(c.kind),
+            ann_field(&c.quote)
+        );
+        let mut note = |what: &str, text: &str| {
+            n += 1;
+            let _ = writeln!(
+                ann,
+                "#{n}\tAnnotatorNotes T{t}\t{what}: {}",
+                ann_field(text)
+            );
+        };
+        if let Some(id) = &c.id {
+            note("id", id);
+        }
+        if let Some(src) = c.source.as_deref().filter(|s| !s.is_empty()) {
+            note("source", src);
+        }
+        if let Some(nt) = c.note.as_deref().filter(|s| !s.is_empty()) {
+            note("note", nt);
+        }
+        if !c.tags.is_empty() {
+            note("tags", &c.tags.join(", "));
+        }
+        if c.needs_review() {
+            a += 1;
+            let _ = writeln!(ann, "A{a}\tNeedsReview T{t}");
+        }
+    }
+    let mut txt = joined.text;
+    txt.push('\n');
+    Ok((txt, ann))
+}
+
+/// brat's `annotation.conf` for the labels above.
+pub const BRAT_CONF: &str = "[entities]\nSourced\nAnonymous\nEditorial\n\n[relations]\n\n[events]\n\n[attributes]\nNeedsReview Arg:<ENTITY>\n";
+
+/// brat's `visual.conf`: the same colours as the HTML report.
+pub const BRAT_VISUAL: &str = "[labels]\nSourced | Sourced | S\nAnonymous | Anonymous | A\nEditorial | Editorial | E\n\n[drawing]\nSourced\tbgColor:#bfdbfe\nAnonymous\tbgColor:#fed7aa\nEditorial\tbgColor:#f5d0fe\n";
+
+/// `--claims --format json`: one claim a line.
+pub fn claims_jsonl(doc: &Doc) -> Vec<u8> {
+    let set = &doc.set;
+    let mut out = Vec::new();
+    for (c, verdicts) in set.claims.iter().zip(doc.verdicts()) {
+        to_line(
+            &json!({
+                "id": c.id,
+                "article": set.article.id,
+                "title": set.article.title,
+                "outlet": set.article.outlet,
+                "annotator": set.annotator.name,
+                "file": doc.file,
+                "paragraph": c.paragraph,
+                "start": c.start,
+                "end": c.end,
+                "kind": c.kind,
+                "source": c.source,
+                "note": c.note,
+                "tags": c.tags,
+                "status": c.status,
+                "quote": c.quote,
+                "verdicts": verdicts.iter().map(verdict_json).collect::<Vec<_>>(),
+            }),
+            &mut out,
+        );
+    }
+    out
+}
+
+fn verdict_json(v: &VerdictOn<'_>) -> Value {
+    json!({
+        "reviewer": v.reviewer,
+        "verdict": v.entry.verdict.as_str(),
+        "kind": v.entry.kind,
+        "comment": v.entry.comment,
+    })
+}
+
+/// Columns of `--verdicts --format csv`.
+pub const VERDICT_HEADER: &[&str] = &[
+    "article",
+    "annotator",
+    "reviewer",
+    "claim",
+    "paragraph",
+    "start",
+    "end",
+    "kind",
+    "verdict",
+    "proposed_kind",
+    "comment",
+    "quote",
+];
+
+/// One row per verdict of a colleague on this file's claims, in claim
+/// order; verdicts whose claim is gone are left out (the JSON export
+/// counts them as `orphaned`).
+pub fn verdict_rows(doc: &Doc) -> Vec<Vec<String>> {
+    let set = &doc.set;
+    let mut rows = Vec::new();
+    for (c, verdicts) in set.claims.iter().zip(doc.verdicts()) {
+        for v in verdicts {
+            rows.push(vec![
+                set.article.id.clone(),
+                set.annotator.name.clone(),
+                v.reviewer.to_owned(),
+                c.id.clone().unwrap_or_default(),
+                c.paragraph.to_string(),
+                c.start.to_string(),
+                c.end.to_string(),
+                c.kind.as_str().to_owned(),
+                v.entry.verdict.as_str().to_owned(),
+                v.entry
+                    .kind
+                    .map(|k| k.as_str().to_owned())
+                    .unwrap_or_default(),
+                v.entry.comment.clone().unwrap_or_default(),
+                c.quote.clone(),
+            ]);
+        }
+    }
+    rows
+}
+
+/// `--verdicts --format json`: one verdict a line.
+pub fn verdicts_jsonl(doc: &Doc) -> Vec<u8> {
+    let mut out = Vec::new();
+    for row in verdict_rows(doc) {
+        let obj: serde_json::Map<String, Value> = VERDICT_HEADER
+            .iter()
+            .zip(row)
+            .map(|(k, v)| {
+                let v = match *k {
+                    "paragraph" | "start" | "end" => {
+                        v.parse::<u64>().map(Value::from).unwrap_or(Value::Null)
+                    }
+                    "proposed_kind" | "claim" | "comment" if v.is_empty() => Value::Null,
+                    _ => Value::String(v),
+                };
+                ((*k).to_owned(), v)
+            })
+            .collect();
+        to_line(&obj, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_model::article::Paragraph;
+
+    fn article() -> Article {
+        Article::new(
+            "x".into(),
+            "T".into(),
+            "x.txt".into(),
+            vec![
+                Paragraph::new("Héllo 🍵 world.".into(), false),
+                Paragraph::new("Second one.".into(), false),
+            ],
+        )
+    }
+
+    #[test]
+    fn joined_offsets_count_chars_across_paragraphs() {
+        let j = Joined::new(&article());
+        assert_eq!(j.text, "Héllo 🍵 world.\n\nSecond one.");
+        assert_eq!(j.global(2, 0), 16);
+        assert_eq!(j.local(16, 22), Some((2, 0, 6)));
+        assert_eq!(j.local(10, 17), None, "crosses a paragraph break");
+        let k = Joined::from_text(&j.text);
+        assert_eq!((k.starts, k.lens), (j.starts, j.lens));
+    }
+}

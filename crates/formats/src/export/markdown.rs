@@ -1,0 +1,512 @@
+//! `--format markdown`: a report for people. Plain GitHub-flavoured
+//! Markdown that also reads well as text in a terminal: tables, lists, and
+//! a per-paragraph strip drawn with letters in a code block.
+
+use super::{
+    ArticleSummary, Corpus, Group, LEAD_BODY_PARAGRAPHS, Metric, STRIP_EMPTY, SourceCount, Tally,
+};
+use byline_model::annotation::Kind;
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Sources listed in the corpus overview; the JSON export has them all.
+const CORPUS_SOURCES: usize = 20;
+/// Paragraphs per line of the strip, in groups of ten.
+const STRIP_WIDTH: usize = 50;
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
+}
+
+fn dec(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |x| format!("{x:.2}"))
+}
+
+fn metric_value(m: Metric, x: Option<f64>) -> String {
+    if m.is_share() { pct(x) } else { dec(x) }
+}
+
+/// Inline text with Markdown's special characters escaped, on one line.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn code(s: &str) -> String {
+    if s.contains('`') {
+        format!("`` {s} ``")
+    } else {
+        format!("`{s}`")
+    }
+}
+
+/// `¶1–4, ¶7`: paragraph numbers with runs collapsed.
+fn para_list(v: &[usize]) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i;
+        while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
+            j += 1;
+        }
+        parts.push(if j == i {
+            format!("¶{}", v[i])
+        } else {
+            format!("¶{}–{}", v[i], v[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Writes the report: a corpus overview first when there are several
+/// files, then one section per file.
+pub fn write(
+    out: &mut dyn Write,
+    articles: &[ArticleSummary],
+    corpus: &Corpus,
+) -> std::io::Result<()> {
+    let mut s = String::new();
+    match articles {
+        [] => {
+            s.push_str("# byline export\n\nNo annotations to summarise; the summary is empty.\n");
+        }
+        [one] => article(&mut s, one, 1),
+        many => {
+            overview(&mut s, many, corpus);
+            for a in many {
+                s.push('\n');
+                article(&mut s, a, 2);
+            }
+        }
+    }
+    out.write_all(s.as_bytes())
+}
+
+fn kind_table(s: &mut String, t: &Tally) {
+    s.push_str("| kind | claims | % of claims | characters covered | % of characters |\n");
+    s.push_str("|:--|--:|--:|--:|--:|\n");
+    for k in Kind::ALL {
+        let _ = writeln!(
+            s,
+            "| {k} | {} | {} | {} | {} |",
+            t.by_kind.get(k),
+            pct(t.share_by_claims(k)),
+            t.chars_by_kind.get(k),
+            pct(t.share_by_chars(k)),
+        );
+    }
+    let _ = writeln!(
+        s,
+        "| total | {} |  | {} |  |",
+        t.claims(),
+        t.covered_chars()
+    );
+}
+
+/// `Done: Alex Example 2 of 7 · Sam Example 0 of 7`.
+fn done_line(s: &mut String, c: &Corpus) {
+    let parts: Vec<String> = c
+        .by_annotator
+        .iter()
+        .map(|g| format!("{} {} of {}", g.name, g.tally.done, g.tally.files))
+        .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nDone (articles marked done, of the annotator's files): {}",
+            parts.join(" · ")
+        );
+    }
+}
+
+fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
+    let t = &c.totals.tally;
+    let _ = writeln!(s, "# byline export\n");
+    let _ = writeln!(
+        s,
+        "{} · {} · {} · {} · {}\n",
+        plural(t.files, "annotation file", "annotation files"),
+        plural(c.totals.distinct_articles, "article", "articles"),
+        plural(c.totals.annotators, "annotator", "annotators"),
+        plural(c.totals.outlets, "outlet", "outlets"),
+        plural(t.claims(), "claim", "claims"),
+    );
+    s.push_str("## Corpus\n\n");
+    kind_table(s, t);
+    s.push('\n');
+
+    s.push_str("Pooled figures divide the corpus's sums; the median and quartiles are taken over the annotation files where the measure is defined.\n\n");
+    s.push_str("| measure | pooled | median | Q1–Q3 | files |\n");
+    s.push_str("|:--|--:|--:|--:|--:|\n");
+    for m in Metric::ALL {
+        let pooled = match m {
+            Metric::AnonymityRatio => t.anonymity_ratio(),
+            Metric::AnonymousShare => t.share_by_claims(Kind::Anonymous),
+            Metric::EditorialShare => t.share_by_claims(Kind::Editorial),
+            Metric::EditorialPer100Words => t.editorial_per_100_words(),
+            Metric::EditorialSentenceShare => t.editorial_sentence_share(),
+            Metric::AnonymousLeadShare => t.lead_share(Kind::Anonymous),
+            Metric::EditorialLeadShare => t.lead_share(Kind::Editorial),
+            Metric::TopSourceShare | Metric::EffectiveSources => None,
+        };
+        let sp = c.totals.spread(m);
+        let range = match (sp.q1, sp.q3) {
+            (Some(a), Some(b)) => {
+                format!("{}–{}", metric_value(m, Some(a)), metric_value(m, Some(b)))
+            }
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {range} | {} |",
+            m.label(),
+            metric_value(m, pooled),
+            metric_value(m, sp.median),
+            sp.n
+        );
+    }
+    if t.with_text < t.files {
+        let _ = writeln!(
+            s,
+            "\nWords and sentences come from the {} of {} files whose article text was found.",
+            t.with_text, t.files
+        );
+    }
+
+    group_table(s, "By outlet", "outlet", &c.by_outlet);
+    group_table(s, "By annotator", "annotator", &c.by_annotator);
+    done_line(s, c);
+    s.push_str(INTERVAL_NOTE);
+
+    s.push_str("\n### Sources across the corpus\n\n");
+    sources_table(s, &c.sources, CORPUS_SOURCES);
+
+    s.push_str("\n### Articles\n\n");
+    s.push_str("| article | annotator | outlet | claims | sourced | anonymous | editorial | anonymity ratio | editorial / 100 words |\n");
+    s.push_str("|:--|:--|:--|--:|--:|--:|--:|--:|--:|\n");
+    for a in articles {
+        let t = &a.tally;
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            esc(&a.article),
+            esc(&a.annotator),
+            esc(a.outlet.as_deref().unwrap_or(super::UNKNOWN_OUTLET)),
+            t.claims(),
+            t.by_kind.get(Kind::Sourced),
+            t.by_kind.get(Kind::Anonymous),
+            t.by_kind.get(Kind::Editorial),
+            pct(t.anonymity_ratio()),
+            dec(t.editorial_per_100_words()),
+        );
+    }
+}
+
+fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
+    let _ = writeln!(s, "\n### {title}\n");
+    let _ = writeln!(
+        s,
+        "| {what} | files | claims | sourced | anonymous | editorial | anonymity ratio | editorial / 100 words | sentences touched by editorial |"
+    );
+    s.push_str("|:--|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for g in groups {
+        let t = &g.tally;
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            esc(&g.name),
+            t.files,
+            t.claims(),
+            t.by_kind.get(Kind::Sourced),
+            t.by_kind.get(Kind::Anonymous),
+            t.by_kind.get(Kind::Editorial),
+            with_ci(pct(t.anonymity_ratio()), g.intervals.anonymity_ratio, pct),
+            with_ci(
+                dec(t.editorial_per_100_words()),
+                g.intervals.editorial_per_100_words,
+                dec
+            ),
+            pct(t.editorial_sentence_share()),
+        );
+    }
+}
+
+/// Says once under each table what the bracketed ranges are.
+const INTERVAL_NOTE: &str = "\n(In brackets: the 95% interval, a percentile bootstrap over annotation files with 2,000 resamples and a fixed seed; files, not claims, are the sampling unit. Groups whose intervals do not overlap differ by more than sampling noise.)\n";
+
+/// `38.5% (30.1%–47.0%)`, or the value alone without an interval.
+fn with_ci(
+    value: String,
+    ci: Option<super::interval::Interval>,
+    f: fn(Option<f64>) -> String,
+) -> String {
+    match ci {
+        Some(i) => format!("{value} ({}–{})", f(Some(i.lo)), f(Some(i.hi))),
+        None => value,
+    }
+}
+
+fn sources_table(s: &mut String, sources: &[SourceCount], limit: usize) {
+    if sources.is_empty() {
+        s.push_str("No claim names a source.\n");
+        return;
+    }
+    s.push_str("| source | kind | claims |\n|:--|:--|--:|\n");
+    for src in sources.iter().take(limit) {
+        let _ = writeln!(s, "| {} | {} | {} |", esc(&src.name), src.kind, src.count);
+    }
+    if sources.len() > limit {
+        let _ = writeln!(
+            s,
+            "\n{} more in the JSON export.",
+            plural(sources.len() - limit, "source", "sources")
+        );
+    }
+}
+
+/// One file's section; `level` is the heading level of its title.
+fn article(s: &mut String, a: &ArticleSummary, level: usize) {
+    let h = "#".repeat(level);
+    let t = &a.tally;
+    let _ = writeln!(s, "{h} {} — {}\n", esc(&a.title), esc(&a.annotator));
+    let mut line = vec![code(&a.article)];
+    if let Some(o) = &a.outlet {
+        line.push(esc(o));
+    }
+    if !a.file.is_empty() {
+        line.push(code(&a.file));
+    }
+    let _ = writeln!(s, "{}\n", line.join(" · "));
+    kind_table(s, t);
+    s.push('\n');
+
+    let attributed = t.by_kind.get(Kind::Sourced) + t.by_kind.get(Kind::Anonymous);
+    let _ = writeln!(
+        s,
+        "- **Anonymity ratio:** {} ({} anonymous of {})",
+        pct(t.anonymity_ratio()),
+        t.by_kind.get(Kind::Anonymous),
+        plural(attributed, "attributed claim", "attributed claims"),
+    );
+    match a.text.reason() {
+        None => {
+            let _ = writeln!(
+                s,
+                "- **Editorial density:** {} editorial claims per 100 words ({}); {} of {} ({}) touched by an editorial claim",
+                dec(t.editorial_per_100_words()),
+                plural(t.words, "word", "words"),
+                t.editorial_sentences,
+                plural(t.sentences, "sentence", "sentences"),
+                pct(t.editorial_sentence_share()),
+            );
+        }
+        Some(why) => {
+            let _ = writeln!(s, "- **Editorial density:** not available: {}", esc(&why));
+        }
+    }
+    match a.sources.first() {
+        Some(top) => {
+            let named: usize = a.sources.iter().map(|s| s.count).sum();
+            let _ = write!(
+                s,
+                "- **Concentration:** the top source, {}, has {} of the {} that name a source; effective number of sources {}",
+                esc(&top.name),
+                pct(a.top_source_share()),
+                plural(named, "attributed claim", "attributed claims"),
+                dec(a.effective_sources()),
+            );
+        }
+        None => s.push_str("- **Concentration:** no claim names a source"),
+    }
+    if t.claims_without_source > 0 {
+        let _ = write!(
+            s,
+            " ({} without a source)",
+            plural(
+                t.claims_without_source,
+                "attributed claim",
+                "attributed claims"
+            )
+        );
+    }
+    s.push('\n');
+    let lead_note = if a.has_text() {
+        ""
+    } else {
+        ", assuming the headline is ¶1"
+    };
+    let _ = writeln!(
+        s,
+        "- **Placement** (headline and first {LEAD_BODY_PARAGRAPHS} paragraphs: {}{lead_note}): {} of {} anonymous claims ({}), {} of {} editorial claims ({})",
+        para_list(&a.lead),
+        t.in_lead.get(Kind::Anonymous),
+        t.by_kind.get(Kind::Anonymous),
+        pct(t.lead_share(Kind::Anonymous)),
+        t.in_lead.get(Kind::Editorial),
+        t.by_kind.get(Kind::Editorial),
+        pct(t.lead_share(Kind::Editorial)),
+    );
+    let never = a.paragraphs_without_claims();
+    if never.is_empty() {
+        let _ = writeln!(
+            s,
+            "- **Paragraphs never annotated:** none of {}",
+            t.paragraphs
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "- **Paragraphs never annotated:** {} of {}: {}",
+            never.len(),
+            t.paragraphs,
+            para_list(&never)
+        );
+    }
+    for r in &a.reviews {
+        let kinds: Vec<String> = [
+            ("sourced", &r.by_kind.sourced),
+            ("anonymous", &r.by_kind.anonymous),
+            ("editorial", &r.by_kind.editorial),
+        ]
+        .iter()
+        .filter(|(_, k)| k.reviewed > 0)
+        .map(|(name, k)| format!("{name} {}/{} agreed", k.agreed, k.reviewed))
+        .collect();
+        let _ = writeln!(
+            s,
+            "- **Reviewed by {}:** {} of {} claims, {} agreed, {} disputed{}",
+            r.reviewer,
+            r.reviewed,
+            r.claims,
+            r.agreed,
+            r.disputed,
+            if kinds.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", kinds.join(", "))
+            }
+        );
+        for d in &r.disputes {
+            let _ = writeln!(
+                s,
+                "  - disputes ¶{} {}–{} ({}{}{}){}",
+                d.paragraph,
+                d.start,
+                d.end,
+                d.kind,
+                d.proposed.map(|k| format!(" → {k}")).unwrap_or_default(),
+                d.claim
+                    .as_deref()
+                    .map(|i| format!(", {}", code(i)))
+                    .unwrap_or_default(),
+                d.comment
+                    .as_deref()
+                    .map(|c| format!(": {}", esc(c)))
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    if a.needs_review.is_empty() {
+        s.push_str("- **Needs review:** none\n");
+    } else {
+        let list: Vec<String> = a
+            .needs_review
+            .iter()
+            .map(|c| {
+                let id = c.id.as_deref().map(|i| format!(" {}", code(i)));
+                format!(
+                    "¶{} {}–{}{}",
+                    c.paragraph,
+                    c.start,
+                    c.end,
+                    id.unwrap_or_default()
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "- **Needs review:** {}: {}",
+            plural(list.len(), "claim", "claims"),
+            list.join(", ")
+        );
+    }
+
+    let _ = writeln!(s, "\n{h}# Sources\n");
+    sources_table(s, &a.sources, usize::MAX);
+
+    let _ = writeln!(s, "\n{h}# Paragraphs\n");
+    s.push_str("```text\n");
+    for line in strip(a) {
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s.push_str("```\n\n");
+    let _ = writeln!(
+        s,
+        "S sourced, A anonymous, E editorial, {STRIP_EMPTY} none; one column per paragraph, in groups of ten."
+    );
+}
+
+/// The strip: a ruler and one row per kind, one column per paragraph,
+/// wrapped every [`STRIP_WIDTH`] paragraphs.
+pub fn strip(a: &ArticleSummary) -> Vec<String> {
+    const LABEL: usize = 11;
+    let n = a.by_paragraph.len();
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while from < n {
+        if from > 0 {
+            lines.push(String::new());
+        }
+        let to = (from + STRIP_WIDTH).min(n);
+        let mut ruler = format!("{:<LABEL$}", "¶");
+        for g in (from..to).step_by(10) {
+            let len = (to - g).min(10);
+            let _ = write!(ruler, "{:<w$}", g + 1, w = len + 1);
+        }
+        lines.push(ruler);
+        for k in Kind::ALL {
+            let mut row = format!("{:<LABEL$}", k.as_str());
+            for i in from..to {
+                if i > from && (i - from) % 10 == 0 {
+                    row.push(' ');
+                }
+                row.push(a.strip_cell(i, k));
+            }
+            lines.push(row);
+        }
+        from = to;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_lists_collapse_runs() {
+        assert_eq!(para_list(&[1, 2, 3, 4, 7, 9, 10]), "¶1–4, ¶7, ¶9–10");
+        assert_eq!(para_list(&[]), "");
+    }
+
+    #[test]
+    fn escapes_markdown() {
+        assert_eq!(esc("a|b *c* [d]_e"), "a\\|b \\*c\\* \\[d\\]\\_e");
+    }
+}

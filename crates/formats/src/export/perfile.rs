@@ -1,0 +1,101 @@
+//! Formats rendered file by file in the export's worker threads: the HTML
+//! page's article sections and the files other tools read. Each gets a
+//! [`Doc`] (the annotator file in full, its text, its reviews) and returns
+//! bytes that `collect` copies out in file order.
+
+use super::interchange::{self, Doc};
+use super::{ArticleSummary, TextStatus, html};
+use byline_model::annotation::AnnotationSet;
+use byline_model::review::verdict::Review;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Render {
+    Html,
+    W3c,
+    Jsonl,
+    Brat,
+    ClaimsJson,
+    VerdictsJson,
+    VerdictsCsv,
+}
+
+/// Where the article text of `file` is, as `article.path` says.
+pub fn article_path(file: &Path, set: &AnnotationSet) -> Option<PathBuf> {
+    let rel = set.article.path.as_deref()?;
+    Some(file.parent().unwrap_or(Path::new("")).join(rel))
+}
+
+/// Renders one file. `set` is the full parse (ids are assigned here);
+/// the text is loaded again only when the summary found it matching.
+pub fn render(
+    r: Render,
+    index: usize,
+    file: &Path,
+    mut set: AnnotationSet,
+    reviews: Vec<Review>,
+    summary: &ArticleSummary,
+    brat_dir: Option<&Path>,
+) -> Result<Vec<u8>, String> {
+    set.sort();
+    set.assign_ids();
+    let text_path = article_path(file, &set);
+    let needs_text = !matches!(
+        r,
+        Render::ClaimsJson | Render::VerdictsJson | Render::VerdictsCsv
+    );
+    let article = match (&text_path, &summary.text) {
+        (Some(p), TextStatus::Ok) if needs_text => byline_store::article::load(p).ok(),
+        _ => None,
+    };
+    let doc = Doc {
+        set,
+        article,
+        reviews,
+        file: file.display().to_string(),
+        article_path: text_path.map(|p| super::tidy(&p).display().to_string()),
+    };
+    match r {
+        Render::Html => Ok(html::article_section(index, &doc, summary)),
+        Render::W3c => interchange::w3c(&doc),
+        Render::Jsonl => interchange::jsonl(&doc),
+        Render::ClaimsJson => Ok(interchange::claims_jsonl(&doc)),
+        Render::VerdictsJson => Ok(interchange::verdicts_jsonl(&doc)),
+        Render::VerdictsCsv => {
+            let mut out = Vec::new();
+            {
+                let mut w = ::csv::WriterBuilder::new()
+                    .terminator(::csv::Terminator::CRLF)
+                    .has_headers(false)
+                    .from_writer(&mut out);
+                for row in interchange::verdict_rows(&doc) {
+                    w.write_record(row).map_err(|e| e.to_string())?;
+                }
+                w.flush().map_err(|e| e.to_string())?;
+            }
+            Ok(out)
+        }
+        Render::Brat => {
+            let dir = brat_dir.ok_or("--format brat writes a folder: give it with -o DIR")?;
+            let (txt, ann) = interchange::brat(&doc)?;
+            // Names from the file are slugs here, so an id such as
+            // `../x` cannot lead out of the folder.
+            let article = byline_model::article::slugify(&doc.set.article.id);
+            let article = if article.is_empty() {
+                "article".into()
+            } else {
+                article
+            };
+            let folder = dir.join(article);
+            let stem = byline_store::annotator_slug(&doc.set.annotator.name);
+            let write = |name: String, bytes: &str| {
+                let p = folder.join(name);
+                std::fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+            };
+            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            write(format!("{stem}.txt"), &txt)?;
+            write(format!("{stem}.ann"), &ann)?;
+            Ok(Vec::new())
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Verdicts on a colleague's claims, comparing two annotators, and the
+//! agreement figures of `byline agree`: pure computations on the model.
+
+pub mod agree;
+pub mod compare;
+pub mod metrics;
+pub mod summary;
+pub mod verdict;

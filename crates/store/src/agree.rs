@@ -1,0 +1,165 @@
+//! Reviews and agreement: verdicts on a colleague's claims, comparing two
+//! annotators, and the agreement figures of `byline agree`. No UI types.
+
+use byline_model::annotation::AnnotationSet;
+use byline_model::article::Article;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AgreeError {
+    #[error("{}: no such annotation file", .0.display())]
+    Missing(PathBuf),
+    #[error("{}: cannot read the folder: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{} annotates {a:?} but {} annotates {b:?}; agree compares annotators of one article",
+        first.display(),
+        other.display()
+    )]
+    DifferentArticles {
+        first: PathBuf,
+        a: String,
+        other: PathBuf,
+        b: String,
+    },
+    #[error(
+        "{} does not say where its article is (no article.path); pass --article PATH",
+        .0.display()
+    )]
+    NoArticlePath(PathBuf),
+    #[error(
+        "{} is stale: it was saved against another version of {} (sha256 {} in the file, {} on disk), so its offsets do not line up with the text; re-anchor it with `byline check {} --fix`, then run agree again",
+        file.display(),
+        article.display(),
+        short(file_sha),
+        short(disk_sha),
+        file.display()
+    )]
+    Stale {
+        file: PathBuf,
+        article: PathBuf,
+        file_sha: String,
+        disk_sha: String,
+    },
+    #[error("{} is given twice", .0.display())]
+    Twice(PathBuf),
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
+/// Anything beside annotator files that is not one: reviews, conflict
+/// copies, locks, backups (FORMAT.md), as the store classifies them.
+pub fn is_bookkeeping(path: &Path) -> bool {
+    crate::files::classify(path) != crate::files::FileKind::Annotator
+}
+
+/// The annotator files named on the command line, a folder standing for
+/// the files in it, and the bookkeeping files that were skipped.
+pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            let read = std::fs::read_dir(a).map_err(|source| AgreeError::Folder {
+                path: a.clone(),
+                source,
+            })?;
+            let mut inside: Vec<PathBuf> = read
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            inside.sort();
+            for p in inside {
+                if is_bookkeeping(&p) {
+                    skipped.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        } else if a.exists() && is_bookkeeping(a) && a.to_string_lossy().ends_with(".toml") {
+            skipped.push(a.clone());
+        } else {
+            files.push(a.clone());
+        }
+    }
+    for (i, f) in files.iter().enumerate() {
+        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+        if files[..i].iter().any(|g| canon(g) == canon(f)) {
+            return Err(AgreeError::Twice(f.clone()));
+        }
+    }
+    Ok((files, skipped))
+}
+
+/// Loads annotation sets that must all belong to one article.
+pub fn load_sets(files: &[PathBuf]) -> anyhow::Result<Vec<AnnotationSet>> {
+    let mut sets: Vec<AnnotationSet> = Vec::with_capacity(files.len());
+    for f in files {
+        let set = crate::load(f)?.ok_or_else(|| AgreeError::Missing(f.clone()))?;
+        if let Some(first) = sets.first()
+            && first.article.id != set.article.id
+        {
+            return Err(AgreeError::DifferentArticles {
+                first: files[0].clone(),
+                a: first.article.id.clone(),
+                other: f.clone(),
+                b: set.article.id.clone(),
+            }
+            .into());
+        }
+        sets.push(set);
+    }
+    Ok(sets)
+}
+
+/// The article the files annotate: `--article`, else the first file's
+/// `article.path`, which is relative to that file.
+pub fn find_article(
+    explicit: Option<&Path>,
+    root: Option<&Path>,
+    files: &[PathBuf],
+    sets: &[AnnotationSet],
+) -> anyhow::Result<Article> {
+    if let Some(p) = explicit {
+        return Ok(crate::article::load(p)?);
+    }
+    let (file, rel) = files
+        .iter()
+        .zip(sets)
+        .find_map(|(f, s)| s.article.path.as_ref().map(|p| (f, p)))
+        .ok_or_else(|| AgreeError::NoArticlePath(files[0].clone()))?;
+    let joined = file.parent().unwrap_or(Path::new("")).join(rel);
+    // Inside the trusted tree only; nothing there: the loader says so.
+    let path = crate::confine::article_path(file, rel, root)?.unwrap_or(joined);
+    crate::article::load(&path).map_err(|e| {
+        anyhow::anyhow!(
+            "{e} (article.path of {}; pass --article PATH to use another)",
+            file.display()
+        )
+    })
+}
+
+/// Slugs of the annotators, made unique by file name where two share one.
+pub fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
+    let slugs: Vec<String> = sets
+        .iter()
+        .map(|s| crate::annotator_slug(&s.annotator.name))
+        .collect();
+    slugs
+        .iter()
+        .zip(files)
+        .map(|(s, f)| {
+            if slugs.iter().filter(|t| *t == s).count() > 1 {
+                format!("{s} ({})", f.display())
+            } else {
+                s.clone()
+            }
+        })
+        .collect()
+}

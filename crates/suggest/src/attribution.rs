@@ -1,0 +1,1426 @@
+//! Attributions: a sentence (or clause) that reports what someone said,
+//! with its source found near the cue.
+//!
+//! - A named person or body makes it sourced: the name without titles
+//!   ("Councillor Denise Okafor" → "Denise Okafor"), a surname made whole
+//!   from earlier in the article ("Marr" → "Julian Marr"), a pronoun read
+//!   as the person last cited.
+//! - A descriptor without a name ("sources close to the delegation", "a
+//!   crew member", "passengers"), a hedge ("reportedly") or a promise of
+//!   anonymity makes it anonymous, with the descriptor as the source,
+//!   without its article ("crew member").
+//! - A definite description ("the directorate", "the board") or a paper
+//!   ("city figures", "court filings") is sourced.
+//! - A reporting verb that reports nothing ("did not say when", "declined
+//!   to comment", "the claims") is none, and a verb other than say, tell or
+//!   state needs a subject that can speak ("The levy adds 18 crowns" is no
+//!   attribution).
+
+use super::names::{self, Context, Gender, Named, bare};
+use super::{Suggester, inside};
+use byline_model::annotation::Kind;
+use byline_model::article::Paragraph;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A suggestion in byte offsets: span, kind, source, cue.
+pub(super) type Raw = (Range<usize>, Kind, Option<String>, String);
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Verbs that report speech whatever their subject ("The rules say…").
+/// Particles that may open a surname written alone ("van der Berg said").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "bin", "del",
+];
+
+/// Verbs that may come before their source ("…," said Tom Becker).
+#[rustfmt::skip]
+const INVERTS: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted",
+    "insisted", "continued", "recalled", "warned", "argued", "replied", "countered", "told",
+    "stated", "confirmed", "conceded", "admitted", "claimed", "cautioned", "observed",
+    "remarked", "declared", "concluded",
+];
+
+/// Participles that open an aside about a paper ("seen by this paper").
+#[rustfmt::skip]
+const PARTICIPLES: &[&str] = &[
+    "seen", "obtained", "published", "written", "released", "issued", "signed", "leaked",
+    "reviewed", "shared", "sent", "filed", "commissioned", "prepared", "drafted",
+];
+
+/// Verbs that characterise in words that follow in quotation marks
+/// ("called the veto \"cowardly\"").
+const NEED_QUOTE: &[&str] = &[
+    "called",
+    "calling",
+    "calls",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
+    "describing",
+    "posted",
+    "posts",
+];
+
+/// Words that make a reporting verb after them passive ("it was stated").
+const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
+/// Verbs that report only with "that" after them ("the survey found that").
+const NEED_THAT: &[&str] = &["found", "finds", "find", "concluded", "concludes"];
+
+/// Heads that count what follows "of" ("a group of farmers").
+#[rustfmt::skip]
+const COLLECTIVES: &[&str] = &[
+    "group", "groups", "number", "handful", "coalition", "couple", "pair", "majority",
+    "minority", "lot", "dozen", "dozens", "hundreds", "thousands", "scores", "some", "most",
+    "many", "several", "few", "all", "none", "each", "one", "two", "three", "four", "five",
+    "both", "team", "panel", "delegation", "crowd", "band", "circle",
+];
+
+/// Verbs only a paper reports with ("City figures show…").
+const SHOWS: &[&str] = &["show", "shows", "showed"];
+
+const STRONG: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "tell", "stated", "states",
+];
+
+/// Words a subject does not start with: conjunctions and the like that
+/// join it to what came before.
+#[rustfmt::skip]
+const LEADING: &[&str] = &[
+    "and", "but", "or", "while", "whereas", "as", "so", "because", "that", "when", "where", "in",
+    "if", "though", "although", "after", "before", "since", "then", "also", "yet", "what",
+    "now", "meanwhile", "however", "still", "even", "only", "whom", "instead", "indeed",
+    "separately", "earlier", "later", "today", "yesterday",
+];
+
+/// Words that open a clause inside a sentence: the subject of a verb
+/// after one starts after it.
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "when", "whenever", "while", "since", "although", "though",
+    "if", "unless", "until", "whereas", "once", "as", "where",
+];
+
+/// Words that make a piece a clause of its own, not a name or a descriptor.
+#[rustfmt::skip]
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may",
+    "might", "must", "should", "shall", "did", "does", "do", "won't", "isn't", "wasn't",
+];
+
+fn clause_like(piece: &str) -> bool {
+    piece.split_whitespace().count() > 2
+        && piece
+            .split_whitespace()
+            .any(|w| FINITE.contains(&bare(w).as_str()))
+}
+
+/// Words that open a phrase of time or place before the subject ("On
+/// Tuesday the company said").
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "on", "in", "at", "after", "before", "during", "since", "by", "last", "this", "late",
+    "early", "earlier", "later", "for", "from", "under", "with", "speaking", "asked",
+    "writing", "yesterday", "today", "tonight", "overnight",
+];
+
+/// Words between a subject and its verb ("has long said", "privately told").
+#[rustfmt::skip]
+const TRAILING: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "later", "privately", "publicly",
+    "repeatedly", "long", "previously", "earlier", "again", "recently", "separately", "then",
+    "would", "will", "could", "may", "might", "did", "does", "do", "never", "reportedly",
+    "allegedly", "once", "often", "always", "first", "last", "further", "quietly", "openly",
+    "angrily", "flatly", "simply", "only", "just", "still", "already", "widely", "been",
+    "being", "and", "now", "herself", "himself", "themselves", "itself", "both", "all",
+    "each", "too", "formally", "officially", "initially", "subsequently", "yesterday",
+    "today", "frequently", "consistently", "strongly", "firmly",
+];
+
+/// A word right before a verb that makes it report nothing: a negation
+/// ("did not say"), an infinitive ("declined to say") or a determiner that
+/// makes it a noun ("the claims", "his reports").
+#[rustfmt::skip]
+const NOT_REPORTING: &[&str] = &[
+    "not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't",
+    "hadn't", "isn't", "wasn't", "cannot", "can't", "couldn't", "shouldn't", "without",
+    "to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
+    "those", "such", "any", "no", "unconfirmed", "earlier", "recent", "new", "initial",
+    "latest", "been", "being", "be", "nor", "whose",
+    "didn’t", "doesn’t", "don’t", "won’t", "wouldn’t", "hasn’t", "haven’t", "hadn’t",
+    "isn’t", "wasn’t", "can’t", "couldn’t", "shouldn’t", "this", "that", "of", "for",
+    "and", "or", "whether", "neither", "nor", "either",
+];
+
+/// Prepositions that begin what follows a descriptor's head.
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "from", "near", "on", "across", "around", "inside", "within", "with",
+    "close", "familiar", "for", "to", "briefed", "involved", "who", "that", "which", "whose",
+    "by", "among", "outside", "under", "over", "between", "after", "before", "during",
+];
+
+/// What follows a descriptor that says who the source is, kept with it
+/// ("sources close to the delegation", "officials at two water boards").
+#[rustfmt::skip]
+const KEPT_AFTER: &[&str] = &[
+    "close", "familiar", "briefed", "involved", "at", "inside", "within", "with",
+    "knowledgeable",
+];
+
+/// How sure a found attribution is: a source in words beats a pronoun
+/// whose referent is not known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Grade {
+    Pronoun,
+    Resolved,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    kind: Kind,
+    source: Option<String>,
+    cue: String,
+    /// The source is a person named: "he said" later means them.
+    person: bool,
+    /// The pronoun that named them ("she said").
+    by: Option<Gender>,
+    grade: Grade,
+    /// Byte in the text where the cue is.
+    at: usize,
+    /// The source comes before what is attributed ("X said that …").
+    leads: bool,
+}
+
+pub(super) fn suggest(
+    s: &Suggester,
+    p: &Paragraph,
+    quotes: &[Range<usize>],
+    ctx: &mut Context,
+    reported: &mut Vec<Range<usize>>,
+) -> Vec<Raw> {
+    let text = &p.text;
+    let mut out = Vec::new();
+    // The suggestion that ends where this sentence starts, if any.
+    let mut previous: Option<usize> = None;
+    for unit in units(p, quotes) {
+        let mut found = sentence(s, text, unit.clone(), quotes, ctx);
+        // "“We tried,” Lopez said. “The votes are not there.”": a quotation
+        // standing alone after an attribution goes on with it.
+        if found.is_empty()
+            && let Some(i) = previous
+            && quoted_whole(text, unit.clone(), quotes)
+        {
+            let r: &mut Raw = &mut out[i];
+            r.0.end = unit.end;
+            reported.push(unit.clone());
+            ctx.observe(s, &text[unit]);
+            continue;
+        }
+        previous = None;
+        // Who the sentence names, then who it cites: the one cited is
+        // the one "he said" next means.
+        let spans = spans(text, unit.clone(), quotes, &mut found);
+        ctx.observe(s, &text[unit.clone()]);
+        for (r, f) in spans {
+            if r.end == unit.end && f.kind.has_source() {
+                previous = Some(out.len());
+            }
+            if let Some(src) = &f.source
+                && f.grade == Grade::Resolved
+            {
+                ctx.cited(f.kind, src, f.person, f.by);
+            }
+            // What the source is reported to have said: after the cue when
+            // the source leads, else before it. A hedge names no one whose
+            // words they could be.
+            if !f.is_hedge() {
+                if f.leads {
+                    reported.push(f.at.max(r.start)..r.end);
+                } else {
+                    reported.push(r.start..f.at.min(r.end));
+                }
+            }
+            out.push((r, f.kind, f.source, f.cue));
+        }
+    }
+    out
+}
+
+/// Whether a sentence is all one quotation (with its closing stop).
+fn quoted_whole(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> bool {
+    quotes.iter().any(|q| {
+        q.start == unit.start
+            && text[q.end.min(unit.end)..unit.end]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+    })
+}
+
+impl Found {
+    /// An anonymous claim whose only source is the hedge that marks it
+    /// ("reportedly", "are also said to").
+    fn hedge(h: String, at: usize) -> Found {
+        Found {
+            kind: Kind::Anonymous,
+            source: Some(h.clone()),
+            cue: h,
+            person: false,
+            by: None,
+            grade: Grade::Resolved,
+            at,
+            leads: false,
+        }
+    }
+
+    /// Whether the hedge is all that names the source.
+    fn is_hedge(&self) -> bool {
+        self.source.as_deref() == Some(self.cue.as_str())
+    }
+}
+
+/// Sentences in bytes, joined where one ends inside a quotation ("「…。
+/// …。」", "“We planned. We built,” she said.").
+fn units(p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for sc in p.sentences() {
+        let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
+        if open && let Some(last) = out.last_mut() {
+            last.end = sb.end;
+        } else {
+            out.push(sb.clone());
+        }
+        let end = out.last().map_or(sb.end, |r| r.end);
+        open = quotes.iter().any(|q| q.start < end && end < q.end);
+    }
+    out
+}
+
+/// The spans of one sentence's attributions: the whole sentence for one,
+/// or the clause each holds when two sources share a sentence ("City
+/// figures show …, and organisers say …").
+fn spans(
+    text: &str,
+    unit: Range<usize>,
+    quotes: &[Range<usize>],
+    found: &mut Vec<Found>,
+) -> Vec<(Range<usize>, Found)> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let cuts = clause_cuts(text, unit.clone(), quotes);
+    let piece_of = |at: usize| cuts.iter().filter(|c| c.start <= at).count();
+    // The best-resolved cue of each clause, the first on a tie.
+    let mut per: Vec<(usize, Found)> = Vec::new();
+    for f in found.drain(..) {
+        let k = piece_of(f.at);
+        match per.iter_mut().find(|(p, _)| *p == k) {
+            Some((_, best)) if f.grade > best.grade => *best = f,
+            Some(_) => {}
+            None => per.push((k, f)),
+        }
+    }
+    // In the order of the clauses ("according to" cues were found first).
+    per.sort_by_key(|(k, _)| *k);
+    per.dedup_by(|b, a| a.1.source == b.1.source && a.1.kind == b.1.kind);
+    let bounds = |k: usize| -> Range<usize> {
+        let start = if k == 0 { unit.start } else { cuts[k - 1].end };
+        let end = cuts.get(k).map_or(unit.end, |c| c.start);
+        start..end
+    };
+    if per.len() == 1 {
+        let (k, f) = per.remove(0);
+        // "…, and critics say her position is untenable": the clause, when
+        // the source leads it and it is not the first.
+        let mut r = if k > 0 && f.leads {
+            bounds(k).start..unit.end
+        } else {
+            unit
+        };
+        // "…says footfall is down, but its own survey…": what follows the
+        // source's clause is the writer's.
+        if f.leads
+            && let Some(c) = cuts
+                .iter()
+                .find(|c| c.start > f.at && [", but ", "; "].contains(&&text[c.start..c.end]))
+        {
+            r.end = c.start;
+        }
+        return vec![(r, f)];
+    }
+    let mut out = Vec::new();
+    for (i, (k, f)) in per.iter().cloned().enumerate() {
+        let start = if i == 0 { unit.start } else { bounds(k).start };
+        let end = match per.get(i + 1) {
+            Some((next, _)) => bounds(next.saturating_sub(1)).end,
+            None => unit.end,
+        };
+        out.push((start..end.max(start), f));
+    }
+    out
+}
+
+/// Where a sentence divides into clauses that may each carry a source:
+/// "; ", ", and ", ", but ", ", while ", outside quotations. The ranges
+/// are the dividers.
+fn clause_cuts(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let sent = &text[unit.clone()];
+    let mut out = Vec::new();
+    for pat in [
+        "; ",
+        ", and ",
+        ", but ",
+        ", while ",
+        ", whereas ",
+        " — ",
+        " – ",
+    ] {
+        let mut from = 0;
+        while let Some(i) = sent[from..].find(pat) {
+            let at = unit.start + from + i;
+            if !inside(quotes, at) {
+                out.push(at..at + pat.len());
+            }
+            from += i + pat.len();
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    // Dividers that overlap (" — " inside "; — ") count once.
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// Every attribution cue of one sentence (`sb`, bytes of `text`).
+fn sentence(
+    s: &Suggester,
+    text: &str,
+    sb: Range<usize>,
+    quotes: &[Range<usize>],
+    ctx: &Context,
+) -> Vec<Found> {
+    let sent = &text[sb.clone()];
+    let outside = |r: &Range<usize>| !inside(quotes, sb.start + r.start);
+    let marked = s.markers.find(sent).iter().any(|(r, _)| outside(r));
+    // Hedges outside quotations, in bytes of `text`.
+    let hedges: Vec<Range<usize>> = s
+        .hedges
+        .find(sent)
+        .into_iter()
+        .filter(|(r, _)| outside(r))
+        .map(|(r, _)| sb.start + r.start..sb.start + r.end)
+        .collect();
+    let in_hedge = |at: usize| hedges.iter().any(|r| r.contains(&at));
+    let hedge = hedges
+        .first()
+        .map(|r| (r.start, text[r.clone()].to_lowercase()));
+    let mut all = Vec::new();
+
+    // "According to X, …": the source follows the cue.
+    for (r, _) in s.source_phrases.find(sent) {
+        if !outside(&r) {
+            continue;
+        }
+        let after = &sent[r.end..];
+        // "according to a statement from her son, Matei Vasilescu": the
+        // name set off after it.
+        if let Some(src) = phrase_after(after, false).map(|p| set_off(after, p))
+            && let Some(mut f) = classify(s, ctx, &src, false)
+        {
+            f.cue = sent[r.clone()].to_lowercase();
+            f.at = sb.start + r.start;
+            f.leads = r.start == 0;
+            all.push(f);
+        }
+    }
+
+    // A reporting verb with its subject (or, after a quotation or a comma,
+    // the name after the verb).
+    for (b, word) in sent.unicode_word_indices() {
+        let at = sb.start + b;
+        let lower = word.to_lowercase();
+        if !s.verbs.contains(&lower) || inside(quotes, at) {
+            continue;
+        }
+        // "It was stated by the Deputy Minister…", "We were told by the
+        // council that…": the agent after "by" is the source; a passive
+        // without one names no one (the hedges list "it was stated").
+        let prev_word = text[sb.start..at]
+            .split_whitespace()
+            .rev()
+            .map(str::to_lowercase)
+            .find(|w| {
+                ![
+                    "also",
+                    "widely",
+                    "now",
+                    "still",
+                    "already",
+                    "reportedly",
+                    "often",
+                    "repeatedly",
+                    "long",
+                    "previously",
+                ]
+                .contains(&w.as_str())
+            });
+        if prev_word.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
+            let after = &text[at + word.len()..sb.end];
+            if let Some(rest) = after.trim_start().strip_prefix("by ")
+                && let Some(src) = phrase_after(rest, true).map(|p| set_off(rest, p))
+                && let Some(mut f) = classify(s, ctx, &src, false)
+            {
+                f.cue = lower;
+                f.at = at;
+                f.leads = true;
+                all.push(f);
+            } else if (after.trim_start().starts_with("to ")
+                || after.trim_start().starts_with("that "))
+                && !in_hedge(at)
+            {
+                // "are also said to be": a hedge the list could not know.
+                let before: Vec<&str> = text[sb.start..at].split_whitespace().collect();
+                if let Some(mut i) = before
+                    .iter()
+                    .rposition(|w| PASSIVE.contains(&w.to_lowercase().as_str()))
+                {
+                    // "It was also stated that": the hedge with its "it".
+                    if i > 0 && before[i - 1].eq_ignore_ascii_case("it") {
+                        i -= 1;
+                    }
+                    let to = if after.trim_start().starts_with("to ") {
+                        " to"
+                    } else {
+                        ""
+                    };
+                    let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
+                    all.push(Found::hedge(h, at));
+                }
+            }
+            continue;
+        }
+        // "did not say", "declined to say", "the claims".
+        // "to" before a past tense is a preposition left at the end of a
+        // clause ("an engineer I spoke to said"), not an infinitive.
+        let past =
+            lower.ends_with("ed") || ["said", "told", "wrote", "found"].contains(&lower.as_str());
+        if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
+            && !(past && prev.eq_ignore_ascii_case("to"))
+            && (NOT_REPORTING.contains(&prev.to_lowercase().as_str())
+                // "the ministry's claim": a noun.
+                || prev.ends_with("'s")
+                || prev.ends_with("’s"))
+        {
+            continue;
+        }
+        let strong = STRONG.contains(&lower.as_str());
+        if NEED_QUOTE.contains(&lower.as_str())
+            && !quotes
+                .iter()
+                .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 7)
+        {
+            continue;
+        }
+        // "is said to", "is reported to": the hedge, not a speaker.
+        if in_hedge(at) {
+            continue;
+        }
+        if NEED_THAT.contains(&lower.as_str())
+            && text[at + word.len()..sb.end]
+                .split_whitespace()
+                .next()
+                .is_none_or(|w| w != "that")
+        {
+            continue;
+        }
+        let start = clause_start(text, sb.start, at, quotes);
+        let found = match subject(s, ctx, &text[start..at], &lower, start == sb.start) {
+            Subject::Words(subj, initial) => {
+                // "A group of farmers asked … a levy that they say …":
+                // "they" are who the sentence opened with.
+                let opening = (subj == "they")
+                    .then(|| opening_np(s, &text[sb.start..at]))
+                    .flatten();
+                let (subj, initial) = match opening {
+                    Some(o) => (o, true),
+                    None => (subj, initial),
+                };
+                // "Her deputy, Raymond Pell, was less certain; he told…": a
+                // pronoun may mean a person named earlier in its sentence.
+                let local;
+                let ctx = if PRONOUNS.contains(&subj.as_str()) && start > sb.start {
+                    let mut c = ctx.clone();
+                    c.observe(s, &text[sb.start..start]);
+                    local = c;
+                    &local
+                } else {
+                    ctx
+                };
+                let f = classify(s, ctx, &subj, initial);
+                let speaks = if SHOWS.contains(&lower.as_str()) {
+                    is_document(s, &subj)
+                } else {
+                    strong || can_speak(s, ctx, &subj, initial)
+                };
+                f.filter(|_| speaks).map(|f| (f, true))
+            }
+            Subject::After if !INVERTS.contains(&lower.as_str()) => None,
+            Subject::After => phrase_after(&text[at + word.len()..sb.end], true)
+                .and_then(|src| classify(s, ctx, &src, false))
+                .map(|f| (f, false)),
+            Subject::Nothing => None,
+        };
+        if let Some((mut f, leads)) = found {
+            // After a quotation the words attributed came first.
+            let after_quote = quotes.iter().any(|q| q.end <= start && q.end > sb.start);
+            // "The inquiry will take six weeks, an official said": what comes
+            // before the subject is a clause, the attributed one. "In a
+            // brilliant piece of theatre, the governor announced…": an
+            // opening phrase; what is attributed follows.
+            let region = &text[start..at];
+            let opening = region.rfind(',').map_or("", |i| &region[..i]);
+            f.cue = lower;
+            f.at = at;
+            f.leads = leads && !after_quote && !clause_like(opening);
+            all.push(f);
+        }
+    }
+
+    if all.is_empty()
+        && let Some((at, h)) = &hedge
+    {
+        // "Negotiators reportedly arrived…": the hedge is all the reader gets.
+        all.push(Found::hedge(h.clone(), *at));
+        return all;
+    }
+    if marked || hedge.is_some() {
+        // "It was stated by the minister": the hedge is the passive itself,
+        // and its agent is named.
+        for f in all.iter_mut().filter(|f| marked || !in_hedge(f.at)) {
+            f.kind = Kind::Anonymous;
+            f.person = false;
+            if f.grade == Grade::Pronoun || f.source.is_none() || hedge.is_some() && f.person {
+                f.source = hedge.as_ref().map(|(_, h)| h.clone());
+            }
+        }
+    }
+    all
+}
+
+/// Where the clause holding the verb starts: after the last closing quote,
+/// semicolon, colon or dash before it, else at the sentence start.
+fn clause_start(text: &str, sentence: usize, verb: usize, quotes: &[Range<usize>]) -> usize {
+    let mut start = sentence;
+    for q in quotes {
+        if q.end <= verb && q.end > start {
+            start = q.end;
+        }
+    }
+    let base = start;
+    let region = &text[base..verb];
+    for pat in ["; ", ": ", " — ", " – ", " -- ", " - "] {
+        if let Some(i) = region.rfind(pat) {
+            start = start.max(base + i + pat.len());
+        }
+    }
+    start
+}
+
+enum Subject {
+    /// The words of the subject, and whether they open the sentence.
+    Words(String, bool),
+    /// No subject before the verb: the source is named after it.
+    After,
+    /// The verb has no source of its own (a relative clause).
+    Nothing,
+}
+
+/// The subject in the words before a verb (`region`, from the clause start).
+fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) -> Subject {
+    let mut words: Vec<&str> = region.split_whitespace().collect();
+    // Function words are written in lower case: "(WHO)" is a name.
+    let plain = |w: &str| -> Option<String> {
+        let t = w.trim_end_matches([',', '.', ';', ':']);
+        (!t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’'))
+            .then(|| t.to_owned())
+    };
+    while words.last().is_some_and(|w| {
+        plain(w).is_some_and(|b| TRAILING.contains(&b.as_str())) && !w.ends_with(',')
+    }) {
+        words.pop();
+    }
+    let Some(last) = words.last() else {
+        return Subject::After;
+    };
+    // "She disagreed, saying…", "The company denied it, adding…": who
+    // said it is the subject the sentence opened with.
+    if last.ends_with(',') && verb.ends_with("ing") {
+        let first = words[0];
+        if PRONOUNS.contains(&bare(first).as_str()) {
+            return Subject::Words(bare(first), false);
+        }
+        if let Some(np) = opening_np(s, &words.join(" ")).or_else(|| {
+            let head: Vec<&str> = words
+                .iter()
+                .take_while(|w| {
+                    names::capitalised(w) || ["the", "a", "an"].contains(&w.to_lowercase().as_str())
+                })
+                .copied()
+                .collect();
+            (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
+        }) {
+            return Subject::Words(np.trim_end_matches(',').to_owned(), opens);
+        }
+        return Subject::Nothing;
+    }
+    if last.ends_with(',') && words.len() > 1 {
+        // "The ship returned, said the captain" / "…, he said,": the piece
+        // before the comma is a clause of its own when it is long.
+        let region_before = words.join(" ");
+        let pieces = pieces(&region_before);
+        if pieces
+            .iter()
+            .rev()
+            .find(|p| !p.is_empty() && !aside(p))
+            .is_some_and(|p| clause_like(p))
+        {
+            return Subject::After;
+        }
+    }
+    let lb = bare(last);
+    if !last.ends_with(',') && PRONOUNS.contains(&lb.as_str()) {
+        return Subject::Words(lb, false);
+    }
+    if plain(last).is_some_and(|p| ["that", "which", "who", "whom"].contains(&p.as_str())) {
+        return Subject::Nothing;
+    }
+    if words
+        .iter()
+        .all(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    {
+        return Subject::After;
+    }
+    // "…will pay more after the company said": the subject follows the
+    // last word that opens a clause.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+        .filter(|&i| {
+            i + 1 < words.len()
+                && !words[i + 1..].iter().any(|w| w.ends_with(','))
+                && !clause_like(&words[i + 1..].join(" "))
+        })
+    {
+        words.drain(..=i);
+    }
+    // "earbuds the company says will last": a determiner not after a
+    // preposition starts a clause of its own, whose subject it opens.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| ["the", "its", "his", "her", "their"].contains(w))
+        && i > 0
+        && words.len() - i <= 4
+        && !words[i - 1].ends_with(',')
+        && !PREPOSITIONS.contains(&words[i - 1].to_lowercase().as_str())
+        && !FINITE.contains(&bare(words[i - 1]).as_str())
+        && words[i - 1].chars().all(|c| c.is_lowercase())
+        && !s.verbs.contains(&bare(words[i - 1]))
+        && !words[i..].iter().any(|w| w.ends_with(','))
+    {
+        words.drain(..i);
+    }
+    let joined = words.join(" ");
+    let pieces = pieces(&joined);
+    // "The charges, which critics say were rushed": the relative clause
+    // has a subject of its own, next to the verb.
+    if let Some(last) = pieces.last()
+        && let Some((rel, rest)) = last.split_once(' ')
+        && ["which", "who", "whom", "that"].contains(&rel.to_lowercase().as_str())
+        && !rest.trim().is_empty()
+        && rest.split_whitespace().count() <= 5
+        && !clause_like(rest)
+    {
+        return match tidy(rest) {
+            Some(t) => Subject::Words(t, false),
+            None => Subject::Nothing,
+        };
+    }
+    // The piece nearest the verb that is not an aside; an appositive
+    // descriptor gives way to the name before it.
+    let mut chosen: Option<usize> = None;
+    for (k, piece) in pieces.iter().enumerate().rev() {
+        if piece.is_empty() || aside(piece) {
+            continue;
+        }
+        chosen = Some(k);
+        break;
+    }
+    let Some(mut k) = chosen else {
+        return Subject::After;
+    };
+    if !is_name(s, ctx, pieces[k], false) {
+        let before = (0..k)
+            .rev()
+            .find(|&j| !pieces[j].is_empty() && !aside(pieces[j]));
+        if let Some(j) = before
+            && descriptor(pieces[k])
+            && is_name(s, ctx, strip_leading(pieces[j]), opens && j == 0)
+        {
+            k = j;
+        }
+    }
+    let piece = strip_leading(pieces[k]);
+    let piece = strip_opener(piece);
+    let initial = opens && k == 0 && region.trim_start().starts_with(piece);
+    match tidy(piece) {
+        Some(t) => Subject::Words(t, initial),
+        None => Subject::Nothing,
+    }
+}
+
+/// Comma-separated pieces, a comma inside brackets not counting.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth <= 0 => {
+                out.push(text[from..i].trim());
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(text[from..].trim());
+    out
+}
+
+/// An aside between a subject and its verb: "who chairs the committee",
+/// "speaking on condition…", "67".
+fn aside(piece: &str) -> bool {
+    let first = piece.split_whitespace().next().unwrap_or("");
+    let fl = first.to_lowercase();
+    let lower = first.chars().next().is_some_and(char::is_lowercase);
+    // "D-Ore." after a senator's name: party and state.
+    let party = first.len() <= 8
+        && piece.split_whitespace().count() == 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().nth(1) == Some('-');
+    ["who", "which", "whose", "where", "when", "whom"].contains(&fl.as_str())
+        || (fl.ends_with("ing") && lower)
+        // "seen by this newspaper", "published on Monday in the journal".
+        || (lower && PARTICIPLES.contains(&fl.as_str()))
+        // "…, however, shows".
+        || (piece.split_whitespace().count() == 1
+            && ["however", "meanwhile", "moreover", "though", "too", "also", "furthermore", "nonetheless", "nevertheless", "meanwhile", "instead", "now", "then", "still", "indeed", "crucially", "separately"].contains(&fl.as_str()))
+        || party
+        || piece
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace())
+        || fl == "in" && piece.split_whitespace().count() > 1 && piece.contains("statement")
+}
+
+/// A piece that describes rather than names: "a teacher travelling home",
+/// "the cabinet member for communities", "regional secretary of the union".
+fn descriptor(piece: &str) -> bool {
+    let first = piece.split_whitespace().next().unwrap_or("");
+    ["a", "an", "the", "its", "his", "her", "their", "one"].contains(&first.to_lowercase().as_str())
+        || first.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn strip_leading(piece: &str) -> &str {
+    let mut p = piece.trim();
+    loop {
+        let Some((first, rest)) = p.split_once(char::is_whitespace) else {
+            return p;
+        };
+        if LEADING.contains(&bare(first).as_str()) && !first.ends_with(',') {
+            p = rest.trim_start();
+        } else {
+            return p;
+        }
+    }
+}
+
+/// "On Tuesday the company" → "the company"; "Last week Okafor" → "Okafor".
+fn strip_opener(piece: &str) -> &str {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.len() < 3 || !OPENERS.contains(&words[0].to_lowercase().as_str()) {
+        return piece;
+    }
+    let det = words.iter().skip(1).position(|w| {
+        ["the", "a", "an", "its", "his", "her", "their"].contains(&w.to_lowercase().as_str())
+            || PRONOUNS.contains(&w.to_lowercase().as_str())
+    });
+    match det {
+        Some(i) => {
+            let w = words[i + 1];
+            let at = piece.find(w).unwrap_or(0);
+            &piece[at..]
+        }
+        None => piece,
+    }
+}
+
+/// The noun phrase a sentence opens with, up to its verb, when it is
+/// plural or counts people ("A group of farmers asked…").
+fn opening_np(s: &Suggester, before: &str) -> Option<String> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let verb = words.iter().skip(1).position(|w| {
+        let l = bare(w);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (FINITE.contains(&l.as_str())
+                || s.verbs.contains(&l)
+                || (l.ends_with("ed") && l.len() > 4))
+    })? + 1;
+    let np = &words[..verb];
+    if np.len() > 6 || np.iter().any(|w| w.ends_with(',')) {
+        return None;
+    }
+    let (head, _) = head_of(np);
+    let h = bare(np[head]);
+    (h.ends_with('s') || s.anonymous.contains(&h)).then(|| np.join(" "))
+}
+
+/// Cut at a restrictive relative clause and at a long tail; `None` when
+/// what is left is no subject.
+fn tidy(piece: &str) -> Option<String> {
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    if let Some(i) = words
+        .iter()
+        .position(|w| ["who", "that", "which", "whose", "because"].contains(&bare(w).as_str()))
+    {
+        words.truncate(i);
+    }
+    // "a structural engineer I spoke to": a clause without "who".
+    if let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| ["I", "we", "you", "he", "she", "they"].contains(w))
+    {
+        words.truncate(i + 1);
+    }
+    while words.len() > 1 && TRAILING.contains(&bare(words[words.len() - 1]).as_str()) {
+        words.pop();
+    }
+    if words.len() > 8
+        && let Some(i) = words.iter().skip(1).position(|w| {
+            let l = w.to_lowercase();
+            PREPOSITIONS.contains(&l.as_str()) && !KEPT_AFTER.contains(&l.as_str())
+        })
+    {
+        words.truncate(i + 1);
+    }
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let joined = words.join(" ");
+    let joined = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(');
+    if joined.is_empty()
+        || (words.len() == 1 && LEADING.contains(&joined.to_lowercase().as_str()))
+        || !joined.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    Some(joined.to_owned())
+}
+
+/// The name set off by a comma right after the phrase `p` that starts
+/// `after`, if there is one ("a statement from her son, Matei Vasilescu";
+/// "the Deputy Minister of Health, Dr. Lidia Koranova,"), else `p`.
+fn set_off(after: &str, p: String) -> String {
+    let name = after
+        .trim_start()
+        .get(p.len()..)
+        .and_then(|rest| rest.strip_prefix(", "))
+        .and_then(|rest| {
+            let mut end = rest.len();
+            for (i, c) in rest.char_indices() {
+                if c == ','
+                    || c == ';'
+                    || (c == '.'
+                        && !byline_model::article::is_abbreviation(
+                            rest[..i].split_whitespace().next_back().unwrap_or(""),
+                        ))
+                {
+                    end = i;
+                    break;
+                }
+            }
+            let n = &rest[..end];
+            let ws: Vec<&str> = n.split_whitespace().collect();
+            ((2..=5).contains(&ws.len()) && ws.iter().all(|w| names::capitalised(w)))
+                .then(|| n.to_owned())
+        });
+    name.unwrap_or(p)
+}
+
+/// The source named after a cue: up to the first comma or clause mark.
+/// `names_only`: after an inverted verb, the name or a short phrase
+/// ("said the minister"), not the time after it.
+fn phrase_after(after: &str, names_only: bool) -> Option<String> {
+    // A full stop after a title or an initial ("Dr.", "J.R.") goes on.
+    let end = after
+        .char_indices()
+        .find(|&(i, c)| {
+            if c == '.' {
+                let word = after[..i].split_whitespace().next_back().unwrap_or("");
+                return !byline_model::article::is_abbreviation(word);
+            }
+            [',', ';', ':', '“', '”', '"', '(', '—', '!', '?'].contains(&c)
+        })
+        .map_or(after.len(), |(i, _)| i);
+    let mut words: Vec<&str> = after[..end].split_whitespace().collect();
+    if let Some(i) = words
+        .iter()
+        .position(|w| ["that", "who", "which", "whose"].contains(&w.to_lowercase().as_str()))
+        .filter(|&i| i > 0)
+    {
+        words.truncate(i);
+    }
+    if names_only {
+        if let Some(i) = words
+            .iter()
+            .position(|w| {
+                [
+                    "on",
+                    "in",
+                    "at",
+                    "after",
+                    "before",
+                    "during",
+                    "last",
+                    "this",
+                    "when",
+                    "while",
+                    "as",
+                    "yesterday",
+                    "today",
+                ]
+                .contains(&w.to_lowercase().as_str())
+            })
+            .filter(|&i| i > 0)
+        {
+            words.truncate(i);
+        }
+        words.truncate(8);
+        while words
+            .last()
+            .is_some_and(|w| names::NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+        {
+            words.pop();
+        }
+    }
+    if words.is_empty() || words.len() > 10 {
+        return None;
+    }
+    let joined = words.join(" ");
+    let joined = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    (!joined.is_empty()).then(|| joined.to_owned())
+}
+
+/// The name that is `piece`, if it is one (a person's or a body's name,
+/// perhaps with titles and "the").
+fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<Named> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let skip = usize::from(words.first().is_some_and(|w| bare(w) == "the"));
+    let rest = &words[skip..];
+    if rest.is_empty() {
+        return None;
+    }
+    let first_initial = initial && skip == 0;
+    // "van der Berg": particles may open a surname.
+    let all_names = rest.iter().enumerate().all(|(i, w)| {
+        names::is_name_word(s, w, first_initial && i == 0)
+            || (i + 1 < rest.len()
+                && names::NAME_JOINERS.contains(&bare(w).as_str())
+                && (i > 0 || PARTICLES.contains(&bare(w).as_str())))
+    });
+    if !all_names {
+        // "Oldmoor coach Ji-ho Park": a title or role, then the name.
+        let run = rest
+            .iter()
+            .rev()
+            .take_while(|w| names::is_name_word(s, w, false))
+            .count();
+        let at = rest.len() - run;
+        if run > 0
+            && at > 0
+            && (run > 1 || ctx.knows(rest[at]))
+            && at <= 3
+            && s.titles.contains(&bare(rest[at - 1]))
+        {
+            return names::classify_run(s, &rest[at..].join(" "));
+        }
+        return None;
+    }
+    let text = rest.join(" ");
+    // One capitalised word opening a sentence is a name when the article
+    // has named it before ("Okafor said"), or when it is no word a
+    // descriptor is made of: not plural ("Passengers said"), not a body
+    // ("Police said"), not on a list.
+    if rest.len() == 1 && first_initial && !ctx.knows(rest[0]) {
+        let script = rest[0].chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+        let b = bare(rest[0]);
+        let plural = b.ends_with('s') && !b.ends_with("ss");
+        let listed = s.anonymous.contains(&b)
+            || s.agents.contains(&b)
+            || s.documents.contains(&b)
+            || s.titles.contains(&b)
+            || s.speaking_for.contains(&b)
+            || names::COMMON.contains(&b.as_str());
+        if !script && (plural || listed) {
+            return None;
+        }
+    }
+    names::classify_run(s, &text)
+}
+
+fn is_name(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> bool {
+    name_of(s, ctx, piece, initial).is_some()
+}
+
+/// A person's name as the annotator writes it: whole, from the article's
+/// first full mention when only a part is given.
+fn person(ctx: &Context, name: &str) -> String {
+    if let Some(full) = ctx.full_name(name)
+        && full.len() > name.len()
+    {
+        return full.to_owned();
+    }
+    name.to_owned()
+}
+
+/// Whether a subject can say, warn or estimate something.
+fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
+    let words: Vec<&str> = subj.split_whitespace().collect();
+    if words.len() == 1 && PRONOUNS.contains(&bare(words[0]).as_str()) {
+        return true;
+    }
+    let (head, _) = head_of(&words);
+    // A name that is the subject, not one that only qualifies it ("the
+    // woeful United defence").
+    if is_name(s, ctx, subj, initial) || names::is_name_word(s, words[head], initial && head == 0) {
+        return true;
+    }
+    let h = bare(words[head]);
+    if s.anonymous.contains(&h)
+        || s.agents.contains(&h)
+        || s.documents.contains(&h)
+        || s.speaking_for.contains(&h)
+    {
+        return true;
+    }
+    let one = h.strip_suffix('s').unwrap_or(&h);
+    one.len() > 4
+        && [
+            "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "ive",
+        ]
+        .iter()
+        .any(|e| one.ends_with(e))
+}
+
+fn is_document(s: &Suggester, subj: &str) -> bool {
+    let words: Vec<&str> = subj.split_whitespace().collect();
+    let (head, _) = head_of(&words);
+    s.documents.contains(&bare(words[head]))
+}
+
+/// The head word of a descriptor (its last word before a preposition or a
+/// participle), and where what follows it starts.
+fn head_of(words: &[&str]) -> (usize, usize) {
+    let tail = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| {
+            let l = w.to_lowercase();
+            PREPOSITIONS.contains(&l.as_str())
+                || PARTICIPLES.contains(&l.as_str())
+                || l == "and"
+                || l == "or"
+                || (l.ends_with("ed") && l.len() > 4 && w.chars().all(|c| c.is_lowercase()))
+        })
+        .map_or(words.len(), |(i, _)| i);
+    // "a group of farmers", "dozens of residents": the head is after "of".
+    if tail > 0
+        && tail + 1 < words.len()
+        && words[tail] == "of"
+        && COLLECTIVES.contains(&bare(words[tail - 1]).as_str())
+    {
+        let (h, t) = head_of(&words[tail + 1..]);
+        return (tail + 1 + h, tail + 1 + t);
+    }
+    (tail.saturating_sub(1), tail)
+}
+
+/// Sourced or anonymous, and the source as an annotator would write it.
+fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Found> {
+    let found = |kind, source: Option<String>, person, grade| {
+        Some(Found {
+            kind,
+            source,
+            cue: String::new(),
+            person,
+            by: None,
+            grade,
+            at: 0,
+            leads: true,
+        })
+    };
+    let words: Vec<&str> = src.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let lower = bare(src);
+    // "neither company would confirm": no one says anything.
+    if ["neither", "no", "none", "nobody", "nothing"].contains(&bare(words[0]).as_str()) {
+        return None;
+    }
+    // "I said as much", "we were told": the writer is no source.
+    if words.len() == 1 && ["i", "we"].contains(&lower.as_str()) {
+        return None;
+    }
+    if words.len() == 1 && PRONOUNS.contains(&lower.as_str()) {
+        let g = Gender::of_pronoun(&lower);
+        let resolved = match g {
+            Some(g) => ctx
+                .person_for(g)
+                .map(|p| (Kind::Sourced, p.to_owned(), true)),
+            None if ["they", "it"].contains(&lower.as_str()) => {
+                ctx.last_source().map(|(k, p)| (*k, p.clone(), false))
+            }
+            None => None,
+        };
+        let mut f = match resolved {
+            Some((kind, p, person)) => found(kind, Some(p), person, Grade::Resolved),
+            None => found(Kind::Sourced, None, false, Grade::Pronoun),
+        };
+        if let Some(f) = &mut f {
+            f.by = g;
+        }
+        return f;
+    }
+    // The whole subject a name: "Councillor Denise Okafor", "Okafor",
+    // "the Maritime Safety Directorate".
+    if let Some(n) = name_of(s, ctx, src, initial) {
+        return match n {
+            Named::Person(p) => found(Kind::Sourced, Some(person(ctx, &p)), true, Grade::Resolved),
+            Named::Body(b) => found(Kind::Sourced, Some(b), false, Grade::Resolved),
+        };
+    }
+    let (head, tail) = head_of(&words);
+    let h = bare(words[head]);
+    let named_in = |ws: &[&str], start: bool| -> Option<Named> {
+        names::name_runs(s, &ws.join(" "))
+            .into_iter()
+            .chain(
+                // A name at the sentence start is not caught by the runs.
+                // "Pinchbeck's spokesman": a possessive is a name.
+                ws.first()
+                    .filter(|w| {
+                        (!start || w.ends_with("'s") || w.ends_with("’s"))
+                            && names::is_name_word(s, w, false)
+                    })
+                    .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_string()),
+            )
+            .find_map(|r| names::classify_run(s, &r))
+    };
+    // "Analysts at Strand Capital", "Strand Capital analysts": the body.
+    if s.speaking_for.contains(&h) {
+        let before = named_in(&words[..head], initial);
+        let after = named_in(&words[tail..], false);
+        if let Some(n) = before.or(after) {
+            let text = match &n {
+                Named::Person(p) => person(ctx, p),
+                Named::Body(b) => b.clone(),
+            };
+            return found(Kind::Sourced, Some(text), false, Grade::Resolved);
+        }
+    }
+    let descriptor = describe(s, ctx, &words, tail, initial);
+    if s.anonymous.contains(&h) {
+        return found(Kind::Anonymous, Some(descriptor), false, Grade::Resolved);
+    }
+    let first = bare(words[0]);
+    let definite = ["the", "this", "that", "its", "his", "her", "their", "our"]
+        .contains(&first.as_str())
+        || words[0].ends_with("’s")
+        || words[0].ends_with("'s");
+    // "figures released by the city's finance department": the body.
+    if s.documents.contains(&h)
+        && let Some(by) = words
+            .iter()
+            .position(|w| ["by", "from", "of"].contains(w))
+            .filter(|&i| i > head)
+            // "seen by this newspaper": who read it, not who wrote it.
+            .filter(|&i| {
+                ![
+                    "seen", "obtained", "reviewed", "leaked", "shared", "sent", "received",
+                ]
+                .contains(&words[i - 1])
+            })
+        && by + 1 < words.len()
+    {
+        let by_words = &words[by + 1..];
+        // "a study published in the Journal of Fictional Neurology".
+        let named = names::name_runs(s, &words[head + 1..].join(" "))
+            .into_iter()
+            .find_map(|r| names::classify_run(s, &r));
+        let issuer = match named {
+            // "a study by the University of Tarsk", "Data from the
+            // National Fisheries Agency".
+            Some(Named::Body(b)) => Some(b),
+            Some(Named::Person(p)) => Some(person(ctx, &p)),
+            None if words[by] == "by" => {
+                let (_, cut) = head_of(by_words);
+                Some(describe(s, ctx, by_words, cut, false))
+            }
+            None => None,
+        };
+        if let Some(issuer) = issuer {
+            return found(Kind::Sourced, Some(issuer), false, Grade::Resolved);
+        }
+    }
+    if s.documents.contains(&h) || definite {
+        // "the directorate" is the Maritime Safety Directorate named before,
+        // "the governor" the Gov. Helen Okafor, "the company" the last
+        // company named.
+        if first == "the"
+            && head == 1
+            && let Some(p) = ctx.holder(&h)
+        {
+            return found(Kind::Sourced, Some(p.to_owned()), true, Grade::Resolved);
+        }
+        let body = (first == "the" && head == 1)
+            .then(|| {
+                ctx.body_ending(&h).or_else(|| {
+                    [
+                        "company",
+                        "firm",
+                        "operator",
+                        "group",
+                        "carrier",
+                        "airline",
+                        "bank",
+                        "insurer",
+                        "retailer",
+                        "utility",
+                        "supplier",
+                        "developer",
+                        "manufacturer",
+                        "owner",
+                    ]
+                    .contains(&h.as_str())
+                    .then(|| ctx.company())
+                    .flatten()
+                })
+            })
+            .flatten();
+        // "the company", "the board": a role alone reads with its article.
+        let text = match body {
+            Some(b) => b.to_owned(),
+            None if first == "the" && head == 1 => format!("the {descriptor}"),
+            None => descriptor,
+        };
+        return found(Kind::Sourced, Some(text), false, Grade::Resolved);
+    }
+    let indefinite = [
+        "a",
+        "an",
+        "one",
+        "another",
+        "some",
+        "several",
+        "many",
+        "two",
+        "three",
+        "four",
+        "five",
+        "few",
+        "most",
+        "other",
+        "others",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "numerous",
+    ]
+    .contains(&first.as_str());
+    let plural = h.ends_with('s') && !h.ends_with("ss");
+    // "Organisers said", "Prosecutors said": known by their role.
+    if indefinite || plural && !s.agents.contains(&h) {
+        return found(Kind::Anonymous, Some(descriptor), false, Grade::Resolved);
+    }
+    found(Kind::Sourced, Some(descriptor), false, Grade::Resolved)
+}
+
+/// A descriptor as the annotator writes it: without its article or "own",
+/// the first word in lower case when only the sentence made it a capital,
+/// and without what follows the head unless it says who the source is
+/// ("close to", "familiar with", "at").
+fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: bool) -> String {
+    let mut ws: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    let keep_tail = words
+        .get(tail)
+        .is_some_and(|w| KEPT_AFTER.contains(&w.to_lowercase().as_str()));
+    if !keep_tail {
+        ws.truncate(tail);
+    }
+    let lone = ws.get(1).is_none_or(|n| !names::capitalised(n));
+    let acronym = ws.first().is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
+    });
+    if initial
+        && !acronym
+        && let Some(w) = ws.first_mut()
+        && (!names::is_name_word(s, w, true) || lone && !ctx.knows(w))
+    {
+        *w = w.to_lowercase();
+    }
+    while ws.len() > 1 && ["a", "an", "the", "another"].contains(&ws[0].to_lowercase().as_str()) {
+        ws.remove(0);
+    }
+    ws.retain(|w| w != "own");
+    // "the council's own papers" → "council papers", "the city's finance
+    // department" → "city finance department"; "the mayor's office" keeps
+    // its possessive (a person's office is theirs).
+    if ws.len() > 1 {
+        for suffix in ["’s", "'s"] {
+            if let Some(b) = ws[0].strip_suffix(suffix)
+                && [
+                    "city",
+                    "council",
+                    "government",
+                    "state",
+                    "county",
+                    "company",
+                    "board",
+                    "ministry",
+                    "department",
+                    "town",
+                    "authority",
+                    "agency",
+                    "court",
+                ]
+                .contains(&b)
+            {
+                ws[0] = b.to_owned();
+            }
+        }
+    }
+    let joined = ws.join(" ");
+    joined
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .to_owned()
+}

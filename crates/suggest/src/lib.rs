@@ -1,0 +1,266 @@
+//! Suggested claims, from the article text alone: attributions (a
+//! reporting verb, "according to" or a hedge, with the source found near
+//! it) and loaded language (the writer's own judgement). Pure: no UI, no
+//! disk but a user's lexicon file.
+
+mod attribution;
+pub mod lexicon;
+mod loaded;
+mod names;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use byline_model::annotation::Kind;
+use byline_model::article::{Article, Paragraph};
+pub use lexicon::{Lexicon, LexiconError};
+pub use names::Context;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One proposed claim. Offsets count `char`s into the paragraph, as a
+/// claim's do.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Suggestion {
+    /// 1-based, as in annotation files.
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub kind: Kind,
+    /// Who is cited (attributions), as the text names them.
+    pub source: Option<String>,
+    /// The words that prompted the suggestion ("according to", "botched").
+    pub cue: String,
+}
+
+impl Suggestion {
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+}
+
+/// A whole-word, case-insensitive matcher over a list of cues.
+struct Cues {
+    ac: Option<AhoCorasick>,
+}
+
+impl Cues {
+    fn new(words: &[String]) -> Cues {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .ok();
+        Cues { ac }
+    }
+
+    /// Byte ranges of whole-word matches in `text`, longest first where
+    /// they overlap, in order; `pattern` says which cue matched.
+    fn find(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut all: Vec<(Range<usize>, usize)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.start()..m.end(), m.pattern().as_usize()))
+            .filter(|(r, _)| whole_word(text, r))
+            .collect();
+        // Longest first at each start, then drop what an earlier, longer
+        // match already covers.
+        all.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+        for m in all {
+            if out.last().is_none_or(|(last, _)| m.0.start >= last.end) {
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// Whether `r` starts and ends at word edges (a hyphen joins words).
+fn whole_word(text: &str, r: &Range<usize>) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    let before = text[..r.start].chars().next_back().is_none_or(|c| !word(c));
+    let after = text[r.end..].chars().next().is_none_or(|c| !word(c));
+    before && after
+}
+
+/// Makes suggestions from a lexicon. Build once; cheap to ask per paragraph.
+pub struct Suggester {
+    lex: Lexicon,
+    verbs: HashSet<String>,
+    anonymous: HashSet<String>,
+    speaking_for: HashSet<String>,
+    agents: HashSet<String>,
+    documents: HashSet<String>,
+    titles: HashSet<String>,
+    source_phrases: Cues,
+    markers: Cues,
+    hedges: Cues,
+    /// Every editorial cue, and what sort each one is.
+    editorial: Cues,
+    editorial_class: Vec<loaded::Class>,
+    /// Words that make a clause in the writer's own voice a judgement.
+    sentence_cues: Cues,
+}
+
+impl Suggester {
+    /// The lists that ship with byline.
+    pub fn builtin() -> Suggester {
+        Suggester::new(Lexicon::builtin())
+    }
+
+    /// The shipped lists, built once for the whole process (the source
+    /// guess of a claim asks it whether suggestions are on or not).
+    pub fn shared() -> &'static Suggester {
+        static SHARED: std::sync::OnceLock<Suggester> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Suggester::builtin)
+    }
+
+    /// The shipped lists with a user's file added.
+    pub fn with_extra(path: &std::path::Path) -> Result<Suggester, LexiconError> {
+        let mut lex = Lexicon::builtin();
+        lex.add_file(path)?;
+        Ok(Suggester::new(lex))
+    }
+
+    pub fn new(lex: Lexicon) -> Suggester {
+        let mut editorial = Vec::new();
+        let mut editorial_class = Vec::new();
+        // A word in two lists counts once, as the one that widens.
+        for (list, class) in [
+            (&lex.adjectives, loaded::Class::Adjective),
+            (&lex.nouns, loaded::Class::Noun),
+            (&lex.intensifiers, loaded::Class::Intensifier),
+            (&lex.phrases, loaded::Class::Phrase),
+            (&lex.verbs, loaded::Class::Phrase),
+        ] {
+            for w in list {
+                if editorial.contains(w) {
+                    continue;
+                }
+                editorial.push(w.clone());
+                editorial_class.push(class);
+            }
+        }
+        Suggester {
+            verbs: lex.reporting_verbs.iter().cloned().collect(),
+            anonymous: lex.anonymous_sources.iter().cloned().collect(),
+            speaking_for: lex.speaking_for.iter().cloned().collect(),
+            agents: lex.agents.iter().cloned().collect(),
+            documents: lex.documents.iter().cloned().collect(),
+            titles: lex.titles.iter().cloned().collect(),
+            source_phrases: Cues::new(&lex.source_phrases),
+            markers: Cues::new(&lex.anonymity_markers),
+            hedges: Cues::new(&lex.hedges),
+            editorial: Cues::new(&editorial),
+            sentence_cues: Cues::new(&lex.sentence_cues),
+            editorial_class,
+            lex,
+        }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// The suggestions of one paragraph (`number` is 1-based) read alone,
+    /// with nothing known of who earlier paragraphs named.
+    pub fn paragraph(&self, number: usize, p: &Paragraph) -> Vec<Suggestion> {
+        self.paragraph_in(number, p, &mut Context::default())
+    }
+
+    /// The suggestions of one paragraph after the ones `ctx` has seen; it
+    /// takes in this one's names for the next.
+    pub fn paragraph_in(&self, number: usize, p: &Paragraph, ctx: &mut Context) -> Vec<Suggestion> {
+        if p.heading {
+            return Vec::new();
+        }
+        let quotes = quoted_ranges(&p.text);
+        let mut reported = Vec::new();
+        let mut out = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+        let attributed: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
+        out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
+        let mut out: Vec<Suggestion> = out
+            .into_iter()
+            .map(|(r, kind, source, cue)| Suggestion {
+                paragraph: number,
+                start: p.char_of(r.start),
+                end: p.char_of(r.end),
+                quote: p.text[r].to_owned(),
+                kind,
+                source,
+                cue,
+            })
+            .collect();
+        out.sort_by_key(|s| (s.start, s.end, s.kind));
+        // One span, one suggestion: an attribution over the same words as
+        // an editorial one wins (it is the one `]` can reach).
+        out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+        out
+    }
+
+    /// Every suggestion of the article, paragraph by paragraph.
+    pub fn article(&self, a: &Article) -> Vec<Suggestion> {
+        let mut ctx = Context::default();
+        a.paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| self.paragraph_in(i + 1, p, &mut ctx))
+            .collect()
+    }
+}
+
+/// Byte ranges inside quotation marks (the marks included): words there are
+/// the speaker's, not the writer's. Curly quotes pair up; straight double
+/// quotes alternate.
+fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+    // An interview's questions and answers ("Q: …", "A: …") are the
+    // speakers' words, all of them.
+    let t = text.trim_start();
+    if ["Q: ", "A: ", "Q. ", "A. "]
+        .iter()
+        .any(|m| t.starts_with(m))
+    {
+        return std::iter::once(0..text.len()).collect();
+    }
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|k| chars[k].1);
+        let after = chars.get(k + 1).map(|x| x.1);
+        // A single quote opens after a space and before a letter ('We…',
+        // ‘We…’) and closes before what is not a letter, so "farmers'
+        // union" and "it’s" open nothing.
+        let opens_single = before.is_none_or(|b| b.is_whitespace() || "([—–".contains(b))
+            && after.is_some_and(char::is_alphanumeric);
+        let closes_single = after.is_none_or(|a| !a.is_alphanumeric());
+        match (c, open) {
+            ('“' | '«' | '「' | '"', None) => open = Some((i, c)),
+            ('‘' | '\'', None) if opens_single => open = Some((i, '\'')),
+            ('”' | '»' | '」' | '"', Some((s, o))) if o != '\'' => {
+                out.push(s..i + c.len_utf8());
+                open = None;
+            }
+            ('’' | '\'', Some((s, '\''))) if closes_single => {
+                out.push(s..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // An unclosed quotation runs to the end of the paragraph (continued
+    // quotes leave the closing mark to the next paragraph).
+    if let Some(s) = open {
+        out.push(s.0..text.len());
+    }
+    out
+}
+
+fn inside(quotes: &[Range<usize>], at: usize) -> bool {
+    quotes.iter().any(|q| q.start < at && at < q.end)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,546 @@
+//! Names in the text: which capitalised words are a person's or a body's
+//! name, and what the article has said so far about who is who, so that
+//! "Marr told the court" is sourced to the Julian Marr named earlier and
+//! "she said" to the last person quoted.
+
+use super::Suggester;
+use byline_model::annotation::Kind;
+
+/// Words that start a sentence with a capital without being a name.
+#[rustfmt::skip]
+pub(super) const COMMON: &[&str] = &[
+    "the", "a", "an", "another", "one", "some", "its", "his", "her", "their", "our", "my",
+    "your", "this", "that", "these", "those", "many", "several", "most", "few", "two", "three",
+    "four", "five", "both", "all", "other", "each", "every", "no", "senior", "former", "local",
+    "top", "unnamed", "anonymous", "independent", "leading", "western", "foreign", "government",
+    "industry", "security", "police", "military", "company", "according", "in", "at", "on",
+    "for", "after", "before", "but", "and", "while", "when", "as", "it", "he", "she", "they",
+    "we", "i", "there", "here", "what", "yet", "still", "then", "if", "so", "since", "with",
+    "without", "by", "from", "during", "under", "over", "until", "although", "though",
+    "because", "once", "even", "only", "also", "asked", "speaking", "writing", "last", "next",
+    "everyone", "everybody", "nobody", "anyone", "anybody", "none", "neither", "either",
+    "whoever", "such", "much", "more", "less", "nothing", "something", "everything", "why",
+    "how", "where", "who", "which", "whose", "today", "yesterday", "now", "later", "earlier",
+];
+
+/// Words that may join the words of a name ("Chamber of Commerce").
+#[rustfmt::skip]
+pub(super) const NAME_JOINERS: &[&str] = &[
+    "of", "de", "van", "von", "der", "den", "la", "le", "al", "al-", "bin", "da", "du", "del",
+    "di", "dos", "das", "y", "for", "and", "&", "on", "the",
+];
+
+/// Words before a run that make it a place or a body, not a person
+/// ("at Corran Point", "in Skerrin").
+#[rustfmt::skip]
+const PLACE_BEFORE: &[&str] = &[
+    "at", "in", "near", "into", "across", "outside", "inside", "towards", "toward", "around",
+    "through", "via", "off", "along", "visit", "visited", "visiting",
+];
+
+/// Words of a place's name ("Corran Point", "Cooper Street").
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "point", "street", "road", "avenue", "lane", "river", "lake", "mount", "mountain", "island",
+    "islands", "valley", "bay", "square", "park", "hill", "hills", "bridge", "port", "harbour",
+    "harbor", "beach", "coast", "north", "south", "east", "west", "county", "city", "town",
+    "village", "quay", "station", "airport", "sea", "ocean", "gulf", "strait", "forest",
+    "heights", "gardens", "close", "crescent", "way", "drive", "place", "court", "centre",
+    "center", "hall", "stadium", "arena",
+];
+
+/// Short titles and the role they name ("Gov." is the governor).
+#[rustfmt::skip]
+const ROLE_OF: &[(&str, &str)] = &[
+    ("gov", "governor"), ("sen", "senator"), ("rep", "representative"), ("prof", "professor"),
+    ("dr", "doctor"), ("cllr", "councillor"), ("supt", "superintendent"), ("insp", "inspector"),
+    ("det", "detective"), ("sgt", "sergeant"), ("capt", "captain"), ("gen", "general"),
+    ("col", "colonel"), ("lt", "lieutenant"), ("rev", "reverend"), ("pres", "president"),
+];
+
+/// Words in a company's name.
+#[rustfmt::skip]
+const CORPORATE: &[&str] = &[
+    "ltd", "limited", "inc", "corp", "corporation", "plc", "llc", "co", "company", "group",
+    "holdings", "ferries", "airlines", "airways", "motors", "energy", "systems", "technologies",
+    "partners", "capital", "bank", "rail", "railways", "industries", "foods",
+    "pharmaceuticals", "labs", "media", "telecom", "insurance", "logistics", "shipping",
+];
+
+/// The one set of pronouns a sentence uses for a person, outside what is
+/// quoted ("he … himself" or "she … herself"), if it uses one only.
+/// "him", "her" and "his" say nothing: they are often someone else's.
+fn pronouns_of(text: &str) -> Option<Gender> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (mut he, mut she) = (false, false);
+    let mut quoted = false;
+    for w in text.split_word_bounds() {
+        if ["\"", "“", "”", "「", "」"].contains(&w) {
+            quoted = !quoted;
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        match w.to_lowercase().as_str() {
+            // Not "his" or "her": "His deputy, Claire Dunsford, …" is
+            // someone else's.
+            "he" | "himself" => he = true,
+            "she" | "herself" => she = true,
+            _ => {}
+        }
+    }
+    match (he, she) {
+        (true, false) => Some(Gender::He),
+        (false, true) => Some(Gender::She),
+        _ => None,
+    }
+}
+
+/// Capitalised, but never a source's name.
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter",
+];
+
+/// Letters after a name: honours, degrees, seats.
+#[rustfmt::skip]
+const POSTNOMINALS: &[&str] = &[
+    "QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MS", "TD", "OBE", "MBE", "CBE", "KBE", "DBE",
+    "PhD", "MD", "DPhil", "FRS", "Esq", "CPA", "RN",
+];
+
+/// Words of a body's name, not a person's.
+#[rustfmt::skip]
+const BODY_WORDS: &[&str] = &[
+    "union", "alliance", "council", "ministry", "department", "directorate", "board", "court",
+    "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association",
+    "party", "committee", "commission", "agency", "authority", "bank", "university", "college",
+    "school", "institute", "police", "service", "office", "capital", "partners", "holdings",
+    "trust", "foundation", "fund", "federation", "chamber", "society", "league", "club",
+    "hospital", "clinic", "press", "news", "times", "post", "herald", "courier", "ferries",
+    "airlines", "airways", "railways", "rail", "motors", "energy", "systems", "technologies",
+    "labs", "network", "coalition", "front", "movement", "army", "navy", "force", "forces",
+    "government", "parliament", "assembly", "senate", "congress", "house", "cabinet",
+    "inspectorate", "tribunal", "centre", "center", "museum", "library", "church", "city",
+    "county", "region", "district", "state", "republic", "kingdom", "industries", "group's",
+];
+
+/// Whether a word is written with a capital (or in a script without case,
+/// as 陈美玲 is), ignoring an opening bracket or quote mark.
+pub(super) fn capitalised(w: &str) -> bool {
+    let Some(c) = w
+        .trim_start_matches(['(', '‘', '\'', '"', '“'])
+        .chars()
+        .next()
+    else {
+        return false;
+    };
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// A word lowercased without the punctuation around it or a possessive.
+pub(super) fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
+}
+
+/// What is known of a subject's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Named {
+    Person(String),
+    Body(String),
+}
+
+/// What the article has said so far about who is who. Carried from one
+/// paragraph to the next; a paragraph asked alone starts with none.
+/// Which pronoun a person goes by, as far as the text has shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    He,
+    She,
+}
+
+impl Gender {
+    pub(super) fn of_pronoun(p: &str) -> Option<Gender> {
+        match p {
+            "he" => Some(Gender::He),
+            "she" => Some(Gender::She),
+            _ => None,
+        }
+    }
+}
+
+#[rustfmt::skip]
+const HE_TITLES: &[&str] = &["mr", "sir", "lord", "king", "prince", "father", "brother", "mister"];
+#[rustfmt::skip]
+const SHE_TITLES: &[&str] = &["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "madam"];
+
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Full names of people named or cited so far, titles dropped, the one
+    /// named last at the end: "he said" means the last one who fits.
+    people: Vec<String>,
+    /// Names of bodies seen so far, newest last.
+    bodies: Vec<String>,
+    /// Who holds a role named by a title before their name ("Gov. Helen
+    /// Okafor" is "the governor").
+    roles: std::collections::HashMap<String, String>,
+    /// What "he" or "she" has been seen to mean, or a title says (Mr, Ms).
+    gender: std::collections::HashMap<String, Gender>,
+    /// The last source of any sort, for "they said" and "it said".
+    last_source: Option<(Kind, String)>,
+}
+
+const KEEP: usize = 200;
+
+impl Context {
+    /// Takes in the names of one sentence (words of `text`).
+    pub(super) fn observe(&mut self, s: &Suggester, text: &str) {
+        let sentence_gender = pronouns_of(text);
+        // The subject of the sentence last, so that "She said" next means
+        // the judge who sentenced, not the man she sentenced.
+        let mut all = runs(s, text);
+        if let Some(i) = all.iter().position(|r| r.at <= 2) {
+            let subject = all.remove(i);
+            all.push(subject);
+        }
+        for run in all {
+            if run.lone_initial {
+                // "Lindahl disagreed.": the person named before comes up.
+                if let Some(full) = self.full_name(&run.text).map(str::to_owned) {
+                    if run.at == 0
+                        && let Some(g) = sentence_gender
+                    {
+                        self.gender.entry(full.clone()).or_insert(g);
+                    }
+                    push(&mut self.people, full);
+                }
+                continue;
+            }
+            let place = run
+                .before
+                .as_deref()
+                .is_some_and(|b| PLACE_BEFORE.contains(&b))
+                || run
+                    .text
+                    .split_whitespace()
+                    .any(|w| PLACE_WORDS.contains(&bare(w).as_str()));
+            // "SACRAMENTO (Meridian Wire) —": a dateline, not a person.
+            let dateline = run.text.split_whitespace().next().is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() > 2
+                    && w.chars()
+                        .all(|c| !c.is_alphabetic() || c.is_ascii_uppercase())
+            });
+            match classify_run(s, &run.text) {
+                Some(Named::Person(n)) if !place && !dateline => {
+                    let words: Vec<&str> = run.text.split_whitespace().collect();
+                    let title = bare(words.first().copied().unwrap_or(""));
+                    let g = if HE_TITLES.contains(&title.as_str()) {
+                        Some(Gender::He)
+                    } else if SHE_TITLES.contains(&title.as_str()) {
+                        Some(Gender::She)
+                    } else {
+                        None
+                    };
+                    let known = self.full_name(&n).map(str::to_owned);
+                    let single =
+                        !n.contains(' ') && !n.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+                    let full = match known {
+                        Some(k) if single || k.to_lowercase().ends_with(&n.to_lowercase()) => k,
+                        // A first name alone, set off by commas, is a
+                        // person met for the first time.
+                        _ if single && !run.apposition => continue,
+                        _ => n,
+                    };
+                    // The subject of its sentence: the sentence's pronouns
+                    // are likely theirs.
+                    let g = g.or(sentence_gender.filter(|_| run.at <= 2));
+                    if let Some(g) = g {
+                        self.gender.entry(full.clone()).or_insert(g);
+                    }
+                    for w in words.iter().take_while(|w| s.titles.contains(&bare(w))) {
+                        let t = bare(w);
+                        let role = ROLE_OF
+                            .iter()
+                            .find(|(short, _)| *short == t)
+                            .map_or(t.clone(), |(_, long)| (*long).to_owned());
+                        self.roles.insert(role, full.clone());
+                    }
+                    push(&mut self.people, full);
+                }
+                Some(Named::Body(n)) => push(&mut self.bodies, n),
+                _ => {}
+            }
+        }
+    }
+
+    /// The person a role names ("the governor"), if a title said so.
+    pub(super) fn holder(&self, role: &str) -> Option<&str> {
+        self.roles.get(&bare(role)).map(String::as_str)
+    }
+
+    /// The company a "the company" means: the body named last whose name
+    /// says it is one.
+    pub(super) fn company(&self) -> Option<&str> {
+        self.bodies
+            .iter()
+            .rev()
+            .find(|b| {
+                b.split_whitespace()
+                    .any(|w| CORPORATE.contains(&bare(w).as_str()))
+            })
+            .map(String::as_str)
+    }
+
+    /// A source cited: "he said" later may mean them; `by` is the pronoun
+    /// that named them, if one did.
+    pub(super) fn cited(&mut self, kind: Kind, source: &str, person: bool, by: Option<Gender>) {
+        if person {
+            push(&mut self.people, source.to_owned());
+            if let Some(g) = by {
+                self.gender.insert(source.to_owned(), g);
+            }
+        }
+        self.last_source = Some((kind, source.to_owned()));
+    }
+
+    /// Whom "he" or "she" means: the person last named or cited who is not
+    /// known to go by the other pronoun.
+    pub(super) fn person_for(&self, g: Gender) -> Option<&str> {
+        let fits = |p: &&String| self.gender.get(*p).is_none_or(|x| *x == g);
+        self.people.iter().rev().find(fits).map(String::as_str)
+    }
+
+    pub(super) fn last_source(&self) -> Option<&(Kind, String)> {
+        self.last_source.as_ref()
+    }
+
+    /// The full name of someone named by one part of it ("Marr", or "Sato"
+    /// for "佐藤健 (Sato Ken)"), the newest first.
+    pub(super) fn full_name(&self, part: &str) -> Option<&str> {
+        if part.contains(' ') {
+            // "van der Berg" for "Ilse van der Berg".
+            let p = part.to_lowercase();
+            return self
+                .people
+                .iter()
+                .rev()
+                .find(|full| full.to_lowercase().ends_with(&format!(" {p}")))
+                .map(String::as_str);
+        }
+        let part = bare(part);
+        if part.is_empty() {
+            return None;
+        }
+        self.people
+            .iter()
+            .rev()
+            .find(|full| {
+                full.split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                    .any(|w| bare(w) == part)
+            })
+            .map(String::as_str)
+    }
+
+    /// The body a definite description means ("the directorate" for the
+    /// Maritime Safety Directorate), when one named earlier ends with it.
+    pub(super) fn body_ending(&self, head: &str) -> Option<&str> {
+        let head = bare(head);
+        self.bodies
+            .iter()
+            .rev()
+            .find(|b| b.split_whitespace().last().is_some_and(|w| bare(w) == head))
+            .map(String::as_str)
+    }
+
+    /// Whether a word alone is known as (part of) a name.
+    pub(super) fn knows(&self, w: &str) -> bool {
+        let w = bare(w);
+        !w.is_empty()
+            && self
+                .people
+                .iter()
+                .chain(&self.bodies)
+                .any(|n| n.split_whitespace().any(|x| bare(x) == w))
+    }
+}
+
+fn push(list: &mut Vec<String>, n: String) {
+    list.retain(|x| *x != n);
+    list.push(n);
+    if list.len() > KEEP {
+        list.remove(0);
+    }
+}
+
+/// Runs of name words in `text`: capitalised words next to each other
+/// (joined by "of", "de" and the like), a sentence's first word only when
+/// the next one is a name word too.
+pub(super) fn name_runs(s: &Suggester, text: &str) -> Vec<String> {
+    runs(s, text)
+        .into_iter()
+        .filter(|r| !r.lone_initial)
+        .map(|r| r.text)
+        .collect()
+}
+
+/// A run of name words, and what stands before it.
+pub(super) struct Run {
+    pub text: String,
+    /// The word before it, lowercased ("at" in "at Corran Point").
+    pub before: Option<String>,
+    /// One capitalised word opening a sentence: a name only if known.
+    pub lone_initial: bool,
+    /// Between commas after a noun ("Petrov's daughter, Nadia, wants…").
+    pub apposition: bool,
+    /// Which word of the text it starts at.
+    pub at: usize,
+}
+
+pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < words.len() {
+        let w = words[i];
+        let starts = sentence_start;
+        sentence_start = w.ends_with(['.', '!', '?', ':', '"', '”'])
+            && !byline_model::article::is_abbreviation(w);
+        if !is_name_word(s, w, starts) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut end = i + 1;
+        // A word that closes a clause ends the name.
+        let mut open = !ends_piece(w);
+        while open && j < words.len() {
+            let x = words[j];
+            if is_name_word(s, x, false) {
+                end = j + 1;
+                open = !ends_piece(x);
+                j += 1;
+                continue;
+            }
+            // "Office of the Auditor General", "Ilse van der Berg".
+            let joiners = words[j..]
+                .iter()
+                .take(3)
+                .take_while(|x| NAME_JOINERS.contains(&x.to_lowercase().as_str()))
+                .count();
+            if joiners > 0
+                && !words[j + joiners - 1].ends_with([',', '.'])
+                && words
+                    .get(j + joiners)
+                    .is_some_and(|n| is_name_word(s, n, false))
+            {
+                j += joiners;
+            } else {
+                break;
+            }
+        }
+        if starts && end == i + 1 && COMMON.contains(&bare(w).as_str()) {
+            i += 1;
+            continue;
+        }
+        let before = i.checked_sub(1).map(|k| bare(words[k]));
+        let run = words[i..end].join(" ");
+        let apposition = i > 0 && words[i - 1].ends_with(',') && words[end - 1].ends_with(',');
+        out.push(Run {
+            text: run,
+            before,
+            lone_initial: starts && end == i + 1,
+            apposition,
+            at: i,
+        });
+        sentence_start = words[end - 1].ends_with(['.', '!', '?'])
+            && !byline_model::article::is_abbreviation(words[end - 1]);
+        i = end;
+    }
+    out
+}
+
+fn ends_piece(w: &str) -> bool {
+    w.ends_with([',', '.', ';', ':', '!', '?', '"', '”', ')'])
+        && !byline_model::article::is_abbreviation(w)
+}
+
+/// Whether `w` may be part of a name: capitalised and, at the start of a
+/// sentence, not a common word capitalised by its place.
+pub(super) fn is_name_word(s: &Suggester, w: &str, sentence_start: bool) -> bool {
+    if !capitalised(w) {
+        return false;
+    }
+    let b = bare(w);
+    if b.is_empty()
+        || ["i", "he", "she", "it", "we", "they"].contains(&b.as_str())
+        || CALENDAR.contains(&b.as_str())
+    {
+        return false;
+    }
+    !(sentence_start && (COMMON.contains(&b.as_str()) || s.anonymous.contains(&b)))
+}
+
+/// A run of name words as a person's name (titles dropped) or a body's.
+pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
+    let clean = run.trim_matches(|c: char| !(c.is_alphanumeric() || c == ')' || c == '.'));
+    let clean = clean.trim_end_matches('.');
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    // "Dr. Kwame Asante-Boateng of the University of Northmoor": a person
+    // of a body is the person.
+    if let Some(of) = words.iter().position(|w| *w == "of")
+        && of > 0
+    {
+        let is_body = |ws: &[&str]| {
+            ws.iter().any(|w| {
+                let b = bare(w);
+                BODY_WORDS.contains(&b.as_str())
+                    || (s.agents.contains(&b) && !s.titles.contains(&b))
+            })
+        };
+        let left = &words[..of];
+        if !is_body(left)
+            && is_body(&words[of + 1..])
+            && left.iter().filter(|w| !s.titles.contains(&bare(w))).count() >= 2
+        {
+            return classify_run(s, &left.join(" "));
+        }
+    }
+    // Titles in front are dropped from a person's name ("City Clerk
+    // Harold Pemberton"); what is left says person or body.
+    let mut from = 0;
+    while from + 1 < words.len() && s.titles.contains(&bare(words[from])) {
+        from += 1;
+    }
+    let rest = &words[from..];
+    let body = rest.iter().any(|w| {
+        let b = bare(w);
+        BODY_WORDS.contains(&b.as_str()) || (s.agents.contains(&b) && !s.titles.contains(&b))
+    });
+    if body {
+        return Some(Named::Body(clean.to_owned()));
+    }
+    // "Minister of Health": a title only.
+    if s.titles.contains(&bare(rest[0]))
+        || ["of", "for", "and", "on", "the"].contains(&bare(rest[0]).as_str())
+    {
+        return None;
+    }
+    // "Jonathan Pike QC": letters after the name are not part of it.
+    let mut rest = rest;
+    while rest.len() > 1
+        && POSTNOMINALS.contains(&rest[rest.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+    {
+        rest = &rest[..rest.len() - 1];
+    }
+    Some(Named::Person(rest.join(" ")))
+}

@@ -1,0 +1,174 @@
+//! The annotation screen: `byline annotate ARTICLE`.
+
+pub mod action;
+pub mod progress;
+pub mod search;
+pub mod state;
+pub mod summary;
+pub mod update;
+pub mod view;
+
+use crate::keymap::{Keymap, Keymaps};
+use crate::runtime::{Flow, Focus, Screen, Ui};
+use crate::widgets::line_input::Edit;
+use crate::widgets::status::SaveState;
+use action::Action;
+use byline_store as store;
+use ratatui::Frame;
+use state::{App, Mode};
+use std::path::Path;
+use std::sync::Arc;
+
+/// An open annotation session: the screen's state, and the file's (its
+/// lock, what is on disk, where saves go).
+pub struct AnnotateScreen {
+    pub app: App,
+    pub disk: store::Session,
+    /// Said once more after the terminal is restored.
+    conflict: Option<String>,
+}
+
+impl AnnotateScreen {
+    /// Opens the article and the annotator's file; errors here leave the
+    /// terminal alone, and a file that fails to load is never written.
+    pub fn open(
+        article_path: &Path,
+        dir: &Path,
+        annotator: Option<&str>,
+        keys: Arc<Keymaps>,
+    ) -> anyhow::Result<AnnotateScreen> {
+        let opened = store::open::annotator(article_path, dir, annotator)?;
+        let mut app = App::new(opened.article, opened.set, opened.file, keys);
+        app.message = opened.message;
+        progress::restore(&mut app);
+        if let Some(why) = opened.disk.read_only() {
+            app.save = SaveState::ReadOnly(why.to_string());
+        }
+        Ok(AnnotateScreen {
+            app,
+            disk: opened.disk,
+            conflict: None,
+        })
+    }
+}
+
+impl Screen for AnnotateScreen {
+    type Action = Action;
+    const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
+
+    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
+        &keys.annotate
+    }
+
+    fn mode(&self) -> u8 {
+        match self.app.mode {
+            Mode::Select { .. } => action::SELECT,
+            _ => action::NORMAL,
+        }
+    }
+
+    fn focus(&mut self) -> Focus<'_> {
+        match &mut self.app.mode {
+            Mode::Prompt(p) => Focus::Prompt(&mut p.line),
+            Mode::Help { scroll } => Focus::Help(scroll),
+            Mode::Summary => Focus::AnyKeyCloses,
+            Mode::Normal | Mode::Select { .. } => Focus::Keys,
+        }
+    }
+
+    fn prompt_done(&mut self, edit: Edit) {
+        update::prompt_done(&mut self.app, edit);
+    }
+
+    fn close_overlay(&mut self) {
+        self.app.mode = Mode::Normal;
+    }
+
+    fn update(&mut self, action: Action) -> Flow {
+        update::update(&mut self.app, action)
+    }
+
+    fn count(&mut self) -> Option<&mut Option<u32>> {
+        Some(&mut self.app.count)
+    }
+
+    fn repeats(action: Action) -> bool {
+        action.repeats()
+    }
+
+    fn render(&self, ui: &Ui, frame: &mut Frame) {
+        view::render(&self.app, ui, frame);
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
+    }
+
+    fn revision(&self) -> u64 {
+        self.app.revision
+    }
+
+    fn save_state(&mut self) -> &mut SaveState {
+        &mut self.app.save
+    }
+
+    /// Writes the claims. If the file changed on disk under the session,
+    /// the save goes to a conflict copy and the screen says so.
+    fn save(&mut self) -> Result<(), String> {
+        let app = &mut self.app;
+        app.set.annotator.position = Some(progress::position(app));
+        store::open::stamp(&mut app.set, &app.article);
+        match self.disk.save(&app.set).map_err(|e| e.to_string())? {
+            store::Saved::Conflict { copy, first } => {
+                let msg = format!(
+                    "{} changed on disk under this session; it was left alone and your work is saved in {}",
+                    app.file.display(),
+                    copy.display()
+                );
+                if first || app.message.is_none() {
+                    app.message = Some(msg.clone());
+                }
+                app.diverted = true;
+                self.conflict = Some(msg);
+            }
+            store::Saved::File => {}
+        }
+        Ok(())
+    }
+
+    /// A session that opened read-only (another one held the file)
+    /// becomes writable when the other one ends, with the file as that
+    /// one left it.
+    fn effects(&mut self) {
+        let Some(reloaded) = self.disk.retry_lock() else {
+            return;
+        };
+        let app = &mut self.app;
+        match reloaded {
+            Ok(set) => {
+                if let Some(mut set) = set {
+                    if set.article.sha256 != app.article.sha256() {
+                        byline_model::annotation::anchor::reanchor(&mut set, &app.article);
+                    }
+                    app.set = set;
+                }
+                app.save = SaveState::Saved;
+                app.message = Some("the other session has ended: this one can save now".into());
+            }
+            Err(e) => app.message = Some(format!("still read-only: {e}")),
+        }
+    }
+
+    fn farewell(&self) -> Vec<String> {
+        self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self.app.file.file_name()?.to_string_lossy().into_owned();
+        Some(store::recovery::write(
+            &name,
+            store::to_string(&self.app.set).as_bytes(),
+        ))
+    }
+}

@@ -1,0 +1,373 @@
+//! Everything the annotation screen shows, and nothing it draws with.
+
+use crate::keymap::Keymaps;
+pub use crate::widgets::line_input::LineInput;
+pub use crate::widgets::status::SaveState;
+use byline_model::annotation::{AnnotationSet, Claim, Dismissed};
+use byline_model::article::{Article, Paragraph};
+use byline_suggest::{Suggester, Suggestion};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A span of one paragraph: 0-based paragraph index, `char` offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The source of the claim at this index.
+    Source {
+        claim: usize,
+        was_new: bool,
+    },
+    Note {
+        claim: usize,
+    },
+    Search,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    /// What is typed, and a suggested source that `accept_hint` takes.
+    pub line: LineInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Growing a selection of the cursor's paragraph.
+    Select {
+        start: usize,
+        end: usize,
+    },
+    Prompt(Prompt),
+    Help {
+        scroll: usize,
+    },
+    /// The summary view over the article.
+    Summary,
+}
+
+/// What undo brings back: the claims and the dismissed suggestions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub claims: Vec<Claim>,
+    pub dismissed: Vec<Dismissed>,
+}
+
+/// Articles up to this size get every paragraph's suggestions at open (a
+/// few milliseconds); a longer one gets them on another thread, taken in
+/// as they arrive, and meanwhile per paragraph as it is shown or walked
+/// through, so no key waits for the whole article.
+const SUGGEST_ALL_BYTES: usize = 2 << 20;
+
+/// Paragraphs' suggestions sent by the background thread.
+type Arriving = std::sync::mpsc::Receiver<(usize, Arc<[Suggestion]>)>;
+
+pub struct App {
+    pub article: Article,
+    pub set: AnnotationSet,
+    /// The annotator file this session writes.
+    pub file: PathBuf,
+    pub cursor: Span,
+    pub mode: Mode,
+    pub undo: Vec<Snapshot>,
+    pub redo: Vec<Snapshot>,
+    pub save: SaveState,
+    /// Bumped on every change of the claims; the loop saves when it moves.
+    pub revision: u64,
+    pub message: Option<String>,
+    pub last_search: Option<String>,
+    pub search_hit: Option<Span>,
+    /// The merged keys, so messages name the keys that work.
+    pub keys: Arc<Keymaps>,
+    /// Drawn from the first part of a long article while the rest loads.
+    pub loading: bool,
+    /// The claim that needs review being placed again (after `R`).
+    pub placing: Option<Claim>,
+    /// Where `R` put the cursor: `x` there deletes the claim being placed.
+    pub placing_at: Option<Span>,
+    /// Saves go to a conflict copy: the file changed on disk under us.
+    pub diverted: bool,
+    /// Words and sentences of the article for the summary, counted the
+    /// first time it is shown (a long article should not wait for it).
+    pub text_stats: std::cell::OnceCell<byline_formats::export::TextStats>,
+    /// A number typed before a motion (`5l`), shown while it is typed.
+    pub count: Option<u32>,
+    /// The live search's matches for the query being typed, counted once
+    /// per query and origin rather than once per frame.
+    pub search_cache: RefCell<Option<super::search::Cached>>,
+    /// Makes suggestions; `None` when they are off.
+    pub suggester: Option<Arc<Suggester>>,
+    /// Each paragraph's suggestions, as the article text gives them (before
+    /// claims and dismissals hide some), computed on first use.
+    suggestions: RefCell<HashMap<usize, Arc<[Suggestion]>>>,
+    /// A long article's suggestions arriving from the background thread.
+    arriving: RefCell<Option<Arriving>>,
+    /// The last suggestion count, by (revision, paragraphs computed).
+    suggestion_tally: std::cell::Cell<Option<((u64, usize), usize)>>,
+}
+
+impl App {
+    pub fn new(article: Article, set: AnnotationSet, file: PathBuf, keys: Arc<Keymaps>) -> App {
+        let mut app = App {
+            article,
+            set,
+            file,
+            cursor: Span {
+                para: 0,
+                start: 0,
+                end: 0,
+            },
+            mode: Mode::Normal,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            save: SaveState::Saved,
+            revision: 0,
+            message: None,
+            last_search: None,
+            search_hit: None,
+            keys,
+            loading: false,
+            placing: None,
+            placing_at: None,
+            diverted: false,
+            text_stats: std::cell::OnceCell::new(),
+            count: None,
+            search_cache: RefCell::new(None),
+            suggester: None,
+            suggestions: RefCell::new(HashMap::new()),
+            suggestion_tally: std::cell::Cell::new(None),
+            arriving: RefCell::new(None),
+        };
+        app.cursor = app.first_sentence(0);
+        app
+    }
+
+    pub fn paragraph(&self, i: usize) -> &Paragraph {
+        &self.article.paragraphs[i]
+    }
+
+    pub fn current(&self) -> &Paragraph {
+        self.paragraph(self.cursor.para)
+    }
+
+    pub fn sentences(&self, para: usize) -> Vec<Range<usize>> {
+        self.paragraph(para).sentences()
+    }
+
+    pub fn first_sentence(&self, para: usize) -> Span {
+        let r = self.sentences(para).into_iter().next().unwrap_or(0..0);
+        Span {
+            para,
+            start: r.start,
+            end: r.end,
+        }
+    }
+
+    pub fn last_sentence(&self, para: usize) -> Span {
+        let r = self.sentences(para).into_iter().last().unwrap_or(0..0);
+        Span {
+            para,
+            start: r.start,
+            end: r.end,
+        }
+    }
+
+    /// The span that `s`/`a`/`e` would mark: the grown selection, else the
+    /// cursor.
+    pub fn target(&self) -> Span {
+        match self.mode {
+            Mode::Select { start, end } => Span {
+                para: self.cursor.para,
+                start,
+                end,
+            },
+            _ => self.cursor,
+        }
+    }
+
+    /// Index range into `set.claims` of the claims of 0-based paragraph `para`.
+    pub fn claims_of(&self, para: usize) -> Range<usize> {
+        self.set.paragraph_range(para + 1)
+    }
+
+    /// The claim the cursor is on: the one with exactly the target span,
+    /// else the one overlapping it most (the later-starting on a tie).
+    pub fn claim_under_cursor(&self) -> Option<usize> {
+        let t = self.target();
+        let range = self.claims_of(t.para);
+        let claims = &self.set.claims[range.clone()];
+        if let Some(i) = claims
+            .iter()
+            .position(|c| c.start == t.start && c.end == t.end)
+        {
+            return Some(range.start + i);
+        }
+        claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.overlaps(t.start, t.end))
+            .max_by_key(|(_, c)| (c.end.min(t.end) - c.start.max(t.start), c.start))
+            .map(|(i, _)| range.start + i)
+    }
+
+    /// The exact-span claim only (used when a selection was grown).
+    pub fn claim_with_span(&self, t: Span) -> Option<usize> {
+        let range = self.claims_of(t.para);
+        self.set.claims[range.clone()]
+            .iter()
+            .position(|c| c.start == t.start && c.end == t.end)
+            .map(|i| range.start + i)
+    }
+
+    /// Turns suggestions on.
+    pub fn suggest_with(&mut self, suggester: Arc<Suggester>) {
+        self.suggester = Some(suggester);
+        self.suggestions.borrow_mut().clear();
+        self.suggestion_tally.set(None);
+        let bytes: usize = self.article.paragraphs.iter().map(|p| p.text.len()).sum();
+        let s = Arc::clone(self.suggester.as_ref().expect("just set"));
+        if bytes <= SUGGEST_ALL_BYTES {
+            // In order, so "he said" and "Marr" mean who was named before.
+            let mut ctx = byline_suggest::Context::default();
+            let mut cache = self.suggestions.borrow_mut();
+            for (i, p) in self.article.paragraphs.iter().enumerate() {
+                cache.insert(i, s.paragraph_in(i + 1, p, &mut ctx).into());
+            }
+            return;
+        }
+        let paragraphs = self.article.paragraphs.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("byline-suggest".into())
+            .spawn(move || {
+                let mut ctx = byline_suggest::Context::default();
+                for (i, p) in paragraphs.iter().enumerate() {
+                    let got = s.paragraph_in(i + 1, p, &mut ctx).into();
+                    // The session ended: nobody is listening.
+                    if tx.send((i, got)).is_err() {
+                        return;
+                    }
+                }
+            });
+        // Without a thread, paragraphs still get theirs as they are shown.
+        if spawned.is_ok() {
+            *self.arriving.borrow_mut() = Some(rx);
+        }
+    }
+
+    /// Takes in what the background thread has computed so far.
+    fn take_in(&self) {
+        let mut arriving = self.arriving.borrow_mut();
+        let Some(rx) = arriving.as_ref() else {
+            return;
+        };
+        let mut cache = self.suggestions.borrow_mut();
+        loop {
+            match rx.try_recv() {
+                Ok((i, got)) => {
+                    cache.entry(i).or_insert(got);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            }
+        }
+        *arriving = None;
+    }
+
+    /// Whether every paragraph's suggestions are known (so counts are whole).
+    pub fn suggestions_complete(&self) -> bool {
+        self.take_in();
+        self.suggestions.borrow().len() >= self.article.len()
+    }
+
+    /// 0-based paragraph `para`'s suggestions from the text alone.
+    fn raw_suggestions(&self, para: usize) -> Arc<[Suggestion]> {
+        let Some(s) = &self.suggester else {
+            return Arc::from(Vec::new());
+        };
+        if let Some(got) = self.suggestions.borrow().get(&para) {
+            return Arc::clone(got);
+        }
+        // Shown before the background thread got to it (a huge article):
+        // read alone, without what earlier paragraphs named.
+        let got: Arc<[Suggestion]> = s.paragraph(para + 1, self.paragraph(para)).into();
+        self.suggestions.borrow_mut().insert(para, Arc::clone(&got));
+        got
+    }
+
+    /// The suggestions shown in 0-based paragraph `para`: not dismissed,
+    /// not overlapping a claim of their kind, not exactly a claim's span.
+    pub fn suggestions_of(&self, para: usize) -> Vec<Suggestion> {
+        if self.suggester.is_none() {
+            return Vec::new();
+        }
+        let claims = &self.set.claims[self.claims_of(para)];
+        self.raw_suggestions(para)
+            .iter()
+            .filter(|s| {
+                !claims.iter().any(|c| {
+                    (c.kind == s.kind && c.overlaps(s.start, s.end))
+                        || (c.start == s.start && c.end == s.end)
+                }) && !self
+                    .set
+                    .dismissed
+                    .iter()
+                    .any(|d| d.covers(s.paragraph, s.start, s.end, &s.quote, s.kind))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The suggestion with exactly the span `t`, if one is shown.
+    pub fn suggestion_at(&self, t: Span) -> Option<Suggestion> {
+        self.suggestions_of(t.para)
+            .into_iter()
+            .find(|s| s.start == t.start && s.end == t.end)
+    }
+
+    /// Suggestions shown over the paragraphs computed so far: counted again
+    /// only when the claims or that set of paragraphs change, not per frame.
+    pub fn suggestion_count(&self) -> usize {
+        self.take_in();
+        let key = (self.revision, self.suggestions.borrow().len());
+        if let Some((k, n)) = self.suggestion_tally.get()
+            && k == key
+        {
+            return n;
+        }
+        let known: Vec<usize> = self.suggestions.borrow().keys().copied().collect();
+        let n = known
+            .into_iter()
+            .map(|p| self.suggestions_of(p).len())
+            .sum();
+        self.suggestion_tally.set(Some((key, n)));
+        n
+    }
+
+    /// The undo state now.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            claims: self.set.claims.clone(),
+            dismissed: self.set.dismissed.clone(),
+        }
+    }
+
+    /// The first key of `action`, for messages.
+    pub fn key(&self, action: super::action::Action) -> String {
+        self.keys.annotate.label(action).unwrap_or_default()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.save, SaveState::ReadOnly(_))
+    }
+}

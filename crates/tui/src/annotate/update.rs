@@ -1,0 +1,783 @@
+//! Applies actions and prompt results to the state. Pure: no terminal, no
+//! disk.
+
+use super::action::Action;
+use super::search;
+use super::state::{App, LineInput, Mode, Prompt, PromptKind, Span};
+use crate::runtime::Flow;
+use crate::widgets::line_input::Edit;
+use byline_model::annotation::{Claim, Kind};
+use byline_suggest::Suggestion;
+
+pub fn update(app: &mut App, action: Action) -> Flow {
+    if app.mode == Mode::Normal {
+        app.message = None;
+    }
+    match action {
+        Action::NextSentence => next_sentence(app),
+        Action::PrevSentence => prev_sentence(app),
+        Action::NextParagraph => go_paragraph(app, app.cursor.para + 1),
+        Action::PrevParagraph => go_paragraph(app, app.cursor.para.saturating_sub(1)),
+        Action::FirstParagraph => go_paragraph(app, 0),
+        Action::LastParagraph => go_paragraph(app, app.article.len() - 1),
+        Action::Select => {
+            app.mode = Mode::Select {
+                start: app.cursor.start,
+                end: app.cursor.end,
+            }
+        }
+        Action::GrowSentence => move_end(app, |app, end| {
+            let s = app.sentences(app.cursor.para);
+            s.iter().map(|r| r.end).find(|&e| e > end)
+        }),
+        Action::ShrinkSentence => move_end(app, |app, end| {
+            let s = app.sentences(app.cursor.para);
+            s.iter().map(|r| r.end).rfind(|&e| e < end)
+        }),
+        // Word moves stop on both sides of attached punctuation and quote
+        // marks: a selection can end at `US` or `US”`, start at `We` or `“We`.
+        Action::GrowWord => move_end(app, |app, end| {
+            app.current()
+                .word_ends_near(end)
+                .into_iter()
+                .find(|&e| e > end)
+        }),
+        Action::ShrinkWord => move_end(app, |app, end| {
+            app.current()
+                .word_ends_near(end)
+                .into_iter()
+                .rfind(|&e| e < end)
+        }),
+        Action::StartWordRight => move_start(app, |app, start| {
+            app.current()
+                .word_starts_near(start)
+                .into_iter()
+                .find(|&s| s > start)
+        }),
+        Action::StartWordLeft => move_start(app, |app, start| {
+            app.current()
+                .word_starts_near(start)
+                .into_iter()
+                .rfind(|&s| s < start)
+        }),
+        Action::MarkSourced | Action::MarkAnonymous | Action::MarkEditorial => {
+            if let Some(kind) = action.kind() {
+                mark(app, kind)
+            }
+        }
+        Action::EditNote => edit_note(app),
+        Action::Delete => delete(app),
+        Action::Undo => undo(app, true),
+        Action::Redo => undo(app, false),
+        Action::NextClaim => jump_claim(app, true),
+        Action::NextNeedsReview => next_needs_review(app),
+        Action::PlaceClaim => place(app),
+        Action::PrevClaim => jump_claim(app, false),
+        Action::Search => {
+            app.mode = Mode::Prompt(Prompt {
+                kind: PromptKind::Search,
+                line: LineInput::new("", app.last_search.clone()),
+            })
+        }
+        Action::NextSuggestion => jump_suggestion(app, true),
+        Action::PrevSuggestion => jump_suggestion(app, false),
+        Action::AcceptSuggestion => accept(app),
+        Action::Summary => app.mode = Mode::Summary,
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        // The screen opens its message log (it keeps it, not the state).
+        Action::Messages => {}
+        Action::Cancel => app.mode = Mode::Normal,
+        Action::ToggleDone => super::progress::toggle_done(app),
+        Action::Quit => {
+            super::progress::leave(app);
+            return Flow::Quit;
+        }
+    }
+    Flow::Continue
+}
+
+fn set_cursor(app: &mut App, span: Span) {
+    app.cursor = span;
+    app.mode = Mode::Normal;
+}
+
+fn go_paragraph(app: &mut App, para: usize) {
+    let para = para.min(app.article.len() - 1);
+    let span = app.first_sentence(para);
+    set_cursor(app, span);
+}
+
+fn next_sentence(app: &mut App) {
+    let c = app.cursor;
+    let next = app
+        .sentences(c.para)
+        .into_iter()
+        .find(|r| r.start >= c.end.max(c.start + 1));
+    match next {
+        Some(r) => set_cursor(
+            app,
+            Span {
+                para: c.para,
+                start: r.start,
+                end: r.end,
+            },
+        ),
+        None if c.para + 1 < app.article.len() => go_paragraph(app, c.para + 1),
+        None => {}
+    }
+}
+
+fn prev_sentence(app: &mut App) {
+    let c = app.cursor;
+    let prev = app
+        .sentences(c.para)
+        .into_iter()
+        .rfind(|r| r.end <= c.start);
+    match prev {
+        Some(r) => set_cursor(
+            app,
+            Span {
+                para: c.para,
+                start: r.start,
+                end: r.end,
+            },
+        ),
+        None if c.para > 0 => {
+            let span = app.last_sentence(c.para - 1);
+            set_cursor(app, span);
+        }
+        None => {}
+    }
+}
+
+/// Moves the selection's end to what `f` finds, keeping it after the start.
+fn move_end(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
+    if let Mode::Select { start, end } = app.mode
+        && let Some(e) = f(app, end)
+        && e > start
+    {
+        app.mode = Mode::Select { start, end: e };
+    }
+}
+
+/// Moves the selection's start to what `f` finds, keeping it before the end.
+fn move_start(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
+    if let Mode::Select { start, end } = app.mode
+        && let Some(s) = f(app, start)
+        && s < end
+    {
+        app.mode = Mode::Select { start: s, end };
+    }
+}
+
+/// Records the claims before a change, for undo.
+fn checkpoint(app: &mut App) {
+    app.undo.push(app.snapshot());
+    app.redo.clear();
+}
+
+fn changed(app: &mut App) {
+    app.set.sort();
+    app.revision += 1;
+}
+
+fn refuse_if_read_only(app: &mut App) -> bool {
+    if let super::state::SaveState::ReadOnly(why) = &app.save {
+        app.message = Some(format!("read-only: {why}"));
+        app.mode = Mode::Normal;
+        return true;
+    }
+    false
+}
+
+fn mark(app: &mut App, kind: Kind) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    let t = app.target();
+    if t.start >= t.end {
+        return;
+    }
+    let len = t.end - t.start;
+    if len > byline_model::annotation::MAX_CLAIM_CHARS {
+        // Stored whole as its quote, a paragraph-long claim in a huge
+        // paragraph would make a file byline cannot read back.
+        app.message = Some(format!(
+            "not marked: this span is {len} characters, and a claim is at most {}; select a shorter span ({}, then {}/{} by word)",
+            byline_model::annotation::MAX_CLAIM_CHARS,
+            app.key(super::action::Action::Select),
+            app.key(super::action::Action::ShrinkWord),
+            app.key(super::action::Action::GrowWord),
+        ));
+        app.mode = Mode::Normal;
+        return;
+    }
+    // On a suggestion, its span is marked as another kind: a claim around
+    // it (a sentence holding a loaded word) is left as it is.
+    let suggestion = app.suggestion_at(t);
+    // A claim with exactly this span changes kind; so does one that covers
+    // the whole cursor sentence. A smaller claim inside the sentence stays
+    // as it is and the sentence gets a claim of its own.
+    // A claim that needs review is not where its offsets say: marking
+    // these words never changes it (R and p place it).
+    let trusted = |i: &usize| !app.set.claims[*i].needs_review();
+    let existing =
+        app.claim_with_span(t)
+            .filter(trusted)
+            .or_else(|| match app.mode {
+                Mode::Select { .. } => None,
+                _ if suggestion.is_some() => None,
+                _ => app.claim_under_cursor().filter(trusted).filter(|&i| {
+                    app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end
+                }),
+            });
+    checkpoint(app);
+    let (index, was_new) = match existing {
+        Some(i) => {
+            app.set.claims[i].kind = kind;
+            if !kind.has_source() {
+                // The writer's own judgement cites no one (u brings it back).
+                app.set.claims[i].source = None;
+            }
+            (i, false)
+        }
+        None => {
+            let claim = Claim::new(t.para + 1, app.paragraph(t.para), t.start, t.end, kind);
+            app.set.claims.push(claim);
+            changed(app);
+            let i = app.claim_with_span(t).unwrap_or(app.set.claims.len() - 1);
+            (i, true)
+        }
+    };
+    if !was_new {
+        changed(app);
+    }
+    let c = &app.set.claims[index];
+    app.cursor = Span {
+        para: t.para,
+        start: c.start,
+        end: c.end,
+    };
+    app.mode = Mode::Normal;
+    if kind.has_source() {
+        // A new claim's prompt starts empty with a suggestion that Tab
+        // takes; an existing claim's prompt holds its source to edit.
+        let existing = app.set.claims[index].source.clone().filter(|_| !was_new);
+        let hint = if existing.is_some() {
+            None
+        } else {
+            suggestion
+                .and_then(|s| s.source)
+                .or_else(|| guess_source(app, index))
+        };
+        app.mode = Mode::Prompt(Prompt {
+            kind: PromptKind::Source {
+                claim: index,
+                was_new,
+            },
+            line: LineInput::new(existing.unwrap_or_default(), hint),
+        });
+    }
+}
+
+/// A suggested source, from the claim's own words only (never from
+/// elsewhere in the paragraph): a source already used in this file that the
+/// claim names (longest first), else the source its attribution names
+/// ("according to …", "…, sources say, …", "Ruiz said").
+fn guess_source(app: &App, index: usize) -> Option<String> {
+    let claim = &app.set.claims[index];
+    if let Some(s) = &claim.source {
+        return Some(s.clone());
+    }
+    let quote = claim.quote.to_lowercase();
+    let mut known: Vec<&str> = app
+        .set
+        .claims
+        .iter()
+        .filter_map(|c| c.source.as_deref())
+        .filter(|s| !s.is_empty() && quote.contains(&s.to_lowercase()))
+        .collect();
+    known.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    if let Some(s) = known.first() {
+        return Some((*s).to_owned());
+    }
+    let own = byline_model::article::Paragraph::new(claim.quote.clone(), false);
+    // The user's own cues count here too, when suggestions are on.
+    app.suggester
+        .as_deref()
+        .unwrap_or(byline_suggest::Suggester::shared())
+        .paragraph(1, &own)
+        .into_iter()
+        .filter(|s| s.kind.has_source())
+        .find_map(|s| s.source)
+}
+
+fn edit_note(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    match app.claim_under_cursor() {
+        Some(i) => {
+            app.mode = Mode::Prompt(Prompt {
+                kind: PromptKind::Note { claim: i },
+                line: LineInput::new(app.set.claims[i].note.clone().unwrap_or_default(), None),
+            })
+        }
+        None => app.message = Some("no claim under the cursor to add a note to".into()),
+    }
+}
+
+fn delete(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    if let Some(s) = app.suggestion_at(app.target()) {
+        dismiss(app, s);
+        return;
+    }
+    let placing = app
+        .placing
+        .as_ref()
+        .and_then(|p| app.set.claims.iter().position(|c| c == p));
+    // Right after `R`, the claim to delete is the one that needs review,
+    // not whatever else the cursor sentence holds.
+    let just_found =
+        placing.filter(|_| app.placing_at == Some(app.cursor) && matches!(app.mode, Mode::Normal));
+    match just_found.or_else(|| app.claim_under_cursor()).or(placing) {
+        Some(i) => {
+            checkpoint(app);
+            let c = app.set.claims.remove(i);
+            if Some(i) == placing {
+                app.placing = None;
+            }
+            changed(app);
+            app.mode = Mode::Normal;
+            app.message = Some(format!(
+                "deleted the {} claim ({} undoes)",
+                c.kind,
+                app.key(Action::Undo)
+            ));
+        }
+        None => app.message = Some("no claim under the cursor to delete".into()),
+    }
+}
+
+fn undo(app: &mut App, is_undo: bool) {
+    let (from, to) = if is_undo {
+        (&mut app.undo, &mut app.redo)
+    } else {
+        (&mut app.redo, &mut app.undo)
+    };
+    match from.pop() {
+        Some(snap) => {
+            let now = crate::annotate::state::Snapshot {
+                claims: std::mem::replace(&mut app.set.claims, snap.claims),
+                dismissed: std::mem::replace(&mut app.set.dismissed, snap.dismissed),
+            };
+            // Where the change was, so an undo far from the cursor is seen.
+            let moved = app
+                .set
+                .claims
+                .iter()
+                .find(|c| !now.claims.contains(c))
+                .or_else(|| now.claims.iter().find(|c| !app.set.claims.contains(c)))
+                .cloned();
+            to.push(now);
+            changed(app);
+            app.mode = Mode::Normal;
+            let word = if is_undo { "undone" } else { "redone" };
+            app.message = Some(match moved {
+                Some(c) => {
+                    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+                    if para != app.cursor.para {
+                        let len = app.paragraph(para).char_len();
+                        app.cursor = Span {
+                            para,
+                            start: c.start.min(len),
+                            end: c.end.min(len),
+                        };
+                        if app.cursor.start >= app.cursor.end {
+                            app.cursor = app.first_sentence(para);
+                        }
+                    }
+                    format!("{word}: the {} claim in ¶ {}", c.kind, c.paragraph)
+                }
+                None => word.to_owned(),
+            });
+        }
+        None => {
+            app.message = Some(
+                if is_undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                }
+                .into(),
+            )
+        }
+    }
+}
+
+/// Moves to the next claim that needs review (wrapping) and remembers it
+/// for `p`. Such a claim may point past the changed article, so its place
+/// is clamped, and the message quotes it.
+fn next_needs_review(app: &mut App) {
+    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    // From the claim found last, so `R` again moves on.
+    let here = match &app.placing {
+        Some(c) => key(c),
+        None => (app.cursor.para + 1, app.cursor.start, app.cursor.end),
+    };
+    let pending: Vec<&Claim> = app.set.claims.iter().filter(|c| c.needs_review()).collect();
+    let Some(c) = pending
+        .iter()
+        .find(|c| key(c) > here)
+        .or(pending.first())
+        .map(|c| (*c).clone())
+    else {
+        app.message = Some("no claim needs review".into());
+        return;
+    };
+    // Its offsets no longer hold its words: the cursor goes to the sentence
+    // about where it was, a whole sentence that `p` or `v`… then place.
+    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+    let at = c
+        .start
+        .min(app.paragraph(para).char_len().saturating_sub(1));
+    let span = app
+        .sentences(para)
+        .into_iter()
+        .find(|r| r.end > at)
+        .map(|r| Span {
+            para,
+            start: r.start,
+            end: r.end,
+        })
+        .unwrap_or_else(|| app.first_sentence(para));
+    let n = pending.len();
+    set_cursor(app, span);
+    app.placing_at = Some(span);
+    app.message = Some(format!(
+        "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, {} places it, {} deletes it",
+        crate::view_util::truncate(&c.quote, 60),
+        c.paragraph,
+        app.key(Action::PlaceClaim),
+        app.key(Action::Delete),
+    ));
+    app.placing = Some(c);
+}
+
+/// Puts the claim found with `R` on the selection (or the cursor sentence).
+fn place(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    let Some(i) = app
+        .placing
+        .as_ref()
+        .and_then(|p| app.set.claims.iter().position(|c| c == p))
+    else {
+        app.message = Some(format!(
+            "nothing to place: {} goes to a claim that needs review",
+            app.key(Action::NextNeedsReview)
+        ));
+        return;
+    };
+    let t = app.target();
+    if t.start >= t.end {
+        return;
+    }
+    if let Some(other) = app.claim_with_span(t).filter(|&j| j != i) {
+        app.message = Some(format!(
+            "a {} claim already has exactly these words; {} deletes the one that needs review",
+            app.set.claims[other].kind,
+            app.key(Action::Delete)
+        ));
+        return;
+    }
+    checkpoint(app);
+    let p = app.article.paragraphs[t.para].clone();
+    byline_model::annotation::anchor::place_claim(
+        &mut app.set.claims[i],
+        t.para + 1,
+        &p,
+        t.start,
+        t.end,
+    );
+    changed(app);
+    app.placing = None;
+    app.placing_at = None;
+    app.cursor = t;
+    app.mode = Mode::Normal;
+    app.message = Some("placed; the claim no longer needs review".into());
+}
+
+fn jump_claim(app: &mut App, forward: bool) {
+    if app.set.claims.is_empty() {
+        app.message = Some("no claims yet".into());
+        return;
+    }
+    let here = (app.cursor.para + 1, app.cursor.start, app.cursor.end);
+    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let claims = &app.set.claims;
+    let found = if forward {
+        claims.iter().find(|c| key(c) > here).or(claims.first())
+    } else {
+        claims
+            .iter()
+            .rev()
+            .find(|c| key(c) < here)
+            .or(claims.last())
+    };
+    if let Some(c) = found {
+        let para = (c.paragraph - 1).min(app.article.len() - 1);
+        let len = app.paragraph(para).char_len();
+        let span = Span {
+            para,
+            start: c.start.min(len),
+            end: c.end.min(len),
+        };
+        set_cursor(app, span);
+    }
+}
+
+/// The open prompt was submitted (Enter) or left (Esc).
+pub fn prompt_done(app: &mut App, edit: Edit) {
+    let Mode::Prompt(prompt) = std::mem::replace(&mut app.mode, Mode::Normal) else {
+        return;
+    };
+    match edit {
+        Edit::Submit(value) => submit(app, prompt.kind, value),
+        _ => {
+            app.message = match prompt.kind {
+                PromptKind::Source { was_new: true, .. } => Some(format!(
+                    "no source recorded ({} or {} on the claim asks again)",
+                    app.key(Action::MarkSourced),
+                    app.key(Action::MarkAnonymous)
+                )),
+                PromptKind::Source { was_new: false, .. } => Some("source unchanged".into()),
+                _ => None,
+            };
+        }
+    }
+}
+
+fn submit(app: &mut App, kind: PromptKind, value: Option<String>) {
+    match kind {
+        PromptKind::Source { claim, was_new } => {
+            if let Some(c) = app.set.claims.get_mut(claim)
+                && c.source != value
+            {
+                // Marking and naming the source are one undo step for a
+                // new claim; for an existing one, the source is its own.
+                if !was_new {
+                    app.undo.push(app.snapshot());
+                    app.redo.clear();
+                }
+                app.set.claims[claim].source = value;
+                changed(app);
+            }
+        }
+        PromptKind::Note { claim } => {
+            if app.set.claims.get(claim).is_some_and(|c| c.note != value) {
+                checkpoint(app);
+                app.set.claims[claim].note = value;
+                changed(app);
+            }
+        }
+        PromptKind::Search => {
+            let query = value.or_else(|| app.last_search.clone());
+            if let Some(q) = query {
+                search(app, &q);
+                app.last_search = Some(q);
+            }
+        }
+    }
+}
+
+/// Jumps to the next match (case-insensitive, typographic quotes as
+/// ASCII) from the cursor, wrapping round, and selects it widened to whole
+/// words, so the next key can mark exactly those words.
+fn search(app: &mut App, query: &str) {
+    let found = search::locate(app, query, search::origin(app));
+    let Some(hit) = found.at else {
+        app.search_hit = None;
+        app.message = Some(format!("no match for “{query}”"));
+        return;
+    };
+    let sel = search::selection_of(app, hit);
+    let sentence = app
+        .sentences(hit.para)
+        .into_iter()
+        .find(|r| r.end > hit.start)
+        .unwrap_or(sel.start..sel.end);
+    app.cursor = Span {
+        para: hit.para,
+        start: sentence.start,
+        end: sentence.end,
+    };
+    app.mode = Mode::Select {
+        start: sel.start,
+        end: sel.end,
+    };
+    app.search_hit = Some(hit);
+    app.message = Some(format!(
+        "“{query}”: match {} of {} in ¶ {}{} — {} {} {} mark it, {}/{} move its end",
+        found.index,
+        found.total,
+        hit.para + 1,
+        if found.wrapped {
+            " (search wrapped to the top)"
+        } else {
+            ""
+        },
+        app.key(Action::MarkSourced),
+        app.key(Action::MarkAnonymous),
+        app.key(Action::MarkEditorial),
+        app.key(Action::GrowWord),
+        app.key(Action::ShrinkWord),
+    ));
+}
+
+/// Moves the selection to the next (or previous) suggestion, wrapping
+/// round the article. From a suggestion it goes past it; from a sentence,
+/// a suggestion that starts where the cursor does is the next one.
+fn jump_suggestion(app: &mut App, forward: bool) {
+    if app.suggester.is_none() {
+        app.message =
+            Some("suggestions are off (--no-suggest, or [suggest] enabled = false)".into());
+        return;
+    }
+    let t = app.target();
+    let on = app.suggestion_at(t).is_some();
+    let here = (t.para, t.start, t.end);
+    let after = |s: &Suggestion| {
+        let k = (s.paragraph - 1, s.start, s.end);
+        if on {
+            k > here
+        } else {
+            (k.0, k.1) >= (here.0, here.1)
+        }
+    };
+    let before = |s: &Suggestion| {
+        let k = (s.paragraph - 1, s.start, s.end);
+        if on {
+            k < here
+        } else {
+            (k.0, k.1) < (here.0, here.1)
+        }
+    };
+    let n = app.article.len();
+    let mut found = None;
+    for step in 0..=n {
+        let para = if forward {
+            (t.para + step) % n
+        } else {
+            (t.para + n * 2 - step) % n
+        };
+        let all = app.suggestions_of(para);
+        let pick = match (step, forward) {
+            (0, true) => all.into_iter().find(|s| after(s)),
+            (0, false) => all.into_iter().rev().find(|s| before(s)),
+            (s, _) if s == n => None,
+            (_, true) => all.into_iter().next(),
+            (_, false) => all.into_iter().next_back(),
+        };
+        if pick.is_some() {
+            found = pick;
+            break;
+        }
+    }
+    // Wrapped round to the cursor's own paragraph.
+    if found.is_none() {
+        let all = app.suggestions_of(t.para);
+        found = if forward {
+            all.into_iter().next()
+        } else {
+            all.into_iter().next_back()
+        };
+    }
+    let Some(s) = found else {
+        app.message = Some("no suggestions left".into());
+        return;
+    };
+    set_cursor(
+        app,
+        Span {
+            para: s.paragraph - 1,
+            start: s.start,
+            end: s.end,
+        },
+    );
+    app.message = Some(describe_suggestion(app, &s));
+}
+
+/// What the footer says about the suggestion under the cursor.
+pub fn describe_suggestion(app: &App, s: &Suggestion) -> String {
+    let source = s
+        .source
+        .as_deref()
+        .map(|src| format!(" · {src}"))
+        .unwrap_or_default();
+    // Accept and dismiss first: on a narrow screen the end is cut.
+    format!(
+        "? {}{source} — {} accept · {} dismiss · {} {} {} other kind",
+        s.kind,
+        app.key(Action::AcceptSuggestion),
+        app.key(Action::Delete),
+        app.key(Action::MarkSourced),
+        app.key(Action::MarkAnonymous),
+        app.key(Action::MarkEditorial),
+    )
+}
+
+/// Turns the suggestion under the cursor into a claim, as suggested.
+fn accept(app: &mut App) {
+    if refuse_if_read_only(app) {
+        return;
+    }
+    let Some(s) = app.suggestion_at(app.target()) else {
+        app.message = Some(format!(
+            "no suggestion here ({} goes to the next)",
+            app.key(Action::NextSuggestion)
+        ));
+        return;
+    };
+    if s.kind.has_source() && s.source.is_none() {
+        // "He said" with no one to point to: ask who.
+        mark(app, s.kind);
+        return;
+    }
+    checkpoint(app);
+    let para = s.paragraph - 1;
+    let mut claim = Claim::new(s.paragraph, app.paragraph(para), s.start, s.end, s.kind);
+    claim.source = s.source.clone();
+    app.set.claims.push(claim);
+    changed(app);
+    app.message = Some(format!(
+        "marked {}{} ({} undoes)",
+        s.kind,
+        s.source.map(|x| format!(" · {x}")).unwrap_or_default(),
+        app.key(Action::Undo)
+    ));
+}
+
+/// Dismisses a suggestion for good: it is saved as `[[dismissed]]`.
+fn dismiss(app: &mut App, s: Suggestion) {
+    checkpoint(app);
+    app.set.dismissed.push(byline_model::annotation::Dismissed {
+        paragraph: s.paragraph,
+        start: s.start,
+        end: s.end,
+        quote: s.quote,
+        kind: s.kind,
+        extra: Default::default(),
+    });
+    changed(app);
+    app.mode = Mode::Normal;
+    app.message = Some(format!(
+        "dismissed the {} suggestion ({} brings it back)",
+        s.kind,
+        app.key(Action::Undo)
+    ));
+}

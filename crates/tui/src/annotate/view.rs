@@ -1,0 +1,608 @@
+//! Drawing the annotation screen. Reads the state, wraps only the
+//! paragraphs that are visible, and never writes anything but the frame.
+
+use super::action::{Action, NORMAL, SELECT};
+use super::search;
+use super::state::{App, Mode, PromptKind, Span};
+use crate::runtime::Ui;
+use crate::theme::Theme;
+use crate::view_util::{Row, claim_spans, rows_around, truncate};
+use crate::widgets::{footer, help};
+use byline_model::annotation::{Claim, Kind};
+use byline_model::article::Paragraph;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns left of the text: current-paragraph bar, S, A, E, and `?` for
+/// a suggestion (else a space).
+const GUTTER: u16 = 5;
+const MINIMAP: u16 = 4;
+/// The longest screen line of article text.
+const MAX_LINE: u16 = 100;
+
+/// Draws the whole screen and places the terminal cursor in a prompt.
+pub fn render(app: &App, ui: &Ui, frame: &mut Frame) {
+    crate::view_util::render_with_cursor(frame, |area, buf| draw(app, ui, area, buf));
+}
+
+/// Draws into `buf`; returns where the text cursor goes, if anywhere.
+pub fn draw(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
+    let panel_h = panel_height(app, area.height);
+    let [status, main, panel, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(panel_h),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [text, map] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(MINIMAP)]).areas(main);
+
+    draw_status(app, theme, status, buf);
+    draw_body(app, theme, text, buf);
+    draw_minimap(app, theme, map, buf);
+    draw_panel(app, ui, panel, buf);
+    let cursor = draw_footer(app, ui, footer, buf);
+    match app.mode {
+        Mode::Help { scroll } => {
+            draw_help(ui, scroll, area, buf);
+            return None;
+        }
+        Mode::Summary => {
+            draw_summary(app, theme, main, buf);
+            return None;
+        }
+        _ => {}
+    }
+    cursor
+}
+
+fn panel_height(app: &App, height: u16) -> u16 {
+    let n = app.claims_of(app.cursor.para).len() as u16;
+    (n.max(1) + 1).min((height / 3).max(2))
+}
+
+// ---- status line ---------------------------------------------------------
+
+fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let counts = app.set.counts();
+    let saved = if app.loading {
+        "loading…".to_owned()
+    } else {
+        app.save.label_with(app.diverted)
+    };
+    let total = if app.loading {
+        "…".to_owned()
+    } else {
+        app.article.len().to_string()
+    };
+    let review = app.set.claims.iter().filter(|c| c.needs_review()).count();
+    let saved = if review > 0 {
+        format!(
+            "⚠ {review} to review ({}) │ {saved}",
+            app.key(Action::NextNeedsReview)
+        )
+    } else {
+        saved
+    };
+    // Suggestions still to decide; `+` while a long article's are counted
+    // only as far as its paragraphs were shown.
+    let saved = if app.suggester.is_some() {
+        let more = if app.suggestions_complete() { "" } else { "+" };
+        format!("? {}{more} │ {saved}", app.suggestion_count())
+    } else {
+        saved
+    };
+    let saved = if app.set.annotator.done.is_some() {
+        format!("✓ done │ {saved}")
+    } else {
+        saved
+    };
+    let right = format!(
+        " {} │ ¶ {}/{} │ S {} A {} E {} │ {saved} ",
+        app.set.annotator.name,
+        app.cursor.para + 1,
+        total,
+        counts.get(Kind::Sourced),
+        counts.get(Kind::Anonymous),
+        counts.get(Kind::Editorial),
+    );
+    buf.set_style(area, theme.bar());
+    let right_w = (right.width() as u16).min(area.width);
+    let right_x = area.right() - right_w;
+    let title_w = right_x.saturating_sub(area.x) as usize;
+    let title = truncate(&format!(" {}", app.article.title), title_w);
+    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
+    let style = if app.save.failed() {
+        theme.bar().patch(theme.warning())
+    } else {
+        theme.bar()
+    };
+    // Narrow screens drop the annotator name before the counts.
+    let right = if right.width() > area.width as usize {
+        format!(
+            " ¶{}/{} S{} A{} E{} {saved}",
+            app.cursor.para + 1,
+            total,
+            counts.get(Kind::Sourced),
+            counts.get(Kind::Anonymous),
+            counts.get(Kind::Editorial)
+        )
+    } else {
+        right
+    };
+    let w = (right.width() as u16).min(area.width);
+    buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
+}
+
+// ---- the article ---------------------------------------------------------
+
+/// Which paragraph lines fill a body of `height` rows for the annotation
+/// screen: its cursor (or the growing selection's end) stays in view.
+fn body_rows(app: &App, width: usize, height: usize) -> Vec<Row> {
+    let para = app.current();
+    let focus = match app.mode {
+        Mode::Select { end, .. } => para.byte_of(end.saturating_sub(1)),
+        _ => para.byte_of(app.cursor.start),
+    };
+    rows_around(
+        &app.article.paragraphs,
+        app.cursor.para,
+        focus,
+        width,
+        height,
+    )
+}
+
+fn draw_body(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    // One column of air between the text and the minimap.
+    // Lines longer than this are hard to read on a wide terminal.
+    let width = area.width.saturating_sub(GUTTER + 1).clamp(1, MAX_LINE) as usize;
+    let rows = body_rows(app, width, area.height as usize);
+    let mut marks: Option<(usize, ParaMarks)> = None;
+    for (y, row) in rows.iter().enumerate() {
+        let Row::Text { para, line } = row else {
+            continue;
+        };
+        if marks.as_ref().is_none_or(|(p, _)| p != para) {
+            marks = Some((*para, ParaMarks::new(app, *para)));
+        }
+        let Some((_, m)) = &marks else { continue };
+        let y = area.y + y as u16;
+        let (gutter, text) = m.line(app, theme, line.clone());
+        buf.set_line(area.x, y, &gutter, GUTTER);
+        buf.set_line(area.x + GUTTER, y, &text, area.width.saturating_sub(GUTTER));
+    }
+}
+
+/// A paragraph's claims and selection in byte offsets, ready to style lines.
+struct ParaMarks<'a> {
+    para: usize,
+    p: &'a Paragraph,
+    claims: Vec<(Range<usize>, Kind, &'a Claim)>,
+    selection: Option<Range<usize>>,
+    hit: Option<Range<usize>>,
+    suggestions: Vec<(Range<usize>, Kind)>,
+    /// While a search is typed: every match, and the one Enter selects.
+    matches: Vec<Range<usize>>,
+    current_match: Option<Range<usize>>,
+}
+
+impl<'a> ParaMarks<'a> {
+    fn new(app: &'a App, para: usize) -> Self {
+        let p = app.paragraph(para);
+        let bytes = |s: Span| p.byte_of(s.start)..p.byte_of(s.end);
+        // A claim that needs review has offsets that no longer hold its
+        // quote: drawing it would mark the wrong words. The panel lists it.
+        let claims = app.set.claims[app.claims_of(para)]
+            .iter()
+            .filter(|c| !c.needs_review())
+            .map(|c| (p.byte_of(c.start)..p.byte_of(c.end), c.kind, c))
+            .collect();
+        let typing = live_query(app);
+        let selection =
+            (app.cursor.para == para && !matches!(app.mode, Mode::Help { .. }) && typing.is_none())
+                .then(|| bytes(app.target()));
+        let hit = app
+            .search_hit
+            .filter(|h| h.para == para && typing.is_none())
+            .map(bytes);
+        let suggestions = app
+            .suggestions_of(para)
+            .iter()
+            .map(|s| (p.byte_of(s.start)..p.byte_of(s.end), s.kind))
+            .collect();
+        let (matches, current_match) = match typing {
+            Some(q) => {
+                let needle = byline_model::article::find::Needle::new(q);
+                let all = needle
+                    .find_all(p)
+                    .into_iter()
+                    .map(|r| p.byte_of(r.start)..p.byte_of(r.end))
+                    .collect();
+                let current = live_found(app, q).at.filter(|h| h.para == para).map(bytes);
+                (all, current)
+            }
+            None => (Vec::new(), None),
+        };
+        ParaMarks {
+            para,
+            p,
+            claims,
+            selection,
+            hit,
+            suggestions,
+            matches,
+            current_match,
+        }
+    }
+
+    /// The gutter and the styled text of one screen line.
+    fn line(&self, app: &App, theme: &Theme, line: Range<usize>) -> (Line<'a>, Line<'a>) {
+        let current = self.para == app.cursor.para;
+        let base = if !current {
+            theme.context()
+        } else if self.p.heading {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        let mut cuts = vec![line.start, line.end];
+        for (r, _, _) in &self.claims {
+            cuts.extend([r.start, r.end]);
+        }
+        for r in self.selection.iter().chain(self.hit.iter()) {
+            cuts.extend([r.start, r.end]);
+        }
+        for (r, _) in &self.suggestions {
+            cuts.extend([r.start, r.end]);
+        }
+        for r in self.matches.iter().chain(self.current_match.iter()) {
+            cuts.extend([r.start, r.end]);
+        }
+        cuts.retain(|c| (line.start..=line.end).contains(c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
+        let mut spans = Vec::new();
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let mut style = base;
+            // Where claims overlap, the one that starts last shows (ties:
+            // the shorter), as in agreement counting.
+            if let Some((_, kind, _)) = self
+                .claims
+                .iter()
+                .filter(|(r, _, _)| inside(r, a, b))
+                .max_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)))
+            {
+                style = style.patch(theme.kind(*kind));
+            } else if let Some((_, kind)) = self
+                .suggestions
+                .iter()
+                .filter(|(r, _)| inside(r, a, b))
+                .max_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)))
+            {
+                style = style.patch(theme.suggestion(*kind));
+            }
+            if self.matches.iter().any(|r| inside(r, a, b)) {
+                style = style.patch(theme.search_hit());
+            }
+            if self.current_match.as_ref().is_some_and(|r| inside(r, a, b)) {
+                style = style.patch(theme.search_current());
+            }
+            if self.hit.as_ref().is_some_and(|r| inside(r, a, b)) {
+                style = style.patch(theme.search_hit());
+            }
+            if self.selection.as_ref().is_some_and(|r| inside(r, a, b)) {
+                style = style.patch(theme.selection());
+            }
+            spans.push(TSpan::styled(&self.p.text[a..b], style));
+        }
+        let mut gutter = vec![TSpan::styled(
+            if current { "▌" } else { " " },
+            if current {
+                Style::new()
+            } else {
+                theme.context()
+            },
+        )];
+        for k in Kind::ALL {
+            let present = self.claims.iter().any(|(r, kind, _)| {
+                *kind == k && r.start < line.end.max(line.start + 1) && line.start < r.end
+            });
+            gutter.push(if present {
+                TSpan::styled(k.letter().to_string(), theme.kind(k))
+            } else {
+                TSpan::raw(" ")
+            });
+        }
+        let suggested = self
+            .suggestions
+            .iter()
+            .any(|(r, _)| r.start < line.end.max(line.start + 1) && line.start < r.end);
+        gutter.push(if suggested {
+            TSpan::styled("?", theme.suggestion_marker())
+        } else {
+            TSpan::raw(" ")
+        });
+        (Line::from(gutter), Line::from(spans))
+    }
+}
+
+/// The query of a search being typed, if one is.
+fn live_query(app: &App) -> Option<&str> {
+    match &app.mode {
+        Mode::Prompt(p) if p.kind == PromptKind::Search && !p.line.text.is_empty() => {
+            Some(p.line.text.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// Where `Enter` would go for the query being typed, counted once per
+/// query and cursor.
+fn live_found(app: &App, query: &str) -> search::Found {
+    let origin = search::origin(app);
+    if let Some((q, o, found)) = app.search_cache.borrow().as_ref()
+        && q == query
+        && *o == origin
+    {
+        return found.clone();
+    }
+    let found = search::locate(app, query, origin);
+    *app.search_cache.borrow_mut() = Some((query.to_owned(), origin, found.clone()));
+    found
+}
+
+// ---- minimap -------------------------------------------------------------
+
+/// One row per paragraph, or per band of paragraphs in a long article: the
+/// kinds marked there, and where the cursor is.
+fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let rows = area.height as usize;
+    let n = app.article.len();
+    if rows == 0 || n == 0 {
+        return;
+    }
+    let row_of = |para: usize| if n <= rows { para } else { para * rows / n };
+    let mut kinds = vec![[false; 3]; rows];
+    for c in &app.set.claims {
+        if let Some(k) = kinds.get_mut(row_of(c.paragraph.saturating_sub(1))) {
+            k[c.kind.index()] = true;
+        }
+    }
+    let here = row_of(app.cursor.para);
+    for (r, k) in kinds.iter().enumerate() {
+        if n <= rows && r >= n {
+            break;
+        }
+        let y = area.y + r as u16;
+        let marker = if r == here { "▶" } else { "│" };
+        let mstyle = if r == here {
+            Style::new()
+        } else {
+            theme.border()
+        };
+        buf.set_string(area.x, y, marker, mstyle);
+        for kind in Kind::ALL {
+            let x = area.x + 1 + kind.index() as u16;
+            if k[kind.index()] {
+                buf.set_string(x, y, kind.letter().to_string(), theme.kind(kind));
+            } else {
+                buf.set_string(x, y, "·", theme.border());
+            }
+        }
+    }
+}
+
+// ---- claims panel --------------------------------------------------------
+
+fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
+    let theme = ui.theme;
+    let range = app.claims_of(app.cursor.para);
+    let rows = area.height.saturating_sub(1) as usize;
+    let title = match range.len() {
+        0 => format!(" ¶ {} · no claims ", app.cursor.para + 1),
+        1 => format!(" ¶ {} · 1 claim ", app.cursor.para + 1),
+        n if n > rows => format!(
+            " ¶ {} · {n} claims, {rows} shown ({} moves) ",
+            app.cursor.para + 1,
+            ui.keys
+                .annotate
+                .label(Action::NextClaim)
+                .unwrap_or_default()
+        ),
+        n => format!(" ¶ {} · {n} claims ", app.cursor.para + 1),
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if range.is_empty() {
+        let k = |a| ui.keys.annotate.label(a).unwrap_or_default();
+        let hint = format!(
+            "move with {}/{}, grow with {}, mark with {} {} {}",
+            k(Action::NextSentence),
+            k(Action::PrevSentence),
+            k(Action::Select),
+            k(Action::MarkSourced),
+            k(Action::MarkAnonymous),
+            k(Action::MarkEditorial)
+        );
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            &hint,
+            inner.width.saturating_sub(1) as usize,
+            theme.hint(),
+        );
+        return;
+    }
+    let under = app.claim_under_cursor();
+    let rows = inner.height as usize;
+    let pos = under.map_or(0, |u| u.saturating_sub(range.start));
+    let skip = (pos + 1).saturating_sub(rows);
+    for (y, i) in range.clone().skip(skip).take(rows).enumerate() {
+        let c = &app.set.claims[i];
+        let selected = Some(i) == under;
+        let mut spans = vec![TSpan::raw(if selected { "▶ " } else { "  " })];
+        spans.extend(claim_spans(theme, c));
+        // The note before the quote: a long quote would push it off the
+        // line, and the quote's words are on the screen above anyway.
+        if let Some(n) = &c.note {
+            let quote = spans.pop();
+            spans.push(TSpan::raw(format!(" note: {n} ·")));
+            spans.extend(quote);
+        }
+        let mut line = Line::from(spans);
+        if selected {
+            line = line.style(Style::new().add_modifier(ratatui::style::Modifier::BOLD));
+        }
+        buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);
+    }
+}
+
+// ---- footer --------------------------------------------------------------
+
+fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
+    if let Mode::Prompt(p) = &app.mode {
+        let (label, meaning) = match p.kind {
+            PromptKind::Source { claim, .. } => (
+                if app
+                    .set
+                    .claims
+                    .get(claim)
+                    .is_some_and(|c| c.kind == Kind::Anonymous)
+                {
+                    "Anonymous source: "
+                } else {
+                    "Source: "
+                },
+                ("keep", "leave empty"),
+            ),
+            PromptKind::Note { .. } => ("Note: ", ("keep", "cancel")),
+            PromptKind::Search => ("Search: ", ("find", "cancel")),
+        };
+        let told;
+        let meaning = match (&p.kind, live_query(app)) {
+            (PromptKind::Search, Some(q)) => {
+                told = search::describe(&live_found(app, q));
+                (told.as_str(), meaning.1)
+            }
+            _ => meaning,
+        };
+        return Some(
+            p.line
+                .draw(label, meaning, &ui.keys.prompt, theme, area, buf),
+        );
+    }
+    if let crate::widgets::status::SaveState::ReadOnly(why) = &app.save
+        && app.message.is_none()
+    {
+        footer::draw_message(&format!("read-only: {why}"), theme.warning(), area, buf);
+        return None;
+    }
+    if let Some(n) = app.count {
+        footer::draw_message(&format!("{n}…"), theme.heading(), area, buf);
+        return None;
+    }
+    if let Some(m) = &app.message {
+        footer::draw_message(m, Style::new(), area, buf);
+        return None;
+    }
+    let on_suggestion = app.mode == Mode::Normal && app.suggestion_at(app.target()).is_some();
+    let hints = match app.mode {
+        Mode::Select { .. } => SELECT_HINTS,
+        _ if on_suggestion => SUGGESTION_HINTS,
+        _ => NORMAL_HINTS,
+    };
+    footer::draw_hints(&footer::hints(&ui.keys.annotate, hints), theme, area, buf);
+    None
+}
+
+const NORMAL_HINTS: &[(Action, &str)] = &[
+    (Action::NextSentence, "next"),
+    (Action::NextParagraph, "¶"),
+    (Action::Select, "select"),
+    (Action::MarkSourced, "sourced"),
+    (Action::MarkAnonymous, "anon"),
+    (Action::MarkEditorial, "editorial"),
+    (Action::EditNote, "note"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+const SUGGESTION_HINTS: &[(Action, &str)] = &[
+    (Action::AcceptSuggestion, "accept"),
+    (Action::MarkSourced, "sourced"),
+    (Action::MarkAnonymous, "anon"),
+    (Action::MarkEditorial, "editorial"),
+    (Action::Delete, "dismiss"),
+    (Action::NextSuggestion, "next ?"),
+    (Action::Help, "help"),
+];
+const SELECT_HINTS: &[(Action, &str)] = &[
+    (Action::GrowSentence, "+sent"),
+    (Action::ShrinkSentence, "-sent"),
+    (Action::GrowWord, "+word"),
+    (Action::ShrinkWord, "-word"),
+    (Action::MarkSourced, "src"),
+    (Action::MarkAnonymous, "anon"),
+    (Action::MarkEditorial, "edit"),
+    (Action::Cancel, "cancel"),
+    (Action::StartWordRight, "start+"),
+    (Action::StartWordLeft, "start-"),
+];
+
+// ---- summary -------------------------------------------------------------
+
+/// The export's figures for this article, over the text area.
+fn draw_summary(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let stats = app
+        .text_stats
+        .get_or_init(|| byline_formats::export::TextStats::new(&app.article));
+    let summary = byline_formats::export::summarize_with(
+        &app.set,
+        app.file.display().to_string(),
+        Some(stats),
+        byline_formats::export::TextStatus::Ok,
+    );
+    Clear.render(area, buf);
+    super::summary::draw_summary(&summary, theme, area, buf);
+}
+
+// ---- help ----------------------------------------------------------------
+
+fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let selecting = format!(
+        "Selecting (after {})",
+        ui.keys.annotate.labels(Action::Select, "/")
+    );
+    help::draw(
+        ui,
+        "byline keys",
+        vec![
+            ("Reading", ui.keys.annotate.help_rows(NORMAL)),
+            (&selecting, ui.keys.annotate.help_rows(SELECT)),
+            ("In a prompt", help::prompt_rows(ui.keys)),
+        ],
+        &[
+            "Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold",
+            "Suggestions: dim, not underlined, ? in the gutter",
+            "A number before a motion repeats it: 5l, 3j, 2}",
+        ],
+        scroll,
+        area,
+        buf,
+    );
+}

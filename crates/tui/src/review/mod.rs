@@ -1,0 +1,230 @@
+//! `byline review`: a colleague's claims over the text, read-only; the
+//! reviewer's verdicts go to their own review file, copies to their own
+//! annotation file.
+
+pub mod action;
+pub mod state;
+pub mod update;
+pub mod view;
+
+use crate::keymap::{Keymap, Keymaps};
+use crate::runtime::{Flow, Focus, Screen, Ui};
+use crate::widgets::line_input::Edit;
+use crate::widgets::status::SaveState;
+use action::Action;
+use byline_model::annotation::{AnnotationSet, anchor};
+use byline_model::review::verdict::Review;
+use byline_store as store;
+use ratatui::Frame;
+use state::{MineOp, Mode, ReviewApp};
+use std::path::Path;
+
+/// The review session: the screen's state, and my annotation file's store
+/// session once something is copied into it.
+pub struct ReviewScreen {
+    pub app: ReviewApp,
+    pub mine: Option<store::Session>,
+    /// The review file's session: the same lock, change detection and
+    /// conflict copies as an annotator file.
+    pub disk: store::Session<Review>,
+    /// Said once more after the terminal is restored.
+    conflict: Option<String>,
+}
+
+/// Everything `review` does before the terminal is touched: every bad
+/// input is an error here, with the terminal left alone and no file
+/// written.
+pub fn open(
+    article_path: &Path,
+    theirs_file: &Path,
+    mine: Option<&Path>,
+    dir: &Path,
+    reviewer: Option<&str>,
+) -> anyhow::Result<ReviewScreen> {
+    let (parts, disk) =
+        byline_store::review_open::open(article_path, theirs_file, mine, dir, reviewer)?;
+    let mut app = ReviewApp::new(parts);
+    if let Some(why) = disk.read_only() {
+        app.save = SaveState::ReadOnly(why.to_string());
+    }
+    Ok(ReviewScreen {
+        app,
+        mine: None,
+        disk,
+        conflict: None,
+    })
+}
+
+/// Carries out the queued changes to my annotation file through the same
+/// store session as `annotate` (lock, conflict copies, durable saves).
+fn apply_pending(s: &mut ReviewScreen) {
+    if s.app.pending.is_empty() {
+        return;
+    }
+    let ops = std::mem::take(&mut s.app.pending);
+    let app = &mut s.app;
+    if s.mine.is_none() {
+        match store::Session::open(&app.mine_file) {
+            Ok((disk, loaded)) => {
+                if let Some(mut set) = loaded {
+                    if set.article.sha256 != app.article.sha256() {
+                        anchor::reanchor(&mut set, &app.article);
+                    }
+                    app.mine = Some(set);
+                }
+                s.mine = Some(disk);
+            }
+            Err(e) => {
+                app.message = Some(format!("not copied: {e}"));
+                return;
+            }
+        }
+    }
+    let Some(disk) = s.mine.as_mut() else { return };
+    if let Some(why) = disk.read_only() {
+        app.message = Some(format!("not copied: {}: {why}", app.mine_file.display()));
+        return;
+    }
+    let rel = store::open::relative_article_path(&app.article.path, &app.mine_file);
+    let mut set = app
+        .mine
+        .clone()
+        .unwrap_or_else(|| AnnotationSet::new(&app.article, &app.review.meta.reviewer, rel));
+    for op in &ops {
+        match op {
+            MineOp::Add(c) => set.claims.push(c.clone()),
+            MineOp::Remove(c) => {
+                if let Some(i) = set.claims.iter().position(|m| update::same_claim(m, c)) {
+                    set.claims.remove(i);
+                }
+            }
+        }
+    }
+    store::open::stamp(&mut set, &app.article);
+    match disk.save(&set) {
+        Ok(saved) => {
+            let removed = ops.iter().all(|o| matches!(o, MineOp::Remove(_)));
+            app.message = Some(match saved {
+                store::Saved::Conflict { copy, .. } => format!(
+                    "{} changed on disk under this review; it was left alone and your copy is in {}",
+                    app.mine_file.display(),
+                    copy.display()
+                ),
+                _ if removed => format!("copy undone: removed from {}", app.mine_file.display()),
+                _ => format!("copied into {}", app.mine_file.display()),
+            });
+            app.mine = Some(set);
+            app.refresh();
+        }
+        Err(e) => app.message = Some(format!("not copied: {e}")),
+    }
+}
+
+impl Screen for ReviewScreen {
+    type Action = Action;
+    const QUIT: Action = Action::Quit;
+    const MESSAGES: Option<Action> = Some(Action::Messages);
+
+    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
+        &keys.review
+    }
+
+    fn mode(&self) -> u8 {
+        action::NORMAL
+    }
+
+    fn focus(&mut self) -> Focus<'_> {
+        match &mut self.app.mode {
+            Mode::Comment { input, .. } => Focus::Prompt(input),
+            Mode::Help { scroll } => Focus::Help(scroll),
+            Mode::Normal => Focus::Keys,
+        }
+    }
+
+    fn prompt_done(&mut self, edit: Edit) {
+        update::comment_done(&mut self.app, edit);
+    }
+
+    fn close_overlay(&mut self) {
+        self.app.mode = Mode::Normal;
+    }
+
+    fn update(&mut self, action: Action) -> Flow {
+        update::update(&mut self.app, action)
+    }
+
+    fn render(&self, ui: &Ui, frame: &mut Frame) {
+        view::render(&self.app, ui, frame);
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.app.message.as_deref()
+    }
+
+    fn revision(&self) -> u64 {
+        self.app.revision
+    }
+
+    fn save_state(&mut self) -> &mut SaveState {
+        &mut self.app.save
+    }
+
+    /// Writes the verdicts; a review file changed on disk under the
+    /// session is left alone and the verdicts go to a conflict copy.
+    fn save(&mut self) -> Result<(), String> {
+        let app = &mut self.app;
+        app.review.sort();
+        app.review.meta.updated = store::open::now();
+        if let store::Saved::Conflict { copy, first } =
+            self.disk.save(&app.review).map_err(|e| e.to_string())?
+        {
+            let msg = format!(
+                "{} changed on disk under this review; it was left alone and your verdicts are saved in {}",
+                app.review_file.display(),
+                copy.display()
+            );
+            if first || app.message.is_none() {
+                app.message = Some(msg.clone());
+            }
+            app.diverted = true;
+            self.conflict = Some(msg);
+        }
+        Ok(())
+    }
+
+    /// Copies into my annotation file are carried out at once; a review
+    /// that opened read-only becomes writable when the other one ends.
+    fn effects(&mut self) {
+        apply_pending(self);
+        if let Some(reloaded) = self.disk.retry_lock() {
+            match reloaded {
+                Ok(review) => {
+                    let app = &mut self.app;
+                    if let Some(r) = review {
+                        app.review = r;
+                    }
+                    app.save = SaveState::Saved;
+                    app.refresh();
+                    app.message =
+                        Some("the other review session has ended: this one can save now".into());
+                }
+                Err(e) => self.app.message = Some(format!("still read-only: {e}")),
+            }
+        }
+    }
+
+    fn farewell(&self) -> Vec<String> {
+        self.conflict.iter().cloned().collect()
+    }
+
+    fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
+        let name = self
+            .app
+            .review_file
+            .file_name()?
+            .to_string_lossy()
+            .into_owned();
+        let text = store::review::to_string(&self.app.review);
+        Some(store::recovery::write(&name, text.as_bytes()))
+    }
+}

@@ -1,0 +1,189 @@
+//! Everything the review screen shows, and nothing it draws with.
+
+use crate::keymap::Keymaps;
+use crate::widgets::line_input::LineInput;
+use crate::widgets::status::SaveState;
+use byline_model::annotation::{AnnotationSet, Claim};
+use byline_model::article::Article;
+use byline_model::review::compare::{self, Item, State};
+use byline_model::review::verdict::{Entry, Progress, Review};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// The comment of the verdict on their claim `claim`; `before` is what
+    /// `Esc` leaves it at.
+    Comment {
+        claim: usize,
+        input: LineInput,
+        before: Option<String>,
+    },
+    Help {
+        scroll: usize,
+    },
+}
+
+/// A change to my own annotation file, carried out by the store outside
+/// `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MineOp {
+    Add(Claim),
+    /// Removes the claim with this span, kind and quote.
+    Remove(Claim),
+}
+
+/// One undo step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// The verdicts before a change.
+    Verdicts(Vec<Entry>),
+    /// A claim copied into my file.
+    Copied(Box<Claim>),
+}
+
+pub use byline_store::review_open::Parts;
+
+pub struct ReviewApp {
+    pub article: Article,
+    /// The colleague's claims: read-only, never written.
+    pub theirs: AnnotationSet,
+    pub theirs_file: PathBuf,
+    /// My annotation file, as last read or written.
+    pub mine: Option<AnnotationSet>,
+    pub mine_file: PathBuf,
+    /// Whether `--mine` asked for the side-by-side comparison.
+    pub side_by_side: bool,
+    pub review: Review,
+    pub review_file: PathBuf,
+    /// Their claims, and mine with `--mine`, in article order.
+    pub items: Vec<Item>,
+    /// For each of their claims, the index of its verdict.
+    pub verdict_of: Vec<Option<usize>>,
+    /// Index into `items`.
+    pub focus: usize,
+    pub mode: Mode,
+    pub undo: Vec<Step>,
+    pub redo: Vec<Step>,
+    /// Changes to my file waiting for the store.
+    pub pending: Vec<MineOp>,
+    /// Bumped on every change of the verdicts; the loop saves when it moves.
+    pub revision: u64,
+    pub save: SaveState,
+    pub message: Option<String>,
+    /// The merged keys, so messages name the keys that work.
+    pub keys: Arc<Keymaps>,
+    /// Saves go to a conflict copy: the file changed on disk under us.
+    pub diverted: bool,
+}
+
+impl ReviewApp {
+    pub fn new(p: Parts) -> ReviewApp {
+        let mut app = ReviewApp {
+            article: p.article,
+            theirs: p.theirs,
+            theirs_file: p.theirs_file,
+            mine: p.mine,
+            mine_file: p.mine_file,
+            side_by_side: p.side_by_side,
+            review: p.review,
+            review_file: p.review_file,
+            items: Vec::new(),
+            verdict_of: Vec::new(),
+            focus: 0,
+            mode: Mode::Normal,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: Vec::new(),
+            revision: 0,
+            save: SaveState::Saved,
+            message: None,
+            keys: Arc::new(Keymaps::default()),
+            diverted: false,
+        };
+        app.refresh();
+        app.focus = app
+            .items
+            .iter()
+            .position(|i| i.theirs.is_some())
+            .unwrap_or(0);
+        let orphaned = app.progress().orphaned;
+        if orphaned > 0 {
+            app.message = Some(format!(
+                "{orphaned} earlier verdict(s) no longer match a claim of theirs; they stay in {}",
+                app.review_file.display()
+            ));
+        }
+        app
+    }
+
+    /// Recomputes what depends on the claims and verdicts, keeping the
+    /// focus on the same claim.
+    pub fn refresh(&mut self) {
+        let was = self.items.get(self.focus).copied();
+        let mine: &[Claim] = match (&self.mine, self.side_by_side) {
+            (Some(m), true) => &m.claims,
+            _ => &[],
+        };
+        self.items = compare::compare(&self.theirs.claims, mine);
+        self.verdict_of = self.review.match_claims(&self.theirs.claims);
+        if let Some(was) = was {
+            let same = self.items.iter().position(|i| match was.theirs {
+                Some(t) => i.theirs == Some(t),
+                None => i.mine == was.mine,
+            });
+            let near = || {
+                self.items
+                    .iter()
+                    .position(|i| (i.paragraph, i.start) >= (was.paragraph, was.start))
+            };
+            self.focus = same
+                .or_else(near)
+                .unwrap_or(self.items.len().saturating_sub(1));
+        }
+    }
+
+    /// The first key of `action`, for messages.
+    pub fn key(&self, action: super::action::Action) -> String {
+        self.keys.review.label(action).unwrap_or_default()
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.review.progress(&self.theirs.claims)
+    }
+
+    pub fn focused(&self) -> Option<&Item> {
+        self.items.get(self.focus)
+    }
+
+    /// Their claim under the focus.
+    pub fn focused_claim(&self) -> Option<usize> {
+        self.focused().and_then(|i| i.theirs)
+    }
+
+    pub fn verdict(&self, claim: usize) -> Option<&Entry> {
+        self.verdict_of
+            .get(claim)
+            .copied()
+            .flatten()
+            .map(|v| &self.review.verdicts[v])
+    }
+
+    pub fn my_claim(&self, item: &Item) -> Option<&Claim> {
+        item.mine
+            .and_then(|j| self.mine.as_ref().and_then(|m| m.claims.get(j)))
+    }
+
+    /// The focused item's state, shown only side by side.
+    pub fn state_of(&self, item: &Item) -> Option<State> {
+        self.side_by_side.then_some(item.state)
+    }
+
+    /// The focused paragraph, 0-based.
+    pub fn paragraph(&self) -> usize {
+        self.focused()
+            .map_or(0, |i| i.paragraph.saturating_sub(1))
+            .min(self.article.len().saturating_sub(1))
+    }
+}

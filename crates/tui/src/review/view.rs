@@ -1,0 +1,408 @@
+//! Drawing the review screen. Reads the state, wraps only the visible
+//! paragraphs, and writes nothing but the frame.
+
+use super::action::{Action, HINTS, NORMAL};
+use super::state::{Mode, ReviewApp};
+use crate::runtime::Ui;
+use crate::theme::Theme;
+use crate::view_util::{Row, rows_around, truncate};
+use crate::widgets::{footer, help};
+use byline_model::annotation::Claim;
+use byline_model::review::compare::State;
+use byline_model::review::verdict::{Entry, Verdict};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns left of the text: current-paragraph bar, four markers, the
+/// verdict, a space.
+const GUTTER: u16 = 7;
+const PANEL: u16 = 4;
+
+fn state_style(theme: &Theme, s: State) -> Style {
+    theme.comparison(s)
+}
+
+/// The gutter character of a state.
+pub fn state_marker(s: State) -> char {
+    match s {
+        State::Agreed => '=',
+        State::KindConflict => '≠',
+        State::OnlyMine => 'M',
+        State::OnlyTheirs => 'T',
+    }
+}
+
+const STATES: [State; 4] = [
+    State::Agreed,
+    State::KindConflict,
+    State::OnlyMine,
+    State::OnlyTheirs,
+];
+
+fn verdict_marker(e: Option<&Entry>) -> &'static str {
+    match e.map(|e| e.verdict) {
+        Some(Verdict::Agree) => "✓",
+        Some(Verdict::Dispute) => "✗",
+        None => " ",
+    }
+}
+
+pub fn render(app: &ReviewApp, ui: &Ui, frame: &mut Frame) {
+    crate::view_util::render_with_cursor(frame, |area, buf| draw(app, ui, area, buf));
+}
+
+/// Draws into `buf`; returns where the text cursor goes, if anywhere.
+pub fn draw(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
+    let [status, body, panel, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(PANEL),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_status(app, theme, status, buf);
+    draw_body(app, theme, body, buf);
+    draw_panel(app, theme, panel, buf);
+    let cursor = draw_footer(app, ui, footer, buf);
+    if let Mode::Help { scroll } = app.mode {
+        draw_help(app, ui, scroll, area, buf);
+        return None;
+    }
+    cursor
+}
+
+fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let p = app.progress();
+    let saved = app.save.label_with(app.diverted);
+    let long = format!(
+        " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
+        app.review.meta.reviewer, app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
+    );
+    let medium = format!(
+        " reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
+        p.reviewed, p.claims, p.agreed, p.disputed
+    );
+    let short = format!(
+        " {}/{} ✓{} ✗{} │ {saved} ",
+        p.reviewed, p.claims, p.agreed, p.disputed
+    );
+    // Narrow screens drop the names, then the words, before the title.
+    let right = [long, medium, short]
+        .into_iter()
+        .find(|s| s.width() + 12 <= area.width as usize)
+        .unwrap_or_else(|| format!(" {}/{} │ {saved} ", p.reviewed, p.claims));
+    buf.set_style(area, theme.bar());
+    let w = (right.width() as u16).min(area.width);
+    let title_w = (area.width - w) as usize;
+    let title = truncate(&format!(" {}", app.article.title), title_w);
+    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
+    let style = if app.save.failed() {
+        theme.bar().patch(theme.warning())
+    } else {
+        theme.bar()
+    };
+    buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
+}
+
+// ---- the article ---------------------------------------------------------
+
+/// The focused paragraph (scrolled to the focus if taller than the body),
+/// with context before and after. Only these paragraphs are wrapped.
+fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
+    let cur = app.paragraph();
+    let p = &app.article.paragraphs[cur];
+    let focus = app
+        .focused()
+        .filter(|i| i.paragraph == cur + 1)
+        .map_or(0, |i| p.byte_of(i.start));
+    rows_around(&app.article.paragraphs, cur, focus, width, height)
+}
+
+/// A span to paint in one paragraph, in byte offsets.
+struct Mark {
+    bytes: Range<usize>,
+    style: Style,
+    /// Gutter column 0–3 and its character.
+    marker: (usize, char, Style),
+    verdict: Option<&'static str>,
+}
+
+fn marks(app: &ReviewApp, theme: &Theme, para: usize) -> Vec<Mark> {
+    let p = &app.article.paragraphs[para];
+    let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
+    let mut out = Vec::new();
+    for item in app.items.iter().filter(|i| i.paragraph == para + 1) {
+        let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
+        let verdict = item.theirs.map(|t| verdict_marker(app.verdict(t)));
+        match app.state_of(item) {
+            Some(state) => {
+                let style = state_style(theme, state);
+                let col = STATES.iter().position(|s| *s == state).unwrap_or(0);
+                let marker = (col, state_marker(state), style);
+                for c in theirs.into_iter().chain(app.my_claim(item)) {
+                    out.push(Mark {
+                        bytes: bytes(c),
+                        style,
+                        marker,
+                        verdict,
+                    });
+                }
+            }
+            None => {
+                if let Some(c) = theirs {
+                    let style = theme.kind(c.kind);
+                    out.push(Mark {
+                        bytes: bytes(c),
+                        style,
+                        marker: (c.kind.index(), c.kind.letter(), style),
+                        verdict,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(GUTTER).max(1) as usize;
+    let rows = body_rows(app, width, area.height as usize);
+    let cur = app.paragraph();
+    let focus: Option<(usize, Range<usize>)> = app.focused().map(|i| {
+        let para = i.paragraph.saturating_sub(1);
+        let p = &app.article.paragraphs[para.min(app.article.len() - 1)];
+        (para, p.byte_of(i.start)..p.byte_of(i.end))
+    });
+    let mut cache: Option<(usize, Vec<Mark>)> = None;
+    for (y, row) in rows.iter().enumerate() {
+        let Row::Text { para, line } = row else {
+            continue;
+        };
+        if cache.as_ref().is_none_or(|(p, _)| p != para) {
+            cache = Some((*para, marks(app, theme, *para)));
+        }
+        let Some((_, marks)) = &cache else { continue };
+        let p = &app.article.paragraphs[*para];
+        let base = if *para != cur {
+            theme.context()
+        } else if p.heading {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        let sel = focus
+            .as_ref()
+            .filter(|(fp, _)| fp == para && *para == cur)
+            .map(|(_, r)| r.clone());
+        let mut cuts = vec![line.start, line.end];
+        for m in marks {
+            cuts.extend([m.bytes.start, m.bytes.end]);
+        }
+        if let Some(r) = &sel {
+            cuts.extend([r.start, r.end]);
+        }
+        cuts.retain(|c| (line.start..=line.end).contains(c));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
+        let mut spans = Vec::new();
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let mut style = base;
+            // Where marks overlap, the one that starts last shows.
+            if let Some(m) = marks
+                .iter()
+                .filter(|m| inside(&m.bytes, a, b))
+                .max_by_key(|m| (m.bytes.start, std::cmp::Reverse(m.bytes.end)))
+            {
+                style = style.patch(m.style);
+            }
+            if sel.as_ref().is_some_and(|r| inside(r, a, b)) {
+                style = style.patch(theme.selection());
+            }
+            spans.push(Span::styled(&p.text[a..b], style));
+        }
+        let touches =
+            |m: &Mark| m.bytes.start < line.end.max(line.start + 1) && line.start < m.bytes.end;
+        let mut gutter = vec![Span::styled(
+            if *para == cur { "▌" } else { " " },
+            if *para == cur {
+                Style::new()
+            } else {
+                theme.context()
+            },
+        )];
+        for col in 0..4 {
+            match marks.iter().find(|m| m.marker.0 == col && touches(m)) {
+                Some(m) => gutter.push(Span::styled(m.marker.1.to_string(), m.marker.2)),
+                None => gutter.push(Span::raw(" ")),
+            }
+        }
+        let on_line: Vec<&str> = marks
+            .iter()
+            .filter(|m| touches(m))
+            .filter_map(|m| m.verdict)
+            .collect();
+        let v = if on_line.contains(&"✗") {
+            "✗"
+        } else if on_line.contains(&"✓") {
+            "✓"
+        } else {
+            " "
+        };
+        gutter.push(Span::raw(v));
+        gutter.push(Span::raw(" "));
+        let y = area.y + y as u16;
+        buf.set_line(area.x, y, &Line::from(gutter), GUTTER);
+        buf.set_line(
+            area.x + GUTTER,
+            y,
+            &Line::from(spans),
+            area.width.saturating_sub(GUTTER),
+        );
+    }
+}
+
+// ---- the focused claim ---------------------------------------------------
+
+fn claim_spans<'a>(theme: &Theme, who: &'a str, c: &'a Claim) -> Vec<Span<'a>> {
+    let mut spans = vec![Span::styled(format!("{who:<7}"), theme.heading())];
+    spans.extend(crate::view_util::claim_spans(theme, c));
+    spans
+}
+
+fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let p = app.progress();
+    let item = app.focused();
+    let title = match item {
+        None => " no claims to review ".to_owned(),
+        Some(i) => {
+            let n = i.theirs.map_or(String::new(), |t| {
+                format!(" · claim {}/{} of theirs", t + 1, p.claims)
+            });
+            let state = app.state_of(i).map_or(String::new(), |s| {
+                format!(" · {} {}", state_marker(s), s.describe())
+            });
+            format!(" ¶ {}{n}{state} ", i.paragraph)
+        }
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(item) = item else {
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            "their file has no claims; q quits",
+            inner.width.saturating_sub(1) as usize,
+            theme.hint(),
+        );
+        return;
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
+    match theirs {
+        Some(c) => lines.push(Line::from(claim_spans(theme, "theirs", c))),
+        None => lines.push(Line::styled("theirs —", theme.hint())),
+    }
+    if app.side_by_side {
+        match app.my_claim(item) {
+            Some(c) => lines.push(Line::from(claim_spans(theme, "mine", c))),
+            None => lines.push(Line::styled("mine   —", theme.hint())),
+        }
+    } else if let Some(n) = theirs.and_then(|c| c.note.as_deref()) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<7}", "note"), theme.heading()),
+            Span::raw(n),
+        ]));
+    }
+    if let Some(t) = item.theirs {
+        let line = match app.verdict(t) {
+            None => Line::styled(
+                format!(
+                    "not reviewed yet: {} agree · {} dispute · {} {} {} propose a kind",
+                    app.key(Action::Agree),
+                    app.key(Action::Dispute),
+                    app.key(Action::ProposeSourced),
+                    app.key(Action::ProposeAnonymous),
+                    app.key(Action::ProposeEditorial)
+                ),
+                theme.hint(),
+            ),
+            Some(e) => {
+                let mut s = vec![Span::styled(format!("{:<7}", "you"), theme.heading())];
+                s.push(Span::raw(match e.verdict {
+                    Verdict::Agree => "✓ agreed".to_owned(),
+                    Verdict::Dispute => "✗ disputed".to_owned(),
+                }));
+                if let Some(k) = e.kind {
+                    s.push(Span::raw(" → proposes "));
+                    s.push(Span::styled(format!("{} {}", k.letter(), k), theme.kind(k)));
+                }
+                if let Some(c) = &e.comment {
+                    s.push(Span::raw(format!(" — {c}")));
+                }
+                Line::from(s)
+            }
+        };
+        lines.push(line);
+    }
+    for (y, line) in lines.iter().take(inner.height as usize).enumerate() {
+        buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
+    }
+}
+
+// ---- footer --------------------------------------------------------------
+
+fn draw_footer(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let theme = ui.theme;
+    if let Mode::Comment { input, claim, .. } = &app.mode {
+        let label = match app.verdict(*claim).and_then(|e| e.kind) {
+            Some(k) => format!("Why {k}? "),
+            None => "Comment: ".to_owned(),
+        };
+        return Some(input.draw(&label, ("keep", "leave"), &ui.keys.prompt, theme, area, buf));
+    }
+    if let Some(m) = &app.message {
+        footer::draw_message(m, Style::new(), area, buf);
+        return None;
+    }
+    let hints: Vec<(Action, &str)> = HINTS
+        .iter()
+        .filter(|(a, _)| app.side_by_side || *a != Action::NextDisagreement)
+        .copied()
+        .collect();
+    footer::draw_hints(&footer::hints(&ui.keys.review, &hints), theme, area, buf);
+    None
+}
+
+// ---- help ----------------------------------------------------------------
+
+fn draw_help(app: &ReviewApp, ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let mut notes = vec!["Gutter: ✓ agreed · ✗ disputed by you; their kinds S A E"];
+    if app.side_by_side {
+        notes.push("With your file: = agreed · ≠ kind conflict · M only mine · T only theirs");
+    }
+    help::draw(
+        ui,
+        "byline review keys",
+        vec![
+            ("Reviewing", ui.keys.review.help_rows(NORMAL)),
+            ("In the comment prompt", help::prompt_rows(ui.keys)),
+        ],
+        &notes,
+        scroll,
+        area,
+        buf,
+    );
+}

@@ -1,0 +1,192 @@
+//! Drawing helpers that the screens share: which paragraph lines are
+//! visible, a claim on one line, text cut to a width.
+
+use super::theme::Theme;
+use super::wrap::wrap;
+use byline_model::annotation::Claim;
+use byline_model::article::Paragraph;
+use ratatui::text::Span as TSpan;
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Cuts `s` to `width` columns, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub enum Row {
+    Blank,
+    Text { para: usize, line: Range<usize> },
+}
+
+/// Some context before, the paragraph `cur` (scrolled to the byte `focus`
+/// if it is taller than the screen), context after. Only these paragraphs
+/// are wrapped, so the cost does not grow with the article. Shared by the
+/// annotation and review screens.
+pub fn rows_around(
+    paragraphs: &[Paragraph],
+    cur: usize,
+    focus: usize,
+    width: usize,
+    height: usize,
+) -> Vec<Row> {
+    let lines = wrap_part(&paragraphs[cur].text, width, Part::Around(focus));
+    let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
+    if lines.len() + 2 > height {
+        let first = focus_line
+            .saturating_sub(height / 3)
+            .min(lines.len().saturating_sub(height));
+        return lines
+            .into_iter()
+            .skip(first)
+            .take(height)
+            .map(|line| Row::Text { para: cur, line })
+            .collect();
+    }
+    let budget = (height - lines.len()) / 3;
+    let mut before: Vec<Row> = Vec::new();
+    let mut p = cur;
+    while before.len() < budget && p > 0 {
+        p -= 1;
+        before.push(Row::Blank);
+        for line in wrap_part(&paragraphs[p].text, width, Part::Tail)
+            .into_iter()
+            .rev()
+        {
+            before.push(Row::Text { para: p, line });
+        }
+    }
+    before.truncate(budget);
+    // A blank row at the very top only wastes a line.
+    while matches!(before.last(), Some(Row::Blank)) {
+        before.pop();
+    }
+    before.reverse();
+    let mut rows = before;
+    rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
+    let mut p = cur + 1;
+    while rows.len() < height && p < paragraphs.len() {
+        rows.push(Row::Blank);
+        for line in wrap_part(&paragraphs[p].text, width, Part::Head) {
+            rows.push(Row::Text { para: p, line });
+        }
+        p += 1;
+    }
+    rows.truncate(height);
+    rows
+}
+
+/// Bytes of a paragraph wrapped around the focus when the paragraph is
+/// longer than twice this: far more than a screen holds, and wrapping all
+/// of a 50 MB paragraph on every key took a second.
+const WRAP_WINDOW: usize = 32 * 1024;
+
+/// Which part of a paragraph is shown.
+#[derive(Clone, Copy)]
+enum Part {
+    /// The lines around this byte (the current paragraph).
+    Around(usize),
+    /// The first lines (context after the current paragraph).
+    Head,
+    /// The last lines (context before it).
+    Tail,
+}
+
+/// [`wrap`], of only the part of a long paragraph that can be on screen.
+/// The window starts on a fixed grid of [`WRAP_WINDOW`] bytes (then at
+/// white space), so the lines stay put while the cursor moves inside it.
+fn wrap_part(text: &str, width: usize, part: Part) -> Vec<Range<usize>> {
+    if text.len() <= 3 * WRAP_WINDOW {
+        return wrap(text, width);
+    }
+    let (lo, hi) = match part {
+        Part::Around(focus) => {
+            let cell = (focus / WRAP_WINDOW) * WRAP_WINDOW;
+            let lo = cell.saturating_sub(WRAP_WINDOW);
+            (lo, (cell + 2 * WRAP_WINDOW).min(text.len()))
+        }
+        Part::Head => (0, WRAP_WINDOW),
+        Part::Tail => (text.len() - WRAP_WINDOW, text.len()),
+    };
+    let lo = floor_boundary(text, lo);
+    let hi = floor_boundary(text, hi);
+    // Start after a space and end before one, so no word is split by the
+    // window (the text's own edges stay as they are).
+    let lo = if lo == 0 {
+        0
+    } else {
+        text[lo..hi].find(' ').map_or(lo, |i| lo + i + 1)
+    };
+    let hi = if hi == text.len() {
+        hi
+    } else {
+        text[lo..hi].rfind(' ').map_or(hi, |i| lo + i)
+    };
+    wrap(&text[lo..hi], width)
+        .into_iter()
+        .map(|r| r.start + lo..r.end + lo)
+        .collect()
+}
+
+fn floor_boundary(text: &str, mut b: usize) -> usize {
+    b = b.min(text.len());
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
+/// A claim on one line: kind (letter and name), a warning when it needs
+/// review, its source and its quote. Shared with the review screen.
+pub fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
+    let mut spans = vec![TSpan::styled(
+        format!("{} {:<9}", c.kind.letter(), c.kind.as_str()),
+        theme.kind(c.kind),
+    )];
+    if c.needs_review() {
+        spans.push(TSpan::styled(" ⚠ needs review", theme.warning()));
+    }
+    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
+        spans.push(TSpan::raw(format!(" {s} ·")));
+    }
+    // A quote that opens with its own quote mark is not wrapped in another.
+    let own = c.quote.starts_with(['“', '"', '‘', '「', '«']);
+    let shown = if own {
+        format!(" {}", c.quote)
+    } else {
+        format!(" “{}”", c.quote)
+    };
+    spans.push(TSpan::styled(shown, theme.hint()));
+    spans
+}
+
+/// Draws a screen whose `draw` says where the terminal cursor goes (in a
+/// prompt), and puts it there.
+pub fn render_with_cursor(
+    frame: &mut ratatui::Frame,
+    draw: impl FnOnce(
+        ratatui::layout::Rect,
+        &mut ratatui::buffer::Buffer,
+    ) -> Option<ratatui::layout::Position>,
+) {
+    let area = frame.area();
+    if let Some(pos) = draw(area, frame.buffer_mut()) {
+        frame.set_cursor_position(pos);
+    }
+}
