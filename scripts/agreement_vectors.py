@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for `byline agree`, from the common Python implementations.
 
-Writes two files of test vectors that tests/agree.rs checks to 1e-9:
+Writes two files of test vectors that tests/it/agree.rs checks to 1e-9:
 
 - tests/vectors/metrics.json: generated reliability data (several coders,
   units left unlabelled by some) with nominal Krippendorff's alpha from the

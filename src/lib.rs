@@ -10,6 +10,8 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod output;
+#[cfg(any(debug_assertions, feature = "failpoints"))]
+mod save_loop;
 
 use clap::Parser;
 use std::ffi::OsString;
@@ -22,6 +24,11 @@ pub const EXIT_USAGE: u8 = 2;
 /// Parses the command line and runs the command. Errors are printed as one
 /// readable line each, never as a `Debug` dump.
 pub fn main_with_args(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    #[cfg(any(debug_assertions, feature = "failpoints"))]
+    if let Some(code) = save_loop::run_if_asked(&args) {
+        return code;
+    }
     byline_tui::runtime::set_farewell(byline_tui::runtime::Farewell {
         say: |line| output::error(line),
         failed_code: EXIT_FAILED,

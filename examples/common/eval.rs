@@ -1,6 +1,6 @@
 //! How `byline suggest` compares with the sample annotations: the counts
 //! behind `examples/suggest_eval.rs` and the test that keeps them from
-//! slipping (`tests/suggest_figures.rs`). See the example for what counts.
+//! slipping (`tests/it/suggest_figures.rs`). See the example for what counts.
 
 use byline_model::annotation::AnnotationSet;
 use byline_store as store;

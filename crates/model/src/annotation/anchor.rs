@@ -9,7 +9,7 @@
 //! or ended on a word boundary still does, and no other place scores nearly
 //! as well — and otherwise keeps the claim where it was, marked
 //! `needs-review`. A claim is never dropped, and never moved to a place the
-//! evidence does not support. `tests/durability.rs` measures this on random
+//! evidence does not support. `tests/it/durability.rs` measures this on random
 //! edits (`reanchoring_figures`).
 
 use super::{AnnotationSet, CONTEXT_CHARS, Claim, NEEDS_REVIEW};

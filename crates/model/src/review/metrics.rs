@@ -260,7 +260,7 @@ mod tests {
     use super::*;
 
     // Krippendorff's published reliability-data example (0.743) is
-    // checked in tests/agree.rs.
+    // checked in tests/it/agree.rs.
 
     #[test]
     fn undefined_cases() {

@@ -2,86 +2,9 @@
 //! on disk. Needs tmux; `.ci/run` installs it. Without tmux the test fails
 //! on CI and is skipped (with a note) elsewhere.
 
+use crate::tmux::Tmux;
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(cmd: &str, w: u16, h: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is missing on CI");
-            eprintln!("tmux not installed: skipping the end-to-end test");
-            return None;
-        }
-        // One tmux server per test: the tests of this file run in parallel.
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let socket = format!("byline-e2e-{}-{n}", std::process::id());
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "e2e",
-            ])
-            .args(["-x", &w.to_string(), "-y", &h.to_string()])
-            .arg(cmd)
-            .status()
-            .unwrap();
-        assert!(status.success(), "tmux did not start");
-        Some(Tmux { socket })
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "e2e", k]);
-            // Let a lone Esc arrive alone, not as the start of a sequence.
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn wait_for(&self, what: &str) -> String {
-        let t0 = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            assert!(
-                t0.elapsed() < Duration::from_secs(20),
-                "screen never showed {what:?}:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
+use std::time::Duration;
 
 #[test]
 fn mark_three_kinds_quit_and_find_them_on_disk() {
@@ -94,7 +17,7 @@ fn mark_three_kinds_quit_and_find_them_on_disk() {
         article.display(),
         dir.path().display()
     );
-    let Some(t) = Tmux::start(&cmd, 80, 24) else {
+    let Some(t) = Tmux::start("e2e", &cmd, (80, 24), &[]) else {
         return;
     };
     t.wait_for("¶ 1/15");
@@ -108,7 +31,7 @@ fn mark_three_kinds_quit_and_find_them_on_disk() {
     t.keys(&["G", "{", "{", "e"]);
     t.wait_for("S 1 A 1 E 1");
     // Resizing must redraw, not crash.
-    t.tmux(&["resize-window", "-t", "e2e", "-x", "40", "-y", "12"]);
+    t.tmux(&["resize-window", "-t", "t", "-x", "40", "-y", "12"]);
     t.wait_for("S1 A1 E1");
     t.keys(&["q"]);
     t.wait_for("BYLINE-EXIT-0");
@@ -153,7 +76,7 @@ fn search_mark_accept_and_dismiss_a_suggestion_then_reopen() {
         dir.path().display()
     );
     let cmd = format!("{run} && {run}; echo BYLINE-EXIT-AGAIN-$?; sleep 30");
-    let Some(t) = Tmux::start(&cmd, 80, 24) else {
+    let Some(t) = Tmux::start("e2e", &cmd, (80, 24), &[]) else {
         return;
     };
     t.wait_for("? 22");
@@ -215,7 +138,7 @@ fn corpus_list_open_back_and_hang_up_in_the_second_article() {
         articles.display(),
         dir.path().display()
     );
-    let Some(t) = Tmux::start(&cmd, 80, 24) else {
+    let Some(t) = Tmux::start("e2e", &cmd, (80, 24), &[]) else {
         return;
     };
     t.wait_for("15 articles · 0 done · E2E Tester");

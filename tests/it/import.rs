@@ -5,7 +5,7 @@
 use byline_model::annotation::AnnotationSet;
 use std::path::Path;
 
-mod common;
+use crate::common;
 use common::{Run, root, run};
 
 type ClaimKey = (

@@ -5,7 +5,7 @@
 //! list and the articles it opens, where every file written parses.
 //!
 //! Short by default (120 sequences); the full run is
-//!     BYLINE_SOAK=full cargo test --release --test soak -- --nocapture
+//!     BYLINE_SOAK=full cargo test --release --test it -- --nocapture soak::
 //! (10,000 sequences). `BYLINE_SOAK_SEED=N` replays one seed.
 
 use byline_store as store;

@@ -3,10 +3,10 @@
 //! they were when measured: a change that makes them worse fails here.
 //! (The lexicons are never tuned to make this pass; see the README.)
 
-#[path = "../examples/common/eval.rs"]
+#[path = "../../examples/common/eval.rs"]
 #[allow(dead_code)]
 mod eval;
-#[path = "../examples/common/split.rs"]
+#[path = "../../examples/common/split.rs"]
 #[allow(dead_code)]
 mod split;
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 use common::{root, run};
 
 /// Every annotator file under `dir`, loaded in full.

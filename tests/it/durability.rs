@@ -3,10 +3,11 @@
 //! identity; re-anchoring never moves a claim to a wrong place.
 //!
 //! Figures are printed with `--nocapture`:
-//!     cargo test --test durability -- --nocapture kill_loop reanchoring_figures
+//!     cargo test --test it -- --nocapture durability::kill_loop durability::reanchoring_figures
 //!
 //! The kill loop runs 40 rounds by default; `BYLINE_KILL_LOOP=full` runs 500.
 
+use crate::tmux::Tmux;
 use byline_model::annotation::anchor::{self, Anchored};
 use byline_model::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
 use byline_model::article::{self, Article};
@@ -99,32 +100,6 @@ fn big_set(variant: usize) -> AnnotationSet {
 
 // ---- 1. the kill loop ----------------------------------------------------
 
-/// The child side of `kill_loop`: saves the two sets alternately, forever.
-/// Does nothing unless started by `kill_loop`.
-#[test]
-fn kill_loop_child() {
-    let Some(path) = std::env::var_os("BYLINE_KILL_LOOP_FILE") else {
-        return;
-    };
-    let sets = [big_set(0), big_set(1)];
-    let (mut session, _) = store::Session::open(Path::new(&path)).expect("child open");
-    let t0 = Instant::now();
-    // Tell the parent the saves begin, so its random kill lands among them
-    // (straight to stdout: the test harness captures `println!`).
-    {
-        use std::io::Write;
-        let mut out = std::io::stdout();
-        out.write_all(b"ready\n").unwrap();
-        out.flush().unwrap();
-    }
-    for i in 0.. {
-        session.save(&sets[i % 2]).expect("child save");
-        if i == 20 {
-            eprintln!("child: {:?} per save", t0.elapsed() / 21);
-        }
-    }
-}
-
 /// 500 SIGKILLs with `BYLINE_KILL_LOOP=full` (about 30 s); 40 by default,
 /// which still asserts every kill left a whole file.
 #[test]
@@ -135,15 +110,19 @@ fn kill_loop() {
     let path = dir.path().join("kill-loop.toml");
     let sets = [big_set(0), big_set(1)];
     store::save(&path, &sets[0]).unwrap();
-    let exe = std::env::current_exe().unwrap();
+    let (set_a, set_b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    store::save(&set_a, &sets[0]).unwrap();
+    store::save(&set_b, &sets[1]).unwrap();
+    // The child is the real binary in its kill-loop mode (src/save_loop.rs).
+    let exe = env!("CARGO_BIN_EXE_byline");
     let mut rng = Rng::seeded();
     let (mut as_a, mut as_b, mut mid_save, mut changed) = (0, 0, 0, 0);
     let mut last = 0;
     let t0 = Instant::now();
     for round in 0..rounds {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "kill_loop_child", "--test-threads", "1"])
-            .env("BYLINE_KILL_LOOP_FILE", &path)
+        let mut child = Command::new(exe)
+            .env("BYLINE_SAVE_LOOP", "1")
+            .args([&path, &set_a, &set_b])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -483,71 +462,6 @@ fn leftovers_of_a_dead_process_are_removed_live_ones_kept() {
 
 // ---- 4. the terminal goes away (tmux) ------------------------------------
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, cmd: &str, env: &[(&str, &str)]) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is missing on CI");
-            eprintln!("tmux not installed: skipping");
-            return None;
-        }
-        let socket = format!("byline-dur-{name}-{}", std::process::id());
-        let mut c = Command::new("tmux");
-        c.args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"]);
-        c.args(["-s", "t", "-x", "100", "-y", "30"]);
-        for (k, v) in env {
-            c.args(["-e", &format!("{k}={v}")]);
-        }
-        let status = c.arg(cmd).status().unwrap();
-        assert!(status.success(), "tmux did not start");
-        Some(Tmux { socket })
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    fn wait_for(&self, what: &str) -> String {
-        let t0 = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            assert!(
-                t0.elapsed() < Duration::from_secs(20),
-                "screen never showed {what:?}:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn pane_pid(&self) -> u32 {
-        self.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"])
-            .trim()
-            .parse()
-            .unwrap()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
 fn gone(pid: u32) -> bool {
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(stat) => stat
@@ -573,7 +487,7 @@ fn annotate_cmd(dir: &Path, prelude: &str) -> String {
 /// process is gone within 2 seconds.
 fn close_terminal_at_once(name: &str, prelude: &str, env: &[(&str, &str)]) {
     let dir = tempfile::tempdir().unwrap();
-    let Some(t) = Tmux::start(name, &annotate_cmd(dir.path(), prelude), env) else {
+    let Some(t) = Tmux::start(name, &annotate_cmd(dir.path(), prelude), (100, 30), env) else {
         return;
     };
     t.wait_for("¶ 1/15");
@@ -617,7 +531,7 @@ fn signal_flushes_and_restores(name: &str, signal: i32) {
     let dir = tempfile::tempdir().unwrap();
     let cmd = annotate_cmd(dir.path(), "");
     let cmd = cmd.replacen("exec ", "", 1) + "; echo BYLINE-EXIT-$?; sleep 30";
-    let Some(t) = Tmux::start(name, &cmd, &[]) else {
+    let Some(t) = Tmux::start(name, &cmd, (100, 30), &[]) else {
         return;
     };
     t.wait_for("¶ 1/15");
@@ -682,7 +596,7 @@ fn tmux_review_closing_the_terminal_keeps_the_verdict_and_ends_the_process() {
         ),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let Some(t) = Tmux::start(name, &review_cmd(dir.path(), prelude), &env) else {
+        let Some(t) = Tmux::start(name, &review_cmd(dir.path(), prelude), (100, 30), &env) else {
             return;
         };
         t.wait_for("reviewed 0/");
@@ -719,7 +633,7 @@ fn tmux_review_sigterm_and_panic_save_and_restore() {
         let dir = tempfile::tempdir().unwrap();
         let cmd =
             review_cmd(dir.path(), "").replacen("exec ", "", 1) + "; echo BYLINE-EXIT-$?; sleep 30";
-        let Some(t) = Tmux::start(name, &cmd, &env) else {
+        let Some(t) = Tmux::start(name, &cmd, (100, 30), &env) else {
             return;
         };
         t.wait_for("reviewed 0/");
@@ -796,7 +710,7 @@ fn tmux_disk_full_shows_an_error_and_keeps_the_old_file() {
 
     let cmd =
         annotate_cmd(dir.path(), "").replacen("exec ", "", 1) + "; echo BYLINE-EXIT-$?; sleep 30";
-    let Some(t) = Tmux::start("full", &cmd, &[("BYLINE_FAILPOINTS", "write")]) else {
+    let Some(t) = Tmux::start("full", &cmd, (100, 30), &[("BYLINE_FAILPOINTS", "write")]) else {
         return;
     };
     t.wait_for("¶ 1/15");

@@ -1,0 +1,29 @@
+//! The integration tests: one crate, one module per area. The real
+//! binary is run with `assert_cmd`; screens through the real event loop
+//! (`byline_tui::testing`); the terminal through tmux (`tmux.rs`).
+
+mod agree;
+mod annotate;
+mod bad_input;
+mod check;
+mod cli;
+mod common;
+mod corpus;
+mod durability;
+mod e2e_tmux;
+mod export;
+mod export_formats;
+mod export_output;
+mod import;
+mod limits;
+mod names;
+mod review;
+mod runtime;
+mod screens;
+mod security;
+mod sessions;
+mod soak;
+mod suggest;
+mod suggest_figures;
+mod text;
+mod tmux;
