@@ -8,10 +8,11 @@
 //! text, 500 Markdown, 500 saved HTML pages), half of them with an
 //! annotator file of 30 claims.
 
-use byline_tui::keymap::Keymaps;
+use byline_tui::keys::Keymaps;
 use byline_tui::list::ListScreen;
-use byline_tui::runtime::{Screen, Ui};
+use byline_tui::runtime::Screen;
 use byline_tui::theme::Theme;
+use byline_tui::ui::Ui;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

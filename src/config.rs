@@ -4,7 +4,8 @@
 //! the line.
 
 use byline_suggest::{LexiconError, Suggester};
-use byline_tui::keymap::{ConfigError, Keymaps, read_config};
+use byline_tui::keymap::ConfigError;
+use byline_tui::keys::{Keymaps, read_config};
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 

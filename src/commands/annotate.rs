@@ -11,10 +11,11 @@ use byline_suggest::Suggester;
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::annotate::state::App;
 use byline_tui::annotate::view;
-use byline_tui::keymap::Keymaps;
+use byline_tui::keys::Keymaps;
 use byline_tui::list::{self, ListScreen};
-use byline_tui::runtime::{self, Shared, TerminalSession, Ui};
+use byline_tui::runtime::{self, Shared, TerminalSession};
 use byline_tui::theme::Theme;
+use byline_tui::ui::Ui;
 use std::path::Path;
 use std::sync::Arc;
 

@@ -2,7 +2,8 @@
 //! from the same merged table the help overlay draws.
 
 use crate::cli::{KeysArgs, KeysFormat};
-use byline_tui::keymap::{Actions, Keymap, Keymaps};
+use byline_tui::keymap::{Actions, Keymap};
+use byline_tui::keys::Keymaps;
 use std::fmt::Write;
 
 #[derive(serde::Serialize)]

@@ -2,7 +2,7 @@
 //! screen in the runtime.
 
 use crate::cli::ReviewArgs;
-use byline_tui::keymap::Keymaps;
+use byline_tui::keys::Keymaps;
 use byline_tui::review::open;
 use byline_tui::runtime;
 

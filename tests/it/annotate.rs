@@ -48,7 +48,7 @@ impl Session {
     }
 
     fn reopen(&self, name: &str) -> App {
-        let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
+        let keys = std::sync::Arc::new(byline_tui::keys::Keymaps::default());
         AnnotateScreen::open(&article(name), self.dir(), Some("Alex Example"), keys)
             .unwrap()
             .app

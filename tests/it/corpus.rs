@@ -237,10 +237,10 @@ fn a_folder_with_no_articles_is_one_line() {
 fn list_keys_can_be_remapped() {
     let c = Copy::new();
     let text = "[keys.list]\nnext = \"n\"\nopen = \"o\"\n";
-    let keys = byline_tui::keymap::Keymaps::from_toml(
+    let keys = byline_tui::keys::Keymaps::from_toml(
         text,
         Path::new("config.toml"),
-        Some(&byline_tui::keymap::Keymaps::default()),
+        Some(&byline_tui::keys::Keymaps::default()),
     )
     .unwrap();
     let mut corpus = Corpus::open_with(&[c.articles()], &c.annotations(), "Alex Example", keys);

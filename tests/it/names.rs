@@ -7,7 +7,7 @@
 use byline_model::annotation::AnnotationSet;
 use byline_store as store;
 use byline_tui::annotate::AnnotateScreen;
-use byline_tui::keymap::Keymaps;
+use byline_tui::keys::Keymaps;
 use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -6,10 +6,12 @@
 use assert_cmd::Command;
 use byline_tui::annotate::action::Action;
 use byline_tui::events::Script;
-use byline_tui::keymap::{Keymap, Keymaps};
-use byline_tui::runtime::{self, Flow, Focus, Screen, Ui};
+use byline_tui::keymap::Keymap;
+use byline_tui::keys::Keymaps;
+use byline_tui::runtime::{self, Flow, Focus, Screen};
 use byline_tui::testing::Harness;
 use byline_tui::theme::Theme;
+use byline_tui::ui::Ui;
 use byline_tui::widgets::line_input::Edit;
 use byline_tui::widgets::status::SaveState;
 use ratatui::Terminal;

@@ -277,7 +277,7 @@ fn a_planted_symlink_as_the_lock_file_is_not_followed() {
     // Where older byline kept the lock: now locks live in the user's own
     // runtime folder, which a repository cannot reach.
     symlink(&target, ann.join("evil-article/.t.toml.lock")).unwrap();
-    let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
+    let keys = std::sync::Arc::new(byline_tui::keys::Keymaps::default());
     let session = byline_tui::annotate::AnnotateScreen::open(&art, &ann, Some("T"), keys).unwrap();
     let lock = session
         .disk

@@ -191,7 +191,7 @@ fn a_read_only_session_becomes_writable_when_the_other_ends() {
         &article(),
         &ann,
         Some("Alex"),
-        std::sync::Arc::new(byline_tui::keymap::Keymaps::default()),
+        std::sync::Arc::new(byline_tui::keys::Keymaps::default()),
     )
     .unwrap();
     assert!(b_screen.app.is_read_only());
@@ -199,7 +199,7 @@ fn a_read_only_session_becomes_writable_when_the_other_ends() {
     drop(a);
     let mut b = Harness::new(
         b_screen,
-        std::sync::Arc::new(byline_tui::keymap::Keymaps::default()),
+        std::sync::Arc::new(byline_tui::keys::Keymaps::default()),
         80,
         24,
     );

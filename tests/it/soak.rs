@@ -11,10 +11,11 @@
 use byline_store as store;
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::events::Script;
-use byline_tui::keymap::Keymaps;
+use byline_tui::keys::Keymaps;
 use byline_tui::review::open;
-use byline_tui::runtime::{self, Screen, Ui};
+use byline_tui::runtime::{self, Screen};
 use byline_tui::theme::Theme;
+use byline_tui::ui::Ui;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -256,7 +256,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     s.press("<C-r>");
     assert_eq!(s.saved().dismissed.len(), 1);
 
-    let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
+    let keys = std::sync::Arc::new(byline_tui::keys::Keymaps::default());
     let mut again = AnnotateScreen::open(
         &article("harbor-council.txt"),
         s.dir.path(),
@@ -363,7 +363,7 @@ fn a_malformed_dismissed_entry_names_the_file_and_line() {
     let file = dir.path().join("harbor-council").join("alex-example.toml");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, &bad).unwrap();
-    let keys = std::sync::Arc::new(byline_tui::keymap::Keymaps::default());
+    let keys = std::sync::Arc::new(byline_tui::keys::Keymaps::default());
     let opened = AnnotateScreen::open(
         &article("harbor-council.txt"),
         dir.path(),
@@ -511,10 +511,10 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
 
 #[test]
 fn suggestion_keys_are_configuration() {
-    let keys = byline_tui::keymap::Keymaps::from_toml(
+    let keys = byline_tui::keys::Keymaps::from_toml(
         "[keys.annotate]\nnext_suggestion = \"N\"\naccept_suggestion = \"A\"\ndelete = \"X\"\n",
         Path::new("config.toml"),
-        Some(&byline_tui::keymap::Keymaps::default()),
+        Some(&byline_tui::keys::Keymaps::default()),
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -1,16 +1,12 @@
-//! Keys as configuration. Every screen's actions have default keys in
-//! `keys.toml` (compiled in); a user's config file replaces an action's keys
-//! by name. The help overlay, the footer hints, the prompt help and
-//! `byline keys` all read the one merged table, so a remapped key shows
-//! everywhere.
+//! Keys as data, for any screen: a [`Key`], a screen's actions
+//! ([`Actions`], declared with [`actions!`]), its bindings ([`Keymap`]) and
+//! the merge of a user's table over the defaults. Knows no screen: the
+//! aggregate of every screen's keys is `crate::keys`.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
-
-/// The defaults, as a user would write them.
-pub const DEFAULTS: &str = include_str!("keys.toml");
 
 /// One key press: a code and its modifiers. Shift is folded into the
 /// character (`E` is Shift-e) and into `BackTab`, so `E` matches however
@@ -309,9 +305,9 @@ pub enum ConfigError {
 }
 
 /// Where a config came from, to name it in errors.
-struct Origin<'a> {
-    path: &'a Path,
-    text: &'a str,
+pub(crate) struct Origin<'a> {
+    pub(crate) path: &'a Path,
+    pub(crate) text: &'a str,
 }
 
 impl Origin<'_> {
@@ -320,7 +316,7 @@ impl Origin<'_> {
         self.text[..at].matches('\n').count() + 1
     }
 
-    fn err(&self, span: &Range<usize>, message: String) -> ConfigError {
+    pub(crate) fn err(&self, span: &Range<usize>, message: String) -> ConfigError {
         ConfigError::At {
             path: self.path.to_owned(),
             line: self.line(span),
@@ -329,170 +325,9 @@ impl Origin<'_> {
     }
 }
 
-/// Every screen's keys, merged.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Keymaps {
-    pub annotate: Keymap<crate::annotate::action::Action>,
-    pub review: Keymap<crate::review::action::Action>,
-    pub list: Keymap<crate::list::action::Action>,
-    pub prompt: Keymap<crate::widgets::line_input::PromptAction>,
-    pub help: Keymap<crate::widgets::help::HelpAction>,
-}
-
-impl Default for Keymaps {
-    fn default() -> Keymaps {
-        // The compiled-in defaults are tested to parse and to bind every
-        // action, so this cannot fail for a user.
-        Keymaps::from_toml(DEFAULTS, Path::new("(built-in keys.toml)"), None)
-            .unwrap_or_else(|e| panic!("built-in keys: {e}"))
-    }
-}
-
-impl Keymaps {
-    /// The defaults with the user's config over them: `explicit`
-    /// (`--config` or `BYLINE_CONFIG`) must exist; the XDG file may not.
-    pub fn load(explicit: Option<&Path>) -> Result<Keymaps, ConfigError> {
-        match read_config(explicit)? {
-            Some((path, text)) => Keymaps::from_toml(&text, &path, Some(&Keymaps::default())),
-            None => Ok(Keymaps::default()),
-        }
-    }
-
-    /// Reads a keys file: the defaults when `base` is `None` (every action
-    /// must be bound), else a user's overrides over `base`.
-    pub fn from_toml(
-        text: &str,
-        path: &Path,
-        base: Option<&Keymaps>,
-    ) -> Result<Keymaps, ConfigError> {
-        let origin = Origin { path, text };
-        let doc = DeTable::parse(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let msg = e
-                .message()
-                .lines()
-                .next()
-                .unwrap_or("not valid TOML")
-                .to_owned();
-            origin.err(&span, format!("not valid TOML: {msg}"))
-        })?;
-        let mut sections: Vec<(String, Range<usize>, &DeTable)> = Vec::new();
-        for (k, v) in doc.get_ref() {
-            match (k.get_ref().as_ref(), v.get_ref()) {
-                ("keys", DeValue::Table(t)) => {
-                    for (screen, table) in t {
-                        let DeValue::Table(table) = table.get_ref() else {
-                            return Err(origin.err(
-                                &screen.span(),
-                                format!(
-                                    "`keys.{}` must be a table of action = key",
-                                    screen.get_ref()
-                                ),
-                            ));
-                        };
-                        sections.push((screen.get_ref().to_string(), screen.span(), table));
-                    }
-                }
-                ("keys", _) => {
-                    return Err(origin.err(&k.span(), "`keys` must be a table".into()));
-                }
-                // Read by `crate::config`, which checks it.
-                ("suggest", _) => {}
-                (other, _) => {
-                    return Err(origin.err(
-                        &k.span(),
-                        format!(
-                            "unknown setting `{other}` (byline's config has [keys.<screen>] tables and [suggest])"
-                        ),
-                    ));
-                }
-            }
-        }
-        let screens = [
-            crate::annotate::action::Action::SECTION,
-            crate::review::action::Action::SECTION,
-            crate::list::action::Action::SECTION,
-            crate::widgets::line_input::PromptAction::SECTION,
-            crate::widgets::help::HelpAction::SECTION,
-        ];
-        for (name, span, _) in &sections {
-            if !screens.contains(&name.as_str()) {
-                return Err(origin.err(
-                    span,
-                    format!(
-                        "unknown screen `{name}` in [keys.{name}] (screens: {})",
-                        screens.join(", ")
-                    ),
-                ));
-            }
-        }
-        let find = |s: &str| sections.iter().find(|(n, _, _)| n == s).map(|(_, _, t)| *t);
-        Ok(Keymaps {
-            annotate: merge(&origin, find, base.map(|b| &b.annotate))?,
-            review: merge(&origin, find, base.map(|b| &b.review))?,
-            list: merge(&origin, find, base.map(|b| &b.list))?,
-            prompt: merge(&origin, find, base.map(|b| &b.prompt))?,
-            help: merge(&origin, find, base.map(|b| &b.help))?,
-        })
-    }
-}
-
-/// The user's config file and its text: `explicit` (`--config` or
-/// `BYLINE_CONFIG`) must exist; the XDG file may not (then `None`).
-pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>, ConfigError> {
-    let (path, required) = match explicit {
-        Some(p) => (p.to_owned(), true),
-        None => match default_config_path() {
-            Some(p) => (p, false),
-            None => return Ok(None),
-        },
-    };
-    use byline_store::read::{ReadError, read_regular};
-    // Bounded, and only a regular file: a FIFO named as the config is
-    // refused, never waited on.
-    match read_regular(&path, 1024 * 1024).map(|c| c.bytes) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(Some((path, text))),
-            Err(_) => Err(ConfigError::At {
-                path,
-                line: 1,
-                message: "not UTF-8 text; a config file is TOML in UTF-8".into(),
-            }),
-        },
-        Err(ReadError::NotFound) if !required => Ok(None),
-        Err(e) => {
-            let error = match e {
-                ReadError::NotFound => std::io::Error::other("no such file"),
-                ReadError::IsDir => std::io::Error::other("is a folder, not a config file"),
-                ReadError::NotRegular(what) => std::io::Error::other(format!(
-                    "is {what}, not a regular file; byline reads only regular files"
-                )),
-                ReadError::TooLarge(n) => std::io::Error::other(format!(
-                    "the file is {n} bytes; a config file is at most 1 MB"
-                )),
-                ReadError::Io(e) => e,
-            };
-            Err(ConfigError::Io { path, error })
-        }
-    }
-}
-
-/// `$XDG_CONFIG_HOME/byline/config.toml`, else `~/.config/byline/config.toml`.
-pub fn default_config_path() -> Option<PathBuf> {
-    let non_empty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
-    std::env::var_os("XDG_CONFIG_HOME")
-        .and_then(non_empty)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .and_then(non_empty)
-                .map(|h| h.join(".config"))
-        })
-        .map(|d| d.join("byline").join("config.toml"))
-}
-
 /// One screen's table: `base` with the section's bindings over it (or, for
 /// the defaults, the section alone, binding every action).
-fn merge<'a, A: Actions>(
+pub(crate) fn merge<'a, A: Actions>(
     origin: &Origin,
     find: impl Fn(&str) -> Option<&'a DeTable<'a>>,
     base: Option<&Keymap<A>>,
@@ -665,13 +500,5 @@ mod tests {
         assert_ne!(alt_x, Key::ch('x'));
         let shift_e = Key::from_event(&KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT));
         assert_eq!(shift_e, Key::ch('E'));
-    }
-
-    #[test]
-    fn the_defaults_bind_every_action_once_per_mode() {
-        let k = Keymaps::default();
-        assert!(k.annotate.entries().all(|(_, keys)| !keys.is_empty()));
-        assert!(k.review.entries().all(|(_, keys)| !keys.is_empty()));
-        assert!(k.list.entries().all(|(_, keys)| !keys.is_empty()));
     }
 }

@@ -5,11 +5,13 @@
 pub mod annotate;
 pub mod events;
 pub mod keymap;
+pub mod keys;
 pub mod list;
 pub mod review;
 pub mod runtime;
 pub mod testing;
 pub mod theme;
+pub mod ui;
 pub mod view_util;
 pub mod widgets;
 pub mod wrap;

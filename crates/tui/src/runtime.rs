@@ -4,8 +4,10 @@
 //! says what a key does, how it looks, and how its work is saved.
 
 use super::events::{Crossterm, EventSource, Input};
-use super::keymap::{Actions, Key, Keymap, Keymaps};
+use super::keymap::{Actions, Key, Keymap};
+use super::keys::Keymaps;
 use super::theme::Theme;
+use super::ui::Ui;
 use super::widgets::help;
 use super::widgets::line_input::{Edit, LineInput};
 use super::widgets::messages::MessageLog;
@@ -28,12 +30,6 @@ pub const RETRY_INTERVAL: Duration = Duration::from_secs(1);
 const POLL: Duration = Duration::from_millis(100);
 /// How often the guardian looks for signals and a vanished terminal.
 const GUARD_TICK: Duration = Duration::from_millis(50);
-
-/// What drawing needs besides the screen: colours and the merged keys.
-pub struct Ui<'a> {
-    pub theme: &'a Theme,
-    pub keys: &'a Keymaps,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -226,7 +222,7 @@ pub fn draw<S: Screen>(s: &Shared<S>, ui: &Ui, frame: &mut Frame) {
     } else {
         s.screen.render(ui, frame);
         if s.log.open.is_some() {
-            s.log.draw(ui, area, frame.buffer_mut());
+            s.log.draw(ui.look(), area, frame.buffer_mut());
         }
     }
 }

@@ -4,11 +4,12 @@
 
 use super::annotate::AnnotateScreen;
 use super::events::Script;
-use super::keymap::Keymaps;
+use super::keys::Keymaps;
 use super::list::ListScreen;
 use super::review::ReviewScreen;
-use super::runtime::{self, Runner, Screen, Shared, Ui};
+use super::runtime::{self, Runner, Screen, Shared};
 use super::theme::Theme;
+use super::ui::Ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};

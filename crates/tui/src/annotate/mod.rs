@@ -8,8 +8,10 @@ pub mod summary;
 pub mod update;
 pub mod view;
 
-use crate::keymap::{Keymap, Keymaps};
-use crate::runtime::{Flow, Focus, Screen, Ui};
+use crate::keymap::Keymap;
+use crate::keys::Keymaps;
+use crate::runtime::{Flow, Focus, Screen};
+use crate::ui::Ui;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;

@@ -3,22 +3,8 @@
 //! words. Matching itself (case, typographic quotes) is the article's.
 
 use super::state::{App, Span};
+pub use super::state::{Cached, Found};
 use byline_model::article::find::{Needle, widen_to_words};
-
-/// Where `Enter` would go for a query, and how many matches there are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    /// The match `Enter` selects: the first after `from`, wrapping round.
-    pub at: Option<Span>,
-    /// 1-based place of `at` among all matches.
-    pub index: usize,
-    pub total: usize,
-    /// The search went past the last match back to the top.
-    pub wrapped: bool,
-}
-
-/// A live search's answer, by query and origin.
-pub type Cached = (String, (usize, usize), Found);
 
 /// Where the next search starts: after the last hit when it is still under
 /// the cursor (repeating goes on), else at the cursor.

@@ -1,6 +1,6 @@
 //! Everything the annotation screen shows, and nothing it draws with.
 
-use crate::keymap::Keymaps;
+use crate::keys::Keymaps;
 pub use crate::widgets::line_input::LineInput;
 pub use crate::widgets::status::SaveState;
 use byline_model::annotation::{AnnotationSet, Claim, Dismissed};
@@ -104,7 +104,7 @@ pub struct App {
     pub count: Option<u32>,
     /// The live search's matches for the query being typed, counted once
     /// per query and origin rather than once per frame.
-    pub search_cache: RefCell<Option<super::search::Cached>>,
+    pub search_cache: RefCell<Option<Cached>>,
     /// Makes suggestions; `None` when they are off.
     pub suggester: Option<Arc<Suggester>>,
     /// Each paragraph's suggestions, as the article text gives them (before
@@ -371,3 +371,18 @@ impl App {
         matches!(self.save, SaveState::ReadOnly(_))
     }
 }
+
+/// Where `Enter` would go for a query, and how many matches there are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The match `Enter` selects: the first after `from`, wrapping round.
+    pub at: Option<Span>,
+    /// 1-based place of `at` among all matches.
+    pub index: usize,
+    pub total: usize,
+    /// The search went past the last match back to the top.
+    pub wrapped: bool,
+}
+
+/// A live search's answer, by query and origin.
+pub type Cached = (String, (usize, usize), Found);

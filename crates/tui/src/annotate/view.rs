@@ -4,8 +4,8 @@
 use super::action::{Action, NORMAL, SELECT};
 use super::search;
 use super::state::{App, Mode, PromptKind, Span};
-use crate::runtime::Ui;
 use crate::theme::Theme;
+use crate::ui::Ui;
 use crate::view_util::{Row, claim_spans, rows_around, truncate};
 use crate::widgets::{footer, help};
 use byline_model::annotation::{Claim, Kind};
@@ -589,12 +589,12 @@ fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
         ui.keys.annotate.labels(Action::Select, "/")
     );
     help::draw(
-        ui,
+        ui.look(),
         "byline keys",
         vec![
             ("Reading", ui.keys.annotate.help_rows(NORMAL)),
             (&selecting, ui.keys.annotate.help_rows(SELECT)),
-            ("In a prompt", help::prompt_rows(ui.keys)),
+            ("In a prompt", help::prompt_rows(&ui.keys.prompt)),
         ],
         &[
             "Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold",

@@ -13,8 +13,10 @@ pub mod update;
 pub mod view;
 
 use crate::annotate::AnnotateScreen;
-use crate::keymap::{Keymap, Keymaps};
-use crate::runtime::{Flow, Focus, Runner, Screen, Shared, Ui};
+use crate::keymap::Keymap;
+use crate::keys::Keymaps;
+use crate::runtime::{Flow, Focus, Runner, Screen, Shared};
+use crate::ui::Ui;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;

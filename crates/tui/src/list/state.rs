@@ -1,6 +1,6 @@
 //! Everything the article list shows, and nothing it draws with.
 
-use crate::keymap::Keymaps;
+use crate::keys::Keymaps;
 pub use crate::widgets::line_input::LineInput;
 use byline_store::corpus::Row;
 use std::path::PathBuf;

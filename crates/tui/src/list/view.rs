@@ -3,7 +3,7 @@
 
 use super::action::{Action, NORMAL};
 use super::state::{Entry, ListApp, Mode, Sort};
-use crate::runtime::Ui;
+use crate::ui::Ui;
 use crate::view_util::truncate;
 use crate::widgets::{footer, help};
 use byline_store::corpus::counts_label;
@@ -60,11 +60,11 @@ pub fn render(app: &ListApp, ui: &Ui, frame: &mut Frame) {
         );
         let notes = [rows_note.as_str(), back_note.as_str()];
         help::draw(
-            ui,
+            ui.look(),
             "byline article list keys",
             vec![
                 ("Article list", ui.keys.list.help_rows(NORMAL)),
-                ("In the filter prompt", help::prompt_rows(ui.keys)),
+                ("In the filter prompt", help::prompt_rows(&ui.keys.prompt)),
             ],
             &notes,
             scroll,

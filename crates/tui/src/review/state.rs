@@ -1,6 +1,6 @@
 //! Everything the review screen shows, and nothing it draws with.
 
-use crate::keymap::Keymaps;
+use crate::keys::Keymaps;
 use crate::widgets::line_input::LineInput;
 use crate::widgets::status::SaveState;
 use byline_model::annotation::{AnnotationSet, Claim};

@@ -3,8 +3,8 @@
 
 use super::action::{Action, HINTS, NORMAL};
 use super::state::{Mode, ReviewApp};
-use crate::runtime::Ui;
 use crate::theme::Theme;
+use crate::ui::Ui;
 use crate::view_util::{Row, rows_around, truncate};
 use crate::widgets::{footer, help};
 use byline_model::annotation::Claim;
@@ -394,11 +394,11 @@ fn draw_help(app: &ReviewApp, ui: &Ui, scroll: usize, area: Rect, buf: &mut Buff
         notes.push("With your file: = agreed · ≠ kind conflict · M only mine · T only theirs");
     }
     help::draw(
-        ui,
+        ui.look(),
         "byline review keys",
         vec![
             ("Reviewing", ui.keys.review.help_rows(NORMAL)),
-            ("In the comment prompt", help::prompt_rows(ui.keys)),
+            ("In the comment prompt", help::prompt_rows(&ui.keys.prompt)),
         ],
         &notes,
         scroll,

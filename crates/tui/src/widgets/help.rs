@@ -1,8 +1,9 @@
 //! The help overlay: key tables generated from the merged keymap, so a
 //! remapped key shows here as it works.
 
-use crate::keymap::{Key, Keymap, Keymaps};
-use crate::runtime::Ui;
+use crate::keymap::{Key, Keymap};
+use crate::theme::Theme;
+use crate::widgets::line_input::PromptAction;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,13 +30,21 @@ pub fn key(scroll: &mut usize, keys: &Keymap<HelpAction>, key: Key) -> bool {
     true
 }
 
+/// What an overlay is drawn with: colours and the overlay's own keys (for
+/// its title).
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    pub theme: &'a Theme,
+    pub keys: &'a Keymap<HelpAction>,
+}
+
 /// One table of the overlay: a heading and (keys, what they do) rows.
 pub type Section<'a> = (&'a str, Vec<(String, &'static str)>);
 
 /// A scrollable overlay of key tables and notes, titled with how to
 /// scroll and close it.
 pub fn draw(
-    ui: &Ui,
+    look: Look,
     name: &str,
     sections: Vec<Section>,
     notes: &[&str],
@@ -43,11 +52,11 @@ pub fn draw(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let (theme, keys) = (ui.theme, ui.keys);
+    let (theme, keys) = (look.theme, look.keys);
     let title = format!(
         " {name} · {}/{} scroll · any other key closes ",
-        keys.help.label(HelpAction::ScrollDown).unwrap_or_default(),
-        keys.help.label(HelpAction::ScrollUp).unwrap_or_default(),
+        keys.label(HelpAction::ScrollDown).unwrap_or_default(),
+        keys.label(HelpAction::ScrollUp).unwrap_or_default(),
     );
     // The keys' column fits the longest keys (a remapped action may have
     // several), within reason.
@@ -95,6 +104,6 @@ pub fn draw(
 }
 
 /// The prompt's keys as help rows.
-pub fn prompt_rows(keys: &Keymaps) -> Vec<(String, &'static str)> {
-    keys.prompt.help_rows(1)
+pub fn prompt_rows(keys: &Keymap<PromptAction>) -> Vec<(String, &'static str)> {
+    keys.help_rows(1)
 }

@@ -1,8 +1,7 @@
 //! The last messages a screen showed, in full: the footer cuts a long
 //! message at the screen's width, so a key opens them all, wrapped.
 
-use crate::runtime::Ui;
-use crate::widgets::help::HelpAction;
+use crate::widgets::help::{HelpAction, Look};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -36,7 +35,7 @@ impl MessageLog {
     }
 
     /// The overlay: newest first, each message wrapped in full.
-    pub fn draw(&self, ui: &Ui, area: Rect, buf: &mut Buffer) {
+    pub fn draw(&self, look: Look, area: Rect, buf: &mut Buffer) {
         let scroll = self.open.unwrap_or(0);
         let w = area.width.saturating_sub(4).min(96);
         let h = area.height.saturating_sub(2);
@@ -48,15 +47,12 @@ impl MessageLog {
         );
         let title = format!(
             " messages, newest first · {}/{} scroll · any other key closes ",
-            ui.keys
-                .help
-                .label(HelpAction::ScrollDown)
-                .unwrap_or_default(),
-            ui.keys.help.label(HelpAction::ScrollUp).unwrap_or_default(),
+            look.keys.label(HelpAction::ScrollDown).unwrap_or_default(),
+            look.keys.label(HelpAction::ScrollUp).unwrap_or_default(),
         );
         let mut lines: Vec<Line> = Vec::new();
         if self.entries.is_empty() {
-            lines.push(Line::styled("no messages yet", ui.theme.hint()));
+            lines.push(Line::styled("no messages yet", look.theme.hint()));
         }
         for (i, m) in self.entries.iter().rev().enumerate() {
             if i > 0 {
@@ -71,7 +67,7 @@ impl MessageLog {
             .block(
                 Block::bordered()
                     .title(title)
-                    .border_style(ui.theme.border()),
+                    .border_style(look.theme.border()),
             )
             .render(popup, buf);
     }
