@@ -14,7 +14,7 @@
 use super::interchange::{Doc, VerdictOn};
 use super::interval::Interval;
 use super::{ArticleSummary, Corpus, Group, Metric, Tally};
-use byline_model::annotation::{Claim, Kind};
+use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::review::verdict::Verdict;
 use std::fmt::Write as _;
 use std::io::{Seek, Write};
@@ -701,8 +701,9 @@ fn marked(
         .collect();
     bounds.sort_unstable();
     bounds.dedup();
-    // Outer first: earlier start, then longer, then file order.
-    let order = |s: &Span<'_>| (s.claim.start, std::cmp::Reverse(s.claim.end), s.index);
+    // Outer first, so the innermost mark (the one that shows) is the one
+    // the overlap rule puts on top.
+    let order = |s: &Span<'_>| overlap::precedence(&(s.claim.start..s.claim.end), s.index);
     let mut open: Vec<usize> = Vec::new(); // indexes into `spans`
     let mut started: Vec<bool> = vec![false; spans.len()];
     // Spans by start, taken in as the sweep reaches them; the active ones

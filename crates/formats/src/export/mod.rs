@@ -26,10 +26,10 @@ mod sink;
 
 pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 
-use byline_model::annotation::{AnnotationSet, Claim, Kind, KindCounts};
+use byline_model::annotation::{AnnotationSet, Claim, Kind, KindCounts, overlap};
 use byline_model::article::{Article, normalize_block};
 use byline_store::annotator_slug;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -482,30 +482,13 @@ pub fn summarize_with(
     }
 }
 
-/// Adds the characters each kind labels in one paragraph (claims sorted by
-/// start). The claim that starts last labels a character; ties go to the
-/// shorter one, then to the first in file order. A sweep with a heap keeps
-/// this O(n log n) however the claims overlap.
+/// Adds the characters each kind labels in one paragraph, by the one
+/// overlap rule ([`overlap::segments`]).
 fn label_chars(claims: &[&Claim], out: &mut KindCounts) {
-    let mut bounds: Vec<usize> = claims.iter().flat_map(|c| [c.start, c.end]).collect();
-    bounds.sort_unstable();
-    bounds.dedup();
-    // Max-heap on (start, shorter first, earlier first).
-    let mut active: BinaryHeap<(usize, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>)> =
-        BinaryHeap::new();
-    let mut next = 0;
-    for w in bounds.windows(2) {
-        let (at, to) = (w[0], w[1]);
-        while next < claims.len() && claims[next].start <= at {
-            let c = claims[next];
-            active.push((c.start, std::cmp::Reverse(c.end), std::cmp::Reverse(next)));
-            next += 1;
-        }
-        while active.peek().is_some_and(|top| top.1.0 <= at) {
-            active.pop();
-        }
-        if let Some(&(_, _, std::cmp::Reverse(i))) = active.peek() {
-            out.0[claims[i].kind.index()] += to - at;
+    let spans: Vec<Range<usize>> = claims.iter().map(|c| c.start..c.end).collect();
+    for s in overlap::segments(&spans) {
+        if let Some(i) = s.winner {
+            out.0[claims[i].kind.index()] += s.range.len();
         }
     }
 }

@@ -2,6 +2,7 @@
 //! and no UI.
 
 pub mod anchor;
+pub mod overlap;
 
 use crate::article::{Article, Paragraph};
 use serde::{Deserialize, Serialize};

@@ -5,7 +5,7 @@
 use super::metrics::{
     Alpha, Confusion, LabelledSpan, SpanMatch, Unitizing, match_spans, unitizing_alpha,
 };
-use crate::annotation::{AnnotationSet, Claim, Kind};
+use crate::annotation::{AnnotationSet, Claim, Kind, overlap};
 use crate::article::Article;
 use serde::Serialize;
 
@@ -160,14 +160,18 @@ pub fn unit_labels(article: &Article, claims: &[Claim], unit: Unit) -> Vec<usize
     let mut out = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
         let mut chars = vec![0usize; p.char_len()];
-        let mut here: Vec<&Claim> = claims.iter().filter(|c| c.paragraph == i + 1).collect();
-        // Painted in order, the later claim wins: start ascending, and on a
-        // tie the longer first so the shorter paints last.
-        here.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-        for c in here {
-            let end = c.end.min(chars.len());
-            let start = c.start.min(end);
-            chars[start..end].fill(label_of(c.kind));
+        let here: Vec<&Claim> = claims.iter().filter(|c| c.paragraph == i + 1).collect();
+        let spans: Vec<std::ops::Range<usize>> = here
+            .iter()
+            .map(|c| {
+                let end = c.end.min(chars.len());
+                c.start.min(end)..end
+            })
+            .collect();
+        for s in overlap::segments(&spans) {
+            if let Some(w) = s.winner {
+                chars[s.range].fill(label_of(here[w].kind));
+            }
         }
         match unit {
             Unit::Char => out.extend(chars),

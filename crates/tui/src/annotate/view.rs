@@ -8,7 +8,7 @@ use crate::theme::Theme;
 use crate::ui::Ui;
 use crate::view_util::{Row, claim_spans, rows_around, truncate};
 use crate::widgets::{footer, help};
-use byline_model::annotation::{Claim, Kind};
+use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::article::Paragraph;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -275,20 +275,21 @@ impl<'a> ParaMarks<'a> {
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             let mut style = base;
-            // Where claims overlap, the one that starts last shows (ties:
-            // the shorter), as in agreement counting.
-            if let Some((_, kind, _)) = self
+            // Where claims overlap, the overlap rule says which shows.
+            if let Some((_, (_, kind, _))) = self
                 .claims
                 .iter()
-                .filter(|(r, _, _)| inside(r, a, b))
-                .max_by_key(|(r, _, _)| (r.start, std::cmp::Reverse(r.end)))
+                .enumerate()
+                .filter(|(_, (r, _, _))| inside(r, a, b))
+                .max_by_key(|(i, (r, _, _))| overlap::precedence(r, *i))
             {
                 style = style.patch(theme.kind(*kind));
-            } else if let Some((_, kind)) = self
+            } else if let Some((_, (_, kind))) = self
                 .suggestions
                 .iter()
-                .filter(|(r, _)| inside(r, a, b))
-                .max_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)))
+                .enumerate()
+                .filter(|(_, (r, _))| inside(r, a, b))
+                .max_by_key(|(i, (r, _))| overlap::precedence(r, *i))
             {
                 style = style.patch(theme.suggestion(*kind));
             }

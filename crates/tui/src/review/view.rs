@@ -7,7 +7,7 @@ use crate::theme::Theme;
 use crate::ui::Ui;
 use crate::view_util::{Row, rows_around, truncate};
 use crate::widgets::{footer, help};
-use byline_model::annotation::Claim;
+use byline_model::annotation::{Claim, overlap};
 use byline_model::review::compare::State;
 use byline_model::review::verdict::{Entry, Verdict};
 use ratatui::Frame;
@@ -216,11 +216,12 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             let mut style = base;
-            // Where marks overlap, the one that starts last shows.
-            if let Some(m) = marks
+            // Where marks overlap, the overlap rule says which shows.
+            if let Some((_, m)) = marks
                 .iter()
-                .filter(|m| inside(&m.bytes, a, b))
-                .max_by_key(|m| (m.bytes.start, std::cmp::Reverse(m.bytes.end)))
+                .enumerate()
+                .filter(|(_, m)| inside(&m.bytes, a, b))
+                .max_by_key(|(i, m)| overlap::precedence(&m.bytes, *i))
             {
                 style = style.patch(m.style);
             }
