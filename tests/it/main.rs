@@ -18,6 +18,7 @@ mod import;
 mod limits;
 mod names;
 mod review;
+mod round_trip;
 mod runtime;
 mod screens;
 mod security;
