@@ -258,72 +258,158 @@ fn context(chars: &[char], start: usize, end: usize) -> (String, String) {
     (prefix, suffix)
 }
 
+/// The W3C Web Annotation model as byline writes it (fields in the order
+/// JSON shows them: sorted, as every byline JSON output is).
+mod w3c_model {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct Annotation<'a> {
+        #[serde(rename = "@context")]
+        pub context: &'static str,
+        pub body: Vec<Body<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub created: Option<String>,
+        pub creator: Creator<'a>,
+        pub id: String,
+        pub motivation: &'static str,
+        pub target: Target<'a>,
+        #[serde(rename = "type")]
+        pub kind: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Body<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub creator: Option<Creator<'a>>,
+        pub purpose: &'static str,
+        #[serde(rename = "type")]
+        pub kind: &'static str,
+        pub value: String,
+    }
+
+    impl<'a> Body<'a> {
+        /// A `TextualBody` with this purpose.
+        pub fn text(purpose: &'static str, value: impl Into<String>) -> Body<'a> {
+            Body {
+                creator: None,
+                purpose,
+                kind: "TextualBody",
+                value: value.into(),
+            }
+        }
+    }
+
+    #[derive(Serialize)]
+    pub struct Creator<'a> {
+        pub name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub nickname: Option<String>,
+        #[serde(rename = "type")]
+        pub kind: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Target<'a> {
+        pub selector: Vec<Selector<'a>>,
+        pub source: String,
+    }
+
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    pub enum Selector<'a> {
+        Quote {
+            exact: &'a str,
+            prefix: String,
+            suffix: String,
+            #[serde(rename = "type")]
+            kind: &'static str,
+        },
+        Position {
+            end: usize,
+            start: usize,
+            #[serde(rename = "type")]
+            kind: &'static str,
+        },
+    }
+}
+
 /// `--format w3c`: one W3C Web Annotation per claim, one per line (JSON
 /// Lines of `Annotation`s; `jq -s` makes a list of them).
 pub fn w3c(doc: &Doc) -> Result<Vec<u8>, String> {
+    use w3c_model::{Annotation, Body, Creator, Selector, Target};
     let (_, joined) = doc.text_needed("--format w3c")?;
     let set = &doc.set;
     let verdicts = doc.verdicts();
     let chars: Vec<char> = joined.text.chars().collect();
     let mut out = Vec::new();
     for (i, c) in set.claims.iter().enumerate() {
-        let mut body = vec![json!({
-            "type": "TextualBody", "purpose": "tagging", "value": c.kind.as_str(),
-        })];
+        let mut body = vec![Body::text("tagging", c.kind.as_str())];
         if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
-            body.push(json!({"type": "TextualBody", "purpose": "identifying", "value": s}));
+            body.push(Body::text("identifying", s));
         }
         if let Some(n) = c.note.as_deref().filter(|s| !s.is_empty()) {
-            body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": n}));
+            body.push(Body::text("commenting", n));
         }
         for t in &c.tags {
-            body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": t}));
+            body.push(Body::text("classifying", t.as_str()));
         }
         if c.needs_review() {
-            body.push(json!({"type": "TextualBody", "purpose": "assessing", "value": byline_model::annotation::NEEDS_REVIEW}));
+            body.push(Body::text(
+                "assessing",
+                byline_model::annotation::NEEDS_REVIEW,
+            ));
         }
         for v in verdicts.get(i).into_iter().flatten() {
             body.push(verdict_body(v));
         }
-        let mut selector = Vec::new();
         let (mut prefix, mut suffix) = (
             c.prefix.clone().unwrap_or_default(),
             c.suffix.clone().unwrap_or_default(),
         );
+        let mut position = None;
         if doc.holds(c) {
-            let (s, e) = (
+            let (start, end) = (
                 joined.global(c.paragraph, c.start),
                 joined.global(c.paragraph, c.end),
             );
-            (prefix, suffix) = context(&chars, s, e);
-            selector.push(json!({"type": "TextPositionSelector", "start": s, "end": e}));
+            (prefix, suffix) = context(&chars, start, end);
+            position = Some(Selector::Position {
+                end,
+                start,
+                kind: "TextPositionSelector",
+            });
         }
-        selector.insert(
-            0,
-            json!({"type": "TextQuoteSelector", "exact": c.quote, "prefix": prefix, "suffix": suffix}),
-        );
-        let mut a = json!({
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "id": claim_iri(set, c),
-            "type": "Annotation",
-            "motivation": "classifying",
-            "creator": {"type": "Person", "name": set.annotator.name,
-                        "nickname": annotator_slug(&set.annotator.name)},
-            "body": body,
-            "target": {
-                "source": article_iri(set),
-                "selector": selector,
+        let mut selector = vec![Selector::Quote {
+            exact: &c.quote,
+            prefix,
+            suffix,
+            kind: "TextQuoteSelector",
+        }];
+        selector.extend(position);
+        let a = Annotation {
+            context: "http://www.w3.org/ns/anno.jsonld",
+            body,
+            created: datetime(set),
+            creator: Creator {
+                name: &set.annotator.name,
+                nickname: Some(annotator_slug(&set.annotator.name)),
+                kind: "Person",
             },
-        });
-        if let Some(d) = datetime(set) {
-            a["created"] = json!(d);
-        }
+            id: claim_iri(set, c),
+            motivation: "classifying",
+            target: Target {
+                selector,
+                source: article_iri(set),
+            },
+            kind: "Annotation",
+        };
         to_line(&a, &mut out);
     }
     Ok(out)
 }
 
-fn verdict_body(v: &VerdictOn<'_>) -> Value {
+fn verdict_body<'a>(v: &VerdictOn<'a>) -> w3c_model::Body<'a> {
     let e = v.entry;
     let mut value = match e.verdict {
         Verdict::Agree => format!("{} agrees", v.reviewer),
@@ -336,12 +422,14 @@ fn verdict_body(v: &VerdictOn<'_>) -> Value {
         value.push_str(": ");
         value.push_str(c);
     }
-    json!({
-        "type": "TextualBody",
-        "purpose": "assessing",
-        "value": value,
-        "creator": {"type": "Person", "name": v.reviewer},
-    })
+    w3c_model::Body {
+        creator: Some(w3c_model::Creator {
+            name: v.reviewer,
+            nickname: None,
+            kind: "Person",
+        }),
+        ..w3c_model::Body::text("assessing", value)
+    }
 }
 
 /// Text on one `.ann` line: brat's fields are tab-separated and a line is
