@@ -8,53 +8,38 @@
 //! with the same `path:line:column` messages (the tests below hold it to
 //! that).
 
-use super::toml_io::{AnyString, ClaimChecks, check_format, claim_rule, paragraphs_rule};
+use super::toml_io::{
+    AnyString, ClaimChecks, RawAnnotator, RawArticle, check_format, claim_rule, paragraphs_rule,
+};
 use super::{FORMAT, StoreError, line_col};
-use byline_model::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
+use byline_model::annotation::{AnnotationSet, Claim, Extra, Kind};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
-use toml::value::Datetime;
 
+/// An annotator file as bulk readers take it: `F` is how `format` is read
+/// and `C` a claim (spanned for exact messages, or not, for speed).
 #[derive(Deserialize)]
-struct LeanFile {
-    format: Option<Spanned<String>>,
-    article: LeanArticle,
-    annotator: LeanAnnotator,
+#[serde(bound(deserialize = "F: Deserialize<'de>, C: Deserialize<'de>"))]
+struct LeanFile<F, C> {
+    format: Option<F>,
+    article: RawArticle,
+    annotator: RawAnnotator,
     #[serde(default)]
-    claims: Vec<Spanned<LeanClaim>>,
-}
-
-#[derive(Deserialize)]
-struct LeanArticle {
-    id: String,
-    title: String,
-    path: Option<String>,
-    sha256: String,
-    paragraphs: Spanned<usize>,
-    outlet: Option<String>,
-    url: Option<String>,
-    published: Option<Datetime>,
-}
-
-#[derive(Deserialize)]
-struct LeanAnnotator {
-    name: String,
-    updated: Option<Datetime>,
-    position: Option<usize>,
-    done: Option<Datetime>,
+    claims: Vec<C>,
 }
 
 /// A claim without `tags`, `prefix` and `suffix`: their types are checked
-/// as the full parse checks them, their text is not kept.
+/// as the full parse checks them, their text is not kept. `K` is how its
+/// kind is read: a spanned string for the exact message, or a [`Kind`].
 #[derive(Deserialize)]
-struct LeanClaim {
+struct LeanClaim<K> {
     id: Option<String>,
     paragraph: usize,
     start: usize,
     end: usize,
     quote: String,
-    kind: Spanned<String>,
+    kind: K,
     source: Option<String>,
     note: Option<String>,
     status: Option<String>,
@@ -65,39 +50,35 @@ struct LeanClaim {
     _prefix: Option<AnyString>,
     #[serde(rename = "suffix")]
     _suffix: Option<AnyString>,
+}
+
+impl<K> LeanClaim<K> {
+    fn into_claim(self, kind: Kind) -> Claim {
+        Claim {
+            id: self.id,
+            paragraph: self.paragraph,
+            start: self.start,
+            end: self.end,
+            quote: self.quote,
+            kind,
+            source: self.source,
+            note: self.note,
+            tags: Vec::new(),
+            prefix: None,
+            suffix: None,
+            status: self.status,
+            previous_quote: self.previous_quote,
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// The fast path: no spans, kinds straight into [`Kind`]. Anything it
 /// rejects, or that fails validation, is parsed again by the spanned path,
 /// which finds the line and column for the message.
-#[derive(Deserialize)]
-struct FastFile {
-    format: Option<String>,
-    article: LeanArticle,
-    annotator: LeanAnnotator,
-    #[serde(default)]
-    claims: Vec<FastClaim>,
-}
-
-#[derive(Deserialize)]
-struct FastClaim {
-    id: Option<String>,
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    quote: String,
-    kind: Kind,
-    source: Option<String>,
-    note: Option<String>,
-    status: Option<String>,
-    previous_quote: Option<String>,
-    #[serde(default, rename = "tags")]
-    _tags: Vec<AnyString>,
-    #[serde(rename = "prefix")]
-    _prefix: Option<AnyString>,
-    #[serde(rename = "suffix")]
-    _suffix: Option<AnyString>,
-}
+type FastFile = LeanFile<String, LeanClaim<Kind>>;
+/// The spanned path.
+type SpannedFile = LeanFile<Spanned<String>, Spanned<LeanClaim<Spanned<String>>>>;
 
 /// The file parsed without spans, if it is valid; `None` sends it to the
 /// spanned path for an exact error.
@@ -117,46 +98,16 @@ fn fast(text: &str) -> Option<AnnotationSet> {
         {
             return None;
         }
-        claims.push(Claim {
-            id: c.id,
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
-            quote: c.quote,
-            kind: c.kind,
-            source: c.source,
-            note: c.note,
-            tags: Vec::new(),
-            prefix: None,
-            suffix: None,
-            status: c.status,
-            previous_quote: c.previous_quote,
-            extra: Extra::new(),
-        });
+        let kind = c.kind;
+        claims.push(c.into_claim(kind));
     }
     Some(finish(raw.article, raw.annotator, claims))
 }
 
-fn finish(a: LeanArticle, annotator: LeanAnnotator, claims: Vec<Claim>) -> AnnotationSet {
+fn finish(a: RawArticle, annotator: RawAnnotator, claims: Vec<Claim>) -> AnnotationSet {
     let mut set = AnnotationSet {
-        article: ArticleMeta {
-            id: a.id,
-            title: a.title,
-            path: a.path,
-            sha256: a.sha256,
-            paragraphs: a.paragraphs.into_inner(),
-            outlet: a.outlet,
-            url: a.url,
-            published: a.published,
-            extra: Extra::new(),
-        },
-        annotator: AnnotatorMeta {
-            name: annotator.name,
-            updated: annotator.updated,
-            position: annotator.position,
-            done: annotator.done,
-            extra: Extra::new(),
-        },
+        article: a.into_meta(Extra::new()),
+        annotator: annotator.into_meta(Extra::new()),
         claims,
         // Bulk readers never count dismissed suggestions: skipped unread.
         dismissed: Vec::new(),
@@ -185,7 +136,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
     if let Some(set) = fast(text) {
         return Ok(set);
     }
-    let raw: LeanFile = toml::from_str(text).map_err(|e| {
+    let raw: SpannedFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
         syntax(path, text, at, e.message().trim().to_owned())
     })?;
@@ -204,22 +155,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
             &c.kind,
             c.status.as_deref(),
         )?;
-        claims.push(Claim {
-            id: c.id,
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
-            quote: c.quote,
-            kind,
-            source: c.source,
-            note: c.note,
-            tags: Vec::new(),
-            prefix: None,
-            suffix: None,
-            status: c.status,
-            previous_quote: c.previous_quote,
-            extra: Extra::new(),
-        });
+        claims.push(c.into_claim(kind));
     }
     Ok(finish(raw.article, raw.annotator, claims))
 }

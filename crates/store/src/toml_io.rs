@@ -35,23 +35,51 @@ struct RawDismissed {
 }
 
 #[derive(Deserialize)]
-struct RawArticle {
-    id: String,
-    title: String,
-    path: Option<String>,
-    sha256: String,
-    paragraphs: Spanned<usize>,
-    outlet: Option<String>,
-    url: Option<String>,
-    published: Option<Datetime>,
+pub(super) struct RawArticle {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) path: Option<String>,
+    pub(super) sha256: String,
+    pub(super) paragraphs: Spanned<usize>,
+    pub(super) outlet: Option<String>,
+    pub(super) url: Option<String>,
+    pub(super) published: Option<Datetime>,
 }
 
 #[derive(Deserialize)]
-struct RawAnnotator {
-    name: String,
-    updated: Option<Datetime>,
-    position: Option<usize>,
-    done: Option<Datetime>,
+pub(super) struct RawAnnotator {
+    pub(super) name: String,
+    pub(super) updated: Option<Datetime>,
+    pub(super) position: Option<usize>,
+    pub(super) done: Option<Datetime>,
+}
+
+impl RawArticle {
+    pub(super) fn into_meta(self, extra: Extra) -> ArticleMeta {
+        ArticleMeta {
+            id: self.id,
+            title: self.title,
+            path: self.path,
+            sha256: self.sha256,
+            paragraphs: self.paragraphs.into_inner(),
+            outlet: self.outlet,
+            url: self.url,
+            published: self.published,
+            extra,
+        }
+    }
+}
+
+impl RawAnnotator {
+    pub(super) fn into_meta(self, extra: Extra) -> AnnotatorMeta {
+        AnnotatorMeta {
+            name: self.name,
+            updated: self.updated,
+            position: self.position,
+            done: self.done,
+            extra,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -369,26 +397,9 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             extra: take_extra(&mut dismissed_tables, i, DISMISSED_KEYS),
         });
     }
-    let a = raw.article;
     let mut set = AnnotationSet {
-        article: ArticleMeta {
-            id: a.id,
-            title: a.title,
-            path: a.path,
-            sha256: a.sha256,
-            paragraphs: a.paragraphs.into_inner(),
-            outlet: a.outlet,
-            url: a.url,
-            published: a.published,
-            extra: article_extra,
-        },
-        annotator: AnnotatorMeta {
-            name: raw.annotator.name,
-            updated: raw.annotator.updated,
-            position: raw.annotator.position,
-            done: raw.annotator.done,
-            extra: annotator_extra,
-        },
+        article: raw.article.into_meta(article_extra),
+        annotator: raw.annotator.into_meta(annotator_extra),
         claims,
         dismissed,
         extra: table,
