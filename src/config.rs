@@ -63,7 +63,7 @@ impl Config {
 fn suggest_section(text: &str, path: &Path) -> Result<SuggestConfig, ConfigError> {
     let err = |span: std::ops::Range<usize>, message: String| ConfigError::At {
         path: path.to_owned(),
-        line: text[..span.start.min(text.len())].matches('\n').count() + 1,
+        line: byline_model::lines::line_of(text, span.start),
         message,
     };
     // The keymap has parsed the file already, so this parse succeeds.

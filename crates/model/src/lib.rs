@@ -4,5 +4,6 @@
 
 pub mod annotation;
 pub mod article;
+pub mod lines;
 pub mod review;
 pub mod sanitize;

@@ -3,7 +3,7 @@
 //! verdicts sorted by paragraph, start and end.
 
 use super::toml_io::{
-    basic, extra, kv, line_col, opt, syntax, take_extra, take_table, write_head, write_tail,
+    basic, extra, kv, opt, syntax, take_extra, take_table, write_head, write_tail,
 };
 use super::{StoreError, annotator_slug, write_atomic};
 use byline_model::annotation::Kind;
@@ -216,11 +216,6 @@ pub fn save(path: &Path, review: &Review) -> Result<(), StoreError> {
         _ => return Err(StoreError::RoundTrip(path.to_owned())),
     }
     write_atomic(path, text.as_bytes())
-}
-
-/// Line and column of byte `at`, for callers that report on review files.
-pub fn position(text: &str, at: usize) -> (usize, usize) {
-    line_col(text, at)
 }
 
 #[cfg(test)]

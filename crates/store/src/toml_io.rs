@@ -129,14 +129,7 @@ const CLAIM_KEYS: &[&str] = &[
     "previous_quote",
 ];
 
-/// 1-based line and column of byte offset `at` in `text`.
-pub fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let at = at.min(text.len());
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+pub use byline_model::lines::line_col;
 
 pub(super) fn syntax(path: &Path, text: &str, at: Option<usize>, message: String) -> StoreError {
     let (line, column) = at.map_or((1, 1), |at| line_col(text, at));

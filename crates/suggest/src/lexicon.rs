@@ -1,6 +1,7 @@
 //! The cue lists suggestions are made from: TOML data files that ship with
 //! byline (compiled in), and a user's own file added to them.
 
+use byline_model::lines::line_of;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -159,10 +160,6 @@ impl Lexicon {
         }
         Ok(())
     }
-}
-
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())].matches('\n').count() + 1
 }
 
 #[cfg(test)]

@@ -312,8 +312,7 @@ pub(crate) struct Origin<'a> {
 
 impl Origin<'_> {
     fn line(&self, span: &Range<usize>) -> usize {
-        let at = span.start.min(self.text.len());
-        self.text[..at].matches('\n').count() + 1
+        byline_model::lines::line_of(self.text, span.start)
     }
 
     pub(crate) fn err(&self, span: &Range<usize>, message: String) -> ConfigError {
