@@ -266,4 +266,7 @@ pub struct ImportArgs {
     /// The annotator's name [default: the name in the file, else the file name]
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
+    /// At most this many annotators from one file (each becomes a file)
+    #[arg(long, value_name = "N", default_value_t = byline_formats::import::MAX_ANNOTATORS)]
+    pub max_annotators: usize,
 }

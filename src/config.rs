@@ -32,10 +32,45 @@ impl SuggestConfig {
     /// user's added.
     pub fn suggester(&self) -> Result<Suggester, LexiconError> {
         match &self.extra_lexicon {
-            Some(p) => Suggester::with_extra(p),
+            Some(p) => Suggester::with_extra(&read_lexicon(p)?, p),
             None => Ok(Suggester::builtin()),
         }
     }
+}
+
+/// A lexicon file larger than this is refused: the shipped lists are
+/// 20 KB, and a user's thousands of cues are well under a megabyte.
+pub const MAX_LEXICON_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The user's lexicon file, read through the store's reader: a regular
+/// file of at most [`MAX_LEXICON_BYTES`], never waited on (a FIFO) nor read
+/// without end (`/dev/zero`).
+fn read_lexicon(path: &Path) -> Result<String, LexiconError> {
+    use byline_store::read::{ReadError, read_regular};
+    let why = |why: String| LexiconError::Unreadable {
+        path: path.to_owned(),
+        why,
+    };
+    let bytes = match read_regular(path, MAX_LEXICON_BYTES) {
+        Ok(c) => c.bytes,
+        Err(ReadError::NotFound) => {
+            return Err(why("no such file (extra_lexicon in [suggest])".into()));
+        }
+        Err(ReadError::IsDir) => return Err(why("is a folder, not a lexicon file".into())),
+        Err(ReadError::NotRegular(what)) => {
+            return Err(why(format!(
+                "is {what}, not a lexicon file; byline reads only regular files"
+            )));
+        }
+        Err(ReadError::TooLarge(size)) => {
+            return Err(why(format!(
+                "the lexicon is {size} bytes; byline refuses lexicons over {} MB",
+                MAX_LEXICON_BYTES / 1024 / 1024
+            )));
+        }
+        Err(ReadError::Io(e)) => return Err(why(e.to_string())),
+    };
+    String::from_utf8(bytes).map_err(|_| why("not UTF-8 text; a lexicon is TOML in UTF-8".into()))
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

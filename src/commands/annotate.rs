@@ -33,7 +33,9 @@ pub fn run(args: &AnnotateArgs, keys: Keymaps, suggest: &SuggestConfig) -> anyho
     match args.paths.as_slice() {
         [one] if !one.is_dir() => one_article(one, args, &name, keys, suggester),
         paths => {
-            let articles = corpus::gather(paths, &args.store.annotations)?;
+            let gathered = corpus::gather_noting(paths, &args.store.annotations)?;
+            let note = gathered.note();
+            let articles = gathered.files;
             if let [one] = articles.as_slice()
                 && paths.len() > 1
             {
@@ -44,6 +46,8 @@ pub fn run(args: &AnnotateArgs, keys: Keymaps, suggest: &SuggestConfig) -> anyho
             let mut session = TerminalSession::enter(&keys, None)?;
             let mut screen = ListScreen::new(articles, dir, &name, Arc::clone(&keys));
             screen.suggester = suggester;
+            // Links not followed: said once, until the first key.
+            screen.app.message = note;
             list::browse(&mut session, Shared::new(screen), dir, &keys)?;
             Ok(session.leave())
         }

@@ -28,6 +28,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<u8> {
         from,
         annotations: args.annotations.clone(),
         annotator: args.annotator.clone(),
+        max_annotators: args.max_annotators,
     };
     for file in &files {
         match import::import_file(file, &options, article.as_ref()) {

@@ -16,6 +16,22 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
     let suggester = config.suggester()?;
     let article = byline_store::article::load(&args.article)?;
     let all = suggester.article(&article);
+    for (i, p) in article.paragraphs.iter().enumerate() {
+        let n = byline_suggest::long_sentences(p);
+        if n > 0 && !p.heading {
+            crate::output::warning(format_args!(
+                "{}: paragraph {}: {n} {} too long to read for suggestions (over {} bytes with no full stop); none are made there",
+                args.article.display(),
+                i + 1,
+                if n == 1 {
+                    "sentence is"
+                } else {
+                    "sentences are"
+                },
+                byline_suggest::MAX_SENTENCE_BYTES
+            ));
+        }
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         SuggestFormat::Json => {

@@ -7,8 +7,21 @@ use std::path::Path;
 /// Loads an article: `.md` as Markdown, anything else as plain text. Only
 /// a regular file is read, and never more than [`MAX_ARTICLE_BYTES`].
 pub fn load(path: &Path) -> Result<Article, ArticleError> {
-    use crate::read::{ReadError, read_regular};
-    let bytes = match read_regular(path, MAX_ARTICLE_BYTES) {
+    load_with(path, crate::read::read_regular)
+}
+
+/// [`load`] for a path another tool's file names (JSONL's `meta.path`): a
+/// symbolic link is refused, not followed.
+pub fn load_no_link(path: &Path) -> Result<Article, ArticleError> {
+    load_with(path, crate::read::read_regular_no_link)
+}
+
+fn load_with(
+    path: &Path,
+    read: fn(&Path, u64) -> Result<crate::read::Contents, crate::read::ReadError>,
+) -> Result<Article, ArticleError> {
+    use crate::read::ReadError;
+    let bytes = match read(path, MAX_ARTICLE_BYTES) {
         Ok(c) => c.bytes,
         Err(ReadError::NotFound) => return Err(ArticleError::Missing(path.to_owned())),
         Err(ReadError::IsDir) => return Err(ArticleError::IsDir(path.to_owned())),

@@ -19,6 +19,8 @@ pub enum CorpusError {
     Missing(PathBuf),
     #[error("{}: no articles here (byline looks for .txt, .md, .html and .htm files in folders, skipping hidden ones and the annotations folder)", .0.display())]
     Empty(PathBuf),
+    #[error("{}: no articles here; {}", path.display(), links_note(*links))]
+    EmptyLinked { path: PathBuf, links: usize },
     #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
@@ -32,11 +34,45 @@ fn wanted(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
+/// What a folder named for the list holds: its article files, and how
+/// many symbolic links in it were not followed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gathered {
+    pub files: Vec<PathBuf>,
+    /// Links to folders, and links to files outside the folder named.
+    pub links_skipped: usize,
+}
+
+impl Gathered {
+    /// One line for the list when links were skipped.
+    pub fn note(&self) -> Option<String> {
+        (self.links_skipped > 0).then(|| links_note(self.links_skipped))
+    }
+}
+
+fn links_note(n: usize) -> String {
+    format!(
+        "{n} symbolic {} to a folder or outside the folder not followed (name its target yourself to open it)",
+        if n == 1 { "link" } else { "links" }
+    )
+}
+
 /// The article files `paths` name: files as given, folders searched
 /// recursively (hidden folders and `annotations` skipped), each file once
 /// however often it is named, sorted by path.
 pub fn gather(paths: &[PathBuf], annotations: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+    gather_noting(paths, annotations).map(|g| g.files)
+}
+
+/// [`gather`], with the count of links it did not follow. A folder someone
+/// else made may hold `home -> ~` or `x.txt -> ~/.netrc`: inside a folder
+/// named, a link to a folder is never followed, and a link to a file only
+/// when it resolves inside that folder (as `article.path` must,
+/// docs/security.md). Files and folders named on the command line are
+/// read wherever they are.
+pub fn gather_noting(paths: &[PathBuf], annotations: &Path) -> Result<Gathered, CorpusError> {
     let skip = std::fs::canonicalize(annotations).ok();
+    let mut links_skipped = 0;
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     let mut push = |p: PathBuf, out: &mut Vec<PathBuf>| {
@@ -58,8 +94,10 @@ pub fn gather(paths: &[PathBuf], annotations: &Path) -> Result<Vec<PathBuf>, Cor
             continue;
         }
         let before = out.len();
+        let skipped_before = links_skipped;
+        let tree = std::fs::canonicalize(root).ok();
         let walk = walkdir::WalkDir::new(root)
-            .follow_links(true)
+            .follow_links(false)
             .into_iter()
             .filter_entry(|e| {
                 if e.depth() == 0 || !e.file_type().is_dir() {
@@ -73,21 +111,50 @@ pub fn gather(paths: &[PathBuf], annotations: &Path) -> Result<Vec<PathBuf>, Cor
             });
         // An unreadable folder inside is left out; its files cannot be rows.
         for entry in walk.flatten() {
+            if entry.path_is_symlink() && entry.depth() > 0 {
+                let target = std::fs::canonicalize(entry.path()).ok();
+                let inside = target.as_ref().zip(tree.as_ref()).is_some_and(|(t, tree)| {
+                    t.starts_with(tree) && std::fs::metadata(t).is_ok_and(|m| !m.is_dir())
+                });
+                if !inside {
+                    // A folder (followed, it could be `/`) or a file
+                    // elsewhere; a dangling link is no article either.
+                    if target.is_some() && (wanted(entry.path()) || is_dir_link(entry.path())) {
+                        links_skipped += 1;
+                    }
+                    continue;
+                }
+            }
             if !entry.file_type().is_dir() && wanted(entry.path()) {
                 push(entry.into_path(), &mut out);
             }
         }
         if out.len() == before && paths.len() == 1 {
-            return Err(CorpusError::Empty(root.clone()));
+            return Err(match links_skipped - skipped_before {
+                0 => CorpusError::Empty(root.clone()),
+                links => CorpusError::EmptyLinked {
+                    path: root.clone(),
+                    links,
+                },
+            });
         }
     }
     if out.is_empty() {
-        return Err(CorpusError::Empty(
-            paths.first().cloned().unwrap_or_default(),
-        ));
+        let path = paths.first().cloned().unwrap_or_default();
+        return Err(match links_skipped {
+            0 => CorpusError::Empty(path),
+            links => CorpusError::EmptyLinked { path, links },
+        });
     }
     out.sort();
-    Ok(out)
+    Ok(Gathered {
+        files: out,
+        links_skipped,
+    })
+}
+
+fn is_dir_link(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_dir())
 }
 
 /// What the list shows of one article.

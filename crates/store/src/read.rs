@@ -51,8 +51,26 @@ pub fn describe(t: FileType) -> &'static str {
 }
 
 /// Opens `path` for reading without ever blocking, and checks on the open
-/// file that it is a regular one.
+/// file that it is a regular one. A symbolic link is followed (the path
+/// was named by the user, or is checked to stay inside a trusted tree).
 pub fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
+    open(path, Links::Follow)
+}
+
+/// [`open_regular`] for a file found inside someone else's folder (brat's
+/// `.txt` beside its `.ann`, JSONL's `meta.path`): a symbolic link is
+/// refused, never followed, so `x.txt -> ~/.git-credentials` is not read.
+pub fn open_regular_no_link(path: &Path) -> Result<(File, u64), ReadError> {
+    open(path, Links::Refuse)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Links {
+    Follow,
+    Refuse,
+}
+
+fn open(path: &Path, links: Links) -> Result<(File, u64), ReadError> {
     let not_regular = |t: FileType| {
         if t.is_dir() {
             ReadError::IsDir
@@ -61,20 +79,33 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
         }
     };
     // Refuse a device before opening it at all: opening some has effects.
-    match std::fs::metadata(path) {
+    let meta = match links {
+        Links::Follow => std::fs::metadata(path),
+        Links::Refuse => std::fs::symlink_metadata(path),
+    };
+    match meta {
         Ok(m) if !m.is_file() => return Err(not_regular(m.file_type())),
         Ok(_) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(ReadError::NotFound),
         Err(e) => return Err(ReadError::Io(e)),
     }
     // O_NONBLOCK: a FIFO put there since the check opens at once instead
-    // of waiting; O_NOCTTY: a terminal never becomes ours.
+    // of waiting; O_NOCTTY: a terminal never becomes ours; O_NOFOLLOW: a
+    // link put there since the check is refused too.
+    let nofollow = if links == Links::Refuse {
+        libc::O_NOFOLLOW
+    } else {
+        0
+    };
     let file = OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | nofollow)
         .open(path)
         .map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => ReadError::NotFound,
+            _ if e.raw_os_error() == Some(libc::ELOOP) && links == Links::Refuse => {
+                ReadError::NotRegular("a symbolic link")
+            }
             _ => ReadError::Io(e),
         })?;
     let meta = file.metadata().map_err(ReadError::Io)?;
@@ -86,7 +117,16 @@ pub fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
 
 /// Reads a regular file of at most `limit` bytes.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Contents, ReadError> {
-    let (file, size) = open_regular(path)?;
+    read_open(open_regular(path)?, limit)
+}
+
+/// Reads a regular file of at most `limit` bytes that is not a symbolic
+/// link ([`open_regular_no_link`]).
+pub fn read_regular_no_link(path: &Path, limit: u64) -> Result<Contents, ReadError> {
+    read_open(open_regular_no_link(path)?, limit)
+}
+
+fn read_open((file, size): (File, u64), limit: u64) -> Result<Contents, ReadError> {
     if size > limit {
         return Err(ReadError::TooLarge(size));
     }

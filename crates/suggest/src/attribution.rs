@@ -290,6 +290,12 @@ fn units(p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut open = false;
     for sc in p.sentences() {
         let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
+        // A sentence with no end is not read (its cost grows with the
+        // square of its length); `byline suggest` says so.
+        if sb.len() > crate::MAX_SENTENCE_BYTES {
+            open = false;
+            continue;
+        }
         if open && let Some(last) = out.last_mut() {
             last.end = sb.end;
         } else {

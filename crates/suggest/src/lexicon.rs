@@ -12,11 +12,10 @@ pub const LOADED: &str = include_str!("data/loaded.toml");
 /// A lexicon file that cannot be used: names the file and the line.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
-    #[error("{}: {error}", path.display())]
-    Io {
-        path: PathBuf,
-        error: std::io::Error,
-    },
+    /// The file could not be read (the binary reads it; this crate does
+    /// no I/O): why, in words.
+    #[error("{}: {why}", path.display())]
+    Unreadable { path: PathBuf, why: String },
     #[error("{}:{line}: {message}", path.display())]
     At {
         path: PathBuf,
@@ -98,15 +97,6 @@ impl Lexicon {
         lex
     }
 
-    /// Adds a user's lexicon file to these lists.
-    pub fn add_file(&mut self, path: &Path) -> Result<(), LexiconError> {
-        let text = std::fs::read_to_string(path).map_err(|error| LexiconError::Io {
-            path: path.to_owned(),
-            error,
-        })?;
-        self.add(&text, path)
-    }
-
     /// Adds the lists of one lexicon file (`path` names it in errors).
     pub fn add(&mut self, text: &str, path: &Path) -> Result<(), LexiconError> {
         let at = |span: Option<std::ops::Range<usize>>, message: String| LexiconError::At {
@@ -145,6 +135,9 @@ impl Lexicon {
             (&mut self.verbs, e.verbs),
             (&mut self.sentence_cues, e.sentence_cues),
         ] {
+            // What the list holds already, so a repeat costs one look-up
+            // and a file of 40,000 cues is linear, not quadratic.
+            let mut seen: std::collections::HashSet<String> = into.iter().cloned().collect();
             for word in from {
                 let w = byline_model::article::normalize_block(word.get_ref()).to_lowercase();
                 if w.is_empty() || !w.chars().any(char::is_alphanumeric) {
@@ -153,7 +146,7 @@ impl Lexicon {
                         format!("{:?} is not a word or phrase to look for", word.get_ref()),
                     ));
                 }
-                if !into.contains(&w) {
+                if seen.insert(w.clone()) {
                     into.push(w);
                 }
             }

@@ -104,6 +104,20 @@ pub struct Suggester {
     sentence_cues: Cues,
 }
 
+/// Sentences longer than this get no suggestions: reading one costs time
+/// that grows with the square of its length, and a paragraph of
+/// `"word said the mayor, " * N` with no full stop took minutes (issue
+/// 18). No sentence of the examples is half as long.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// How many sentences of `p` are too long to get suggestions.
+pub fn long_sentences(p: &Paragraph) -> usize {
+    p.sentences()
+        .into_iter()
+        .filter(|c| p.byte_of(c.end) - p.byte_of(c.start) > MAX_SENTENCE_BYTES)
+        .count()
+}
+
 impl Suggester {
     /// The lists that ship with byline.
     pub fn builtin() -> Suggester {
@@ -117,16 +131,18 @@ impl Suggester {
         SHARED.get_or_init(Suggester::builtin)
     }
 
-    /// The shipped lists with a user's file added.
-    pub fn with_extra(path: &std::path::Path) -> Result<Suggester, LexiconError> {
+    /// The shipped lists with a user's file added: its `text`, which the
+    /// caller read (this crate does no I/O); `path` names it in errors.
+    pub fn with_extra(text: &str, path: &std::path::Path) -> Result<Suggester, LexiconError> {
         let mut lex = Lexicon::builtin();
-        lex.add_file(path)?;
+        lex.add(text, path)?;
         Ok(Suggester::new(lex))
     }
 
     pub fn new(lex: Lexicon) -> Suggester {
         let mut editorial = Vec::new();
         let mut editorial_class = Vec::new();
+        let mut seen = HashSet::new();
         // A word in two lists counts once, as the one that widens.
         for (list, class) in [
             (&lex.adjectives, loaded::Class::Adjective),
@@ -136,7 +152,7 @@ impl Suggester {
             (&lex.verbs, loaded::Class::Phrase),
         ] {
             for w in list {
-                if editorial.contains(w) {
+                if !seen.insert(w.as_str()) {
                     continue;
                 }
                 editorial.push(w.clone());

@@ -56,6 +56,7 @@ pub(super) fn suggest(
         .sentences()
         .into_iter()
         .map(|c| p.byte_of(c.start)..p.byte_of(c.end))
+        .filter(|r| r.len() <= crate::MAX_SENTENCE_BYTES)
         .collect();
     let clauses = clauses(s, p, &sentences, &theirs, attributed);
     for (r, pattern) in s.editorial.find(text) {

@@ -192,9 +192,11 @@ impl Corpus {
     /// The same with the user's keys.
     pub fn open_with(paths: &[PathBuf], dir: &Path, annotator: &str, keys: Keymaps) -> Corpus {
         let keys = Arc::new(keys);
-        let articles = byline_store::corpus::gather(paths, dir)
+        let gathered = byline_store::corpus::gather_noting(paths, dir)
             .unwrap_or_else(|e| panic!("gathering the corpus: {e}"));
-        let mut list = ListScreen::new(articles, dir, annotator, Arc::clone(&keys));
+        let note = gathered.note();
+        let mut list = ListScreen::new(gathered.files, dir, annotator, Arc::clone(&keys));
+        list.app.message = note;
         list.finish_scan();
         Corpus {
             list: Some(Shared::new(list)),

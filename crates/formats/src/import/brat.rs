@@ -5,7 +5,7 @@
 //! `NeedsReview`. Relations, events and normalisations carry nothing
 //! byline keeps and are passed over.
 
-use super::{ImportError, Record, Span, read_text};
+use super::{ImportError, Record, Span, read_text, read_text_no_link};
 use crate::export::interchange::parse_label;
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,13 +13,23 @@ use std::path::Path;
 pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
     let ann = read_text(file)?;
     let txt_path = file.with_extension("txt");
-    let mut text = read_text(&txt_path).map_err(|_| {
+    // Found, not named: a link there (`x.txt -> ~/.git-credentials`)
+    // would put any file's text into the annotations as its title.
+    let linked = std::fs::symlink_metadata(&txt_path).is_ok_and(|m| m.file_type().is_symlink());
+    let mut text = read_text_no_link(&txt_path).map_err(|_| {
         ImportError::file(
             file,
-            format!(
-                "its text {} cannot be read; brat keeps the text beside the .ann",
-                txt_path.display()
-            ),
+            if linked {
+                format!(
+                    "its text {} is a symbolic link, which byline does not follow in files it imports (it could lead to any file); put the text itself there",
+                    txt_path.display()
+                )
+            } else {
+                format!(
+                    "its text {} cannot be read; brat keeps the text beside the .ann",
+                    txt_path.display()
+                )
+            },
         )
     })?;
     // byline's export ends the text with one line break after the last

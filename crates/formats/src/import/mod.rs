@@ -105,7 +105,14 @@ pub struct Options {
     pub annotations: PathBuf,
     /// The annotator the files are saved as, when the file names none.
     pub annotator: Option<String>,
+    /// At most this many annotators from one file: each becomes a file of
+    /// its own, and a stranger's file could name thousands.
+    pub max_annotators: usize,
 }
+
+/// How many annotators one imported file may name unless the user says
+/// otherwise (`--max-annotators`).
+pub const MAX_ANNOTATORS: usize = 50;
 
 /// What importing one record made.
 pub struct Built {
@@ -149,10 +156,23 @@ pub fn expand(paths: &[PathBuf], from: Format) -> Vec<PathBuf> {
 
 /// Reads a file that is at most [`MAX_IMPORT_BYTES`], as UTF-8.
 pub(crate) fn read_text(file: &Path) -> Result<String, ImportError> {
-    use byline_store::read::{ReadError, read_regular};
+    read_text_with(file, byline_store::read::read_regular)
+}
+
+/// [`read_text`] for a file the import found rather than was given (brat's
+/// `.txt` beside its `.ann`): a symbolic link is refused, not followed.
+pub(crate) fn read_text_no_link(file: &Path) -> Result<String, ImportError> {
+    read_text_with(file, byline_store::read::read_regular_no_link)
+}
+
+fn read_text_with(
+    file: &Path,
+    read: fn(&Path, u64) -> Result<byline_store::read::Contents, byline_store::read::ReadError>,
+) -> Result<String, ImportError> {
+    use byline_store::read::ReadError;
     // Bounded while reading, and only a regular file: a FIFO or device
     // named as an import is refused, never waited on.
-    let bytes = read_regular(file, MAX_IMPORT_BYTES)
+    let bytes = read(file, MAX_IMPORT_BYTES)
         .map_err(|e| {
             ImportError::file(
                 file,
@@ -198,13 +218,30 @@ pub fn import_file(
     if records.is_empty() {
         return Err(ImportError::file(file, "holds no annotations to import"));
     }
+    // Each annotator is a file written: a file naming thousands is refused
+    // before anything is built (one name given with --annotator is one).
+    if args.annotator.is_none() {
+        let names: std::collections::HashSet<Option<&str>> =
+            records.iter().map(|r| r.annotator.as_deref()).collect();
+        if names.len() > args.max_annotators {
+            return Err(ImportError::file(
+                file,
+                format!(
+                    "names {} annotators; byline imports at most {} from one file, since each becomes a file of its own (raise the limit with --max-annotators N if they are real); nothing was imported from this file",
+                    names.len(),
+                    args.max_annotators
+                ),
+            ));
+        }
+    }
     // Everything is checked before anything is written.
     let mut built = Vec::new();
     for r in &records {
         built.push(build(file, r, args, article)?);
     }
-    for (i, b) in built.iter().enumerate() {
-        if b.target.exists() || built[..i].iter().any(|o| o.target == b.target) {
+    let mut targets = std::collections::HashSet::new();
+    for b in &built {
+        if !targets.insert(&b.target) || b.target.exists() {
             return Err(ImportError::file(
                 file,
                 format!(
@@ -258,7 +295,7 @@ fn article_for(
         ));
     };
     if let Some(p) = &r.article_path
-        && let Ok(a) = byline_store::article::load(p)
+        && let Ok(a) = byline_store::article::load_no_link(p)
         && Joined::new(&a).text == *text
     {
         return Ok((a, Some(p.clone())));

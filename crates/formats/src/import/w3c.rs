@@ -61,14 +61,13 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
     }
     // One record per annotator and article, in the order first seen.
     let mut records: Vec<Record> = Vec::new();
+    let mut index: std::collections::HashMap<(Option<String>, Option<String>), usize> =
+        std::collections::HashMap::new();
     for (at, a) in items {
         let (article, annotator, span) = annotation(file, &at, &a)?;
-        let i = match records
-            .iter()
-            .position(|r| r.article_id == article && r.annotator == annotator)
-        {
-            Some(i) => i,
-            None => {
+        let i = *index
+            .entry((article.clone(), annotator.clone()))
+            .or_insert_with(|| {
                 records.push(Record {
                     at: at.clone(),
                     article_id: article,
@@ -76,8 +75,7 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
                     ..Record::default()
                 });
                 records.len() - 1
-            }
-        };
+            });
         records[i].spans.push(span);
     }
     Ok(records)
