@@ -555,7 +555,7 @@ mod tests {
         assert_eq!(esc("a|b *c* [d]_e"), "a\\|b \\*c\\* \\[d\\]\\_e");
         assert_eq!(
             esc("A&E &amp; &#x1b; &#7;x"),
-            "A&E \\&amp; \\&#x1b; \\&#7;x"
+            "A&E \\&amp; \\&\\#x1b; \\&\\#7;x"
         );
         assert_eq!(esc("a\n# b"), "a \\# b");
     }
