@@ -56,6 +56,7 @@ fn benches(c: &mut Criterion) {
         root: None,
         verdicts: false,
         verbose: false,
+        csv_raw: false,
     };
     let mut g = c.benchmark_group("export_json");
     g.sample_size(10);

@@ -212,6 +212,9 @@ pub struct ExportArgs {
     /// List every file a warning concerns, not just the first few
     #[arg(long)]
     pub verbose: bool,
+    /// CSV cells exactly as the files hold them; by default a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' (see docs/export.md)
+    #[arg(long)]
+    pub csv_raw: bool,
 }
 
 /// Output of `byline check`.

@@ -46,6 +46,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         verdicts: args.verdicts,
         root: args.root.clone(),
         verbose: args.verbose,
+        csv_raw: args.csv_raw,
     };
     let failed = export::run(&options, &Stderr)?;
     Ok(if failed { EXIT_FAILED } else { 0 })

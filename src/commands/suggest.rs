@@ -1,10 +1,14 @@
 //! `byline suggest ARTICLE [--format text|json]`: the claims the annotation
-//! screen would suggest, for scripts and for measuring them.
+//! screen would suggest, for scripts and for measuring them. Quotes and
+//! sources come from the article, so both formats go through
+//! [`crate::output`] and its sanitising layer.
 
 use crate::cli::{SuggestArgs, SuggestFormat};
 use crate::config::SuggestConfig;
+use crate::output;
+use byline_model::sanitize;
 use byline_suggest::Suggestion;
-use std::io::Write;
+use std::fmt::Write as _;
 
 #[derive(serde::Serialize)]
 struct Out<'a> {
@@ -19,7 +23,7 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
     for (i, p) in article.paragraphs.iter().enumerate() {
         let n = byline_suggest::long_sentences(p);
         if n > 0 && !p.heading {
-            crate::output::warning(format_args!(
+            output::warning(format_args!(
                 "{}: paragraph {}: {n} {} too long to read for suggestions (over {} bytes with no full stop); none are made there",
                 args.article.display(),
                 i + 1,
@@ -32,33 +36,36 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
             ));
         }
     }
-    let mut out = std::io::stdout().lock();
     match args.format {
         SuggestFormat::Json => {
-            serde_json::to_writer(
-                &mut out,
-                &Out {
-                    article: &article.id,
-                    suggestions: &all,
-                },
-            )?;
-            writeln!(out)?;
+            let json = serde_json::to_string(&Out {
+                article: &article.id,
+                suggestions: &all,
+            })?;
+            output::print_json(&format!("{json}\n"))?;
         }
         SuggestFormat::Text => {
-            for s in &all {
-                let source = s
+            let mut s = String::new();
+            for g in &all {
+                let source = g
                     .source
                     .as_deref()
-                    .map(|src| format!(" ({src})"))
+                    .map(|src| format!(" ({})", sanitize::line(src)))
                     .unwrap_or_default();
-                writeln!(
-                    out,
+                let _ = writeln!(
+                    s,
                     "¶{} {}..{} {}{source} [{}]: {}",
-                    s.paragraph, s.start, s.end, s.kind, s.cue, s.quote
-                )?;
+                    g.paragraph,
+                    g.start,
+                    g.end,
+                    g.kind,
+                    sanitize::line(&g.cue),
+                    sanitize::line(&g.quote)
+                );
             }
             let n = all.len();
-            writeln!(out, "{n} suggestion{}", if n == 1 { "" } else { "s" })?;
+            let _ = writeln!(s, "{n} suggestion{}", if n == 1 { "" } else { "s" });
+            output::print(&s)?;
         }
     }
     Ok(0)

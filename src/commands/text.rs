@@ -3,8 +3,9 @@
 //! sha256 — exactly the text that every offset counts into.
 
 use crate::cli::{TextArgs, TextFormat};
+use crate::output;
 use byline_model::article::Article;
-use std::io::Write;
+use byline_model::sanitize;
 
 #[derive(serde::Serialize)]
 struct Out<'a> {
@@ -27,13 +28,11 @@ struct Para<'a> {
 
 pub fn run(args: &TextArgs) -> anyhow::Result<u8> {
     let art = byline_store::article::load(&args.article)?;
-    let mut out = std::io::stdout().lock();
     match args.format {
         TextFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json(&art))?;
-            writeln!(out)?;
+            output::print_json(&format!("{}\n", serde_json::to_string_pretty(&json(&art))?))?
         }
-        TextFormat::Text => out.write_all(text(&art).as_bytes())?,
+        TextFormat::Text => output::print(&text(&art))?,
     }
     Ok(0)
 }
@@ -61,15 +60,16 @@ fn json(art: &Article) -> Out<'_> {
 }
 
 /// A header of `key: value` lines, a blank line, then `¶ N  text` per
-/// paragraph (`#` before a heading). Control characters a page may carry
-/// are shown escaped, never sent to the terminal.
+/// paragraph (`#` before a heading). Each field is one line: control and
+/// bidi characters it may carry are shown escaped ([`sanitize::line`]),
+/// never sent to the terminal.
 fn text(art: &Article) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     let path = art.path.display().to_string();
     let mut field = |k: &str, v: Option<&str>| {
         if let Some(v) = v {
-            let _ = writeln!(s, "{k:<10} {}", visible(v));
+            let _ = writeln!(s, "{k:<10} {}", sanitize::line(v));
         }
     };
     field("article", Some(&art.id));
@@ -85,23 +85,7 @@ fn text(art: &Article) -> String {
     let width = n.len();
     for (i, p) in art.paragraphs.iter().enumerate() {
         let mark = if p.heading { "# " } else { "" };
-        let _ = writeln!(s, "{:>width$}  {mark}{}", i + 1, visible(&p.text));
+        let _ = writeln!(s, "{:>width$}  {mark}{}", i + 1, sanitize::line(&p.text));
     }
     s
-}
-
-fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return s.into();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }

@@ -14,6 +14,8 @@ mod e2e_tmux;
 mod export;
 mod export_formats;
 mod export_output;
+mod hostile;
+mod hostile_round2;
 mod import;
 mod limits;
 mod names;

@@ -53,6 +53,9 @@ pub struct Options {
     pub root: Option<PathBuf>,
     /// Name every file in the notes, not the first few.
     pub verbose: bool,
+    /// CSV cells exactly as the files hold them: no `'` before a cell a
+    /// spreadsheet would read as a formula (docs/export.md).
+    pub csv_raw: bool,
 }
 
 /// Where an export's messages and progress go: the binary prints them.
@@ -323,11 +326,11 @@ impl Stream {
             (Format::Json, true, _) => per_file(Render::ClaimsJson, None),
             (Format::Json, _, true) => per_file(Render::VerdictsJson, None),
             (Format::Csv, _, true) => per_file(
-                Render::VerdictsCsv,
+                Render::VerdictsCsv { raw: args.csv_raw },
                 Some(super::interchange::VERDICT_HEADER),
             ),
-            (_, true, _) => Stream::Claims(csv::ClaimsWriter::new()),
-            (Format::Csv, false, _) => Stream::Csv(csv::ArticleRows),
+            (_, true, _) => Stream::Claims(csv::ClaimsWriter::new(args.csv_raw)),
+            (Format::Csv, false, _) => Stream::Csv(csv::ArticleRows { raw: args.csv_raw }),
             (Format::Json, false, _) => Stream::Json(json::Stream::default()),
             (Format::Markdown, ..) => Stream::Markdown,
             (Format::Html, ..) => Stream::Html(html::Html::new()?),

@@ -4,6 +4,7 @@
 
 use super::{ArticleSummary, Metric};
 use byline_model::annotation::{AnnotationSet, Kind};
+use std::borrow::Cow;
 use std::io::Write;
 
 /// Columns of the per-article CSV (docs/export.md).
@@ -68,6 +69,28 @@ fn writer(out: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
         .from_writer(out)
 }
 
+/// A cell as written: one a spreadsheet would run as a formula (it
+/// begins with `=`, `+`, `-`, `@`, a tab or a CR) gets a leading `'`, as
+/// OWASP recommends, unless `raw` (`--csv-raw`). A cell that is a plain
+/// number (`-3`, `-0.25`, `1e-3`) is data, not a formula, and stays as it
+/// is, so numeric columns read as numbers.
+pub fn cell(s: &str, raw: bool) -> Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if raw || !risky || is_number(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(format!("'{s}"))
+    }
+}
+
+/// A decimal number and nothing else: sign, digits, a point, an exponent.
+fn is_number(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
 fn num(x: Option<f64>) -> String {
     x.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -123,7 +146,10 @@ fn article_row(a: &ArticleSummary) -> Vec<String> {
 }
 
 /// One row per summary, after a header, written as files are read.
-pub struct ArticleRows;
+pub struct ArticleRows {
+    /// `--csv-raw`: cells not neutralised ([`cell`]).
+    pub raw: bool,
+}
 
 impl ArticleRows {
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
@@ -134,21 +160,26 @@ impl ArticleRows {
 
     pub fn write(&mut self, out: &mut dyn Write, a: &ArticleSummary) -> std::io::Result<()> {
         let mut w = writer(out);
-        w.write_record(article_row(a))?;
+        w.write_record(
+            article_row(a)
+                .iter()
+                .map(|c| cell(c, self.raw).into_owned()),
+        )?;
         w.flush()
     }
 }
 
 /// `--claims`: rows are written file by file as the export reads them, so
 /// memory does not grow with the corpus.
-#[derive(Default)]
 pub struct ClaimsWriter {
     header: bool,
+    /// `--csv-raw`: cells not neutralised ([`cell`]).
+    raw: bool,
 }
 
 impl ClaimsWriter {
-    pub fn new() -> ClaimsWriter {
-        ClaimsWriter::default()
+    pub fn new(raw: bool) -> ClaimsWriter {
+        ClaimsWriter { header: false, raw }
     }
 
     fn writer<'a>(
@@ -165,9 +196,10 @@ impl ClaimsWriter {
 
     /// The claims of one file, in file order.
     pub fn write(&mut self, set: &AnnotationSet, out: &mut dyn Write) -> std::io::Result<()> {
+        let raw = self.raw;
         let mut w = self.writer(out)?;
         for c in &set.claims {
-            w.write_record([
+            let row = [
                 set.article.id.as_str(),
                 set.annotator.name.as_str(),
                 &c.paragraph.to_string(),
@@ -180,7 +212,8 @@ impl ClaimsWriter {
                 c.id.as_deref().unwrap_or(""),
                 &c.tags.join(" "),
                 c.status.as_deref().unwrap_or(""),
-            ])?;
+            ];
+            w.write_record(row.iter().map(|c| cell(c, raw).into_owned()))?;
         }
         w.flush()
     }

@@ -26,15 +26,20 @@ fn metric_value(m: Metric, x: Option<f64>) -> String {
     if m.is_share() { pct(x) } else { dec(x) }
 }
 
-/// Inline text with Markdown's special characters escaped, on one line.
+/// Inline text (also a table cell) with Markdown's special characters
+/// escaped, on one line: a field from a file cannot open a heading, a
+/// link, an image, raw HTML or a new table cell, nor end its line.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
                 out.push('\\');
                 out.push(c);
             }
+            // `&#x1b;`, `&lt;`: a character reference would be decoded by
+            // the renderer; a lone `&` (`A&E`) is text and stays as it is.
+            '&' if is_reference(&s[i + 1..]) => out.push_str("\\&"),
             '\n' | '\r' | '\t' => out.push(' '),
             c => out.push(c),
         }
@@ -42,11 +47,51 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn code(s: &str) -> String {
-    if s.contains('`') {
-        format!("`` {s} ``")
+/// Whether text after a `&` makes it a character reference (CommonMark:
+/// `&name;`, `&#123;`, `&#x1b;`).
+fn is_reference(rest: &str) -> bool {
+    let Some(end) = rest.find(';') else {
+        return false;
+    };
+    let body = &rest[..end];
+    if let Some(num) = body.strip_prefix('#') {
+        match num.strip_prefix(['x', 'X']) {
+            Some(hex) => (1..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => (1..=7).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()),
+        }
     } else {
-        format!("`{s}`")
+        body.len() <= 32
+            && body.starts_with(|c: char| c.is_ascii_alphabetic())
+            && body.bytes().all(|b| b.is_ascii_alphanumeric())
+    }
+}
+
+/// A code span holding `s` literally (CommonMark 6.1): the fence is one
+/// backtick longer than the longest run of backticks inside, so none of
+/// them can close it, and a space pads each side when `s` contains one
+/// (a leading or trailing backtick would otherwise join the fence; the
+/// renderer strips one space from each side). Line ends become spaces, so
+/// the span cannot end its line and start a block.
+fn code(s: &str) -> String {
+    let s: std::borrow::Cow<str> = if s.contains(['\n', '\r']) {
+        s.replace(['\n', '\r'], " ").into()
+    } else {
+        s.into()
+    };
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // Content that begins and ends with a space loses one on each side: a
+    // pad keeps them.
+    let pad = longest > 0 || (s.starts_with(' ') && s.ends_with(' ') && !s.trim().is_empty());
+    if pad {
+        format!("{fence} {s} {fence}")
+    } else {
+        format!("{fence}{s}{fence}")
     }
 }
 
@@ -123,7 +168,7 @@ fn done_line(s: &mut String, c: &Corpus) {
     let parts: Vec<String> = c
         .by_annotator
         .iter()
-        .map(|g| format!("{} {} of {}", g.name, g.tally.done, g.tally.files))
+        .map(|g| format!("{} {} of {}", esc(&g.name), g.tally.done, g.tally.files))
         .collect();
     if !parts.is_empty() {
         let _ = writeln!(
@@ -390,7 +435,7 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
         let _ = writeln!(
             s,
             "- **Reviewed by {}:** {} of {} claims, {} agreed, {} disputed{}",
-            r.reviewer,
+            esc(&r.reviewer),
             r.reviewed,
             r.claims,
             r.agreed,
@@ -508,5 +553,20 @@ mod tests {
     #[test]
     fn escapes_markdown() {
         assert_eq!(esc("a|b *c* [d]_e"), "a\\|b \\*c\\* \\[d\\]\\_e");
+        assert_eq!(
+            esc("A&E &amp; &#x1b; &#7;x"),
+            "A&E \\&amp; \\&\\#x1b; \\&\\#7;x"
+        );
+        assert_eq!(esc("a\n# b"), "a \\# b");
+    }
+
+    #[test]
+    fn code_spans_hold_any_backticks() {
+        assert_eq!(code("abc"), "`abc`");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("a``b"), "``` a``b ```");
+        assert_eq!(code("`x"), "`` `x ``");
+        assert_eq!(code(" x "), "`  x  `");
+        assert_eq!(code("a\n# h"), "`a # h`");
     }
 }

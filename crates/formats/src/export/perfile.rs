@@ -17,7 +17,10 @@ pub enum Render {
     Brat,
     ClaimsJson,
     VerdictsJson,
-    VerdictsCsv,
+    /// `raw`: `--csv-raw`, cells not neutralised.
+    VerdictsCsv {
+        raw: bool,
+    },
 }
 
 /// Where the article text of `file` is, as `article.path` says.
@@ -42,7 +45,7 @@ pub fn render(
     let text_path = article_path(file, &set);
     let needs_text = !matches!(
         r,
-        Render::ClaimsJson | Render::VerdictsJson | Render::VerdictsCsv
+        Render::ClaimsJson | Render::VerdictsJson | Render::VerdictsCsv { .. }
     );
     let article = match (&text_path, &summary.text) {
         (Some(p), TextStatus::Ok) if needs_text => byline_store::article::load(p).ok(),
@@ -61,7 +64,7 @@ pub fn render(
         Render::Jsonl => interchange::jsonl(&doc),
         Render::ClaimsJson => Ok(interchange::claims_jsonl(&doc)),
         Render::VerdictsJson => Ok(interchange::verdicts_jsonl(&doc)),
-        Render::VerdictsCsv => {
+        Render::VerdictsCsv { raw } => {
             let mut out = Vec::new();
             {
                 let mut w = ::csv::WriterBuilder::new()
@@ -69,7 +72,8 @@ pub fn render(
                     .has_headers(false)
                     .from_writer(&mut out);
                 for row in interchange::verdict_rows(&doc) {
-                    w.write_record(row).map_err(|e| e.to_string())?;
+                    w.write_record(row.iter().map(|c| super::csv::cell(c, raw).into_owned()))
+                        .map_err(|e| e.to_string())?;
                 }
                 w.flush().map_err(|e| e.to_string())?;
             }

@@ -9,7 +9,7 @@
 //! extracted body is iterative, so a page nested a million levels deep
 //! neither overflows the stack nor runs for minutes.
 
-use super::text::{Paragraph, normalize_block};
+use super::text::{Paragraph, is_stray_control, normalize_decoded_block};
 use dom_query::{Document, NodeRef};
 use encoding_rs::{Encoding, UTF_8};
 use std::borrow::Cow;
@@ -174,7 +174,7 @@ pub fn extract(html: &str) -> Result<Page, HtmlError> {
     // title is shown on its own, so a first heading equal to it goes.
     if let (Some(first), Some(title)) = (paragraphs.first(), meta.title.as_deref())
         && first.heading
-        && first.text == normalize_block(title)
+        && first.text == normalize_decoded_block(title)
         && paragraphs.len() > 1
     {
         paragraphs.remove(0);
@@ -345,7 +345,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
             .nodes()
             .iter()
             .find_map(|n| n.attr("content"))
-            .map(|v| normalize_block(&v))
+            .map(|v| normalize_decoded_block(&v))
             .filter(|v| !v.is_empty())
     };
     let attr = |sel: &str, name: &str| -> Option<String> {
@@ -353,13 +353,18 @@ pub fn page_meta(doc: &Document) -> PageMeta {
             .nodes()
             .iter()
             .find_map(|n| n.attr(name))
+            .map(|v| {
+                v.chars()
+                    .filter(|&c| !is_stray_control(c))
+                    .collect::<String>()
+            })
             .map(|v| v.trim().to_owned())
             .filter(|v| !v.is_empty())
     };
     let outlet = content("meta[property='og:site_name']");
     let title = content("meta[property='og:title']").or_else(|| {
         let t = doc.select("head title").nodes().first()?.text();
-        let t = normalize_block(&t);
+        let t = normalize_decoded_block(&t);
         (!t.is_empty()).then(|| strip_site_suffix(&t, outlet.as_deref()))
     });
     let url = attr("link[rel='canonical']", "href").or_else(|| content("meta[property='og:url']"));
@@ -449,7 +454,7 @@ fn blocks(root: &NodeRef) -> Vec<Paragraph> {
     let mut buf = String::new();
     let mut heading = 0usize;
     let flush = |buf: &mut String, heading: bool, out: &mut Vec<Paragraph>| {
-        let t = normalize_block(buf);
+        let t = normalize_decoded_block(buf);
         buf.clear();
         if !t.is_empty() {
             out.push(Paragraph::new(t, heading));

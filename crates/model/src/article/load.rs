@@ -2,7 +2,7 @@
 
 use super::Article;
 use super::markdown;
-use super::text::{Paragraph, split_plain};
+use super::text::{Paragraph, is_stray_control, split_plain};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -177,12 +177,6 @@ pub fn cap_title(text: &str) -> String {
 /// The article id of a stem with nothing to keep (`.txt`, `🙂.txt`),
 /// before its hash.
 pub const ARTICLE_FALLBACK: &str = "article";
-
-/// A control character that is not white space: never text, and a
-/// terminal would obey it (FORMAT.md, step 1).
-fn is_stray_control(c: char) -> bool {
-    c.is_control() && !c.is_whitespace()
-}
 
 /// BOM dropped, CRLF and CR to LF, control characters other than white
 /// space dropped, NFC.

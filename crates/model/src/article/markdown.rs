@@ -1,7 +1,7 @@
 //! Markdown reduced to visible text: headings, list items and block quotes
 //! become paragraphs of their own.
 
-use super::text::{Paragraph, normalize_block};
+use super::text::{Paragraph, normalize_decoded_block};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
@@ -9,7 +9,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut buf = String::new();
     let mut heading = false;
     let flush = |buf: &mut String, heading: bool, out: &mut Vec<Paragraph>| {
-        let t = normalize_block(buf);
+        let t = normalize_decoded_block(buf);
         buf.clear();
         if !t.is_empty() {
             out.push(Paragraph::new(t, heading));

@@ -345,6 +345,26 @@ pub fn normalize_block(s: &str) -> String {
     out
 }
 
+/// A control character that is not white space (general category `Cc`
+/// but tab, LF, VT, FF, CR and NEL): never text, and a terminal would obey
+/// it (FORMAT.md, step 1).
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
+/// The visible text of a Markdown or HTML block, after its character
+/// references are decoded: stray controls dropped (`&#x1b;` decodes to
+/// one), then `normalize_block`. Decoding comes first, so no reference
+/// brings back what step 1 of FORMAT.md dropped.
+pub fn normalize_decoded_block(s: &str) -> String {
+    if s.chars().any(is_stray_control) {
+        let kept: String = s.chars().filter(|&c| !is_stray_control(c)).collect();
+        normalize_block(&kept)
+    } else {
+        normalize_block(s)
+    }
+}
+
 /// `normalize_block` over many blocks, on every core: a 12 MB article
 /// should not wait on one.
 pub fn normalize_blocks(text: &str, blocks: Vec<Range<usize>>) -> Vec<String> {
