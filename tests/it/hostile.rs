@@ -553,3 +553,71 @@ fn the_hostile_corpus_through_suggest_text_and_every_export_format() {
     }
     assert!(files > 0);
 }
+
+/// Issue 18, point 8: "Alex Example" and "Аlex Example" (a Cyrillic А), or
+/// a name with a zero-width space, read as one person in a report. Reports
+/// show the odd characters escaped, `check` warns, the file is unchanged.
+#[test]
+fn look_alike_names_are_told_apart_and_check_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let article =
+        std::fs::read_to_string(root.join("examples/articles/harbor-council.txt")).unwrap();
+    write(dir.path(), "examples/articles/harbor-council.txt", &article);
+    let real =
+        std::fs::read_to_string(root.join("annotations/harbor-council/alex-example.toml")).unwrap();
+    write(
+        dir.path(),
+        "annotations/harbor-council/alex-example.toml",
+        &real,
+    );
+    let fake = real.replace("name = \"Alex Example\"", "name = \"\u{410}lex Example\"");
+    let fake_file = write(
+        dir.path(),
+        "annotations/harbor-council/alex-example-2.toml",
+        &fake,
+    );
+    let hidden = real.replace("name = \"Alex Example\"", "name = \"Alex\u{200b} Example\"");
+    write(
+        dir.path(),
+        "annotations/harbor-council/alex-example-3.toml",
+        &hidden,
+    );
+
+    let md = run(
+        dir.path(),
+        &["export", "annotations", "--format", "markdown"],
+    )
+    .out();
+    assert!(md.contains("| Alex Example |"), "{md}");
+    assert!(
+        md.contains("u{410}lex Example"),
+        "the Cyrillic А is shown: {md}"
+    );
+    assert!(
+        md.contains("Alex\\\\u{200b} Example") || md.contains("Alex\\u{200b} Example"),
+        "{md}"
+    );
+    let html = run(dir.path(), &["export", "annotations", "--format", "html"]).out();
+    assert!(
+        html.contains("\\u{410}lex Example"),
+        "the HTML shows it too"
+    );
+
+    let check = run(dir.path(), &["check", fake_file.to_str().unwrap()]);
+    assert_eq!(check.code, 0, "a warning, not a failure: {}", check.err());
+    let out = check.out();
+    assert!(out.contains("warning: the annotator name"), "{out}");
+    assert!(out.contains("Latin and Cyrillic"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&fake_file).unwrap(),
+        fake,
+        "the file is unchanged"
+    );
+    // A plain name gives no warning.
+    let plain = run(
+        dir.path(),
+        &["check", "annotations/harbor-council/alex-example.toml"],
+    );
+    assert!(!plain.out().contains("warning"), "{}", plain.out());
+}

@@ -5,5 +5,6 @@
 pub mod annotation;
 pub mod article;
 pub mod lines;
+pub mod names;
 pub mod review;
 pub mod sanitize;

@@ -99,6 +99,10 @@ pub struct FileReport {
     pub conflict: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What a reader should know that is not wrong with a claim: a name
+    /// that could pass for another (`byline_model::names`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,6 +160,13 @@ fn check_file(
     };
     let mut set =
         loaded.ok_or_else(|| anyhow::anyhow!("{}: no such annotation file", path.display()))?;
+    if let Some(why) = byline_model::names::lookalike(&set.annotator.name) {
+        r.warnings.push(format!(
+            "the annotator name {:?} {why}; reports show it as \"{}\"",
+            set.annotator.name,
+            byline_model::names::shown(&set.annotator.name)
+        ));
+    }
     let (shown, real) = article_of(&path, &set, article_flag, root)?;
     let article = crate::article::load(&real)?;
     r.article = Some(shown);
@@ -298,6 +309,9 @@ pub fn render_text(report: &Report) -> String {
                     line(&short(was))
                 );
             }
+        }
+        for w in &f.warnings {
+            let _ = writeln!(out, "  warning: {}", line(w));
         }
         let n = &f.counts;
         let _ = write!(

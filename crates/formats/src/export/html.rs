@@ -19,6 +19,12 @@ use byline_model::review::verdict::Verdict;
 use std::fmt::Write as _;
 use std::io::{Seek, Write};
 
+/// A person's name, escaped, with what could make it pass for another
+/// name shown (`byline_model::names`).
+fn who(name: &str) -> String {
+    esc(&byline_model::names::shown(name))
+}
+
 /// Escapes `s` for HTML text and attribute values (both quote kinds), and
 /// drops control characters: a file's text never becomes markup.
 pub fn esc(s: &str) -> String {
@@ -253,11 +259,12 @@ fn overview(s: &mut String, c: &Corpus) {
             .iter()
             .map(|g| (format!("outlet: {}", g.name), &g.tally)),
     );
-    rows.extend(
-        c.by_annotator
-            .iter()
-            .map(|g| (format!("annotator: {}", g.name), &g.tally)),
-    );
+    rows.extend(c.by_annotator.iter().map(|g| {
+        (
+            format!("annotator: {}", byline_model::names::shown(&g.name)),
+            &g.tally,
+        )
+    }));
     s.push_str("<figure><figcaption id=\"kinds-h\">Share of claims by kind</figcaption>\n");
     s.push_str(LEGEND);
     stacked(s, "kinds", &rows);
@@ -548,7 +555,7 @@ fn toc(s: &mut String, entries: &[Toc]) {
             "<li><a href=\"#{}\">{}</a> <span class=\"muted\">— {}{}, {} claims</span>{flags}</li>",
             t.anchor,
             esc(&t.title),
-            esc(&t.annotator),
+            who(&t.annotator),
             t.outlet
                 .as_deref()
                 .map(|o| format!(", {}", esc(o)))
@@ -659,7 +666,7 @@ fn claim_title(c: &Claim, verdicts: &[VerdictOn<'_>]) -> String {
 fn verdict_line(v: &VerdictOn<'_>) -> String {
     let mut line = format!(
         "{} {}",
-        v.reviewer,
+        byline_model::names::shown(v.reviewer),
         match v.entry.verdict {
             Verdict::Agree => "agrees",
             Verdict::Dispute => "disputes",
@@ -765,7 +772,7 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
     }
     meta.push(format!(
         "annotated by <strong>{}</strong>",
-        esc(&set.annotator.name)
+        who(&set.annotator.name)
     ));
     if let Some(u) = set.article.url.as_deref().filter(|u| !u.is_empty()) {
         // Shown, not linked: the page makes no reference outside itself.
@@ -796,7 +803,7 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
         let _ = write!(
             s,
             "<div><dt>reviewed by {}</dt><dd>{} agreed · {} disputed</dd></div>",
-            esc(&r.reviewer),
+            who(&r.reviewer),
             r.agreed,
             r.disputed
         );

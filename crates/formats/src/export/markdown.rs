@@ -29,6 +29,12 @@ fn metric_value(m: Metric, x: Option<f64>) -> String {
 /// Inline text (also a table cell) with Markdown's special characters
 /// escaped, on one line: a field from a file cannot open a heading, a
 /// link, an image, raw HTML or a new table cell, nor end its line.
+/// A person's name, escaped, with what could make it pass for another
+/// name shown (`byline_model::names`).
+fn who(name: &str) -> String {
+    esc(&byline_model::names::shown(name))
+}
+
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
@@ -168,7 +174,7 @@ fn done_line(s: &mut String, c: &Corpus) {
     let parts: Vec<String> = c
         .by_annotator
         .iter()
-        .map(|g| format!("{} {} of {}", esc(&g.name), g.tally.done, g.tally.files))
+        .map(|g| format!("{} {} of {}", who(&g.name), g.tally.done, g.tally.files))
         .collect();
     if !parts.is_empty() {
         let _ = writeln!(
@@ -250,7 +256,7 @@ fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
             s,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             esc(&a.article),
-            esc(&a.annotator),
+            who(&a.annotator),
             esc(a.outlet.as_deref().unwrap_or(super::UNKNOWN_OUTLET)),
             t.claims(),
             t.by_kind.get(Kind::Sourced),
@@ -274,7 +280,7 @@ fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            esc(&g.name),
+            who(&g.name),
             t.files,
             t.claims(),
             t.by_kind.get(Kind::Sourced),
@@ -328,7 +334,7 @@ fn sources_table(s: &mut String, sources: &[SourceCount], limit: usize) {
 fn article(s: &mut String, a: &ArticleSummary, level: usize) {
     let h = "#".repeat(level);
     let t = &a.tally;
-    let _ = writeln!(s, "{h} {} — {}\n", esc(&a.title), esc(&a.annotator));
+    let _ = writeln!(s, "{h} {} — {}\n", esc(&a.title), who(&a.annotator));
     let mut line = vec![code(&a.article)];
     if let Some(o) = &a.outlet {
         line.push(esc(o));
@@ -435,7 +441,7 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
         let _ = writeln!(
             s,
             "- **Reviewed by {}:** {} of {} claims, {} agreed, {} disputed{}",
-            esc(&r.reviewer),
+            who(&r.reviewer),
             r.reviewed,
             r.claims,
             r.agreed,
