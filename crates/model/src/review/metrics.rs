@@ -220,6 +220,10 @@ pub fn match_spans(a: &[LabelledSpan], b: &[LabelledSpan]) -> SpanMatch {
     }
 }
 
+/// Candidate pairs held at once by [`overlap_pairs`]: 24 bytes each, so
+/// about 25 MB however many claims overlap.
+const PAIR_BATCH: usize = 1 << 20;
+
 /// One-to-one pairs `(i, j)` of overlapping spans that `compatible` allows,
 /// chosen greedily by largest overlap (ties: earlier `i`, then earlier
 /// `j`), so the result does not depend on anything but the spans.
@@ -228,36 +232,113 @@ pub fn overlap_pairs(
     b: &[LabelledSpan],
     compatible: impl Fn(&LabelledSpan, &LabelledSpan) -> bool,
 ) -> Vec<(usize, usize)> {
+    overlap_pairs_batched(a, b, compatible, PAIR_BATCH)
+}
+
+/// [`overlap_pairs`], holding at most `batch` candidates at once: each pass
+/// keeps the best `batch` candidates after the last one taken (among spans
+/// still free) and takes them in order, so memory stays bounded when every
+/// claim overlaps every other and the pairs are those of one global sort.
+fn overlap_pairs_batched(
+    a: &[LabelledSpan],
+    b: &[LabelledSpan],
+    compatible: impl Fn(&LabelledSpan, &LabelledSpan) -> bool,
+    batch: usize,
+) -> Vec<(usize, usize)> {
+    type Key = (std::cmp::Reverse<usize>, usize, usize);
+    let batch = batch.max(1);
     let mut by_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (j, s) in b.iter().enumerate() {
         by_paragraph.entry(s.paragraph).or_default().push(j);
     }
-    let mut candidates = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        for &j in by_paragraph.get(&x.paragraph).into_iter().flatten() {
-            let o = x.overlap(&b[j]);
-            if o > 0 && compatible(x, &b[j]) {
-                candidates.push((std::cmp::Reverse(o), i, j));
-            }
-        }
-    }
-    candidates.sort_unstable();
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     let mut out = Vec::new();
-    for (_, i, j) in candidates {
-        if !used_a[i] && !used_b[j] {
-            used_a[i] = true;
-            used_b[j] = true;
-            out.push((i, j));
+    let mut after: Option<Key> = None;
+    loop {
+        // The `batch` smallest keys (best first) past `after`.
+        let mut best: std::collections::BinaryHeap<Key> = std::collections::BinaryHeap::new();
+        for (i, x) in a.iter().enumerate() {
+            if used_a[i] {
+                continue;
+            }
+            for &j in by_paragraph.get(&x.paragraph).into_iter().flatten() {
+                if used_b[j] {
+                    continue;
+                }
+                let o = x.overlap(&b[j]);
+                let key = (std::cmp::Reverse(o), i, j);
+                if o == 0 || after.is_some_and(|k| key <= k) {
+                    continue;
+                }
+                if best.len() == batch && best.peek().is_some_and(|top| key >= *top) {
+                    continue;
+                }
+                if !compatible(x, &b[j]) {
+                    continue;
+                }
+                best.push(key);
+                if best.len() > batch {
+                    best.pop();
+                }
+            }
+        }
+        let full = best.len() == batch;
+        let sorted = best.into_sorted_vec();
+        after = sorted.last().copied();
+        for (_, i, j) in sorted {
+            if !used_a[i] && !used_b[j] {
+                used_a[i] = true;
+                used_b[j] = true;
+                out.push((i, j));
+            }
+        }
+        if !full {
+            return out;
         }
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batched_pairs_are_the_pairs_of_one_global_sort() {
+        // Small batches force many passes; the pairs must not change.
+        let mut seed = 7u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut spans = move |n: usize| -> Vec<LabelledSpan> {
+            (0..n)
+                .map(|_| {
+                    let start = next(40);
+                    LabelledSpan {
+                        paragraph: 1 + next(2),
+                        start,
+                        end: start + 1 + next(20),
+                        label: next(3),
+                    }
+                })
+                .collect()
+        };
+        for round in 0..50 {
+            let (a, b) = (spans(1 + round % 16), spans(1 + (round * 7) % 16));
+            let same = |x: &LabelledSpan, y: &LabelledSpan| x.label == y.label;
+            let whole = overlap_pairs_batched(&a, &b, same, usize::MAX);
+            for batch in [1, 4, 50] {
+                assert_eq!(
+                    overlap_pairs_batched(&a, &b, same, batch),
+                    whole,
+                    "batch {batch}"
+                );
+            }
+        }
+    }
 
     // Krippendorff's published reliability-data example (0.743) is
     // checked in tests/it/agree.rs.
