@@ -3,6 +3,7 @@
 //! reach a terminal as a control character, add structure to a Markdown
 //! report, or run as a formula in a spreadsheet.
 
+use crate::common::assert_clean;
 use assert_cmd::Command;
 use byline_model::article::Article;
 use byline_store as store;
@@ -42,29 +43,6 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     };
     assert_ne!(r.code, 101, "byline {args:?} panicked: {}", r.err());
     r
-}
-
-/// No byte a terminal would obey: nothing below 0x20 but tab and newline
-/// (CR only in a CRLF), no DEL, no C1, no bidi override or isolate, and
-/// valid UTF-8.
-#[track_caller]
-fn assert_clean(bytes: &[u8], what: &str) {
-    let text =
-        std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let ok = match c {
-            '\n' | '\t' => true,
-            '\r' => chars.get(i + 1) == Some(&'\n'),
-            c => !byline_model::sanitize::is_unsafe(c),
-        };
-        assert!(
-            ok,
-            "{what}: raw U+{:04X} at char {i}: {:?}",
-            c as u32,
-            &text[text.char_indices().nth(i.saturating_sub(40)).unwrap().0..]
-        );
-    }
 }
 
 fn write(dir: &Path, rel: &str, text: &str) -> PathBuf {

@@ -3,6 +3,7 @@
 //! with one line naming the file, and write nothing outside the
 //! annotations folder.
 
+use crate::common::assert_clean;
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article;
 use byline_store as store;
@@ -86,28 +87,6 @@ fn assert_one_line(r: &Run, file: &str, what: &str) {
     assert!(lines[0].contains(file), "names {file}: {err}");
     assert!(lines[0].contains(what), "says {what:?}: {err}");
     assert!(!err.contains("panicked"), "{err}");
-}
-
-/// No byte a terminal would obey: nothing below 0x20 but tab and newline
-/// (CR only in a CRLF), no DEL, no C1, no bidi override or isolate, and
-/// valid UTF-8 (so no stray C1 byte either).
-fn assert_clean(bytes: &[u8], what: &str) {
-    let text =
-        std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let ok = match c {
-            '\n' | '\t' => true,
-            '\r' => chars.get(i + 1) == Some(&'\n'),
-            c => !byline_model::sanitize::is_unsafe(c),
-        };
-        assert!(
-            ok,
-            "{what}: raw U+{:04X} at char {i}: {:?}",
-            c as u32,
-            &text[text.char_indices().nth(i.saturating_sub(40)).unwrap().0..]
-        );
-    }
 }
 
 /// Everything an attacker controls, with escape sequences in it.
