@@ -1,6 +1,23 @@
 //! Where a byte offset is in a text, for messages about files a person
 //! edits (annotation and review files, configs, lexicons): 1-based line
-//! and column, as editors count them.
+//! and column, as editors count them; and the one error such a file gives.
+
+use std::path::PathBuf;
+
+/// A file a person edits (a config, a lexicon) that cannot be used: it
+/// could not be read, or a line of it is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// Why, in words (the I/O was the caller's).
+    #[error("{}: {why}", path.display())]
+    Unreadable { path: PathBuf, why: String },
+    #[error("{}:{line}: {message}", path.display())]
+    At {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`;
 /// past the end is the end.

@@ -3,26 +3,15 @@
 
 use byline_model::lines::line_of;
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::Spanned;
 
 pub const ATTRIBUTION: &str = include_str!("data/attribution.toml");
 pub const LOADED: &str = include_str!("data/loaded.toml");
 
-/// A lexicon file that cannot be used: names the file and the line.
-#[derive(Debug, thiserror::Error)]
-pub enum LexiconError {
-    /// The file could not be read (the binary reads it; this crate does
-    /// no I/O): why, in words.
-    #[error("{}: {why}", path.display())]
-    Unreadable { path: PathBuf, why: String },
-    #[error("{}:{line}: {message}", path.display())]
-    At {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-}
+/// A lexicon file that cannot be used: names the file and the line (the
+/// binary reads it; this crate does no I/O).
+pub type LexiconError = byline_model::lines::FileError;
 
 type Words = Vec<Spanned<String>>;
 

@@ -5,7 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 /// One key press: a code and its modifiers. Shift is folded into the
@@ -289,20 +289,7 @@ impl<A: Actions> Keymap<A> {
 }
 
 /// A config file that cannot be used: names the file, the line and the word.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{}: {error}", path.display())]
-    Io {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    #[error("{}:{line}: {message}", path.display())]
-    At {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-}
+pub type ConfigError = byline_model::lines::FileError;
 
 /// Where a config came from, to name it in errors.
 pub(crate) struct Origin<'a> {

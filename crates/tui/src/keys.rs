@@ -144,18 +144,18 @@ pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>,
         },
         Err(ReadError::NotFound) if !required => Ok(None),
         Err(e) => {
-            let error = match e {
-                ReadError::NotFound => std::io::Error::other("no such file"),
-                ReadError::IsDir => std::io::Error::other("is a folder, not a config file"),
-                ReadError::NotRegular(what) => std::io::Error::other(format!(
-                    "is {what}, not a regular file; byline reads only regular files"
-                )),
-                ReadError::TooLarge(n) => std::io::Error::other(format!(
-                    "the file is {n} bytes; a config file is at most 1 MB"
-                )),
-                ReadError::Io(e) => e,
+            let why = match e {
+                ReadError::NotFound => "no such file".to_owned(),
+                ReadError::IsDir => "is a folder, not a config file".to_owned(),
+                ReadError::NotRegular(what) => {
+                    format!("is {what}, not a regular file; byline reads only regular files")
+                }
+                ReadError::TooLarge(n) => {
+                    format!("the file is {n} bytes; a config file is at most 1 MB")
+                }
+                ReadError::Io(e) => e.to_string(),
             };
-            Err(ConfigError::Io { path, error })
+            Err(ConfigError::Unreadable { path, why })
         }
     }
 }
