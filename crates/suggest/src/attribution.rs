@@ -1430,3 +1430,17 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .to_owned()
 }
+
+/// How a source's words read on their own (issue 22's imports, the
+/// annotator's source hint): sourced or anonymous, and whether the
+/// reading is sure (a name, a body, an unnamed-source word) or a guess (a
+/// bare pronoun or a descriptor).
+pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
+    let f = classify(s, &Context::default(), source.trim(), false)?;
+    let sure = f.grade == Grade::Resolved
+        && (f.person || f.kind == Kind::Anonymous || {
+            let src = f.source.as_deref().unwrap_or("");
+            src.split_whitespace().any(|w| names::capitalised(w))
+        });
+    Some((f.kind, sure))
+}

@@ -216,6 +216,15 @@ impl Suggester {
         out
     }
 
+    /// How a source's words read alone ("Ms Okafor", "officials", "the
+    /// ministry"): sourced or anonymous, and whether that reading is sure
+    /// (a name, a body, an unnamed-source word like "officials") or a
+    /// guess (a descriptor, a pronoun). `None`: the words name no one
+    /// ("nobody", "I").
+    pub fn read_source(&self, source: &str) -> Option<(Kind, bool)> {
+        attribution::read_source(self, source)
+    }
+
     /// Every suggestion of the article, paragraph by paragraph.
     pub fn article(&self, a: &Article) -> Vec<Suggestion> {
         let mut ctx = Context::default();

@@ -702,3 +702,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_source_read_alone() {
+    let s = Suggester::builtin();
+    assert_eq!(s.read_source("Denise Okafor"), Some((Kind::Sourced, true)));
+    assert_eq!(
+        s.read_source("the Maritime Safety Directorate"),
+        Some((Kind::Sourced, true))
+    );
+    assert_eq!(s.read_source("officials"), Some((Kind::Anonymous, true)));
+    assert_eq!(
+        s.read_source("a person familiar with the talks"),
+        Some((Kind::Anonymous, true))
+    );
+    assert_eq!(s.read_source("he").map(|r| r.1), Some(false));
+    assert_eq!(s.read_source("nobody"), None);
+}
