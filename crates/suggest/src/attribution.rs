@@ -1440,7 +1440,7 @@ pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
     let sure = f.grade == Grade::Resolved
         && (f.person || f.kind == Kind::Anonymous || {
             let src = f.source.as_deref().unwrap_or("");
-            src.split_whitespace().any(|w| names::capitalised(w))
+            src.split_whitespace().any(names::capitalised)
         });
     Some((f.kind, sure))
 }
