@@ -24,7 +24,8 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A suggestion in byte offsets: span, kind, source, cue.
-pub(super) type Raw = (Range<usize>, Kind, Option<String>, String);
+/// The fifth is the rule that made it (`Suggestion::rule`).
+pub(super) type Raw = (Range<usize>, Kind, Option<String>, String, &'static str);
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -194,6 +195,8 @@ struct Found {
     at: usize,
     /// The source comes before what is attributed ("X said that …").
     leads: bool,
+    /// The rule that found it.
+    rule: &'static str,
 }
 
 pub(super) fn suggest(
@@ -245,7 +248,7 @@ pub(super) fn suggest(
                     reported.push(r.start..f.at.min(r.end));
                 }
             }
-            out.push((r, f.kind, f.source, f.cue));
+            out.push((r, f.kind, f.source, f.cue, f.rule));
         }
     }
     out
@@ -264,7 +267,7 @@ fn quoted_whole(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> bool
 impl Found {
     /// An anonymous claim whose only source is the hedge that marks it
     /// ("reportedly", "are also said to").
-    fn hedge(h: String, at: usize) -> Found {
+    fn hedge(h: String, at: usize, rule: &'static str) -> Found {
         Found {
             kind: Kind::Anonymous,
             source: Some(h.clone()),
@@ -274,6 +277,7 @@ impl Found {
             grade: Grade::Resolved,
             at,
             leads: false,
+            rule,
         }
     }
 
@@ -440,6 +444,7 @@ fn sentence(
             f.cue = sent[r.clone()].to_lowercase();
             f.at = sb.start + r.start;
             f.leads = r.start == 0;
+            f.rule = "according-to";
             all.push(f);
         }
     }
@@ -483,6 +488,7 @@ fn sentence(
                 f.cue = lower;
                 f.at = at;
                 f.leads = true;
+                f.rule = "passive-agent";
                 all.push(f);
             } else if (after.trim_start().starts_with("to ")
                 || after.trim_start().starts_with("that "))
@@ -504,7 +510,7 @@ fn sentence(
                         ""
                     };
                     let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
-                    all.push(Found::hedge(h, at));
+                    all.push(Found::hedge(h, at, "passive-hedge"));
                 }
             }
             continue;
@@ -572,12 +578,18 @@ fn sentence(
                 } else {
                     strong || can_speak(s, ctx, &subj, initial)
                 };
-                f.filter(|_| speaks).map(|f| (f, true))
+                f.filter(|_| speaks).map(|mut f| {
+                    f.rule = "verb-subject";
+                    (f, true)
+                })
             }
             Subject::After if !INVERTS.contains(&lower.as_str()) => None,
             Subject::After => phrase_after(&text[at + word.len()..sb.end], true)
                 .and_then(|src| classify(s, ctx, &src, false))
-                .map(|f| (f, false)),
+                .map(|mut f| {
+                    f.rule = "verb-inverted";
+                    (f, false)
+                }),
             Subject::Nothing => None,
         };
         if let Some((mut f, leads)) = found {
@@ -600,7 +612,7 @@ fn sentence(
         && let Some((at, h)) = &hedge
     {
         // "Negotiators reportedly arrived…": the hedge is all the reader gets.
-        all.push(Found::hedge(h.clone(), *at));
+        all.push(Found::hedge(h.clone(), *at, "hedge"));
         return all;
     }
     if marked || hedge.is_some() {
@@ -1182,6 +1194,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             grade,
             at: 0,
             leads: true,
+            rule: "",
         })
     };
     let words: Vec<&str> = src.split_whitespace().collect();

@@ -30,6 +30,10 @@ pub struct Suggestion {
     pub source: Option<String>,
     /// The words that prompted the suggestion ("according to", "botched").
     pub cue: String,
+    /// The rule that made it ("verb-subject", "according-to",
+    /// "loaded-adjective", …): `byline suggest --format json` shows it and
+    /// the eval counts per rule.
+    pub rule: &'static str,
 }
 
 impl Suggestion {
@@ -124,6 +128,16 @@ impl Suggester {
         Suggester::new(Lexicon::builtin())
     }
 
+    /// The shipped language pack for `lang` (a BCP 47 tag: "en", "en-GB";
+    /// only the primary subtag counts), if byline has one.
+    pub fn for_lang(lang: &str) -> Option<Suggester> {
+        let primary = lang.split(['-', '_']).next().unwrap_or("").to_lowercase();
+        match primary.as_str() {
+            "en" => Some(Suggester::builtin()),
+            _ => None,
+        }
+    }
+
     /// The shipped lists, built once for the whole process (the source
     /// guess of a claim asks it whether suggestions are on or not).
     pub fn shared() -> &'static Suggester {
@@ -199,7 +213,7 @@ impl Suggester {
         out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
         let mut out: Vec<Suggestion> = out
             .into_iter()
-            .map(|(r, kind, source, cue)| Suggestion {
+            .map(|(r, kind, source, cue, rule)| Suggestion {
                 paragraph: number,
                 start: p.char_of(r.start),
                 end: p.char_of(r.end),
@@ -207,6 +221,7 @@ impl Suggester {
                 kind,
                 source,
                 cue,
+                rule,
             })
             .collect();
         out.sort_by_key(|s| (s.start, s.end, s.kind));

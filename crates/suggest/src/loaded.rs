@@ -76,6 +76,7 @@ pub(super) fn suggest(
                 Kind::Editorial,
                 None,
                 text[r.clone()].to_lowercase(),
+                "stance-opener",
             ));
             continue;
         }
@@ -102,7 +103,13 @@ pub(super) fn suggest(
                 _ => r,
             },
         };
-        out.push((span, Kind::Editorial, None, cue));
+        let rule = match class {
+            Class::Phrase => "loaded-phrase",
+            Class::Adjective => "loaded-adjective",
+            Class::Noun => "loaded-noun",
+            Class::Intensifier => "intensifier",
+        };
+        out.push((span, Kind::Editorial, None, cue, rule));
     }
     // "truly embarrassing" and "embarrassing record" are one phrase.
     out.sort_by_key(|(r, ..)| (r.start, r.end));
@@ -217,7 +224,12 @@ fn clauses(
         if out.last().is_some_and(|(last, ..)| last.end > start) {
             continue;
         }
-        out.push((start..end, Kind::Editorial, None, cue));
+        let rule = if whole {
+            "writer-voice"
+        } else {
+            "verdict-clause"
+        };
+        out.push((start..end, Kind::Editorial, None, cue, rule));
     }
     out
 }
