@@ -309,7 +309,8 @@ fn polnear(s: &Suggester, d: &Path, listing: bool) -> anyhow::Result<()> {
                 *missed_cues.entry(g.cue_text.to_lowercase()).or_default() += 1;
                 if listing {
                     let p: Vec<char> = paras[g.content.0 - 1].chars().collect();
-                    let q: String = p[g.content.1..g.content.2.min(p.len())]
+                    let q: String = p[g.content.1.min(p.len())
+                        ..g.content.2.clamp(g.content.1.min(p.len()), p.len())]
                         .iter()
                         .take(90)
                         .collect();
@@ -381,15 +382,15 @@ fn polnear(s: &Suggester, d: &Path, listing: bool) -> anyhow::Result<()> {
         println!("MISSED CUES (most frequent first)");
         let mut mc: Vec<_> = missed_cues.into_iter().collect();
         mc.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (c, n) in mc.iter().take(120) {
+        for (c, n) in mc.iter().take(400) {
             println!("{n:5} {c:?}");
         }
         println!("MISSES");
-        for m in misses.iter().take(600) {
+        for m in misses.iter().take(20000) {
             println!("{m}");
         }
         println!("FALSE");
-        for f in false_alarms.iter().take(300) {
+        for f in false_alarms.iter().take(5000) {
             println!("{f}");
         }
     }
@@ -576,7 +577,7 @@ fn basil(s: &Suggester, d: &Path, listing: bool, years: Option<&[String]>) -> an
             println!("{m}");
         }
         println!("FALSE");
-        for f in false_alarms.iter().take(300) {
+        for f in false_alarms.iter().take(5000) {
             println!("{f}");
         }
     }

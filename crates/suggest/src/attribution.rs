@@ -515,6 +515,24 @@ fn sentence(
             }
             continue;
         }
+        // A verb is written in lower case inside a sentence: "the Health
+        // Trust shows" is a name.
+        if b > 0 && word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // A form made from a lemma is a verb only where a verb can be:
+        // "plans" in "under plans", "planning" in "city planning officer"
+        // and "question" in "the water question" are nouns.
+        if let Some(form) = s.lex.forms.get(&lower)
+            && !verb_here(
+                s,
+                &text[sb.start..at],
+                &text[at + word.len()..sb.end],
+                *form,
+            )
+        {
+            continue;
+        }
         // "did not say", "declined to say", "the claims".
         // "to" before a past tense is a preposition left at the end of a
         // clause ("an engineer I spoke to said"), not an infinitive.
@@ -522,6 +540,8 @@ fn sentence(
             lower.ends_with("ed") || ["said", "told", "wrote", "found"].contains(&lower.as_str());
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
             && !(past && prev.eq_ignore_ascii_case("to"))
+            // "…blasted Congress and said": a second verb of the subject.
+            && !(past && prev == "and")
             && (NOT_REPORTING.contains(&prev.to_lowercase().as_str())
                 // "the ministry's claim": a noun.
                 || prev.ends_with("'s")
@@ -579,11 +599,32 @@ fn sentence(
                     strong || can_speak(s, ctx, &subj, initial)
                 };
                 f.filter(|_| speaks).map(|mut f| {
-                    f.rule = "verb-subject";
+                    f.rule = if s.stance.contains(&lower) {
+                        "stance-verb"
+                    } else {
+                        "verb-subject"
+                    };
                     (f, true)
                 })
             }
             Subject::After if !INVERTS.contains(&lower.as_str()) => None,
+            // "Asked about it, Ostrander said…": a participle opening the
+            // sentence is not its verb.
+            Subject::After
+                if text[sb.start..at].trim().is_empty()
+                    && text[at + word.len()..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| {
+                            [
+                                "about", "whether", "if", "why", "what", "how", "to", "by", "for",
+                                "on",
+                            ]
+                            .contains(&w)
+                        }) =>
+            {
+                None
+            }
             Subject::After => phrase_after(&text[at + word.len()..sb.end], true)
                 .and_then(|src| classify(s, ctx, &src, false))
                 .map(|mut f| {
@@ -608,6 +649,11 @@ fn sentence(
         }
     }
 
+    // "The inquiry is expected to take six weeks, an official said": a
+    // source named beats the hedge.
+    if all.iter().any(|f| f.rule != "passive-hedge") {
+        all.retain(|f| f.rule != "passive-hedge");
+    }
     if all.is_empty()
         && let Some((at, h)) = &hedge
     {
@@ -627,6 +673,111 @@ fn sentence(
         }
     }
     all
+}
+
+/// Whether a verb form made from a lemma can be a verb between `before`
+/// and `after` (the sentence's words either side of it).
+fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::Form) -> bool {
+    use crate::lexicon::Form;
+    let prev_raw = before.split_whitespace().next_back().unwrap_or("");
+    let prev = bare(prev_raw);
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    let comma = prev_raw.ends_with(',');
+    let ends = [".", "!", "?", ""].contains(&after.trim());
+    // "…when the panel would report.": a verb made from a lemma reports
+    // something only with words after it or a quotation before.
+    if ends && !before.contains(['"', '”', '’', '»', '«']) {
+        return false;
+    }
+    let before_prev = before.split_whitespace().rev().nth(1).map(bare);
+    let aux = |w: &str| {
+        [
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "am",
+            "has",
+            "have",
+            "had",
+            "having",
+            "will",
+            "would",
+            "could",
+            "can",
+            "may",
+            "might",
+            "should",
+            "must",
+            "did",
+            "do",
+            "does",
+            "also",
+            "not",
+            "never",
+            "still",
+            "repeatedly",
+            "publicly",
+            "openly",
+            "privately",
+            "often",
+            "long",
+            "already",
+            "now",
+            "again",
+        ]
+        .contains(&w)
+    };
+    // "under plans", "of support"; not "to support" (an infinitive) or "by
+    // saying" (a gerund reports).
+    if !comma
+        && PREPOSITIONS.contains(&prev.as_str())
+        && !["who", "that", "which", "to"].contains(&prev.as_str())
+        && form != Form::Ing
+    {
+        return false;
+    }
+    match form {
+        Form::Base => {
+            ["i", "we", "they", "you", "who", "to"].contains(&prev.as_str())
+                || aux(&prev)
+                || next == "that"
+                || (!comma && prev.ends_with('s') && !prev.ends_with("ss") && !ends)
+        }
+        Form::Third => {
+            // "to answer questions": a noun after a verb.
+            !(before_prev.as_deref() == Some("to")
+                || s.verbs.contains(&prev)
+                || prev.ends_with("ing")
+                || (prev.ends_with("ed") && prev.len() > 3))
+        }
+        Form::Past => true,
+        Form::Ing => {
+            comma
+                || aux(&prev)
+                || [
+                    "and",
+                    "while",
+                    "after",
+                    "before",
+                    "by",
+                    "keeps",
+                    "kept",
+                    "continued",
+                    "began",
+                    "started",
+                ]
+                .contains(&prev.as_str())
+        }
+        Form::Participle => aux(&prev),
+    }
 }
 
 /// Where the clause holding the verb starts: after the last closing quote,
@@ -660,6 +811,14 @@ enum Subject {
 /// The subject in the words before a verb (`region`, from the clause start).
 fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) -> Subject {
     let mut words: Vec<&str> = region.split_whitespace().collect();
+    // "Scott blasted Congress and said…", "She called on Congress to act
+    // and said…": the subject the clause opened with.
+    if words.last() == Some(&"and")
+        && let Some(subject) = coordinated(s, &words[..words.len() - 1])
+    {
+        let first = region.trim_start().starts_with(subject.as_str());
+        return Subject::Words(subject, opens && first);
+    }
     // Function words are written in lower case: "(WHO)" is a name.
     let plain = |w: &str| -> Option<String> {
         let t = w.trim_end_matches([',', '.', ';', ':']);
@@ -800,6 +959,30 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     }
 }
 
+/// The subject of a clause whose verb comes after it ("Florida Gov. Rick
+/// Scott (R) blasted Congress" → "Florida Gov. Rick Scott (R)"): the words
+/// before its first verb, the last comma piece of them.
+fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
+    let verb = words.iter().position(|w| {
+        let l = bare(w);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (FINITE.contains(&l.as_str())
+                || s.verbs.contains(&l)
+                || (l.ends_with("ed") && l.len() > 3))
+    })?;
+    if verb == 0 || words[verb - 1].ends_with(',') {
+        return None;
+    }
+    let np = words[..verb].join(" ");
+    let piece = pieces(&np)
+        .into_iter()
+        .rev()
+        .find(|p| !p.is_empty() && !aside(p))?
+        .to_owned();
+    let piece = strip_opener(strip_leading(&piece)).to_owned();
+    (piece.split_whitespace().count() <= 8).then_some(piece)
+}
+
 /// Comma-separated pieces, a comma inside brackets not counting.
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -809,7 +992,11 @@ fn pieces(text: &str) -> Vec<&str> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ',' if depth <= 0 => {
+            // "4,000 residents": a comma between digits divides nothing.
+            ',' if depth <= 0
+                && !(text[..i].ends_with(|c: char| c.is_ascii_digit())
+                    && text[i + 1..].starts_with(|c: char| c.is_ascii_digit())) =>
+            {
                 out.push(text[from..i].trim());
                 from = i + 1;
             }

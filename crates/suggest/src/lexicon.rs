@@ -26,6 +26,11 @@ struct File {
 #[serde(deny_unknown_fields, default)]
 struct AttributionFile {
     reporting_verbs: Words,
+    /// Verbs as lemmas ("say:said", "argue"), every form counted.
+    reporting_lemmas: Words,
+    /// Verbs of belief, wish, plan and judgement ("think:thought",
+    /// "support"): attributions when a speaker is their subject.
+    stance_lemmas: Words,
     source_phrases: Words,
     anonymity_markers: Words,
     hedges: Words,
@@ -48,9 +53,13 @@ struct EditorialFile {
 }
 
 /// Every cue, lowercased, without repeats.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
     pub reporting_verbs: Vec<String>,
+    /// Every form of the verbs of belief, wish, plan and judgement.
+    pub stance_verbs: Vec<String>,
+    /// The verb forms made from lemmas, and which form each is.
+    pub forms: std::collections::HashMap<String, Form>,
     pub source_phrases: Vec<String>,
     pub anonymity_markers: Vec<String>,
     pub hedges: Vec<String>,
@@ -105,10 +114,40 @@ impl Lexicon {
                 format!("{first} (a lexicon has [attribution] and [editorial] lists of words)"),
             )
         })?;
-        let a = file.attribution;
+        let mut a = file.attribution;
         let e = file.editorial;
+        // A lemma counts in every form: "argue" is argue, argues, argued,
+        // arguing.
+        let listed: std::collections::HashSet<String> = a
+            .reporting_verbs
+            .iter()
+            .map(|w| w.get_ref().to_lowercase())
+            .chain(self.reporting_verbs.iter().cloned())
+            .collect();
+        let mut stance = Vec::new();
+        for (lemma, into) in a
+            .reporting_lemmas
+            .drain(..)
+            .map(|l| (l, false))
+            .chain(a.stance_lemmas.drain(..).map(|l| (l, true)))
+        {
+            let span = lemma.span();
+            for (form, class) in inflect_forms(lemma.get_ref()) {
+                // A form listed as it is needs nothing before it.
+                if !listed.contains(&form) {
+                    self.forms.entry(form.clone()).or_insert(class);
+                }
+                let list = if into {
+                    &mut stance
+                } else {
+                    &mut a.reporting_verbs
+                };
+                list.push(Spanned::new(span.clone(), form));
+            }
+        }
         for (into, from) in [
             (&mut self.reporting_verbs, a.reporting_verbs),
+            (&mut self.stance_verbs, stance),
             (&mut self.source_phrases, a.source_phrases),
             (&mut self.anonymity_markers, a.anonymity_markers),
             (&mut self.hedges, a.hedges),
@@ -144,8 +183,107 @@ impl Lexicon {
     }
 }
 
+/// The forms of an English verb from its entry: "argue" → argue, argues,
+/// argued, arguing; "say:said" gives the past (and participle) itself,
+/// "write:wrote:written" both; "admit:admitted" keeps its doubled letter
+/// in the -ing form (admitting).
+pub fn inflect(entry: &str) -> Vec<String> {
+    inflect_forms(entry).into_iter().map(|(f, _)| f).collect()
+}
+
+/// Which form of its verb a word generated from a lemma is: what may come
+/// before it differs ("the panel would report", "they report", "he
+/// reports", "having reported", "insisting").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Ing,
+    Participle,
+}
+
+/// [`inflect`], each form with its [`Form`].
+pub fn inflect_forms(entry: &str) -> Vec<(String, Form)> {
+    let mut parts = entry.split(':').map(str::trim);
+    let lemma = parts.next().unwrap_or("").to_owned();
+    let past = parts.next().map(str::to_owned);
+    let participle = parts.next().map(str::to_owned);
+    // A phrase ("point out", "call for") inflects its first word.
+    let (head, tail) = match lemma.split_once(' ') {
+        Some((h, t)) => (h.to_owned(), format!(" {t}")),
+        None => (lemma.clone(), String::new()),
+    };
+    let vowel = |c: char| "aeiou".contains(c);
+    let ends_consonant_y =
+        head.ends_with('y') && head.chars().rev().nth(1).is_some_and(|c| !vowel(c));
+    let third = if ends_consonant_y {
+        format!("{}ies", &head[..head.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| head.ends_with(e))
+    {
+        format!("{head}es")
+    } else {
+        format!("{head}s")
+    };
+    let regular_past = if head.ends_with('e') {
+        format!("{head}d")
+    } else if ends_consonant_y {
+        format!("{}ied", &head[..head.len() - 1])
+    } else {
+        format!("{head}ed")
+    };
+    let past_head = past.clone().unwrap_or(regular_past);
+    // "admitted" → "admitting": the doubled consonant of a given past.
+    let doubled = past_head
+        .strip_suffix("ed")
+        .filter(|stem| stem.len() == head.len() + 1 && stem.starts_with(head.as_str()));
+    let ing = if let Some(stem) = doubled {
+        format!("{stem}ing")
+    } else if head.ends_with("ie") {
+        format!("{}ying", &head[..head.len() - 2])
+    } else if head.ends_with('e') && !head.ends_with("ee") && head.len() > 2 {
+        format!("{}ing", &head[..head.len() - 1])
+    } else {
+        format!("{head}ing")
+    };
+    let mut out = vec![
+        (lemma.clone(), Form::Base),
+        (format!("{third}{tail}"), Form::Third),
+        (format!("{past_head}{tail}"), Form::Past),
+        (format!("{ing}{tail}"), Form::Ing),
+    ];
+    if let Some(p) = participle {
+        out.push((format!("{p}{tail}"), Form::Participle));
+    }
+    out.dedup_by(|b, a| a.0 == b.0);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn verbs_inflect() {
+        assert_eq!(inflect("argue"), ["argue", "argues", "argued", "arguing"]);
+        assert_eq!(inflect("say:said"), ["say", "says", "said", "saying"]);
+        assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(
+            inflect("admit:admitted"),
+            ["admit", "admits", "admitted", "admitting"]
+        );
+        assert_eq!(
+            inflect("write:wrote:written"),
+            ["write", "writes", "wrote", "writing", "written"]
+        );
+        assert_eq!(
+            inflect("point out"),
+            ["point out", "points out", "pointed out", "pointing out"]
+        );
+        assert_eq!(inflect("push"), ["push", "pushes", "pushed", "pushing"]);
+        assert_eq!(inflect("lie"), ["lie", "lies", "lied", "lying"]);
+    }
+
     use super::*;
 
     #[test]

@@ -93,6 +93,8 @@ fn whole_word(text: &str, r: &Range<usize>) -> bool {
 pub struct Suggester {
     lex: Lexicon,
     verbs: HashSet<String>,
+    /// The verbs of those that report a stance, not words.
+    stance: HashSet<String>,
     anonymous: HashSet<String>,
     speaking_for: HashSet<String>,
     agents: HashSet<String>,
@@ -174,7 +176,18 @@ impl Suggester {
             }
         }
         Suggester {
-            verbs: lex.reporting_verbs.iter().cloned().collect(),
+            verbs: lex
+                .reporting_verbs
+                .iter()
+                .chain(&lex.stance_verbs)
+                .cloned()
+                .collect(),
+            stance: lex
+                .stance_verbs
+                .iter()
+                .filter(|v| !lex.reporting_verbs.contains(v))
+                .cloned()
+                .collect(),
             anonymous: lex.anonymous_sources.iter().cloned().collect(),
             speaking_for: lex.speaking_for.iter().cloned().collect(),
             agents: lex.agents.iter().cloned().collect(),
@@ -208,7 +221,19 @@ impl Suggester {
         }
         let quotes = quoted_ranges(&p.text);
         let mut reported = Vec::new();
-        let mut out = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+        // A headline is never an attribution: the first paragraph of a
+        // plain article when it ends without a stop ("Border talks
+        // collapse amid recriminations").
+        let headline = number == 1
+            && p.text
+                .trim_end()
+                .ends_with(|c: char| c.is_alphanumeric() || c == ')')
+            && p.text.split_whitespace().count() <= 25;
+        let mut out = if headline {
+            Vec::new()
+        } else {
+            attribution::suggest(self, p, &quotes, ctx, &mut reported)
+        };
         let attributed: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
         out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
         let mut out: Vec<Suggestion> = out
@@ -267,9 +292,27 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut skip = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         let before = k.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(k + 1).map(|x| x.1);
+        // Two apostrophes are one double mark (''…'', as some wires and
+        // archives write them), and two backticks open one (``…'').
+        let c = match (c, after) {
+            ('\'', Some('\'')) | ('`', Some('`')) => {
+                skip = true;
+                '"'
+            }
+            _ => c,
+        };
+        let after = if skip {
+            chars.get(k + 2).map(|x| x.1)
+        } else {
+            after
+        };
         // A single quote opens after a space and before a letter ('We…',
         // ‘We…’) and closes before what is not a letter, so "farmers'
         // union" and "it’s" open nothing.
@@ -280,7 +323,8 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
             ('“' | '«' | '「' | '"', None) => open = Some((i, c)),
             ('‘' | '\'', None) if opens_single => open = Some((i, '\'')),
             ('”' | '»' | '」' | '"', Some((s, o))) if o != '\'' => {
-                out.push(s..i + c.len_utf8());
+                let width = if skip { 2 } else { c.len_utf8() };
+                out.push(s..i + width);
                 open = None;
             }
             ('’' | '\'', Some((s, '\''))) if closes_single => {

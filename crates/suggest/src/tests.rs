@@ -402,7 +402,7 @@ fn news_copy_of_many_styles() {
             &[
                 "Petrov's daughter, Nadia, wants him to retire. She says the council has offered him a pension.",
             ],
-            &[("She says", S, "Nadia")],
+            &[("Petrov's daughter", S, "Nadia"), ("She says", S, "Nadia")],
         ),
         (
             &[
