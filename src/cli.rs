@@ -65,10 +65,18 @@ pub enum SuggestFormat {
 
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
-    /// The article: .txt, .md, .html or .htm (anything else is read as plain text)
-    pub article: PathBuf,
+    /// Articles (.txt, .md, .html or .htm; a file named is read as plain
+    /// text whatever its ending) or folders of them, searched recursively
+    #[arg(required = true, value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// text, or json: one article's object for one file, JSON Lines of
+    /// those objects for several
     #[arg(long, value_enum, default_value = "text")]
     pub format: SuggestFormat,
+    /// The language pack to read the articles with (en, de); default: the
+    /// page's <html lang>, else English
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// Output of `byline keys`.

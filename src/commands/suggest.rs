@@ -1,5 +1,6 @@
-//! `byline suggest ARTICLE [--format text|json]`: the claims the annotation
-//! screen would suggest, for scripts and for measuring them. Quotes and
+//! `byline suggest ARTICLE|FOLDER… [--format text|json] [--lang L]`: the
+//! claims the annotation screen would suggest, for scripts and for
+//! measuring them; JSON Lines, an object an article, for several. Quotes and
 //! sources come from the article, so both formats go through
 //! [`crate::output`] and its sanitising layer.
 
@@ -7,8 +8,11 @@ use crate::cli::{SuggestArgs, SuggestFormat};
 use crate::config::SuggestConfig;
 use crate::output;
 use byline_model::sanitize;
-use byline_suggest::Suggestion;
+use byline_store::corpus;
+use byline_suggest::{Suggester, Suggestion};
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 #[derive(serde::Serialize)]
 struct Out<'a> {
@@ -17,15 +21,94 @@ struct Out<'a> {
 }
 
 pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
-    let suggester = config.suggester()?;
-    let article = byline_store::article::load(&args.article)?;
-    let all = suggester.article(&article);
+    // An unknown --lang is a mistake in the command: nothing is read.
+    if let Some(l) = &args.lang
+        && Suggester::for_lang(l).is_none()
+    {
+        output::error(format_args!(
+            "--lang {}: byline has no language pack for it (it has: {})",
+            sanitize::line(l),
+            PACKS.join(", ")
+        ));
+        return Ok(2);
+    }
+    let gathered = corpus::gather_noting(&args.articles, Path::new("annotations"))?;
+    if let Some(note) = gathered.note() {
+        output::warning(format_args!("{note}"));
+    }
+    let mut packs: HashMap<String, Suggester> = HashMap::new();
+    let mut warned = std::collections::HashSet::new();
+    let mut failed = false;
+    for path in &gathered.files {
+        let article = match byline_store::article::load(path) {
+            Ok(a) => a,
+            // One article of a folder that cannot be read does not stop
+            // the rest; a single one named is the command's error.
+            Err(e) if gathered.files.len() > 1 => {
+                output::error(format_args!("{e}"));
+                failed = true;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let lang = match (&args.lang, &article.lang) {
+            (Some(l), _) => primary(l),
+            (None, Some(l)) if Suggester::for_lang(l).is_some() => primary(l),
+            (None, Some(l)) => {
+                if warned.insert(primary(l)) {
+                    output::warning(format_args!(
+                        "{}: the page says its language is {}; byline has no pack for it (it has: {}), so it is read as English",
+                        path.display(),
+                        sanitize::line(l),
+                        PACKS.join(", ")
+                    ));
+                }
+                "en".to_owned()
+            }
+            (None, None) => "en".to_owned(),
+        };
+        if !packs.contains_key(&lang) {
+            // English carries the user's extra lexicon; other packs are
+            // read as they ship.
+            let s = if lang == "en" {
+                config.suggester()?
+            } else {
+                Suggester::for_lang(&lang).expect("checked above")
+            };
+            packs.insert(lang.clone(), s);
+        }
+        let suggester = &packs[&lang];
+        print_one(args, path, &article, suggester, gathered.files.len() > 1)?;
+    }
+    Ok(if failed { 1 } else { 0 })
+}
+
+/// The primary subtag of a language tag, lowercased: "de-CH" → "de".
+fn primary(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
+}
+
+/// The language packs byline ships.
+const PACKS: &[&str] = &["en"];
+
+fn print_one(
+    args: &SuggestArgs,
+    path: &Path,
+    article: &byline_model::article::Article,
+    suggester: &Suggester,
+    several: bool,
+) -> anyhow::Result<()> {
+    let all = suggester.article(article);
     for (i, p) in article.paragraphs.iter().enumerate() {
         let n = byline_suggest::long_sentences(p);
         if n > 0 && !p.heading {
             output::warning(format_args!(
                 "{}: paragraph {}: {n} {} too long to read for suggestions (over {} bytes with no full stop); none are made there",
-                args.article.display(),
+                path.display(),
                 i + 1,
                 if n == 1 {
                     "sentence is"
@@ -46,6 +129,9 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
         }
         SuggestFormat::Text => {
             let mut s = String::new();
+            if several {
+                let _ = writeln!(s, "== {}", sanitize::line(&path.display().to_string()));
+            }
             for g in &all {
                 let source = g
                     .source
@@ -68,5 +154,5 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
             output::print(&s)?;
         }
     }
-    Ok(0)
+    Ok(())
 }

@@ -578,3 +578,49 @@ fn enter_on_a_suggestion_with_no_source_asks_for_one() {
         (Kind::Sourced, Some("Tom Becker"))
     );
 }
+
+#[test]
+fn byline_suggest_reads_a_folder_as_json_lines_one_object_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(article("harbor-council.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::copy(article("ferry-strike.html"), dir.path().join("more/b.html")).unwrap();
+    let r = crate::common::run(dir.path(), &["suggest", "--format", "json", "."]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = lines
+        .iter()
+        .map(|v| v["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    // Each line is what the article alone gives.
+    let alone = crate::common::run(dir.path(), &["suggest", "--format", "json", "a.txt"]);
+    assert_eq!(r.stdout.lines().next(), alone.stdout.lines().next());
+    assert_eq!(lines[0]["suggestions"][0]["rule"], "verb-subject");
+    // Text says which article each block is.
+    let t = crate::common::run(dir.path(), &["suggest", "a.txt", "more"]);
+    assert!(t.stdout.starts_with("== a.txt\n"), "{}", t.stdout);
+    assert!(t.stdout.contains("\n== more/b.html\n"), "{}", t.stdout);
+}
+
+#[test]
+fn byline_suggest_goes_on_past_an_unreadable_article_and_refuses_an_unknown_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(article("harbor-council.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("bad.txt"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let r = crate::common::run(dir.path(), &["suggest", "--format", "json", "."]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("bad.txt"), "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "a.txt still suggested");
+    let r = crate::common::run(dir.path(), &["suggest", "--lang", "xx", "a.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr.trim(),
+        "byline: --lang xx: byline has no language pack for it (it has: en)"
+    );
+    assert!(r.stdout.is_empty());
+}

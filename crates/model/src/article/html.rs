@@ -36,6 +36,8 @@ pub struct PageMeta {
     pub url: Option<String>,
     /// As the page wrote it (`article:published_time` or `<time datetime>`).
     pub published: Option<String>,
+    /// The page's language (`<html lang>`), a BCP 47 tag as written.
+    pub lang: Option<String>,
 }
 
 /// Why a page gives no article.
@@ -370,11 +372,13 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     let url = attr("link[rel='canonical']", "href").or_else(|| content("meta[property='og:url']"));
     let published = content("meta[property='article:published_time']")
         .or_else(|| attr("time[datetime]", "datetime"));
+    let lang = attr("html[lang]", "lang");
     PageMeta {
         title,
         outlet,
         url,
         published,
+        lang,
     }
 }
 
@@ -550,7 +554,7 @@ mod tests {
     #[test]
     fn metadata_from_the_head() {
         let html = format!(
-            "<html><head><title>Bridge shut for repairs | The Valley Ledger</title><meta property='og:site_name' content='The Valley Ledger'><link rel='canonical' href='https://ledger.example/bridge'><meta property='article:published_time' content='2026-11-02T08:30:00Z'></head><body><article><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></article></body></html>"
+            "<html lang='en-GB'><head><title>Bridge shut for repairs | The Valley Ledger</title><meta property='og:site_name' content='The Valley Ledger'><link rel='canonical' href='https://ledger.example/bridge'><meta property='article:published_time' content='2026-11-02T08:30:00Z'></head><body><article><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></article></body></html>"
         );
         let page = extract(&html).unwrap();
         assert_eq!(
@@ -560,6 +564,7 @@ mod tests {
                 outlet: Some("The Valley Ledger".into()),
                 url: Some("https://ledger.example/bridge".into()),
                 published: Some("2026-11-02T08:30:00Z".into()),
+                lang: Some("en-GB".into()),
             }
         );
         assert_eq!(

@@ -36,6 +36,9 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The language the page declares (`<html lang>`); `None` for text and
+    /// Markdown. Suggestions read the article with that language's pack.
+    pub lang: Option<String>,
     sha256: OnceLock<String>,
 }
 
@@ -49,6 +52,7 @@ impl Article {
             outlet: None,
             url: None,
             published: None,
+            lang: None,
             sha256: OnceLock::new(),
         }
     }
