@@ -1488,7 +1488,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             // National Fisheries Agency".
             Some(Named::Body(b)) => Some(b),
             Some(Named::Person(p)) => Some(person(ctx, &p)),
-            None if words[by] == "by" => {
+            None if ["by", "from"].contains(&words[by]) => {
                 let (_, cut) = head_of(by_words);
                 Some(describe(s, ctx, by_words, cut, false))
             }
