@@ -161,7 +161,8 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<u8> {
         Err(e) if e.0.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(if skipped + refused > 0 {
+    // Nothing imported at all (every label unknown, say) is a failure too.
+    Ok(if skipped + refused > 0 || written == 0 {
         EXIT_FAILED
     } else {
         0

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::common;
 use common::{Run, root, run};
 
-type ClaimKey = (
+pub(crate) type ClaimKey = (
     Option<String>,
     usize,
     usize,
@@ -21,7 +21,7 @@ type ClaimKey = (
     Option<String>,
 );
 
-fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
+pub(crate) fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
     set.claims
         .iter()
         .map(|c| {
@@ -42,7 +42,7 @@ fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
 }
 
 /// The sample annotator files: (article id, annotator slug, set).
-fn samples() -> Vec<(String, String, AnnotationSet)> {
+pub(crate) fn samples() -> Vec<(String, String, AnnotationSet)> {
     let mut out = Vec::new();
     let dir = root().join("annotations");
     let mut articles: Vec<_> = std::fs::read_dir(&dir)
@@ -80,7 +80,7 @@ fn import(file: &str, from: &str, article: Option<&str>, annotations: &str) -> R
     run(&root(), &args)
 }
 
-fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
+pub(crate) fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
     let p = dir.join(article).join(format!("{slug}.toml"));
     byline_store::load(&p)
         .unwrap_or_else(|e| panic!("{}: {e}", p.display()))

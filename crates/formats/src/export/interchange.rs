@@ -758,6 +758,7 @@ pub fn label_studio(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>
             "url": a.url,
             "published": a.published.map(|d| d.to_string()),
             "sha256": a.sha256,
+            "path": doc.article_path,
         },
         "annotations": [{
             "id": index + 1,
@@ -810,6 +811,7 @@ pub fn doccano(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>, Str
             "outlet": a.outlet,
             "url": a.url,
             "published": a.published.map(|d| d.to_string()),
+            "path": doc.article_path,
         }),
         &mut out,
     );

@@ -78,6 +78,7 @@ fn read_line(
         outlet: s("outlet"),
         url: s("url"),
         published: s("published"),
+        article_path: s("path").map(Into::into),
         ..Record::default()
     };
     let mut found: Vec<Found> = Vec::new();

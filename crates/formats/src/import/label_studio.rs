@@ -128,6 +128,7 @@ fn read_task(task: &Value, at: &str, labels: &Mapping, parsed: &mut Parsed) -> R
             url: s("url"),
             published: s("published"),
             meta: meta.clone(),
+            article_path: s("path").map(Into::into),
             ..Record::default()
         };
         let results = ann["result"].as_array().cloned().unwrap_or_default();
@@ -140,8 +141,7 @@ fn read_task(task: &Value, at: &str, labels: &Mapping, parsed: &mut Parsed) -> R
             let rat = format!("{at}, result {}", k + 1);
             let value = &res["value"];
             let Some(names) = value["labels"].as_array() else {
-                parsed
-                    .problems
+                r.problems
                     .push(Problem::new(&rat, "no value.labels; skipped"));
                 continue;
             };
@@ -158,7 +158,7 @@ fn read_task(task: &Value, at: &str, labels: &Mapping, parsed: &mut Parsed) -> R
             };
             let n = |key: &str| value[key].as_u64().and_then(|n| usize::try_from(n).ok());
             let (Some(a), Some(b)) = (n("start"), n("end")) else {
-                parsed.problems.push(Problem::new(
+                r.problems.push(Problem::new(
                     &rat,
                     "value.start and value.end are not whole numbers; skipped",
                 ));
@@ -168,9 +168,7 @@ fn read_task(task: &Value, at: &str, labels: &Mapping, parsed: &mut Parsed) -> R
             let (a, b) = match offsets.chars(a, b, stated) {
                 Ok(x) => x,
                 Err(m) => {
-                    parsed
-                        .problems
-                        .push(Problem::new(&rat, format!("{m}; skipped")));
+                    r.problems.push(Problem::new(&rat, format!("{m}; skipped")));
                     continue;
                 }
             };

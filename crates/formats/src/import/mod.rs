@@ -133,6 +133,10 @@ pub struct Record {
     /// Where the file says the article text is (JSONL's `meta.path`).
     pub article_path: Option<PathBuf>,
     pub spans: Vec<Span>,
+    /// Spans of this record that were skipped: reported when the record
+    /// itself is placed (a task on another text is one problem, not one
+    /// per region).
+    pub problems: Vec<Problem>,
 }
 
 /// What a reader made of a file.
@@ -548,6 +552,7 @@ fn build(
     notes: &mut Vec<Problem>,
 ) -> Result<Built, Problem> {
     let (article, article_path) = article_for(r, file, given)?;
+    problems.extend(r.problems.iter().cloned());
     let joined = Joined::new(&article);
     // The offsets count into the file's text; when that is the article's
     // normalised text, they are the article's offsets too, and when it is
