@@ -111,7 +111,7 @@ fn parc_ann() -> String {
     ann.push_str(&format!(
         "E5\tAttribution:T{a} Content:T{x} Cue:T{c} Source:T{s}\n"
     ));
-    ann.push_str(&format!("A1\tNegated E5\n"));
+    ann.push_str("A1\tNegated E5\n");
     // E6: the cue apart from the content (the source between them).
     let c = span(&mut ann, "Cue", &[at(t, "According to", 0)]);
     let s = span(&mut ann, "Source", &[at(t, "Mayor Ruiz", 0)]);
