@@ -339,6 +339,47 @@ fn attribution_events_become_one_claim_each() {
     );
 }
 
+/// Two annotators of one article, imported: `agree` prints figures and
+/// says the files are imports.
+#[test]
+fn agree_between_two_imported_annotators_prints_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    parc_corpus(dir.path());
+    // The second annotator left out E6 (the "According to" attribution).
+    let second: String = parc_ann()
+        .lines()
+        .filter(|l| !l.starts_with("E6\t"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(
+        dir.path().join("polnear/attributions/harbor_vote_cd34.ann"),
+        second,
+    )
+    .unwrap();
+    import_parc(dir.path());
+    let r = run(
+        dir.path(),
+        &[
+            "agree",
+            "ann/harbor-vote/ab12.toml",
+            "ann/harbor-vote/cd34.toml",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("annotators: ab12, cd34"), "{}", r.stdout);
+    assert!(r.stdout.contains("Krippendorff's alpha"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("span F1 exact    0.9333  (7 matched; 8 + 7 claims)"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stderr,
+        "byline: warning: imported, not annotated in byline: ab12 (from brat), cd34 (from brat)\n"
+    );
+}
+
 #[test]
 fn the_attribution_scheme_survives_export_and_import() {
     let dir = tempfile::tempdir().unwrap();
