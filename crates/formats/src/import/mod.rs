@@ -727,12 +727,25 @@ fn build(
                     None => Some(k),
                 })
                 .unwrap_or(a);
-            let i = joined
+            let overlap = |i: usize| {
+                let (ps, pl) = (joined.starts[i], joined.lens[i]);
+                (a.max(ps), b.min(ps + pl))
+            };
+            let mut i = joined
                 .starts
                 .partition_point(|&st| st <= keep)
                 .saturating_sub(1);
-            let (ps, pl) = (joined.starts[i], joined.lens[i]);
-            let (ca, cb) = (a.max(ps), b.min(ps + pl));
+            if overlap(i).0 >= overlap(i).1 {
+                // The cue's paragraph holds none of it: the paragraph
+                // holding the most of it.
+                i = (0..joined.starts.len())
+                    .max_by_key(|&j| {
+                        let (x, y) = overlap(j);
+                        (y.saturating_sub(x), std::cmp::Reverse(j))
+                    })
+                    .unwrap_or(i);
+            }
+            let (ca, cb) = overlap(i);
             if s.keep_paragraph_of.is_some() && ca < cb {
                 notes.push(Problem::new(
                     &s.at,
