@@ -57,6 +57,11 @@ fn benches(c: &mut Criterion) {
         verdicts: false,
         verbose: false,
         csv_raw: false,
+        scheme: byline::cli::BratScheme::Spans,
+        labels: byline::cli::LabelArgs {
+            labels: None,
+            label: Vec::new(),
+        },
     };
     let mut g = c.benchmark_group("export_json");
     g.sample_size(10);

@@ -126,10 +126,8 @@ fn import(c: &mut Criterion) {
             b.iter(|| {
                 round += 1;
                 let options = Options {
-                    from: Format::W3c,
-                    annotations: dir.path().join(format!("ann-{n}-{round}")),
-                    annotator: None,
                     max_annotators: n,
+                    ..Options::new(Format::W3c, dir.path().join(format!("ann-{n}-{round}")))
                 };
                 black_box(import_file(file, &options, Some(&article)).expect("imports"))
             })

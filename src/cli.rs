@@ -196,6 +196,19 @@ pub enum ExportFormat {
     Brat,
     /// One line per article: {"text", "spans", "meta"} as spaCy and Prodigy read it
     Jsonl,
+    /// Label Studio's JSON export: one text task per annotation file
+    LabelStudio,
+    /// doccano JSON Lines: one document per annotation file, with `entities`
+    Doccano,
+}
+
+/// How `--format brat` writes claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BratScheme {
+    /// One labelled span per claim (Sourced, Anonymous, Editorial)
+    Spans,
+    /// The attribution scheme: Source, Cue and Content spans tied by an Attribution event
+    Attribution,
 }
 
 #[derive(Debug, Args)]
@@ -223,6 +236,12 @@ pub struct ExportArgs {
     /// CSV cells exactly as the files hold them; by default a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' (see docs/export.md)
     #[arg(long)]
     pub csv_raw: bool,
+    /// With --format brat: one span per claim, or the attribution scheme's events
+    #[arg(long, value_enum, default_value = "spans")]
+    pub scheme: BratScheme,
+    /// With --format brat, label-studio or doccano: the labels written
+    #[command(flatten)]
+    pub labels: LabelArgs,
 }
 
 /// Output of `byline check`.
@@ -259,6 +278,21 @@ pub enum ImportFormat {
     Brat,
     /// spaCy/Prodigy JSON Lines: {"text", "spans": [{"start", "end", "label"}], "meta"}
     Jsonl,
+    /// Label Studio's JSON export of text tasks with `labels` results
+    LabelStudio,
+    /// doccano JSON Lines: {"text", "label": [[start, end, "LABEL"]]} or {"text", "entities": […]}
+    Doccano,
+}
+
+/// How another tool's labels read: `--labels NAME|FILE` and `--label KEY=VALUE`.
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// A label mapping: a shipped one by name (byline, parc) or a TOML file [default: byline]
+    #[arg(long, value_name = "NAME|FILE")]
+    pub labels: Option<String>,
+    /// One mapping entry, on top of --labels: `Quote=sourced`, `events.Attribution=attribution`, `roles.Speaker=source`, `attributes.Unsure=needs-review` (repeatable)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -280,4 +314,15 @@ pub struct ImportArgs {
     /// At most this many annotators from one file (each becomes a file)
     #[arg(long, value_name = "N", default_value_t = byline_formats::import::MAX_ANNOTATORS)]
     pub max_annotators: usize,
+    #[command(flatten)]
+    pub labels: LabelArgs,
+    /// Labels the mapping does not know refuse the file (by default they are left out and listed once)
+    #[arg(long)]
+    pub strict: bool,
+    /// Replace an annotator's existing file instead of refusing
+    #[arg(long)]
+    pub force: bool,
+    /// brat: the folder holding the texts when they are not beside the .ann files
+    #[arg(long, value_name = "DIR")]
+    pub text: Option<PathBuf>,
 }

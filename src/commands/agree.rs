@@ -39,6 +39,22 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<u8> {
         }
     }
     let names = coder_names(&files, &sets);
+    // Files `byline import` made (FORMAT.md `imported_from`): said once,
+    // so figures between people are not taken for figures between imports.
+    let imported: Vec<String> = names
+        .iter()
+        .zip(&sets)
+        .filter_map(|(n, s)| {
+            let from = s.annotator.extra.get("imported_from")?.as_str()?;
+            Some(format!("{n} (from {})", byline_model::sanitize::text(from)))
+        })
+        .collect();
+    if !imported.is_empty() && args.format == AgreeFormat::Text {
+        output::warning(format_args!(
+            "imported, not annotated in byline: {}",
+            imported.join(", ")
+        ));
+    }
     let coders: Vec<agree::Coder> = names
         .into_iter()
         .zip(&sets)

@@ -1,7 +1,7 @@
 //! `byline export PATH… [--format …] [-o FILE]`: the flags checked, the
 //! engine run, its messages printed and its progress drawn.
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{BratScheme, ExportArgs, ExportFormat};
 use crate::output;
 use crate::{EXIT_FAILED, EXIT_USAGE};
 use byline_formats::export::{self, Format, Options, Progress, Reporter};
@@ -30,6 +30,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         output::error("--format brat writes a folder of .txt and .ann files; name it with -o DIR");
         return Ok(EXIT_USAGE);
     }
+    if args.scheme == BratScheme::Attribution && args.format != ExportFormat::Brat {
+        output::error("--scheme attribution is a brat scheme; use it with --format brat");
+        return Ok(EXIT_USAGE);
+    }
+    let labels = match super::import::mapping(&args.labels) {
+        Ok(m) => m,
+        Err(e) => {
+            output::error(e);
+            return Ok(EXIT_USAGE);
+        }
+    };
     let options = Options {
         paths: args.paths.clone(),
         format: match args.format {
@@ -40,6 +51,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
             ExportFormat::W3c => Format::W3c,
             ExportFormat::Brat => Format::Brat,
             ExportFormat::Jsonl => Format::Jsonl,
+            ExportFormat::LabelStudio => Format::LabelStudio,
+            ExportFormat::Doccano => Format::Doccano,
         },
         output: args.output.clone(),
         claims: args.claims,
@@ -47,6 +60,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         root: args.root.clone(),
         verbose: args.verbose,
         csv_raw: args.csv_raw,
+        labels,
+        attribution: args.scheme == BratScheme::Attribution,
     };
     let failed = export::run(&options, &Stderr)?;
     Ok(if failed { EXIT_FAILED } else { 0 })

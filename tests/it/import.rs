@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::common;
 use common::{Run, root, run};
 
-type ClaimKey = (
+pub(crate) type ClaimKey = (
     Option<String>,
     usize,
     usize,
@@ -21,7 +21,7 @@ type ClaimKey = (
     Option<String>,
 );
 
-fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
+pub(crate) fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
     set.claims
         .iter()
         .map(|c| {
@@ -42,7 +42,7 @@ fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
 }
 
 /// The sample annotator files: (article id, annotator slug, set).
-fn samples() -> Vec<(String, String, AnnotationSet)> {
+pub(crate) fn samples() -> Vec<(String, String, AnnotationSet)> {
     let mut out = Vec::new();
     let dir = root().join("annotations");
     let mut articles: Vec<_> = std::fs::read_dir(&dir)
@@ -80,7 +80,7 @@ fn import(file: &str, from: &str, article: Option<&str>, annotations: &str) -> R
     run(&root(), &args)
 }
 
-fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
+pub(crate) fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
     let p = dir.join(article).join(format!("{slug}.toml"));
     byline_store::load(&p)
         .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
@@ -118,6 +118,30 @@ fn jsonl_round_trip_gives_the_same_claims() {
     let r = import(file.to_str().unwrap(), "jsonl", None, ann.to_str().unwrap());
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(ann.join("harbor-council/alex-example.toml")).unwrap(),
+        before
+    );
+    // --force replaces it, with the same claims.
+    std::fs::write(
+        ann.join("harbor-council/alex-example.toml"),
+        "format = \"byline/1\"\n",
+    )
+    .unwrap();
+    let r = run(
+        &root(),
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--from",
+            "jsonl",
+            "--annotations",
+            ann.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         std::fs::read(ann.join("harbor-council/alex-example.toml")).unwrap(),
         before
@@ -300,7 +324,7 @@ fn brat_from_another_tool_is_placed_by_quote() {
 }
 
 #[test]
-fn bad_files_are_refused_one_by_one_with_their_line() {
+fn bad_lines_and_spans_are_skipped_one_by_one_with_their_line() {
     let dir = tempfile::tempdir().unwrap();
     let text = "One said so. Two said no.";
     let good = format!(
@@ -324,39 +348,37 @@ fn bad_files_are_refused_one_by_one_with_their_line() {
             .replace("\"good\"", "\"outside\""),
     )
     .unwrap();
-    let r = run(
-        dir.path(),
-        &[
-            "import",
-            "bad-json.jsonl",
-            "label.jsonl",
-            "outside.jsonl",
-            "good.jsonl",
-            "--from",
-            "jsonl",
-            "--annotations",
-            "ann",
-        ],
-    );
+    let files = [
+        "bad-json.jsonl",
+        "label.jsonl",
+        "outside.jsonl",
+        "good.jsonl",
+    ];
+    let mut args = vec!["import"];
+    args.extend(files);
+    args.extend(["--from", "jsonl", "--annotations", "ann"]);
+    let r = run(dir.path(), &args);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let lines: Vec<&str> = r.stderr.lines().collect();
-    assert_eq!(lines.len(), 3, "one line per bad file:\n{}", r.stderr);
-    assert!(
-        lines[0].starts_with("byline: bad-json.jsonl: line 2: not JSON"),
-        "{}",
-        lines[0]
+    assert_eq!(
+        lines,
+        [
+            "byline: bad-json.jsonl: line 2: not JSON: expected value at line 1 column 10",
+            "byline: outside.jsonl: line 1, span 1: offsets 0..99 are outside the text (0..25); a span covers at least one character of it",
+            "byline: warning: labels the mapping \"byline\" does not know were left out: \"RUMOUR\" (1); map them with --label NAME=KIND or --labels FILE",
+        ],
+        "one line per problem:\n{}",
+        r.stderr
     );
-    assert!(
-        lines[1].contains("label.jsonl: line 1, span 1: unknown label \"RUMOUR\""),
-        "{}",
-        lines[1]
+    // The readable line of bad-json.jsonl is imported; files left with
+    // nothing are not written.
+    assert_eq!(
+        imported(&dir.path().join("ann"), "bad-json", "ann")
+            .claims
+            .len(),
+        1
     );
-    assert!(
-        lines[2].contains("outside.jsonl: line 1, span 1: offsets 0..99 are outside the text"),
-        "{}",
-        lines[2]
-    );
-    for bad in ["bad-json", "label", "outside"] {
+    for bad in ["label", "outside"] {
         assert!(
             !dir.path().join("ann").join(bad).exists(),
             "{bad}: nothing written"
@@ -364,7 +386,60 @@ fn bad_files_are_refused_one_by_one_with_their_line() {
     }
     let got = imported(&dir.path().join("ann"), "good", "ann");
     assert_eq!(got.claims[0].quote, "One said so.");
-    assert!(r.stdout.contains("good.jsonl"));
+    assert_eq!(
+        r.stdout.lines().last(),
+        Some(
+            "imported 2 claims from 2 files into 2 annotator files; 2 skipped: 2 spans or records (listed above)"
+        ),
+        "{}",
+        r.stdout
+    );
+
+    // --strict: a label the mapping does not know refuses the file; a
+    // --label maps it.
+    let r = run(
+        dir.path(),
+        &[
+            "import",
+            "label.jsonl",
+            "--from",
+            "jsonl",
+            "--annotations",
+            "strict",
+            "--strict",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("label.jsonl: labels the mapping \"byline\" does not know: \"RUMOUR\" (1); nothing was imported from this file (--strict"),
+        "{}",
+        r.stderr
+    );
+    assert!(!dir.path().join("strict").exists());
+    let r = run(
+        dir.path(),
+        &[
+            "import",
+            "label.jsonl",
+            "--from",
+            "jsonl",
+            "--annotations",
+            "mapped",
+            "--strict",
+            "--label",
+            "RUMOUR=anonymous",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got = imported(&dir.path().join("mapped"), "label", "ann");
+    assert_eq!(got.claims[0].kind.as_str(), "anonymous");
+    assert_eq!(
+        got.annotator
+            .extra
+            .get("imported_from")
+            .and_then(|v| v.as_str()),
+        Some("jsonl")
+    );
 }
 
 /// W3C offsets count into the article as it was annotated: after an edit

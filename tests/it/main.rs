@@ -17,6 +17,7 @@ mod export_output;
 mod hostile;
 mod hostile_round2;
 mod import;
+mod interop;
 mod limits;
 mod names;
 mod review;

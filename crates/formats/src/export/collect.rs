@@ -35,6 +35,8 @@ pub enum Format {
     W3c,
     Brat,
     Jsonl,
+    LabelStudio,
+    Doccano,
 }
 
 /// What to export and how: the command line, checked by the binary.
@@ -56,6 +58,10 @@ pub struct Options {
     /// CSV cells exactly as the files hold them: no `'` before a cell a
     /// spreadsheet would read as a formula (docs/export.md).
     pub csv_raw: bool,
+    /// The labels brat, Label Studio and doccano get.
+    pub labels: crate::import::labels::Mapping,
+    /// brat: the attribution scheme's events, not one span per claim.
+    pub attribution: bool,
 }
 
 /// Where an export's messages and progress go: the binary prints them.
@@ -84,7 +90,7 @@ pub trait Progress {
 pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
     let brat_dir = match (args.format, &args.output) {
         (Format::Brat, Some(dir)) => {
-            open_brat_dir(dir)?;
+            open_brat_dir(dir, args.attribution, &args.labels)?;
             Some(dir.clone())
         }
         _ => None,
@@ -97,7 +103,9 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
     // JSON and the JSON Lines formats escape control characters as JSON
     // does; every other format shows them escaped as text.
     let style = match args.format {
-        Format::Json | Format::Jsonl | Format::W3c => sanitize::Style::Json,
+        Format::Json | Format::Jsonl | Format::W3c | Format::LabelStudio | Format::Doccano => {
+            sanitize::Style::Json
+        }
         _ => sanitize::Style::Text,
     };
     let found = discover(&args.paths);
@@ -146,6 +154,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         root: args.root.as_deref(),
         output: output.as_deref(),
         brat_dir: brat_dir.as_deref(),
+        labels: &args.labels,
         verbose: args.verbose,
         report,
     };
@@ -193,6 +202,7 @@ struct Pass<'a> {
     root: Option<&'a Path>,
     output: Option<&'a Path>,
     brat_dir: Option<&'a Path>,
+    labels: &'a crate::import::labels::Mapping,
     verbose: bool,
     report: &'a dyn Reporter,
 }
@@ -213,6 +223,7 @@ impl Pass<'_> {
         let Pass {
             found,
             brat_dir,
+            labels,
             verbose,
             report,
             ..
@@ -255,7 +266,13 @@ impl Pass<'_> {
                     {
                         let reviews = std::mem::take(&mut d.reviews);
                         d.rendered = Some(perfile::render(
-                            r, d.index, f, set, reviews, &d.summary, brat_dir,
+                            r,
+                            d.index,
+                            f,
+                            set,
+                            reviews,
+                            &d.summary,
+                            perfile::Writing { brat_dir, labels },
                         ));
                     }
                     Ok(d)
@@ -310,6 +327,8 @@ enum Stream {
     PerFile {
         render: Render,
         header: Option<&'static [&'static str]>,
+        /// The files' bytes are the items of one JSON list.
+        array: bool,
         /// Files written (brat says how many at the end).
         done: usize,
     },
@@ -320,6 +339,7 @@ impl Stream {
         let per_file = |render, header| Stream::PerFile {
             render,
             header,
+            array: render == Render::LabelStudio,
             done: 0,
         };
         Ok(match (args.format, args.claims, args.verdicts) {
@@ -336,7 +356,14 @@ impl Stream {
             (Format::Html, ..) => Stream::Html(html::Html::new()?),
             (Format::W3c, ..) => per_file(Render::W3c, None),
             (Format::Jsonl, ..) => per_file(Render::Jsonl, None),
-            (Format::Brat, ..) => per_file(Render::Brat, None),
+            (Format::Brat, ..) => per_file(
+                Render::Brat {
+                    events: args.attribution,
+                },
+                None,
+            ),
+            (Format::LabelStudio, ..) => per_file(Render::LabelStudio, None),
+            (Format::Doccano, ..) => per_file(Render::Doccano, None),
         })
     }
 
@@ -376,6 +403,7 @@ impl Stream {
                 w.write_record(*h)?;
                 w.flush()
             }
+            Stream::PerFile { array: true, .. } => out.write_all(b"["),
             Stream::Markdown | Stream::Claims(_) | Stream::Html(_) | Stream::PerFile { .. } => {
                 Ok(())
             }
@@ -394,8 +422,11 @@ impl Stream {
                 Some(Ok(bytes)) => h.section(bytes, html::Toc::of(d.index, &d.summary)),
                 _ => Ok(()),
             },
-            Stream::PerFile { done, .. } => match &d.rendered {
+            Stream::PerFile { done, array, .. } => match &d.rendered {
                 Some(Ok(bytes)) => {
+                    if *array {
+                        out.write_all(if *done == 0 { b"\n" } else { b",\n" })?;
+                    }
                     *done += 1;
                     out.write_all(bytes)
                 }
@@ -417,8 +448,9 @@ impl Stream {
             Stream::Claims(w) => w.finish(out),
             Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
             Stream::Html(h) => h.end(out, &Corpus::new(summaries)),
+            Stream::PerFile { array: true, .. } => out.write_all(b"\n]\n"),
             Stream::PerFile {
-                render: Render::Brat,
+                render: Render::Brat { .. },
                 done,
                 ..
             } => {
@@ -914,13 +946,22 @@ fn special(path: &Path, t: std::fs::FileType) -> String {
 
 /// The brat output folder: made if missing, as long as the folder it goes
 /// in exists (a mistyped path is an error, not a tree of new folders).
-fn open_brat_dir(dir: &Path) -> anyhow::Result<()> {
+fn open_brat_dir(
+    dir: &Path,
+    events: bool,
+    labels: &crate::import::labels::Mapping,
+) -> anyhow::Result<()> {
     if !dir.is_dir() {
         existing_folder_of(dir)?;
         std::fs::create_dir(dir)
             .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
     }
-    std::fs::write(dir.join("annotation.conf"), super::interchange::BRAT_CONF)
+    let conf = if events {
+        super::interchange::brat_events_conf(labels)
+    } else {
+        super::interchange::brat_conf(labels)
+    };
+    std::fs::write(dir.join("annotation.conf"), conf)
         .with_context(|| format!("{}: cannot write annotation.conf", dir.display()))?;
     std::fs::write(dir.join("visual.conf"), super::interchange::BRAT_VISUAL)
         .with_context(|| format!("{}: cannot write visual.conf", dir.display()))?;

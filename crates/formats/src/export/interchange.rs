@@ -7,6 +7,7 @@
 //! normalised paragraphs joined by `"\n\n"` ([`Joined`]), so Python's
 //! `text[start:end]` is the quote.
 
+use crate::import::labels::{Mapping, Role};
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article::Article;
 use byline_model::review::verdict::{Entry, Review, Verdict};
@@ -442,7 +443,7 @@ fn ann_field(s: &str) -> String {
 
 /// `--format brat`: the joined text (`.txt`) and its standoff (`.ann`).
 /// brat counts offsets in characters of the `.txt`, as here.
-pub fn brat(doc: &Doc) -> Result<(String, String), String> {
+pub fn brat(doc: &Doc, labels: &Mapping) -> Result<(String, String), String> {
     use std::fmt::Write as _;
     let (_, joined) = doc.text_needed("--format brat")?;
     let mut ann = String::new();
@@ -459,7 +460,7 @@ pub fn brat(doc: &Doc) -> Result<(String, String), String> {
         let _ = writeln!(
             ann,
             "T{t}\t{} {s} {e}\t{}",
-            brat_label(c.kind),
+            labels.label_for(c.kind),
             ann_field(&c.quote)
         );
         let mut note = |what: &str, text: &str| {
@@ -482,9 +483,12 @@ pub fn brat(doc: &Doc) -> Result<(String, String), String> {
         if !c.tags.is_empty() {
             note("tags", &c.tags.join(", "));
         }
+        if let Some(cue) = cue_of(c) {
+            note("cue", cue);
+        }
         if c.needs_review() {
             a += 1;
-            let _ = writeln!(ann, "A{a}\tNeedsReview T{t}");
+            let _ = writeln!(ann, "A{a}\t{} T{t}", labels.needs_review_attribute());
         }
     }
     let mut txt = joined.text;
@@ -492,8 +496,327 @@ pub fn brat(doc: &Doc) -> Result<(String, String), String> {
     Ok((txt, ann))
 }
 
-/// brat's `annotation.conf` for the labels above.
-pub const BRAT_CONF: &str = "[entities]\nSourced\nAnonymous\nEditorial\n\n[relations]\n\n[events]\n\n[attributes]\nNeedsReview Arg:<ENTITY>\n";
+/// brat's `annotation.conf` for the labels [`brat`] writes.
+pub fn brat_conf(labels: &Mapping) -> String {
+    format!(
+        "[entities]\n{}\n{}\n{}\n\n[relations]\n\n[events]\n\n[attributes]\n{} Arg:<ENTITY>\n",
+        labels.label_for(Kind::Sourced),
+        labels.label_for(Kind::Anonymous),
+        labels.label_for(Kind::Editorial),
+        labels.needs_review_attribute()
+    )
+}
+
+/// A claim's cue (FORMAT.md: optional, from an import).
+pub fn cue_of(c: &Claim) -> Option<&str> {
+    c.extra
+        .get(crate::import::CUE_KEY)
+        .and_then(|v| v.as_str())
+        .filter(|s| !s.is_empty())
+}
+
+/// brat's `annotation.conf` for the attribution scheme [`brat_events`]
+/// writes.
+pub fn brat_events_conf(labels: &Mapping) -> String {
+    let event = labels.event_for_export();
+    let (content, cue, source) = (
+        labels.role_for_export(Role::Content),
+        labels.role_for_export(Role::Cue),
+        labels.role_for_export(Role::Source),
+    );
+    format!(
+        "[entities]\n{content}\n{cue}\n{source}\n{}\n\n[relations]\n\n[events]\n{event}\t{content}:<ENTITY>, {cue}?:<ENTITY>, {source}?:<ENTITY>\n\n[attributes]\n{} Arg:<EVENT>\n",
+        labels.label_for(Kind::Editorial),
+        labels.needs_review_attribute()
+    )
+}
+
+/// Where `needle` is in paragraph `p` nearest to `start..end` (chars),
+/// outside it when it can be.
+fn nearest(p: &str, needle: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if needle.is_empty() {
+        return None;
+    }
+    let n = needle.chars().count();
+    p.match_indices(needle)
+        .map(|(b, _)| {
+            let a = p[..b].chars().count();
+            (a, a + n)
+        })
+        .min_by_key(|&(a, b)| {
+            let inside = a >= start && b <= end;
+            let dist = if b <= start {
+                start - b
+            } else {
+                a.saturating_sub(end)
+            };
+            (inside, dist)
+        })
+}
+
+/// `--format brat --scheme attribution`: every sourced or anonymous claim
+/// that holds becomes a Content span (the claim without its cue), a Cue
+/// span, a Source span where its source's words are found in the
+/// paragraph, a trigger, and an event tying them; what the scheme has no
+/// place for (the kind as the annotator set it, id, note, tags, a source
+/// not in the text) goes in `AnnotatorNotes` on the event. Editorial
+/// claims are no attributions: plain spans, as `--scheme spans` writes
+/// them.
+pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), String> {
+    use std::fmt::Write as _;
+    let (article, joined) = doc.text_needed("--format brat")?;
+    let event = labels.event_for_export();
+    let (content_l, cue_l, source_l) = (
+        labels.role_for_export(Role::Content),
+        labels.role_for_export(Role::Cue),
+        labels.role_for_export(Role::Source),
+    );
+    let mut ann = String::new();
+    let (mut t, mut e, mut a, mut n) = (0, 0, 0, 0);
+    for c in &doc.set.claims {
+        if !doc.holds(c) {
+            continue;
+        }
+        let p = &article.paragraphs[c.paragraph - 1].text;
+        let g = |x: usize| joined.global(c.paragraph, x);
+        let mut span = |ann: &mut String, label: &str, s: usize, en: usize| {
+            t += 1;
+            let q: String = p.chars().skip(s).take(en - s).collect();
+            let _ = writeln!(ann, "T{t}\t{label} {} {}\t{}", g(s), g(en), ann_field(&q));
+            t
+        };
+        let mut notes: Vec<(&str, String)> = Vec::new();
+        let target;
+        if c.kind == Kind::Editorial {
+            target = format!(
+                "T{}",
+                span(&mut ann, &labels.label_for(c.kind), c.start, c.end)
+            );
+        } else {
+            // The cue: at either end of the claim, else nearest it.
+            let (mut cs, mut ce) = (c.start, c.end);
+            let mut cue = None;
+            if let Some(w) = cue_of(c) {
+                let n = w.chars().count();
+                if c.quote.starts_with(w) && n < c.end - c.start {
+                    cue = Some((c.start, c.start + n));
+                    cs = c.start + n;
+                    cs += p
+                        .chars()
+                        .skip(cs)
+                        .take_while(|ch| ch.is_whitespace())
+                        .count();
+                } else if c.quote.ends_with(w) && n < c.end - c.start {
+                    cue = Some((c.end - n, c.end));
+                    ce = c.end - n;
+                    ce -= p
+                        .chars()
+                        .take(ce)
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .rev()
+                        .take_while(|ch| ch.is_whitespace())
+                        .count();
+                } else {
+                    cue = nearest(p, w, c.start, c.end);
+                }
+                if cue.is_none() {
+                    notes.push(("cue", w.to_owned()));
+                }
+            }
+            let content = span(&mut ann, &content_l, cs, ce);
+            let cue_t = cue.map(|(x, y)| span(&mut ann, &cue_l, x, y));
+            let source_t = match c.source.as_deref().filter(|s| !s.is_empty()) {
+                Some(src) => match nearest(p, src, c.start, c.end) {
+                    Some((x, y)) => Some(span(&mut ann, &source_l, x, y)),
+                    None => {
+                        notes.push(("source", src.to_owned()));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let (tx, ty) = cue.unwrap_or((cs, ce));
+            let trigger = span(&mut ann, &event, tx, ty);
+            e += 1;
+            let mut line = format!("E{e}\t{event}:T{trigger} {content_l}:T{content}");
+            if let Some(q) = cue_t {
+                let _ = write!(line, " {cue_l}:T{q}");
+            }
+            if let Some(s) = source_t {
+                let _ = write!(line, " {source_l}:T{s}");
+            }
+            let _ = writeln!(ann, "{line}");
+            target = format!("E{e}");
+            // The kind as the annotator set it, which a reader would
+            // otherwise take from how the source reads.
+            notes.insert(0, ("kind", c.kind.as_str().to_owned()));
+        }
+        if let Some(id) = &c.id {
+            notes.insert(0, ("id", id.clone()));
+        }
+        if let Some(nt) = c.note.as_deref().filter(|s| !s.is_empty()) {
+            notes.push(("note", nt.to_owned()));
+        }
+        if !c.tags.is_empty() {
+            notes.push(("tags", c.tags.join(", ")));
+        }
+        if c.kind == Kind::Editorial
+            && let Some(src) = c.source.as_deref().filter(|s| !s.is_empty())
+        {
+            notes.push(("source", src.to_owned()));
+        }
+        for (what, text) in notes {
+            n += 1;
+            let _ = writeln!(
+                ann,
+                "#{n}\tAnnotatorNotes {target}\t{what}: {}",
+                ann_field(&text)
+            );
+        }
+        if c.needs_review() {
+            a += 1;
+            let _ = writeln!(ann, "A{a}\t{} {target}", labels.needs_review_attribute());
+        }
+    }
+    let mut txt = joined.text;
+    txt.push('\n');
+    Ok((txt, ann))
+}
+
+/// UTF-16 offset of every `char` offset of `text` (and its end), as
+/// JavaScript tools count.
+fn utf16_offsets(text: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let mut at = 0;
+    for ch in text.chars() {
+        out.push(at);
+        at += ch.len_utf16();
+    }
+    out.push(at);
+    out
+}
+
+/// `--format label-studio`: one text task per annotator file, an item of
+/// the JSON list Label Studio imports and exports. `data.text` is the
+/// joined text; each claim that holds is a `labels` region (UTF-16
+/// offsets, as Label Studio counts) with its source, note and cue as
+/// `textarea` results and its tags as `choices` under the region's id.
+pub fn label_studio(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>, String> {
+    let (_, joined) = doc.text_needed("--format label-studio")?;
+    let u16s = utf16_offsets(&joined.text);
+    let set = &doc.set;
+    let mut result = Vec::new();
+    for c in set.claims.iter().filter(|c| doc.holds(c)) {
+        let (s, e) = (
+            joined.global(c.paragraph, c.start),
+            joined.global(c.paragraph, c.end),
+        );
+        let id = c.id.clone().unwrap_or_default();
+        result.push(json!({
+            "id": id, "from_name": "label", "to_name": "text", "type": "labels",
+            "origin": "manual",
+            "value": {"start": u16s[s], "end": u16s[e], "text": c.quote,
+                      "labels": [labels.label_for(c.kind)]},
+        }));
+        let mut area = |from: &str, text: &str| {
+            result.push(json!({
+                "id": id, "from_name": from, "to_name": "text", "type": "textarea",
+                "origin": "manual", "value": {"text": [text]},
+            }));
+        };
+        if let Some(src) = c.source.as_deref().filter(|s| !s.is_empty()) {
+            area("source", src);
+        }
+        if let Some(nt) = c.note.as_deref().filter(|s| !s.is_empty()) {
+            area("note", nt);
+        }
+        if let Some(cue) = cue_of(c) {
+            area("cue", cue);
+        }
+        if !c.tags.is_empty() {
+            result.push(json!({
+                "id": id, "from_name": "tags", "to_name": "text", "type": "choices",
+                "origin": "manual", "value": {"choices": c.tags},
+            }));
+        }
+        if c.needs_review() {
+            result.push(json!({
+                "id": id, "from_name": labels.needs_review_attribute(), "to_name": "text",
+                "type": "choices", "origin": "manual", "value": {"choices": ["yes"]},
+            }));
+        }
+    }
+    let a = &set.article;
+    let task = json!({
+        "id": index + 1,
+        "data": {
+            "text": joined.text,
+            "article": a.id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "url": a.url,
+            "published": a.published.map(|d| d.to_string()),
+            "sha256": a.sha256,
+            "path": doc.article_path,
+        },
+        "annotations": [{
+            "id": index + 1,
+            "completed_by": 1,
+            "annotator": set.annotator.name,
+            "result": result,
+            "was_cancelled": false,
+            "ground_truth": false,
+            "updated_at": datetime(set),
+            "task": index + 1,
+        }],
+        "predictions": [],
+    });
+    serde_json::to_vec(&task).map_err(|e| e.to_string())
+}
+
+/// `--format doccano`: one document a line in doccano's newer form,
+/// `{"text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+/// "relations": []}`, offsets in characters; byline's own keys beside
+/// (doccano ignores them).
+pub fn doccano(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>, String> {
+    let (_, joined) = doc.text_needed("--format doccano")?;
+    let set = &doc.set;
+    let mut entities = Vec::new();
+    for (k, c) in set.claims.iter().filter(|c| doc.holds(c)).enumerate() {
+        entities.push(json!({
+            "id": k + 1,
+            "label": labels.label_for(c.kind),
+            "start_offset": joined.global(c.paragraph, c.start),
+            "end_offset": joined.global(c.paragraph, c.end),
+            "claim": c.id,
+            "source": c.source,
+            "note": c.note,
+            "cue": cue_of(c),
+            "tags": c.tags,
+            "status": c.status,
+        }));
+    }
+    let a = &set.article;
+    let mut out = Vec::new();
+    to_line(
+        &json!({
+            "id": index + 1,
+            "text": joined.text,
+            "entities": entities,
+            "relations": [],
+            "article": a.id,
+            "annotator": set.annotator.name,
+            "title": a.title,
+            "outlet": a.outlet,
+            "url": a.url,
+            "published": a.published.map(|d| d.to_string()),
+            "path": doc.article_path,
+        }),
+        &mut out,
+    );
+    Ok(out)
+}
 
 /// brat's `visual.conf`: the same colours as the HTML report.
 pub const BRAT_VISUAL: &str = "[labels]\nSourced | Sourced | S\nAnonymous | Anonymous | A\nEditorial | Editorial | E\n\n[drawing]\nSourced\tbgColor:#bfdbfe\nAnonymous\tbgColor:#fed7aa\nEditorial\tbgColor:#f5d0fe\n";

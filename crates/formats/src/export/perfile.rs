@@ -14,7 +14,12 @@ pub enum Render {
     Html,
     W3c,
     Jsonl,
-    Brat,
+    /// `events`: the attribution scheme (`--scheme attribution`).
+    Brat {
+        events: bool,
+    },
+    LabelStudio,
+    Doccano,
     ClaimsJson,
     VerdictsJson,
     /// `raw`: `--csv-raw`, cells not neutralised.
@@ -29,6 +34,14 @@ pub fn article_path(file: &Path, set: &AnnotationSet) -> Option<PathBuf> {
     Some(file.parent().unwrap_or(Path::new("")).join(rel))
 }
 
+/// Where and with which labels the per-file formats write.
+#[derive(Clone, Copy)]
+pub struct Writing<'a> {
+    /// brat's output folder.
+    pub brat_dir: Option<&'a Path>,
+    pub labels: &'a crate::import::labels::Mapping,
+}
+
 /// Renders one file. `set` is the full parse (ids are assigned here);
 /// the text is loaded again only when the summary found it matching.
 pub fn render(
@@ -38,8 +51,9 @@ pub fn render(
     mut set: AnnotationSet,
     reviews: Vec<Review>,
     summary: &ArticleSummary,
-    brat_dir: Option<&Path>,
+    to: Writing<'_>,
 ) -> Result<Vec<u8>, String> {
+    let Writing { brat_dir, labels } = to;
     set.sort();
     set.assign_ids();
     let text_path = article_path(file, &set);
@@ -62,6 +76,8 @@ pub fn render(
         Render::Html => Ok(html::article_section(index, &doc, summary)),
         Render::W3c => interchange::w3c(&doc),
         Render::Jsonl => interchange::jsonl(&doc),
+        Render::LabelStudio => interchange::label_studio(&doc, index, labels),
+        Render::Doccano => interchange::doccano(&doc, index, labels),
         Render::ClaimsJson => Ok(interchange::claims_jsonl(&doc)),
         Render::VerdictsJson => Ok(interchange::verdicts_jsonl(&doc)),
         Render::VerdictsCsv { raw } => {
@@ -79,9 +95,13 @@ pub fn render(
             }
             Ok(out)
         }
-        Render::Brat => {
+        Render::Brat { events } => {
             let dir = brat_dir.ok_or("--format brat writes a folder: give it with -o DIR")?;
-            let (txt, ann) = interchange::brat(&doc)?;
+            let (txt, ann) = if events {
+                interchange::brat_events(&doc, labels)?
+            } else {
+                interchange::brat(&doc, labels)?
+            };
             // Names from the file are slugs here, so an id such as
             // `../x` cannot lead out of the folder.
             let article = byline_model::article::slugify(&doc.set.article.id);

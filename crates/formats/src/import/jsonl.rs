@@ -3,28 +3,40 @@
 //! `note`, `tags`, `status`, `quote`) are read when present; spans under
 //! `meta.unplaced` (claims byline could not place) come back by their quote.
 
-use super::{ImportError, Record, Span, read_text};
-use crate::export::interchange::parse_label;
+use super::labels::Mapping;
+use super::{ImportError, Parsed, Problem, Record, Span, read_text, span_label};
 use serde_json::Value;
 use std::path::Path;
 
-pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
+pub fn read(file: &Path, labels: &Mapping) -> Result<Parsed, ImportError> {
     let text = read_text(file)?;
-    let mut out = Vec::new();
+    let mut parsed = Parsed::default();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let at = format!("line {}", i + 1);
-        let err = |message: String| ImportError::Record {
-            file: file.to_owned(),
-            at: at.clone(),
-            message,
-        };
+        match read_line(line, &at, labels, &mut parsed) {
+            Ok(Some(r)) => parsed.records.push(r),
+            Ok(None) => {}
+            Err(p) => parsed.problems.push(p),
+        }
+    }
+    Ok(parsed)
+}
+
+fn read_line(
+    line: &str,
+    at: &str,
+    labels: &Mapping,
+    parsed: &mut Parsed,
+) -> Result<Option<Record>, Problem> {
+    {
+        let err = |message: String| Problem::new(at, message);
         let v: Value = serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
         // Prodigy marks examples it did not accept; they are not claims.
         if matches!(v["answer"].as_str(), Some("reject" | "ignore")) {
-            continue;
+            return Ok(None);
         }
         let text = v["text"]
             .as_str()
@@ -33,7 +45,7 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
         let meta = &v["meta"];
         let s = |k: &str| meta[k].as_str().map(str::to_owned);
         let mut r = Record {
-            at: at.clone(),
+            at: at.to_owned(),
             text: Some(text),
             article_id: s("article"),
             annotator: s("annotator"),
@@ -42,8 +54,7 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
             url: s("url"),
             published: s("published"),
             article_path: s("path").map(Into::into),
-            article_id_guessed: false,
-            spans: Vec::new(),
+            ..Record::default()
         };
         let spans = match &v["spans"] {
             Value::Null => &Vec::new(),
@@ -57,20 +68,16 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
             .enumerate()
         {
             let at = format!("{at}, span {}", j + 1);
-            let serr = |message: String| ImportError::Record {
-                file: file.to_owned(),
-                at: at.clone(),
-                message,
+            let serr = |message: String| Problem::new(&at, message);
+            let Some(label) = sp["label"].as_str() else {
+                parsed.problems.push(serr("no \"label\"".into()));
+                continue;
             };
-            let label = sp["label"]
-                .as_str()
-                .ok_or_else(|| serr("no \"label\"".into()))?;
-            let kind = parse_label(label).ok_or_else(|| {
-                serr(format!(
-                    "unknown label {label:?}; byline knows SOURCED, ANONYMOUS and EDITORIAL"
-                ))
-            })?;
-            let num = |k: &str| -> Result<Option<usize>, ImportError> {
+            let Some((kind, mut tags, note)) = span_label(labels, label, &mut parsed.unmapped)
+            else {
+                continue;
+            };
+            let num = |k: &str| -> Result<Option<usize>, Problem> {
                 match &sp[k] {
                     Value::Null => Ok(None),
                     v => v
@@ -80,11 +87,27 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
                         .ok_or_else(|| serr(format!("\"{k}\" is not a whole number ≥ 0"))),
                 }
             };
-            let offsets = match (num("start")?, num("end")?) {
-                (Some(a), Some(b)) => Some((a, b)),
-                (None, None) => None,
-                _ => return Err(serr("a span needs both \"start\" and \"end\"".into())),
+            let offsets = match (num("start"), num("end")) {
+                (Ok(Some(a)), Ok(Some(b))) => Some((a, b)),
+                (Ok(None), Ok(None)) => None,
+                (Err(p), _) | (_, Err(p)) => {
+                    parsed.problems.push(p);
+                    continue;
+                }
+                _ => {
+                    parsed
+                        .problems
+                        .push(serr("a span needs both \"start\" and \"end\"".into()));
+                    continue;
+                }
             };
+            tags.extend(
+                sp["tags"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|x| x.as_str().map(str::to_owned)),
+            );
             let st = |k: &str| sp[k].as_str().map(str::to_owned);
             r.spans.push(Span {
                 at,
@@ -93,20 +116,12 @@ pub fn read(file: &Path) -> Result<Vec<Record>, ImportError> {
                 kind: Some(kind),
                 id: st("id"),
                 source: st("source"),
-                note: st("note"),
-                tags: sp["tags"]
-                    .as_array()
-                    .map(|t| {
-                        t.iter()
-                            .filter_map(|x| x.as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                note: st("note").or(note),
+                tags,
                 status: st("status"),
                 ..Span::default()
             });
         }
-        out.push(r);
+        Ok(Some(r))
     }
-    Ok(out)
 }

@@ -1,19 +1,30 @@
 //! `byline import`: annotations made by other tools (W3C Web Annotation,
-//! brat standoff, spaCy/Prodigy JSONL) become byline annotator files.
+//! brat standoff with or without the attribution scheme's events,
+//! spaCy/Prodigy JSONL, Label Studio, doccano) become byline annotator
+//! files.
 //!
 //! Each format's reader turns a file into [`Record`]s: one annotator's
 //! spans on one article, with offsets into the text the file carries (or,
-//! for W3C, into the article's joined paragraphs). [`build`] places every
-//! span on the article: directly when the file's text is the article's
-//! normalised text, else by its quote (as `byline check` re-anchors), and
-//! a span whose quote cannot be found again is kept where its offsets say
-//! with `status = "needs-review"`, never dropped. A file with a record
-//! that cannot be read (bad JSON, offsets outside the text, an unknown
-//! label) is refused as a whole, with one message naming the file and the
-//! line or record; the other files are still imported.
+//! for W3C, into the article's joined paragraphs). Labels go through a
+//! [`labels::Mapping`]; labels it does not know are counted, not errors
+//! (unless `strict`). [`build`] places every span on the article: directly
+//! when the file's text is the article's normalised text, through an
+//! alignment when it is the same text before normalisation (single line
+//! breaks, double spaces, not NFC), else by its quote (as `byline check`
+//! re-anchors), and a span whose quote cannot be found again is kept where
+//! its offsets say with `status = "needs-review"`, never dropped. A span
+//! or record that cannot be read (offsets outside the text, a relation to
+//! a missing span, a task whose text is not the article) is a
+//! [`Problem`], named with its line or task and skipped; the rest of the
+//! file is imported. A file that cannot be read at all is an
+//! [`ImportError`].
 
+mod align;
 mod brat;
+mod doccano;
 mod jsonl;
+mod label_studio;
+pub mod labels;
 mod w3c;
 
 use crate::export::interchange::Joined;
@@ -21,10 +32,15 @@ use byline_model::annotation::anchor::{self, Located};
 use byline_model::annotation::{AnnotationSet, Claim, Kind, NEEDS_REVIEW};
 use byline_model::article::{Article, normalize_block, slugify};
 use byline_store as store;
+use labels::{Mapping, Unmapped};
 use std::path::{Path, PathBuf};
 
 /// Import files larger than this are refused.
 pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The key of a claim's cue (`"said"`, `"according to"`) in its table: an
+/// optional field of FORMAT.md, kept with the claim's other keys.
+pub const CUE_KEY: &str = "cue";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -48,6 +64,23 @@ impl ImportError {
     }
 }
 
+/// Something in a file that was skipped: a span, a line, a task.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// `line 3`, `T4`, `task 12`, `E2`.
+    pub at: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            at: at.into(),
+            message: message.into(),
+        }
+    }
+}
+
 /// One span as a file gives it.
 #[derive(Debug, Clone, Default)]
 pub struct Span {
@@ -63,9 +96,15 @@ pub struct Span {
     pub kind: Option<Kind>,
     pub id: Option<String>,
     pub source: Option<String>,
+    /// The words that mark the attribution (brat's Cue).
+    pub cue: Option<String>,
     pub note: Option<String>,
     pub tags: Vec<String>,
     pub status: Option<String>,
+    /// When the span crosses a paragraph break, the claim keeps the part
+    /// in the paragraph of this offset (an attribution's cue) instead of
+    /// being skipped.
+    pub keep_paragraph_of: Option<usize>,
 }
 
 /// One annotator's spans on one article, as one file (or one line of a
@@ -76,6 +115,10 @@ pub struct Record {
     pub at: String,
     /// The text the offsets count into, when the file carries it.
     pub text: Option<String>,
+    /// The text must be the article's (Label Studio, doccano): with
+    /// `--article`, a task whose text is another is skipped, not placed by
+    /// its quotes.
+    pub text_is_article: bool,
     pub article_id: Option<String>,
     /// The id is a guess (brat's folder name), not what the file says.
     pub article_id_guessed: bool,
@@ -84,9 +127,25 @@ pub struct Record {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// Other metadata the file gives (Label Studio's other `data` fields),
+    /// kept under `[article]`.
+    pub meta: Vec<(String, String)>,
     /// Where the file says the article text is (JSONL's `meta.path`).
     pub article_path: Option<PathBuf>,
     pub spans: Vec<Span>,
+    /// Spans of this record that were skipped: reported when the record
+    /// itself is placed (a task on another text is one problem, not one
+    /// per region).
+    pub problems: Vec<Problem>,
+}
+
+/// What a reader made of a file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    /// Lines, spans and tasks skipped.
+    pub problems: Vec<Problem>,
+    pub unmapped: Unmapped,
 }
 
 /// The formats `byline import` reads.
@@ -95,6 +154,21 @@ pub enum Format {
     W3c,
     Brat,
     Jsonl,
+    LabelStudio,
+    Doccano,
+}
+
+impl Format {
+    /// The name `--from` takes, kept in the file as `imported_from`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::W3c => "w3c",
+            Format::Brat => "brat",
+            Format::Jsonl => "jsonl",
+            Format::LabelStudio => "label-studio",
+            Format::Doccano => "doccano",
+        }
+    }
 }
 
 /// Where imported files go and whose they are.
@@ -108,6 +182,29 @@ pub struct Options {
     /// At most this many annotators from one file: each becomes a file of
     /// its own, and a stranger's file could name thousands.
     pub max_annotators: usize,
+    /// How the file's labels read.
+    pub labels: Mapping,
+    /// Labels the mapping does not know refuse the file.
+    pub strict: bool,
+    /// An annotator's existing file is replaced.
+    pub force: bool,
+    /// Where brat's texts are when not beside the `.ann` files.
+    pub text_dir: Option<PathBuf>,
+}
+
+impl Options {
+    pub fn new(from: Format, annotations: PathBuf) -> Options {
+        Options {
+            from,
+            annotations,
+            annotator: None,
+            max_annotators: MAX_ANNOTATORS,
+            labels: Mapping::byline(),
+            strict: false,
+            force: false,
+            text_dir: None,
+        }
+    }
 }
 
 /// How many annotators one imported file may name unless the user says
@@ -122,14 +219,28 @@ pub struct Built {
     pub reanchored: usize,
     /// Spans kept with `status = "needs-review"`.
     pub needs_review: Vec<String>,
+    /// Claims tagged `needs-review` because how their source reads is a
+    /// guess.
+    pub unsure: usize,
+}
+
+/// What importing one file made.
+pub struct Imported {
+    pub built: Vec<Built>,
+    /// What was skipped, each naming its line, span or task.
+    pub problems: Vec<Problem>,
+    /// Things worth saying that lost nothing (a content cut at a paragraph
+    /// break).
+    pub notes: Vec<Problem>,
+    pub unmapped: Unmapped,
 }
 
 /// Folders stand for the files of the format in them (brat: `.ann`).
 pub fn expand(paths: &[PathBuf], from: Format) -> Vec<PathBuf> {
     let ext = match from {
         Format::Brat => "ann",
-        Format::Jsonl => "jsonl",
-        Format::W3c => "json",
+        Format::Jsonl | Format::Doccano => "jsonl",
+        Format::W3c | Format::LabelStudio => "json",
     };
     let mut out = Vec::new();
     for p in paths {
@@ -152,6 +263,25 @@ pub fn expand(paths: &[PathBuf], from: Format) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// A span label through the mapping: its kind, tags and note; `None` for
+/// a label the mapping ignores or does not know (counted in `unmapped`).
+pub(crate) fn span_label(
+    m: &Mapping,
+    label: &str,
+    unmapped: &mut Unmapped,
+) -> Option<(Kind, Vec<String>, Option<String>)> {
+    match m.span(label) {
+        Some(labels::SpanRule::Claim { kind, tags, note }) => {
+            Some((*kind, tags.clone(), note.clone()))
+        }
+        Some(labels::SpanRule::Ignore) => None,
+        None => {
+            *unmapped.entry(label.trim().to_owned()).or_default() += 1;
+            None
+        }
+    }
 }
 
 /// Reads a file that is at most [`MAX_IMPORT_BYTES`], as UTF-8.
@@ -204,18 +334,46 @@ fn read_text_with(
 }
 
 /// Reads one file and writes an annotator file for each of its records;
-/// nothing is written when any record is wrong.
+/// what cannot be read is skipped and listed, the rest written.
 pub fn import_file(
     file: &Path,
     args: &Options,
     article: Option<&(Article, PathBuf)>,
-) -> Result<Vec<Built>, ImportError> {
-    let records = match args.from {
-        Format::W3c => w3c::read(file)?,
-        Format::Jsonl => jsonl::read(file)?,
-        Format::Brat => brat::read(file)?,
+) -> Result<Imported, ImportError> {
+    let parsed = match args.from {
+        Format::W3c => Parsed {
+            records: w3c::read(file)?,
+            ..Parsed::default()
+        },
+        Format::Jsonl => jsonl::read(file, &args.labels)?,
+        Format::Brat => brat::read(file, &args.labels, args.text_dir.as_deref())?,
+        Format::LabelStudio => label_studio::read(file, &args.labels)?,
+        Format::Doccano => doccano::read(file, &args.labels)?,
     };
+    let Parsed {
+        records,
+        mut problems,
+        unmapped,
+    } = parsed;
+    if args.strict && !unmapped.is_empty() {
+        return Err(ImportError::file(
+            file,
+            format!(
+                "labels the mapping {:?} does not know: {}; nothing was imported from this file (--strict; map them with --label NAME=KIND or --labels FILE)",
+                args.labels.name,
+                unmapped_list(&unmapped)
+            ),
+        ));
+    }
     if records.is_empty() {
+        if !problems.is_empty() {
+            return Ok(Imported {
+                built: Vec::new(),
+                problems,
+                notes: Vec::new(),
+                unmapped,
+            });
+        }
         return Err(ImportError::file(file, "holds no annotations to import"));
     }
     // Each annotator is a file written: a file naming thousands is refused
@@ -235,17 +393,38 @@ pub fn import_file(
         }
     }
     // Everything is checked before anything is written.
-    let mut built = Vec::new();
+    let mut built: Vec<Built> = Vec::new();
+    let mut notes = Vec::new();
     for r in &records {
-        built.push(build(file, r, args, article)?);
+        match build(file, r, args, article, &mut problems, &mut notes) {
+            // Nothing left of a record whose spans were all skipped or
+            // unknown: no file (an annotator who marked nothing, in a file
+            // that is all readable, still gets one).
+            Ok(b) if b.set.claims.is_empty() && (!problems.is_empty() || !unmapped.is_empty()) => {}
+            Ok(b) => {
+                // Two records of one annotator on one article (a Label
+                // Studio task exported twice) are one file.
+                match built.iter_mut().find(|x| x.target == b.target) {
+                    Some(x) => {
+                        x.set.claims.extend(b.set.claims);
+                        x.set.sort();
+                        x.set.assign_ids();
+                        x.reanchored += b.reanchored;
+                        x.needs_review.extend(b.needs_review);
+                        x.unsure += b.unsure;
+                    }
+                    None => built.push(b),
+                }
+            }
+            Err(p) => problems.push(p),
+        }
     }
-    let mut targets = std::collections::HashSet::new();
     for b in &built {
-        if !targets.insert(&b.target) || b.target.exists() {
+        if !args.force && b.target.exists() {
             return Err(ImportError::file(
                 file,
                 format!(
-                    "{} already exists and is not overwritten; move it away, or import under another name with --annotator NAME",
+                    "{} already exists and is not overwritten; move it away, import under another name with --annotator NAME, or replace it with --force",
                     b.target.display()
                 ),
             ));
@@ -254,31 +433,46 @@ pub fn import_file(
     for b in &built {
         store::save(&b.target, &b.set).map_err(|e| ImportError::file(file, e.to_string()))?;
     }
-    Ok(built)
+    Ok(Imported {
+        built,
+        problems,
+        notes,
+        unmapped,
+    })
+}
+
+/// `Discuss (712), Discard (392)`: most frequent first.
+pub fn unmapped_list(u: &Unmapped) -> String {
+    let mut v: Vec<(&String, &usize)> = u.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.iter()
+        .map(|(k, n)| format!("{k:?} ({n})"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The article a record is placed on: `--article`, else the text the
-/// record carries (through `meta.path` when that file holds the same text).
+/// record carries (through `meta.path` or brat's text file when that file
+/// holds the same text).
 fn article_for(
-    file: &Path,
     r: &Record,
+    file: &Path,
     given: Option<&(Article, PathBuf)>,
-) -> Result<(Article, Option<PathBuf>), ImportError> {
+) -> Result<(Article, Option<PathBuf>), Problem> {
     if let Some((a, p)) = given {
         if let Some(other) = r.article_id.as_deref().map(slugify)
             && !r.article_id_guessed
             && !other.is_empty()
             && other != a.id
         {
-            return Err(ImportError::Record {
-                file: file.to_owned(),
-                at: r.at.clone(),
-                message: format!(
+            return Err(Problem::new(
+                &r.at,
+                format!(
                     "these annotations are on the article {other:?}, not on {} (--article {})",
                     a.id,
                     p.display()
                 ),
-            });
+            ));
         }
         let a = Article::new(
             a.id.clone(),
@@ -286,20 +480,38 @@ fn article_for(
             a.path.clone(),
             a.paragraphs.clone(),
         );
+        if r.text_is_article
+            && let Some(text) = &r.text
+            && *text != Joined::new(&a).text
+        {
+            let ours = byline_model::article::parse(Path::new("imported.txt"), text.as_bytes())
+                .map(|t| Joined::new(&t).text == Joined::new(&a).text)
+                .unwrap_or(false);
+            if !ours {
+                let theirs = byline_model::article::parse(Path::new("t.txt"), text.as_bytes())
+                    .map(|t| t.sha256().to_owned())
+                    .unwrap_or_default();
+                return Err(Problem::new(
+                    &r.at,
+                    format!(
+                        "its text is not the article's (sha256 {} against {} of {}); skipped",
+                        theirs.get(..12).unwrap_or("of nothing"),
+                        a.sha256().get(..12).unwrap_or_default(),
+                        p.display()
+                    ),
+                ));
+            }
+        }
         return Ok((a, Some(p.clone())));
     }
     let Some(text) = &r.text else {
-        return Err(ImportError::file(
-            file,
+        return Err(Problem::new(
+            &r.at,
             "the file does not hold the article text; name the article with --article PATH",
         ));
     };
-    if let Some(p) = &r.article_path
-        && let Ok(a) = byline_store::article::load_no_link(p)
-        && Joined::new(&a).text == *text
-    {
-        return Ok((a, Some(p.clone())));
-    }
+    let parsed = byline_model::article::parse(Path::new("imported.txt"), text.as_bytes())
+        .map_err(|e| Problem::new(&r.at, format!("the text cannot be read as an article: {e}")))?;
     let id = r
         .article_id
         .as_deref()
@@ -313,16 +525,22 @@ fn article_for(
                     .unwrap_or_default(),
             )
         });
-    let a =
-        byline_model::article::parse(Path::new("imported.txt"), text.as_bytes()).map_err(|e| {
-            ImportError::Record {
-                file: file.to_owned(),
-                at: r.at.clone(),
-                message: format!("the text cannot be read as an article: {e}"),
-            }
-        })?;
-    let title = r.title.clone().unwrap_or(a.title.clone());
-    Ok((Article::new(id, title, file.to_owned(), a.paragraphs), None))
+    if let Some(p) = &r.article_path
+        && let Ok(a) = byline_store::article::load_no_link(p)
+        && (Joined::new(&a).text == *text || a.paragraphs == parsed.paragraphs)
+    {
+        // The file's own article, under the id the import gives it.
+        let title = r.title.clone().unwrap_or(a.title.clone());
+        return Ok((
+            Article::new(id, title, a.path.clone(), a.paragraphs),
+            Some(p.clone()),
+        ));
+    }
+    let title = r.title.clone().unwrap_or(parsed.title.clone());
+    Ok((
+        Article::new(id, title, file.to_owned(), parsed.paragraphs),
+        None,
+    ))
 }
 
 fn build(
@@ -330,13 +548,22 @@ fn build(
     r: &Record,
     args: &Options,
     given: Option<&(Article, PathBuf)>,
-) -> Result<Built, ImportError> {
-    let (article, article_path) = article_for(file, r, given)?;
+    problems: &mut Vec<Problem>,
+    notes: &mut Vec<Problem>,
+) -> Result<Built, Problem> {
+    let (article, article_path) = article_for(r, file, given)?;
+    problems.extend(r.problems.iter().cloned());
     let joined = Joined::new(&article);
     // The offsets count into the file's text; when that is the article's
-    // normalised text, they are the article's offsets too.
+    // normalised text, they are the article's offsets too, and when it is
+    // the same text before normalisation, they are carried over.
     let file_text = r.text.as_deref().unwrap_or(&joined.text);
     let direct = file_text == joined.text;
+    let aligned = if direct {
+        None
+    } else {
+        align::Aligned::new(file_text, &joined.text)
+    };
     let file_chars: Vec<char> = file_text.chars().collect();
 
     let annotator = args
@@ -361,22 +588,36 @@ fn build(
     set.article.outlet = r.outlet.clone().filter(|s| !s.is_empty());
     set.article.url = r.url.clone().filter(|s| !s.is_empty());
     set.article.published = r.published.as_deref().and_then(|d| d.parse().ok());
+    for (k, v) in &r.meta {
+        if !v.is_empty() && !set.article.extra.contains_key(k) {
+            set.article
+                .extra
+                .insert(k.clone(), toml::Value::String(v.clone()));
+        }
+    }
+    // Where the file came from, so agree and reports can tell imports
+    // from files people made (FORMAT.md).
+    set.annotator.extra.insert(
+        "imported_from".into(),
+        toml::Value::String(args.from.name().into()),
+    );
+    if let Some(name) = file.file_name() {
+        set.annotator.extra.insert(
+            "imported_file".into(),
+            toml::Value::String(name.to_string_lossy().into_owned()),
+        );
+    }
 
-    let err = |at: &str, message: String| ImportError::Record {
-        file: file.to_owned(),
-        at: at.to_owned(),
-        message,
-    };
     let mut reanchored = 0;
+    let mut unsure = 0;
     let mut needs_review = Vec::new();
     let mut ids = std::collections::HashSet::new();
-    for s in &r.spans {
-        let kind = s.kind.ok_or_else(|| {
-            err(
-                &s.at,
-                "no kind: a label Sourced, Anonymous or Editorial".into(),
-            )
-        })?;
+    'spans: for s in &r.spans {
+        let skip = |message: String| Problem::new(&s.at, message);
+        let Some(kind) = s.kind else {
+            problems.push(skip("no kind: a label the mapping knows".into()));
+            continue;
+        };
         // The span's text and context in the file's own text. A file
         // without text of its own (W3C) counts into the article as it was
         // annotated: when the article changed, its offsets are only a hint
@@ -384,10 +625,11 @@ fn build(
         let own_text = r.text.is_some();
         let stated = || match &s.quote {
             Some(q) => Ok((q.clone(), s.prefix.clone(), s.suffix.clone())),
-            None => Err(err(&s.at, "neither offsets in the text nor a quote".into())),
+            None => Err(skip("neither offsets in the text nor a quote".into())),
         };
         let mut direct = direct;
-        let (quote, prefix, suffix) = match s.offsets {
+        let mut through: Option<(usize, usize)> = None;
+        let got = match s.offsets {
             Some((a, b)) if a < b && b <= file_chars.len() => {
                 let n = byline_model::annotation::CONTEXT_CHARS;
                 let q: String = file_chars[a..b].iter().collect();
@@ -398,33 +640,54 @@ fn build(
                 match &s.quote {
                     Some(st) if normalize_block(st) != normalize_block(&q) => {
                         if own_text {
-                            return Err(err(
-                                &s.at,
-                                format!(
-                                    "the span's text {st:?} is not the text at its offsets ({q:?})"
-                                ),
-                            ));
+                            Err(skip(format!(
+                                "the span's text {st:?} is not the text at its offsets ({q:?})"
+                            )))
+                        } else {
+                            direct = false;
+                            stated()
                         }
-                        direct = false;
-                        stated()?
                     }
-                    _ => (q, Some(pre), Some(suf)),
+                    _ => {
+                        if let Some(al) = &aligned {
+                            match al.range(a, b) {
+                                Some(r) => through = Some(r),
+                                None => {
+                                    problems.push(skip("the span holds only white space".into()));
+                                    continue 'spans;
+                                }
+                            }
+                        }
+                        Ok((q, Some(pre), Some(suf)))
+                    }
                 }
             }
-            Some((a, b)) if own_text || s.quote.is_none() => {
-                return Err(err(
-                    &s.at,
-                    format!(
-                        "offsets {a}..{b} are outside the text (0..{}); a span covers at least one character of it",
-                        file_chars.len()
-                    ),
-                ));
-            }
+            Some((a, b)) if own_text || s.quote.is_none() => Err(skip(if a >= b {
+                format!(
+                    "offsets {a}..{b} are reversed or empty; a span covers at least one character"
+                )
+            } else {
+                format!(
+                    "offsets {a}..{b} are outside the text (0..{}); a span covers at least one character of it",
+                    file_chars.len()
+                )
+            })),
             _ => {
                 direct = false;
-                stated()?
+                stated()
             }
         };
+        let (quote, prefix, suffix) = match got {
+            Ok(x) => x,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let mut extra = byline_model::annotation::Extra::new();
+        if let Some(cue) = s.cue.as_deref().filter(|c| !c.is_empty()) {
+            extra.insert(CUE_KEY.into(), toml::Value::String(cue.to_owned()));
+        }
         let mut claim = Claim {
             id: None,
             paragraph: 1,
@@ -439,25 +702,71 @@ fn build(
             suffix: suffix.map(|p| normalize_block(&p)),
             status: None,
             previous_quote: None,
-            extra: Default::default(),
+            extra,
         };
-        let placed = if direct {
-            s.offsets.and_then(|(a, b)| joined.local(a, b))
+        if claim.tags.iter().any(|t| t == NEEDS_REVIEW) {
+            unsure += 1;
+        }
+        let joined_range = if let Some(r) = through {
+            Some(r)
+        } else if direct {
+            s.offsets
         } else {
             None
         };
+        let mut placed = joined_range.and_then(|(a, b)| joined.local(a, b));
+        if placed.is_none()
+            && let Some((a, b)) = joined_range
+        {
+            // Across a paragraph break: an attribution keeps the part in
+            // its cue's paragraph; any other span is skipped.
+            let keep = s
+                .keep_paragraph_of
+                .and_then(|k| match &aligned {
+                    Some(al) => al.range(k, k + 1).map(|r| r.0),
+                    None => Some(k),
+                })
+                .unwrap_or(a);
+            let overlap = |i: usize| {
+                let (ps, pl) = (joined.starts[i], joined.lens[i]);
+                (a.max(ps), b.min(ps + pl))
+            };
+            let mut i = joined
+                .starts
+                .partition_point(|&st| st <= keep)
+                .saturating_sub(1);
+            if overlap(i).0 >= overlap(i).1 {
+                // The cue's paragraph holds none of it: the paragraph
+                // holding the most of it.
+                i = (0..joined.starts.len())
+                    .max_by_key(|&j| {
+                        let (x, y) = overlap(j);
+                        (y.saturating_sub(x), std::cmp::Reverse(j))
+                    })
+                    .unwrap_or(i);
+            }
+            let (ca, cb) = overlap(i);
+            if s.keep_paragraph_of.is_some() && ca < cb {
+                notes.push(Problem::new(
+                    &s.at,
+                    format!(
+                        "the span crosses a paragraph break; the claim keeps its part in paragraph {}",
+                        i + 1
+                    ),
+                ));
+                placed = joined.local(ca, cb);
+            } else {
+                problems.push(skip(
+                    "the span crosses a paragraph break; a claim lies within one paragraph".into(),
+                ));
+                continue;
+            }
+        }
         match placed {
             Some((p, a, b)) => {
                 anchor::place_claim(&mut claim, p, &article.paragraphs[p - 1], a, b);
             }
             None => {
-                if direct && s.offsets.is_some() {
-                    return Err(err(
-                        &s.at,
-                        "the span crosses a paragraph break; a claim lies within one paragraph"
-                            .into(),
-                    ));
-                }
                 // Where the offsets would put it, as the place to try first
                 // and to keep when the quote is not found.
                 let (a, b) = s.offsets.unwrap_or((0, claim.quote.chars().count().max(1)));
@@ -507,6 +816,7 @@ fn build(
         set,
         reanchored,
         needs_review,
+        unsure,
     })
 }
 
