@@ -1636,11 +1636,19 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
 /// reading is sure (a name, a body, an unnamed-source word) or a guess (a
 /// bare pronoun or a descriptor).
 pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
-    let f = classify(s, &Context::default(), source.trim(), false)?;
+    // Read as a sentence opening: a capital on the first word says nothing.
+    let f = classify(s, &Context::default(), source.trim(), true)?;
     let sure = f.grade == Grade::Resolved
         && (f.person || f.kind == Kind::Anonymous || {
             let src = f.source.as_deref().unwrap_or("");
+            // A name, or a body or paper by its common noun ("the port
+            // authority", "the ministry", "court filings").
             src.split_whitespace().any(names::capitalised)
+                || src
+                    .split_whitespace()
+                    .next_back()
+                    .map(bare)
+                    .is_some_and(|h| s.agents.contains(&h) || s.documents.contains(&h))
         });
     Some((f.kind, sure))
 }

@@ -719,3 +719,21 @@ fn a_source_read_alone() {
     assert_eq!(s.read_source("he").map(|r| r.1), Some(false));
     assert_eq!(s.read_source("nobody"), None);
 }
+
+#[test]
+fn a_source_read_alone_at_the_start_of_a_line() {
+    let s = Suggester::builtin();
+    assert_eq!(
+        s.read_source("Officials").map(|r| r.0),
+        Some(Kind::Anonymous)
+    );
+    assert_eq!(
+        s.read_source("Senior officials").map(|r| r.0),
+        Some(Kind::Anonymous)
+    );
+    assert_eq!(
+        s.read_source("The port authority"),
+        Some((Kind::Sourced, true))
+    );
+    assert_eq!(s.read_source("Helen Okafor"), Some((Kind::Sourced, true)));
+}
