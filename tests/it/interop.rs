@@ -317,7 +317,7 @@ fn attribution_events_become_one_claim_each() {
     assert_eq!(
         r.stdout.lines().last(),
         Some(
-            "imported 8 claims from 1 file into 1 annotator file (2 tagged needs-review: how their source reads is a guess); 1 skipped: 1 span or record (listed above)"
+            "imported 8 claims from 1 file into 1 annotator file (1 tagged needs-review: how their source reads is a guess); 1 skipped: 1 span or record (listed above)"
         ),
         "{}",
         r.stdout
