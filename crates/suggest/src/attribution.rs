@@ -243,7 +243,13 @@ pub(super) fn suggest(
             // words they could be.
             if !f.is_hedge() {
                 if f.leads {
-                    reported.push(f.at.max(r.start)..r.end);
+                    // The cue itself is the writer's word ("complained",
+                    // "railed"): what is theirs starts after it.
+                    let mut after = (f.at + f.cue.len()).min(r.end);
+                    while !text.is_char_boundary(after) {
+                        after += 1;
+                    }
+                    reported.push(after.max(r.start)..r.end);
                 } else {
                     reported.push(r.start..f.at.min(r.end));
                 }
