@@ -329,7 +329,7 @@ fn sentence(
             .is_some_and(|p| s.g.passive_auxiliaries.has(p))
         {
             let after = &text[at + word.len()..sb.end];
-            if let Some(rest) = after.trim_start().strip_prefix("by ")
+            if let Some(rest) = after_word(after.trim_start(), &s.g.words.agent)
                 && let Some(src) = phrase_after(s, rest, true).map(|p| set_off(rest, p))
                 && let Some(mut f) = classify(s, ctx, &src, false)
             {
@@ -338,8 +338,8 @@ fn sentence(
                 f.leads = true;
                 f.rule = "passive-agent";
                 all.push(f);
-            } else if (after.trim_start().starts_with("to ")
-                || after.trim_start().starts_with("that "))
+            } else if (after_word(after.trim_start(), &s.g.words.infinitive).is_some()
+                || after_word(after.trim_start(), &s.g.words.complementiser).is_some())
                 && !in_hedge(at)
             {
                 // "are also said to be": a hedge the list could not know.
@@ -349,13 +349,13 @@ fn sentence(
                     .rposition(|w| s.g.passive_auxiliaries.has(w.to_lowercase()))
                 {
                     // "It was also stated that": the hedge with its "it".
-                    if i > 0 && before[i - 1].eq_ignore_ascii_case("it") {
+                    if i > 0 && before[i - 1].eq_ignore_ascii_case(&s.g.words.dummy_subject) {
                         i -= 1;
                     }
-                    let to = if after.trim_start().starts_with("to ") {
-                        " to"
+                    let to = if after_word(after.trim_start(), &s.g.words.infinitive).is_some() {
+                        format!(" {}", s.g.words.infinitive)
                     } else {
-                        ""
+                        String::new()
                     };
                     let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
                     all.push(Found::hedge(h, at, "passive-hedge"));
@@ -386,9 +386,9 @@ fn sentence(
         // clause ("an engineer I spoke to said"), not an infinitive.
         let past = lower.ends_with("ed") || s.g.irregular_pasts.has(&lower);
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
-            && !(past && prev.eq_ignore_ascii_case("to"))
+            && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
             // "…blasted Congress and said": a second verb of the subject.
-            && !(past && prev == "and")
+            && !(past && prev == s.g.words.conjunction)
             && (s.g.not_reporting.has(prev.to_lowercase())
                 // "the ministry's claim": a noun.
                 || prev.ends_with("'s")
@@ -412,7 +412,7 @@ fn sentence(
             && text[at + word.len()..sb.end]
                 .split_whitespace()
                 .next()
-                .is_none_or(|w| w != "that")
+                .is_none_or(|w| w != s.g.words.complementiser)
         {
             continue;
         }
@@ -421,7 +421,7 @@ fn sentence(
             Subject::Words(subj, initial) => {
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
-                let opening = (subj == "they")
+                let opening = (subj == s.g.words.plural_pronoun)
                     .then(|| opening_np(s, &text[sb.start..at]))
                     .flatten();
                 let (subj, initial) = match opening {
@@ -549,12 +549,12 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
         Form::Base => {
             s.g.base_form_before.has(&prev)
                 || aux(&prev)
-                || next == "that"
+                || next == s.g.words.complementiser
                 || (!comma && prev.ends_with('s') && !prev.ends_with("ss") && !ends)
         }
         Form::Third => {
             // "to answer questions": a noun after a verb.
-            !(before_prev.as_deref() == Some("to")
+            !(before_prev.as_deref() == Some(s.g.words.infinitive.as_str())
                 || s.verbs.contains(&prev)
                 || prev.ends_with("ing")
                 || (prev.ends_with("ed") && prev.len() > 3))
@@ -604,7 +604,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     let mut words: Vec<&str> = region.split_whitespace().collect();
     // "Scott blasted Congress and said…", "She called on Congress to act
     // and said…": the subject the clause opened with.
-    if words.last() == Some(&"and")
+    if words.last().is_some_and(|w| *w == s.g.words.conjunction)
         && let Some(subject) = coordinated(s, &words[..words.len() - 1])
     {
         let first = region.trim_start().starts_with(subject.as_str());
@@ -771,6 +771,11 @@ fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
     (piece.split_whitespace().count() <= 8).then_some(piece)
 }
 
+/// What follows `word` and a space at the start of `text`.
+fn after_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    text.strip_prefix(word)?.strip_prefix(' ')
+}
+
 /// Comma-separated pieces, a comma inside brackets not counting.
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -816,7 +821,9 @@ fn aside(s: &Suggester, piece: &str) -> bool {
         || piece
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
-        || fl == "in" && piece.split_whitespace().count() > 1 && piece.contains("statement")
+        || fl == s.g.words.statement_preposition
+            && piece.split_whitespace().count() > 1
+            && piece.contains(s.g.words.statement.as_str())
 }
 
 /// A piece that describes rather than names: "a teacher travelling home",
@@ -1004,7 +1011,7 @@ fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> 
 /// perhaps with titles and "the").
 fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<Named> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let skip = usize::from(words.first().is_some_and(|w| bare(w) == "the"));
+    let skip = usize::from(words.first().is_some_and(|w| bare(w) == s.g.words.article));
     let rest = &words[skip..];
     if rest.is_empty() {
         return None;
@@ -1117,15 +1124,14 @@ fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
             let l = w.to_lowercase();
             s.g.prepositions.has(&l)
                 || s.g.paper_participles.has(&l)
-                || l == "and"
-                || l == "or"
+                || s.g.coordinators.has(&l)
                 || (l.ends_with("ed") && l.len() > 4 && w.chars().all(|c| c.is_lowercase()))
         })
         .map_or(words.len(), |(i, _)| i);
     // "a group of farmers", "dozens of residents": the head is after "of".
     if tail > 0
         && tail + 1 < words.len()
-        && words[tail] == "of"
+        && words[tail] == s.g.words.partitive
         && s.g.collectives.has(bare(words[tail - 1]))
     {
         let (h, t) = head_of(s, &words[tail + 1..]);
@@ -1247,7 +1253,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             // National Fisheries Agency".
             Some(Named::Body(b)) => Some(b),
             Some(Named::Person(p)) => Some(person(ctx, &p)),
-            None if words[by] == "by" => {
+            None if words[by] == s.g.words.agent => {
                 let (_, cut) = head_of(s, by_words);
                 Some(describe(s, ctx, by_words, cut, false))
             }
@@ -1261,13 +1267,13 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         // "the directorate" is the Maritime Safety Directorate named before,
         // "the governor" the Gov. Helen Okafor, "the company" the last
         // company named.
-        if first == "the"
+        if first == s.g.words.article
             && head == 1
             && let Some(p) = ctx.holder(&h)
         {
             return found(Kind::Sourced, Some(p.to_owned()), true, Grade::Resolved);
         }
-        let body = (first == "the" && head == 1)
+        let body = (first == s.g.words.article && head == 1)
             .then(|| {
                 ctx.body_ending(&h)
                     .or_else(|| s.g.company_heads.has(&h).then(|| ctx.company(s)).flatten())
@@ -1276,7 +1282,9 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         // "the company", "the board": a role alone reads with its article.
         let text = match body {
             Some(b) => b.to_owned(),
-            None if first == "the" && head == 1 => format!("the {descriptor}"),
+            None if first == s.g.words.article && head == 1 => {
+                format!("{} {descriptor}", s.g.words.article)
+            }
             None => descriptor,
         };
         return found(Kind::Sourced, Some(text), false, Grade::Resolved);
@@ -1316,7 +1324,7 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
     while ws.len() > 1 && s.g.dropped_articles.has(ws[0].to_lowercase()) {
         ws.remove(0);
     }
-    ws.retain(|w| w != "own");
+    ws.retain(|w| *w != s.g.words.own);
     // "the council's own papers" → "council papers", "the city's finance
     // department" → "city finance department"; "the mayor's office" keeps
     // its possessive (a person's office is theirs).

@@ -140,7 +140,27 @@ pub(crate) struct Grammar {
     pub adjective_endings: Vec<String>,
     pub verdict_dividers: Vec<String>,
     pub writer_person: Words,
+    pub coordinators: Words,
+    pub words: FunctionWords,
     pub quotes: Quotes,
+}
+
+/// Single words the rules name by what they do (`[words]` of
+/// `grammar.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FunctionWords {
+    pub article: String,
+    pub partitive: String,
+    pub agent: String,
+    pub conjunction: String,
+    pub infinitive: String,
+    pub complementiser: String,
+    pub dummy_subject: String,
+    pub plural_pronoun: String,
+    pub own: String,
+    pub statement_preposition: String,
+    pub statement: String,
 }
 
 /// Quotation marks (`[quotes]` of `grammar.toml`).

@@ -401,7 +401,7 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     }
     // "Dr. Kwame Asante-Boateng of the University of Northmoor": a person
     // of a body is the person.
-    if let Some(of) = words.iter().position(|w| *w == "of")
+    if let Some(of) = words.iter().position(|w| *w == s.g.words.partitive)
         && of > 0
     {
         let is_body = |ws: &[&str]| {
