@@ -297,7 +297,7 @@ fn sentence(
         let after = &sent[r.end..];
         // "according to a statement from her son, Matei Vasilescu": the
         // name set off after it.
-        if let Some(src) = phrase_after(s, after, false).map(|p| set_off(after, p))
+        if let Some(src) = phrase_after(s, after, false).map(|p| set_off(s, after, p))
             && let Some(mut f) = classify(s, ctx, &src, false)
         {
             f.cue = sent[r.clone()].to_lowercase();
@@ -330,7 +330,7 @@ fn sentence(
         {
             let after = &text[at + word.len()..sb.end];
             if let Some(rest) = after_word(after.trim_start(), &s.g.words.agent)
-                && let Some(src) = phrase_after(s, rest, true).map(|p| set_off(rest, p))
+                && let Some(src) = phrase_after(s, rest, true).map(|p| set_off(s, rest, p))
                 && let Some(mut f) = classify(s, ctx, &src, false)
             {
                 f.cue = lower;
@@ -635,7 +635,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         if let Some(np) = opening_np(s, &words.join(" ")).or_else(|| {
             let head: Vec<&str> = words
                 .iter()
-                .take_while(|w| names::capitalised(w) || s.g.articles.has(w.to_lowercase()))
+                .take_while(|w| names::capitalised(s, w) || s.g.articles.has(w.to_lowercase()))
                 .copied()
                 .collect();
             (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
@@ -933,7 +933,7 @@ fn tidy(s: &Suggester, piece: &str) -> Option<String> {
 /// The name set off by a comma right after the phrase `p` that starts
 /// `after`, if there is one ("a statement from her son, Matei Vasilescu";
 /// "the Deputy Minister of Health, Dr. Lidia Koranova,"), else `p`.
-fn set_off(after: &str, p: String) -> String {
+fn set_off(s: &Suggester, after: &str, p: String) -> String {
     let name = after
         .trim_start()
         .get(p.len()..)
@@ -954,7 +954,7 @@ fn set_off(after: &str, p: String) -> String {
             }
             let n = &rest[..end];
             let ws: Vec<&str> = n.split_whitespace().collect();
-            ((2..=5).contains(&ws.len()) && ws.iter().all(|w| names::capitalised(w)))
+            ((2..=5).contains(&ws.len()) && ws.iter().all(|w| names::capitalised(s, w)))
                 .then(|| n.to_owned())
         });
     name.unwrap_or(p)
@@ -972,7 +972,7 @@ fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> 
                 let word = after[..i].split_whitespace().next_back().unwrap_or("");
                 return !byline_model::article::is_abbreviation(word);
             }
-            [',', ';', ':', '“', '”', '"', '(', '—', '!', '?'].contains(&c)
+            [',', ';', ':', '(', '—', '!', '?'].contains(&c) || s.g.quotes.end_source.contains(&c)
         })
         .map_or(after.len(), |(i, _)| i);
     let mut words: Vec<&str> = after[..end].split_whitespace().collect();
@@ -1310,7 +1310,7 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
     if !keep_tail {
         ws.truncate(tail);
     }
-    let lone = ws.get(1).is_none_or(|n| !names::capitalised(n));
+    let lone = ws.get(1).is_none_or(|n| !names::capitalised(s, n));
     let acronym = ws.first().is_some_and(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
     });
@@ -1352,7 +1352,7 @@ pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
     let sure = f.grade == Grade::Resolved
         && (f.person || f.kind == Kind::Anonymous || {
             let src = f.source.as_deref().unwrap_or("");
-            src.split_whitespace().any(names::capitalised)
+            src.split_whitespace().any(|w| names::capitalised(s, w))
         });
     Some((f.kind, sure))
 }

@@ -173,6 +173,10 @@ pub(crate) struct Quotes {
     pub pronoun_marks: Words,
     pub before_verb: Vec<char>,
     pub scare: Vec<(char, char)>,
+    pub before_capital: Vec<char>,
+    pub after_word: Vec<char>,
+    pub end_source: Vec<char>,
+    pub after_question: Vec<char>,
     pub interview_markers: Vec<String>,
 }
 

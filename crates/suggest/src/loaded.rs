@@ -237,7 +237,9 @@ fn voice(
     {
         return Some((b..b + w.len(), true));
     }
-    let q = sent.trim_end().trim_end_matches(['"', '”', '’', ')']);
+    let q = sent
+        .trim_end()
+        .trim_end_matches(|c: char| c == ')' || s.g.quotes.after_question.contains(&c));
     (q.ends_with('?') && !theirs(base + q.len() - 1)).then(|| (q.len() - 1..q.len(), true))
 }
 

@@ -39,9 +39,9 @@ fn pronouns_of(s: &Suggester, text: &str) -> Option<Gender> {
 
 /// Whether a word is written with a capital (or in a script without case,
 /// as 陈美玲 is), ignoring an opening bracket or quote mark.
-pub(super) fn capitalised(w: &str) -> bool {
+pub(super) fn capitalised(s: &Suggester, w: &str) -> bool {
     let Some(c) = w
-        .trim_start_matches(['(', '‘', '\'', '"', '“'])
+        .trim_start_matches(|c: char| c == '(' || s.g.quotes.before_capital.contains(&c))
         .chars()
         .next()
     else {
@@ -317,8 +317,9 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     while i < words.len() {
         let w = words[i];
         let starts = sentence_start;
-        sentence_start = w.ends_with(['.', '!', '?', ':', '"', '”'])
-            && !byline_model::article::is_abbreviation(w);
+        sentence_start = w.ends_with(|c: char| {
+            ['.', '!', '?', ':'].contains(&c) || s.g.quotes.after_word.contains(&c)
+        }) && !byline_model::article::is_abbreviation(w);
         if !is_name_word(s, w, starts) {
             i += 1;
             continue;
@@ -326,12 +327,12 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
         let mut j = i + 1;
         let mut end = i + 1;
         // A word that closes a clause ends the name.
-        let mut open = !ends_piece(w);
+        let mut open = !ends_piece(s, w);
         while open && j < words.len() {
             let x = words[j];
             if is_name_word(s, x, false) {
                 end = j + 1;
-                open = !ends_piece(x);
+                open = !ends_piece(s, x);
                 j += 1;
                 continue;
             }
@@ -373,15 +374,16 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     out
 }
 
-fn ends_piece(w: &str) -> bool {
-    w.ends_with([',', '.', ';', ':', '!', '?', '"', '”', ')'])
-        && !byline_model::article::is_abbreviation(w)
+fn ends_piece(s: &Suggester, w: &str) -> bool {
+    w.ends_with(|c: char| {
+        [',', '.', ';', ':', '!', '?', ')'].contains(&c) || s.g.quotes.after_word.contains(&c)
+    }) && !byline_model::article::is_abbreviation(w)
 }
 
 /// Whether `w` may be part of a name: capitalised and, at the start of a
 /// sentence, not a common word capitalised by its place.
 pub(super) fn is_name_word(s: &Suggester, w: &str, sentence_start: bool) -> bool {
-    if !capitalised(w) {
+    if !capitalised(s, w) {
         return false;
     }
     let b = bare(w);
