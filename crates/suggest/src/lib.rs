@@ -318,7 +318,7 @@ fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
         let c = match after {
             Some(a) if a == c && q.doubled.contains(&c) => {
                 skip = true;
-                Mark::Double
+                Mark::Double(c)
             }
             _ => Mark::Char(c),
         };
@@ -334,11 +334,11 @@ fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
             && after.is_some_and(char::is_alphanumeric);
         let closes_single = after.is_none_or(|a| !a.is_alphanumeric());
         let double_opens = |m: Mark| match m {
-            Mark::Double => true,
+            Mark::Double(_) => true,
             Mark::Char(c) => q.opens(c),
         };
         let double_closes = |m: Mark| match m {
-            Mark::Double => true,
+            Mark::Double(_) => true,
             Mark::Char(c) => q.closes(c),
         };
         let single = |m: Mark, f: &dyn Fn(char) -> bool| matches!(m, Mark::Char(c) if f(c));
@@ -347,7 +347,7 @@ fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
             None if single(c, &|c| q.opens_single(c)) && opens_single => open = Some((i, true)),
             Some((s, false)) if double_closes(c) => {
                 let width = match c {
-                    Mark::Double => 2,
+                    Mark::Double(c) => 2 * c.len_utf8(),
                     Mark::Char(c) => c.len_utf8(),
                 };
                 out.push(s..i + width);
@@ -374,7 +374,7 @@ fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
 enum Mark {
     Char(char),
     /// A mark written twice (`''`, ``` `` ```): one double mark.
-    Double,
+    Double(char),
 }
 
 fn inside(quotes: &[Range<usize>], at: usize) -> bool {
