@@ -27,151 +27,12 @@ use unicode_segmentation::UnicodeSegmentation;
 /// The fifth is the rule that made it (`Suggestion::rule`).
 pub(super) type Raw = (Range<usize>, Kind, Option<String>, String, &'static str);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-
-/// Verbs that report speech whatever their subject ("The rules say…").
-/// Particles that may open a surname written alone ("van der Berg said").
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "bin", "del",
-];
-
-/// Verbs that may come before their source ("…," said Tom Becker).
-#[rustfmt::skip]
-const INVERTS: &[&str] = &[
-    "said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "noted",
-    "insisted", "continued", "recalled", "warned", "argued", "replied", "countered", "told",
-    "stated", "confirmed", "conceded", "admitted", "claimed", "cautioned", "observed",
-    "remarked", "declared", "concluded",
-];
-
-/// Participles that open an aside about a paper ("seen by this paper").
-#[rustfmt::skip]
-const PARTICIPLES: &[&str] = &[
-    "seen", "obtained", "published", "written", "released", "issued", "signed", "leaked",
-    "reviewed", "shared", "sent", "filed", "commissioned", "prepared", "drafted",
-];
-
-/// Verbs that characterise in words that follow in quotation marks
-/// ("called the veto \"cowardly\"").
-const NEED_QUOTE: &[&str] = &[
-    "called",
-    "calling",
-    "calls",
-    "dubbed",
-    "branded",
-    "labelled",
-    "labeled",
-    "describing",
-    "posted",
-    "posts",
-];
-
-/// Words that make a reporting verb after them passive ("it was stated").
-const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
-
-/// Verbs that report only with "that" after them ("the survey found that").
-const NEED_THAT: &[&str] = &["found", "finds", "find", "concluded", "concludes"];
-
-/// Heads that count what follows "of" ("a group of farmers").
-#[rustfmt::skip]
-const COLLECTIVES: &[&str] = &[
-    "group", "groups", "number", "handful", "coalition", "couple", "pair", "majority",
-    "minority", "lot", "dozen", "dozens", "hundreds", "thousands", "scores", "some", "most",
-    "many", "several", "few", "all", "none", "each", "one", "two", "three", "four", "five",
-    "both", "team", "panel", "delegation", "crowd", "band", "circle",
-];
-
-/// Verbs only a paper reports with ("City figures show…").
-const SHOWS: &[&str] = &["show", "shows", "showed"];
-
-const STRONG: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "tell", "stated", "states",
-];
-
-/// Words a subject does not start with: conjunctions and the like that
-/// join it to what came before.
-#[rustfmt::skip]
-const LEADING: &[&str] = &[
-    "and", "but", "or", "while", "whereas", "as", "so", "because", "that", "when", "where", "in",
-    "if", "though", "although", "after", "before", "since", "then", "also", "yet", "what",
-    "now", "meanwhile", "however", "still", "even", "only", "whom", "instead", "indeed",
-    "separately", "earlier", "later", "today", "yesterday",
-];
-
-/// Words that open a clause inside a sentence: the subject of a verb
-/// after one starts after it.
-#[rustfmt::skip]
-const SUBORDINATORS: &[&str] = &[
-    "after", "before", "because", "when", "whenever", "while", "since", "although", "though",
-    "if", "unless", "until", "whereas", "once", "as", "where",
-];
-
-/// Words that make a piece a clause of its own, not a name or a descriptor.
-#[rustfmt::skip]
-const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may",
-    "might", "must", "should", "shall", "did", "does", "do", "won't", "isn't", "wasn't",
-];
-
-fn clause_like(piece: &str) -> bool {
+fn clause_like(s: &Suggester, piece: &str) -> bool {
     piece.split_whitespace().count() > 2
         && piece
             .split_whitespace()
-            .any(|w| FINITE.contains(&bare(w).as_str()))
+            .any(|w| s.g.finite_verbs.has(bare(w)))
 }
-
-/// Words that open a phrase of time or place before the subject ("On
-/// Tuesday the company said").
-#[rustfmt::skip]
-const OPENERS: &[&str] = &[
-    "on", "in", "at", "after", "before", "during", "since", "by", "last", "this", "late",
-    "early", "earlier", "later", "for", "from", "under", "with", "speaking", "asked",
-    "writing", "yesterday", "today", "tonight", "overnight",
-];
-
-/// Words between a subject and its verb ("has long said", "privately told").
-#[rustfmt::skip]
-const TRAILING: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "also", "later", "privately", "publicly",
-    "repeatedly", "long", "previously", "earlier", "again", "recently", "separately", "then",
-    "would", "will", "could", "may", "might", "did", "does", "do", "never", "reportedly",
-    "allegedly", "once", "often", "always", "first", "last", "further", "quietly", "openly",
-    "angrily", "flatly", "simply", "only", "just", "still", "already", "widely", "been",
-    "being", "and", "now", "herself", "himself", "themselves", "itself", "both", "all",
-    "each", "too", "formally", "officially", "initially", "subsequently", "yesterday",
-    "today", "frequently", "consistently", "strongly", "firmly",
-];
-
-/// A word right before a verb that makes it report nothing: a negation
-/// ("did not say"), an infinitive ("declined to say") or a determiner that
-/// makes it a noun ("the claims", "his reports").
-#[rustfmt::skip]
-const NOT_REPORTING: &[&str] = &[
-    "not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't",
-    "hadn't", "isn't", "wasn't", "cannot", "can't", "couldn't", "shouldn't", "without",
-    "to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
-    "those", "such", "any", "no", "unconfirmed", "earlier", "recent", "new", "initial",
-    "latest", "been", "being", "be", "nor", "whose",
-    "didn’t", "doesn’t", "don’t", "won’t", "wouldn’t", "hasn’t", "haven’t", "hadn’t",
-    "isn’t", "wasn’t", "can’t", "couldn’t", "shouldn’t", "this", "that", "of", "for",
-    "and", "or", "whether", "neither", "nor", "either",
-];
-
-/// Prepositions that begin what follows a descriptor's head.
-#[rustfmt::skip]
-const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "from", "near", "on", "across", "around", "inside", "within", "with",
-    "close", "familiar", "for", "to", "briefed", "involved", "who", "that", "which", "whose",
-    "by", "among", "outside", "under", "over", "between", "after", "before", "during",
-];
-
-/// What follows a descriptor that says who the source is, kept with it
-/// ("sources close to the delegation", "officials at two water boards").
-#[rustfmt::skip]
-const KEPT_AFTER: &[&str] = &[
-    "close", "familiar", "briefed", "involved", "at", "inside", "within", "with",
-    "knowledgeable",
-];
 
 /// How sure a found attribution is: a source in words beats a pronoun
 /// whose referent is not known.
@@ -227,7 +88,7 @@ pub(super) fn suggest(
         previous = None;
         // Who the sentence names, then who it cites: the one cited is
         // the one "he said" next means.
-        let spans = spans(text, unit.clone(), quotes, &mut found);
+        let spans = spans(s, text, unit.clone(), quotes, &mut found);
         ctx.observe(s, &text[unit.clone()]);
         for (r, f) in spans {
             if r.end == unit.end && f.kind.has_source() {
@@ -321,6 +182,7 @@ fn units(p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
 /// or the clause each holds when two sources share a sentence ("City
 /// figures show …, and organisers say …").
 fn spans(
+    s: &Suggester,
     text: &str,
     unit: Range<usize>,
     quotes: &[Range<usize>],
@@ -329,7 +191,7 @@ fn spans(
     if found.is_empty() {
         return Vec::new();
     }
-    let cuts = clause_cuts(text, unit.clone(), quotes);
+    let cuts = clause_cuts(s, text, unit.clone(), quotes);
     let piece_of = |at: usize| cuts.iter().filter(|c| c.start <= at).count();
     // The best-resolved cue of each clause, the first on a tie.
     let mut per: Vec<(usize, Found)> = Vec::new();
@@ -363,7 +225,7 @@ fn spans(
         if f.leads
             && let Some(c) = cuts
                 .iter()
-                .find(|c| c.start > f.at && [", but ", "; "].contains(&&text[c.start..c.end]))
+                .find(|c| c.start > f.at && s.g.source_clause_ends.has(&text[c.start..c.end]))
         {
             r.end = c.start;
         }
@@ -384,18 +246,15 @@ fn spans(
 /// Where a sentence divides into clauses that may each carry a source:
 /// "; ", ", and ", ", but ", ", while ", outside quotations. The ranges
 /// are the dividers.
-fn clause_cuts(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+fn clause_cuts(
+    s: &Suggester,
+    text: &str,
+    unit: Range<usize>,
+    quotes: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let sent = &text[unit.clone()];
     let mut out = Vec::new();
-    for pat in [
-        "; ",
-        ", and ",
-        ", but ",
-        ", while ",
-        ", whereas ",
-        " — ",
-        " – ",
-    ] {
+    for pat in &s.g.clause_dividers {
         let mut from = 0;
         while let Some(i) = sent[from..].find(pat) {
             let at = unit.start + from + i;
@@ -444,7 +303,7 @@ fn sentence(
         let after = &sent[r.end..];
         // "according to a statement from her son, Matei Vasilescu": the
         // name set off after it.
-        if let Some(src) = phrase_after(after, false).map(|p| set_off(after, p))
+        if let Some(src) = phrase_after(s, after, false).map(|p| set_off(s, after, p))
             && let Some(mut f) = classify(s, ctx, &src, false)
         {
             f.cue = sent[r.clone()].to_lowercase();
@@ -470,25 +329,14 @@ fn sentence(
             .split_whitespace()
             .rev()
             .map(str::to_lowercase)
-            .find(|w| {
-                ![
-                    "also",
-                    "widely",
-                    "now",
-                    "still",
-                    "already",
-                    "reportedly",
-                    "often",
-                    "repeatedly",
-                    "long",
-                    "previously",
-                ]
-                .contains(&w.as_str())
-            });
-        if prev_word.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
+            .find(|w| !s.g.passive_adverbs.has(w));
+        if prev_word
+            .as_deref()
+            .is_some_and(|p| s.g.passive_auxiliaries.has(p))
+        {
             let after = &text[at + word.len()..sb.end];
-            if let Some(rest) = after.trim_start().strip_prefix("by ")
-                && let Some(src) = phrase_after(rest, true).map(|p| set_off(rest, p))
+            if let Some(rest) = after_word(after.trim_start(), &s.g.words.agent)
+                && let Some(src) = phrase_after(s, rest, true).map(|p| set_off(s, rest, p))
                 && let Some(mut f) = classify(s, ctx, &src, false)
             {
                 f.cue = lower;
@@ -496,24 +344,24 @@ fn sentence(
                 f.leads = true;
                 f.rule = "passive-agent";
                 all.push(f);
-            } else if (after.trim_start().starts_with("to ")
-                || after.trim_start().starts_with("that "))
+            } else if (after_word(after.trim_start(), &s.g.words.infinitive).is_some()
+                || after_word(after.trim_start(), &s.g.words.complementiser).is_some())
                 && !in_hedge(at)
             {
                 // "are also said to be": a hedge the list could not know.
                 let before: Vec<&str> = text[sb.start..at].split_whitespace().collect();
                 if let Some(mut i) = before
                     .iter()
-                    .rposition(|w| PASSIVE.contains(&w.to_lowercase().as_str()))
+                    .rposition(|w| s.g.passive_auxiliaries.has(w.to_lowercase()))
                 {
                     // "It was also stated that": the hedge with its "it".
-                    if i > 0 && before[i - 1].eq_ignore_ascii_case("it") {
+                    if i > 0 && before[i - 1].eq_ignore_ascii_case(&s.g.words.dummy_subject) {
                         i -= 1;
                     }
-                    let to = if after.trim_start().starts_with("to ") {
-                        " to"
+                    let to = if after_word(after.trim_start(), &s.g.words.infinitive).is_some() {
+                        format!(" {}", s.g.words.infinitive)
                     } else {
-                        ""
+                        String::new()
                     };
                     let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
                     all.push(Found::hedge(h, at, "passive-hedge"));
@@ -542,21 +390,20 @@ fn sentence(
         // "did not say", "declined to say", "the claims".
         // "to" before a past tense is a preposition left at the end of a
         // clause ("an engineer I spoke to said"), not an infinitive.
-        let past =
-            lower.ends_with("ed") || ["said", "told", "wrote", "found"].contains(&lower.as_str());
+        let past = lower.ends_with("ed") || s.g.irregular_pasts.has(&lower);
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
-            && !(past && prev.eq_ignore_ascii_case("to"))
+            && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
             // "…blasted Congress and said": a second verb of the subject.
-            && !(past && prev == "and")
-            && (NOT_REPORTING.contains(&prev.to_lowercase().as_str())
+            && !(past && prev == s.g.words.conjunction)
+            && (s.g.not_reporting.has(prev.to_lowercase())
                 // "the ministry's claim": a noun.
                 || prev.ends_with("'s")
                 || prev.ends_with("’s"))
         {
             continue;
         }
-        let strong = STRONG.contains(&lower.as_str());
-        if NEED_QUOTE.contains(&lower.as_str())
+        let strong = s.g.strong_verbs.has(&lower);
+        if s.g.quote_needing_verbs.has(&lower)
             && !quotes
                 .iter()
                 .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 7)
@@ -567,20 +414,20 @@ fn sentence(
         if in_hedge(at) {
             continue;
         }
-        if NEED_THAT.contains(&lower.as_str())
+        if s.g.that_needing_verbs.has(&lower)
             && text[at + word.len()..sb.end]
                 .split_whitespace()
                 .next()
-                .is_none_or(|w| w != "that")
+                .is_none_or(|w| w != s.g.words.complementiser)
         {
             continue;
         }
-        let start = clause_start(text, sb.start, at, quotes);
+        let start = clause_start(s, text, sb.start, at, quotes);
         let found = match subject(s, ctx, &text[start..at], &lower, start == sb.start) {
             Subject::Words(subj, initial) => {
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
-                let opening = (subj == "they")
+                let opening = (subj == s.g.words.plural_pronoun)
                     .then(|| opening_np(s, &text[sb.start..at]))
                     .flatten();
                 let (subj, initial) = match opening {
@@ -590,7 +437,7 @@ fn sentence(
                 // "Her deputy, Raymond Pell, was less certain; he told…": a
                 // pronoun may mean a person named earlier in its sentence.
                 let local;
-                let ctx = if PRONOUNS.contains(&subj.as_str()) && start > sb.start {
+                let ctx = if s.g.pronouns.has(&subj) && start > sb.start {
                     let mut c = ctx.clone();
                     c.observe(s, &text[sb.start..start]);
                     local = c;
@@ -599,7 +446,7 @@ fn sentence(
                     ctx
                 };
                 let f = classify(s, ctx, &subj, initial);
-                let speaks = if SHOWS.contains(&lower.as_str()) {
+                let speaks = if s.g.paper_verbs.has(&lower) {
                     is_document(s, &subj)
                 } else {
                     strong || can_speak(s, ctx, &subj, initial)
@@ -613,7 +460,7 @@ fn sentence(
                     (f, true)
                 })
             }
-            Subject::After if !INVERTS.contains(&lower.as_str()) => None,
+            Subject::After if !s.g.inverting_verbs.has(&lower) => None,
             // "Asked about it, Ostrander said…": a participle opening the
             // sentence is not its verb.
             Subject::After
@@ -621,17 +468,11 @@ fn sentence(
                     && text[at + word.len()..]
                         .split_whitespace()
                         .next()
-                        .is_some_and(|w| {
-                            [
-                                "about", "whether", "if", "why", "what", "how", "to", "by", "for",
-                                "on",
-                            ]
-                            .contains(&w)
-                        }) =>
+                        .is_some_and(|w| s.g.not_after_participle.has(w)) =>
             {
                 None
             }
-            Subject::After => phrase_after(&text[at + word.len()..sb.end], true)
+            Subject::After => phrase_after(s, &text[at + word.len()..sb.end], true)
                 .and_then(|src| classify(s, ctx, &src, false))
                 .map(|mut f| {
                     f.rule = "verb-inverted";
@@ -650,7 +491,7 @@ fn sentence(
             let opening = region.rfind(',').map_or("", |i| &region[..i]);
             f.cue = lower;
             f.at = at;
-            f.leads = leads && !after_quote && !clause_like(opening);
+            f.leads = leads && !after_quote && !clause_like(s, opening);
             all.push(f);
         }
     }
@@ -696,99 +537,49 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
     let ends = [".", "!", "?", ""].contains(&after.trim());
     // "…when the panel would report.": a verb made from a lemma reports
     // something only with words after it or a quotation before.
-    if ends && !before.contains(['"', '”', '’', '»', '«']) {
+    if ends && !before.contains(s.g.quotes.before_verb.as_slice()) {
         return false;
     }
     let before_prev = before.split_whitespace().rev().nth(1).map(bare);
-    let aux = |w: &str| {
-        [
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "am",
-            "has",
-            "have",
-            "had",
-            "having",
-            "will",
-            "would",
-            "could",
-            "can",
-            "may",
-            "might",
-            "should",
-            "must",
-            "did",
-            "do",
-            "does",
-            "also",
-            "not",
-            "never",
-            "still",
-            "repeatedly",
-            "publicly",
-            "openly",
-            "privately",
-            "often",
-            "long",
-            "already",
-            "now",
-            "again",
-        ]
-        .contains(&w)
-    };
+    let aux = |w: &str| s.g.verb_helpers.has(w);
     // "under plans", "of support"; not "to support" (an infinitive) or "by
     // saying" (a gerund reports).
     if !comma
-        && PREPOSITIONS.contains(&prev.as_str())
-        && !["who", "that", "which", "to"].contains(&prev.as_str())
+        && s.g.prepositions.has(&prev)
+        && !s.g.verb_after_preposition.has(&prev)
         && form != Form::Ing
     {
         return false;
     }
     match form {
         Form::Base => {
-            ["i", "we", "they", "you", "who", "to"].contains(&prev.as_str())
+            s.g.base_form_before.has(&prev)
                 || aux(&prev)
-                || next == "that"
+                || next == s.g.words.complementiser
                 || (!comma && prev.ends_with('s') && !prev.ends_with("ss") && !ends)
         }
         Form::Third => {
             // "to answer questions": a noun after a verb.
-            !(before_prev.as_deref() == Some("to")
+            !(before_prev.as_deref() == Some(s.g.words.infinitive.as_str())
                 || s.verbs.contains(&prev)
                 || prev.ends_with("ing")
                 || (prev.ends_with("ed") && prev.len() > 3))
         }
         Form::Past => true,
-        Form::Ing => {
-            comma
-                || aux(&prev)
-                || [
-                    "and",
-                    "while",
-                    "after",
-                    "before",
-                    "by",
-                    "keeps",
-                    "kept",
-                    "continued",
-                    "began",
-                    "started",
-                ]
-                .contains(&prev.as_str())
-        }
+        Form::Ing => comma || aux(&prev) || s.g.ing_form_before.has(&prev),
         Form::Participle => aux(&prev),
     }
 }
 
 /// Where the clause holding the verb starts: after the last closing quote,
 /// semicolon, colon or dash before it, else at the sentence start.
-fn clause_start(text: &str, sentence: usize, verb: usize, quotes: &[Range<usize>]) -> usize {
+fn clause_start(
+    s: &Suggester,
+    text: &str,
+    sentence: usize,
+    verb: usize,
+    quotes: &[Range<usize>],
+) -> usize {
     let mut start = sentence;
     for q in quotes {
         if q.end <= verb && q.end > start {
@@ -797,8 +588,8 @@ fn clause_start(text: &str, sentence: usize, verb: usize, quotes: &[Range<usize>
     }
     let base = start;
     let region = &text[base..verb];
-    for pat in ["; ", ": ", " — ", " – ", " -- ", " - "] {
-        if let Some(i) = region.rfind(pat) {
+    for pat in &s.g.clause_starts {
+        if let Some(i) = region.rfind(pat.as_str()) {
             start = start.max(base + i + pat.len());
         }
     }
@@ -819,7 +610,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     let mut words: Vec<&str> = region.split_whitespace().collect();
     // "Scott blasted Congress and said…", "She called on Congress to act
     // and said…": the subject the clause opened with.
-    if words.last() == Some(&"and")
+    if words.last().is_some_and(|w| *w == s.g.words.conjunction)
         && let Some(subject) = coordinated(s, &words[..words.len() - 1])
     {
         let first = region.trim_start().starts_with(subject.as_str());
@@ -831,9 +622,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         (!t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’'))
             .then(|| t.to_owned())
     };
-    while words.last().is_some_and(|w| {
-        plain(w).is_some_and(|b| TRAILING.contains(&b.as_str())) && !w.ends_with(',')
-    }) {
+    while words
+        .last()
+        .is_some_and(|w| plain(w).is_some_and(|b| s.g.subject_trailers.has(b)) && !w.ends_with(','))
+    {
         words.pop();
     }
     let Some(last) = words.last() else {
@@ -843,15 +635,13 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // said it is the subject the sentence opened with.
     if last.ends_with(',') && verb.ends_with("ing") {
         let first = words[0];
-        if PRONOUNS.contains(&bare(first).as_str()) {
+        if s.g.pronouns.has(bare(first)) {
             return Subject::Words(bare(first), false);
         }
         if let Some(np) = opening_np(s, &words.join(" ")).or_else(|| {
             let head: Vec<&str> = words
                 .iter()
-                .take_while(|w| {
-                    names::capitalised(w) || ["the", "a", "an"].contains(&w.to_lowercase().as_str())
-                })
+                .take_while(|w| names::capitalised(s, w) || s.g.articles.has(w.to_lowercase()))
                 .copied()
                 .collect();
             (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
@@ -868,17 +658,17 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         if pieces
             .iter()
             .rev()
-            .find(|p| !p.is_empty() && !aside(p))
-            .is_some_and(|p| clause_like(p))
+            .find(|p| !p.is_empty() && !aside(s, p))
+            .is_some_and(|p| clause_like(s, p))
         {
             return Subject::After;
         }
     }
     let lb = bare(last);
-    if !last.ends_with(',') && PRONOUNS.contains(&lb.as_str()) {
+    if !last.ends_with(',') && s.g.pronouns.has(&lb) {
         return Subject::Words(lb, false);
     }
-    if plain(last).is_some_and(|p| ["that", "which", "who", "whom"].contains(&p.as_str())) {
+    if plain(last).is_some_and(|p| s.g.relatives.has(p)) {
         return Subject::Nothing;
     }
     if words
@@ -891,25 +681,23 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // last word that opens a clause.
     if let Some(i) = words
         .iter()
-        .rposition(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+        .rposition(|w| s.g.subordinators.has(w.to_lowercase()))
         .filter(|&i| {
             i + 1 < words.len()
                 && !words[i + 1..].iter().any(|w| w.ends_with(','))
-                && !clause_like(&words[i + 1..].join(" "))
+                && !clause_like(s, &words[i + 1..].join(" "))
         })
     {
         words.drain(..=i);
     }
     // "earbuds the company says will last": a determiner not after a
     // preposition starts a clause of its own, whose subject it opens.
-    if let Some(i) = words
-        .iter()
-        .rposition(|w| ["the", "its", "his", "her", "their"].contains(w))
+    if let Some(i) = words.iter().rposition(|w| s.g.clause_determiners.has(w))
         && i > 0
         && words.len() - i <= 4
         && !words[i - 1].ends_with(',')
-        && !PREPOSITIONS.contains(&words[i - 1].to_lowercase().as_str())
-        && !FINITE.contains(&bare(words[i - 1]).as_str())
+        && !s.g.prepositions.has(words[i - 1].to_lowercase())
+        && !s.g.finite_verbs.has(bare(words[i - 1]))
         && words[i - 1].chars().all(|c| c.is_lowercase())
         && !s.verbs.contains(&bare(words[i - 1]))
         && !words[i..].iter().any(|w| w.ends_with(','))
@@ -922,12 +710,12 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // has a subject of its own, next to the verb.
     if let Some(last) = pieces.last()
         && let Some((rel, rest)) = last.split_once(' ')
-        && ["which", "who", "whom", "that"].contains(&rel.to_lowercase().as_str())
+        && s.g.relatives.has(rel.to_lowercase())
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 5
-        && !clause_like(rest)
+        && !clause_like(s, rest)
     {
-        return match tidy(rest) {
+        return match tidy(s, rest) {
             Some(t) => Subject::Words(t, false),
             None => Subject::Nothing,
         };
@@ -936,7 +724,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // descriptor gives way to the name before it.
     let mut chosen: Option<usize> = None;
     for (k, piece) in pieces.iter().enumerate().rev() {
-        if piece.is_empty() || aside(piece) {
+        if piece.is_empty() || aside(s, piece) {
             continue;
         }
         chosen = Some(k);
@@ -948,18 +736,18 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     if !is_name(s, ctx, pieces[k], false) {
         let before = (0..k)
             .rev()
-            .find(|&j| !pieces[j].is_empty() && !aside(pieces[j]));
+            .find(|&j| !pieces[j].is_empty() && !aside(s, pieces[j]));
         if let Some(j) = before
-            && descriptor(pieces[k])
-            && is_name(s, ctx, strip_leading(pieces[j]), opens && j == 0)
+            && descriptor(s, pieces[k])
+            && is_name(s, ctx, strip_leading(s, pieces[j]), opens && j == 0)
         {
             k = j;
         }
     }
-    let piece = strip_leading(pieces[k]);
-    let piece = strip_opener(piece);
+    let piece = strip_leading(s, pieces[k]);
+    let piece = strip_opener(s, piece);
     let initial = opens && k == 0 && region.trim_start().starts_with(piece);
-    match tidy(piece) {
+    match tidy(s, piece) {
         Some(t) => Subject::Words(t, initial),
         None => Subject::Nothing,
     }
@@ -972,7 +760,7 @@ fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
     let verb = words.iter().position(|w| {
         let l = bare(w);
         w.chars().next().is_some_and(char::is_lowercase)
-            && (FINITE.contains(&l.as_str())
+            && (s.g.finite_verbs.has(&l)
                 || s.verbs.contains(&l)
                 || (l.ends_with("ed") && l.len() > 3))
     })?;
@@ -983,10 +771,15 @@ fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
     let piece = pieces(&np)
         .into_iter()
         .rev()
-        .find(|p| !p.is_empty() && !aside(p))?
+        .find(|p| !p.is_empty() && !aside(s, p))?
         .to_owned();
-    let piece = strip_opener(strip_leading(&piece)).to_owned();
+    let piece = strip_opener(s, strip_leading(s, &piece)).to_owned();
     (piece.split_whitespace().count() <= 8).then_some(piece)
+}
+
+/// What follows `word` and a space at the start of `text`.
+fn after_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    text.strip_prefix(word)?.strip_prefix(' ')
 }
 
 /// Comma-separated pieces, a comma inside brackets not counting.
@@ -1015,7 +808,7 @@ fn pieces(text: &str) -> Vec<&str> {
 
 /// An aside between a subject and its verb: "who chairs the committee",
 /// "speaking on condition…", "67".
-fn aside(piece: &str) -> bool {
+fn aside(s: &Suggester, piece: &str) -> bool {
     let first = piece.split_whitespace().next().unwrap_or("");
     let fl = first.to_lowercase();
     let lower = first.chars().next().is_some_and(char::is_lowercase);
@@ -1024,35 +817,36 @@ fn aside(piece: &str) -> bool {
         && piece.split_whitespace().count() == 1
         && first.chars().next().is_some_and(char::is_uppercase)
         && first.chars().nth(1) == Some('-');
-    ["who", "which", "whose", "where", "when", "whom"].contains(&fl.as_str())
+    s.g.aside_openers.has(&fl)
         || (fl.ends_with("ing") && lower)
         // "seen by this newspaper", "published on Monday in the journal".
-        || (lower && PARTICIPLES.contains(&fl.as_str()))
+        || (lower && s.g.paper_participles.has(&fl))
         // "…, however, shows".
-        || (piece.split_whitespace().count() == 1
-            && ["however", "meanwhile", "moreover", "though", "too", "also", "furthermore", "nonetheless", "nevertheless", "meanwhile", "instead", "now", "then", "still", "indeed", "crucially", "separately"].contains(&fl.as_str()))
+        || (piece.split_whitespace().count() == 1 && s.g.aside_adverbs.has(&fl))
         || party
         || piece
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
-        || fl == "in" && piece.split_whitespace().count() > 1 && piece.contains("statement")
+        || fl == s.g.words.statement_preposition
+            && piece.split_whitespace().count() > 1
+            && piece.contains(s.g.words.statement.as_str())
 }
 
 /// A piece that describes rather than names: "a teacher travelling home",
 /// "the cabinet member for communities", "regional secretary of the union".
-fn descriptor(piece: &str) -> bool {
+fn descriptor(s: &Suggester, piece: &str) -> bool {
     let first = piece.split_whitespace().next().unwrap_or("");
-    ["a", "an", "the", "its", "his", "her", "their", "one"].contains(&first.to_lowercase().as_str())
+    s.g.descriptor_openers.has(first.to_lowercase())
         || first.chars().next().is_some_and(char::is_lowercase)
 }
 
-fn strip_leading(piece: &str) -> &str {
+fn strip_leading<'a>(s: &Suggester, piece: &'a str) -> &'a str {
     let mut p = piece.trim();
     loop {
         let Some((first, rest)) = p.split_once(char::is_whitespace) else {
             return p;
         };
-        if LEADING.contains(&bare(first).as_str()) && !first.ends_with(',') {
+        if s.g.leading_words.has(bare(first)) && !first.ends_with(',') {
             p = rest.trim_start();
         } else {
             return p;
@@ -1061,14 +855,13 @@ fn strip_leading(piece: &str) -> &str {
 }
 
 /// "On Tuesday the company" → "the company"; "Last week Okafor" → "Okafor".
-fn strip_opener(piece: &str) -> &str {
+fn strip_opener<'a>(s: &Suggester, piece: &'a str) -> &'a str {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    if words.len() < 3 || !OPENERS.contains(&words[0].to_lowercase().as_str()) {
+    if words.len() < 3 || !s.g.time_place_openers.has(words[0].to_lowercase()) {
         return piece;
     }
     let det = words.iter().skip(1).position(|w| {
-        ["the", "a", "an", "its", "his", "her", "their"].contains(&w.to_lowercase().as_str())
-            || PRONOUNS.contains(&w.to_lowercase().as_str())
+        s.g.opener_determiners.has(w.to_lowercase()) || s.g.pronouns.has(w.to_lowercase())
     });
     match det {
         Some(i) => {
@@ -1090,7 +883,7 @@ fn opening_np(s: &Suggester, before: &str) -> Option<String> {
     let verb = words.iter().skip(1).position(|w| {
         let l = bare(w);
         w.chars().next().is_some_and(char::is_lowercase)
-            && (FINITE.contains(&l.as_str())
+            && (s.g.finite_verbs.has(&l)
                 || s.verbs.contains(&l)
                 || (l.ends_with("ed") && l.len() > 4))
     })? + 1;
@@ -1098,36 +891,33 @@ fn opening_np(s: &Suggester, before: &str) -> Option<String> {
     if np.len() > 6 || np.iter().any(|w| w.ends_with(',')) {
         return None;
     }
-    let (head, _) = head_of(np);
+    let (head, _) = head_of(s, np);
     let h = bare(np[head]);
     (h.ends_with('s') || s.anonymous.contains(&h)).then(|| np.join(" "))
 }
 
 /// Cut at a restrictive relative clause and at a long tail; `None` when
 /// what is left is no subject.
-fn tidy(piece: &str) -> Option<String> {
+fn tidy(s: &Suggester, piece: &str) -> Option<String> {
     let mut words: Vec<&str> = piece.split_whitespace().collect();
-    if let Some(i) = words
-        .iter()
-        .position(|w| ["who", "that", "which", "whose", "because"].contains(&bare(w).as_str()))
-    {
+    if let Some(i) = words.iter().position(|w| s.g.subject_enders.has(bare(w))) {
         words.truncate(i);
     }
     // "a structural engineer I spoke to": a clause without "who".
     if let Some(i) = words
         .iter()
         .skip(1)
-        .position(|w| ["I", "we", "you", "he", "she", "they"].contains(w))
+        .position(|w| s.g.clause_pronouns.has(w))
     {
         words.truncate(i + 1);
     }
-    while words.len() > 1 && TRAILING.contains(&bare(words[words.len() - 1]).as_str()) {
+    while words.len() > 1 && s.g.subject_trailers.has(bare(words[words.len() - 1])) {
         words.pop();
     }
     if words.len() > 8
         && let Some(i) = words.iter().skip(1).position(|w| {
             let l = w.to_lowercase();
-            PREPOSITIONS.contains(&l.as_str()) && !KEPT_AFTER.contains(&l.as_str())
+            s.g.prepositions.has(&l) && !s.g.kept_after.has(&l)
         })
     {
         words.truncate(i + 1);
@@ -1138,7 +928,7 @@ fn tidy(piece: &str) -> Option<String> {
     let joined = words.join(" ");
     let joined = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(');
     if joined.is_empty()
-        || (words.len() == 1 && LEADING.contains(&joined.to_lowercase().as_str()))
+        || (words.len() == 1 && s.g.leading_words.has(joined.to_lowercase()))
         || !joined.chars().any(char::is_alphabetic)
     {
         return None;
@@ -1149,7 +939,7 @@ fn tidy(piece: &str) -> Option<String> {
 /// The name set off by a comma right after the phrase `p` that starts
 /// `after`, if there is one ("a statement from her son, Matei Vasilescu";
 /// "the Deputy Minister of Health, Dr. Lidia Koranova,"), else `p`.
-fn set_off(after: &str, p: String) -> String {
+fn set_off(s: &Suggester, after: &str, p: String) -> String {
     let name = after
         .trim_start()
         .get(p.len()..)
@@ -1170,7 +960,7 @@ fn set_off(after: &str, p: String) -> String {
             }
             let n = &rest[..end];
             let ws: Vec<&str> = n.split_whitespace().collect();
-            ((2..=5).contains(&ws.len()) && ws.iter().all(|w| names::capitalised(w)))
+            ((2..=5).contains(&ws.len()) && ws.iter().all(|w| names::capitalised(s, w)))
                 .then(|| n.to_owned())
         });
     name.unwrap_or(p)
@@ -1179,7 +969,7 @@ fn set_off(after: &str, p: String) -> String {
 /// The source named after a cue: up to the first comma or clause mark.
 /// `names_only`: after an inverted verb, the name or a short phrase
 /// ("said the minister"), not the time after it.
-fn phrase_after(after: &str, names_only: bool) -> Option<String> {
+fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> {
     // A full stop after a title or an initial ("Dr.", "J.R.") goes on.
     let end = after
         .char_indices()
@@ -1188,13 +978,13 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
                 let word = after[..i].split_whitespace().next_back().unwrap_or("");
                 return !byline_model::article::is_abbreviation(word);
             }
-            [',', ';', ':', '“', '”', '"', '(', '—', '!', '?'].contains(&c)
+            [',', ';', ':', '(', '—', '!', '?'].contains(&c) || s.g.quotes.end_source.contains(&c)
         })
         .map_or(after.len(), |(i, _)| i);
     let mut words: Vec<&str> = after[..end].split_whitespace().collect();
     if let Some(i) = words
         .iter()
-        .position(|w| ["that", "who", "which", "whose"].contains(&w.to_lowercase().as_str()))
+        .position(|w| s.g.source_enders.has(w.to_lowercase()))
         .filter(|&i| i > 0)
     {
         words.truncate(i);
@@ -1202,24 +992,7 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
     if names_only {
         if let Some(i) = words
             .iter()
-            .position(|w| {
-                [
-                    "on",
-                    "in",
-                    "at",
-                    "after",
-                    "before",
-                    "during",
-                    "last",
-                    "this",
-                    "when",
-                    "while",
-                    "as",
-                    "yesterday",
-                    "today",
-                ]
-                .contains(&w.to_lowercase().as_str())
-            })
+            .position(|w| s.g.name_enders.has(w.to_lowercase()))
             .filter(|&i| i > 0)
         {
             words.truncate(i);
@@ -1227,7 +1000,7 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
         words.truncate(8);
         while words
             .last()
-            .is_some_and(|w| names::NAME_JOINERS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| s.g.name_joiners.has(w.to_lowercase()))
         {
             words.pop();
         }
@@ -1244,7 +1017,7 @@ fn phrase_after(after: &str, names_only: bool) -> Option<String> {
 /// perhaps with titles and "the").
 fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<Named> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let skip = usize::from(words.first().is_some_and(|w| bare(w) == "the"));
+    let skip = usize::from(words.first().is_some_and(|w| bare(w) == s.g.words.article));
     let rest = &words[skip..];
     if rest.is_empty() {
         return None;
@@ -1254,8 +1027,8 @@ fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<N
     let all_names = rest.iter().enumerate().all(|(i, w)| {
         names::is_name_word(s, w, first_initial && i == 0)
             || (i + 1 < rest.len()
-                && names::NAME_JOINERS.contains(&bare(w).as_str())
-                && (i > 0 || PARTICLES.contains(&bare(w).as_str())))
+                && s.g.name_joiners.has(bare(w))
+                && (i > 0 || s.g.name_particles.has(bare(w))))
     });
     if !all_names {
         // "Oldmoor coach Ji-ho Park": a title or role, then the name.
@@ -1289,7 +1062,7 @@ fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<N
             || s.documents.contains(&b)
             || s.titles.contains(&b)
             || s.speaking_for.contains(&b)
-            || names::COMMON.contains(&b.as_str());
+            || s.g.common_capitals.has(&b);
         if !script && (plural || listed) {
             return None;
         }
@@ -1315,10 +1088,10 @@ fn person(ctx: &Context, name: &str) -> String {
 /// Whether a subject can say, warn or estimate something.
 fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
     let words: Vec<&str> = subj.split_whitespace().collect();
-    if words.len() == 1 && PRONOUNS.contains(&bare(words[0]).as_str()) {
+    if words.len() == 1 && s.g.pronouns.has(bare(words[0])) {
         return true;
     }
-    let (head, _) = head_of(&words);
+    let (head, _) = head_of(s, &words);
     // A name that is the subject, not one that only qualifies it ("the
     // woeful United defence").
     if is_name(s, ctx, subj, initial) || names::is_name_word(s, words[head], initial && head == 0) {
@@ -1334,42 +1107,40 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
     }
     let one = h.strip_suffix('s').unwrap_or(&h);
     one.len() > 4
-        && [
-            "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "ive",
-        ]
-        .iter()
-        .any(|e| one.ends_with(e))
+        && s.g
+            .speaker_endings
+            .iter()
+            .any(|e| one.ends_with(e.as_str()))
 }
 
 fn is_document(s: &Suggester, subj: &str) -> bool {
     let words: Vec<&str> = subj.split_whitespace().collect();
-    let (head, _) = head_of(&words);
+    let (head, _) = head_of(s, &words);
     s.documents.contains(&bare(words[head]))
 }
 
 /// The head word of a descriptor (its last word before a preposition or a
 /// participle), and where what follows it starts.
-fn head_of(words: &[&str]) -> (usize, usize) {
+fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
     let tail = words
         .iter()
         .enumerate()
         .skip(1)
         .find(|(_, w)| {
             let l = w.to_lowercase();
-            PREPOSITIONS.contains(&l.as_str())
-                || PARTICIPLES.contains(&l.as_str())
-                || l == "and"
-                || l == "or"
+            s.g.prepositions.has(&l)
+                || s.g.paper_participles.has(&l)
+                || s.g.coordinators.has(&l)
                 || (l.ends_with("ed") && l.len() > 4 && w.chars().all(|c| c.is_lowercase()))
         })
         .map_or(words.len(), |(i, _)| i);
     // "a group of farmers", "dozens of residents": the head is after "of".
     if tail > 0
         && tail + 1 < words.len()
-        && words[tail] == "of"
-        && COLLECTIVES.contains(&bare(words[tail - 1]).as_str())
+        && words[tail] == s.g.words.partitive
+        && s.g.collectives.has(bare(words[tail - 1]))
     {
-        let (h, t) = head_of(&words[tail + 1..]);
+        let (h, t) = head_of(s, &words[tail + 1..]);
         return (tail + 1 + h, tail + 1 + t);
     }
     (tail.saturating_sub(1), tail)
@@ -1396,20 +1167,20 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     }
     let lower = bare(src);
     // "neither company would confirm": no one says anything.
-    if ["neither", "no", "none", "nobody", "nothing"].contains(&bare(words[0]).as_str()) {
+    if s.g.nobody_words.has(bare(words[0])) {
         return None;
     }
     // "I said as much", "we were told": the writer is no source.
-    if words.len() == 1 && ["i", "we"].contains(&lower.as_str()) {
+    if words.len() == 1 && s.g.writer_pronouns.has(&lower) {
         return None;
     }
-    if words.len() == 1 && PRONOUNS.contains(&lower.as_str()) {
-        let g = Gender::of_pronoun(&lower);
+    if words.len() == 1 && s.g.pronouns.has(&lower) {
+        let g = Gender::of_pronoun(s, &lower);
         let resolved = match g {
             Some(g) => ctx
                 .person_for(g)
                 .map(|p| (Kind::Sourced, p.to_owned(), true)),
-            None if ["they", "it"].contains(&lower.as_str()) => {
+            None if s.g.last_source_pronouns.has(&lower) => {
                 ctx.last_source().map(|(k, p)| (*k, p.clone(), false))
             }
             None => None,
@@ -1431,7 +1202,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             Named::Body(b) => found(Kind::Sourced, Some(b), false, Grade::Resolved),
         };
     }
-    let (head, tail) = head_of(&words);
+    let (head, tail) = head_of(s, &words);
     let h = bare(words[head]);
     let named_in = |ws: &[&str], start: bool| -> Option<Named> {
         names::name_runs(s, &ws.join(" "))
@@ -1465,23 +1236,17 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         return found(Kind::Anonymous, Some(descriptor), false, Grade::Resolved);
     }
     let first = bare(words[0]);
-    let definite = ["the", "this", "that", "its", "his", "her", "their", "our"]
-        .contains(&first.as_str())
+    let definite = s.g.definite_determiners.has(&first)
         || words[0].ends_with("’s")
         || words[0].ends_with("'s");
     // "figures released by the city's finance department": the body.
     if s.documents.contains(&h)
         && let Some(by) = words
             .iter()
-            .position(|w| ["by", "from", "of"].contains(w))
+            .position(|w| s.g.issuer_prepositions.has(w))
             .filter(|&i| i > head)
             // "seen by this newspaper": who read it, not who wrote it.
-            .filter(|&i| {
-                ![
-                    "seen", "obtained", "reviewed", "leaked", "shared", "sent", "received",
-                ]
-                .contains(&words[i - 1])
-            })
+            .filter(|&i| !s.g.reader_participles.has(words[i - 1]))
         && by + 1 < words.len()
     {
         let by_words = &words[by + 1..];
@@ -1494,8 +1259,8 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             // National Fisheries Agency".
             Some(Named::Body(b)) => Some(b),
             Some(Named::Person(p)) => Some(person(ctx, &p)),
-            None if ["by", "from"].contains(&words[by]) => {
-                let (_, cut) = head_of(by_words);
+            None if s.g.issuer_descriptors.has(words[by]) => {
+                let (_, cut) = head_of(s, by_words);
                 Some(describe(s, ctx, by_words, cut, false))
             }
             None => None,
@@ -1508,67 +1273,29 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         // "the directorate" is the Maritime Safety Directorate named before,
         // "the governor" the Gov. Helen Okafor, "the company" the last
         // company named.
-        if first == "the"
+        if first == s.g.words.article
             && head == 1
             && let Some(p) = ctx.holder(&h)
         {
             return found(Kind::Sourced, Some(p.to_owned()), true, Grade::Resolved);
         }
-        let body = (first == "the" && head == 1)
+        let body = (first == s.g.words.article && head == 1)
             .then(|| {
-                ctx.body_ending(&h).or_else(|| {
-                    [
-                        "company",
-                        "firm",
-                        "operator",
-                        "group",
-                        "carrier",
-                        "airline",
-                        "bank",
-                        "insurer",
-                        "retailer",
-                        "utility",
-                        "supplier",
-                        "developer",
-                        "manufacturer",
-                        "owner",
-                    ]
-                    .contains(&h.as_str())
-                    .then(|| ctx.company())
-                    .flatten()
-                })
+                ctx.body_ending(&h)
+                    .or_else(|| s.g.company_heads.has(&h).then(|| ctx.company(s)).flatten())
             })
             .flatten();
         // "the company", "the board": a role alone reads with its article.
         let text = match body {
             Some(b) => b.to_owned(),
-            None if first == "the" && head == 1 => format!("the {descriptor}"),
+            None if first == s.g.words.article && head == 1 => {
+                format!("{} {descriptor}", s.g.words.article)
+            }
             None => descriptor,
         };
         return found(Kind::Sourced, Some(text), false, Grade::Resolved);
     }
-    let indefinite = [
-        "a",
-        "an",
-        "one",
-        "another",
-        "some",
-        "several",
-        "many",
-        "two",
-        "three",
-        "four",
-        "five",
-        "few",
-        "most",
-        "other",
-        "others",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "numerous",
-    ]
-    .contains(&first.as_str());
+    let indefinite = s.g.indefinite_determiners.has(&first);
     let plural = h.ends_with('s') && !h.ends_with("ss");
     // "Organisers said", "Prosecutors said": known by their role.
     if indefinite || plural && !s.agents.contains(&h) {
@@ -1585,11 +1312,11 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
     let mut ws: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
     let keep_tail = words
         .get(tail)
-        .is_some_and(|w| KEPT_AFTER.contains(&w.to_lowercase().as_str()));
+        .is_some_and(|w| s.g.kept_after.has(w.to_lowercase()));
     if !keep_tail {
         ws.truncate(tail);
     }
-    let lone = ws.get(1).is_none_or(|n| !names::capitalised(n));
+    let lone = ws.get(1).is_none_or(|n| !names::capitalised(s, n));
     let acronym = ws.first().is_some_and(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
     });
@@ -1600,32 +1327,17 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
     {
         *w = w.to_lowercase();
     }
-    while ws.len() > 1 && ["a", "an", "the", "another"].contains(&ws[0].to_lowercase().as_str()) {
+    while ws.len() > 1 && s.g.dropped_articles.has(ws[0].to_lowercase()) {
         ws.remove(0);
     }
-    ws.retain(|w| w != "own");
+    ws.retain(|w| *w != s.g.words.own);
     // "the council's own papers" → "council papers", "the city's finance
     // department" → "city finance department"; "the mayor's office" keeps
     // its possessive (a person's office is theirs).
     if ws.len() > 1 {
         for suffix in ["’s", "'s"] {
             if let Some(b) = ws[0].strip_suffix(suffix)
-                && [
-                    "city",
-                    "council",
-                    "government",
-                    "state",
-                    "county",
-                    "company",
-                    "board",
-                    "ministry",
-                    "department",
-                    "town",
-                    "authority",
-                    "agency",
-                    "court",
-                ]
-                .contains(&b)
+                && s.g.possessive_bodies.has(b)
             {
                 ws[0] = b.to_owned();
             }
@@ -1649,7 +1361,7 @@ pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
             let src = f.source.as_deref().unwrap_or("");
             // A name, or a body or paper by its common noun ("the port
             // authority", "the ministry", "court filings").
-            src.split_whitespace().any(names::capitalised)
+            src.split_whitespace().any(|w| names::capitalised(s, w))
                 || src
                     .split_whitespace()
                     .next_back()

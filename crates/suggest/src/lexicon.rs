@@ -1,13 +1,16 @@
 //! The cue lists suggestions are made from: TOML data files that ship with
-//! byline (compiled in), and a user's own file added to them.
+//! byline in its language packs (`lang/<code>/attribution.toml` and
+//! `loaded.toml`, compiled in), and a user's own file added to them.
 
 use byline_model::lines::line_of;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
 
-pub const ATTRIBUTION: &str = include_str!("data/attribution.toml");
-pub const LOADED: &str = include_str!("data/loaded.toml");
+/// The English attribution cues (`lang/en/attribution.toml`).
+pub const ATTRIBUTION: &str = include_str!("../lang/en/attribution.toml");
+/// The English loaded-language cues (`lang/en/loaded.toml`).
+pub const LOADED: &str = include_str!("../lang/en/loaded.toml");
 
 /// A lexicon file that cannot be used: names the file and the line (the
 /// binary reads it; this crate does no I/O).
@@ -84,12 +87,21 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The lists that ship with byline.
+    /// The lists that ship with byline (English).
     pub fn builtin() -> Lexicon {
+        Lexicon::of(crate::lang::english())
+    }
+
+    /// The lists of a shipped language pack.
+    pub(crate) fn of(pack: &crate::lang::Shipped) -> Lexicon {
         let mut lex = Lexicon::default();
         // Tested to parse; a failure here is a bug in the shipped data.
-        for (name, text) in [("attribution.toml", ATTRIBUTION), ("loaded.toml", LOADED)] {
-            lex.add(text, Path::new(name))
+        for (name, text) in [
+            ("attribution.toml", pack.attribution),
+            ("loaded.toml", pack.loaded),
+        ] {
+            let path = format!("lang/{}/{name}", pack.code);
+            lex.add(text, Path::new(&path))
                 .unwrap_or_else(|e| panic!("built-in lexicon: {e}"));
         }
         lex

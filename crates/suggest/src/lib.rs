@@ -4,6 +4,7 @@
 //! disk but a user's lexicon file.
 
 mod attribution;
+mod lang;
 pub mod lexicon;
 mod loaded;
 mod names;
@@ -89,9 +90,17 @@ fn whole_word(text: &str, r: &Range<usize>) -> bool {
     before && after
 }
 
+/// The codes of the language packs that ship with byline ("en"), each a
+/// folder `lang/<code>/` of the crate: [`Suggester::for_lang`] takes them.
+pub fn packs() -> &'static [&'static str] {
+    lang::CODES
+}
+
 /// Makes suggestions from a lexicon. Build once; cheap to ask per paragraph.
 pub struct Suggester {
     lex: Lexicon,
+    /// The closed lists of the language (its pack's `grammar.toml`).
+    g: lang::Grammar,
     verbs: HashSet<String>,
     /// The verbs of those that report a stance, not words.
     stance: HashSet<String>,
@@ -130,14 +139,11 @@ impl Suggester {
         Suggester::new(Lexicon::builtin())
     }
 
-    /// The shipped language pack for `lang` (a BCP 47 tag: "en", "en-GB";
+    /// The shipped language pack for `code` (a BCP 47 tag: "en", "en-GB";
     /// only the primary subtag counts), if byline has one.
-    pub fn for_lang(lang: &str) -> Option<Suggester> {
-        let primary = lang.split(['-', '_']).next().unwrap_or("").to_lowercase();
-        match primary.as_str() {
-            "en" => Some(Suggester::builtin()),
-            _ => None,
-        }
+    pub fn for_lang(code: &str) -> Option<Suggester> {
+        let pack = lang::pack(code)?;
+        Some(Suggester::build(Lexicon::of(pack), lang::Grammar::of(pack)))
     }
 
     /// The shipped lists, built once for the whole process (the source
@@ -155,7 +161,12 @@ impl Suggester {
         Ok(Suggester::new(lex))
     }
 
+    /// Suggestions from `lex`, read with the English grammar.
     pub fn new(lex: Lexicon) -> Suggester {
+        Suggester::build(lex, lang::Grammar::of(lang::english()))
+    }
+
+    fn build(lex: Lexicon, g: lang::Grammar) -> Suggester {
         let mut editorial = Vec::new();
         let mut editorial_class = Vec::new();
         let mut seen = HashSet::new();
@@ -200,6 +211,7 @@ impl Suggester {
             sentence_cues: Cues::new(&lex.sentence_cues),
             editorial_class,
             lex,
+            g,
         }
     }
 
@@ -219,7 +231,7 @@ impl Suggester {
         if p.heading {
             return Vec::new();
         }
-        let quotes = quoted_ranges(&p.text);
+        let quotes = quoted_ranges(&self.g.quotes, &p.text);
         let mut reported = Vec::new();
         // A headline is never an attribution: the first paragraph of a
         // plain article when it ends without a stop ("Border talks
@@ -279,18 +291,19 @@ impl Suggester {
 /// Byte ranges inside quotation marks (the marks included): words there are
 /// the speaker's, not the writer's. Curly quotes pair up; straight double
 /// quotes alternate.
-fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
     // An interview's questions and answers ("Q: …", "A: …") are the
     // speakers' words, all of them.
     let t = text.trim_start();
-    if ["Q: ", "A: ", "Q. ", "A. "]
+    if q.interview_markers
         .iter()
-        .any(|m| t.starts_with(m))
+        .any(|m| t.starts_with(m.as_str()))
     {
         return std::iter::once(0..text.len()).collect();
     }
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    // Where the open quotation starts, and whether its mark is a single one.
+    let mut open: Option<(usize, bool)> = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut skip = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -301,12 +314,13 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         let after = chars.get(k + 1).map(|x| x.1);
         // Two apostrophes are one double mark (''…'', as some wires and
         // archives write them), and two backticks open one (``…'').
-        let c = match (c, after) {
-            ('\'', Some('\'')) | ('`', Some('`')) => {
+        // Read as a mark that both opens and closes.
+        let c = match after {
+            Some(a) if a == c && q.doubled.contains(&c) => {
                 skip = true;
-                '"'
+                Mark::Double(c)
             }
-            _ => c,
+            _ => Mark::Char(c),
         };
         let after = if skip {
             chars.get(k + 2).map(|x| x.1)
@@ -319,15 +333,28 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         let opens_single = before.is_none_or(|b| b.is_whitespace() || "([—–".contains(b))
             && after.is_some_and(char::is_alphanumeric);
         let closes_single = after.is_none_or(|a| !a.is_alphanumeric());
-        match (c, open) {
-            ('“' | '«' | '「' | '"', None) => open = Some((i, c)),
-            ('‘' | '\'', None) if opens_single => open = Some((i, '\'')),
-            ('”' | '»' | '」' | '"', Some((s, o))) if o != '\'' => {
-                let width = if skip { 2 } else { c.len_utf8() };
+        let double_opens = |m: Mark| match m {
+            Mark::Double(_) => true,
+            Mark::Char(c) => q.opens(c),
+        };
+        let double_closes = |m: Mark| match m {
+            Mark::Double(_) => true,
+            Mark::Char(c) => q.closes(c),
+        };
+        let single = |m: Mark, f: &dyn Fn(char) -> bool| matches!(m, Mark::Char(c) if f(c));
+        match open {
+            None if double_opens(c) => open = Some((i, false)),
+            None if single(c, &|c| q.opens_single(c)) && opens_single => open = Some((i, true)),
+            Some((s, false)) if double_closes(c) => {
+                let width = match c {
+                    Mark::Double(c) => 2 * c.len_utf8(),
+                    Mark::Char(c) => c.len_utf8(),
+                };
                 out.push(s..i + width);
                 open = None;
             }
-            ('’' | '\'', Some((s, '\''))) if closes_single => {
+            Some((s, true)) if single(c, &|c| q.closes_single(c)) && closes_single => {
+                let Mark::Char(c) = c else { unreachable!() };
                 out.push(s..i + c.len_utf8());
                 open = None;
             }
@@ -340,6 +367,14 @@ fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         out.push(s.0..text.len());
     }
     out
+}
+
+/// A character of a paragraph as `quoted_ranges` reads it.
+#[derive(Clone, Copy)]
+enum Mark {
+    Char(char),
+    /// A mark written twice (`''`, ``` `` ```): one double mark.
+    Double(char),
 }
 
 fn inside(quotes: &[Range<usize>], at: usize) -> bool {

@@ -22,23 +22,6 @@ pub(super) enum Class {
     Intensifier,
 }
 
-/// Words a phrase does not grow into.
-#[rustfmt::skip]
-const STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by",
-    "from", "as", "than", "that", "this", "these", "those", "is", "was", "are", "were", "be",
-    "been", "it", "its", "his", "her", "their", "our", "who", "which", "what", "when", "if",
-    "so", "not", "no", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-    "might", "about", "into", "over", "after", "before", "since", "there", "here", "very",
-];
-
-/// Endings that mark a word before a judgement noun as its adjective.
-#[rustfmt::skip]
-const ADJECTIVE_ENDINGS: &[&str] = &[
-    "al", "ic", "ous", "ful", "less", "ive", "ed", "ing", "ary", "ish", "able", "ible", "ant",
-    "ent", "est", "y",
-];
-
 /// `reported`: what sources are reported to have said (byte ranges);
 /// judgement words there are theirs, not the writer's.
 pub(super) fn suggest(
@@ -89,15 +72,17 @@ pub(super) fn suggest(
         let span = match class {
             Class::Phrase => r,
             Class::Adjective | Class::Intensifier => {
-                match (next_word(text, r.end), scare_quoted(text, r.end)) {
+                match (next_word(text, r.end), scare_quoted(s, text, r.end)) {
                     // "so-called \"consultation\"": the words in quotes.
                     (_, Some(end)) => r.start..end,
-                    (Some(w), None) if plain_word(&text[w.clone()]) => r.start..w.end,
+                    (Some(w), None) if plain_word(s, &text[w.clone()]) => r.start..w.end,
                     _ => r,
                 }
             }
             Class::Noun => match prev_word(text, r.start) {
-                Some(w) if plain_word(&text[w.clone()]) && adjective_like(&text[w.clone()]) => {
+                Some(w)
+                    if plain_word(s, &text[w.clone()]) && adjective_like(s, &text[w.clone()]) =>
+                {
                     w.start..r.end
                 }
                 _ => r,
@@ -133,15 +118,15 @@ pub(super) fn suggest(
 }
 
 /// A lowercase word that is not a function word: part of the phrase.
-fn plain_word(w: &str) -> bool {
+fn plain_word(s: &Suggester, w: &str) -> bool {
     w.chars()
         .all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-')
         && w.chars().any(char::is_alphabetic)
-        && !STOP.contains(&w)
+        && !s.g.phrase_stops.has(w)
 }
 
-fn adjective_like(w: &str) -> bool {
-    ADJECTIVE_ENDINGS
+fn adjective_like(s: &Suggester, w: &str) -> bool {
+    s.g.adjective_endings
         .iter()
         .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
 }
@@ -194,7 +179,9 @@ fn clauses(
                 let reports = attributed
                     .iter()
                     .any(|a| a.start < sb.end && sb.start < a.end);
-                (!reports).then(|| voice(sent, sb.start, theirs)).flatten()
+                (!reports)
+                    .then(|| voice(s, sent, sb.start, theirs))
+                    .flatten()
             })
         else {
             continue;
@@ -207,8 +194,8 @@ fn clauses(
         }
         let mut start = sb.start;
         let mut end = sb.end;
-        for pat in ["; ", ", and ", ", but ", " — ", ": "] {
-            for (i, _) in sent.match_indices(pat) {
+        for pat in &s.g.verdict_dividers {
+            for (i, _) in sent.match_indices(pat.as_str()) {
                 let cut = sb.start + i;
                 if cut < at {
                     start = start.max(cut + pat.len());
@@ -237,54 +224,31 @@ fn clauses(
 /// The writer speaking as themselves, which news copy does not do outside
 /// quotations: "I", "we", "our", "you" (case counts: "US" is a country),
 /// or a question put to the reader. The whole sentence is the claim.
-fn voice(sent: &str, base: usize, theirs: &dyn Fn(usize) -> bool) -> Option<(Range<usize>, bool)> {
+fn voice(
+    s: &Suggester,
+    sent: &str,
+    base: usize,
+    theirs: &dyn Fn(usize) -> bool,
+) -> Option<(Range<usize>, bool)> {
     use unicode_segmentation::UnicodeSegmentation;
-    const PERSON: &[&str] = &[
-        "I",
-        "I'm",
-        "I’m",
-        "I've",
-        "I’ve",
-        "me",
-        "my",
-        "My",
-        "we",
-        "We",
-        "we're",
-        "We're",
-        "we’re",
-        "We’re",
-        "us",
-        "our",
-        "Our",
-        "ourselves",
-        "you",
-        "You",
-        "your",
-        "Your",
-    ];
     if let Some((b, w)) = sent
         .unicode_word_indices()
-        .find(|(b, w)| PERSON.contains(w) && !theirs(base + b))
+        .find(|(b, w)| s.g.writer_person.has(w) && !theirs(base + b))
     {
         return Some((b..b + w.len(), true));
     }
-    let q = sent.trim_end().trim_end_matches(['"', '”', '’', ')']);
+    let q = sent
+        .trim_end()
+        .trim_end_matches(|c: char| c == ')' || s.g.quotes.after_question.contains(&c));
     (q.ends_with('?') && !theirs(base + q.len() - 1)).then(|| (q.len() - 1..q.len(), true))
 }
 
 /// Where a short quotation right after byte `at` ends (its closing mark
 /// included): "so-called \"gourmet\" burgers".
-fn scare_quoted(text: &str, at: usize) -> Option<usize> {
+fn scare_quoted(s: &Suggester, text: &str, at: usize) -> Option<usize> {
     let rest = text[at..].strip_prefix(' ')?;
     let open = rest.chars().next()?;
-    let close = match open {
-        '"' => '"',
-        '“' => '”',
-        '‘' => '’',
-        '\'' => '\'',
-        _ => return None,
-    };
+    let (_, close) = *s.g.quotes.scare.iter().find(|(o, _)| *o == open)?;
     let inner = &rest[open.len_utf8()..];
     let end = inner.find(close)?;
     let words = inner[..end].split_whitespace().count();

@@ -6,88 +6,28 @@
 use super::Suggester;
 use byline_model::annotation::Kind;
 
-/// Words that start a sentence with a capital without being a name.
-#[rustfmt::skip]
-pub(super) const COMMON: &[&str] = &[
-    "the", "a", "an", "another", "one", "some", "its", "his", "her", "their", "our", "my",
-    "your", "this", "that", "these", "those", "many", "several", "most", "few", "two", "three",
-    "four", "five", "both", "all", "other", "each", "every", "no", "senior", "former", "local",
-    "top", "unnamed", "anonymous", "independent", "leading", "western", "foreign", "government",
-    "industry", "security", "police", "military", "company", "according", "in", "at", "on",
-    "for", "after", "before", "but", "and", "while", "when", "as", "it", "he", "she", "they",
-    "we", "i", "there", "here", "what", "yet", "still", "then", "if", "so", "since", "with",
-    "without", "by", "from", "during", "under", "over", "until", "although", "though",
-    "because", "once", "even", "only", "also", "asked", "speaking", "writing", "last", "next",
-    "everyone", "everybody", "nobody", "anyone", "anybody", "none", "neither", "either",
-    "whoever", "such", "much", "more", "less", "nothing", "something", "everything", "why",
-    "how", "where", "who", "which", "whose", "today", "yesterday", "now", "later", "earlier",
-];
-
-/// Words that may join the words of a name ("Chamber of Commerce").
-#[rustfmt::skip]
-pub(super) const NAME_JOINERS: &[&str] = &[
-    "of", "de", "van", "von", "der", "den", "la", "le", "al", "al-", "bin", "da", "du", "del",
-    "di", "dos", "das", "y", "for", "and", "&", "on", "the",
-];
-
-/// Words before a run that make it a place or a body, not a person
-/// ("at Corran Point", "in Skerrin").
-#[rustfmt::skip]
-const PLACE_BEFORE: &[&str] = &[
-    "at", "in", "near", "into", "across", "outside", "inside", "towards", "toward", "around",
-    "through", "via", "off", "along", "visit", "visited", "visiting",
-];
-
-/// Words of a place's name ("Corran Point", "Cooper Street").
-#[rustfmt::skip]
-const PLACE_WORDS: &[&str] = &[
-    "point", "street", "road", "avenue", "lane", "river", "lake", "mount", "mountain", "island",
-    "islands", "valley", "bay", "square", "park", "hill", "hills", "bridge", "port", "harbour",
-    "harbor", "beach", "coast", "north", "south", "east", "west", "county", "city", "town",
-    "village", "quay", "station", "airport", "sea", "ocean", "gulf", "strait", "forest",
-    "heights", "gardens", "close", "crescent", "way", "drive", "place", "court", "centre",
-    "center", "hall", "stadium", "arena",
-];
-
-/// Short titles and the role they name ("Gov." is the governor).
-#[rustfmt::skip]
-const ROLE_OF: &[(&str, &str)] = &[
-    ("gov", "governor"), ("sen", "senator"), ("rep", "representative"), ("prof", "professor"),
-    ("dr", "doctor"), ("cllr", "councillor"), ("supt", "superintendent"), ("insp", "inspector"),
-    ("det", "detective"), ("sgt", "sergeant"), ("capt", "captain"), ("gen", "general"),
-    ("col", "colonel"), ("lt", "lieutenant"), ("rev", "reverend"), ("pres", "president"),
-];
-
-/// Words in a company's name.
-#[rustfmt::skip]
-const CORPORATE: &[&str] = &[
-    "ltd", "limited", "inc", "corp", "corporation", "plc", "llc", "co", "company", "group",
-    "holdings", "ferries", "airlines", "airways", "motors", "energy", "systems", "technologies",
-    "partners", "capital", "bank", "rail", "railways", "industries", "foods",
-    "pharmaceuticals", "labs", "media", "telecom", "insurance", "logistics", "shipping",
-];
-
 /// The one set of pronouns a sentence uses for a person, outside what is
 /// quoted ("he … himself" or "she … herself"), if it uses one only.
 /// "him", "her" and "his" say nothing: they are often someone else's.
-fn pronouns_of(text: &str) -> Option<Gender> {
+fn pronouns_of(s: &Suggester, text: &str) -> Option<Gender> {
     use unicode_segmentation::UnicodeSegmentation;
     let (mut he, mut she) = (false, false);
     let mut quoted = false;
     for w in text.split_word_bounds() {
-        if ["\"", "“", "”", "「", "」"].contains(&w) {
+        if s.g.quotes.pronoun_marks.has(w) {
             quoted = !quoted;
             continue;
         }
         if quoted {
             continue;
         }
-        match w.to_lowercase().as_str() {
-            // Not "his" or "her": "His deputy, Claire Dunsford, …" is
-            // someone else's.
-            "he" | "himself" => he = true,
-            "she" | "herself" => she = true,
-            _ => {}
+        // Not "his" or "her": "His deputy, Claire Dunsford, …" is
+        // someone else's.
+        let l = w.to_lowercase();
+        if s.g.he_pronouns.has(&l) {
+            he = true;
+        } else if s.g.she_pronouns.has(&l) {
+            she = true;
         }
     }
     match (he, she) {
@@ -97,42 +37,11 @@ fn pronouns_of(text: &str) -> Option<Gender> {
     }
 }
 
-/// Capitalised, but never a source's name.
-#[rustfmt::skip]
-const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "christmas", "easter",
-];
-
-/// Letters after a name: honours, degrees, seats.
-#[rustfmt::skip]
-const POSTNOMINALS: &[&str] = &[
-    "QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "MS", "TD", "OBE", "MBE", "CBE", "KBE", "DBE",
-    "PhD", "MD", "DPhil", "FRS", "Esq", "CPA", "RN",
-];
-
-/// Words of a body's name, not a person's.
-#[rustfmt::skip]
-const BODY_WORDS: &[&str] = &[
-    "union", "alliance", "council", "ministry", "department", "directorate", "board", "court",
-    "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "association",
-    "party", "committee", "commission", "agency", "authority", "bank", "university", "college",
-    "school", "institute", "police", "service", "office", "capital", "partners", "holdings",
-    "trust", "foundation", "fund", "federation", "chamber", "society", "league", "club",
-    "hospital", "clinic", "press", "news", "times", "post", "herald", "courier", "ferries",
-    "airlines", "airways", "railways", "rail", "motors", "energy", "systems", "technologies",
-    "labs", "network", "coalition", "front", "movement", "army", "navy", "force", "forces",
-    "government", "parliament", "assembly", "senate", "congress", "house", "cabinet",
-    "inspectorate", "tribunal", "centre", "center", "museum", "library", "church", "city",
-    "county", "region", "district", "state", "republic", "kingdom", "industries", "group's",
-];
-
 /// Whether a word is written with a capital (or in a script without case,
 /// as 陈美玲 is), ignoring an opening bracket or quote mark.
-pub(super) fn capitalised(w: &str) -> bool {
+pub(super) fn capitalised(s: &Suggester, w: &str) -> bool {
     let Some(c) = w
-        .trim_start_matches(['(', '‘', '\'', '"', '“'])
+        .trim_start_matches(|c: char| c == '(' || s.g.quotes.before_capital.contains(&c))
         .chars()
         .next()
     else {
@@ -166,19 +75,16 @@ pub(super) enum Gender {
 }
 
 impl Gender {
-    pub(super) fn of_pronoun(p: &str) -> Option<Gender> {
-        match p {
-            "he" => Some(Gender::He),
-            "she" => Some(Gender::She),
-            _ => None,
+    pub(super) fn of_pronoun(s: &Suggester, p: &str) -> Option<Gender> {
+        if s.g.he_pronouns.has(p) {
+            Some(Gender::He)
+        } else if s.g.she_pronouns.has(p) {
+            Some(Gender::She)
+        } else {
+            None
         }
     }
 }
-
-#[rustfmt::skip]
-const HE_TITLES: &[&str] = &["mr", "sir", "lord", "king", "prince", "father", "brother", "mister"];
-#[rustfmt::skip]
-const SHE_TITLES: &[&str] = &["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "madam"];
 
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -201,7 +107,7 @@ const KEEP: usize = 200;
 impl Context {
     /// Takes in the names of one sentence (words of `text`).
     pub(super) fn observe(&mut self, s: &Suggester, text: &str) {
-        let sentence_gender = pronouns_of(text);
+        let sentence_gender = pronouns_of(s, text);
         // The subject of the sentence last, so that "She said" next means
         // the judge who sentenced, not the man she sentenced.
         let mut all = runs(s, text);
@@ -225,11 +131,11 @@ impl Context {
             let place = run
                 .before
                 .as_deref()
-                .is_some_and(|b| PLACE_BEFORE.contains(&b))
+                .is_some_and(|b| s.g.place_prepositions.has(b))
                 || run
                     .text
                     .split_whitespace()
-                    .any(|w| PLACE_WORDS.contains(&bare(w).as_str()));
+                    .any(|w| s.g.place_words.has(bare(w)));
             // "SACRAMENTO (Meridian Wire) —": a dateline, not a person.
             let dateline = run.text.split_whitespace().next().is_some_and(|w| {
                 w.chars().filter(|c| c.is_alphabetic()).count() > 2
@@ -240,9 +146,9 @@ impl Context {
                 Some(Named::Person(n)) if !place && !dateline => {
                     let words: Vec<&str> = run.text.split_whitespace().collect();
                     let title = bare(words.first().copied().unwrap_or(""));
-                    let g = if HE_TITLES.contains(&title.as_str()) {
+                    let g = if s.g.he_titles.has(&title) {
                         Some(Gender::He)
-                    } else if SHE_TITLES.contains(&title.as_str()) {
+                    } else if s.g.she_titles.has(&title) {
                         Some(Gender::She)
                     } else {
                         None
@@ -265,10 +171,11 @@ impl Context {
                     }
                     for w in words.iter().take_while(|w| s.titles.contains(&bare(w))) {
                         let t = bare(w);
-                        let role = ROLE_OF
-                            .iter()
-                            .find(|(short, _)| *short == t)
-                            .map_or(t.clone(), |(_, long)| (*long).to_owned());
+                        let role =
+                            s.g.title_roles
+                                .iter()
+                                .find(|(short, _)| *short == t)
+                                .map_or(t.clone(), |(_, long)| long.clone());
                         self.roles.insert(role, full.clone());
                     }
                     push(&mut self.people, full);
@@ -286,13 +193,13 @@ impl Context {
 
     /// The company a "the company" means: the body named last whose name
     /// says it is one.
-    pub(super) fn company(&self) -> Option<&str> {
+    pub(super) fn company(&self, s: &Suggester) -> Option<&str> {
         self.bodies
             .iter()
             .rev()
             .find(|b| {
                 b.split_whitespace()
-                    .any(|w| CORPORATE.contains(&bare(w).as_str()))
+                    .any(|w| s.g.corporate_words.has(bare(w)))
             })
             .map(String::as_str)
     }
@@ -410,8 +317,9 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     while i < words.len() {
         let w = words[i];
         let starts = sentence_start;
-        sentence_start = w.ends_with(['.', '!', '?', ':', '"', '”'])
-            && !byline_model::article::is_abbreviation(w);
+        sentence_start = w.ends_with(|c: char| {
+            ['.', '!', '?', ':'].contains(&c) || s.g.quotes.after_word.contains(&c)
+        }) && !byline_model::article::is_abbreviation(w);
         if !is_name_word(s, w, starts) {
             i += 1;
             continue;
@@ -419,12 +327,12 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
         let mut j = i + 1;
         let mut end = i + 1;
         // A word that closes a clause ends the name.
-        let mut open = !ends_piece(w);
+        let mut open = !ends_piece(s, w);
         while open && j < words.len() {
             let x = words[j];
             if is_name_word(s, x, false) {
                 end = j + 1;
-                open = !ends_piece(x);
+                open = !ends_piece(s, x);
                 j += 1;
                 continue;
             }
@@ -432,7 +340,7 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
             let joiners = words[j..]
                 .iter()
                 .take(3)
-                .take_while(|x| NAME_JOINERS.contains(&x.to_lowercase().as_str()))
+                .take_while(|x| s.g.name_joiners.has(x.to_lowercase()))
                 .count();
             if joiners > 0
                 && !words[j + joiners - 1].ends_with([',', '.'])
@@ -445,7 +353,7 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
                 break;
             }
         }
-        if starts && end == i + 1 && COMMON.contains(&bare(w).as_str()) {
+        if starts && end == i + 1 && s.g.common_capitals.has(bare(w)) {
             i += 1;
             continue;
         }
@@ -466,25 +374,23 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
     out
 }
 
-fn ends_piece(w: &str) -> bool {
-    w.ends_with([',', '.', ';', ':', '!', '?', '"', '”', ')'])
-        && !byline_model::article::is_abbreviation(w)
+fn ends_piece(s: &Suggester, w: &str) -> bool {
+    w.ends_with(|c: char| {
+        [',', '.', ';', ':', '!', '?', ')'].contains(&c) || s.g.quotes.after_word.contains(&c)
+    }) && !byline_model::article::is_abbreviation(w)
 }
 
 /// Whether `w` may be part of a name: capitalised and, at the start of a
 /// sentence, not a common word capitalised by its place.
 pub(super) fn is_name_word(s: &Suggester, w: &str, sentence_start: bool) -> bool {
-    if !capitalised(w) {
+    if !capitalised(s, w) {
         return false;
     }
     let b = bare(w);
-    if b.is_empty()
-        || ["i", "he", "she", "it", "we", "they"].contains(&b.as_str())
-        || CALENDAR.contains(&b.as_str())
-    {
+    if b.is_empty() || s.g.pronouns.has(&b) || s.g.calendar_words.has(&b) {
         return false;
     }
-    !(sentence_start && (COMMON.contains(&b.as_str()) || s.anonymous.contains(&b)))
+    !(sentence_start && (s.g.common_capitals.has(&b) || s.anonymous.contains(&b)))
 }
 
 /// A run of name words as a person's name (titles dropped) or a body's.
@@ -497,14 +403,13 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     }
     // "Dr. Kwame Asante-Boateng of the University of Northmoor": a person
     // of a body is the person.
-    if let Some(of) = words.iter().position(|w| *w == "of")
+    if let Some(of) = words.iter().position(|w| *w == s.g.words.partitive)
         && of > 0
     {
         let is_body = |ws: &[&str]| {
             ws.iter().any(|w| {
                 let b = bare(w);
-                BODY_WORDS.contains(&b.as_str())
-                    || (s.agents.contains(&b) && !s.titles.contains(&b))
+                s.g.body_words.has(&b) || (s.agents.contains(&b) && !s.titles.contains(&b))
             })
         };
         let left = &words[..of];
@@ -524,21 +429,21 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     let rest = &words[from..];
     let body = rest.iter().any(|w| {
         let b = bare(w);
-        BODY_WORDS.contains(&b.as_str()) || (s.agents.contains(&b) && !s.titles.contains(&b))
+        s.g.body_words.has(&b) || (s.agents.contains(&b) && !s.titles.contains(&b))
     });
     if body {
         return Some(Named::Body(clean.to_owned()));
     }
     // "Minister of Health": a title only.
-    if s.titles.contains(&bare(rest[0]))
-        || ["of", "for", "and", "on", "the"].contains(&bare(rest[0]).as_str())
-    {
+    if s.titles.contains(&bare(rest[0])) || s.g.title_continuations.has(bare(rest[0])) {
         return None;
     }
     // "Jonathan Pike QC": letters after the name are not part of it.
     let mut rest = rest;
     while rest.len() > 1
-        && POSTNOMINALS.contains(&rest[rest.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
+        && s.g
+            .postnominals
+            .has(rest[rest.len() - 1].trim_matches(|c: char| !c.is_alphanumeric()))
     {
         rest = &rest[..rest.len() - 1];
     }

@@ -1,0 +1,267 @@
+//! Language packs: the words suggestions are read with, one folder per
+//! language under `lang/` (compiled in). `attribution.toml` and
+//! `loaded.toml` are the cue lists a [`Lexicon`](crate::Lexicon) is made
+//! of (a user's `extra_lexicon` adds to them); `grammar.toml` holds the
+//! closed lists the rules look words up in (pronouns, prepositions, the
+//! words of names and places, the patterns that divide a sentence, the
+//! quotation marks). The rules are code; no word list is.
+
+use byline_model::lines::{FileError, line_of};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// One shipped pack: the text of its three files.
+pub(crate) struct Shipped {
+    pub code: &'static str,
+    pub attribution: &'static str,
+    pub loaded: &'static str,
+    pub grammar: &'static str,
+}
+
+/// The packs that ship, by code: a pack is a folder `lang/<code>/` with
+/// the three files, and its code in this list.
+macro_rules! shipped {
+    ($($code:literal),* $(,)?) => {
+        pub(crate) const PACKS: &[Shipped] = &[$(Shipped {
+            code: $code,
+            attribution: include_str!(concat!("../lang/", $code, "/attribution.toml")),
+            loaded: include_str!(concat!("../lang/", $code, "/loaded.toml")),
+            grammar: include_str!(concat!("../lang/", $code, "/grammar.toml")),
+        }),*];
+        pub(crate) const CODES: &'static [&'static str] = &[$($code),*];
+    };
+}
+
+shipped!("en");
+
+/// The shipped pack for a BCP 47 tag ("en", "en-GB": only the primary
+/// subtag counts).
+pub(crate) fn pack(tag: &str) -> Option<&'static Shipped> {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_lowercase();
+    PACKS.iter().find(|p| p.code == primary)
+}
+
+/// English, the pack of [`Suggester::builtin`](crate::Suggester::builtin).
+pub(crate) fn english() -> &'static Shipped {
+    &PACKS[0]
+}
+
+/// A closed list of words, looked up whole (as written: the caller
+/// lowercases where case does not count).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub(crate) struct Words(HashSet<String>);
+
+impl From<Vec<String>> for Words {
+    fn from(v: Vec<String>) -> Words {
+        Words(v.into_iter().collect())
+    }
+}
+
+impl Words {
+    pub(crate) fn has(&self, w: impl AsRef<str>) -> bool {
+        self.0.contains(w.as_ref())
+    }
+}
+
+/// The closed lists of one language (`lang/<code>/grammar.toml`; each key
+/// is described there).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Grammar {
+    // Subjects and their verbs.
+    pub pronouns: Words,
+    pub he_pronouns: Words,
+    pub she_pronouns: Words,
+    pub writer_pronouns: Words,
+    pub last_source_pronouns: Words,
+    pub clause_pronouns: Words,
+    pub nobody_words: Words,
+    pub strong_verbs: Words,
+    pub inverting_verbs: Words,
+    pub quote_needing_verbs: Words,
+    pub that_needing_verbs: Words,
+    pub paper_verbs: Words,
+    pub irregular_pasts: Words,
+    pub passive_auxiliaries: Words,
+    pub passive_adverbs: Words,
+    pub finite_verbs: Words,
+    pub not_reporting: Words,
+    pub verb_helpers: Words,
+    pub verb_after_preposition: Words,
+    pub base_form_before: Words,
+    pub ing_form_before: Words,
+    pub not_after_participle: Words,
+    pub leading_words: Words,
+    pub subordinators: Words,
+    pub time_place_openers: Words,
+    pub subject_trailers: Words,
+    pub relatives: Words,
+    pub aside_openers: Words,
+    pub aside_adverbs: Words,
+    pub paper_participles: Words,
+    pub articles: Words,
+    pub clause_determiners: Words,
+    pub opener_determiners: Words,
+    pub descriptor_openers: Words,
+    pub dropped_articles: Words,
+    pub definite_determiners: Words,
+    pub indefinite_determiners: Words,
+    pub subject_enders: Words,
+    pub source_enders: Words,
+    pub name_enders: Words,
+    pub prepositions: Words,
+    pub kept_after: Words,
+    pub collectives: Words,
+    pub speaker_endings: Vec<String>,
+    pub issuer_prepositions: Words,
+    pub issuer_descriptors: Words,
+    pub reader_participles: Words,
+    pub company_heads: Words,
+    pub possessive_bodies: Words,
+    pub clause_dividers: Vec<String>,
+    pub source_clause_ends: Words,
+    pub clause_starts: Vec<String>,
+    // Names.
+    pub common_capitals: Words,
+    pub name_joiners: Words,
+    pub name_particles: Words,
+    pub title_continuations: Words,
+    pub place_prepositions: Words,
+    pub place_words: Words,
+    pub corporate_words: Words,
+    pub calendar_words: Words,
+    pub postnominals: Words,
+    pub body_words: Words,
+    pub he_titles: Words,
+    pub she_titles: Words,
+    pub title_roles: Vec<(String, String)>,
+    // Loaded language.
+    pub phrase_stops: Words,
+    pub adjective_endings: Vec<String>,
+    pub verdict_dividers: Vec<String>,
+    pub writer_person: Words,
+    pub coordinators: Words,
+    pub words: FunctionWords,
+    pub quotes: Quotes,
+}
+
+/// Single words the rules name by what they do (`[words]` of
+/// `grammar.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FunctionWords {
+    pub article: String,
+    pub partitive: String,
+    pub agent: String,
+    pub conjunction: String,
+    pub infinitive: String,
+    pub complementiser: String,
+    pub dummy_subject: String,
+    pub plural_pronoun: String,
+    pub own: String,
+    pub statement_preposition: String,
+    pub statement: String,
+}
+
+/// Quotation marks (`[quotes]` of `grammar.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Quotes {
+    pub pairs: Vec<(char, char)>,
+    pub single: Vec<(char, char)>,
+    pub doubled: Vec<char>,
+    pub pronoun_marks: Words,
+    pub before_verb: Vec<char>,
+    pub scare: Vec<(char, char)>,
+    pub before_capital: Vec<char>,
+    pub after_word: Vec<char>,
+    pub end_source: Vec<char>,
+    pub after_question: Vec<char>,
+    pub interview_markers: Vec<String>,
+}
+
+impl Quotes {
+    pub(crate) fn opens(&self, c: char) -> bool {
+        self.pairs.iter().any(|p| p.0 == c)
+    }
+
+    pub(crate) fn closes(&self, c: char) -> bool {
+        self.pairs.iter().any(|p| p.1 == c)
+    }
+
+    pub(crate) fn opens_single(&self, c: char) -> bool {
+        self.single.iter().any(|p| p.0 == c)
+    }
+
+    pub(crate) fn closes_single(&self, c: char) -> bool {
+        self.single.iter().any(|p| p.1 == c)
+    }
+}
+
+impl Grammar {
+    /// The grammar of a shipped pack. Tested to parse; a failure is a bug
+    /// in the shipped data, and names its file and line.
+    pub(crate) fn of(pack: &Shipped) -> Grammar {
+        Grammar::parse(pack.grammar, &format!("lang/{}/grammar.toml", pack.code))
+            .unwrap_or_else(|e| panic!("built-in language pack: {e}"))
+    }
+
+    fn parse(text: &str, path: &str) -> Result<Grammar, FileError> {
+        toml::from_str(text).map_err(|e| FileError::At {
+            path: path.into(),
+            line: e.span().map_or(1, |s| line_of(text, s.start)),
+            message: e
+                .message()
+                .lines()
+                .next()
+                .unwrap_or("not valid TOML")
+                .to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_pack_parses() {
+        assert!(!PACKS.is_empty());
+        assert_eq!(CODES, PACKS.iter().map(|p| p.code).collect::<Vec<_>>());
+        for p in PACKS {
+            let path = format!("lang/{}/grammar.toml", p.code);
+            let g = Grammar::parse(p.grammar, &path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!g.pronouns.0.is_empty(), "{path}: no pronouns");
+            assert!(!g.quotes.pairs.is_empty(), "{path}: no quotation marks");
+            let lex = crate::Lexicon::of(p);
+            assert!(!lex.reporting_verbs.is_empty(), "{}: no verbs", p.code);
+            assert!(crate::Suggester::for_lang(p.code).is_some());
+        }
+    }
+
+    #[test]
+    fn a_bad_pack_names_its_line() {
+        let e = Grammar::parse("pronouns = [\"he\"]\nnouns = 3\n", "lang/xx/grammar.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("lang/xx/grammar.toml:2: "), "{e}");
+    }
+
+    #[test]
+    fn packs_are_found_by_their_primary_subtag() {
+        assert_eq!(pack("en-GB").map(|p| p.code), Some("en"));
+        assert_eq!(pack("EN").map(|p| p.code), Some("en"));
+        assert!(pack("xx").is_none());
+        assert_eq!(crate::packs(), ["en"]);
+    }
+
+    #[test]
+    fn words_take_any_string() {
+        let w = Words::from(vec!["said".to_owned()]);
+        let s = "said".to_owned();
+        assert!(w.has(&s) && w.has("said") && !w.has("say"));
+        // `&&str`, as an iterator over a slice of words gives them.
+        assert!(["told", "said"].iter().any(|x| w.has(x)));
+    }
+}
