@@ -28,7 +28,7 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
         output::error(format_args!(
             "--lang {}: byline has no language pack for it (it has: {})",
             sanitize::line(l),
-            PACKS.join(", ")
+            byline_suggest::packs().join(", ")
         ));
         return Ok(2);
     }
@@ -60,7 +60,7 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
                         "{}: the page says its language is {}; byline has no pack for it (it has: {}), so it is read as English",
                         path.display(),
                         sanitize::line(l),
-                        PACKS.join(", ")
+                        byline_suggest::packs().join(", ")
                     ));
                 }
                 "en".to_owned()
@@ -91,9 +91,6 @@ fn primary(tag: &str) -> String {
         .trim()
         .to_lowercase()
 }
-
-/// The language packs byline ships.
-const PACKS: &[&str] = &["en"];
 
 fn print_one(
     args: &SuggestArgs,

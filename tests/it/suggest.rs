@@ -620,7 +620,71 @@ fn byline_suggest_goes_on_past_an_unreadable_article_and_refuses_an_unknown_lang
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr.trim(),
-        "byline: --lang xx: byline has no language pack for it (it has: en)"
+        "byline: --lang xx: byline has no language pack for it (it has: en, de)"
     );
     assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn the_german_example_is_read_with_the_german_pack_from_its_html_lang() {
+    let root = crate::common::root();
+    let r = crate::common::run(
+        &root,
+        &[
+            "suggest",
+            "--format",
+            "json",
+            "examples/de/hallenbad-streit.html",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.is_empty(),
+        "no warning for a page whose language byline has: {}",
+        r.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let sourced: Vec<(String, String)> = v["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "sourced")
+        .map(|s| {
+            (
+                s["quote"].as_str().unwrap().to_owned(),
+                s["source"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    // Its „…“ and »…« quotations are sourced, to the person named.
+    assert!(
+        sourced.contains(&(
+            "„Wir brauchen mehr Zeit“, sagte Bürgermeisterin Helena Ruiz nach der Sitzung.".into(),
+            "Helena Ruiz".into()
+        )),
+        "{sourced:?}"
+    );
+    assert!(
+        sourced
+            .iter()
+            .any(|(q, s)| q.starts_with("»Jede Woche") && s == "Jonas Brandt"),
+        "{sourced:?}"
+    );
+    assert!(
+        sourced
+            .iter()
+            .any(|(q, s)| q.ends_with("so Fraktionschef Lukas Meier.") && s == "Lukas Meier"),
+        "{sourced:?}"
+    );
+    // Read as English it gets none of them.
+    let en = crate::common::run(
+        &root,
+        &[
+            "suggest",
+            "--lang",
+            "en",
+            "examples/de/hallenbad-streit.html",
+        ],
+    );
+    assert!(!en.stdout.contains("Helena Ruiz"), "{}", en.stdout);
 }

@@ -982,6 +982,22 @@ fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> 
         })
         .map_or(after.len(), |(i, _)| i);
     let mut words: Vec<&str> = after[..end].split_whitespace().collect();
+    // "Laut einem Gutachten des Büros Falk & Partner ist …": where the
+    // verb comes second, the phrase ends at the first word in lower case
+    // that is no article, preposition or joiner (nouns have capitals).
+    if s.g.verb_second
+        && let Some(i) = words.iter().position(|w| {
+            let l = bare(w);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !s.g.articles.has(&l)
+                && !s.g.prepositions.has(&l)
+                && !s.g.name_joiners.has(&l)
+                && !s.g.dropped_articles.has(&l)
+        })
+        && i > 0
+    {
+        words.truncate(i);
+    }
     if let Some(i) = words
         .iter()
         .position(|w| s.g.source_enders.has(w.to_lowercase()))
@@ -1320,8 +1336,10 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
     let acronym = ws.first().is_some_and(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
     });
+    // Where nouns have capitals, the first word keeps its own.
     if initial
         && !acronym
+        && !s.g.nouns_capitalised
         && let Some(w) = ws.first_mut()
         && (!names::is_name_word(s, w, true) || lone && !ctx.knows(w))
     {

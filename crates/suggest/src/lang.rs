@@ -32,7 +32,7 @@ macro_rules! shipped {
     };
 }
 
-shipped!("en");
+shipped!("en", "de");
 
 /// The shipped pack for a BCP 47 tag ("en", "en-GB": only the primary
 /// subtag counts).
@@ -69,6 +69,14 @@ impl Words {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Grammar {
+    /// Every noun is capitalised (German): a capital does not make a name,
+    /// and the noun a judging adjective takes may have one.
+    #[serde(default)]
+    pub nouns_capitalised: bool,
+    /// The finite verb comes second (German): a phrase put first ("Laut
+    /// einem Gutachten …", "Nach Angaben der Stadtwerke …") ends at it.
+    #[serde(default)]
+    pub verb_second: bool,
     // Subjects and their verbs.
     pub pronouns: Words,
     pub he_pronouns: Words,
@@ -253,7 +261,8 @@ mod tests {
         assert_eq!(pack("en-GB").map(|p| p.code), Some("en"));
         assert_eq!(pack("EN").map(|p| p.code), Some("en"));
         assert!(pack("xx").is_none());
-        assert_eq!(crate::packs(), ["en"]);
+        assert_eq!(pack("de-CH").map(|p| p.code), Some("de"));
+        assert_eq!(crate::packs(), ["en", "de"]);
     }
 
     #[test]

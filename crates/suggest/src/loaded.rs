@@ -119,10 +119,18 @@ pub(super) fn suggest(
 
 /// A lowercase word that is not a function word: part of the phrase.
 fn plain_word(s: &Suggester, w: &str) -> bool {
-    w.chars()
-        .all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-')
+    // Where every noun has a capital, a noun may follow its adjective
+    // ("peinliches Kapitel").
+    let noun = s.g.nouns_capitalised
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .skip(1)
+            .all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-');
+    (noun
+        || w.chars()
+            .all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-'))
         && w.chars().any(char::is_alphabetic)
-        && !s.g.phrase_stops.has(w)
+        && !s.g.phrase_stops.has(w.to_lowercase())
 }
 
 fn adjective_like(s: &Suggester, w: &str) -> bool {

@@ -426,6 +426,17 @@ pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     while from + 1 < words.len() && s.titles.contains(&bare(words[from])) {
         from += 1;
     }
+    // Where nouns have capitals, a role before two names is one too
+    // ("Schulleiterin Anna Weber"), known by its ending.
+    while s.g.nouns_capitalised
+        && words.len() - from > 2
+        && s.g
+            .speaker_endings
+            .iter()
+            .any(|e| bare(words[from]).ends_with(e.as_str()))
+    {
+        from += 1;
+    }
     let rest = &words[from..];
     let body = rest.iter().any(|w| {
         let b = bare(w);
