@@ -668,6 +668,44 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     if !last.ends_with(',') && s.g.pronouns.has(&lb) {
         return Subject::Words(lb, false);
     }
+    // "Okafor, who said…", "the ministry, which said…": the relative
+    // stands for the name before its comma.
+    // A stance in a relative clause ("the council, which plans to…") is
+    // an aside, not what the sentence reports.
+    if plain(last).is_some_and(|p| s.g.antecedent_relatives.has(p))
+        && !s.stance.contains(verb)
+        && words.len() > 1
+        && words[words.len() - 2].ends_with(',')
+    {
+        let before = words[..words.len() - 1].join(" ");
+        let before = before.trim_end_matches(',');
+        let antecedent = pieces(before)
+            .into_iter()
+            .rev()
+            .find(|p| !p.is_empty())
+            .and_then(|piece| {
+                // "The mayor met Denise Okafor, who said…": the name that
+                // ends a clause.
+                let ws: Vec<&str> = piece.split_whitespace().collect();
+                let run = ws
+                    .iter()
+                    .rev()
+                    .take_while(|w| names::is_name_word(s, w, false))
+                    .count();
+                let lower_before = ws[..ws.len() - run]
+                    .iter()
+                    .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+                if run > 0 && lower_before && !is_name(s, ctx, piece, false) {
+                    Some(ws[ws.len() - run..].join(" "))
+                } else {
+                    tidy(s, strip_opener(s, strip_leading(s, piece)))
+                }
+            });
+        if let Some(t) = antecedent {
+            let first = region.trim_start().starts_with(t.as_str());
+            return Subject::Words(t, opens && first);
+        }
+    }
     if plain(last).is_some_and(|p| s.g.relatives.has(p)) {
         return Subject::Nothing;
     }
@@ -1387,4 +1425,26 @@ pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
                     .is_some_and(|h| s.agents.contains(&h) || s.documents.contains(&h))
         });
     Some((f.kind, sure))
+}
+
+/// A headline of the form "Speaker: their words" ("Okafor: Levy Will
+/// Stay"), the speaker a name of at most six words.
+pub(super) fn headline_speaker(s: &Suggester, ctx: &Context, text: &str) -> Option<Raw> {
+    let (who, said) = text.split_once(": ")?;
+    let n = who.split_whitespace().count();
+    if n == 0 || n > 6 || !said.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    // A headline capitalises its words: "Sanders" is no plural.
+    let source = match name_of(s, ctx, who.trim(), false)? {
+        Named::Person(p) => person(ctx, &p),
+        Named::Body(b) => b,
+    };
+    Some((
+        0..text.len(),
+        Kind::Sourced,
+        Some(source),
+        ":".to_owned(),
+        "headline-speaker",
+    ))
 }

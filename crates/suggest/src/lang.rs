@@ -105,6 +105,7 @@ pub(crate) struct Grammar {
     pub time_place_openers: Words,
     pub subject_trailers: Words,
     pub relatives: Words,
+    pub antecedent_relatives: Words,
     pub aside_openers: Words,
     pub aside_adverbs: Words,
     pub paper_participles: Words,

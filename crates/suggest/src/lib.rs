@@ -233,16 +233,22 @@ impl Suggester {
         }
         let quotes = quoted_ranges(&self.g.quotes, &p.text);
         let mut reported = Vec::new();
-        // A headline is never an attribution: the first paragraph of a
-        // plain article when it ends without a stop ("Border talks
-        // collapse amid recriminations").
+        // A headline is never an attribution but in its "Speaker: words"
+        // form: the first paragraph of an article when it is short and
+        // ends without a stop ("Border talks collapse amid
+        // recriminations").
         let headline = number == 1
             && p.text
                 .trim_end()
                 .ends_with(|c: char| c.is_alphanumeric() || c == ')')
             && p.text.split_whitespace().count() <= 25;
         let mut out = if headline {
-            Vec::new()
+            // "Okafor: the levy will stay": a headline gives a speaker
+            // their words after a colon; no other attribution is read in
+            // one.
+            attribution::headline_speaker(self, ctx, &p.text)
+                .into_iter()
+                .collect()
         } else {
             attribution::suggest(self, p, &quotes, ctx, &mut reported)
         };

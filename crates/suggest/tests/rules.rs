@@ -9,6 +9,8 @@
 //!   count as one) over `quote`, or over the whole paragraph when `quote`
 //!   is omitted: what the rules must not do.
 //!
+//! `headline = true` makes the text the article's first paragraph.
+//!
 //! Every failing case is listed, then the test fails.
 
 use byline_model::annotation::Kind;
@@ -34,6 +36,9 @@ struct Case {
     rule: Option<String>,
     #[serde(default)]
     absent: bool,
+    /// The text is the article's first paragraph, its headline.
+    #[serde(default)]
+    headline: bool,
 }
 
 fn kind(k: &str) -> Kind {
@@ -83,17 +88,29 @@ fn every_rule_case_holds() {
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (i, c) in file.case.iter().enumerate() {
             cases += 1;
-            // A first line that is a headline, as in an article.
-            let mut body = String::from("Rule case\n\n");
+            // A first line that is a headline, as in an article, unless
+            // the case is the headline.
+            let mut body = if c.headline {
+                String::new()
+            } else {
+                String::from("Rule case\n\n")
+            };
             for p in &c.context {
                 body.push_str(p);
                 body.push_str("\n\n");
             }
             body.push_str(&c.text);
             body.push('\n');
+            if c.headline {
+                body.push_str("\nThe story follows.\n");
+            }
             let article = byline_model::article::parse(Path::new("case.txt"), body.as_bytes())
                 .expect("a case parses");
-            let number = article.paragraphs.len();
+            let number = if c.headline {
+                1
+            } else {
+                article.paragraphs.len()
+            };
             let got: Vec<_> = s
                 .article(&article)
                 .into_iter()
