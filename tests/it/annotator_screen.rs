@@ -1,0 +1,366 @@
+//! Issue 21: the annotator's screen after a newcomer's full article. One
+//! way to shape a span, nothing dropped without a word, a list of every
+//! claim, messages that say what was done, narrow terminals. Each through
+//! the real loop, checked on disk and on screen.
+
+use byline_model::annotation::{AnnotationSet, Kind};
+use byline_store as store;
+use byline_tui::annotate::AnnotateScreen;
+use byline_tui::annotate::state::{App, Mode};
+use byline_tui::testing::Harness;
+use std::path::{Path, PathBuf};
+
+fn article(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/articles")
+        .join(name)
+}
+
+struct Session {
+    h: Harness<AnnotateScreen>,
+    _dir: tempfile::TempDir,
+}
+
+impl Session {
+    fn new(name: &str) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let h = Harness::annotate(&article(name), dir.path(), "Alex Example");
+        Session { h, _dir: dir }
+    }
+
+    fn suggesting(name: &str) -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let h = Harness::annotate_suggesting(&article(name), dir.path(), "Alex Example");
+        Session { h, _dir: dir }
+    }
+
+    fn at(path: &Path, dir: tempfile::TempDir) -> Session {
+        let h = Harness::annotate(path, dir.path(), "Alex Example");
+        Session { h, _dir: dir }
+    }
+
+    fn app(&self) -> &App {
+        &self.h.screen().app
+    }
+
+    fn press(&mut self, keys: &str) -> &mut Self {
+        self.h.press(keys);
+        self
+    }
+
+    fn message(&self) -> &str {
+        self.app().message.as_deref().unwrap_or("")
+    }
+
+    /// The file on disk.
+    fn disk(&self) -> AnnotationSet {
+        store::load(&self.app().file).unwrap().unwrap()
+    }
+
+    fn quotes(&self) -> Vec<(usize, Kind, String)> {
+        self.disk()
+            .claims
+            .iter()
+            .map(|c| (c.paragraph, c.kind, c.quote.clone()))
+            .collect()
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        self.h.text_at(w, h)
+    }
+}
+
+/// The words of the paragraph from `start` (chars).
+fn text_of(app: &App, para: usize, start: usize, end: usize) -> String {
+    app.paragraph(para)
+        .text
+        .chars()
+        .skip(start)
+        .take(end - start)
+        .collect()
+}
+
+#[test]
+fn word_keys_adjust_a_suggestion_at_once_and_esc_returns_to_the_sentence() {
+    let mut s = Session::suggesting("border-talks.txt");
+    s.press("}]");
+    let sug = s.app().cursor;
+    assert!(s.app().suggestion_at(sug).is_some(), "on a suggestion");
+    // `H` moves its start a word back at once: no `v` first.
+    s.press("H");
+    let Mode::Select { start, end } = s.app().mode else {
+        panic!("H selects: {:?}", s.app().mode)
+    };
+    assert!(
+        start < sug.start && end == sug.end,
+        "{start}..{end} from {sug:?}"
+    );
+    let grown = text_of(s.app(), sug.para, start, end);
+    s.press("e");
+    assert!(
+        s.quotes()
+            .iter()
+            .any(|(_, k, q)| *k == Kind::Editorial && *q == grown),
+        "{:?} marked: {:?}",
+        grown,
+        s.quotes()
+    );
+    // `Esc` on a suggestion goes back to the sentence; `e` then marks it.
+    let mut s = Session::suggesting("border-talks.txt");
+    s.press("}]<Esc>");
+    let c = s.app().cursor;
+    let sentence = s
+        .app()
+        .sentences(c.para)
+        .into_iter()
+        .find(|r| r.end > sug.start)
+        .unwrap();
+    assert_eq!((c.start, c.end), (sentence.start, sentence.end));
+    assert_eq!(s.app().mode, Mode::Normal);
+}
+
+#[test]
+fn v_after_a_search_keeps_the_match_and_grows_from_it() {
+    let mut s = Session::new("border-talks.txt");
+    // The newcomer's repro: / word Enter v L — v keeps the match, L moves
+    // its start at once.
+    s.press("/diplomatic disaster<Enter>vLe");
+    assert_eq!(
+        s.quotes(),
+        [(3, Kind::Editorial, "disaster".to_owned())],
+        "{}",
+        s.message()
+    );
+    // The search's message went with the mark: it described the match.
+    assert!(!s.message().contains("match 1 of"), "{}", s.message());
+}
+
+#[test]
+fn changing_a_kind_says_so_and_names_the_source_it_removes() {
+    let mut s = Session::new("border-talks.txt");
+    s.press("}aregional analysts<Enter>");
+    assert_eq!(
+        s.disk().claims[0].source.as_deref(),
+        Some("regional analysts")
+    );
+    // The newcomer's repro: Tab to it, v H (nothing before it), e.
+    s.press("gj<Tab>vHe");
+    assert_eq!(
+        s.message(),
+        "changed the claim in ¶ 2: anonymous → editorial; source “regional analysts” removed — u undoes"
+    );
+    let c = &s.disk().claims[0];
+    assert_eq!((c.kind, c.source.as_deref()), (Kind::Editorial, None));
+    s.press("u");
+    assert_eq!(
+        s.message(),
+        "undone: anonymous → editorial of the claim in ¶ 2 (its source “regional analysts”)"
+    );
+    let c = &s.disk().claims[0];
+    assert_eq!(
+        (c.kind, c.source.as_deref()),
+        (Kind::Anonymous, Some("regional analysts"))
+    );
+}
+
+#[test]
+fn undo_says_what_it_undid() {
+    let mut s = Session::new("border-talks.txt");
+    s.press("Ge").press("nthe writer's verdict<Enter>");
+    s.press("u");
+    assert_eq!(
+        s.message(),
+        "undone: the note of the editorial claim in ¶ 13"
+    );
+    assert_eq!(s.disk().claims[0].note, None);
+    s.press("<C-r>");
+    assert_eq!(
+        s.message(),
+        "redone: the note of the editorial claim in ¶ 13"
+    );
+    s.press("uu");
+    assert_eq!(s.message(), "undone: marking the editorial claim in ¶ 13");
+    assert!(s.disk().claims.is_empty());
+    s.press("<C-r>x");
+    s.press("u");
+    assert_eq!(s.message(), "undone: deleting the editorial claim in ¶ 13");
+}
+
+#[test]
+fn marking_done_an_article_with_no_claims_asks_first() {
+    let mut s = Session::new("border-talks.txt");
+    s.press("D");
+    assert_eq!(
+        s.message(),
+        "no claims are marked in this article: D again marks it done anyway"
+    );
+    assert!(s.app().set.annotator.done.is_none());
+    // Another key in between: it asks again.
+    s.press("jD");
+    assert!(s.app().set.annotator.done.is_none());
+    s.press("D");
+    assert!(s.disk().annotator.done.is_some(), "{}", s.message());
+    // With a claim it does not ask.
+    let mut s = Session::new("border-talks.txt");
+    s.press("eD");
+    assert!(s.disk().annotator.done.is_some(), "{}", s.message());
+}
+
+#[test]
+fn a_count_before_g_goes_to_that_paragraph() {
+    let mut s = Session::new("border-talks.txt");
+    s.press("7G");
+    assert_eq!(s.app().cursor.para, 6);
+    s.press("99G");
+    assert_eq!(s.app().cursor.para, s.app().article.len() - 1);
+    s.press("G");
+    assert_eq!(s.app().cursor.para, s.app().article.len() - 1);
+    s.press("1G");
+    assert_eq!(s.app().cursor.para, 0);
+}
+
+/// Five claims over border-talks, one with a long note.
+fn with_claims() -> Session {
+    let mut s = Session::new("border-talks.txt");
+    s.press("}adiplomatic sources<Enter>");
+    s.press("}e");
+    s.press("nthe ministry's own words are not quoted, so the disaster is the writer's verdict and the reader cannot check it<Enter>");
+    s.press("}}sOsmark delegation<Enter>");
+    s.press("}aanalysts<Enter>");
+    s.press("Ge");
+    s
+}
+
+#[test]
+fn the_claims_list_shows_every_claim_and_filters_as_you_type() {
+    let mut s = with_claims();
+    s.press("gc");
+    assert_eq!(s.app().mode, Mode::Claims);
+    insta::assert_snapshot!("claims_list_80x24", s.screen(80, 24));
+    insta::assert_snapshot!("claims_list_40x12", s.screen(40, 12));
+    // Only anonymous ones: two.
+    s.press("a");
+    assert_eq!(s.app().listed().len(), 2);
+    s.press("a");
+    assert_eq!(s.app().listed().len(), 5);
+    // Text as typed: the source, the note or the quote.
+    s.press("/delegation");
+    assert_eq!(s.app().listed().len(), 1);
+    assert!(s.screen(80, 24).contains("filter: delegation"));
+    s.press("<Enter>");
+    // Enter goes to it, in the text.
+    s.press("<Enter>");
+    assert_eq!(s.app().mode, Mode::Normal);
+    assert_eq!(s.app().cursor.para, 4);
+    assert_eq!(s.message(), "¶ 5 · the sourced claim");
+}
+
+#[test]
+fn the_claims_list_deletes_and_edits_notes() {
+    let mut s = with_claims();
+    s.press("c");
+    // The last claim (¶ 13, where the cursor is) is chosen; its note.
+    s.press("nfrom the list<Enter>");
+    assert_eq!(
+        s.app().mode,
+        Mode::Claims,
+        "back in the list after the note"
+    );
+    assert_eq!(
+        s.disk().claims.last().unwrap().note.as_deref(),
+        Some("from the list")
+    );
+    // x deletes the chosen claim (the first one, after k k k k).
+    s.press("kkkkx");
+    assert_eq!(s.disk().claims.len(), 4);
+    assert_eq!(s.message(), "deleted the anonymous claim in ¶ 2 (u undoes)");
+    assert!(s.disk().claims.iter().all(|c| c.paragraph != 2));
+    s.press("<Esc>u");
+    assert_eq!(s.disk().claims.len(), 5);
+}
+
+#[test]
+fn a_long_note_is_read_whole_in_the_list() {
+    let mut s = with_claims();
+    s.press("g}}c");
+    let screen = s.screen(80, 24);
+    assert!(screen.contains("reader cannot check it"), "{screen}");
+}
+
+#[test]
+fn the_footer_is_compact_on_a_narrow_screen() {
+    let mut s = Session::new("border-talks.txt");
+    let normal = s.screen(40, 12);
+    let footer = normal.lines().last().unwrap();
+    assert_eq!(footer, "\"s a e mark  v grow  c claims  ? help    \"");
+    s.press("}h");
+    assert!(matches!(s.app().mode, Mode::Select { .. }));
+    insta::assert_snapshot!("compact_select_40x12", s.screen(40, 12));
+    let wide = s.screen(80, 24);
+    let footer = wide.lines().last().unwrap();
+    assert!(!footer.contains('…'), "{footer}");
+}
+
+#[test]
+fn the_source_prompt_keeps_its_keys_on_a_narrow_screen() {
+    let mut s = Session::new("border-talks.txt");
+    s.press("}}}}}}}a");
+    let screen = s.screen(40, 12);
+    let prompt = screen.lines().last().unwrap();
+    assert!(prompt.contains("Enter/Esc"), "{prompt}");
+}
+
+#[test]
+fn the_source_hint_comes_from_the_claims_own_reporting_clause() {
+    let mut s = Session::new("border-talks.txt");
+    // ¶8: "A senior diplomat, speaking on condition of anonymity, said the
+    // mood …". The claim is the words reported, not the clause naming who:
+    // the reading of the whole sentence gives its source.
+    s.press("7G/the mood<Enter>");
+    let Mode::Select { start, .. } = s.app().mode else {
+        panic!()
+    };
+    let end = s.app().sentences(7)[0].end;
+    let words = s.app().paragraph(7).word_ends_near(end);
+    assert!(words.contains(&end));
+    s.press("lllllla");
+    let Mode::Prompt(p) = &s.app().mode else {
+        panic!("{:?}", s.app().mode)
+    };
+    let c = &s.app().set.claims[0];
+    assert!(c.start == start && c.start > 0, "{c:?}");
+    assert_eq!(p.line.hint.as_deref(), Some("senior diplomat"), "{c:?}");
+}
+
+#[test]
+fn the_minimap_gives_every_row_the_same_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let text: Vec<String> = (1..=27)
+        .map(|i| format!("Paragraph {i} says one short thing."))
+        .collect();
+    std::fs::write(&path, text.join("\n\n")).unwrap();
+    let mut s = Session::at(&path, dir);
+    // A claim in ¶ 27, the cursor in ¶ 3.
+    s.press("Ge3G");
+    let screen = s.screen(80, 24);
+    let rows: Vec<&str> = screen.lines().skip(1).take(18).collect();
+    let map: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            r.trim_matches('"')
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect()
+        })
+        .collect();
+    // 18 rows for 27 paragraphs: two a row, so 14 rows; ¶ 3 on row 1,
+    // ¶ 27 on row 13.
+    assert_eq!(map[1], "▶···", "{map:?}");
+    assert_eq!(map[13], "│··E", "{map:?}");
+    assert_eq!(map[14].trim(), "", "{map:?}");
+}
