@@ -364,3 +364,127 @@ fn the_minimap_gives_every_row_the_same_paragraphs() {
     assert_eq!(map[13], "│··E", "{map:?}");
     assert_eq!(map[14].trim(), "", "{map:?}");
 }
+
+// ---- the headline of a saved page (point 4) --------------------------------
+
+const PAGE: &str = "<html><head><title>Harbour plan stalls again | The Example Wire</title><meta name='author' content='By Rowan Example'><meta property='og:site_name' content='The Example Wire'></head><body><header><h1>Harbour Plan Stalls As Council Resorts To Delay</h1></header><article><p>The council postponed its vote on the harbour plan for the third time on Tuesday, officials said, after members asked for more figures on flooding.</p><p>Residents who packed the public gallery said they had waited two years for a decision and were tired of being told to wait again.</p><p>A spokesman for the mayor said the delay would give members time to read a report that arrived on Friday evening.</p></article></body></html>";
+
+/// A file written before the headline was ¶ 1: its claim in the first
+/// body paragraph says ¶ 1.
+const OLD_FILE: &str = r#"format = "byline/1"
+
+[article]
+id = "harbour"
+title = "Harbour plan stalls again"
+path = "../../harbour.html"
+sha256 = "0000000000000000000000000000000000000000000000000000000000000000"
+paragraphs = 3
+
+[annotator]
+name = "Alex Example"
+
+[[claims]]
+id = "old001"
+paragraph = 2
+start = 0
+end = 129
+quote = "Residents who packed the public gallery said they had waited two years for a decision and were tired of being told to wait again."
+kind = "anonymous"
+source = "residents"
+"#;
+
+#[test]
+fn a_pages_headline_is_paragraph_one_and_check_fix_reanchors_old_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("harbour.html"), PAGE).unwrap();
+    let text = crate::common::run(dir.path(), &["text", "harbour.html"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        text.stdout
+            .contains("1  # Harbour Plan Stalls As Council Resorts To Delay"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("author     Rowan Example"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("paragraphs 4"), "{}", text.stdout);
+    let folder = dir.path().join("annotations/harbour");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("alex-example.toml");
+    std::fs::write(&file, OLD_FILE).unwrap();
+    let checked = crate::common::run(
+        dir.path(),
+        &["check", "--fix", "annotations/harbour/alex-example.toml"],
+    );
+    assert_eq!(checked.code, 0, "{}{}", checked.stdout, checked.stderr);
+    assert!(
+        checked.stdout.contains("¶2 0..129 → ¶3 0..129"),
+        "{}",
+        checked.stdout
+    );
+    let set = store::load(&file).unwrap().unwrap();
+    assert_eq!(set.claims[0].paragraph, 3);
+    assert_eq!(set.article.paragraphs, 4);
+    assert_eq!(set.claims[0].source.as_deref(), Some("residents"));
+}
+
+#[test]
+fn the_headline_can_be_marked_and_headings_are_bold_not_dim() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("harbour.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let mut s = Session::at(&page, dir);
+    // The headline's judgement is a claim like any other.
+    s.press("5Le");
+    assert_eq!(
+        s.quotes(),
+        [(1, Kind::Editorial, "Resorts To Delay".to_owned())],
+        "{}",
+        s.message()
+    );
+    // The author goes to the file.
+    assert_eq!(s.disk().article.author.as_deref(), Some("Rowan Example"));
+    s.press("}");
+    insta::assert_snapshot!("headline_80x24", s.screen(80, 24));
+    // Off the cursor, the heading is bold, not dimmed as context.
+    let t = s.h.draw_at(80, 24, true);
+    let buf = t.backend().buffer();
+    let row = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Harbour Plan")
+        })
+        .expect("the headline is on screen");
+    let cell = (0..80)
+        .map(|x| &buf[(x, row)])
+        .find(|c| c.symbol() == "H")
+        .unwrap();
+    assert!(cell.modifier.contains(ratatui::style::Modifier::BOLD));
+    assert!(!cell.modifier.contains(ratatui::style::Modifier::DIM));
+}
+
+// ---- the summary's lead (point 9) ------------------------------------------
+
+#[test]
+fn the_summary_says_what_the_lead_is_and_skips_plain_subheadings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lead.txt");
+    std::fs::write(
+        &path,
+        "Harbour vote delayed again\n\nThe council delayed the vote on Tuesday, officials said.\n\nWhat happens next\n\nMembers will meet again in March.\n\nResidents said they were tired of waiting.\n\nThe mayor declined to comment.",
+    )
+    .unwrap();
+    let mut s = Session::at(&path, dir);
+    s.press("jje%");
+    let screen = s.screen(80, 24);
+    // ¶ 3 is a subheading: the lead is the headline and ¶ 2 4 5.
+    assert!(
+        screen.contains("in the lead (¶ 1 headline, ¶ 2 4 5)"),
+        "{screen}"
+    );
+}

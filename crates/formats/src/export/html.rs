@@ -767,6 +767,9 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
     if let Some(o) = set.article.outlet.as_deref().filter(|o| !o.is_empty()) {
         meta.push(format!("<span>{}</span>", esc(o)));
     }
+    if let Some(a) = set.article.author.as_deref().filter(|a| !a.is_empty()) {
+        meta.push(format!("by <span class=\"author\">{}</span>", esc(a)));
+    }
     if let Some(d) = set.article.published {
         meta.push(format!("<time>{}</time>", esc(&d.to_string())));
     }

@@ -285,6 +285,8 @@ pub struct ArticleSummary {
     /// The annotator's name as written in the file.
     pub annotator: String,
     pub outlet: Option<String>,
+    /// Who wrote the article (`article.author`).
+    pub author: Option<String>,
     /// The annotation file as it was found (empty when summarised in memory).
     pub file: String,
     pub text: TextStatus,
@@ -478,6 +480,7 @@ pub fn summarize_with(
         title: set.article.title.clone(),
         annotator: set.annotator.name.clone(),
         outlet: set.article.outlet.clone(),
+        author: set.article.author.clone(),
         file,
         text: status,
         tally,

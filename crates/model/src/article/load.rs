@@ -142,6 +142,7 @@ fn parse_html(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     article.outlet = page.meta.outlet;
     article.url = page.meta.url;
     article.published = page.meta.published;
+    article.author = page.meta.author;
     Ok(article)
 }
 

@@ -32,10 +32,12 @@ pub struct Article {
     pub path: PathBuf,
     pub paragraphs: Vec<Paragraph>,
     /// What an HTML page says about itself (`og:site_name`, canonical URL,
-    /// publication time); `None` for text and Markdown.
+    /// publication time), or a text's front matter or header block.
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// Who wrote it, as the page or the text's header says.
+    pub author: Option<String>,
     sha256: OnceLock<String>,
 }
 
@@ -49,6 +51,7 @@ impl Article {
             outlet: None,
             url: None,
             published: None,
+            author: None,
             sha256: OnceLock::new(),
         }
     }
