@@ -488,3 +488,54 @@ fn the_summary_says_what_the_lead_is_and_skips_plain_subheadings() {
         "{screen}"
     );
 }
+
+// ---- the HTML report (point 10) --------------------------------------------
+
+#[test]
+fn the_report_shows_sources_beside_badges_and_no_doubled_quote_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("grid.txt"),
+        "Grid upgrade stalls\n\nThe operator said the delay left it with “no control”\n\nCritics called the plan reckless.",
+    )
+    .unwrap();
+    let text = crate::common::run(dir.path(), &["text", "grid.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&text.stdout).unwrap();
+    let sha = v["sha256"].as_str().unwrap();
+    let folder = dir.path().join("annotations/grid");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("alex-example.toml"),
+        format!("format = \"byline/1\"\n\n[article]\nid = \"grid\"\ntitle = \"Grid upgrade stalls\"\npath = \"../../grid.txt\"\nsha256 = \"{sha}\"\nparagraphs = 3\n\n[annotator]\nname = \"Alex Example\"\n\n[[claims]]\nparagraph = 2\nstart = 0\nend = 53\nquote = \"The operator said the delay left it with “no control”\"\nkind = \"sourced\"\nsource = \"the operator\"\n"),
+    )
+    .unwrap();
+    let r = crate::common::run(
+        dir.path(),
+        &[
+            "export",
+            "annotations",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let mark = doc
+        .select(&sel("mark.claim"))
+        .next()
+        .expect("the claim is marked");
+    assert_eq!(mark.value().attr("data-source"), Some("the operator"));
+    assert_eq!(mark.value().attr("data-badge"), Some("S1"));
+    // The stylesheet draws the source in the badge, in print too (no
+    // @media rule hides it).
+    assert!(page.contains(
+        "mark.claim[data-source]::before{content:attr(data-badge) \" · \" attr(data-source)"
+    ));
+    let q = doc.select(&sel("ol.claims q")).next().unwrap();
+    assert_eq!(q.value().attr("class"), Some("own"));
+    assert!(page.contains("ol.claims q.own{quotes:none}"));
+}
