@@ -539,3 +539,80 @@ fn the_report_shows_sources_beside_badges_and_no_doubled_quote_marks() {
     assert_eq!(q.value().attr("class"), Some("own"));
     assert!(page.contains("ol.claims q.own{quotes:none}"));
 }
+
+// ---- the article list and a text's own metadata (point 6) ------------------
+
+#[test]
+fn a_texts_header_block_or_front_matter_gives_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plain.txt"),
+        "Outlet: The Example Wire\nURL: https://wire.example/harbour\nDate: 2026-11-02\nAuthor: Rowan Example\n\nHarbour plan stalls\n\nThe council postponed its vote, officials said.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("marked.md"),
+        "---\ntitle: \"Harbour plan stalls\"\noutlet: The Example Wire\nauthor: Rowan Example\ntags: [harbour]\n---\n# Harbour plan stalls\n\nThe council postponed its vote, officials said.",
+    )
+    .unwrap();
+    for file in ["plain.txt", "marked.md"] {
+        let r = crate::common::run(dir.path(), &["text", file, "--format", "json"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(v["outlet"], "The Example Wire", "{file}");
+        assert_eq!(v["author"], "Rowan Example", "{file}");
+        assert_eq!(v["title"], "Harbour plan stalls", "{file}");
+        // The header is not text: ¶ 1 is the headline.
+        assert_eq!(v["paragraphs"][0]["text"], "Harbour plan stalls", "{file}");
+        assert_eq!(v["paragraphs"].as_array().unwrap().len(), 2, "{file}");
+    }
+    let r = crate::common::run(dir.path(), &["text", "plain.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["url"], "https://wire.example/harbour");
+    assert_eq!(v["published"], "2026-11-02");
+    // A first paragraph that merely has a colon is text.
+    std::fs::write(
+        dir.path().join("colon.txt"),
+        "Verdict: the plan is late\n\nThe council met.",
+    )
+    .unwrap();
+    let r = crate::common::run(dir.path(), &["text", "colon.txt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["paragraphs"][0]["text"], "Verdict: the plan is late");
+    assert!(v["outlet"].is_null());
+}
+
+#[test]
+fn the_list_names_the_file_of_two_copies_with_one_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = dir.path().join("articles");
+    std::fs::create_dir_all(&arts).unwrap();
+    std::fs::write(arts.join("harbour.html"), PAGE).unwrap();
+    std::fs::write(
+        arts.join("harbour.txt"),
+        "Title: Harbour plan stalls again\nOutlet: The Example Wire\n\nHarbour Plan Stalls As Council Resorts To Delay\n\nThe council postponed its vote.",
+    )
+    .unwrap();
+    std::fs::write(arts.join("other.txt"), "Something else\n\nA paragraph.").unwrap();
+    let mut c = byline_tui::testing::Corpus::open(
+        std::slice::from_ref(&arts),
+        &dir.path().join("annotations"),
+        "Alex Example",
+    );
+    c.press("");
+    let list = c.list_at(80, 24);
+    assert!(list.contains("harbour.html · Harbour plan sta"), "{list}");
+    assert!(list.contains("harbour.txt · Harbour plan stal"), "{list}");
+    let wide = c.list_at(120, 24);
+    assert!(
+        wide.contains("harbour.txt · Harbour plan stalls again"),
+        "{wide}"
+    );
+    assert!(
+        list.contains("▶ Something else") || list.contains("  Something else"),
+        "{list}"
+    );
+    // The text copy's outlet comes from its header block.
+    let row = list.lines().find(|l| l.contains("harbour.txt")).unwrap();
+    assert!(row.contains("The Example Wi"), "{row}");
+}
