@@ -12,7 +12,8 @@
 //! all before). "After" takes the cheapest of: a suggestion (`]`/`[`, then
 //! `Enter`, or another kind, or an adjusted span), a search (`/` + the
 //! shortest prefix that lands there + `Enter`), or the moves with counts
-//! (`5l` is two keys). A source costs `Tab Enter` when the prompt's hint is
+//! (`5l` is two keys); word moves adjust whatever is selected without a
+//! `v` first. A source costs `Tab Enter` when the prompt's hint is
 //! right, else its typed letters and `Enter`.
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
@@ -154,7 +155,11 @@ fn plan_moves(app: &App, c: &Claim, counts: bool) -> Option<Vec<String>> {
     let para = c.paragraph - 1;
     let (mut keys, sentence) = navigate(app, para, c.start, counts);
     if (sentence.start, sentence.end) != (c.start, c.end) {
-        keys.push("v".into());
+        // Word moves adjust the sentence at once now; before, `v` came
+        // first.
+        if !counts {
+            keys.push("v".into());
+        }
         keys.extend(adjust(
             app.paragraph(para),
             (sentence.start, sentence.end),
@@ -251,7 +256,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         } else if exact {
             keys.push(mark_key(c.kind).into());
         } else {
-            keys.push("v".into());
+            // Word moves adjust the suggestion at once (no `v`).
             let Some(adj) = adjust(
                 app.paragraph(c.paragraph - 1),
                 (s.start, s.end),

@@ -15,6 +15,7 @@ struct Out<'a> {
     outlet: Option<&'a str>,
     url: Option<&'a str>,
     published: Option<&'a str>,
+    author: Option<&'a str>,
     sha256: &'a str,
     paragraphs: Vec<Para<'a>>,
 }
@@ -45,6 +46,7 @@ fn json(art: &Article) -> Out<'_> {
         outlet: art.outlet.as_deref(),
         url: art.url.as_deref(),
         published: art.published.as_deref(),
+        author: art.author.as_deref(),
         sha256: art.sha256(),
         paragraphs: art
             .paragraphs
@@ -78,6 +80,7 @@ fn text(art: &Article) -> String {
     field("outlet", art.outlet.as_deref());
     field("url", art.url.as_deref());
     field("published", art.published.as_deref());
+    field("author", art.author.as_deref());
     field("sha256", Some(art.sha256()));
     let n = art.paragraphs.len().to_string();
     field("paragraphs", Some(&n));

@@ -147,16 +147,16 @@ fn kind_change_delete_undo_redo() {
 fn source_prompt_starts_empty_and_tab_takes_the_hint() {
     let mut s = Session::new("harbor-council.txt");
     s.press("}}s").press("Mayor Lucia Ruiz<Enter>");
-    // The second sentence of ¶3 ("She said…") names no one in its own
-    // words, and the hint never comes from elsewhere in the paragraph; Tab
-    // with no hint keeps what was typed.
+    // The second sentence of ¶3 ("She said…"): its own reporting clause,
+    // read as the suggestions read it, says who "she" is; typing never
+    // appends to the hint.
     s.press("js");
     let Mode::Prompt(p) = &s.app().mode else {
         panic!("no prompt")
     };
     assert_eq!(p.line.text, "");
-    assert_eq!(p.line.hint, None);
-    s.press("Ruiz<Tab>");
+    assert_eq!(p.line.hint.as_deref(), Some("Lucia Ruiz"));
+    s.press("Ruiz");
     let Mode::Prompt(p) = &s.app().mode else {
         panic!("no prompt")
     };
@@ -410,7 +410,10 @@ fn the_source_prompt_of_an_existing_claim_holds_its_source() {
         s.save().claims[0].source.as_deref(),
         Some("Mayor Lucia Ruiz")
     );
-    assert_eq!(s.app().message.as_deref(), Some("source unchanged"));
+    assert_eq!(
+        s.app().message.as_deref(),
+        Some("changed the claim in ¶ 3: anonymous → sourced — u undoes; source unchanged")
+    );
     // Editorial cites no one.
     s.press("e");
     assert_eq!(s.save().claims[0].source, None);

@@ -84,7 +84,7 @@ fn the_list_shows_every_example_with_titles() {
         assert!(wide.contains(title), "{title} in\n{wide}");
     }
     assert!(row(&wide, "Ferry crews").contains("✓ done"));
-    assert!(row(&wide, "Water bills").contains("¶ 5/8"));
+    assert!(row(&wide, "Water bills").contains("¶ 5/9"));
     assert!(row(&wide, "Ferry crews").contains("S 2 A 2 E 2"));
     assert!(row(&wide, "Ferry crews").contains("The Kestrel Valley Ledger"));
     assert!(wide.contains("15 articles · 1 done · Alex Example"));

@@ -54,6 +54,7 @@ fn meta(paragraphs: usize) -> (ArticleMeta, AnnotatorMeta) {
             outlet: None,
             url: None,
             published: None,
+            author: None,
             extra: Extra::new(),
         },
         AnnotatorMeta {

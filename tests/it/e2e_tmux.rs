@@ -85,7 +85,7 @@ fn search_mark_accept_and_dismiss_a_suggestion_then_reopen() {
     t.keys(&[" opaque", "Enter", "e"]);
     t.wait_for("E 1");
     t.keys(&["g", "]"]);
-    t.wait_for("? sourced · Lucia Ruiz");
+    t.wait_for("source: Lucia Ruiz");
     t.keys(&["Enter"]);
     t.wait_for("S 1 A 0 E 1");
     t.keys(&["]", "x"]);

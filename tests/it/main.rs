@@ -4,6 +4,7 @@
 
 mod agree;
 mod annotate;
+mod annotator_screen;
 mod bad_input;
 mod check;
 mod cli;

@@ -188,7 +188,7 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
     );
     s.press("]");
     let screen = s.screen();
-    assert!(screen.contains("? sourced · Lucia Ruiz"), "{screen}");
+    assert!(screen.contains("source: Lucia Ruiz"), "{screen}");
     s.press("<Enter>");
     let set = s.saved();
     assert_eq!(set.claims.len(), 1);

@@ -232,7 +232,8 @@ fn from_file(file: &Path) -> Row {
     }
 }
 
-/// The title (and outlet, for a page) from the article's first bytes, or
+/// The title and outlet (a page's metadata, a text's front matter or
+/// header block) from the article's first bytes, or
 /// why the article cannot be read.
 fn title_of(path: &Path) -> Result<(String, Option<String>), String> {
     // Looked at before opening: opening a pipe would wait for a writer.
@@ -282,7 +283,8 @@ fn title_of(path: &Path) -> Result<(String, Option<String>), String> {
             .map_or(buf.len(), |i| i + 1)
     };
     match article::parse(path, &buf[..cut]) {
-        Ok(a) => Ok((a.title, None)),
+        // A front matter or header block may name the outlet.
+        Ok(a) => Ok((a.title, a.outlet)),
         Err(e) => Err(short(&e.to_string(), path)),
     }
 }

@@ -44,6 +44,7 @@ pub(super) struct RawArticle {
     pub(super) outlet: Option<String>,
     pub(super) url: Option<String>,
     pub(super) published: Option<Datetime>,
+    pub(super) author: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +66,7 @@ impl RawArticle {
             outlet: self.outlet,
             url: self.url,
             published: self.published,
+            author: self.author,
             extra,
         }
     }
@@ -111,6 +113,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "outlet",
     "url",
     "published",
+    "author",
 ];
 const ANNOTATOR_KEYS: &[&str] = &["name", "updated", "position", "done"];
 const CLAIM_KEYS: &[&str] = &[
@@ -479,6 +482,7 @@ pub fn to_string(set: &AnnotationSet) -> String {
     if let Some(d) = &a.published {
         kv(&mut out, "published", &d.to_string());
     }
+    opt(&mut out, "author", &a.author);
     extra(&mut out, &a.extra);
 
     out.push_str("\n[annotator]\n");

@@ -68,6 +68,11 @@ pub trait Screen: Send + 'static {
     /// The open overlay (help, summary) closes.
     fn close_overlay(&mut self);
     fn update(&mut self, action: Self::Action) -> Flow;
+    /// An action that a count does not repeat, with the count typed before
+    /// it (`14G`: that paragraph); by default the count is dropped.
+    fn update_counted(&mut self, action: Self::Action, _count: Option<u32>) -> Flow {
+        self.update(action)
+    }
     /// The number typed before an action (`5l`), for screens that take
     /// one; the screen holds it so it can show it while it is typed.
     fn count(&mut self) -> Option<&mut Option<u32>> {
@@ -275,8 +280,11 @@ fn route<S: Screen>(s: &mut Shared<S>, keys: &Keymaps, ev: &KeyEvent, small: boo
         Next::Prompt(e @ (Edit::Submit(_) | Edit::Cancel)) => screen.prompt_done(e),
         Next::Close => screen.close_overlay(),
         Next::Act(a) => {
-            let n = screen.count().and_then(Option::take).unwrap_or(1);
-            for _ in 0..if S::repeats(a) { n } else { 1 } {
+            let n = screen.count().and_then(Option::take);
+            if !S::repeats(a) {
+                return screen.update_counted(a, n);
+            }
+            for _ in 0..n.unwrap_or(1) {
                 if screen.update(a) == Flow::Quit {
                     return Flow::Quit;
                 }

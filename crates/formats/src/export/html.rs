@@ -27,6 +27,16 @@ fn who(name: &str) -> String {
 
 /// Escapes `s` for HTML text and attribute values (both quote kinds), and
 /// drops control characters: a file's text never becomes markup.
+/// Whether a quote begins or ends with a quote mark of its own.
+fn own_quote_marks(quote: &str) -> bool {
+    const OPEN: [char; 6] = ['“', '"', '‘', '«', '„', '「'];
+    const CLOSE: [char; 4] = ['”', '"', '»', '」'];
+    // A closing ’ is an apostrophe unless the quote opened a ‘ in it.
+    quote.starts_with(OPEN)
+        || quote.ends_with(CLOSE)
+        || (quote.ends_with('’') && quote.contains('‘'))
+}
+
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     esc_into(&mut out, s);
@@ -114,6 +124,7 @@ mark.claim[data-badge]::before{content:attr(data-badge);display:inline-block;fon
 mark.claim[data-kind=sourced][data-badge]::before{background:var(--s)}
 mark.claim[data-kind=anonymous][data-badge]::before{background:var(--a)}
 mark.claim[data-kind=editorial][data-badge]::before{background:var(--e)}
+mark.claim[data-source]::before{content:attr(data-badge) " · " attr(data-source);max-width:16em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;vertical-align:.2em}
 mark.claim.review{outline:2px dotted var(--warn);outline-offset:1px}
 mark.claim.disputed{box-shadow:inset 0 -0.15em 0 var(--bad)}
 ol.claims{padding-left:0;list-style:none}
@@ -121,6 +132,7 @@ ol.claims li{display:grid;grid-template-columns:3.2rem 1fr;gap:.2rem .6rem;paddi
 .badge{display:inline-block;min-width:2.6rem;text-align:center;font-weight:700;font-size:.8rem;color:var(--on-k);border-radius:4px;padding:.15rem .3rem;height:fit-content}
 .badge.k-sourced{background:var(--s)}.badge.k-anonymous{background:var(--a)}.badge.k-editorial{background:var(--e)}
 ol.claims q{font-style:italic}
+ol.claims q.own{quotes:none}
 ol.claims .facts{font-size:.9rem;color:var(--muted)}
 .flag{color:var(--warn);font-weight:600}
 .verdicts{list-style:none;padding:0;margin:.3rem 0 0;font-size:.92rem}
@@ -767,6 +779,9 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
     if let Some(o) = set.article.outlet.as_deref().filter(|o| !o.is_empty()) {
         meta.push(format!("<span>{}</span>", esc(o)));
     }
+    if let Some(a) = set.article.author.as_deref().filter(|a| !a.is_empty()) {
+        meta.push(format!("by <span class=\"author\">{}</span>", esc(a)));
+    }
     if let Some(d) = set.article.published {
         meta.push(format!("<time>{}</time>", esc(&d.to_string())));
     }
@@ -853,6 +868,11 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
                         claim_anchor(sp.index),
                         badge(sp.index)
                     );
+                    // Who is cited, beside the badge, on screen and in
+                    // print: not only in a tooltip.
+                    if let Some(src) = c.source.as_deref().filter(|x| !x.is_empty()) {
+                        let _ = write!(at, " data-source=\"{}\"", esc(src));
+                    }
                 } else {
                     at.push_str(" data-part=\"continued\"");
                 }
@@ -894,12 +914,19 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
     for (i, c) in set.claims.iter().enumerate() {
         let _ = write!(
             s,
-            "<li id=\"{}\" data-claim=\"{}\"><span class=\"badge k-{}\" aria-hidden=\"true\">{}</span><div><q>{}</q>\
+            "<li id=\"{}\" data-claim=\"{}\"><span class=\"badge k-{}\" aria-hidden=\"true\">{}</span><div><q{}>{}</q>\
 <div class=\"facts\"><strong>{}</strong> · ¶{} {}–{}",
             claim_anchor(i),
             esc(c.id.as_deref().unwrap_or("")),
             c.kind,
             badge(i),
+            // A quote that opens or ends with its own quote mark gets no
+            // second one from `<q>` (“…“no control””).
+            if own_quote_marks(&c.quote) {
+                " class=\"own\""
+            } else {
+                ""
+            },
             esc(&c.quote),
             c.kind,
             c.paragraph,

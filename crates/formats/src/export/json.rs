@@ -73,6 +73,8 @@ struct ArticleJson<'a> {
     title: &'a str,
     annotator: &'a str,
     outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     file: &'a str,
     text: &'static str,
     claims: usize,
@@ -109,6 +111,7 @@ fn article(a: &ArticleSummary) -> ArticleJson<'_> {
         title: &a.title,
         annotator: &a.annotator,
         outlet: a.outlet.as_deref(),
+        author: a.author.as_deref(),
         file: &a.file,
         text: a.text.key(),
         claims: t.claims(),

@@ -339,6 +339,9 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
     if let Some(o) = &a.outlet {
         line.push(esc(o));
     }
+    if let Some(w) = &a.author {
+        line.push(format!("by {}", esc(w)));
+    }
     if !a.file.is_empty() {
         line.push(code(&a.file));
     }

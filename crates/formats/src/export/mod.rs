@@ -92,6 +92,9 @@ pub struct ParagraphStats {
     pub words: usize,
     pub sentences: Vec<Range<usize>>,
     pub heading: bool,
+    /// Not marked as a heading, but reads as one (a short line without
+    /// sentence punctuation in plain text).
+    pub subheading: bool,
 }
 
 /// What a summary needs from an article: far smaller than the text, so an
@@ -116,14 +119,18 @@ impl TextStats {
                     words: p.text.unicode_word_indices().count(),
                     sentences: p.sentences(),
                     heading: p.heading,
+                    // A plain text's subheadings are not marked, but they
+                    // are not among the lead's paragraphs either.
+                    subheading: !p.heading && p.reads_as_heading(),
                 })
                 .collect(),
         }
     }
 
     /// 1-based numbers of the lead: the headline (the first heading, else
-    /// paragraph 1) and the first [`LEAD_BODY_PARAGRAPHS`] non-heading
-    /// paragraphs after it.
+    /// paragraph 1) and the first [`LEAD_BODY_PARAGRAPHS`] paragraphs after
+    /// it that are not headings and do not read as one (a plain text's
+    /// subheading).
     pub fn lead(&self) -> Vec<usize> {
         let h = self.paragraphs.iter().position(|p| p.heading).unwrap_or(0);
         let mut lead = vec![h + 1];
@@ -132,7 +139,7 @@ impl TextStats {
                 .iter()
                 .enumerate()
                 .skip(h + 1)
-                .filter(|(_, p)| !p.heading)
+                .filter(|(_, p)| !p.heading && !p.subheading)
                 .take(LEAD_BODY_PARAGRAPHS)
                 .map(|(i, _)| i + 1),
         );
@@ -278,6 +285,8 @@ pub struct ArticleSummary {
     /// The annotator's name as written in the file.
     pub annotator: String,
     pub outlet: Option<String>,
+    /// Who wrote the article (`article.author`).
+    pub author: Option<String>,
     /// The annotation file as it was found (empty when summarised in memory).
     pub file: String,
     pub text: TextStatus,
@@ -471,6 +480,7 @@ pub fn summarize_with(
         title: set.article.title.clone(),
         annotator: set.annotator.name.clone(),
         outlet: set.article.outlet.clone(),
+        author: set.article.author.clone(),
         file,
         text: status,
         tally,

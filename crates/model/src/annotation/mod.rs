@@ -175,6 +175,8 @@ pub struct ArticleMeta {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<Datetime>,
+    /// Who wrote the article (the page's author metadata, a text's header).
+    pub author: Option<String>,
     pub extra: Extra,
 }
 
@@ -250,6 +252,7 @@ impl AnnotationSet {
                 outlet: article.outlet.clone(),
                 url: article.url.clone(),
                 published: article.published.as_deref().and_then(toml_datetime),
+                author: article.author.clone(),
                 extra: Extra::new(),
             },
             annotator: AnnotatorMeta {
@@ -277,6 +280,9 @@ impl AnnotationSet {
         }
         if a.published.is_none() {
             a.published = article.published.as_deref().and_then(toml_datetime);
+        }
+        if a.author.is_none() {
+            a.author = article.author.clone();
         }
     }
 

@@ -38,6 +38,13 @@ pub struct PageMeta {
     pub published: Option<String>,
     /// The page's language (`<html lang>`), a BCP 47 tag as written.
     pub lang: Option<String>,
+    /// The page's headline: its first `<h1>` (in the `<article>` when
+    /// there is one), which becomes paragraph 1 as in a text file.
+    pub headline: Option<String>,
+    /// Who wrote it: `meta name=author`, `article:author` (a name, not a
+    /// link), else a byline element (`rel=author`, `itemprop=author`,
+    /// class `byline` or `author`), without a leading "By".
+    pub author: Option<String>,
 }
 
 /// Why a page gives no article.
@@ -172,17 +179,25 @@ pub fn extract(html: &str) -> Result<Page, HtmlError> {
     };
     let body = Document::fragment(article.content.as_ref());
     let mut paragraphs = blocks(&body.root());
-    // Readability keeps the headline inside the body on some pages; the
-    // title is shown on its own, so a first heading equal to it goes.
-    if let (Some(first), Some(title)) = (paragraphs.first(), meta.title.as_deref())
-        && first.heading
-        && first.text == normalize_decoded_block(title)
-        && paragraphs.len() > 1
-    {
-        paragraphs.remove(0);
-    }
     if paragraphs.is_empty() {
         return Err(HtmlError::NoBody);
+    }
+    // The headline is paragraph 1, a heading, as in a text file: its
+    // judgement can be marked, and a page and its text copy number their
+    // paragraphs alike. Readability keeps it in the body on some pages
+    // (then it moves to the top) and drops it on others (then it is put
+    // back from the page's `<h1>`, else its title).
+    if let Some(headline) = meta
+        .headline
+        .as_deref()
+        .or(meta.title.as_deref())
+        .map(normalize_decoded_block)
+        .filter(|h| !h.is_empty())
+    {
+        if let Some(i) = paragraphs.iter().take(3).position(|p| p.text == headline) {
+            paragraphs.remove(i);
+        }
+        paragraphs.insert(0, Paragraph::new(headline, true));
     }
     let mut meta = meta;
     if meta.title.is_none() {
@@ -373,12 +388,45 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     let published = content("meta[property='article:published_time']")
         .or_else(|| attr("time[datetime]", "datetime"));
     let lang = attr("html[lang]", "lang");
+    let text_of = |sel: &str| -> Option<String> {
+        let t = doc.select(sel).nodes().first()?.text();
+        let t = normalize_decoded_block(&t);
+        (!t.is_empty()).then_some(t)
+    };
+    let headline = text_of("article h1").or_else(|| text_of("body h1"));
+    let author = content("meta[name='author']")
+        .or_else(|| content("meta[property='article:author']").filter(|a| !a.contains("://")))
+        .or_else(|| {
+            [
+                "[rel='author']",
+                "[itemprop='author']",
+                ".byline",
+                ".author",
+            ]
+            .iter()
+            .find_map(|sel| text_of(sel))
+        })
+        .map(|a| {
+            let a = a.trim();
+            let lower = a.to_lowercase();
+            let a = if lower.starts_with("by ") { &a[3..] } else { a };
+            // A byline element often goes on with the date: "… · 16 Nov".
+            let a = [" · ", " | ", " — ", " – "]
+                .iter()
+                .filter_map(|sep| a.find(sep))
+                .min()
+                .map_or(a, |i| &a[..i]);
+            crate::article::cap_title(a.trim())
+        })
+        .filter(|a| !a.is_empty());
     PageMeta {
         title,
         outlet,
         url,
         published,
         lang,
+        headline,
+        author,
     }
 }
 
@@ -536,7 +584,9 @@ mod tests {
         let html = format!(
             "<html><head><title>Vote delayed | Gazette</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Vote delayed</h1><h2>What &amp; why</h2><p>The minister resigned on Friday, <a href=\"x\">officials said</a>.</p><p>{LONG} <em>Really</em> long.<br>Next line.</p><ul><li>one &ldquo;quoted&rdquo;</li><li><p>two</p></li></ul><blockquote><p>{LONG}</p></blockquote><p>{LONG}</p></article></body></html>"
         );
-        let got = texts(&html);
+        let mut got = texts(&html);
+        // The headline is paragraph 1, a heading, as in a text file.
+        assert_eq!(got.remove(0), ("Vote delayed".into(), true));
         assert_eq!(got[0], ("What & why".into(), true));
         assert_eq!(
             got[1],
@@ -565,11 +615,41 @@ mod tests {
                 url: Some("https://ledger.example/bridge".into()),
                 published: Some("2026-11-02T08:30:00Z".into()),
                 lang: Some("en-GB".into()),
+                headline: None,
+                author: None,
             }
         );
         assert_eq!(
             strip_site_suffix("Mayor Ruiz - a profile of a long career", None),
             "Mayor Ruiz - a profile of a long career"
+        );
+    }
+
+    #[test]
+    fn the_headline_is_paragraph_one_and_the_author_is_read() {
+        let html = format!(
+            "<html><head><title>Ferry halted | Wire</title><meta name='author' content='By Ana Example'></head><body><header><h1>Ferry Halted As Crews Walk Out</h1></header><article><p>{LONG}</p><p>{LONG}</p></article></body></html>"
+        );
+        let page = extract(&html).unwrap();
+        assert_eq!(
+            (page.paragraphs[0].text.as_str(), page.paragraphs[0].heading),
+            ("Ferry Halted As Crews Walk Out", true)
+        );
+        assert_eq!(page.paragraphs.len(), 3);
+        assert_eq!(page.meta.author.as_deref(), Some("Ana Example"));
+        // A byline element when the head names no one; a link is no name.
+        let html = format!(
+            "<html><head><meta property='article:author' content='https://x.example/ana'></head><body><article><h1>Ferry halted</h1><p class='byline'>By Ben Example</p><p>{LONG}</p></article></body></html>"
+        );
+        let page = extract(&html).unwrap();
+        assert_eq!(page.meta.author.as_deref(), Some("Ben Example"));
+        assert_eq!(page.paragraphs[0].text, "Ferry halted");
+        assert_eq!(
+            page.paragraphs
+                .iter()
+                .filter(|p| p.text == "Ferry halted")
+                .count(),
+            1
         );
     }
 

@@ -2,7 +2,7 @@
 
 use super::Article;
 use super::markdown;
-use super::text::{Paragraph, is_stray_control, split_plain};
+use super::text::{Paragraph, is_stray_control, normalize_decoded_block, split_plain};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -63,6 +63,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
         offset: e.valid_up_to(),
     })?;
     let text = normalize_text(text);
+    let (head, text) = front_matter(&text, !path_is_markdown(path));
     let is_markdown = path
         .extension()
         .and_then(|e| e.to_str())
@@ -79,18 +80,94 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
         return Err(ArticleError::Empty(path.to_owned()));
     }
     let title = cap_title(
-        &paragraphs
-            .iter()
-            .find(|p| p.heading)
-            .unwrap_or(&paragraphs[0])
-            .text,
+        head.title.as_deref().unwrap_or(
+            &paragraphs
+                .iter()
+                .find(|p| p.heading)
+                .unwrap_or(&paragraphs[0])
+                .text,
+        ),
     );
-    Ok(Article::new(
-        id_of(path),
-        title,
-        path.to_owned(),
-        paragraphs,
-    ))
+    let mut article = Article::new(id_of(path), title, path.to_owned(), paragraphs);
+    article.outlet = head.outlet;
+    article.url = head.url;
+    article.published = head.published;
+    article.author = head.author;
+    Ok(article)
+}
+
+fn path_is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// What a text says about itself before its first paragraph.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Head {
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    author: Option<String>,
+}
+
+/// The metadata at the top of a text, and the text after it (FORMAT.md):
+/// front matter, `---` on the first line, `key: value` lines, `---`; or,
+/// in plain text (`header_block`), a first block made only of `Key: value`
+/// lines with keys byline knows. Keys: `title`, `outlet` (or `site`,
+/// `publication`), `url` (or `link`), `date` (or `published`), `author`
+/// (or `by`); case does not matter. Anything that is not wholly such lines
+/// is text, left as it is.
+fn front_matter(text: &str, header_block: bool) -> (Head, Cow<'_, str>) {
+    let lines_of = |block: &str| -> Option<Head> {
+        let mut head = Head::default();
+        let mut any = false;
+        for line in block
+            .lines()
+            .filter(|l| !l.trim().is_empty() && l.trim() != "---")
+        {
+            let (k, v) = line.split_once(':')?;
+            let v = normalize_decoded_block(v.trim().trim_matches(['"', '\'']));
+            let slot = match k.trim().to_ascii_lowercase().as_str() {
+                "title" => &mut head.title,
+                "outlet" | "site" | "publication" => &mut head.outlet,
+                "url" | "link" => &mut head.url,
+                "date" | "published" => &mut head.published,
+                "author" | "by" => &mut head.author,
+                // Front matter may hold keys of its own; a header block
+                // may not (it would be a paragraph of text).
+                _ if !header_block || block.starts_with("---") => continue,
+                _ => return None,
+            };
+            if !v.is_empty() {
+                *slot = Some(cap_title(&v));
+                any = true;
+            }
+        }
+        any.then_some(head)
+    };
+    if let Some(rest) = text.strip_prefix("---\n")
+        && let Some(end) = rest
+            .find("\n---\n")
+            .or_else(|| rest.ends_with("\n---").then(|| rest.len() - 4))
+        && end <= 8 * 1024
+    {
+        let block = format!("---\n{}", &rest[..end]);
+        if let Some(head) = lines_of(&block) {
+            let after = (end + 5).min(rest.len());
+            return (head, Cow::Owned(rest[after..].to_owned()));
+        }
+    }
+    if header_block {
+        let end = text.find("\n\n").unwrap_or(text.len());
+        if end <= 4 * 1024
+            && let Some(head) = lines_of(&text[..end])
+        {
+            return (head, Cow::Owned(text[end..].to_owned()));
+        }
+    }
+    (Head::default(), Cow::Borrowed(text))
 }
 
 /// Whether the extension says HTML (`.html`, `.htm`, `.xhtml`).
@@ -143,6 +220,7 @@ fn parse_html(path: &Path, bytes: &[u8]) -> Result<Article, ArticleError> {
     article.url = page.meta.url;
     article.published = page.meta.published;
     article.lang = page.meta.lang;
+    article.author = page.meta.author;
     Ok(article)
 }
 

@@ -32,13 +32,15 @@ pub struct Article {
     pub path: PathBuf,
     pub paragraphs: Vec<Paragraph>,
     /// What an HTML page says about itself (`og:site_name`, canonical URL,
-    /// publication time); `None` for text and Markdown.
+    /// publication time), or a text's front matter or header block.
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
     /// The language the page declares (`<html lang>`); `None` for text and
     /// Markdown. Suggestions read the article with that language's pack.
     pub lang: Option<String>,
+    /// Who wrote it, as the page or the text's header says.
+    pub author: Option<String>,
     sha256: OnceLock<String>,
 }
 
@@ -53,6 +55,7 @@ impl Article {
             url: None,
             published: None,
             lang: None,
+            author: None,
             sha256: OnceLock::new(),
         }
     }

@@ -57,6 +57,24 @@ impl Paragraph {
         }
     }
 
+    /// Whether it reads as a heading: marked as one (Markdown, HTML), or in
+    /// plain text a short line that ends in no sentence punctuation (a
+    /// headline, a subheading). The lead and the screen ask this; the
+    /// suggestion engine goes by [`Paragraph::heading`] alone.
+    pub fn reads_as_heading(&self) -> bool {
+        if self.heading {
+            return true;
+        }
+        let t = self.text.trim_end();
+        let ends = t
+            .trim_end_matches(['”', '’', '"', '\'', ')', '»'])
+            .ends_with(['.', '!', '?', ':', ';', ',', '…', '—', '-']);
+        !ends
+            && self.char_len <= 90
+            && t.split_whitespace().count() <= 12
+            && t.chars().any(char::is_alphabetic)
+    }
+
     /// Length in `char`s.
     pub fn char_len(&self) -> usize {
         self.char_len

@@ -3,27 +3,32 @@
 
 /// Reading: the cursor is a sentence.
 pub const NORMAL: u8 = 1;
-/// Growing a selection (after `select`).
+/// Growing a selection (after `select`, a search, or a word move).
 pub const SELECT: u8 = 2;
+/// The list of every claim (after `claims`).
+pub const CLAIMS: u8 = 4;
 const BOTH: u8 = NORMAL | SELECT;
 
 crate::actions! {
-    pub enum Action in "annotate", modes [NORMAL: "reading", SELECT: "selecting"] {
+    pub enum Action in "annotate", modes [NORMAL: "reading", SELECT: "selecting", CLAIMS: "claims list"] {
         NextSentence = "next_sentence", NORMAL, "next sentence (into the next paragraph at the end)";
         PrevSentence = "prev_sentence", NORMAL, "previous sentence";
         NextParagraph = "next_paragraph", NORMAL, "next paragraph";
         PrevParagraph = "prev_paragraph", NORMAL, "previous paragraph";
         FirstParagraph = "first_paragraph", NORMAL, "first paragraph";
-        LastParagraph = "last_paragraph", NORMAL, "last paragraph";
-        /// Start growing a selection from the cursor sentence.
-        Select = "select", NORMAL, "start growing the selection from this sentence";
+        /// With a count typed before it (`14G`), that paragraph.
+        LastParagraph = "last_paragraph", NORMAL, "last paragraph (14G: paragraph 14)";
+        /// Grow from what is selected: the sentence, a search match, a
+        /// suggestion, a claim.
+        Select = "select", BOTH, "grow the selection from what is selected";
         GrowSentence = "grow_sentence", SELECT, "grow the selection by a sentence";
         ShrinkSentence = "shrink_sentence", SELECT, "shrink the selection by a sentence";
-        GrowWord = "grow_word", SELECT, "move the selection's end one word on";
-        ShrinkWord = "shrink_word", SELECT, "move the selection's end one word back";
+        /// Word moves adjust whatever is selected at once, no `select` first.
+        GrowWord = "grow_word", BOTH, "move the selection's end one word on";
+        ShrinkWord = "shrink_word", BOTH, "move the selection's end one word back";
         /// Move the selection's start one word on (to leave out a lead-in).
-        StartWordRight = "start_word_right", SELECT, "move the selection's start one word on";
-        StartWordLeft = "start_word_left", SELECT, "move the selection's start one word back";
+        StartWordRight = "start_word_right", BOTH, "move the selection's start one word on";
+        StartWordLeft = "start_word_left", BOTH, "move the selection's start one word back";
         MarkSourced = "mark_sourced", BOTH, "mark sourced (then type the source)";
         MarkAnonymous = "mark_anonymous", BOTH, "mark anonymous (then describe the source)";
         MarkEditorial = "mark_editorial", BOTH, "mark editorial (the writer's own judgement)";
@@ -51,9 +56,22 @@ crate::actions! {
         ToggleDone = "toggle_done", NORMAL, "mark the article done (or not done again)";
         /// Every message of the session in full (the footer cuts long ones).
         Messages = "messages", NORMAL, "the last messages, in full";
-        /// Leave the selection.
-        Cancel = "cancel", SELECT, "cancel the selection";
+        /// Every claim of the article, to filter, jump to, delete, annotate.
+        Claims = "claims", NORMAL, "every claim: filter, go to, delete, note";
+        /// Back to the sentence: a grown selection, a match, a suggestion.
+        Cancel = "cancel", BOTH, "back to the sentence";
         Quit = "quit", BOTH, "quit (everything is already saved)";
+        ClaimsNext = "claims_next", CLAIMS, "next claim in the list";
+        ClaimsPrev = "claims_prev", CLAIMS, "previous claim in the list";
+        ClaimsGo = "claims_go", CLAIMS, "go to the claim in the text";
+        ClaimsDelete = "claims_delete", CLAIMS, "delete the claim";
+        ClaimsNote = "claims_note", CLAIMS, "edit the claim's note";
+        /// Type to filter by quote, source and note.
+        ClaimsFilter = "claims_filter", CLAIMS, "filter by text as you type (quote, source, note)";
+        ClaimsSourced = "claims_sourced", CLAIMS, "only sourced claims (again: all)";
+        ClaimsAnonymous = "claims_anonymous", CLAIMS, "only anonymous claims (again: all)";
+        ClaimsEditorial = "claims_editorial", CLAIMS, "only editorial claims (again: all)";
+        ClaimsClose = "claims_close", CLAIMS, "close the list";
     }
 }
 
@@ -78,6 +96,23 @@ impl Action {
                 | Action::PrevSuggestion
                 | Action::Undo
                 | Action::Redo
+                | Action::ClaimsNext
+                | Action::ClaimsPrev
+        )
+    }
+
+    /// Whether it adjusts the selection, so a message about the selection
+    /// (a search's "match 1 of 3 … l/h move its end") still holds after it.
+    pub fn adjusts(self) -> bool {
+        matches!(
+            self,
+            Action::Select
+                | Action::GrowSentence
+                | Action::ShrinkSentence
+                | Action::GrowWord
+                | Action::ShrinkWord
+                | Action::StartWordRight
+                | Action::StartWordLeft
         )
     }
 

@@ -1,6 +1,7 @@
 //! The annotation screen: `byline annotate ARTICLE`.
 
 pub mod action;
+pub mod claims;
 pub mod progress;
 pub mod search;
 pub mod state;
@@ -66,6 +67,7 @@ impl Screen for AnnotateScreen {
     fn mode(&self) -> u8 {
         match self.app.mode {
             Mode::Select { .. } => action::SELECT,
+            Mode::Claims => action::CLAIMS,
             _ => action::NORMAL,
         }
     }
@@ -75,6 +77,10 @@ impl Screen for AnnotateScreen {
             Mode::Prompt(p) => Focus::Prompt(&mut p.line),
             Mode::Help { scroll } => Focus::Help(scroll),
             Mode::Summary => Focus::AnyKeyCloses,
+            Mode::Claims => match &mut self.app.list {
+                Some(list) if list.typing => Focus::Prompt(&mut list.filter),
+                _ => Focus::Keys,
+            },
             Mode::Normal | Mode::Select { .. } => Focus::Keys,
         }
     }
@@ -89,6 +95,17 @@ impl Screen for AnnotateScreen {
 
     fn update(&mut self, action: Action) -> Flow {
         update::update(&mut self.app, action)
+    }
+
+    fn update_counted(&mut self, action: Action, count: Option<u32>) -> Flow {
+        match (action, count) {
+            // `14G`, as in vim: that paragraph.
+            (Action::LastParagraph, Some(n)) => {
+                update::go_to_paragraph(&mut self.app, n as usize);
+                Flow::Continue
+            }
+            _ => self.update(action),
+        }
     }
 
     fn count(&mut self) -> Option<&mut Option<u32>> {

@@ -54,6 +54,22 @@ pub enum Mode {
     },
     /// The summary view over the article.
     Summary,
+    /// The list of every claim ([`App::list`] holds its filter and place).
+    Claims,
+}
+
+/// The claims list: what it is filtered by and which row is chosen. Kept
+/// while a note is edited from it, so the list comes back after.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClaimsList {
+    /// Text to find in a claim's quote, source or note (case-insensitive).
+    pub filter: LineInput,
+    /// The filter is being typed.
+    pub typing: bool,
+    /// Only claims of this kind.
+    pub kind: Option<byline_model::annotation::Kind>,
+    /// The chosen row, an index into [`App::listed`].
+    pub at: usize,
 }
 
 /// What undo brings back: the claims and the dismissed suggestions.
@@ -102,6 +118,11 @@ pub struct App {
     pub text_stats: std::cell::OnceCell<byline_formats::export::TextStats>,
     /// A number typed before a motion (`5l`), shown while it is typed.
     pub count: Option<u32>,
+    /// The claims list, while it is open (also under its note prompt).
+    pub list: Option<ClaimsList>,
+    /// `toggle_done` on an article with no claims asked first; the next
+    /// press does it.
+    pub confirm_done: bool,
     /// The live search's matches for the query being typed, counted once
     /// per query and origin rather than once per frame.
     pub search_cache: RefCell<Option<Cached>>,
@@ -142,6 +163,8 @@ impl App {
             diverted: false,
             text_stats: std::cell::OnceCell::new(),
             count: None,
+            list: None,
+            confirm_done: false,
             search_cache: RefCell::new(None),
             suggester: None,
             suggestions: RefCell::new(HashMap::new()),
@@ -218,6 +241,29 @@ impl App {
             .filter(|(_, c)| c.overlaps(t.start, t.end))
             .max_by_key(|(_, c)| (c.end.min(t.end) - c.start.max(t.start), c.start))
             .map(|(i, _)| range.start + i)
+    }
+
+    /// The claims the list shows, in file order: of its kind, holding its
+    /// filter text in the quote, source or note (case-insensitive).
+    pub fn listed(&self) -> Vec<usize> {
+        let Some(list) = &self.list else {
+            return Vec::new();
+        };
+        let needle = list.filter.text.trim().to_lowercase();
+        let holds = |s: Option<&str>| s.is_some_and(|s| s.to_lowercase().contains(&needle));
+        self.set
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| list.kind.is_none_or(|k| c.kind == k))
+            .filter(|(_, c)| {
+                needle.is_empty()
+                    || holds(Some(&c.quote))
+                    || holds(c.source.as_deref())
+                    || holds(c.note.as_deref())
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The exact-span claim only (used when a selection was grown).
@@ -303,6 +349,18 @@ impl App {
         let got: Arc<[Suggestion]> = s.paragraph(para + 1, self.paragraph(para)).into();
         self.suggestions.borrow_mut().insert(para, Arc::clone(&got));
         got
+    }
+
+    /// How the suggestion engine reads 0-based paragraph `para`: its
+    /// suggestions from the text alone, before claims hide any (with
+    /// suggestions off, the shipped reading, so the source hint still has it).
+    pub fn reading_of(&self, para: usize) -> Arc<[Suggestion]> {
+        if self.suggester.is_some() {
+            return self.raw_suggestions(para);
+        }
+        Suggester::shared()
+            .paragraph(para + 1, self.paragraph(para))
+            .into()
     }
 
     /// The suggestions shown in 0-based paragraph `para`: not dismissed,

@@ -104,7 +104,8 @@ pub fn draw_summary(summary: &ArticleSummary, theme: &Theme, area: Rect, buf: &m
         ))),
     }
     lines.push(Line::from(format!(
-        "in the lead: {} of anonymous, {} of editorial",
+        "in the lead ({}): {} of anonymous, {} of editorial",
+        lead_words(&summary.lead),
         pct(t.lead_share(Kind::Anonymous)),
         pct(t.lead_share(Kind::Editorial)),
     )));
@@ -159,4 +160,16 @@ fn draw_strip(summary: &ArticleSummary, theme: &Theme, area: Rect, buf: &mut Buf
         rows.push(Line::from(spans));
     }
     Paragraph::new(rows).render(area, buf);
+}
+
+/// What the lead is, as the export says it: "¶ 1 headline, ¶ 2 3 4".
+fn lead_words(lead: &[usize]) -> String {
+    match lead.split_first() {
+        None => "no text".into(),
+        Some((h, [])) => format!("¶ {h} headline"),
+        Some((h, rest)) => {
+            let body: Vec<String> = rest.iter().map(usize::to_string).collect();
+            format!("¶ {h} headline, ¶ {}", body.join(" "))
+        }
+    }
 }

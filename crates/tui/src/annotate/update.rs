@@ -10,8 +10,14 @@ use byline_model::annotation::{Claim, Kind};
 use byline_suggest::Suggestion;
 
 pub fn update(app: &mut App, action: Action) -> Flow {
-    if app.mode == Mode::Normal {
+    // A message is about what was just done: it goes with the next action,
+    // except that adjusting a selection keeps what the message says of it
+    // ("match 1 of 3 … l/h move its end").
+    if app.mode == Mode::Normal || !action.adjusts() {
         app.message = None;
+    }
+    if action != Action::ToggleDone {
+        app.confirm_done = false;
     }
     match action {
         Action::NextSentence => next_sentence(app),
@@ -20,10 +26,12 @@ pub fn update(app: &mut App, action: Action) -> Flow {
         Action::PrevParagraph => go_paragraph(app, app.cursor.para.saturating_sub(1)),
         Action::FirstParagraph => go_paragraph(app, 0),
         Action::LastParagraph => go_paragraph(app, app.article.len() - 1),
+        // Grows from what is selected; already growing, it keeps it.
         Action::Select => {
+            let t = app.target();
             app.mode = Mode::Select {
-                start: app.cursor.start,
-                end: app.cursor.end,
+                start: t.start,
+                end: t.end,
             }
         }
         Action::GrowSentence => move_end(app, |app, end| {
@@ -86,14 +94,62 @@ pub fn update(app: &mut App, action: Action) -> Flow {
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         // The screen opens its message log (it keeps it, not the state).
         Action::Messages => {}
-        Action::Cancel => app.mode = Mode::Normal,
-        Action::ToggleDone => super::progress::toggle_done(app),
+        Action::Cancel => back_to_sentence(app),
+        Action::ToggleDone => toggle_done(app),
+        Action::Claims => super::claims::open(app),
+        Action::ClaimsNext
+        | Action::ClaimsPrev
+        | Action::ClaimsGo
+        | Action::ClaimsDelete
+        | Action::ClaimsNote
+        | Action::ClaimsFilter
+        | Action::ClaimsSourced
+        | Action::ClaimsAnonymous
+        | Action::ClaimsEditorial
+        | Action::ClaimsClose => super::claims::update(app, action),
         Action::Quit => {
             super::progress::leave(app);
             return Flow::Quit;
         }
     }
     Flow::Continue
+}
+
+/// `Esc`: from a grown selection, a search match, a suggestion or a claim
+/// back to the sentence that holds its start.
+fn back_to_sentence(app: &mut App) {
+    let t = app.target();
+    app.mode = Mode::Normal;
+    if let Some(r) = app.sentences(t.para).into_iter().find(|r| r.end > t.start) {
+        app.cursor = Span {
+            para: t.para,
+            start: r.start,
+            end: r.end,
+        };
+    }
+}
+
+/// Marking an article with no claims done asks first: an empty file
+/// marked done is more often a slip than a judgement.
+fn toggle_done(app: &mut App) {
+    let asking =
+        app.set.annotator.done.is_none() && app.set.claims.is_empty() && !app.is_read_only();
+    if asking && !app.confirm_done {
+        app.confirm_done = true;
+        app.message = Some(format!(
+            "no claims are marked in this article: {} again marks it done anyway",
+            app.key(Action::ToggleDone)
+        ));
+        return;
+    }
+    app.confirm_done = false;
+    super::progress::toggle_done(app);
+}
+
+/// Goes to 1-based paragraph `n` (`14G`), the last when past the end.
+pub fn go_to_paragraph(app: &mut App, n: usize) {
+    app.message = None;
+    go_paragraph(app, n.saturating_sub(1));
 }
 
 fn set_cursor(app: &mut App, span: Span) {
@@ -150,20 +206,23 @@ fn prev_sentence(app: &mut App) {
     }
 }
 
-/// Moves the selection's end to what `f` finds, keeping it after the start.
+/// Moves the end of what is selected (the sentence, a match, a
+/// suggestion, a grown selection) to what `f` finds, keeping it after the
+/// start; the result is a grown selection.
 fn move_end(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
-    if let Mode::Select { start, end } = app.mode
-        && let Some(e) = f(app, end)
+    let Span { start, end, .. } = app.target();
+    if let Some(e) = f(app, end)
         && e > start
     {
         app.mode = Mode::Select { start, end: e };
     }
 }
 
-/// Moves the selection's start to what `f` finds, keeping it before the end.
+/// Moves the start of what is selected to what `f` finds, keeping it
+/// before the end.
 fn move_start(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
-    if let Mode::Select { start, end } = app.mode
-        && let Some(s) = f(app, start)
+    let Span { start, end, .. } = app.target();
+    if let Some(s) = f(app, start)
         && s < end
     {
         app.mode = Mode::Select { start: s, end };
@@ -171,12 +230,12 @@ fn move_start(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
 }
 
 /// Records the claims before a change, for undo.
-fn checkpoint(app: &mut App) {
+pub(super) fn checkpoint(app: &mut App) {
     app.undo.push(app.snapshot());
     app.redo.clear();
 }
 
-fn changed(app: &mut App) {
+pub(super) fn changed(app: &mut App) {
     app.set.sort();
     app.revision += 1;
 }
@@ -234,11 +293,29 @@ fn mark(app: &mut App, kind: Kind) {
     checkpoint(app);
     let (index, was_new) = match existing {
         Some(i) => {
-            app.set.claims[i].kind = kind;
-            if !kind.has_source() {
-                // The writer's own judgement cites no one (u brings it back).
-                app.set.claims[i].source = None;
-            }
+            let c = &mut app.set.claims[i];
+            let was = c.kind;
+            c.kind = kind;
+            // The writer's own judgement cites no one (u brings it back).
+            let removed = if kind.has_source() {
+                None
+            } else {
+                c.source.take().filter(|s| !s.is_empty())
+            };
+            let para = c.paragraph;
+            let undo = app.key(Action::Undo);
+            app.message = if was == kind {
+                (!kind.has_source()).then(|| format!("the claim in ¶ {para} is already {kind}"))
+            } else {
+                Some(match removed {
+                    Some(s) => format!(
+                        "changed the claim in ¶ {para}: {was} → {kind}; source “{s}” removed — {undo} undoes"
+                    ),
+                    None => {
+                        format!("changed the claim in ¶ {para}: {was} → {kind} — {undo} undoes")
+                    }
+                })
+            };
             (i, false)
         }
         None => {
@@ -281,13 +358,31 @@ fn mark(app: &mut App, kind: Kind) {
 }
 
 /// A suggested source, from the claim's own words only (never from
-/// elsewhere in the paragraph): a source already used in this file that the
-/// claim names (longest first), else the source its attribution names
-/// ("according to …", "…, sources say, …", "Ruiz said").
+/// elsewhere in the paragraph): the source of the attribution the
+/// suggestions read in the claim's own reporting clause (the suggestion
+/// overlapping the claim most), else a source already used in this file
+/// that the claim names (longest first), else the source its words alone
+/// name ("according to …", "…, sources say, …", "Ruiz said").
 fn guess_source(app: &App, index: usize) -> Option<String> {
     let claim = &app.set.claims[index];
     if let Some(s) = &claim.source {
         return Some(s.clone());
+    }
+    let para = claim.paragraph.saturating_sub(1);
+    if para < app.article.len() {
+        let overlap = |s: &Suggestion| {
+            s.end
+                .min(claim.end)
+                .saturating_sub(s.start.max(claim.start))
+        };
+        if let Some(s) = app
+            .reading_of(para)
+            .iter()
+            .filter(|s| s.kind.has_source() && s.source.is_some() && overlap(s) > 0)
+            .max_by_key(|s| (overlap(s), std::cmp::Reverse(s.start)))
+        {
+            return s.source.clone();
+        }
     }
     let quote = claim.quote.to_lowercase();
     let mut known: Vec<&str> = app
@@ -382,26 +477,43 @@ fn undo(app: &mut App, is_undo: bool) {
                 .find(|c| !now.claims.contains(c))
                 .or_else(|| now.claims.iter().find(|c| !app.set.claims.contains(c)))
                 .cloned();
+            // The change itself went from `before` to `after`: undo goes
+            // back over it, redo makes it again.
+            let what = if is_undo {
+                what_changed(
+                    &app.set.claims,
+                    &now.claims,
+                    &app.set.dismissed,
+                    &now.dismissed,
+                )
+            } else {
+                what_changed(
+                    &now.claims,
+                    &app.set.claims,
+                    &now.dismissed,
+                    &app.set.dismissed,
+                )
+            };
             to.push(now);
             changed(app);
             app.mode = Mode::Normal;
             let word = if is_undo { "undone" } else { "redone" };
-            app.message = Some(match moved {
-                Some(c) => {
-                    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
-                    if para != app.cursor.para {
-                        let len = app.paragraph(para).char_len();
-                        app.cursor = Span {
-                            para,
-                            start: c.start.min(len),
-                            end: c.end.min(len),
-                        };
-                        if app.cursor.start >= app.cursor.end {
-                            app.cursor = app.first_sentence(para);
-                        }
+            if let Some(c) = moved {
+                let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+                if para != app.cursor.para {
+                    let len = app.paragraph(para).char_len();
+                    app.cursor = Span {
+                        para,
+                        start: c.start.min(len),
+                        end: c.end.min(len),
+                    };
+                    if app.cursor.start >= app.cursor.end {
+                        app.cursor = app.first_sentence(para);
                     }
-                    format!("{word}: the {} claim in ¶ {}", c.kind, c.paragraph)
                 }
+            }
+            app.message = Some(match what {
+                Some(what) => format!("{word}: {what}"),
                 None => word.to_owned(),
             });
         }
@@ -415,6 +527,54 @@ fn undo(app: &mut App, is_undo: bool) {
                 .into(),
             )
         }
+    }
+}
+
+/// What one change did, from the claims and dismissals `before` it to those
+/// `after`: "the note of the editorial claim in ¶ 15", "marking the …".
+fn what_changed(
+    before: &[Claim],
+    after: &[Claim],
+    dismissed_before: &[byline_model::annotation::Dismissed],
+    dismissed_after: &[byline_model::annotation::Dismissed],
+) -> Option<String> {
+    let gone: Vec<&Claim> = before.iter().filter(|c| !after.contains(c)).collect();
+    let new: Vec<&Claim> = after.iter().filter(|c| !before.contains(c)).collect();
+    match (gone.as_slice(), new.as_slice()) {
+        ([], []) => {
+            let d = dismissed_after
+                .iter()
+                .find(|d| !dismissed_before.contains(d))?;
+            Some(format!(
+                "dismissing the {} suggestion in ¶ {}",
+                d.kind, d.paragraph
+            ))
+        }
+        ([], [c]) => Some(format!("marking the {} claim in ¶ {}", c.kind, c.paragraph)),
+        ([c], []) => Some(format!(
+            "deleting the {} claim in ¶ {}",
+            c.kind, c.paragraph
+        )),
+        ([was], [now]) => {
+            let at = format!("the {} claim in ¶ {}", now.kind, now.paragraph);
+            Some(if was.kind != now.kind {
+                let source = match (&was.source, &now.source) {
+                    (Some(s), None) => format!(" (its source “{s}”)"),
+                    _ => String::new(),
+                };
+                format!(
+                    "{} → {} of the claim in ¶ {}{source}",
+                    was.kind, now.kind, now.paragraph
+                )
+            } else if was.note != now.note {
+                format!("the note of {at}")
+            } else if was.source != now.source {
+                format!("the source of {at}")
+            } else {
+                format!("the place of {at}")
+            })
+        }
+        (gone, new) => Some(format!("{} changes", gone.len().max(new.len()))),
     }
 }
 
@@ -543,22 +703,35 @@ fn jump_claim(app: &mut App, forward: bool) {
 
 /// The open prompt was submitted (Enter) or left (Esc).
 pub fn prompt_done(app: &mut App, edit: Edit) {
+    if app.mode == Mode::Claims {
+        super::claims::filter_done(app, edit);
+        return;
+    }
     let Mode::Prompt(prompt) = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return;
     };
     match edit {
         Edit::Submit(value) => submit(app, prompt.kind, value),
         _ => {
+            let said = app.message.take();
             app.message = match prompt.kind {
                 PromptKind::Source { was_new: true, .. } => Some(format!(
                     "no source recorded ({} or {} on the claim asks again)",
                     app.key(Action::MarkSourced),
                     app.key(Action::MarkAnonymous)
                 )),
-                PromptKind::Source { was_new: false, .. } => Some("source unchanged".into()),
+                // What marking did to the claim (its kind changed) stays.
+                PromptKind::Source { was_new: false, .. } => Some(match said {
+                    Some(m) => format!("{m}; source unchanged"),
+                    None => "source unchanged".into(),
+                }),
                 _ => None,
             };
         }
+    }
+    // A note edited from the claims list goes back to the list.
+    if app.list.is_some() && app.mode == Mode::Normal {
+        app.mode = Mode::Claims;
     }
 }
 
@@ -621,21 +794,20 @@ fn search(app: &mut App, query: &str) {
         end: sel.end,
     };
     app.search_hit = Some(hit);
+    // The keys first: a long query or a narrow screen cuts the end.
     app.message = Some(format!(
-        "“{query}”: match {} of {} in ¶ {}{} — {} {} {} mark it, {}/{} move its end",
+        "“{query}”: match {} of {} in ¶ {}{} · {} {} {} mark · {} {} {} {} adjust",
         found.index,
         found.total,
         hit.para + 1,
-        if found.wrapped {
-            " (search wrapped to the top)"
-        } else {
-            ""
-        },
+        if found.wrapped { " (wrapped)" } else { "" },
         app.key(Action::MarkSourced),
         app.key(Action::MarkAnonymous),
         app.key(Action::MarkEditorial),
         app.key(Action::GrowWord),
         app.key(Action::ShrinkWord),
+        app.key(Action::StartWordRight),
+        app.key(Action::StartWordLeft),
     ));
 }
 
@@ -717,11 +889,12 @@ pub fn describe_suggestion(app: &App, s: &Suggestion) -> String {
     let source = s
         .source
         .as_deref()
-        .map(|src| format!(" · {src}"))
+        .map(|src| format!(" · source: {src}"))
         .unwrap_or_default();
-    // Accept and dismiss first: on a narrow screen the end is cut.
+    // Accept and dismiss first, the source last: on a narrow screen the
+    // end is cut, and a long source must not push the keys off.
     format!(
-        "? {}{source} — {} accept · {} dismiss · {} {} {} other kind",
+        "? {} — {} accept · {} dismiss · {} {} {} other kind{source}",
         s.kind,
         app.key(Action::AcceptSuggestion),
         app.key(Action::Delete),

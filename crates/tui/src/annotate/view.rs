@@ -1,12 +1,12 @@
 //! Drawing the annotation screen. Reads the state, wraps only the
 //! paragraphs that are visible, and never writes anything but the frame.
 
-use super::action::{Action, NORMAL, SELECT};
+use super::action::{Action, CLAIMS, NORMAL, SELECT};
 use super::search;
 use super::state::{App, Mode, PromptKind, Span};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Row, claim_spans, rows_around, truncate};
+use crate::view_util::{Row, rows_around, truncate};
 use crate::widgets::{footer, help};
 use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::article::Paragraph;
@@ -61,12 +61,28 @@ pub fn draw(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position
         }
         _ => {}
     }
+    // The claims list covers the text and the panel, also under its
+    // note prompt.
+    if app.list.is_some() {
+        let over = Rect {
+            height: main.height + panel.height,
+            ..main
+        };
+        super::claims::draw(app, ui, over, buf);
+    }
     cursor
 }
 
 fn panel_height(app: &App, height: u16) -> u16 {
-    let n = app.claims_of(app.cursor.para).len() as u16;
+    let n = app.claims_of(app.cursor.para).len() as u16 + u16::from(on_suggestion(app).is_some());
     (n.max(1) + 1).min((height / 3).max(2))
+}
+
+/// The suggestion the cursor is on, in reading mode.
+fn on_suggestion(app: &App) -> Option<byline_suggest::Suggestion> {
+    (app.mode == Mode::Normal)
+        .then(|| app.suggestion_at(app.target()))
+        .flatten()
 }
 
 // ---- status line ---------------------------------------------------------
@@ -247,10 +263,11 @@ impl<'a> ParaMarks<'a> {
     /// The gutter and the styled text of one screen line.
     fn line(&self, app: &App, theme: &Theme, line: Range<usize>) -> (Line<'a>, Line<'a>) {
         let current = self.para == app.cursor.para;
-        let base = if !current {
-            theme.context()
-        } else if self.p.heading {
+        // A heading reads as one wherever it is, not dimmed as context.
+        let base = if self.p.reads_as_heading() {
             theme.heading()
+        } else if !current {
+            theme.context()
         } else {
             Style::new()
         };
@@ -373,7 +390,12 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if rows == 0 || n == 0 {
         return;
     }
-    let row_of = |para: usize| if n <= rows { para } else { para * rows / n };
+    // Every row holds the same number of paragraphs (the last may hold
+    // fewer), so row r is always ¶ r·per+1 …: bands of unequal size put
+    // a mark beside the wrong stretch of the article.
+    let per = n.div_ceil(rows);
+    let used = n.div_ceil(per);
+    let row_of = |para: usize| para / per;
     let mut kinds = vec![[false; 3]; rows];
     for c in &app.set.claims {
         if let Some(k) = kinds.get_mut(row_of(c.paragraph.saturating_sub(1))) {
@@ -382,7 +404,7 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let here = row_of(app.cursor.para);
     for (r, k) in kinds.iter().enumerate() {
-        if n <= rows && r >= n {
+        if r >= used {
             break;
         }
         let y = area.y + r as u16;
@@ -429,7 +451,7 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    if range.is_empty() {
+    if range.is_empty() && on_suggestion(app).is_none() {
         let k = |a| ui.keys.annotate.label(a).unwrap_or_default();
         let hint = format!(
             "move with {}/{}, grow with {}, mark with {} {} {}",
@@ -450,27 +472,86 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         return;
     }
     let under = app.claim_under_cursor();
-    let rows = inner.height as usize;
+    let width = inner.width as usize;
+    let mut y = inner.y;
+    let mut rows = inner.height as usize;
+    // The suggestion under the cursor first: its source is what accepting
+    // it would record, and the footer has no room for it on a narrow screen.
+    if let Some(s) = on_suggestion(app)
+        && rows > 0
+    {
+        let mut spans = vec![
+            TSpan::raw("▶ "),
+            TSpan::styled(
+                format!("? {} (suggested)", s.kind),
+                theme.suggestion(s.kind),
+            ),
+        ];
+        if let Some(src) = &s.source {
+            spans.push(TSpan::raw(format!(
+                " {}",
+                truncate(src, (width / 3).max(12))
+            )));
+        }
+        spans.push(TSpan::styled(format!(" “{}”", s.quote), theme.hint()));
+        buf.set_line(inner.x, y, &Line::from(spans), inner.width);
+        y += 1;
+        rows -= 1;
+    }
     let pos = under.map_or(0, |u| u.saturating_sub(range.start));
     let skip = (pos + 1).saturating_sub(rows);
-    for (y, i) in range.clone().skip(skip).take(rows).enumerate() {
+    for (row, i) in range.clone().skip(skip).take(rows).enumerate() {
         let c = &app.set.claims[i];
         let selected = Some(i) == under;
         let mut spans = vec![TSpan::raw(if selected { "▶ " } else { "  " })];
-        spans.extend(claim_spans(theme, c));
-        // The note before the quote: a long quote would push it off the
-        // line, and the quote's words are on the screen above anyway.
-        if let Some(n) = &c.note {
-            let quote = spans.pop();
-            spans.push(TSpan::raw(format!(" note: {n} ·")));
-            spans.extend(quote);
-        }
+        spans.extend(panel_claim_spans(theme, c, width));
         let mut line = Line::from(spans);
         if selected {
             line = line.style(Style::new().add_modifier(ratatui::style::Modifier::BOLD));
         }
-        buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);
+        buf.set_line(inner.x, y + row as u16, &line, inner.width);
     }
+}
+
+/// A claim on one panel line: kind, source and note each cut to a share of
+/// the width, so the quote (and the note, from 100 columns on) always
+/// begins on the line; the claims list (`c`) shows them whole.
+fn panel_claim_spans<'a>(theme: &Theme, c: &'a Claim, width: usize) -> Vec<TSpan<'a>> {
+    let narrow = width < 100;
+    let mut spans = vec![TSpan::styled(
+        if width < 60 {
+            c.kind.letter().to_string()
+        } else {
+            format!("{} {:<9}", c.kind.letter(), c.kind.as_str())
+        },
+        theme.kind(c.kind),
+    )];
+    if c.needs_review() {
+        spans.push(TSpan::styled(" ⚠ needs review", theme.warning()));
+    }
+    if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
+        spans.push(TSpan::raw(format!(
+            " {} ·",
+            truncate(s, (width / 4).max(10))
+        )));
+    }
+    // The note before the quote: a long quote would push it off the
+    // line, and the quote's words are on the screen above anyway.
+    if let Some(n) = c.note.as_deref().filter(|n| !n.is_empty()) {
+        let share = if narrow { width / 3 } else { width / 2 };
+        spans.push(TSpan::raw(format!(
+            " note: {} ·",
+            truncate(n, share.max(8))
+        )));
+    }
+    let own = c.quote.starts_with(['“', '"', '‘', '「', '«']);
+    let shown = if own {
+        format!(" {}", c.quote)
+    } else {
+        format!(" “{}”", c.quote)
+    };
+    spans.push(TSpan::styled(shown, theme.hint()));
+    spans
 }
 
 // ---- footer --------------------------------------------------------------
@@ -486,7 +567,11 @@ fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Posit
                     .get(claim)
                     .is_some_and(|c| c.kind == Kind::Anonymous)
                 {
-                    "Anonymous source: "
+                    if area.width < 60 {
+                        "Anon. source: "
+                    } else {
+                        "Anonymous source: "
+                    }
                 } else {
                     "Source: "
                 },
@@ -522,13 +607,13 @@ fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Posit
         footer::draw_message(m, Style::new(), area, buf);
         return None;
     }
-    let on_suggestion = app.mode == Mode::Normal && app.suggestion_at(app.target()).is_some();
-    let hints = match app.mode {
-        Mode::Select { .. } => SELECT_HINTS,
-        _ if on_suggestion => SUGGESTION_HINTS,
-        _ => NORMAL_HINTS,
+    let (hints, compact) = match app.mode {
+        Mode::Select { .. } => (SELECT_HINTS, SELECT_COMPACT),
+        Mode::Claims => (CLAIMS_HINTS, CLAIMS_COMPACT),
+        _ if on_suggestion(app).is_some() => (SUGGESTION_HINTS, SUGGESTION_COMPACT),
+        _ => (NORMAL_HINTS, NORMAL_COMPACT),
     };
-    footer::draw_hints(&footer::hints(&ui.keys.annotate, hints), theme, area, buf);
+    footer::draw_fitted(&ui.keys.annotate, hints, compact, theme, area, buf);
     None
 }
 
@@ -539,9 +624,68 @@ const NORMAL_HINTS: &[(Action, &str)] = &[
     (Action::MarkSourced, "sourced"),
     (Action::MarkAnonymous, "anon"),
     (Action::MarkEditorial, "editorial"),
-    (Action::EditNote, "note"),
+    (Action::Claims, "claims"),
     (Action::Help, "help"),
     (Action::Quit, "quit"),
+];
+/// What a narrow footer keeps, most needed first; the last always stays.
+const NORMAL_COMPACT: &[(&[Action], &str)] = &[
+    (
+        &[
+            Action::MarkSourced,
+            Action::MarkAnonymous,
+            Action::MarkEditorial,
+        ],
+        "mark",
+    ),
+    (&[Action::Select], "grow"),
+    (&[Action::Claims], "claims"),
+    (&[Action::EditNote], "note"),
+    (&[Action::Quit], "quit"),
+    (&[Action::Help], "help"),
+];
+const SELECT_COMPACT: &[(&[Action], &str)] = &[
+    (
+        &[
+            Action::MarkSourced,
+            Action::MarkAnonymous,
+            Action::MarkEditorial,
+        ],
+        "mark",
+    ),
+    (&[Action::GrowWord, Action::ShrinkWord], "end"),
+    (&[Action::StartWordRight, Action::StartWordLeft], "start"),
+    (&[Action::GrowSentence, Action::ShrinkSentence], "sentence"),
+    (&[Action::Cancel], "back"),
+];
+const SUGGESTION_COMPACT: &[(&[Action], &str)] = &[
+    (&[Action::AcceptSuggestion], "accept"),
+    (&[Action::Delete], "dismiss"),
+    (
+        &[
+            Action::MarkSourced,
+            Action::MarkAnonymous,
+            Action::MarkEditorial,
+        ],
+        "kind",
+    ),
+    (&[Action::NextSuggestion], "next"),
+    (&[Action::Help], "help"),
+];
+const CLAIMS_COMPACT: &[(&[Action], &str)] = &[
+    (&[Action::ClaimsGo], "go"),
+    (&[Action::ClaimsFilter], "filter"),
+    (&[Action::ClaimsDelete], "del"),
+    (&[Action::ClaimsNote], "note"),
+    (
+        &[
+            Action::ClaimsSourced,
+            Action::ClaimsAnonymous,
+            Action::ClaimsEditorial,
+        ],
+        "kind",
+    ),
+    (&[Action::ClaimsClose], "close"),
 ];
 const SUGGESTION_HINTS: &[(Action, &str)] = &[
     (Action::AcceptSuggestion, "accept"),
@@ -552,17 +696,28 @@ const SUGGESTION_HINTS: &[(Action, &str)] = &[
     (Action::NextSuggestion, "next ?"),
     (Action::Help, "help"),
 ];
+// In the order a narrow footer keeps them: the first ones matter most.
 const SELECT_HINTS: &[(Action, &str)] = &[
-    (Action::GrowSentence, "+sent"),
-    (Action::ShrinkSentence, "-sent"),
-    (Action::GrowWord, "+word"),
-    (Action::ShrinkWord, "-word"),
     (Action::MarkSourced, "src"),
     (Action::MarkAnonymous, "anon"),
     (Action::MarkEditorial, "edit"),
-    (Action::Cancel, "cancel"),
+    (Action::GrowWord, "+word"),
+    (Action::ShrinkWord, "-word"),
     (Action::StartWordRight, "start+"),
     (Action::StartWordLeft, "start-"),
+    (Action::GrowSentence, "+sent"),
+    (Action::ShrinkSentence, "-sent"),
+    (Action::Cancel, "sentence"),
+];
+const CLAIMS_HINTS: &[(Action, &str)] = &[
+    (Action::ClaimsGo, "go"),
+    (Action::ClaimsFilter, "filter"),
+    (Action::ClaimsSourced, "sourced"),
+    (Action::ClaimsAnonymous, "anon"),
+    (Action::ClaimsEditorial, "editorial"),
+    (Action::ClaimsNote, "note"),
+    (Action::ClaimsDelete, "delete"),
+    (Action::ClaimsClose, "close"),
 ];
 
 // ---- summary -------------------------------------------------------------
@@ -586,8 +741,12 @@ fn draw_summary(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
     let selecting = format!(
-        "Selecting (after {})",
+        "Selecting (after {}, a word move or a search)",
         ui.keys.annotate.labels(Action::Select, "/")
+    );
+    let listing = format!(
+        "The claims list (after {})",
+        ui.keys.annotate.labels(Action::Claims, "/")
     );
     help::draw(
         ui.look(),
@@ -595,12 +754,13 @@ fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
         vec![
             ("Reading", ui.keys.annotate.help_rows(NORMAL)),
             (&selecting, ui.keys.annotate.help_rows(SELECT)),
+            (&listing, ui.keys.annotate.help_rows(CLAIMS)),
             ("In a prompt", help::prompt_rows(&ui.keys.prompt)),
         ],
         &[
             "Marks (all underlined): S sourced · A anonymous, italic · E editorial, bold",
             "Suggestions: dim, not underlined, ? in the gutter",
-            "A number before a motion repeats it: 5l, 3j, 2}",
+            "A number before a motion repeats it: 5l, 3j, 2}; before G it goes to that paragraph: 14G",
         ],
         scroll,
         area,

@@ -228,10 +228,18 @@ fn draw_rows(app: &ListApp, ui: &Ui, view: &[usize], cols: &Columns, area: Rect,
         top = at + 1 - h;
     }
     app.top.set(top);
+    // Two copies of one article (its .txt and its saved page) share a
+    // title: those rows name their file too, so they can be told apart.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in &app.entries {
+        *seen.entry(e.title()).or_default() += 1;
+    }
     for (row, &i) in view.iter().enumerate().skip(top).take(h) {
         let y = area.y + (row - top) as u16;
         let selected = row == at;
-        let (text, style) = row_text(&app.entries[i], cols, area.width as usize, selected, ui);
+        let e = &app.entries[i];
+        let repeated = seen.get(e.title()).is_some_and(|&n| n > 1);
+        let (text, style) = row_text(e, cols, area.width as usize, selected, repeated, ui);
         let style = if selected {
             style.patch(ui.theme.selection())
         } else {
@@ -241,7 +249,14 @@ fn draw_rows(app: &ListApp, ui: &Ui, view: &[usize], cols: &Columns, area: Rect,
     }
 }
 
-fn row_text(e: &Entry, cols: &Columns, width: usize, selected: bool, ui: &Ui) -> (String, Style) {
+fn row_text(
+    e: &Entry,
+    cols: &Columns,
+    width: usize,
+    selected: bool,
+    repeated: bool,
+    ui: &Ui,
+) -> (String, Style) {
     let mark = if selected { "▶ " } else { "  " };
     let Some(r) = &e.row else {
         let line = layout_line(cols, width, &format!("{mark}{}", e.shown), "", "", "", "…");
@@ -270,7 +285,16 @@ fn row_text(e: &Entry, cols: &Columns, width: usize, selected: bool, ui: &Ui) ->
     let line = layout_line(
         cols,
         width,
-        &format!("{mark}{}", e.title()),
+        &if repeated {
+            // The file first: a long title would cut it off.
+            let file = e.path.file_name().map(|f| f.to_string_lossy().into_owned());
+            let file = file.unwrap_or_default();
+            // A stranger's file name: shown, never obeyed.
+            let file = byline_model::sanitize::line(&file);
+            format!("{mark}{file} · {}", e.title())
+        } else {
+            format!("{mark}{}", e.title())
+        },
         r.outlet.as_deref().unwrap_or(""),
         &claims,
         &review,

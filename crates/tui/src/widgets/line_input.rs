@@ -4,6 +4,7 @@
 
 use crate::keymap::{Key, Keymap};
 use crate::theme::Theme;
+use crate::view_util::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -117,22 +118,63 @@ impl LineInput {
             self.text.clone()
         };
         let cursor_x = area.x + (label.width() + shown.width()) as u16;
+        let width = area.width as usize;
+        let typed = label.width() + shown.width();
+        // What Enter and Esc do, in words when there is room, else their
+        // keys alone; the hint gets what is left, cut, never the keys.
+        let full = help_line(keys, meaning);
+        let short = short_help(keys);
+        let hint = self
+            .hint
+            .as_ref()
+            .and_then(|h| keys.label(PromptAction::AcceptHint).map(|tab| (tab, h)));
+        let hint_text = |room: usize| {
+            hint.as_ref().and_then(|(tab, h)| {
+                let fixed = format!("  ({tab}: )").width();
+                (room >= fixed + 4).then(|| format!("  ({tab}: {})", truncate(h, room - fixed)))
+            })
+        };
+        let whole_hint = hint.as_ref().map(|(tab, h)| format!("  ({tab}: {h})"));
+        let (hint_shown, help) = {
+            let hint_w = whole_hint.as_ref().map_or(0, |h| h.width());
+            if typed + hint_w + 2 + full.width() <= width {
+                (whole_hint.clone(), Some(full))
+            } else if typed + hint_w + 2 + short.width() <= width {
+                (whole_hint.clone(), Some(short))
+            } else if typed + 2 + short.width() + 13 <= width {
+                let room = width - typed - 2 - short.width();
+                (hint_text(room), Some(short))
+            } else if hint.is_some() {
+                // Tab's text is worth more than the keys' names here.
+                (hint_text(width.saturating_sub(typed)), None)
+            } else {
+                (None, Some(short))
+            }
+        };
         let mut spans = vec![Span::styled(label, theme.heading()), Span::raw(shown)];
-        if let Some(h) = &self.hint
-            && let Some(tab) = keys.label(PromptAction::AcceptHint)
-        {
-            spans.push(Span::styled(format!("  ({tab}: {h})"), theme.hint()));
+        if let Some(h) = hint_shown {
+            spans.push(Span::styled(h, theme.hint()));
         }
         let line = Line::from(spans);
         buf.set_line(area.x, area.y, &line, area.width);
-        let help = help_line(keys, meaning);
-        let used = line.width() as u16 + 2;
-        if used + help.width() as u16 <= area.width {
-            let x = area.right() - help.width() as u16;
-            buf.set_string(x, area.y, &help, theme.hint());
+        if let Some(help) = help {
+            let used = line.width() as u16 + 2;
+            if used + help.width() as u16 <= area.width {
+                let x = area.right() - help.width() as u16;
+                buf.set_string(x, area.y, &help, theme.hint());
+            }
         }
         Position::new(cursor_x.min(area.right().saturating_sub(1)), area.y)
     }
+}
+
+/// `Enter/Esc`: the prompt's keys without their words, for a narrow line.
+fn short_help(keys: &Keymap<PromptAction>) -> String {
+    [PromptAction::Submit, PromptAction::Cancel]
+        .iter()
+        .filter_map(|a| keys.label(*a))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `Enter keep · Esc leave empty`, from the keymap.
