@@ -409,7 +409,11 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .map(|a| {
             let a = a.trim();
             let lower = a.to_lowercase();
-            let a = if lower.starts_with("by ") { &a[3..] } else { a };
+            // "By …" and its German, French and Spanish forms.
+            let a = ["by ", "von ", "par ", "por "]
+                .iter()
+                .find(|p| lower.starts_with(*p))
+                .map_or(a, |p| &a[p.len()..]);
             // A byline element often goes on with the date: "… · 16 Nov".
             let a = [" · ", " | ", " — ", " – "]
                 .iter()
