@@ -347,6 +347,8 @@ fn sentence(
             } else if (after_word(after.trim_start(), &s.g.words.infinitive).is_some()
                 || after_word(after.trim_start(), &s.g.words.complementiser).is_some())
                 && !in_hedge(at)
+                // "was asked to answer", "were urged to": a request, no hedge.
+                && !s.g.request_verbs.has(&lower)
             {
                 // "are also said to be": a hedge the list could not know.
                 let before: Vec<&str> = text[sb.start..at].split_whitespace().collect();

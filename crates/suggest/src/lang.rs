@@ -92,6 +92,7 @@ pub(crate) struct Grammar {
     pub paper_verbs: Words,
     pub irregular_pasts: Words,
     pub passive_auxiliaries: Words,
+    pub request_verbs: Words,
     pub passive_adverbs: Words,
     pub finite_verbs: Words,
     pub not_reporting: Words,
