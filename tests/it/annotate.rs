@@ -1,61 +1,20 @@
 //! The annotation session driven by key sequences, on the real example
 //! articles, checked on disk and on screen.
 
+use crate::session::{Session, article};
 use byline_model::annotation::Kind;
 use byline_store as store;
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::annotate::state::{App, Mode};
 use byline_tui::testing::Harness;
 use ratatui::style::{Color, Modifier};
-use std::path::{Path, PathBuf};
-
-fn article(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/articles")
-        .join(name)
-}
-
-/// An annotation session run through the real loop: every `press` runs
-/// the keys and ends with the save the loop makes at quit.
-struct Session {
-    h: Harness<AnnotateScreen>,
-    _dir: tempfile::TempDir,
-}
 
 impl Session {
-    fn new(name: &str) -> Session {
-        let dir = tempfile::tempdir().unwrap();
-        let h = Harness::annotate(&article(name), dir.path(), "Alex Example");
-        Session { h, _dir: dir }
-    }
-
-    fn dir(&self) -> &Path {
-        self._dir.path()
-    }
-
-    fn app(&self) -> &App {
-        &self.h.screen().app
-    }
-
-    fn press(&mut self, keys: &str) -> &mut Self {
-        self.h.press(keys);
-        self
-    }
-
-    /// The file on disk.
-    fn save(&mut self) -> byline_model::annotation::AnnotationSet {
-        store::load(&self.app().file).unwrap().unwrap()
-    }
-
     fn reopen(&self, name: &str) -> App {
         let keys = std::sync::Arc::new(byline_tui::keys::Keymaps::default());
         AnnotateScreen::open(&article(name), self.dir(), Some("Alex Example"), keys)
             .unwrap()
             .app
-    }
-
-    fn screen(&self, w: u16, h: u16) -> String {
-        self.h.text_at(w, h)
     }
 }
 
@@ -69,7 +28,7 @@ fn three_kinds_with_source_and_note_survive_reopening() {
     s.press("nreason for anonymity given<Enter>");
     // ¶13 first sentence: editorial, no prompt.
     s.press("G{{e");
-    let set = s.save();
+    let set = s.saved();
     let got: Vec<(usize, Kind, Option<&str>, Option<&str>)> = set
         .claims
         .iter()
@@ -118,7 +77,7 @@ fn selection_grows_and_shrinks_by_sentence_and_word() {
     s.press("<Esc>");
     assert_eq!(s.app().mode, Mode::Normal);
     s.press("vjjlle<Esc>");
-    let set = s.save();
+    let set = s.saved();
     assert_eq!(set.claims.len(), 1);
     assert_eq!(set.claims[0].kind, Kind::Editorial);
     assert!(set.claims[0].quote.starts_with("Mayor Lucia Ruiz"));
@@ -129,18 +88,18 @@ fn selection_grows_and_shrinks_by_sentence_and_word() {
 fn kind_change_delete_undo_redo() {
     let mut s = Session::new("border-talks.txt");
     s.press("}a<Esc>");
-    assert_eq!(s.save().claims[0].kind, Kind::Anonymous);
+    assert_eq!(s.saved().claims[0].kind, Kind::Anonymous);
     s.press("e");
-    assert_eq!(s.save().claims[0].kind, Kind::Editorial);
-    assert_eq!(s.save().claims.len(), 1);
+    assert_eq!(s.saved().claims[0].kind, Kind::Editorial);
+    assert_eq!(s.saved().claims.len(), 1);
     s.press("x");
-    assert!(s.save().claims.is_empty());
+    assert!(s.saved().claims.is_empty());
     s.press("u");
-    assert_eq!(s.save().claims[0].kind, Kind::Editorial);
+    assert_eq!(s.saved().claims[0].kind, Kind::Editorial);
     s.press("u");
-    assert_eq!(s.save().claims[0].kind, Kind::Anonymous);
+    assert_eq!(s.saved().claims[0].kind, Kind::Anonymous);
     s.press("<C-r>");
-    assert_eq!(s.save().claims[0].kind, Kind::Editorial);
+    assert_eq!(s.saved().claims[0].kind, Kind::Editorial);
 }
 
 #[test]
@@ -170,11 +129,11 @@ fn source_prompt_starts_empty_and_tab_takes_the_hint() {
     assert_eq!(p.line.text, "");
     assert_eq!(p.line.hint.as_deref(), Some("supporters"));
     s.press("<Tab><Enter>");
-    assert_eq!(s.save().claims[2].source.as_deref(), Some("supporters"));
+    assert_eq!(s.saved().claims[2].source.as_deref(), Some("supporters"));
     s.press("u");
     // Escape leaves a new claim's source empty.
     s.press("}}a<Esc>");
-    let set = s.save();
+    let set = s.saved();
     let sources: Vec<_> = set.claims.iter().map(|c| c.source.as_deref()).collect();
     assert_eq!(sources, [Some("Mayor Lucia Ruiz"), Some("Ruiz"), None]);
 }
@@ -230,7 +189,7 @@ fn non_ascii_offsets_are_python_indices() {
     s.press("}}}jjs佐藤健<Enter>");
     // ¶7: the decomposed "Cafe\u{301}" was normalised to one char.
     s.press("}}}e");
-    let set = s.save();
+    let set = s.saved();
     let c = &set.claims[0];
     assert_eq!(c.quote, "急がずに、ゆっくり味わってください。」");
     let p = &s.app().article.paragraphs[3].text;
@@ -334,7 +293,7 @@ fn a_phrase_inside_a_sentence_can_be_marked() {
     );
     s.press("H");
     s.press("e");
-    assert_eq!(s.save().claims[0].quote, "is a diplomatic disaster");
+    assert_eq!(s.saved().claims[0].quote, "is a diplomatic disaster");
 }
 
 #[test]
@@ -401,13 +360,13 @@ fn the_source_prompt_of_an_existing_claim_holds_its_source() {
     // Enter on the prefilled prompt keeps the source; Esc leaves it too.
     s.press("a<Enter>");
     assert_eq!(
-        s.save().claims[0].source.as_deref(),
+        s.saved().claims[0].source.as_deref(),
         Some("Mayor Lucia Ruiz")
     );
     assert_eq!(s.app().set.claims[0].kind, Kind::Anonymous);
     s.press("s<Esc>");
     assert_eq!(
-        s.save().claims[0].source.as_deref(),
+        s.saved().claims[0].source.as_deref(),
         Some("Mayor Lucia Ruiz")
     );
     assert_eq!(
@@ -416,7 +375,7 @@ fn the_source_prompt_of_an_existing_claim_holds_its_source() {
     );
     // Editorial cites no one.
     s.press("e");
-    assert_eq!(s.save().claims[0].source, None);
+    assert_eq!(s.saved().claims[0].source, None);
 }
 
 #[test]
@@ -424,10 +383,10 @@ fn marking_a_sentence_leaves_a_smaller_claim_inside_it_alone() {
     let mut s = Session::new("harbor-council.txt");
     // ¶13: mark "they have a point" alone, then the whole sentence.
     s.press("G{{vLLLLLLLLLLe");
-    let inner = s.save().claims[0].clone();
+    let inner = s.saved().claims[0].clone();
     assert_eq!(inner.kind, Kind::Editorial);
     s.press("G{{a<Esc>");
-    let set = s.save();
+    let set = s.saved();
     assert_eq!(set.claims.len(), 2);
     assert!(set.claims.contains(&inner), "the inner claim is unchanged");
 }
@@ -444,7 +403,7 @@ fn python_reads_the_file_and_every_quote_matches_its_offsets() {
     }
     let mut s = Session::new("tea-festival.txt");
     s.press("}}}jjs佐藤健<Enter>}}}e}vjjlla<Esc>");
-    s.save();
+    s.saved();
     let out = std::process::Command::new("python3")
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),

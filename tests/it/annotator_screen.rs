@@ -3,70 +3,22 @@
 //! claim, messages that say what was done, narrow terminals. Each through
 //! the real loop, checked on disk and on screen.
 
-use byline_model::annotation::{AnnotationSet, Kind};
+use crate::session::Session;
+use byline_model::annotation::Kind;
 use byline_store as store;
-use byline_tui::annotate::AnnotateScreen;
 use byline_tui::annotate::state::{App, Mode};
-use byline_tui::testing::Harness;
-use std::path::{Path, PathBuf};
-
-fn article(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/articles")
-        .join(name)
-}
-
-struct Session {
-    h: Harness<AnnotateScreen>,
-    _dir: tempfile::TempDir,
-}
 
 impl Session {
-    fn new(name: &str) -> Session {
-        let dir = tempfile::tempdir().unwrap();
-        let h = Harness::annotate(&article(name), dir.path(), "Alex Example");
-        Session { h, _dir: dir }
-    }
-
-    fn suggesting(name: &str) -> Session {
-        let dir = tempfile::tempdir().unwrap();
-        let h = Harness::annotate_suggesting(&article(name), dir.path(), "Alex Example");
-        Session { h, _dir: dir }
-    }
-
-    fn at(path: &Path, dir: tempfile::TempDir) -> Session {
-        let h = Harness::annotate(path, dir.path(), "Alex Example");
-        Session { h, _dir: dir }
-    }
-
-    fn app(&self) -> &App {
-        &self.h.screen().app
-    }
-
-    fn press(&mut self, keys: &str) -> &mut Self {
-        self.h.press(keys);
-        self
-    }
-
     fn message(&self) -> &str {
         self.app().message.as_deref().unwrap_or("")
     }
 
-    /// The file on disk.
-    fn disk(&self) -> AnnotationSet {
-        store::load(&self.app().file).unwrap().unwrap()
-    }
-
     fn quotes(&self) -> Vec<(usize, Kind, String)> {
-        self.disk()
+        self.saved()
             .claims
             .iter()
             .map(|c| (c.paragraph, c.kind, c.quote.clone()))
             .collect()
-    }
-
-    fn screen(&self, w: u16, h: u16) -> String {
-        self.h.text_at(w, h)
     }
 }
 
@@ -140,7 +92,7 @@ fn changing_a_kind_says_so_and_names_the_source_it_removes() {
     let mut s = Session::new("border-talks.txt");
     s.press("}aregional analysts<Enter>");
     assert_eq!(
-        s.disk().claims[0].source.as_deref(),
+        s.saved().claims[0].source.as_deref(),
         Some("regional analysts")
     );
     // The newcomer's repro: Tab to it, v H (nothing before it), e.
@@ -149,14 +101,14 @@ fn changing_a_kind_says_so_and_names_the_source_it_removes() {
         s.message(),
         "changed the claim in ¶ 2: anonymous → editorial; source “regional analysts” removed — u undoes"
     );
-    let c = &s.disk().claims[0];
+    let c = &s.saved().claims[0];
     assert_eq!((c.kind, c.source.as_deref()), (Kind::Editorial, None));
     s.press("u");
     assert_eq!(
         s.message(),
         "undone: anonymous → editorial of the claim in ¶ 2 (its source “regional analysts”)"
     );
-    let c = &s.disk().claims[0];
+    let c = &s.saved().claims[0];
     assert_eq!(
         (c.kind, c.source.as_deref()),
         (Kind::Anonymous, Some("regional analysts"))
@@ -172,7 +124,7 @@ fn undo_says_what_it_undid() {
         s.message(),
         "undone: the note of the editorial claim in ¶ 13"
     );
-    assert_eq!(s.disk().claims[0].note, None);
+    assert_eq!(s.saved().claims[0].note, None);
     s.press("<C-r>");
     assert_eq!(
         s.message(),
@@ -180,7 +132,7 @@ fn undo_says_what_it_undid() {
     );
     s.press("uu");
     assert_eq!(s.message(), "undone: marking the editorial claim in ¶ 13");
-    assert!(s.disk().claims.is_empty());
+    assert!(s.saved().claims.is_empty());
     s.press("<C-r>x");
     s.press("u");
     assert_eq!(s.message(), "undone: deleting the editorial claim in ¶ 13");
@@ -199,11 +151,11 @@ fn marking_done_an_article_with_no_claims_asks_first() {
     s.press("jD");
     assert!(s.app().set.annotator.done.is_none());
     s.press("D");
-    assert!(s.disk().annotator.done.is_some(), "{}", s.message());
+    assert!(s.saved().annotator.done.is_some(), "{}", s.message());
     // With a claim it does not ask.
     let mut s = Session::new("border-talks.txt");
     s.press("eD");
-    assert!(s.disk().annotator.done.is_some(), "{}", s.message());
+    assert!(s.saved().annotator.done.is_some(), "{}", s.message());
 }
 
 #[test]
@@ -267,16 +219,16 @@ fn the_claims_list_deletes_and_edits_notes() {
         "back in the list after the note"
     );
     assert_eq!(
-        s.disk().claims.last().unwrap().note.as_deref(),
+        s.saved().claims.last().unwrap().note.as_deref(),
         Some("from the list")
     );
     // x deletes the chosen claim (the first one, after k k k k).
     s.press("kkkkx");
-    assert_eq!(s.disk().claims.len(), 4);
+    assert_eq!(s.saved().claims.len(), 4);
     assert_eq!(s.message(), "deleted the anonymous claim in ¶ 2 (u undoes)");
-    assert!(s.disk().claims.iter().all(|c| c.paragraph != 2));
+    assert!(s.saved().claims.iter().all(|c| c.paragraph != 2));
     s.press("<Esc>u");
-    assert_eq!(s.disk().claims.len(), 5);
+    assert_eq!(s.saved().claims.len(), 5);
 }
 
 #[test]
@@ -446,7 +398,7 @@ fn the_headline_can_be_marked_and_headings_are_bold_not_dim() {
         s.message()
     );
     // The author goes to the file.
-    assert_eq!(s.disk().article.author.as_deref(), Some("Rowan Example"));
+    assert_eq!(s.saved().article.author.as_deref(), Some("Rowan Example"));
     s.press("}");
     insta::assert_snapshot!("headline_80x24", s.screen(80, 24));
     // Off the cursor, the heading is bold, not dimmed as context.

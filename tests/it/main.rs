@@ -26,6 +26,7 @@ mod round_trip;
 mod runtime;
 mod screens;
 mod security;
+mod session;
 mod sessions;
 mod soak;
 mod suggest;

@@ -3,61 +3,22 @@
 //! another way, dismiss for good), `[[dismissed]]` on disk, and
 //! `byline suggest`.
 
+use crate::session::{Session, article};
 use assert_cmd::Command;
 use byline_model::annotation::Kind;
 use byline_store as store;
 use byline_tui::annotate::AnnotateScreen;
-use byline_tui::annotate::state::{App, Mode};
+use byline_tui::annotate::state::Mode;
 use byline_tui::testing::Harness;
-use std::path::{Path, PathBuf};
-
-fn article(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/articles")
-        .join(name)
-}
-
-struct Session {
-    h: Harness<AnnotateScreen>,
-    dir: tempfile::TempDir,
-}
+use std::path::Path;
 
 impl Session {
-    fn new(name: &str) -> Session {
-        let dir = tempfile::tempdir().unwrap();
-        let h = Harness::annotate(&article(name), dir.path(), "Alex Example");
-        Session { h, dir }
-    }
-
-    fn suggesting(name: &str) -> Session {
-        let dir = tempfile::tempdir().unwrap();
-        let h = Harness::annotate_suggesting(&article(name), dir.path(), "Alex Example");
-        Session { h, dir }
-    }
-
-    fn app(&self) -> &App {
-        &self.h.screen().app
-    }
-
-    fn press(&mut self, keys: &str) -> &mut Self {
-        self.h.press(keys);
-        self
-    }
-
-    fn saved(&self) -> byline_model::annotation::AnnotationSet {
-        store::load(&self.app().file).unwrap().unwrap()
-    }
-
-    fn quotes(&self) -> Vec<(String, Kind)> {
+    fn quote_kinds(&self) -> Vec<(String, Kind)> {
         self.saved()
             .claims
             .iter()
             .map(|c| (c.quote.clone(), c.kind))
             .collect()
-    }
-
-    fn screen(&self) -> String {
-        self.h.text_at(80, 24)
     }
 }
 
@@ -72,7 +33,7 @@ fn search_then_e_marks_exactly_the_typed_phrase() {
     let mut s = Session::new("harbor-council.txt");
     s.press("/slow and opaque<Enter>e");
     assert_eq!(
-        s.quotes(),
+        s.quote_kinds(),
         [("slow and opaque".to_owned(), Kind::Editorial)]
     );
 }
@@ -86,14 +47,17 @@ fn a_partial_word_is_widened_and_l_takes_the_next_word() {
     };
     assert_eq!(s.app().current().slice(start, end), "revised");
     s.press("le");
-    assert_eq!(s.quotes(), [("revised flood".to_owned(), Kind::Editorial)]);
+    assert_eq!(
+        s.quote_kinds(),
+        [("revised flood".to_owned(), Kind::Editorial)]
+    );
 }
 
 #[test]
 fn matches_are_counted_while_typing_and_enter_repeats_to_the_next() {
     let mut s = Session::new("harbor-council.txt");
     s.press("/revised");
-    let screen = s.screen();
+    let screen = s.screen(80, 24);
     assert!(screen.contains("selects match 1 of 2"), "{screen}");
     s.press("<Enter><Esc>/<Enter>");
     let Mode::Select { start, end } = s.app().mode else {
@@ -102,7 +66,10 @@ fn matches_are_counted_while_typing_and_enter_repeats_to_the_next() {
     assert_eq!(s.app().cursor.para, 5, "the second match is in ¶6");
     assert_eq!(s.app().current().slice(start, end), "revised");
     s.press("<Esc>/nothing like this<Enter>");
-    assert!(s.screen().contains("no match for “nothing like this”"));
+    assert!(
+        s.screen(80, 24)
+            .contains("no match for “nothing like this”")
+    );
 }
 
 #[test]
@@ -110,7 +77,7 @@ fn case_and_typographic_apostrophes_do_not_matter() {
     let mut s = Session::new("tea-festival.txt");
     s.press("/THE FESTIVAL'S DIRECTOR<Enter>e");
     assert_eq!(
-        s.quotes(),
+        s.quote_kinds(),
         [("The festival’s director".to_owned(), Kind::Editorial)]
     );
 }
@@ -149,7 +116,7 @@ fn word_moves_stop_on_both_sides_of_quote_marks() {
         "“We planned for twenty thousand,”"
     );
     s.press("e");
-    assert_eq!(s.quotes()[0].0, "“We planned for twenty thousand,”");
+    assert_eq!(s.quote_kinds()[0].0, "“We planned for twenty thousand,”");
 }
 
 #[test]
@@ -170,7 +137,7 @@ fn a_count_repeats_a_motion_and_shows_while_typed() {
     assert_eq!(a.app().mode, b.app().mode);
     a.press("<Esc>1");
     a.press("5");
-    assert!(a.screen().contains("15…"), "{}", a.screen());
+    assert!(a.screen(80, 24).contains("15…"), "{}", a.screen(80, 24));
     // A key that is not a motion drops the count; marking runs once.
     a.press("<Esc>3e");
     assert_eq!(a.saved().claims.len(), 1);
@@ -181,13 +148,13 @@ fn a_count_repeats_a_motion_and_shows_while_typed() {
 #[test]
 fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
     let mut s = Session::suggesting("harbor-council.txt");
-    let screen = s.screen();
+    let screen = s.screen(80, 24);
     assert!(
         screen.contains("? 23"),
         "the status line counts them:\n{screen}"
     );
     s.press("]");
-    let screen = s.screen();
+    let screen = s.screen(80, 24);
     assert!(screen.contains("source: Lucia Ruiz"), "{screen}");
     s.press("<Enter>");
     let set = s.saved();
@@ -197,7 +164,7 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
     assert_eq!(c.source.as_deref(), Some("Lucia Ruiz"));
     assert!(c.quote.starts_with("Mayor Lucia Ruiz told reporters"));
     // Accepted, it is a claim, no longer a suggestion.
-    assert!(s.screen().contains("? 22"));
+    assert!(s.screen(80, 24).contains("? 22"));
     // The next one is the next sentence: two keys a claim.
     s.press("]<Enter>");
     assert_eq!(s.saved().claims.len(), 2);
@@ -249,7 +216,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     assert_eq!(set.dismissed[0].kind, Kind::Sourced);
     let text = std::fs::read_to_string(&s.app().file).unwrap();
     assert!(text.contains("[[dismissed]]"), "{text}");
-    assert!(s.screen().contains("? 22"));
+    assert!(s.screen(80, 24).contains("? 22"));
     // Undo brings it back; redo dismisses it again.
     s.press("u");
     assert!(s.saved().dismissed.is_empty());
@@ -461,7 +428,7 @@ fn a_users_lexicon_adds_cues_and_a_bad_one_names_its_line() {
 fn screen_with_suggestions_80x24() {
     let mut s = Session::suggesting("harbor-council.txt");
     s.press("}]");
-    insta::assert_snapshot!(s.screen());
+    insta::assert_snapshot!(s.screen(80, 24));
 }
 
 #[test]
