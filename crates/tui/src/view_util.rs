@@ -165,15 +165,18 @@ pub fn claim_spans<'a>(theme: &Theme, c: &'a Claim) -> Vec<TSpan<'a>> {
     if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
         spans.push(TSpan::raw(format!(" {s} ·")));
     }
-    // A quote that opens with its own quote mark is not wrapped in another.
-    let own = c.quote.starts_with(['“', '"', '‘', '「', '«']);
-    let shown = if own {
-        format!(" {}", c.quote)
-    } else {
-        format!(" “{}”", c.quote)
-    };
-    spans.push(TSpan::styled(shown, theme.hint()));
+    spans.push(quote_span(theme, &c.quote));
     spans
+}
+
+/// A claim's quote in marks, unless it brings its own.
+pub fn quote_span<'a>(theme: &Theme, quote: &str) -> TSpan<'a> {
+    let shown = if byline_model::annotation::has_own_quote_marks(quote) {
+        format!(" {quote}")
+    } else {
+        format!(" “{quote}”")
+    };
+    TSpan::styled(shown, theme.hint())
 }
 
 /// Draws a screen whose `draw` says where the terminal cursor goes (in a

@@ -27,16 +27,6 @@ fn who(name: &str) -> String {
 
 /// Escapes `s` for HTML text and attribute values (both quote kinds), and
 /// drops control characters: a file's text never becomes markup.
-/// Whether a quote begins or ends with a quote mark of its own.
-fn own_quote_marks(quote: &str) -> bool {
-    const OPEN: [char; 6] = ['“', '"', '‘', '«', '„', '「'];
-    const CLOSE: [char; 4] = ['”', '"', '»', '」'];
-    // A closing ’ is an apostrophe unless the quote opened a ‘ in it.
-    quote.starts_with(OPEN)
-        || quote.ends_with(CLOSE)
-        || (quote.ends_with('’') && quote.contains('‘'))
-}
-
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     esc_into(&mut out, s);
@@ -922,7 +912,7 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
             badge(i),
             // A quote that opens or ends with its own quote mark gets no
             // second one from `<q>` (“…“no control””).
-            if own_quote_marks(&c.quote) {
+            if byline_model::annotation::has_own_quote_marks(&c.quote) {
                 " class=\"own\""
             } else {
                 ""

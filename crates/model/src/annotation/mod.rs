@@ -339,6 +339,17 @@ impl AnnotationSet {
 
 /// A page's date (`2026-11-02T08:30:00+01:00`, `2026-11-02`) as a TOML
 /// date-time, else its date part, else nothing.
+/// Whether a claim's quote begins or ends with a quotation mark of its
+/// own ("“We tried,” she said"), so whoever shows it in marks does not add
+/// a second pair. A closing ’ is an apostrophe unless the quote opened a ‘.
+pub fn has_own_quote_marks(quote: &str) -> bool {
+    const OPEN: [char; 6] = ['“', '"', '‘', '«', '„', '「'];
+    const CLOSE: [char; 4] = ['”', '"', '»', '」'];
+    quote.starts_with(OPEN)
+        || quote.ends_with(CLOSE)
+        || (quote.ends_with('’') && quote.contains('‘'))
+}
+
 pub fn toml_datetime(s: &str) -> Option<Datetime> {
     let s = s.trim();
     s.parse()

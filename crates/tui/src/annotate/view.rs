@@ -544,13 +544,7 @@ fn panel_claim_spans<'a>(theme: &Theme, c: &'a Claim, width: usize) -> Vec<TSpan
             truncate(n, share.max(8))
         )));
     }
-    let own = c.quote.starts_with(['“', '"', '‘', '「', '«']);
-    let shown = if own {
-        format!(" {}", c.quote)
-    } else {
-        format!(" “{}”", c.quote)
-    };
-    spans.push(TSpan::styled(shown, theme.hint()));
+    spans.push(crate::view_util::quote_span(theme, &c.quote));
     spans
 }
 
