@@ -23,7 +23,7 @@ struct Out<'a> {
 pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
     // An unknown --lang is a mistake in the command: nothing is read.
     if let Some(l) = &args.lang
-        && Suggester::for_lang(l).is_none()
+        && byline_suggest::pack_code(l).is_none()
     {
         output::error(format_args!(
             "--lang {}: byline has no language pack for it (it has: {})",
@@ -36,7 +36,7 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
     if let Some(note) = gathered.note() {
         output::warning(format_args!("{note}"));
     }
-    let mut packs: HashMap<String, Suggester> = HashMap::new();
+    let mut packs: HashMap<&str, Suggester> = HashMap::new();
     let mut warned = std::collections::HashSet::new();
     let mut failed = false;
     for path in &gathered.files {
@@ -51,11 +51,11 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
             }
             Err(e) => return Err(e.into()),
         };
-        let lang = match (&args.lang, &article.lang) {
-            (Some(l), _) => primary(l),
-            (None, Some(l)) if Suggester::for_lang(l).is_some() => primary(l),
-            (None, Some(l)) => {
-                if warned.insert(primary(l)) {
+        let tag = args.lang.as_deref().or(article.lang.as_deref());
+        let lang = match (tag, tag.and_then(byline_suggest::pack_code)) {
+            (_, Some(code)) => code,
+            (Some(l), None) => {
+                if warned.insert(l.to_lowercase()) {
                     output::warning(format_args!(
                         "{}: the page says its language is {}; byline has no pack for it (it has: {}), so it is read as English",
                         path.display(),
@@ -63,33 +63,24 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
                         byline_suggest::packs().join(", ")
                     ));
                 }
-                "en".to_owned()
+                "en"
             }
-            (None, None) => "en".to_owned(),
+            (None, None) => "en",
         };
-        if !packs.contains_key(&lang) {
+        if !packs.contains_key(lang) {
             // English carries the user's extra lexicon; other packs are
             // read as they ship.
             let s = if lang == "en" {
                 config.suggester()?
             } else {
-                Suggester::for_lang(&lang).expect("checked above")
+                Suggester::for_lang(lang).expect("a shipped pack")
             };
-            packs.insert(lang.clone(), s);
+            packs.insert(lang, s);
         }
-        let suggester = &packs[&lang];
+        let suggester = &packs[lang];
         print_one(args, path, &article, suggester, gathered.files.len() > 1)?;
     }
     Ok(if failed { 1 } else { 0 })
-}
-
-/// The primary subtag of a language tag, lowercased: "de-CH" → "de".
-fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase()
 }
 
 fn print_one(

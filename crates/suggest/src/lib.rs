@@ -96,6 +96,12 @@ pub fn packs() -> &'static [&'static str] {
     lang::CODES
 }
 
+/// The code of the shipped pack for a BCP 47 tag ("de-CH" → "de"), if
+/// byline has one; cheap, unlike building its [`Suggester`].
+pub fn pack_code(tag: &str) -> Option<&'static str> {
+    lang::pack(tag).map(|p| p.code)
+}
+
 /// Makes suggestions from a lexicon. Build once; cheap to ask per paragraph.
 pub struct Suggester {
     lex: Lexicon,
