@@ -7,7 +7,7 @@ use crate::config::SuggestConfig;
 use byline_model::annotation::AnnotationSet;
 use byline_store as store;
 use byline_store::corpus;
-use byline_suggest::Suggester;
+use byline_suggest::Packs;
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::annotate::state::App;
 use byline_tui::annotate::view;
@@ -24,7 +24,7 @@ pub fn run(args: &AnnotateArgs, keys: Keymaps, suggest: &SuggestConfig) -> anyho
     // A lexicon that does not parse stops here, before the terminal is
     // taken, with its file and line.
     let suggester = if suggest.enabled && !args.no_suggest {
-        Some(Arc::new(suggest.suggester()?))
+        Some(Arc::new(byline_suggest::Packs::new(suggest.suggester()?)))
     } else {
         None
     };
@@ -59,14 +59,14 @@ fn one_article(
     args: &AnnotateArgs,
     name: &str,
     keys: Arc<Keymaps>,
-    suggester: Option<Arc<Suggester>>,
+    suggester: Option<Arc<Packs>>,
 ) -> anyhow::Result<u8> {
     let early = first_screen(path, args, name, &keys);
     let screen = AnnotateScreen::open(path, &args.store.annotations, Some(name), Arc::clone(&keys));
     match screen {
         Ok(mut screen) => {
             if let Some(s) = suggester {
-                screen.app.suggest_with(s);
+                screen.app.suggest_from(&s);
             }
             runtime::run_terminal(screen, &keys, early)
         }

@@ -10,7 +10,6 @@ use crate::output;
 use byline_model::sanitize;
 use byline_store::corpus;
 use byline_suggest::{Suggester, Suggestion};
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -36,7 +35,9 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
     if let Some(note) = gathered.note() {
         output::warning(format_args!("{note}"));
     }
-    let mut packs: HashMap<&str, Suggester> = HashMap::new();
+    // English carries the user's extra lexicon; other packs are read as
+    // they ship.
+    let packs = byline_suggest::Packs::new(config.suggester()?);
     let mut warned = std::collections::HashSet::new();
     let mut failed = false;
     for path in &gathered.files {
@@ -67,17 +68,7 @@ pub fn run(args: &SuggestArgs, config: &SuggestConfig) -> anyhow::Result<u8> {
             }
             (None, None) => "en",
         };
-        if !packs.contains_key(lang) {
-            // English carries the user's extra lexicon; other packs are
-            // read as they ship.
-            let s = if lang == "en" {
-                config.suggester()?
-            } else {
-                Suggester::for_lang(lang).expect("a shipped pack")
-            };
-            packs.insert(lang, s);
-        }
-        let suggester = &packs[lang];
+        let suggester = &*packs.for_tag(Some(lang));
         print_one(args, path, &article, suggester, gathered.files.len() > 1)?;
     }
     Ok(if failed { 1 } else { 0 })

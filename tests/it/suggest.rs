@@ -655,3 +655,38 @@ fn the_german_example_is_read_with_the_german_pack_from_its_html_lang() {
     );
     assert!(!en.stdout.contains("Helena Ruiz"), "{}", en.stdout);
 }
+
+#[test]
+fn the_annotation_screen_reads_a_german_page_with_the_german_pack() {
+    // `byline annotate examples/de/hallenbad-streit.html` showed "? 0":
+    // the screen read every page as English.
+    let dir = tempfile::tempdir().unwrap();
+    let page = crate::common::root().join("examples/de/hallenbad-streit.html");
+    let h = Harness::annotate_suggesting(&page, dir.path(), "Alex Example");
+    let app = &h.screen().app;
+    let sourced: Vec<(String, String)> = (0..app.article.paragraphs.len())
+        .flat_map(|p| app.suggestions_of(p))
+        .filter(|s| s.kind == Kind::Sourced)
+        .map(|s| (s.quote.clone(), s.source.clone().unwrap_or_default()))
+        .collect();
+    assert!(
+        sourced
+            .iter()
+            .any(|(q, s)| q.starts_with("„Wir brauchen mehr Zeit“") && s == "Helena Ruiz"),
+        "{sourced:?}"
+    );
+    // And the footer counts them.
+    let screen = h.draw_at(80, 24, false);
+    let text: String = {
+        let buf = screen.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(!text.contains("? 0"), "{text}");
+}

@@ -102,6 +102,40 @@ pub fn pack_code(tag: &str) -> Option<&'static str> {
     lang::pack(tag).map(|p| p.code)
 }
 
+/// A suggester for each shipped language, each built the first time an
+/// article in it is opened: English is the one given (it may carry a
+/// user's `extra_lexicon`), the other packs are read as they ship.
+pub struct Packs {
+    english: std::sync::Arc<Suggester>,
+    others: std::sync::Mutex<std::collections::HashMap<&'static str, std::sync::Arc<Suggester>>>,
+}
+
+impl Packs {
+    /// The packs, English being `english`.
+    pub fn new(english: Suggester) -> Packs {
+        Packs {
+            english: std::sync::Arc::new(english),
+            others: Default::default(),
+        }
+    }
+
+    /// The suggester for an article whose language is `tag` (a BCP 47
+    /// tag, as `<html lang>` gives it): its pack when byline ships one,
+    /// English otherwise (and when the article does not say).
+    pub fn for_tag(&self, tag: Option<&str>) -> std::sync::Arc<Suggester> {
+        match tag.and_then(pack_code) {
+            None | Some("en") => std::sync::Arc::clone(&self.english),
+            Some(code) => {
+                let mut others = self.others.lock().unwrap_or_else(|e| e.into_inner());
+                let s = others.entry(code).or_insert_with(|| {
+                    std::sync::Arc::new(Suggester::for_lang(code).expect("a shipped pack"))
+                });
+                std::sync::Arc::clone(s)
+            }
+        }
+    }
+}
+
 /// Makes suggestions from a lexicon. Build once; cheap to ask per paragraph.
 pub struct Suggester {
     lex: Lexicon,

@@ -139,9 +139,9 @@ impl Harness<AnnotateScreen> {
         annotator: &str,
     ) -> Harness<AnnotateScreen> {
         let mut h = Harness::annotate(article, dir, annotator);
-        h.screen_mut()
-            .app
-            .suggest_with(Arc::new(byline_suggest::Suggester::builtin()));
+        // As `byline annotate` does: the pack of the article's language.
+        let packs = byline_suggest::Packs::new(byline_suggest::Suggester::builtin());
+        h.screen_mut().app.suggest_from(&packs);
         h
     }
 }

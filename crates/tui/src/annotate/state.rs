@@ -275,6 +275,13 @@ impl App {
             .map(|i| range.start + i)
     }
 
+    /// Turns suggestions on, in the article's language (`<html lang>`):
+    /// its pack when byline has one, else English.
+    pub fn suggest_from(&mut self, packs: &byline_suggest::Packs) {
+        let s = packs.for_tag(self.article.lang.as_deref());
+        self.suggest_with(s);
+    }
+
     /// Turns suggestions on.
     pub fn suggest_with(&mut self, suggester: Arc<Suggester>) {
         self.suggester = Some(suggester);

@@ -46,7 +46,7 @@ pub struct ListScreen {
     open: Option<usize>,
     save: SaveState,
     /// Given to every article the list opens (`None`: suggestions off).
-    pub suggester: Option<Arc<byline_suggest::Suggester>>,
+    pub suggester: Option<Arc<byline_suggest::Packs>>,
 }
 
 impl ListScreen {
@@ -314,7 +314,7 @@ pub fn browse<R: Runner>(
         match AnnotateScreen::open(&path, dir, Some(&annotator), Arc::clone(keys)) {
             Ok(mut article) => {
                 if let Some(s) = &screen.suggester {
-                    article.app.suggest_with(Arc::clone(s));
+                    article.app.suggest_from(s);
                 }
                 let article = runner.run_screen(Shared::new(article))?;
                 list.screen.returned(i);
