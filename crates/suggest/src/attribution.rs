@@ -71,7 +71,7 @@ pub(super) fn suggest(
     let mut out = Vec::new();
     // The suggestion that ends where this sentence starts, if any.
     let mut previous: Option<usize> = None;
-    for unit in units(p, quotes) {
+    for unit in units(s, p, quotes) {
         let mut found = sentence(s, text, unit.clone(), quotes, ctx);
         // "“We tried,” Lopez said. “The votes are not there.”": a quotation
         // standing alone after an attribution goes on with it.
@@ -156,9 +156,29 @@ impl Found {
 
 /// Sentences in bytes, joined where one ends inside a quotation ("「…。
 /// …。」", "“We planned. We built,” she said.").
-fn units(p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+fn units(s: &Suggester, p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut open = false;
+    // Whether `prev` ends on a quotation that ends on its own "?" or "!"
+    // and `next` is the short sentence naming who said it: "“Will the
+    // ferry run?” Okafor asked." is one sentence to a reader, two to
+    // UAX #29.
+    let tagged = |prev: &Range<usize>, next: &Range<usize>| {
+        let closes = quotes.iter().any(|q| {
+            q.end == prev.end
+                && p.text[q.clone()]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !"?!".contains(c))
+                    .ends_with(['?', '!'])
+        });
+        let words: Vec<&str> = p.text[next.clone()].split_whitespace().collect();
+        closes
+            && words.len() <= 12
+            && !quotes.iter().any(|q| next.contains(&q.start))
+            && words
+                .iter()
+                .take(5)
+                .any(|w| s.verbs.contains(&crate::names::bare(w)))
+    };
     for sc in p.sentences() {
         let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
         // A sentence with no end is not read (its cost grows with the
@@ -167,7 +187,8 @@ fn units(p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
             open = false;
             continue;
         }
-        if open && let Some(last) = out.last_mut() {
+        let joins = open || out.last().is_some_and(|last| tagged(last, &sb));
+        if joins && let Some(last) = out.last_mut() {
             last.end = sb.end;
         } else {
             out.push(sb.clone());
@@ -405,7 +426,14 @@ fn sentence(
             continue;
         }
         let strong = s.g.strong_verbs.has(&lower);
+        // "called for a ban", "calls on the council to": a demand, with
+        // or without quotation marks.
+        let demand = text[at + word.len()..sb.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| s.g.demand_particles.has(w.to_lowercase()));
         if s.g.quote_needing_verbs.has(&lower)
+            && !demand
             && !quotes
                 .iter()
                 .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 7)
@@ -498,6 +526,40 @@ fn sentence(
         }
     }
 
+    // "In a new Tribune poll, Okafor leads by nine points", "Okafor leads
+    // in the latest poll": a finding cited from the paper it is in, when
+    // nothing else in the sentence names a source.
+    if all.is_empty() {
+        for (b, word) in sent.unicode_word_indices() {
+            if !s.g.document_prepositions.has(word.to_lowercase()) || !outside(&(b..b)) {
+                continue;
+            }
+            let after = &sent[b + word.len()..];
+            let Some(src) = phrase_after(s, after, false) else {
+                continue;
+            };
+            // One paper, named by who made it ("a CNN national poll", "the
+            // latest Tribune survey"): "rose in the polls" cites none.
+            let words: Vec<&str> = src.split_whitespace().collect();
+            if !(3..=8).contains(&words.len())
+                || !s.g.cited_documents.has(bare(words[words.len() - 1]))
+                || !words[1..words.len() - 1].iter().any(|w| {
+                    names::capitalised(s, w) || w.starts_with(|c: char| c.is_ascii_digit())
+                })
+            {
+                continue;
+            }
+            if let Some(mut f) = classify(s, ctx, &src, false) {
+                f.cue = word.to_lowercase();
+                f.at = sb.start + b;
+                f.leads = b == 0;
+                f.rule = "in-document";
+                all.push(f);
+                break;
+            }
+        }
+    }
+
     // "The inquiry is expected to take six weeks, an official said": a
     // source named beats the hedge.
     if all.iter().any(|f| f.rule != "passive-hedge") {
@@ -550,6 +612,12 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
         && s.g.prepositions.has(&prev)
         && !s.g.verb_after_preposition.has(&prev)
         && form != Form::Ing
+    {
+        return false;
+    }
+    // "by nine points", "3 questions": a noun after a number.
+    if matches!(form, Form::Base | Form::Third)
+        && (prev.chars().next().is_some_and(|c| c.is_ascii_digit()) || s.g.number_words.has(&prev))
     {
         return false;
     }
@@ -1429,24 +1497,90 @@ pub(super) fn read_source(s: &Suggester, source: &str) -> Option<(Kind, bool)> {
     Some((f.kind, sure))
 }
 
-/// A headline of the form "Speaker: their words" ("Okafor: Levy Will
-/// Stay"), the speaker a name of at most six words.
-pub(super) fn headline_speaker(s: &Suggester, ctx: &Context, text: &str) -> Option<Raw> {
+/// A paragraph of the form "Speaker: their words": a headline ("Okafor:
+/// Levy Will Stay"), a transcript ("MATTHEWS: Well, …") or a quotation
+/// set after its speaker ("Ruiz: “We need more time.”"), the speaker a
+/// name of at most six words. In a headline any name will do; in the body
+/// a person's, or a body's when a quotation follows the colon.
+pub(super) fn speaker_colon(
+    s: &Suggester,
+    ctx: &Context,
+    text: &str,
+    quotes: &[Range<usize>],
+    headline: bool,
+) -> Option<Raw> {
     let (who, said) = text.split_once(": ")?;
+    let who = who.trim();
     let n = who.split_whitespace().count();
     if n == 0 || n > 6 || !said.chars().any(char::is_alphanumeric) {
         return None;
     }
-    // A headline capitalises its words: "Sanders" is no plural.
-    let source = match name_of(s, ctx, who.trim(), false)? {
-        Named::Person(p) => person(ctx, &p),
-        Named::Body(b) => b,
+    // "Q: …", "A: …": an interview's words, its speakers not named.
+    let interview = s.g.quotes.interview_markers.iter();
+    if s.g.colon_labels.has(who.to_lowercase())
+        || interview
+            .clone()
+            .any(|m| text.trim_start().starts_with(m.as_str()))
+    {
+        return None;
+    }
+    // A transcript writes its speakers in capitals: "JAKE TAPPER".
+    let letters = || who.chars().filter(|c| c.is_alphabetic());
+    let shouted = letters().count() > 1 && letters().all(char::is_uppercase);
+    let who: std::borrow::Cow<str> = if shouted {
+        who.split_whitespace()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|c| {
+                        c.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+            .into()
+    } else {
+        who.into()
+    };
+    let colon = text.find(": ")? + 2;
+    let opens_quote = || {
+        let at = colon + (text[colon..].len() - text[colon..].trim_start().len());
+        quotes.iter().any(|q| q.start == at)
+    };
+    let words: Vec<&str> = who.split_whitespace().collect();
+    // "The Latest: …", "Big Win For Bernie: …", "Netanyahu and Obama: A
+    // Tortured Relationship": a title's words name a subject, not who speaks.
+    if words.iter().enumerate().any(|(i, w)| {
+        let w = bare(w);
+        (i == 0 && s.g.articles.has(&w)) || s.g.prepositions.has(&w) || s.g.coordinators.has(&w)
+    }) {
+        return None;
+    }
+    // "Iowa: Tim Albrecht, Brad Anderson, …", "Clinton: 1,769.": a list,
+    // not words said. What is said has a word in lower case early on.
+    let spoken = said.split_whitespace().take(6).any(|w| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+    });
+    let source = match name_of(s, ctx, &who, false)? {
+        Named::Person(p) if headline || spoken || opens_quote() => person(ctx, &p),
+        Named::Body(b) if headline || opens_quote() => b,
+        _ => return None,
+    };
+    let rule = if headline {
+        "headline-speaker"
+    } else {
+        "speaker-colon"
     };
     Some((
         0..text.len(),
         Kind::Sourced,
         Some(source),
         ":".to_owned(),
-        "headline-speaker",
+        rule,
     ))
 }

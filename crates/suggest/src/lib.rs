@@ -277,20 +277,19 @@ impl Suggester {
         // form: the first paragraph of an article when it is short and
         // ends without a stop ("Border talks collapse amid
         // recriminations").
-        let headline = number == 1
+        let first_short = number == 1 && p.text.split_whitespace().count() <= 25;
+        let headline = first_short
             && p.text
                 .trim_end()
-                .ends_with(|c: char| c.is_alphanumeric() || c == ')')
-            && p.text.split_whitespace().count() <= 25;
-        let mut out = if headline {
-            // "Okafor: the levy will stay": a headline gives a speaker
-            // their words after a colon; no other attribution is read in
-            // one.
-            attribution::headline_speaker(self, ctx, &p.text)
-                .into_iter()
-                .collect()
-        } else {
-            attribution::suggest(self, p, &quotes, ctx, &mut reported)
+                .ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        // "Okafor: the levy will stay", "MATTHEWS: Well, …": the words
+        // after the colon are the speaker's; no other attribution is read
+        // in them.
+        let speaker = attribution::speaker_colon(self, ctx, &p.text, &quotes, first_short);
+        let mut out = match speaker {
+            Some(x) => vec![x],
+            None if headline => Vec::new(),
+            None => attribution::suggest(self, p, &quotes, ctx, &mut reported),
         };
         let attributed: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
         out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
