@@ -351,9 +351,12 @@ fn sentence(
             .rev()
             .map(str::to_lowercase)
             .find(|w| !s.g.passive_adverbs.has(w));
-        if prev_word
-            .as_deref()
-            .is_some_and(|p| s.g.passive_auxiliaries.has(p))
+        // "is congratulating", "was saying": a progressive, not a passive.
+        let progressive = s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Ing);
+        if !progressive
+            && prev_word
+                .as_deref()
+                .is_some_and(|p| s.g.passive_auxiliaries.has(p))
         {
             let after = &text[at + word.len()..sb.end];
             if let Some(rest) = after_word(after.trim_start(), &s.g.words.agent)
@@ -444,14 +447,13 @@ fn sentence(
         if in_hedge(at) {
             continue;
         }
-        if s.g.that_needing_verbs.has(&lower)
+        // "found that …"; without "that" only a paper finds ("a Tribune
+        // review found no record of the class"), so the subject decides.
+        let needs_that = s.g.that_needing_verbs.has(&lower)
             && text[at + word.len()..sb.end]
                 .split_whitespace()
                 .next()
-                .is_none_or(|w| w != s.g.words.complementiser)
-        {
-            continue;
-        }
+                .is_none_or(|w| w != s.g.words.complementiser);
         let start = clause_start(s, text, sb.start, at, quotes);
         let found = match subject(s, ctx, &text[start..at], &lower, start == sb.start) {
             Subject::Words(subj, initial) => {
@@ -476,7 +478,7 @@ fn sentence(
                     ctx
                 };
                 let f = classify(s, ctx, &subj, initial);
-                let speaks = if s.g.paper_verbs.has(&lower) {
+                let speaks = if s.g.paper_verbs.has(&lower) || needs_that {
                     is_document(s, &subj)
                 } else {
                     strong || can_speak(s, ctx, &subj, initial)
@@ -490,7 +492,7 @@ fn sentence(
                     (f, true)
                 })
             }
-            Subject::After if !s.g.inverting_verbs.has(&lower) => None,
+            Subject::After if !s.g.inverting_verbs.has(&lower) || needs_that => None,
             // "Asked about it, Ostrander said…": a participle opening the
             // sentence is not its verb.
             Subject::After
@@ -615,11 +617,15 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
     {
         return false;
     }
-    // "by nine points", "3 questions": a noun after a number.
-    if matches!(form, Form::Base | Form::Third)
-        && (prev.chars().next().is_some_and(|c| c.is_ascii_digit()) || s.g.number_words.has(&prev))
-    {
+    // "by nine points", "3 questions": a noun after a number; "42% say",
+    // "Most want": a verb after a share.
+    let number =
+        prev.chars().next().is_some_and(|c| c.is_ascii_digit()) || s.g.number_words.has(&prev);
+    if form == Form::Third && number {
         return false;
+    }
+    if form == Form::Base && (number || s.g.share_words.has(&prev)) {
+        return true;
     }
     match form {
         Form::Base => {
@@ -1034,10 +1040,12 @@ fn tidy(s: &Suggester, piece: &str) -> Option<String> {
         return None;
     }
     let joined = words.join(" ");
-    let joined = joined.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(');
+    let joined = joined.trim_matches(|c: char| !c.is_alphanumeric() && !"()%".contains(c));
+    // "42% say": a share is a subject though it has no letter.
+    let share = joined.ends_with('%') && joined.starts_with(|c: char| c.is_ascii_digit());
     if joined.is_empty()
         || (words.len() == 1 && s.g.leading_words.has(joined.to_lowercase()))
-        || !joined.chars().any(char::is_alphabetic)
+        || !(share || joined.chars().any(char::is_alphabetic))
     {
         return None;
     }
@@ -1210,9 +1218,36 @@ fn person(ctx: &Context, name: &str) -> String {
 }
 
 /// Whether a subject can say, warn or estimate something.
+/// A share of people as a subject, as polls report them: "42%", "Most",
+/// "Four in 10 voters", "Only about half of Republicans", "A majority of
+/// voters".
+fn quantity(s: &Suggester, words: &[&str]) -> bool {
+    let Some(i) = words.iter().position(|w| {
+        let b = bare(w);
+        !s.g.approximators.has(&b) && !s.g.articles.has(&b)
+    }) else {
+        return false;
+    };
+    let w = words[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+    let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+    // "42%", "4 in 10", "40 percent of", not "a 2022 inspection".
+    let number =
+        w.starts_with(|c: char| c.is_ascii_digit()) || s.g.number_words.has(w.to_lowercase());
+    let share = w.ends_with('%')
+        || s.g.share_words.has(w.to_lowercase())
+        || (number
+            && (s.g.share_words.has(&next)
+                || next == s.g.words.partitive
+                || next == s.g.words.ratio));
+    words.len() <= 12 && (share || s.g.number_words.has(w.to_lowercase()))
+}
+
 fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
     let words: Vec<&str> = subj.split_whitespace().collect();
     if words.len() == 1 && s.g.pronouns.has(bare(words[0])) {
+        return true;
+    }
+    if quantity(s, &words) {
         return true;
     }
     let (head, _) = head_of(s, &words);
@@ -1317,6 +1352,26 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             f.by = g;
         }
         return f;
+    }
+    // "42% say", "Most believe", "A majority of voters think": people no
+    // one names, counted. ("Two people … said" is a descriptor, below.)
+    let start = words
+        .iter()
+        .position(|w| !s.g.approximators.has(bare(w)))
+        .unwrap_or(0);
+    if quantity(s, &words) && !s.g.number_words.has(bare(words[start])) {
+        let mut text = words[start..].join(" ");
+        // Written as in a sentence: "most", "a majority of voters".
+        if words[start].chars().skip(1).all(char::is_lowercase) {
+            text = lower_first(&text);
+        }
+        let text = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        return found(
+            Kind::Anonymous,
+            Some(text.to_owned()),
+            false,
+            Grade::Resolved,
+        );
     }
     // The whole subject a name: "Councillor Denise Okafor", "Okafor",
     // "the Maritime Safety Directorate".
@@ -1583,4 +1638,12 @@ pub(super) fn speaker_colon(
         ":".to_owned(),
         rule,
     ))
+}
+
+/// `text` with its first letter in lower case.
+fn lower_first(text: &str) -> String {
+    let mut cs = text.chars();
+    cs.next()
+        .map(|c| c.to_lowercase().chain(cs).collect())
+        .unwrap_or_default()
 }

@@ -91,6 +91,8 @@ pub(crate) struct Grammar {
     pub demand_particles: Words,
     pub document_prepositions: Words,
     pub number_words: Words,
+    pub share_words: Words,
+    pub approximators: Words,
     pub cited_documents: Words,
     pub that_needing_verbs: Words,
     pub paper_verbs: Words,
@@ -168,6 +170,7 @@ pub(crate) struct Grammar {
 pub(crate) struct FunctionWords {
     pub article: String,
     pub partitive: String,
+    pub ratio: String,
     pub agent: String,
     pub conjunction: String,
     pub infinitive: String,
