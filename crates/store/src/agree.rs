@@ -58,11 +58,23 @@ pub fn is_bookkeeping(path: &Path) -> bool {
     crate::files::classify(path) != crate::files::FileKind::Annotator
 }
 
+/// What the command line names: annotator files, the bookkeeping files
+/// skipped, and the gold files a folder held (set aside: a folder stands
+/// for its annotators, and gold is not one).
+#[derive(Debug, Default)]
+pub struct Named {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<PathBuf>,
+    pub gold: Vec<PathBuf>,
+}
+
 /// The annotator files named on the command line, a folder standing for
-/// the files in it, and the bookkeeping files that were skipped.
-pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
+/// the files in it (its gold file set aside), and the bookkeeping files
+/// that were skipped.
+pub fn annotator_files(args: &[PathBuf]) -> Result<Named, AgreeError> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut gold = Vec::new();
     for a in args {
         if a.is_dir() {
             let read = std::fs::read_dir(a).map_err(|source| AgreeError::Folder {
@@ -78,6 +90,8 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>),
             for p in inside {
                 if is_bookkeeping(&p) {
                     skipped.push(p);
+                } else if crate::files::is_gold(&p) {
+                    gold.push(p);
                 } else {
                     files.push(p);
                 }
@@ -94,7 +108,52 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>),
             return Err(AgreeError::Twice(f.clone()));
         }
     }
-    Ok((files, skipped))
+    Ok(Named {
+        files,
+        skipped,
+        gold,
+    })
+}
+
+/// The article folders under `root` (an annotations folder): its
+/// sub-folders, sorted, that hold at least one annotator file. Hidden
+/// folders and links are not followed.
+pub fn article_folders(root: &Path) -> Result<Vec<PathBuf>, AgreeError> {
+    let read = std::fs::read_dir(root).map_err(|source| AgreeError::Folder {
+        path: root.to_owned(),
+        source,
+    })?;
+    let mut out: Vec<PathBuf> = read
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .filter(|p| holds_annotator_files(p))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn holds_annotator_files(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|r| {
+        r.filter_map(|e| e.ok()).any(|e| {
+            e.file_type().is_ok_and(|t| t.is_file())
+                && crate::files::classify(&e.path()) == crate::files::FileKind::Annotator
+        })
+    })
+}
+
+/// Whether the command line names a whole annotations folder: one folder
+/// with no annotator file of its own and article folders inside.
+pub fn is_corpus(args: &[PathBuf]) -> bool {
+    match args {
+        [one] => {
+            one.is_dir()
+                && !holds_annotator_files(one)
+                && article_folders(one).is_ok_and(|f| !f.is_empty())
+        }
+        _ => false,
+    }
 }
 
 /// Loads annotation sets that must all belong to one article.

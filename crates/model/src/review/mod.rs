@@ -5,4 +5,5 @@ pub mod agree;
 pub mod compare;
 pub mod metrics;
 pub mod summary;
+pub mod team;
 pub mod verdict;
