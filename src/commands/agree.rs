@@ -6,12 +6,11 @@ use crate::cli::{AgreeArgs, AgreeFormat};
 use crate::output;
 use crate::{EXIT_FAILED, EXIT_USAGE};
 use byline_model::annotation::AnnotationSet;
-use byline_model::article::Article;
 use byline_model::review::agree::{self, Coder, Options};
 use byline_model::review::team;
 use byline_store::agree::{
-    AgreeError, Named, annotator_files, article_folders, coder_names, find_article, is_corpus,
-    load_sets,
+    AgreeError, Named, annotator_files, article_folders, coder_names, find_article, fresh,
+    is_corpus, load_folder, load_sets,
 };
 use std::path::{Path, PathBuf};
 
@@ -134,18 +133,6 @@ fn gold_file(against: &Path, named: &Named) -> anyhow::Result<PathBuf> {
     }
 }
 
-fn fresh(file: &Path, set: &AnnotationSet, article: &Article) -> Result<(), AgreeError> {
-    if set.article.sha256 != article.sha256() {
-        return Err(AgreeError::Stale {
-            file: file.to_owned(),
-            article: article.path.clone(),
-            file_sha: set.article.sha256.clone(),
-            disk_sha: article.sha256().to_owned(),
-        });
-    }
-    Ok(())
-}
-
 fn say_skipped(skipped: &[PathBuf]) {
     if !skipped.is_empty() {
         let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
@@ -176,52 +163,6 @@ fn say_imported(names: &[String], sets: &[AnnotationSet]) {
     }
 }
 
-/// One article folder of a corpus, loaded and checked, or why not.
-struct Loaded {
-    files: Vec<PathBuf>,
-    sets: Vec<AnnotationSet>,
-    article: Article,
-    gold: Option<usize>,
-}
-
-fn load_folder(folder: &Path, args: &AgreeArgs, against: bool) -> Result<Loaded, String> {
-    let named = annotator_files(&[folder.to_owned()]).map_err(|e| e.to_string())?;
-    let gold = if against {
-        Some(
-            named
-                .gold
-                .first()
-                .cloned()
-                .ok_or_else(|| "no gold.toml (byline adjudicate makes one)".to_owned())?,
-        )
-    } else {
-        None
-    };
-    let need = if against { 1 } else { 2 };
-    if named.files.len() < need {
-        return Err(format!(
-            "{} annotator file{}",
-            named.files.len(),
-            if named.files.len() == 1 { "" } else { "s" }
-        ));
-    }
-    let mut files = named.files;
-    let n = files.len();
-    files.extend(gold.iter().cloned());
-    let sets = load_sets(&files).map_err(|e| e.to_string())?;
-    let article =
-        find_article(None, args.root.as_deref(), &files, &sets).map_err(|e| e.to_string())?;
-    for (f, s) in files.iter().zip(&sets) {
-        fresh(f, s, &article).map_err(|e| e.to_string())?;
-    }
-    Ok(Loaded {
-        files,
-        sets,
-        article,
-        gold: gold.map(|_| n),
-    })
-}
-
 /// `byline agree FOLDER`: every article folder, pooled.
 fn corpus(args: &AgreeArgs, root: &Path, opts: &Options) -> anyhow::Result<u8> {
     let against = match &args.against {
@@ -243,7 +184,7 @@ fn corpus(args: &AgreeArgs, root: &Path, opts: &Options) -> anyhow::Result<u8> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let loaded = match load_folder(folder, args, against) {
+        let loaded = match load_folder(folder, args.root.as_deref(), against) {
             Ok(l) => l,
             Err(why) => {
                 pool.skip(&id, why.clone());
@@ -251,8 +192,8 @@ fn corpus(args: &AgreeArgs, root: &Path, opts: &Options) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        let n = loaded.gold.unwrap_or(loaded.files.len());
-        let names = coder_names(&loaded.files[..n], &loaded.sets[..n]);
+        let (files, sets) = loaded.annotators();
+        let names = coder_names(files, sets);
         let coders: Vec<Coder> = names
             .into_iter()
             .zip(&loaded.sets)

@@ -222,3 +222,75 @@ pub fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
         })
         .collect()
 }
+
+/// One article folder, loaded and checked for agreement: its annotators'
+/// files and sets (the gold file last, when asked for), and the article.
+pub struct Folder {
+    pub files: Vec<PathBuf>,
+    pub sets: Vec<AnnotationSet>,
+    pub article: Article,
+    /// The index of the gold file in `files`, when `against` asked for it.
+    pub gold: Option<usize>,
+}
+
+impl Folder {
+    /// The annotators (not gold): their files and sets.
+    pub fn annotators(&self) -> (&[PathBuf], &[AnnotationSet]) {
+        let n = self.gold.unwrap_or(self.files.len());
+        (&self.files[..n], &self.sets[..n])
+    }
+}
+
+/// Loads the annotator files of an article folder (and its `gold.toml`
+/// when `against`), or says in a few words why the folder cannot be
+/// compared: too few files, a file that does not load, no article, a file
+/// saved against another text.
+pub fn load_folder(folder: &Path, root: Option<&Path>, against: bool) -> Result<Folder, String> {
+    let named = annotator_files(&[folder.to_owned()]).map_err(|e| e.to_string())?;
+    let gold = if against {
+        Some(
+            named
+                .gold
+                .first()
+                .cloned()
+                .ok_or_else(|| "no gold.toml (byline adjudicate makes one)".to_owned())?,
+        )
+    } else {
+        None
+    };
+    let need = if against { 1 } else { 2 };
+    if named.files.len() < need {
+        return Err(format!(
+            "{} annotator file{}",
+            named.files.len(),
+            if named.files.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let mut files = named.files;
+    let n = files.len();
+    files.extend(gold.iter().cloned());
+    let sets = load_sets(&files).map_err(|e| e.to_string())?;
+    let article = find_article(None, root, &files, &sets).map_err(|e| e.to_string())?;
+    for (f, s) in files.iter().zip(&sets) {
+        fresh(f, s, &article).map_err(|e| e.to_string())?;
+    }
+    Ok(Folder {
+        files,
+        sets,
+        article,
+        gold: gold.map(|_| n),
+    })
+}
+
+/// Refuses a set saved against another text than `article`'s.
+pub fn fresh(file: &Path, set: &AnnotationSet, article: &Article) -> Result<(), AgreeError> {
+    if set.article.sha256 != article.sha256() {
+        return Err(AgreeError::Stale {
+            file: file.to_owned(),
+            article: article.path.clone(),
+            file_sha: set.article.sha256.clone(),
+            disk_sha: article.sha256().to_owned(),
+        });
+    }
+    Ok(())
+}
