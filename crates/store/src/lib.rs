@@ -18,6 +18,7 @@ pub mod recovery;
 pub mod review;
 pub mod review_open;
 mod session;
+pub mod sources;
 mod toml_io;
 
 pub use lean::{load_claims_only, parse_claims_only};
