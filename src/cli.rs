@@ -39,6 +39,8 @@ pub enum Command {
     Text(TextArgs),
     /// Print the claims byline would suggest for an article (attributions and loaded language)
     Suggest(SuggestArgs),
+    /// List every source the corpus cites, grouped by the sources registry (sources.toml), with counts
+    Sources(SourcesArgs),
 }
 
 /// Output of `byline text`.
@@ -77,6 +79,19 @@ pub struct SuggestArgs {
     /// page's <html lang>, else English
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Folder that holds `<article-id>/<annotator>.toml`
+    #[arg(long, value_name = "DIR", default_value = "annotations")]
+    pub annotations: PathBuf,
+    /// The sources registry [default: sources.toml in the folder that holds the annotations folder]
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
+    /// text for people, json for tools (keys in docs/export.md)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextFormat,
 }
 
 /// Output of `byline keys`.
