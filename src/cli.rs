@@ -254,6 +254,9 @@ pub struct ExportArgs {
     /// With --format brat: one span per claim, or the attribution scheme's events
     #[arg(long, value_enum, default_value = "spans")]
     pub scheme: BratScheme,
+    /// The sources registry to count sources by [default: the first sources.toml in a folder named, or up to two folders above it]
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
     /// With --format brat, label-studio or doccano: the labels written
     #[command(flatten)]
     pub labels: LabelArgs,
