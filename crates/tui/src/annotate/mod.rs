@@ -47,11 +47,51 @@ impl AnnotateScreen {
         if let Some(why) = opened.disk.read_only() {
             app.save = SaveState::ReadOnly(why.to_string());
         }
+        let path = store::sources::path_for(dir);
+        match store::sources::load(&path) {
+            Ok(r) => {
+                app.sources = Some(state::SourcesFile {
+                    exists: r.is_some(),
+                    registry: Arc::new(r.unwrap_or_default()),
+                    path,
+                });
+            }
+            Err(e) => {
+                let said = app
+                    .message
+                    .take()
+                    .map(|m| format!("{m}; "))
+                    .unwrap_or_default();
+                app.message = Some(format!(
+                    "{said}{e} — the source prompt works without the sources registry"
+                ));
+            }
+        }
         Ok(AnnotateScreen {
             app,
             disk: opened.disk,
             conflict: None,
         })
+    }
+}
+
+/// Writes a source typed as `name; type` into the sources registry.
+fn add_source(app: &mut App) {
+    let Some((name, kind)) = app.pending_source.take() else {
+        return;
+    };
+    let Some(sources) = &mut app.sources else {
+        return;
+    };
+    let shown = sources.path.display().to_string();
+    match store::sources::add(&sources.path, &name, &kind) {
+        Ok(r) => {
+            let label = r.label(&kind);
+            sources.registry = Arc::new(r);
+            sources.exists = true;
+            app.message = Some(format!("added “{name}” ({label}) to {shown}"));
+        }
+        Err(e) => app.message = Some(format!("not added to the sources registry: {e}")),
     }
 }
 
@@ -160,6 +200,7 @@ impl Screen for AnnotateScreen {
     /// becomes writable when the other one ends, with the file as that
     /// one left it.
     fn effects(&mut self) {
+        add_source(&mut self.app);
         let Some(reloaded) = self.disk.retry_lock() else {
             return;
         };
