@@ -415,7 +415,7 @@ fn html_report_shows_types_per_outlet() {
             "politician",
             "expert/academic",
             "unnamed",
-            "named, not in the registry",
+            "not in the registry",
             "sourced, no source given"
         ]
     );
@@ -430,10 +430,10 @@ fn html_report_shows_types_per_outlet() {
     assert_eq!(rows[0][0], "All outlets");
     assert_eq!(rows[1][0], "Courier & <Co>");
     assert_eq!(rows[1][1], "3");
-    assert_eq!(rows[1][4], "1 (33.3%)", "one expert of three");
+    assert_eq!(rows[1][4], "1\u{a0}(33.3%)", "one expert of three");
     assert_eq!(rows[2][0], "Gazette");
-    assert_eq!(rows[2][2], "2 (25.0%)", "two officials of eight");
-    assert_eq!(rows[2][5], "3 (37.5%)", "three unnamed of eight");
+    assert_eq!(rows[2][2], "2\u{a0}(25.0%)", "two officials of eight");
+    assert_eq!(rows[2][5], "3\u{a0}(37.5%)", "three unnamed of eight");
     let cited = doc.select(&sel("table#sources")).next().unwrap();
     let first: Vec<String> = cited
         .select(&sel("tbody tr"))
@@ -495,7 +495,7 @@ fn html_report_shows_types_per_outlet() {
         .select(&sel("tbody tr:nth-child(3) td"))
         .map(|c| c.text().collect())
         .collect();
-    assert_eq!(cells[1], "2 (25.0%)");
+    assert_eq!(cells[1], "2\u{a0}(25.0%)");
 }
 
 const ARTICLE: &str =

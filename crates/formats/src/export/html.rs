@@ -311,6 +311,11 @@ with only a few entries in a group, the interval itself is rough.</p>\n</section
     );
 }
 
+/// The types table's cells: narrower than the page's tables, so a
+/// dozen types fit its width (inline, so the style sheet is the same
+/// without a registry).
+const PAD: &str = " style=\"padding:.25rem .3rem\"";
+
 /// Sources cited in the corpus with more than this many claims are
 /// listed in the report's sources table (the JSON export has them all).
 const TOP_SOURCES: usize = 20;
@@ -334,13 +339,21 @@ fn sources(s: &mut String, c: &Corpus) {
     }
     let Some(t) = &c.types else { return };
     let used: Vec<usize> = (0..t.columns.len()).filter(|&i| t.used(i)).collect();
-    s.push_str("<table id=\"source-types\"><caption>Sources by type, per outlet <span class=\"muted\">(sourced and anonymous claims; share of the row's attributed claims; an anonymous claim whose source is not in the registry counts as unnamed)</span></caption><thead><tr><th scope=\"col\">outlet</th><th scope=\"col\">attributed claims</th>");
+    // Inline styles: the page's style sheet is the same with a registry
+    // and without one. A dozen types are wider than the page: the table
+    // scrolls sideways, and a cell never breaks between count and share.
+    s.push_str("<div class=\"wide\" style=\"overflow-x:auto\">");
+    let _ = write!(
+        s,
+        "<table id=\"source-types\" style=\"font-size:.85em\"><caption>Sources by type, per outlet</caption><thead><tr><th scope=\"col\"{PAD}>outlet</th><th scope=\"col\"{PAD}>attributed claims</th>"
+    );
     for &i in &used {
+        // "government/official" may break after its slash.
         let _ = write!(
             s,
-            "<th scope=\"col\" data-type=\"{}\">{}</th>",
+            "<th scope=\"col\" data-type=\"{}\"{PAD}>{}</th>",
             esc(&t.columns[i].id),
-            esc(&t.columns[i].label)
+            esc(&t.columns[i].label).replace('/', "/<wbr>")
         );
     }
     s.push_str("</tr></thead><tbody>\n");
@@ -349,31 +362,37 @@ fn sources(s: &mut String, c: &Corpus) {
     for (name, counts) in rows {
         let _ = write!(
             s,
-            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            "<tr><th scope=\"row\"{PAD}>{}</th><td{PAD}>{}</td>",
             esc(name),
             counts.total
         );
         for &i in &used {
-            let _ = write!(
-                s,
-                "<td data-type=\"{}\">{} <span class=\"muted\">({})</span></td>",
-                esc(&t.columns[i].id),
-                counts.counts.get(i).copied().unwrap_or(0),
-                pct(counts.share(i))
-            );
+            let id = esc(&t.columns[i].id);
+            match counts.counts.get(i).copied().unwrap_or(0) {
+                0 => {
+                    let _ = write!(s, "<td data-type=\"{id}\" class=\"muted\"{PAD}>0</td>");
+                }
+                n => {
+                    let _ = write!(
+                        s,
+                        "<td data-type=\"{id}\"{PAD}>{n}&nbsp;<span class=\"muted\">({})</span></td>",
+                        pct(counts.share(i))
+                    );
+                }
+            }
         }
         s.push_str("</tr>\n");
     }
-    s.push_str("</tbody></table>\n");
+    s.push_str("</tbody></table></div>\n<p class=\"muted\">Sourced and anonymous claims by the type of their source in the sources registry, with each type's share of the row's attributed claims. An anonymous claim whose source is not in the registry counts as unnamed.</p>\n");
     if c.sources.is_empty() {
         return;
     }
-    s.push_str("<table id=\"sources\"><caption>Most cited sources <span class=\"muted\">(canonical names from the sources registry; aliases merged)</span></caption><thead><tr><th scope=\"col\">source</th><th scope=\"col\">type</th><th scope=\"col\">kind</th><th scope=\"col\">claims</th></tr></thead><tbody>\n");
+    s.push_str("<table id=\"sources\"><caption>Most cited sources <span class=\"muted\">(canonical names from the sources registry; aliases merged)</span></caption><thead><tr><th scope=\"col\">source</th><th scope=\"col\" style=\"text-align:left\">type</th><th scope=\"col\" style=\"text-align:left\">kind</th><th scope=\"col\">claims</th></tr></thead><tbody>\n");
     for (i, src) in c.sources.iter().take(TOP_SOURCES).enumerate() {
         let kind = t.of_sources.get(i).cloned().flatten();
         let _ = writeln!(
             s,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td></tr>",
             esc(&src.name),
             kind.map_or_else(
                 || "<span class=\"muted\">not in the registry</span>".to_owned(),

@@ -859,7 +859,7 @@ impl SourceTypes {
         }
         columns.push(TypeColumn {
             id: NOT_IN_REGISTRY.into(),
-            label: "named, not in the registry".into(),
+            label: "not in the registry".into(),
         });
         columns.push(TypeColumn {
             id: NO_SOURCE.into(),
