@@ -608,3 +608,23 @@ fn a_type_that_is_not_one_keeps_the_prompt_open() {
     assert!(text.contains("format = \"byline-sources/1\"\n"), "{text}");
     assert!(text.ends_with("[[source]]\nname = \"Amina Diallo\"\ntype = \"official\"\n"));
 }
+
+/// Another annotator's addition reaches an open session's prompt.
+#[test]
+fn the_prompt_reads_a_registry_changed_on_disk() {
+    let (dir, article) = screen_corpus(Some(REGISTRY));
+    let annotations = dir.path().join("annotations");
+    let mut h = Harness::annotate(&article, &annotations, "Alex Example");
+    h.press("}s");
+    std::fs::write(
+        dir.path().join("sources.toml"),
+        format!("{REGISTRY}\n[[source]]\nname = \"Zora Quill\"\ntype = \"media\"\n"),
+    )
+    .unwrap();
+    h.press("zo<Tab>");
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("Source: Zora Quill  (1/1: media)"),
+        "{screen}"
+    );
+}

@@ -87,6 +87,13 @@ struct RawEntry {
     aliases: Vec<Spanned<String>>,
 }
 
+/// When the registry file last changed, and its size: a session reads it
+/// again when this moves (another annotator added a source).
+pub fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
 /// Reads the registry at `path`; `Ok(None)` when there is none.
 pub fn load(path: &Path) -> Result<Option<Registry>, StoreError> {
     match read(path)? {

@@ -150,6 +150,9 @@ pub struct SourcesFile {
     pub registry: Arc<byline_model::sources::Registry>,
     /// Whether the file exists (an empty registry until a name is added).
     pub exists: bool,
+    /// The file's change time and size as read
+    /// ([`byline_store::sources::stamp`]).
+    pub stamp: Option<(std::time::SystemTime, u64)>,
 }
 
 impl App {
