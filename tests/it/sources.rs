@@ -628,3 +628,29 @@ fn the_prompt_reads_a_registry_changed_on_disk() {
         "{screen}"
     );
 }
+
+/// A registry that does not read is said on opening, completes nothing,
+/// and is never written to: a `name; type` keeps the name as the source.
+#[test]
+fn a_bad_registry_is_left_alone_by_the_prompt() {
+    let bad = "[[source]]\nname = \"Lena Ortiz\"\ntype = \"academic\"\n";
+    let (dir, article) = screen_corpus(Some(bad));
+    let annotations = dir.path().join("annotations");
+    let mut h = Harness::annotate(&article, &annotations, "Alex Example");
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("sources.toml:3:8: source \"Lena Ortiz\""),
+        "{screen}"
+    );
+    h.press("}sAmina Diallo; expert<Enter>");
+    assert_eq!(saved_sources(dir.path()), ["Amina Diallo"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sources.toml")).unwrap(),
+        bad
+    );
+    let screen = h.screen_text();
+    assert!(
+        screen.contains("not added to the sources registry:"),
+        "{screen}"
+    );
+}

@@ -68,6 +68,15 @@ impl AnnotateScreen {
                 app.message = Some(format!(
                     "{said}{e} — the source prompt works without the sources registry"
                 ));
+                // Empty until the file reads (a fix is picked up while a
+                // prompt is open); an addition is refused by the store,
+                // which reads the file again, so nothing is written to it.
+                app.sources = Some(state::SourcesFile {
+                    exists: false,
+                    registry: Arc::new(Default::default()),
+                    path,
+                    stamp,
+                });
             }
         }
         Ok(AnnotateScreen {
