@@ -6,7 +6,7 @@
 
 use super::toml_io::syntax;
 use super::{StoreError, lock};
-use byline_model::sources::{Entry, Field, Registry, SourceType, type_label};
+use byline_model::sources::{Entry, Field, Problem, Registry, SourceType, type_label};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -181,21 +181,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Registry, StoreError> {
         })
         .collect();
     Registry::new(types.clone(), entries.clone()).map_err(|problems| {
-        let p = &problems[0];
-        let (entry, field) = p.at();
-        let at = raw.source.get(entry).map(|e| {
-            let e = e.get_ref();
-            match field {
-                Field::Name => e.name.span().start,
-                Field::Type => e.kind.span().start,
-                Field::Alias(a) => e
-                    .aliases
-                    .get(a)
-                    .map_or(e.name.span().start, |a| a.span().start),
-            }
-        });
+        let at = |p: &Problem| {
+            let (entry, field) = p.at();
+            raw.source.get(entry).map(|e| {
+                let e = e.get_ref();
+                match field {
+                    Field::Name => e.name.span().start,
+                    Field::Type => e.kind.span().start,
+                    Field::Alias(a) => e
+                        .aliases
+                        .get(a)
+                        .map_or(e.name.span().start, |a| a.span().start),
+                }
+            })
+        };
+        // The first problem in the file, whatever kind it is.
+        let first = problems
+            .iter()
+            .min_by_key(|p| at(p))
+            .unwrap_or(&problems[0]);
         let types = types.unwrap_or_else(byline_model::sources::default_types);
-        syntax(path, text, at, p.describe(&entries, &types))
+        syntax(path, text, at(first), first.describe(&entries, &types))
     })
 }
 
@@ -325,6 +331,13 @@ note = "a key byline does not know"
         std::fs::write(&p, unknown).unwrap();
         assert!(add(&p, "New One", "expert").is_err());
         assert_eq!(std::fs::read_to_string(&p).unwrap(), unknown);
+    }
+
+    #[test]
+    fn the_first_problem_in_the_file_is_named() {
+        let text = "[[source]]\nname = \"A\"\ntype = \"expert\"\naliases = [\"x\"]\n[[source]]\nname = \"B\"\ntype = \"expert\"\naliases = [\"x\"]\n[[source]]\nname = \"C\"\ntype = \"alien\"\n";
+        let e = parse(Path::new("s.toml"), text).unwrap_err().to_string();
+        assert!(e.starts_with("s.toml:8:12: duplicate alias \"x\""), "{e}");
     }
 
     #[test]
