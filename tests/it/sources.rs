@@ -654,3 +654,29 @@ fn a_bad_registry_is_left_alone_by_the_prompt() {
         "{screen}"
     );
 }
+
+/// The sample `sources.toml` reads, and every entry in it is cited by the
+/// sample annotations (so it stays an example of this corpus).
+#[test]
+fn the_sample_registry_fits_the_sample_annotations() {
+    let root = crate::common::root();
+    if !root.join("sources.toml").is_file() {
+        eprintln!("no sample sources.toml; skipped");
+        return;
+    }
+    let r = run(&root, &["sources", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    let entries = v["sources"].as_array().unwrap();
+    assert!(entries.len() >= 10);
+    for e in entries {
+        assert!(
+            e["count"].as_u64().unwrap() > 0,
+            "{} is not cited",
+            e["name"]
+        );
+    }
+    // Aliases do their work: the minister's four spellings are one source.
+    let varga = entries.iter().find(|e| e["name"] == "Ilse Varga").unwrap();
+    assert_eq!(varga["spellings"].as_array().unwrap().len(), 4);
+}

@@ -214,6 +214,9 @@ pub struct Registry {
     pub entries: Vec<Entry>,
     /// Folded name or alias to its entry.
     index: HashMap<String, usize>,
+    /// Every name and alias, folded once, in file order: (entry, alias
+    /// index or `None` for the name, folded text), for completion.
+    folded: Vec<(usize, Option<usize>, String)>,
 }
 
 impl Default for Registry {
@@ -222,6 +225,7 @@ impl Default for Registry {
             types: default_types(),
             entries: Vec::new(),
             index: HashMap::new(),
+            folded: Vec::new(),
         }
     }
 }
@@ -284,10 +288,23 @@ impl Registry {
             }
         }
         if problems.is_empty() {
+            let folded = entries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| {
+                    std::iter::once((i, None, fold(&e.name))).chain(
+                        e.aliases
+                            .iter()
+                            .enumerate()
+                            .map(move |(a, alias)| (i, Some(a), fold(alias))),
+                    )
+                })
+                .collect();
             Ok(Registry {
                 types,
                 entries,
                 index,
+                folded,
             })
         } else {
             Err(problems)
@@ -355,33 +372,31 @@ impl Registry {
             return Vec::new();
         }
         let mut ranked: Vec<(u8, usize, Completion)> = Vec::new();
-        let mut order = 0;
-        for e in &self.entries {
-            for (text, alias) in
-                std::iter::once((&e.name, false)).chain(e.aliases.iter().map(|a| (a, true)))
-            {
-                order += 1;
-                let f = fold(text);
-                let rank = if f.starts_with(&t) {
-                    0
-                } else if f.split(' ').any(|w| w.starts_with(&t)) {
-                    1
-                } else if f.contains(&t) {
-                    2
-                } else {
-                    continue;
-                };
-                ranked.push((
-                    rank,
-                    order,
-                    Completion {
-                        text: text.clone(),
-                        name: e.name.clone(),
-                        kind: e.kind.clone(),
-                        alias,
-                    },
-                ));
-            }
+        for (order, (i, alias, f)) in self.folded.iter().enumerate() {
+            let rank = if f.starts_with(&t) {
+                0
+            } else if f.split(' ').any(|w| w.starts_with(&t)) {
+                1
+            } else if f.contains(&t) {
+                2
+            } else {
+                continue;
+            };
+            let e = &self.entries[*i];
+            let text = match alias {
+                Some(a) => e.aliases[*a].clone(),
+                None => e.name.clone(),
+            };
+            ranked.push((
+                rank,
+                order,
+                Completion {
+                    text,
+                    name: e.name.clone(),
+                    kind: e.kind.clone(),
+                    alias: alias.is_some(),
+                },
+            ));
         }
         ranked.sort_by_key(|(rank, order, _)| (*rank, *order));
         let mut seen = std::collections::HashSet::new();
