@@ -4,7 +4,7 @@
 //! own text, under the file's lock, so unknown keys, comments and the
 //! order of entries stay as they were.
 
-use super::toml_io::syntax;
+use super::toml_io::{check_format_is, de_error, syntax};
 use super::{StoreError, lock};
 use byline_model::sources::{Entry, Field, Problem, Registry, SourceType, type_label};
 use serde::Deserialize;
@@ -133,27 +133,8 @@ fn read(path: &Path) -> Result<Option<String>, StoreError> {
 /// Parses a registry; `path` is only used in messages. The first problem
 /// is the error, with its line and the entry's name.
 pub fn parse(path: &Path, text: &str) -> Result<Registry, StoreError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        syntax(
-            path,
-            text,
-            e.span().map(|s| s.start),
-            e.message().trim().to_owned(),
-        )
-    })?;
-    if let Some(f) = &raw.format
-        && f.get_ref() != FORMAT
-    {
-        return Err(syntax(
-            path,
-            text,
-            Some(f.span().start),
-            format!(
-                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
-                f.get_ref()
-            ),
-        ));
-    }
+    let raw: RawFile = toml::from_str(text).map_err(|e| de_error(path, text, &e))?;
+    check_format_is(path, text, raw.format.as_ref(), FORMAT)?;
     let types = raw.types.as_ref().map(|ts| {
         ts.iter()
             .map(|t| match t.get_ref() {
