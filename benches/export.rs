@@ -58,6 +58,7 @@ fn benches(c: &mut Criterion) {
         verbose: false,
         csv_raw: false,
         scheme: byline::cli::BratScheme::Spans,
+        sources: None,
         labels: byline::cli::LabelArgs {
             labels: None,
             label: Vec::new(),

@@ -135,20 +135,46 @@ def span_match(a, b):
     return exact, overlap
 
 
-APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'"}
+import unicodedata
+
+QUOTES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc`\u00b4\u02bb"}
+QUOTES.update({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+
+
+def fold(s):
+    """FORMAT.md's source key ("Sources registry"): NFC, case folded, quote
+    marks one, spacing collapsed, a leading article and trailing
+    punctuation dropped."""
+    s = unicodedata.normalize("NFC", s).casefold()
+    s = " ".join("".join(QUOTES.get(c, c) for c in s).split())
+    for article in ("the ", "a ", "an "):
+        if s.startswith(article) and s[len(article):]:
+            s = s[len(article):]
+            break
+    return s.rstrip(".,;:!?\u2026-\u2013\u2014 \t\n")
+
+
+def load_registry():
+    """name-or-alias (folded) -> canonical name, from the repository's
+    sources.toml, which `byline agree` finds above the sample files."""
+    path = os.path.join(ROOT, "sources.toml")
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as fh:
+        reg = tomllib.load(fh)
+    out = {}
+    for e in reg.get("source", []):
+        for n in [e["name"]] + e.get("aliases", []):
+            out[fold(n)] = e["name"]
+    return out
+
+
+REGISTRY = load_registry()
 
 
 def fold_source(s):
-    """FORMAT.md's source key: case folded, apostrophes one, spacing
-    collapsed, a leading article and trailing punctuation dropped."""
-    s = "".join(APOSTROPHES.get(c, c) for c in s.casefold())
-    words = s.split()
-    if len(words) > 1 and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    s = " ".join(words)
-    while s and s[-1] in "!\"#$%&*+,-./:;<=>?@[\\]^_{|}~(":
-        s = s[:-1]
-    return s
+    """Sources compare by the fold of their canonical name."""
+    return fold(REGISTRY.get(fold(s), " ".join(s.split())))
 
 
 def overlap_pairs(a, b):

@@ -8,8 +8,9 @@
 # Also writes the page itself beside the PNG (target/report.html). Fails
 # when Chromium is missing, the export fails, the PNG is not written, or
 # (with python3) the PNG lacks the highlight and chart colours the page
-# draws (scripts/png_colors.py). The window (1280x5000) is tall enough to show the
-# overview's charts and the first article's highlighted text.
+# draws (scripts/png_colors.py). The window (1280x6500) is tall enough to show the
+# overview's charts and the first article's highlighted text (with the
+# sample sources.toml, the overview also holds the sources tables).
 # Nothing it makes is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +45,7 @@ rm -f "$png"
 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$profile" --hide-scrollbars \
-  --screenshot="$png" --window-size="${WINDOW:-1280,5000}" \
+  --screenshot="$png" --window-size="${WINDOW:-1280,6500}" \
   "file://$(realpath "$html")" >/dev/null 2>&1 || true
 
 if [ ! -s "$png" ]; then

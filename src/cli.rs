@@ -39,6 +39,8 @@ pub enum Command {
     Text(TextArgs),
     /// Print the claims byline would suggest for an article (attributions and loaded language)
     Suggest(SuggestArgs),
+    /// List every source the corpus cites, grouped by the sources registry (sources.toml), with counts
+    Sources(SourcesArgs),
 }
 
 /// Output of `byline text`.
@@ -77,6 +79,19 @@ pub struct SuggestArgs {
     /// page's <html lang>, else English
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SourcesArgs {
+    /// Folder that holds `<article-id>/<annotator>.toml`
+    #[arg(long, value_name = "DIR", default_value = "annotations")]
+    pub annotations: PathBuf,
+    /// The sources registry [default: sources.toml in the folder that holds the annotations folder]
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
+    /// text for people, json for tools (keys in docs/export.md)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextFormat,
 }
 
 /// Output of `byline keys`.
@@ -157,6 +172,9 @@ pub struct AgreeArgs {
     /// Score each annotator against an adjudicated file: `gold` for the article folder's gold.toml (`byline adjudicate`), or a file
     #[arg(long, value_name = "gold|FILE")]
     pub against: Option<PathBuf>,
+    /// The sources registry sources are compared through (aliases are one source) [default: the first sources.toml in a folder named, or up to two folders above it]
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
     /// What one unit of agreement is: a character; a sentence, labelled by the kind covering most of it; or the claim spans themselves (Krippendorff's unitizing alpha per kind)
     #[arg(long, value_enum, default_value = "char")]
     pub unit: UnitArg,
@@ -267,6 +285,9 @@ pub struct ExportArgs {
     /// With --format brat: one span per claim, or the attribution scheme's events
     #[arg(long, value_enum, default_value = "spans")]
     pub scheme: BratScheme,
+    /// The sources registry to count sources by [default: the first sources.toml in a folder named, or up to two folders above it]
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
     /// With --format brat, label-studio or doccano: the labels written
     #[command(flatten)]
     pub labels: LabelArgs,

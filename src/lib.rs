@@ -69,5 +69,6 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         cli::Command::Text(args) => commands::text::run(args),
         cli::Command::Import(args) => commands::import::run(args),
         cli::Command::Suggest(args) => commands::suggest::run(args, &config()?.suggest),
+        cli::Command::Sources(args) => commands::sources::run(args),
     }
 }

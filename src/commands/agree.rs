@@ -8,6 +8,7 @@ use crate::{EXIT_FAILED, EXIT_USAGE};
 use byline_model::annotation::AnnotationSet;
 use byline_model::review::agree::{self, Coder, Options};
 use byline_model::review::team;
+use byline_model::sources::{Registry, fold};
 use byline_store::agree::{
     AgreeError, Named, annotator_files, article_folders, coder_names, find_article, fresh,
     is_corpus, load_folder, load_sets,
@@ -16,10 +17,15 @@ use std::path::{Path, PathBuf};
 
 /// `byline agree FILE FILE…`
 pub fn run(args: &AgreeArgs) -> anyhow::Result<u8> {
+    let registry = registry(args);
+    let key = |s: &str| match &registry {
+        Some(r) => fold(&r.canonical(s)),
+        None => fold(s),
+    };
     let opts = Options {
         unit: args.unit.into(),
         paragraphs: args.paragraphs,
-        source_key: &agree::fold_source,
+        source_key: &key,
     };
     if is_corpus(&args.files) {
         if args.paragraphs.is_some() {
@@ -99,6 +105,29 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<u8> {
         AgreeFormat::Json => output::print_json(&agree::render_json(&report))?,
     }
     Ok(0)
+}
+
+/// The sources registry sources are compared through: `--sources`, else
+/// the one an export of these files would use. One that cannot be used is
+/// said, and agreement runs without it.
+fn registry(args: &AgreeArgs) -> Option<Registry> {
+    let path = args
+        .sources
+        .clone()
+        .or_else(|| byline_store::sources::find_for(&args.files))?;
+    let failed = |message: String| {
+        output::error(format_args!("{message}"));
+        output::warning(format_args!(
+            "ran without the sources registry {}: sources are compared as typed (case, apostrophes and a leading article aside)",
+            path.display()
+        ));
+        None
+    };
+    match byline_store::sources::load(&path) {
+        Ok(Some(r)) => Some(r),
+        Ok(None) => failed(format!("{}: no such file (--sources)", path.display())),
+        Err(e) => failed(e.to_string()),
+    }
 }
 
 fn same(a: &Path, b: &Path) -> bool {

@@ -62,6 +62,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         csv_raw: args.csv_raw,
         labels,
         attribution: args.scheme == BratScheme::Attribution,
+        sources: args.sources.clone(),
     };
     let failed = export::run(&options, &Stderr)?;
     Ok(if failed { EXIT_FAILED } else { 0 })

@@ -9,5 +9,6 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod review;
+pub mod sources;
 pub mod suggest;
 pub mod text;

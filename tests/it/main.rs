@@ -29,6 +29,7 @@ mod security;
 mod session;
 mod sessions;
 mod soak;
+mod sources;
 mod suggest;
 mod suggest_figures;
 mod text;

@@ -8,3 +8,4 @@ pub mod lines;
 pub mod names;
 pub mod review;
 pub mod sanitize;
+pub mod sources;

@@ -18,6 +18,7 @@ pub mod recovery;
 pub mod review;
 pub mod review_open;
 mod session;
+pub mod sources;
 mod toml_io;
 
 pub use files::GOLD_FILE;

@@ -150,18 +150,39 @@ pub(super) fn check_format(
     text: &str,
     format: Option<&Spanned<String>>,
 ) -> Result<(), StoreError> {
+    check_format_is(path, text, format, FORMAT)
+}
+
+/// Refuses a `format` other than `expected` (a file of another kind, or
+/// of a newer byline).
+pub(super) fn check_format_is(
+    path: &Path,
+    text: &str,
+    format: Option<&Spanned<String>>,
+    expected: &str,
+) -> Result<(), StoreError> {
     match format {
-        Some(f) if f.get_ref() != FORMAT => Err(syntax(
+        Some(f) if f.get_ref() != expected => Err(syntax(
             path,
             text,
             Some(f.span().start),
             format!(
-                "format is {:?}; this byline reads {FORMAT:?} (a newer byline may read it)",
+                "format is {:?}; this byline reads {expected:?} (a newer byline may read it)",
                 f.get_ref()
             ),
         )),
         _ => Ok(()),
     }
+}
+
+/// A TOML parse error as byline reports it: file, line, column, what.
+pub(super) fn de_error(path: &Path, text: &str, e: &toml::de::Error) -> StoreError {
+    syntax(
+        path,
+        text,
+        e.span().map(|s| s.start),
+        e.message().trim().to_owned(),
+    )
 }
 
 /// The most paragraphs an annotator file may say its article has: a
@@ -311,14 +332,7 @@ impl<'a> ClaimChecks<'a> {
 
 /// Parses an annotator file. `path` is only used in messages.
 pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        syntax(
-            path,
-            text,
-            e.span().map(|s| s.start),
-            e.message().trim().to_owned(),
-        )
-    })?;
+    let raw: RawFile = toml::from_str(text).map_err(|e| de_error(path, text, &e))?;
     check_format(path, text, raw.format.as_ref())?;
     // Before the untyped parse, which has its own, less helpful, words for
     // a number too large for TOML's integers.

@@ -5,10 +5,12 @@
 use super::perfile::{self, Render};
 use super::sink::{Sink, existing_folder_of};
 use super::{
-    ArticleSummary, Corpus, TextStats, TextStatus, csv, html, json, markdown, summarize_with,
+    ArticleSummary, Corpus, RegistryUse, TextStats, TextStatus, csv, html, json, markdown,
+    summarize_with,
 };
 use anyhow::Context;
 use byline_model::sanitize;
+use byline_model::sources::Registry;
 use byline_store::files::{FileKind, classify};
 use byline_store::{self as store, StoreError};
 use rayon::prelude::*;
@@ -62,6 +64,41 @@ pub struct Options {
     pub labels: crate::import::labels::Mapping,
     /// brat: the attribution scheme's events, not one span per claim.
     pub attribution: bool,
+    /// The sources registry; `None`: the first `sources.toml` found beside
+    /// the paths ([`byline_store::sources::find_for`]).
+    pub sources: Option<PathBuf>,
+}
+
+/// The registry an export counts sources by: named, else found beside
+/// the paths; a registry that cannot be used is reported (one line:
+/// file, line, entry) and the export runs without it, saying so.
+fn registry(args: &Options, report: &dyn Reporter) -> (Option<Registry>, RegistryUse) {
+    let Some(path) = args
+        .sources
+        .clone()
+        .or_else(|| store::sources::find_for(&args.paths))
+    else {
+        return (None, RegistryUse::None);
+    };
+    let shown = tidy(&path).display().to_string();
+    let failed = |message: String| {
+        report.error(&message);
+        report.warning(&format!(
+            "ran without the sources registry {shown}: sources are counted as typed, and not by type"
+        ));
+        (
+            None,
+            RegistryUse::Failed {
+                path: shown.clone(),
+                message,
+            },
+        )
+    };
+    match store::sources::load(&path) {
+        Ok(Some(r)) => (Some(r), RegistryUse::Used { path: shown }),
+        Ok(None) => failed(format!("{shown}: no such file (--sources)")),
+        Err(e) => failed(e.to_string()),
+    }
 }
 
 /// Where an export's messages and progress go: the binary prints them.
@@ -147,8 +184,9 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         ));
     }
 
+    let (registry, registry_use) = registry(args, report);
     let output = out.replaces().and_then(|p| std::fs::canonicalize(p).ok());
-    let mut stream = Stream::new(args)?;
+    let mut stream = Stream::new(args, registry.as_ref())?;
     let pass = Pass {
         found: &found,
         root: args.root.as_deref(),
@@ -157,6 +195,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         labels: &args.labels,
         verbose: args.verbose,
         report,
+        registry: registry.as_ref(),
     };
     let mut read_output = false;
     let written = stream
@@ -165,16 +204,24 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         .and_then(|done| {
             failed |= done.failed;
             read_output = done.read_output;
+            let corpus =
+                || Corpus::with_registry(&done.summaries, registry.as_ref(), registry_use.clone());
             // Only the page shows agreement; it reads each compared
-            // article's files again, so other formats skip it.
-            let agreement = matches!(args.format, Format::Html).then(|| {
-                super::agreement::gather(
-                    &found.files,
-                    args.root.as_deref(),
-                    &byline_model::review::agree::fold_source,
-                )
-            });
-            stream.end(&mut out, &done.summaries, report, agreement.as_ref())
+            // article's files again, so other formats skip it. Sources
+            // are compared through the registry when there is one.
+            let key = |s: &str| match &registry {
+                Some(r) => byline_model::sources::fold(&r.canonical(s)),
+                None => byline_model::sources::fold(s),
+            };
+            let agreement = matches!(args.format, Format::Html)
+                .then(|| super::agreement::gather(&found.files, args.root.as_deref(), &key));
+            stream.end(
+                &mut out,
+                &done.summaries,
+                &corpus,
+                report,
+                agreement.as_ref(),
+            )
         });
     if read_output && let Some(shown) = &args.output {
         // Found only while reading: the export is dropped, the file kept.
@@ -214,6 +261,7 @@ struct Pass<'a> {
     labels: &'a crate::import::labels::Mapping,
     verbose: bool,
     report: &'a dyn Reporter,
+    registry: Option<&'a Registry>,
 }
 
 /// What a pass made: the summaries the output still needs at the end,
@@ -235,6 +283,7 @@ impl Pass<'_> {
             labels,
             verbose,
             report,
+            registry,
             ..
         } = *self;
         let mut failed = false;
@@ -264,6 +313,9 @@ impl Pass<'_> {
                     let dir = f.parent().unwrap_or(Path::new(""));
                     let full = kept || render.is_some();
                     let mut d = summarize_file(f, &cache, step, full, reviews.get(dir))?;
+                    if let Some(r) = registry {
+                        super::canonicalize(&mut d.summary, r);
+                    }
                     d.index = step * CHUNK + i;
                     // Serialising is as much work as summarising: do it here,
                     // in parallel, and only copy bytes in order below.
@@ -344,7 +396,7 @@ enum Stream {
 }
 
 impl Stream {
-    fn new(args: &Options) -> std::io::Result<Stream> {
+    fn new(args: &Options, registry: Option<&Registry>) -> std::io::Result<Stream> {
         let per_file = |render, header| Stream::PerFile {
             render,
             header,
@@ -359,7 +411,7 @@ impl Stream {
                 Some(super::interchange::VERDICT_HEADER),
             ),
             (_, true, _) => Stream::Claims(csv::ClaimsWriter::new(args.csv_raw)),
-            (Format::Csv, false, _) => Stream::Csv(csv::ArticleRows { raw: args.csv_raw }),
+            (Format::Csv, false, _) => Stream::Csv(csv::ArticleRows::new(args.csv_raw, registry)),
             (Format::Json, false, _) => Stream::Json(json::Stream::default()),
             (Format::Markdown, ..) => Stream::Markdown,
             (Format::Html, ..) => Stream::Html(html::Html::new()?),
@@ -449,20 +501,21 @@ impl Stream {
         self,
         out: &mut Sink,
         summaries: &[ArticleSummary],
+        corpus: &dyn Fn() -> Corpus,
         report: &dyn Reporter,
         agreement: Option<&super::agreement::Agreement>,
     ) -> std::io::Result<()> {
         match self {
-            Stream::Json(s) => s.end(out, &Corpus::new(summaries)),
+            Stream::Json(s) => s.end(out, &corpus()),
             Stream::Csv(_) => Ok(()),
             Stream::Claims(w) => w.finish(out),
-            Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
+            Stream::Markdown => markdown::write(out, summaries, &corpus()),
             Stream::Html(h) => match agreement {
-                Some(a) => h.end(out, &Corpus::new(summaries), a),
+                Some(a) => h.end(out, &corpus(), a),
                 None => h.end(
                     out,
-                    &Corpus::new(summaries),
-                    &super::agreement::gather(&[], None, &byline_model::review::agree::fold_source),
+                    &corpus(),
+                    &super::agreement::gather(&[], None, &byline_model::sources::fold),
                 ),
             },
             Stream::PerFile { array: true, .. } => out.write_all(b"\n]\n"),

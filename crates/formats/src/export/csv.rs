@@ -3,7 +3,9 @@
 //! what spreadsheet programs and Python's `csv` module read.
 
 use super::{ArticleSummary, Metric};
+use super::{SourceTypes, TypeColumn};
 use byline_model::annotation::{AnnotationSet, Kind};
+use byline_model::sources::Registry;
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -149,22 +151,41 @@ fn article_row(a: &ArticleSummary) -> Vec<String> {
 pub struct ArticleRows {
     /// `--csv-raw`: cells not neutralised ([`cell`]).
     pub raw: bool,
+    /// With a sources registry: a `type_<id>` column per type of source
+    /// (docs/export.md), counting the file's attributed claims.
+    pub types: Option<(Registry, Vec<TypeColumn>)>,
 }
 
 impl ArticleRows {
+    pub fn new(raw: bool, registry: Option<&Registry>) -> ArticleRows {
+        ArticleRows {
+            raw,
+            types: registry.map(|r| (r.clone(), SourceTypes::columns(r))),
+        }
+    }
+
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
         let mut w = writer(out);
-        w.write_record(ARTICLE_HEADER)?;
+        let mut header: Vec<String> = ARTICLE_HEADER.iter().map(|h| (*h).to_owned()).collect();
+        if let Some((_, columns)) = &self.types {
+            header.extend(columns.iter().map(|c| format!("type_{}", c.id)));
+        }
+        w.write_record(&header)?;
         w.flush()
     }
 
     pub fn write(&mut self, out: &mut dyn Write, a: &ArticleSummary) -> std::io::Result<()> {
         let mut w = writer(out);
-        w.write_record(
-            article_row(a)
-                .iter()
-                .map(|c| cell(c, self.raw).into_owned()),
-        )?;
+        let mut row = article_row(a);
+        if let Some((r, columns)) = &self.types {
+            row.extend(
+                SourceTypes::of(a, r, columns)
+                    .counts
+                    .iter()
+                    .map(|n| n.to_string()),
+            );
+        }
+        w.write_record(row.iter().map(|c| cell(c, self.raw).into_owned()))?;
         w.flush()
     }
 }

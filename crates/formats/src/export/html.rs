@@ -13,7 +13,7 @@
 
 use super::interchange::{Doc, VerdictOn};
 use super::interval::Interval;
-use super::{ArticleSummary, Corpus, Group, Metric, Tally};
+use super::{ArticleSummary, Corpus, Group, Metric, RegistryUse, Tally};
 use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::review::verdict::Verdict;
 use std::fmt::Write as _;
@@ -327,6 +327,7 @@ fn overview(s: &mut String, c: &Corpus) {
     s.push_str("</div>\n");
     group_table(s, "By outlet", "outlet", &c.by_outlet);
     group_table(s, "By annotator", "annotator", &c.by_annotator);
+    sources(s, c);
     s.push_str(
         "<p class=\"muted\">Figures are pooled over annotation files (Σ numerators / Σ denominators). \
 The 95% interval is a percentile bootstrap over annotation files — one annotator's file on one article — \
@@ -335,6 +336,100 @@ A group with fewer than 5 articles behind it gets its n and no interval: two fil
 Two groups whose intervals do not overlap differ by more than sampling noise; \
 with only a few articles in a group, the interval itself is rough.</p>\n</section>\n",
     );
+}
+
+/// The types table's cells: narrower than the page's tables, so a
+/// dozen types fit its width (inline, so the style sheet is the same
+/// without a registry).
+const PAD: &str = " style=\"padding:.25rem .3rem\"";
+
+/// Sources cited in the corpus with more than this many claims are
+/// listed in the report's sources table (the JSON export has them all).
+const TOP_SOURCES: usize = 20;
+
+/// With a sources registry: the sources table (canonical names, their
+/// types) and attributed claims by type of source per outlet; without
+/// one that could be used, a line saying so; nothing when there is none.
+fn sources(s: &mut String, c: &Corpus) {
+    match &c.registry {
+        RegistryUse::None => return,
+        RegistryUse::Failed { path, message } => {
+            let _ = writeln!(
+                s,
+                "<p class=\"registry-failed\">This report ran without the sources registry <code>{}</code>, which could not be used: {}. Sources are counted as typed.</p>",
+                esc(path),
+                esc(message)
+            );
+            return;
+        }
+        RegistryUse::Used { .. } => {}
+    }
+    let Some(t) = &c.types else { return };
+    let used: Vec<usize> = (0..t.columns.len()).filter(|&i| t.used(i)).collect();
+    // Inline styles: the page's style sheet is the same with a registry
+    // and without one. A dozen types are wider than the page: the table
+    // scrolls sideways, and a cell never breaks between count and share.
+    s.push_str("<div class=\"wide\" style=\"overflow-x:auto\">");
+    let _ = write!(
+        s,
+        "<table id=\"source-types\" style=\"font-size:.85em\"><caption>Sources by type, per outlet</caption><thead><tr><th scope=\"col\"{PAD}>outlet</th><th scope=\"col\"{PAD}>attributed claims</th>"
+    );
+    for &i in &used {
+        // "government/official" may break after its slash.
+        let _ = write!(
+            s,
+            "<th scope=\"col\" data-type=\"{}\"{PAD}>{}</th>",
+            esc(&t.columns[i].id),
+            esc(&t.columns[i].label).replace('/', "/<wbr>")
+        );
+    }
+    s.push_str("</tr></thead><tbody>\n");
+    let rows = std::iter::once(("All outlets", &t.totals))
+        .chain(t.by_outlet.iter().map(|(n, c)| (n.as_str(), c)));
+    for (name, counts) in rows {
+        let _ = write!(
+            s,
+            "<tr><th scope=\"row\"{PAD}>{}</th><td{PAD}>{}</td>",
+            esc(name),
+            counts.total
+        );
+        for &i in &used {
+            let id = esc(&t.columns[i].id);
+            match counts.counts.get(i).copied().unwrap_or(0) {
+                0 => {
+                    let _ = write!(s, "<td data-type=\"{id}\" class=\"muted\"{PAD}>0</td>");
+                }
+                n => {
+                    let _ = write!(
+                        s,
+                        "<td data-type=\"{id}\"{PAD}>{n}&nbsp;<span class=\"muted\">({})</span></td>",
+                        pct(counts.share(i))
+                    );
+                }
+            }
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody></table></div>\n<p class=\"muted\">Sourced and anonymous claims by the type of their source in the sources registry, with each type's share of the row's attributed claims. An anonymous claim whose source is not in the registry counts as unnamed.</p>\n");
+    if c.sources.is_empty() {
+        return;
+    }
+    s.push_str("<table id=\"sources\"><caption>Most cited sources <span class=\"muted\">(canonical names from the sources registry; aliases merged)</span></caption><thead><tr><th scope=\"col\">source</th><th scope=\"col\" style=\"text-align:left\">type</th><th scope=\"col\" style=\"text-align:left\">kind</th><th scope=\"col\">claims</th></tr></thead><tbody>\n");
+    for (i, src) in c.sources.iter().take(TOP_SOURCES).enumerate() {
+        let kind = t.of_sources.get(i).cloned().flatten();
+        let _ = writeln!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td></tr>",
+            esc(&src.name),
+            kind.map_or_else(
+                || "<span class=\"muted\">not in the registry</span>".to_owned(),
+                |k| esc(&k)
+            ),
+            src.kind,
+            src.count
+        );
+    }
+    s.push_str("</tbody></table>\n");
 }
 
 fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {

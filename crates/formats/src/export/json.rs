@@ -345,6 +345,87 @@ impl Stream {
                 group: group(g),
             }),
         )?;
+        registry(out, corpus)?;
         out.write_all(b"}\n")
     }
+}
+
+#[derive(Serialize)]
+struct RegistryJson<'a> {
+    path: &'a str,
+    used: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TypeJson<'a> {
+    #[serde(rename = "type")]
+    id: &'a str,
+    label: &'a str,
+    claims: usize,
+    share: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct TypeRowJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    attributed: usize,
+    by_type: Vec<TypeJson<'a>>,
+}
+
+fn type_row<'a>(
+    t: &'a super::SourceTypes,
+    outlet: Option<&'a str>,
+    c: &'a super::TypeCounts,
+) -> TypeRowJson<'a> {
+    TypeRowJson {
+        outlet,
+        attributed: c.total,
+        by_type: t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, col)| TypeJson {
+                id: &col.id,
+                label: &col.label,
+                claims: c.counts.get(i).copied().unwrap_or(0),
+                share: c.share(i),
+            })
+            .collect(),
+    }
+}
+
+/// `sources_registry` and `source_types` (docs/export.md), only when the
+/// export found a registry: without one the object is as it always was.
+fn registry(out: &mut dyn Write, corpus: &Corpus) -> std::io::Result<()> {
+    let reg = match &corpus.registry {
+        super::RegistryUse::None => return Ok(()),
+        super::RegistryUse::Used { path } => RegistryJson {
+            path,
+            used: true,
+            error: None,
+        },
+        super::RegistryUse::Failed { path, message } => RegistryJson {
+            path,
+            used: false,
+            error: Some(message),
+        },
+    };
+    out.write_all(b",\n\"sources_registry\":")?;
+    serde_json::to_writer(&mut *out, &reg)?;
+    if let Some(t) = &corpus.types {
+        out.write_all(b",\n\"source_types\":")?;
+        serde_json::to_writer(&mut *out, &type_row(t, None, &t.totals))?;
+        out.write_all(b",\n")?;
+        list(
+            out,
+            "source_types_by_outlet",
+            t.by_outlet
+                .iter()
+                .map(|(name, c)| type_row(t, Some(name), c)),
+        )?;
+    }
+    Ok(())
 }

@@ -3,7 +3,8 @@
 //! a per-paragraph strip drawn with letters in a code block.
 
 use super::{
-    ArticleSummary, Corpus, Group, LEAD_BODY_PARAGRAPHS, Metric, STRIP_EMPTY, SourceCount, Tally,
+    ArticleSummary, Corpus, Group, LEAD_BODY_PARAGRAPHS, Metric, RegistryUse, STRIP_EMPTY,
+    SourceCount, SourceTypes, Tally,
 };
 use byline_model::annotation::Kind;
 use std::fmt::Write as _;
@@ -245,7 +246,11 @@ fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
     s.push_str(INTERVAL_NOTE);
 
     s.push_str("\n### Sources across the corpus\n\n");
+    registry_line(s, c);
     sources_table(s, &c.sources, CORPUS_SOURCES);
+    if let Some(t) = &c.types {
+        types_table(s, t);
+    }
 
     s.push_str("\n### Articles\n\n");
     s.push_str("| article | annotator | outlet | claims | sourced | anonymous | editorial | anonymity ratio | editorial / 100 words |\n");
@@ -327,6 +332,60 @@ fn sources_table(s: &mut String, sources: &[SourceCount], limit: usize) {
             "\n{} more in the JSON export.",
             plural(sources.len() - limit, "source", "sources")
         );
+    }
+}
+
+/// Which registry counted the sources, or that the export ran without
+/// the one it found; nothing when there is none.
+fn registry_line(s: &mut String, c: &Corpus) {
+    match &c.registry {
+        RegistryUse::None => {}
+        RegistryUse::Used { path } => {
+            let _ = writeln!(
+                s,
+                "Sources are counted by their canonical names in the registry {} (aliases merged).\n",
+                code(path)
+            );
+        }
+        RegistryUse::Failed { path, message } => {
+            let _ = writeln!(
+                s,
+                "This export ran without the sources registry {}, which could not be used: {}. Sources are counted as typed.\n",
+                code(path),
+                esc(message)
+            );
+        }
+    }
+}
+
+/// Attributed claims by the type of their source, for the corpus and
+/// each outlet: a count and its share of the row's attributed claims.
+fn types_table(s: &mut String, t: &SourceTypes) {
+    s.push_str("\n### Sources by type\n\n");
+    s.push_str("Sourced and anonymous claims by the type of their source in the registry, with each type's share of the row's attributed claims. An anonymous claim whose source is not in the registry counts as unnamed.\n\n");
+    let used: Vec<usize> = (0..t.columns.len()).filter(|&i| t.used(i)).collect();
+    let _ = write!(s, "| outlet | attributed claims |");
+    for &i in &used {
+        let _ = write!(s, " {} |", esc(&t.columns[i].label));
+    }
+    s.push_str("\n|:--|--:|");
+    for _ in &used {
+        s.push_str("--:|");
+    }
+    s.push('\n');
+    let rows = std::iter::once(("all outlets", &t.totals))
+        .chain(t.by_outlet.iter().map(|(n, c)| (n.as_str(), c)));
+    for (name, counts) in rows {
+        let _ = write!(s, "| {} | {} |", esc(name), counts.total);
+        for &i in &used {
+            let _ = write!(
+                s,
+                " {} ({}) |",
+                counts.counts.get(i).copied().unwrap_or(0),
+                pct(counts.share(i))
+            );
+        }
+        s.push('\n');
     }
 }
 

@@ -29,6 +29,7 @@ pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind, KindCounts, overlap};
 use byline_model::article::{Article, normalize_block};
+use byline_model::sources::{self, Registry};
 use byline_store::annotator_slug;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -767,10 +768,186 @@ pub struct Corpus {
     pub by_outlet: Vec<Group>,
     /// Sources pooled over every file, in [`ArticleSummary::sources`] order.
     pub sources: Vec<SourceCount>,
+    /// The sources registry the export used, or why it used none.
+    pub registry: RegistryUse,
+    /// Attributed claims by the type of their source, when a registry was
+    /// used.
+    pub types: Option<SourceTypes>,
+}
+
+/// Whether an export counted sources through a registry (`sources.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum RegistryUse {
+    /// There is none: sources are counted as typed (folded).
+    #[default]
+    None,
+    /// Read from `path` (as shown).
+    Used { path: String },
+    /// `path` exists but could not be used; `message` is the one-line
+    /// error (file, line, entry). The export ran without it.
+    Failed { path: String, message: String },
+}
+
+/// One column of [`SourceTypes`]: a registry type, or one of the two
+/// kinds of claims the registry does not type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeColumn {
+    /// A type id, or [`NOT_IN_REGISTRY`] / [`NO_SOURCE`].
+    pub id: String,
+    pub label: String,
+}
+
+/// Sourced claims whose source is not in the registry.
+pub const NOT_IN_REGISTRY: &str = "not-in-registry";
+/// Sourced claims with no source given.
+pub const NO_SOURCE: &str = "no-source";
+
+/// Counts per column of one group; `total` is its sourced and anonymous
+/// claims, the denominator of every share.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TypeCounts {
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+impl TypeCounts {
+    pub fn share(&self, i: usize) -> Option<f64> {
+        ratio(self.counts.get(i).copied().unwrap_or(0), self.total)
+    }
+
+    fn add(&mut self, o: &TypeCounts) {
+        if self.counts.len() < o.counts.len() {
+            self.counts.resize(o.counts.len(), 0);
+        }
+        for (a, b) in self.counts.iter_mut().zip(&o.counts) {
+            *a += b;
+        }
+        self.total += o.total;
+    }
+}
+
+/// Sourced and anonymous claims by the type of their source: for the
+/// corpus and per outlet (in [`Corpus::by_outlet`] order). An anonymous
+/// claim whose source is not in the registry (or that names none) counts
+/// as unnamed; a sourced one as [`NOT_IN_REGISTRY`] (or [`NO_SOURCE`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceTypes {
+    /// The registry's types in its order, then unnamed when the registry
+    /// has no such type, then [`NOT_IN_REGISTRY`] and [`NO_SOURCE`].
+    pub columns: Vec<TypeColumn>,
+    pub totals: TypeCounts,
+    pub by_outlet: Vec<(String, TypeCounts)>,
+    /// The type label of each of [`Corpus::sources`], in its order; `None`
+    /// for a source not in the registry.
+    pub of_sources: Vec<Option<String>>,
+}
+
+impl SourceTypes {
+    pub(crate) fn columns(r: &Registry) -> Vec<TypeColumn> {
+        let mut columns: Vec<TypeColumn> = r
+            .types
+            .iter()
+            .map(|t| TypeColumn {
+                id: t.id.clone(),
+                label: t.label.clone(),
+            })
+            .collect();
+        if !r.has_type(sources::UNNAMED) {
+            columns.push(TypeColumn {
+                id: sources::UNNAMED.into(),
+                label: sources::type_label(sources::UNNAMED),
+            });
+        }
+        columns.push(TypeColumn {
+            id: NOT_IN_REGISTRY.into(),
+            label: "not in the registry".into(),
+        });
+        columns.push(TypeColumn {
+            id: NO_SOURCE.into(),
+            label: "sourced, no source given".into(),
+        });
+        columns
+    }
+
+    /// One file's counts.
+    pub(crate) fn of(a: &ArticleSummary, r: &Registry, columns: &[TypeColumn]) -> TypeCounts {
+        let col = |id: &str| columns.iter().position(|c| c.id == id).unwrap_or(0);
+        let mut t = TypeCounts {
+            counts: vec![0; columns.len()],
+            total: a.tally.by_kind.get(Kind::Sourced) + a.tally.by_kind.get(Kind::Anonymous),
+        };
+        let mut named = KindCounts::default();
+        for s in &a.sources {
+            named.0[s.kind.index()] += s.count;
+            let i = match (r.resolve(&s.name), s.kind) {
+                (Some(e), _) => col(&e.kind),
+                (None, Kind::Anonymous) => col(sources::UNNAMED),
+                (None, _) => col(NOT_IN_REGISTRY),
+            };
+            t.counts[i] += s.count;
+        }
+        let k = |kind| a.tally.by_kind.get(kind).saturating_sub(named.get(kind));
+        t.counts[col(sources::UNNAMED)] += k(Kind::Anonymous);
+        t.counts[col(NO_SOURCE)] += k(Kind::Sourced);
+        t
+    }
+
+    fn new(articles: &[ArticleSummary], r: &Registry) -> SourceTypes {
+        let columns = SourceTypes::columns(r);
+        let mut totals = TypeCounts {
+            counts: vec![0; columns.len()],
+            total: 0,
+        };
+        let mut by_outlet: std::collections::BTreeMap<String, TypeCounts> = Default::default();
+        for a in articles {
+            let t = SourceTypes::of(a, r, &columns);
+            totals.add(&t);
+            by_outlet.entry(outlet_key(a)).or_default().add(&t);
+        }
+        SourceTypes {
+            columns,
+            totals,
+            // Named below, from the outlet groups, which sort by the same key.
+            by_outlet: by_outlet
+                .into_values()
+                .map(|t| (String::new(), t))
+                .collect(),
+            of_sources: Vec::new(),
+        }
+    }
+
+    /// Whether any group has a claim in column `i`: a table leaves out
+    /// the columns that are empty everywhere.
+    pub fn used(&self, i: usize) -> bool {
+        self.totals.counts.get(i).is_some_and(|&n| n > 0)
+    }
+}
+
+/// `summary`'s sources counted by their canonical names in `registry`:
+/// the aliases of one entry become one source.
+pub fn canonicalize(summary: &mut ArticleSummary, registry: &Registry) {
+    let mut groups = SourceGroups::default();
+    for s in &summary.sources {
+        for (spelling, n) in s.spellings() {
+            groups.add(s.kind, registry.canonical(spelling), n);
+        }
+    }
+    summary.sources = groups.finish();
 }
 
 impl Corpus {
     pub fn new(articles: &[ArticleSummary]) -> Corpus {
+        Corpus::with_registry(articles, None, RegistryUse::None)
+    }
+
+    /// The corpus, with sources by type when `registry` is given (the
+    /// summaries already [`canonicalize`]d by it); `used` says which
+    /// registry it was, or why there was none.
+    pub fn with_registry(
+        articles: &[ArticleSummary],
+        registry: Option<&Registry>,
+        used: RegistryUse,
+    ) -> Corpus {
         let all: Vec<&ArticleSummary> = articles.iter().collect();
         let mut sources = SourceGroups::default();
         for a in articles {
@@ -780,18 +957,38 @@ impl Corpus {
                 }
             }
         }
+        let by_outlet = groups(articles, |a| {
+            match a.outlet.as_deref().map(normalize_block) {
+                Some(o) if !o.is_empty() => (source_key(&o), o),
+                _ => (UNKNOWN_OUTLET.into(), UNKNOWN_OUTLET.into()),
+            }
+        });
+        let types = registry.map(|r| {
+            let mut t = SourceTypes::new(articles, r);
+            for (row, g) in t.by_outlet.iter_mut().zip(&by_outlet) {
+                row.0 = g.name.clone();
+            }
+            t
+        });
+        let sources = sources.finish();
+        let types = types.map(|mut t| {
+            if let Some(r) = registry {
+                t.of_sources = sources
+                    .iter()
+                    .map(|s| r.resolve(&s.name).map(|e| r.label(&e.kind)))
+                    .collect();
+            }
+            t
+        });
         Corpus {
             totals: Group::of(String::new(), &all),
             by_annotator: groups(articles, |a| {
                 (annotator_slug(&a.annotator), normalize_block(&a.annotator))
             }),
-            by_outlet: groups(articles, |a| {
-                match a.outlet.as_deref().map(normalize_block) {
-                    Some(o) if !o.is_empty() => (source_key(&o), o),
-                    _ => (UNKNOWN_OUTLET.into(), UNKNOWN_OUTLET.into()),
-                }
-            }),
-            sources: sources.finish(),
+            by_outlet,
+            sources,
+            registry: used,
+            types,
         }
     }
 }

@@ -298,32 +298,9 @@ pub struct SourceDifference {
     pub b: Option<String>,
 }
 
-/// The key two sources are compared by: case folded, every apostrophe
-/// one, spacing collapsed, a leading article and trailing punctuation
-/// dropped. "Pakistan's representatives" and "the Pakistan’s
-/// Representatives" are one source.
-pub fn fold_source(s: &str) -> String {
-    let lower = caseless::default_case_fold_str(s);
-    let unified: String = lower
-        .chars()
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' => '\'',
-            c => c,
-        })
-        .collect();
-    let mut words: Vec<&str> = unified.split_whitespace().collect();
-    if words.len() > 1 && matches!(words[0], "the" | "a" | "an") {
-        words.remove(0);
-    }
-    let joined = words.join(" ");
-    joined
-        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'' && c != ')')
-        .to_owned()
-}
-
 /// Source agreement on the overlap-matched claims of `a` and `b`; `key`
-/// is what sources are compared by ([`fold_source`], or a registry's
-/// canonical name).
+/// is what sources are compared by ([`crate::sources::fold`], or through a
+/// registry).
 pub fn source_agreement(
     a: &[&Claim],
     b: &[&Claim],
@@ -573,8 +550,8 @@ pub struct Options<'a> {
     pub unit: Unit,
     /// `--paragraphs A-B` (1-based, inclusive).
     pub paragraphs: Option<(usize, usize)>,
-    /// What sources are compared by: [`fold_source`], or a registry's
-    /// canonical name of it.
+    /// What sources are compared by: [`crate::sources::fold`], or the fold
+    /// of a registry's canonical name.
     pub source_key: &'a dyn Fn(&str) -> String,
 }
 
@@ -583,7 +560,7 @@ impl Options<'_> {
         Options {
             unit,
             paragraphs: None,
-            source_key: &fold_source,
+            source_key: &crate::sources::fold,
         }
     }
 }
@@ -979,7 +956,7 @@ mod tests {
 
     #[test]
     fn sources_fold_case_apostrophes_spacing_and_a_leading_article() {
-        let same = |a: &str, b: &str| fold_source(a) == fold_source(b);
+        let same = |a: &str, b: &str| crate::sources::fold(a) == crate::sources::fold(b);
         assert!(same(
             "Pakistan's representatives",
             "Pakistan’s  Representatives"
@@ -991,7 +968,7 @@ mod tests {
             "Pakistan's representatives"
         ));
         // A one-word source keeps its article: "The" alone is not folded away.
-        assert_eq!(fold_source("The"), "the");
+        assert_eq!(crate::sources::fold("The"), "the");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
 use crate::ui::Ui;
+use crate::widgets::line_input::Complete;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
@@ -47,11 +48,85 @@ impl AnnotateScreen {
         if let Some(why) = opened.disk.read_only() {
             app.save = SaveState::ReadOnly(why.to_string());
         }
+        let path = store::sources::path_for(dir);
+        let stamp = store::sources::stamp(&path);
+        match store::sources::load(&path) {
+            Ok(r) => {
+                app.sources = Some(state::SourcesFile {
+                    exists: r.is_some(),
+                    registry: Arc::new(r.unwrap_or_default()),
+                    path,
+                    stamp,
+                });
+            }
+            Err(e) => {
+                let said = app
+                    .message
+                    .take()
+                    .map(|m| format!("{m}; "))
+                    .unwrap_or_default();
+                app.message = Some(format!(
+                    "{said}{e} — the source prompt works without the sources registry"
+                ));
+                // Empty until the file reads (a fix is picked up while a
+                // prompt is open); an addition is refused by the store,
+                // which reads the file again, so nothing is written to it.
+                app.sources = Some(state::SourcesFile {
+                    exists: false,
+                    registry: Arc::new(Default::default()),
+                    path,
+                    stamp,
+                });
+            }
+        }
         Ok(AnnotateScreen {
             app,
             disk: opened.disk,
             conflict: None,
         })
+    }
+}
+
+/// While the source prompt is open, the registry as it is on disk now:
+/// another annotator of the corpus may have added to it. One `stat` a
+/// key; a registry that no longer reads is kept as it was.
+fn refresh_sources(app: &mut App) {
+    let Mode::Prompt(p) = &mut app.mode else {
+        return;
+    };
+    let (state::PromptKind::Source { .. }, Some(src)) = (&p.kind, &mut app.sources) else {
+        return;
+    };
+    let now = store::sources::stamp(&src.path);
+    if now == src.stamp {
+        return;
+    }
+    src.stamp = now;
+    if let Ok(r) = store::sources::load(&src.path) {
+        src.exists = r.is_some();
+        src.registry = Arc::new(r.unwrap_or_default());
+        p.line.complete = Some(Complete::new(Arc::clone(&src.registry), src.exists));
+    }
+}
+
+/// Writes a source typed as `name; type` into the sources registry.
+fn add_source(app: &mut App) {
+    let Some((name, kind)) = app.pending_source.take() else {
+        return;
+    };
+    let Some(sources) = &mut app.sources else {
+        return;
+    };
+    let shown = sources.path.display().to_string();
+    match store::sources::add(&sources.path, &name, &kind) {
+        Ok(r) => {
+            let label = r.label(&kind);
+            sources.registry = Arc::new(r);
+            sources.exists = true;
+            sources.stamp = store::sources::stamp(&sources.path);
+            app.message = Some(format!("added “{name}” ({label}) to {shown}"));
+        }
+        Err(e) => app.message = Some(format!("not added to the sources registry: {e}")),
     }
 }
 
@@ -160,6 +235,8 @@ impl Screen for AnnotateScreen {
     /// becomes writable when the other one ends, with the file as that
     /// one left it.
     fn effects(&mut self) {
+        add_source(&mut self.app);
+        refresh_sources(&mut self.app);
         let Some(reloaded) = self.disk.retry_lock() else {
             return;
         };

@@ -135,6 +135,24 @@ pub struct App {
     arriving: RefCell<Option<Arriving>>,
     /// The last suggestion count, by (revision, paragraphs computed).
     suggestion_tally: std::cell::Cell<Option<((u64, usize), usize)>>,
+    /// The corpus's sources registry, which the source prompt completes
+    /// from and adds to; `None` when it could not be read.
+    pub sources: Option<SourcesFile>,
+    /// A source typed as `name; type` that is not in the registry yet: the
+    /// screen's effects write it.
+    pub pending_source: Option<(String, String)>,
+}
+
+/// The sources registry of the annotations folder, as the session read it.
+#[derive(Debug, Clone)]
+pub struct SourcesFile {
+    pub path: PathBuf,
+    pub registry: Arc<byline_model::sources::Registry>,
+    /// Whether the file exists (an empty registry until a name is added).
+    pub exists: bool,
+    /// The file's change time and size as read
+    /// ([`byline_store::sources::stamp`]).
+    pub stamp: Option<(std::time::SystemTime, u64)>,
 }
 
 impl App {
@@ -170,6 +188,8 @@ impl App {
             suggestions: RefCell::new(HashMap::new()),
             suggestion_tally: std::cell::Cell::new(None),
             arriving: RefCell::new(None),
+            sources: None,
+            pending_source: None,
         };
         app.cursor = app.first_sentence(0);
         app

@@ -5,9 +5,10 @@ use super::action::Action;
 use super::search;
 use super::state::{App, LineInput, Mode, Prompt, PromptKind, Span};
 use crate::runtime::Flow;
-use crate::widgets::line_input::Edit;
+use crate::widgets::line_input::{Complete, Edit, split_type};
 use byline_model::annotation::{Claim, Kind};
 use byline_suggest::Suggestion;
+use std::sync::Arc;
 
 pub fn update(app: &mut App, action: Action) -> Flow {
     // A message is about what was just done: it goes with the next action,
@@ -347,12 +348,17 @@ fn mark(app: &mut App, kind: Kind) {
                 .and_then(|s| s.source)
                 .or_else(|| guess_source(app, index))
         };
+        let mut line = LineInput::new(existing.unwrap_or_default(), hint);
+        line.complete = app
+            .sources
+            .as_ref()
+            .map(|s| Complete::new(Arc::clone(&s.registry), s.exists));
         app.mode = Mode::Prompt(Prompt {
             kind: PromptKind::Source {
                 claim: index,
                 was_new,
             },
-            line: LineInput::new(existing.unwrap_or_default(), hint),
+            line,
         });
     }
 }
@@ -738,6 +744,23 @@ pub fn prompt_done(app: &mut App, edit: Edit) {
 fn submit(app: &mut App, kind: PromptKind, value: Option<String>) {
     match kind {
         PromptKind::Source { claim, was_new } => {
+            // `name; type`: the source is the name, and a name the registry
+            // does not know yet is added to it with that type.
+            let typed = value.as_deref().and_then(split_type).and_then(|(name, t)| {
+                let r = &app.sources.as_ref()?.registry;
+                let t = r.type_for(t)?;
+                (!name.is_empty())
+                    .then(|| (name.to_owned(), t.id.clone(), r.resolve(name).is_none()))
+            });
+            let value = match typed {
+                Some((name, kind, new)) => {
+                    if new {
+                        app.pending_source = Some((name.clone(), kind));
+                    }
+                    Some(name)
+                }
+                None => value,
+            };
             if let Some(c) = app.set.claims.get_mut(claim)
                 && c.source != value
             {
