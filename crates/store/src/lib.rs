@@ -2,6 +2,7 @@
 //! regular-file reads), paths, durable atomic saves, the one-writer lock,
 //! conflict detection, the corpus walk and `byline check`.
 
+pub mod adjudicate;
 pub mod agree;
 pub mod article;
 pub mod check;
