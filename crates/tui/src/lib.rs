@@ -2,6 +2,7 @@
 //! terminal) that runs any screen; the keymap (defaults as TOML, user
 //! overrides merged); widgets shared by all screens; one folder per screen.
 
+pub mod adjudicate;
 pub mod annotate;
 pub mod events;
 pub mod keymap;

@@ -425,31 +425,54 @@ pub fn rejections(dispute: &Dispute, sets: &[&[Claim]], slugs: &[String]) -> Vec
         .collect()
 }
 
-/// Whether the gold file holds a decision on this dispute: a claim or a
-/// rejection that came from one of its versions (`from` names the
-/// annotator) and agrees with it (same kind and overlapping, or the same
-/// span: an edit may have changed the kind).
+/// The gold file's decision on this dispute: the indexes of its claims
+/// and of its rejections that came from one of the dispute's versions
+/// (`from` names the annotator) and agree with it (same kind and
+/// overlapping, or the same span: an edit may have changed the kind).
+pub fn decisions(
+    dispute: &Dispute,
+    sets: &[&[Claim]],
+    slugs: &[String],
+    gold: &AnnotationSet,
+) -> (Vec<usize>, Vec<usize>) {
+    let versions: Vec<(&Claim, &String)> = dispute
+        .versions()
+        .map(|v| (claim(sets, v), &slugs[v.annotator]))
+        .collect();
+    let claims = (0..gold.claims.len())
+        .filter(|&i| {
+            let g = &gold.claims[i];
+            let from = from_of(&g.extra);
+            versions.iter().any(|(c, slug)| {
+                g.paragraph == c.paragraph
+                    && from.contains(slug)
+                    && ((g.kind == c.kind && g.overlaps(c.start, c.end))
+                        || (g.start, g.end) == (c.start, c.end))
+            })
+        })
+        .collect();
+    let dismissed = (0..gold.dismissed.len())
+        .filter(|&i| {
+            let d = &gold.dismissed[i];
+            let from = from_of(&d.extra);
+            versions.iter().any(|(c, slug)| {
+                (d.paragraph, d.start, d.end, d.kind) == (c.paragraph, c.start, c.end, c.kind)
+                    && from.contains(slug)
+            })
+        })
+        .collect();
+    (claims, dismissed)
+}
+
+/// Whether the gold file holds a decision on this dispute ([`decisions`]).
 pub fn decided(
     dispute: &Dispute,
     sets: &[&[Claim]],
     slugs: &[String],
     gold: &AnnotationSet,
 ) -> bool {
-    dispute.versions().any(|v| {
-        let c = claim(sets, v);
-        let slug = &slugs[v.annotator];
-        let claims = gold.claims.iter().any(|g| {
-            g.paragraph == c.paragraph
-                && from_of(&g.extra).contains(slug)
-                && ((g.kind == c.kind && g.overlaps(c.start, c.end))
-                    || (g.start, g.end) == (c.start, c.end))
-        });
-        claims
-            || gold.dismissed.iter().any(|d| {
-                (d.paragraph, d.start, d.end, d.kind) == (c.paragraph, c.start, c.end, c.kind)
-                    && from_of(&d.extra).contains(slug)
-            })
-    })
+    let (c, d) = decisions(dispute, sets, slugs, gold);
+    !c.is_empty() || !d.is_empty()
 }
 
 /// Whether the gold file has the claim of an agreed cluster already: one
