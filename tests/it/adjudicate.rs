@@ -398,3 +398,61 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
         serde_json::json!(["gold", "alex-example"])
     );
 }
+
+#[test]
+fn keys_are_the_users_and_narrow_screens_cut_rather_than_break() {
+    let f = Fixture::new();
+    let keys = Keymaps::from_toml(
+        "[keys.adjudicate]\nreject = \"r\"\ntake_2 = \"J\"\n",
+        std::path::Path::new("config.toml"),
+        Some(&Keymaps::default()),
+    )
+    .unwrap();
+    let keys = Arc::new(keys);
+    let screen = AdjudicateScreen::open(
+        &Options {
+            article: &f.article(),
+            annotations: &f.ann(),
+            files: None,
+            adjudicator: Some("Kim Example"),
+            min_agree: None,
+        },
+        Arc::clone(&keys),
+    )
+    .unwrap();
+    let mut h = Harness::new(screen, keys, 80, 24);
+    // The panel names the user's key for rejecting.
+    assert!(
+        h.text_at(80, 24).contains("r reject"),
+        "{}",
+        h.text_at(80, 24)
+    );
+    h.press("x");
+    assert_eq!(h.screen().app.left(), 3, "x is not reject any more");
+    h.press("r");
+    assert_eq!(h.screen().app.left(), 2);
+    // The edit prompt at 40x12 and 30x8: drawn, cut, never a panic.
+    h.press("e");
+    for (w, hh) in [(40, 12), (30, 8), (80, 24)] {
+        let text = h.text_at(w, hh);
+        assert!(!text.is_empty());
+    }
+    assert!(h.text_at(80, 24).contains("Kind s/a/e [editorial]"));
+    h.press("<Esc>");
+    assert_eq!(h.screen().app.left(), 2, "Esc leaves the edit");
+}
+
+#[test]
+fn a_claim_that_needs_review_is_left_out_and_named() {
+    let f = Fixture::new();
+    let jo = f.file("jo-example");
+    let mut set = store::load(&jo).unwrap().unwrap();
+    set.claims[0].status = Some("needs-review".into());
+    store::save(&jo, &set).unwrap();
+    let h = f.screen();
+    let msg = h.screen().app.message.clone().unwrap();
+    assert!(msg.contains("left out"), "{msg}");
+    assert!(msg.contains("jo-example"), "{msg}");
+    // ¶2 is still agreed by the two others.
+    assert_eq!(h.screen().app.plan.agreed.len(), 2);
+}

@@ -22,6 +22,18 @@ pub enum AdjudicateError {
     GoldGiven(PathBuf),
     #[error("{} is given twice", .0.display())]
     Twice(PathBuf),
+    #[error("{}: is a {what}, not an annotator file; --files names the annotators' files", file.display())]
+    NotAnnotator { file: PathBuf, what: &'static str },
+    #[error(
+        "{} and {} have one name ({slug}); a gold claim's `from` names annotators by their file's name, so it could not tell them apart — compare files of one annotations folder",
+        first.display(),
+        other.display()
+    )]
+    SameName {
+        first: PathBuf,
+        other: PathBuf,
+        slug: String,
+    },
     #[error("{} annotates {found:?}, not {} ({id:?})", file.display(), article.display())]
     OtherArticle {
         file: PathBuf,
@@ -156,6 +168,22 @@ pub fn open(
                 }
                 if f[..i].iter().any(|q| canonical(q) == canonical(p)) {
                     return Err(AdjudicateError::Twice(p.clone()).into());
+                }
+                let kind = crate::files::classify(p);
+                if p.is_file() && kind != crate::files::FileKind::Annotator {
+                    return Err(AdjudicateError::NotAnnotator {
+                        file: p.clone(),
+                        what: kind.describe(1),
+                    }
+                    .into());
+                }
+                if let Some(q) = f[..i].iter().find(|q| stem(q) == stem(p)) {
+                    return Err(AdjudicateError::SameName {
+                        first: q.clone(),
+                        other: p.clone(),
+                        slug: stem(p),
+                    }
+                    .into());
                 }
             }
             f.to_vec()

@@ -75,19 +75,6 @@ impl AdjudicateScreen {
             .map(|a| a.set.claims.as_slice())
             .collect();
         let plan = adj::plan(&sets, k);
-        let mut gold = opened.gold;
-        // What a majority agrees on goes to gold at once; what gold has
-        // there already (an earlier run, the adjudicator's edit) is kept.
-        let mut added = 0;
-        for cluster in &plan.agreed {
-            if !adj::has_agreed(cluster, &gold)
-                && let Some(c) = adj::agreed_claim(cluster, &sets, &slugs, &opened.article)
-            {
-                gold.claims.push(c);
-                added += 1;
-            }
-        }
-        gold.sort();
         let left_out: Vec<String> = plan
             .left_out
             .iter()
@@ -103,7 +90,7 @@ impl AdjudicateScreen {
             slugs,
             k,
             plan,
-            gold,
+            gold: opened.gold,
             gold_file: opened.gold_file,
             decided: Vec::new(),
             focus: 0,
@@ -116,6 +103,7 @@ impl AdjudicateScreen {
             keys,
             diverted: false,
         };
+        let added = add_agreed(&mut app);
         app.refresh();
         app.focus = app.decided.iter().position(|d| !d).unwrap_or(0);
         let total = app.plan.disputes.len();
@@ -154,6 +142,25 @@ impl AdjudicateScreen {
             conflict: None,
         })
     }
+}
+
+/// What a majority agrees on goes to gold; what gold has there already
+/// (an earlier run, the adjudicator's edit) is kept. Returns how many
+/// claims were added.
+fn add_agreed(app: &mut AdjudicateApp) -> usize {
+    let sets = app.sets();
+    let mut claims = Vec::new();
+    for cluster in &app.plan.agreed {
+        if !adj::has_agreed(cluster, &app.gold)
+            && let Some(c) = adj::agreed_claim(cluster, &sets, &app.slugs, &app.article)
+        {
+            claims.push(c);
+        }
+    }
+    let added = claims.len();
+    app.gold.claims.extend(claims);
+    app.gold.sort();
+    added
 }
 
 impl Screen for AdjudicateScreen {
@@ -266,6 +273,9 @@ impl Screen for AdjudicateScreen {
                         adj::set_adjudicator(&mut app.gold, &name);
                     }
                     app.undo.clear();
+                    if add_agreed(app) > 0 {
+                        app.revision += 1;
+                    }
                     app.refresh();
                 }
                 app.save = SaveState::Saved;

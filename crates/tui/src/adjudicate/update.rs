@@ -258,9 +258,11 @@ fn open_edit(app: &mut AdjudicateApp) {
         app.message = Some("that version is not in the article's text; it cannot be edited".into());
         return;
     };
+    // Empty, the version's kind as the hint: Enter keeps it, a letter
+    // changes it, and typing never appends to the old word.
     app.mode = Mode::Edit {
         step: EditStep::Kind,
-        input: LineInput::new(draft.kind.as_str(), None),
+        input: LineInput::new("", Some(draft.kind.as_str().to_owned())),
         draft: Box::new(draft),
     };
 }

@@ -277,6 +277,9 @@ fn panel_rows<'a>(app: &'a AdjudicateApp, theme: &Theme) -> PanelRows<'a> {
         for g in here {
             let mut spans = vec![gold_head()];
             spans.extend(claim_spans(theme, g));
+            if let Some(n) = g.note.as_deref().filter(|n| !n.is_empty()) {
+                spans.push(Span::raw(format!(" — {n}")));
+            }
             let from = adj::from_of(&g.extra);
             if !from.is_empty() {
                 spans.push(Span::styled(
@@ -345,13 +348,16 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
 
 fn draw_footer(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = ui.theme;
-    if let Mode::Edit { step, input, .. } = &app.mode {
+    if let Mode::Edit { step, input, draft } = &app.mode {
         let (label, meaning) = match step {
-            EditStep::Kind => ("Kind (s/a/e): ", ("next", "leave the edit")),
-            EditStep::Source => ("Source: ", ("next", "leave the edit")),
-            EditStep::Note => ("Note: ", ("to gold", "leave the edit")),
+            EditStep::Kind => (
+                format!("Kind s/a/e [{}]: ", draft.kind),
+                ("next", "leave the edit"),
+            ),
+            EditStep::Source => ("Source: ".into(), ("next", "leave the edit")),
+            EditStep::Note => ("Note: ".into(), ("to gold", "leave the edit")),
         };
-        return Some(input.draw(label, meaning, &ui.keys.prompt, theme, area, buf));
+        return Some(input.draw(&label, meaning, &ui.keys.prompt, theme, area, buf));
     }
     if let Some(m) = &app.message {
         footer::draw_message(m, Style::new(), area, buf);
