@@ -456,3 +456,78 @@ fn a_claim_that_needs_review_is_left_out_and_named() {
     // ¶2 is still agreed by the two others.
     assert_eq!(h.screen().app.plan.agreed.len(), 2);
 }
+
+#[test]
+fn a_second_adjudication_of_the_article_is_read_only_until_the_first_ends() {
+    let f = Fixture::new();
+    let mut first = f.screen();
+    first.press("");
+    let mut second = f.screen();
+    assert!(matches!(
+        second.screen().app.save,
+        byline_tui::widgets::status::SaveState::ReadOnly(_)
+    ));
+    second.press("x");
+    assert_eq!(second.screen().app.left(), 3, "nothing decided read-only");
+    assert!(
+        second
+            .screen()
+            .app
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("read-only")
+    );
+    first.press("xq");
+    drop(first);
+    // The first one's decision is on disk; the second takes over with it.
+    second.press("");
+    assert_eq!(second.screen().app.left(), 2);
+    assert_eq!(f.gold().dismissed.len(), 1);
+}
+
+#[test]
+fn the_version_under_the_cursor_is_highlighted_without_colour_too() {
+    use ratatui::style::Modifier;
+    let f = Fixture::new();
+    let mut h = f.screen();
+    // ¶5: Jo's sourced sentence, then Sam's editorial span.
+    h.press("nn");
+    let t = h.draw_at(80, 24, false);
+    let buf = t.backend().buffer();
+    let row = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+                .contains("Ortiz promised")
+        })
+        .unwrap();
+    let x0 = 6; // after the gutter
+    assert!(buf[(x0, row)].modifier.contains(Modifier::REVERSED));
+    h.press("j");
+    let t = h.draw_at(80, 24, false);
+    let buf = t.backend().buffer();
+    // "Ortiz " is Jo's alone now; "promised" is Sam's, under the cursor.
+    assert!(!buf[(x0, row)].modifier.contains(Modifier::REVERSED));
+    assert!(buf[(x0, row)].modifier.contains(Modifier::UNDERLINED));
+    assert!(buf[(x0 + 6, row)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn with_min_agree_one_everything_goes_to_gold_and_nothing_is_left() {
+    let f = Fixture::new();
+    let o = Options {
+        article: &f.article(),
+        annotations: &f.ann(),
+        files: None,
+        adjudicator: Some("Kim Example"),
+        min_agree: Some(1),
+    };
+    let screen = AdjudicateScreen::open(&o, Arc::new(Keymaps::default())).unwrap();
+    let mut h = Harness::new(screen, Arc::new(Keymaps::default()), 80, 24);
+    h.press("x");
+    assert!(h.text_at(80, 24).contains("agree on every claim"));
+    h.press("q");
+    assert_eq!(f.gold().claims.len(), 6);
+}

@@ -194,11 +194,29 @@ impl Screen for AdjudicateScreen {
 
     fn update(&mut self, action: Action) -> Flow {
         let flow = update::update(&mut self.app, action);
-        if action == Action::Save && !matches!(self.app.save, SaveState::ReadOnly(_)) {
+        if action == Action::Save {
             // Written at once, not on the next turn of the loop.
-            match self.save() {
-                Ok(()) => self.app.save = SaveState::Saved,
-                Err(e) => self.app.save = SaveState::Failed(e),
+            let app = &mut self.app;
+            if let SaveState::ReadOnly(why) = &app.save {
+                app.message = Some(format!("read-only: {why}"));
+                return flow;
+            }
+            let said = match self.save() {
+                Ok(()) => {
+                    self.app.save = SaveState::Saved;
+                    format!(
+                        "saved in {} (decisions are saved as you go)",
+                        self.app.gold_file.display()
+                    )
+                }
+                Err(e) => {
+                    self.app.save = SaveState::Failed(e.clone());
+                    format!("not saved: {e}")
+                }
+            };
+            // A conflict copy's message says where the save went.
+            if !self.app.diverted {
+                self.app.message = Some(said);
             }
         }
         flow

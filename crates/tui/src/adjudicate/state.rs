@@ -131,6 +131,28 @@ impl AdjudicateApp {
             .collect()
     }
 
+    /// Annotator `a`'s claims over the focused dispute that are not
+    /// versions of it: those a majority agreed on.
+    pub fn agreed_here(&self, a: usize) -> Vec<&Claim> {
+        let Some(d) = self.dispute() else {
+            return Vec::new();
+        };
+        let mine: Vec<usize> = d.of(a).iter().map(|v| v.claim).collect();
+        self.annotators[a]
+            .set
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                !mine.contains(i)
+                    && !c.needs_review()
+                    && c.paragraph == d.paragraph
+                    && c.overlaps(d.start, d.end)
+            })
+            .map(|(_, c)| c)
+            .collect()
+    }
+
     /// The first key of `action`, for messages.
     pub fn key(&self, action: super::action::Action) -> String {
         self.keys.adjudicate.label(action).unwrap_or_default()

@@ -40,12 +40,8 @@ pub fn update(app: &mut AdjudicateApp, action: Action) -> Flow {
         Action::Reject => reject(app),
         Action::Edit => open_edit(app),
         Action::Undo => undo(app),
-        Action::Save => {
-            app.message = Some(format!(
-                "saved to {} (decisions are saved as you go)",
-                app.gold_file.display()
-            ))
-        }
+        // Written by the screen, which has the disk.
+        Action::Save => {}
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         // The screen opens its message log (it keeps it, not the state).
         Action::Messages => {}
@@ -204,11 +200,19 @@ fn take_annotator(app: &mut AdjudicateApp, n: usize) {
     }
     let versions = d.of(n);
     if versions.is_empty() {
-        app.message = Some(format!(
-            "{} marked nothing here; {} rejects every version",
-            app.slugs[n],
-            app.key(Action::Reject)
-        ));
+        app.message = Some(if app.agreed_here(n).is_empty() {
+            format!(
+                "{} marked nothing here; {} rejects every version",
+                app.slugs[n],
+                app.key(Action::Reject)
+            )
+        } else {
+            format!(
+                "{}'s claim here is one a majority agreed on, in gold already; {} rejects the other versions",
+                app.slugs[n],
+                app.key(Action::Reject)
+            )
+        });
         return;
     }
     take(app, versions);

@@ -248,10 +248,24 @@ fn panel_rows<'a>(app: &'a AdjudicateApp, theme: &Theme) -> PanelRows<'a> {
         };
         let versions = d.of(a);
         if versions.is_empty() {
-            lines.push(Line::from(vec![
-                head(" "),
-                Span::styled("— marked nothing here", theme.hint()),
-            ]));
+            // Who marked what: their claim here may be one a majority
+            // agreed on (in gold already), or there is none.
+            let agreed = app.agreed_here(a);
+            if agreed.is_empty() {
+                lines.push(Line::from(vec![
+                    head(" "),
+                    Span::styled("— marked nothing here", theme.hint()),
+                ]));
+            }
+            for c in agreed {
+                let mut spans = vec![head(" "), Span::styled("agreed: ", theme.hint())];
+                spans.extend(
+                    claim_spans(theme, c)
+                        .into_iter()
+                        .map(|s| s.patch_style(theme.hint())),
+                );
+                lines.push(Line::from(spans));
+            }
         }
         for v in versions {
             let on = current == Some(v);
