@@ -23,7 +23,8 @@ mod toml_io;
 
 pub use lean::{load_claims_only, parse_claims_only};
 pub use session::{
-    Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted, verified_text,
+    Document, Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted,
+    verified_text,
 };
 pub use toml_io::{FORMAT, MAX_OFFSET, MAX_PARAGRAPHS, basic, line_col, parse, to_string};
 

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod list;
 pub mod review;
 pub mod runtime;
+pub mod saving;
 pub mod testing;
 pub mod theme;
 pub mod ui;

@@ -249,20 +249,15 @@ impl Screen for AdjudicateScreen {
         if self.written.as_ref() == Some(&timeless) {
             return Ok(());
         }
-        match self.disk.save(&app.gold).map_err(|e| e.to_string())? {
-            store::Saved::Conflict { copy, first } => {
-                let msg = format!(
-                    "{} changed on disk under this adjudication; it was left alone and your decisions are saved in {}",
-                    app.gold_file.display(),
-                    copy.display()
-                );
-                if first || app.message.is_none() {
-                    app.message = Some(msg.clone());
-                }
-                app.diverted = true;
-                self.conflict = Some(msg);
-            }
-            store::Saved::File => {}
+        if let Some(msg) = crate::saving::save(
+            &mut self.disk,
+            &app.gold,
+            &app.gold_file,
+            ("this adjudication", "your decisions are"),
+            &mut app.message,
+            &mut app.diverted,
+        )? {
+            self.conflict = Some(msg);
         }
         self.written = Some(timeless);
         Ok(())
@@ -275,16 +270,13 @@ impl Screen for AdjudicateScreen {
         if std::mem::take(&mut self.first_save) {
             self.app.revision += 1;
         }
-        let Some(reloaded) = self.disk.retry_lock() else {
+        let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
             return;
         };
         let app = &mut self.app;
         match reloaded {
             Ok(set) => {
-                if let Some(mut set) = set {
-                    if set.article.sha256 != app.article.sha256() {
-                        anchor::reanchor(&mut set, &app.article);
-                    }
+                if let Some(set) = set {
                     let name = adj::adjudicator_of(&app.gold).map(str::to_owned);
                     app.gold = set;
                     if let Some(name) = name {

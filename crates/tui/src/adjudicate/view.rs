@@ -7,9 +7,11 @@ use super::action::{Action, COMPACT, HINTS, NORMAL};
 use super::state::{AdjudicateApp, EditStep, Mode};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Row, claim_spans, rows_around, truncate};
+use crate::view_util::{
+    Row, claim_spans, gutter_marks, painted as painted_line, paragraph_bar, rows_around, truncate,
+};
 use crate::widgets::{footer, help};
-use byline_model::annotation::{Claim, overlap};
+use byline_model::annotation::Claim;
 use byline_model::review::adjudicate as adj;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -148,50 +150,23 @@ fn draw_body(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         let sel = sel.as_ref().filter(|_| *para == cur);
-        let mut cuts = vec![line.start, line.end];
-        for m in marks {
-            cuts.extend([m.bytes.start, m.bytes.end]);
-        }
-        if let Some(r) = sel {
-            cuts.extend([r.start, r.end]);
-        }
-        cuts.retain(|c| (line.start..=line.end).contains(c));
-        cuts.sort_unstable();
-        cuts.dedup();
-        let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
-        let mut spans = Vec::new();
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let mut style = base;
-            if let Some((_, m)) = marks
+        let painted: Vec<(Range<usize>, Style)> =
+            marks.iter().map(|m| (m.bytes.clone(), m.style)).collect();
+        let spans = painted_line(
+            &p.text,
+            line,
+            &painted,
+            sel.map(|r| (r, theme.selection())),
+            base,
+        );
+        let mut gutter = vec![paragraph_bar(*para == cur, theme)];
+        gutter.extend(gutter_marks(
+            marks
                 .iter()
-                .enumerate()
-                .filter(|(_, m)| inside(&m.bytes, a, b))
-                .max_by_key(|(i, m)| overlap::precedence(&m.bytes, *i))
-            {
-                style = style.patch(m.style);
-            }
-            if sel.is_some_and(|r| inside(r, a, b)) {
-                style = style.patch(theme.selection());
-            }
-            spans.push(Span::styled(&p.text[a..b], style));
-        }
-        let touches =
-            |m: &Mark| m.bytes.start < line.end.max(line.start + 1) && line.start < m.bytes.end;
-        let mut gutter = vec![Span::styled(
-            if *para == cur { "▌" } else { " " },
-            if *para == cur {
-                Style::new()
-            } else {
-                theme.context()
-            },
-        )];
-        for col in 0..4 {
-            match marks.iter().find(|m| m.marker.0 == col && touches(m)) {
-                Some(m) => gutter.push(Span::styled(m.marker.1.to_string(), m.style)),
-                None => gutter.push(Span::raw(" ")),
-            }
-        }
+                .map(|m| (m.bytes.clone(), m.marker.0, m.marker.1, m.style)),
+            line,
+            4,
+        ));
         gutter.push(Span::raw(" "));
         let y = area.y + y as u16;
         buf.set_line(area.x, y, &Line::from(gutter), GUTTER);

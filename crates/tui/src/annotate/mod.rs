@@ -138,20 +138,15 @@ impl Screen for AnnotateScreen {
         let app = &mut self.app;
         app.set.annotator.position = Some(progress::position(app));
         store::open::stamp(&mut app.set, &app.article);
-        match self.disk.save(&app.set).map_err(|e| e.to_string())? {
-            store::Saved::Conflict { copy, first } => {
-                let msg = format!(
-                    "{} changed on disk under this session; it was left alone and your work is saved in {}",
-                    app.file.display(),
-                    copy.display()
-                );
-                if first || app.message.is_none() {
-                    app.message = Some(msg.clone());
-                }
-                app.diverted = true;
-                self.conflict = Some(msg);
-            }
-            store::Saved::File => {}
+        if let Some(msg) = crate::saving::save(
+            &mut self.disk,
+            &app.set,
+            &app.file,
+            ("this session", "your work is"),
+            &mut app.message,
+            &mut app.diverted,
+        )? {
+            self.conflict = Some(msg);
         }
         Ok(())
     }
@@ -160,16 +155,13 @@ impl Screen for AnnotateScreen {
     /// becomes writable when the other one ends, with the file as that
     /// one left it.
     fn effects(&mut self) {
-        let Some(reloaded) = self.disk.retry_lock() else {
+        let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
             return;
         };
         let app = &mut self.app;
         match reloaded {
             Ok(set) => {
-                if let Some(mut set) = set {
-                    if set.article.sha256 != app.article.sha256() {
-                        byline_model::annotation::anchor::reanchor(&mut set, &app.article);
-                    }
+                if let Some(set) = set {
                     app.set = set;
                 }
                 app.save = SaveState::Saved;
