@@ -531,3 +531,47 @@ fn with_min_agree_one_everything_goes_to_gold_and_nothing_is_left() {
     h.press("q");
     assert_eq!(f.gold().claims.len(), 6);
 }
+
+/// In a real terminal (tmux): decide two disagreements, edit a third's
+/// note, then the terminal hangs up; what was decided is in gold.
+#[test]
+fn in_a_real_terminal_decisions_survive_a_hang_up() {
+    use crate::tmux::Tmux;
+    let f = Fixture::new();
+    let cmd = format!(
+        "cd '{}' && {} adjudicate dredging.txt --annotator 'Kim Example'; echo BYLINE-EXIT-$?; sleep 30",
+        f.dir.path().display(),
+        env!("CARGO_BIN_EXE_byline"),
+    );
+    let Some(t) = Tmux::start("adjudicate", &cmd, (80, 24), &[("NO_COLOR", "1")]) else {
+        return;
+    };
+    t.wait_for("2 agreed → gold, 3 of 3 disagreements left");
+    t.keys(&["x"]);
+    t.wait_for("2 of 3 disagreements left");
+    t.keys(&["e", "Enter"]);
+    t.wait_for("Note:");
+    t.keys(&["loaded", "Enter"]);
+    t.wait_for("1 of 3 disagreements left");
+    t.tmux(&["resize-window", "-t", "t", "-x", "40", "-y", "12"]);
+    t.wait_for("1/3");
+    t.keys(&["3"]);
+    t.wait_for("0/3");
+    t.tmux(&["kill-server"]);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let gold = f.gold();
+    assert_eq!(adjudicator_of(&gold), Some("Kim Example"));
+    assert_eq!(gold.claims.len(), 4);
+    assert_eq!(gold.dismissed.len(), 1);
+    let p5 = gold.claims.iter().find(|c| c.paragraph == 5).unwrap();
+    assert_eq!(
+        (p5.kind, p5.quote.as_str()),
+        (Kind::Editorial, "promised a decision")
+    );
+    assert_eq!(from_of(&p5.extra), ["sam-example"]);
+    assert!(
+        gold.claims
+            .iter()
+            .any(|c| c.paragraph == 4 && c.note.as_deref() == Some("loaded"))
+    );
+}

@@ -19,7 +19,14 @@
 //! - Every other cluster is **disputed**; disputed clusters that overlap
 //!   one another (any kind) are one **dispute**, walked on the screen.
 //! - Each gold claim says which annotators it came from (`from`, their
-//!   slugs, sorted): the annotators whose claim agrees with it.
+//!   slugs, sorted): the annotators whose claim has its kind and overlaps
+//!   it; an edited claim keeps the `from` of the version it was edited
+//!   from.
+//! - A dispute is decided when gold holds a claim or a rejection that came
+//!   from one of its versions ([`decisions`]). One annotator who marked the
+//!   very same span twice, with two kinds, one of them agreed on, would
+//!   have that dispute taken as decided by the agreed claim: rare enough
+//!   to leave.
 
 use crate::annotation::{AnnotationSet, Claim, Dismissed, Extra, Kind};
 use crate::article::{Article, slug::same_name};
@@ -317,10 +324,13 @@ fn fill(c: &mut Claim, versions: &[Version], sets: &[&[Claim]], slugs: &[String]
     tags.sort();
     tags.dedup();
     c.tags = tags;
-    set_from(
-        &mut c.extra,
-        from_slugs(ordered.iter().map(|v| v.annotator), slugs),
-    );
+    // A long chain can hold a claim that does not reach the span chosen:
+    // `from` names only those whose claim overlaps it.
+    let overlapping = ordered
+        .iter()
+        .filter(|v| claim(sets, **v).overlaps(c.start, c.end))
+        .map(|v| v.annotator);
+    set_from(&mut c.extra, from_slugs(overlapping, slugs));
 }
 
 /// The gold claim of an agreed cluster: the majority span and source,
@@ -621,6 +631,24 @@ mod tests {
         assert_eq!(gold.source.as_deref(), Some("the mayor"));
         assert_eq!(from_of(&gold.extra), ["alex", "jo", "sam"]);
         assert_eq!(gold.quote, "The mayor said the vote is delayed.");
+    }
+
+    #[test]
+    fn from_names_only_those_whose_claim_reaches_the_span_chosen() {
+        // One chain: alex and jo mark 0..10, sam 8..20 joins them, bo's
+        // 18..30 joins through sam. Gold takes 0..10, which bo's claim
+        // does not reach.
+        let alex = [c(0, 10, Kind::Sourced, None)];
+        let jo = [c(0, 10, Kind::Sourced, None)];
+        let sam = [c(8, 20, Kind::Sourced, None)];
+        let bo = [c(18, 30, Kind::Sourced, None)];
+        let sets: [&[Claim]; 4] = [&alex, &jo, &sam, &bo];
+        let p = plan(&sets, 3);
+        assert_eq!(p.agreed.len(), 1, "one chain");
+        let slugs = ["alex", "jo", "sam", "bo"].map(String::from).to_vec();
+        let gold = agreed_claim(&p.agreed[0], &sets, &slugs, &article()).unwrap();
+        assert_eq!((gold.start, gold.end), (0, 10));
+        assert_eq!(from_of(&gold.extra), ["alex", "jo", "sam"]);
     }
 
     #[test]
