@@ -575,3 +575,26 @@ fn in_a_real_terminal_decisions_survive_a_hang_up() {
             .any(|c| c.paragraph == 4 && c.note.as_deref() == Some("loaded"))
     );
 }
+
+#[test]
+fn another_adjudicator_goes_on_under_their_own_name() {
+    let f = Fixture::new();
+    f.screen().press("xq");
+    let o = Options {
+        article: &f.article(),
+        annotations: &f.ann(),
+        files: None,
+        adjudicator: Some("Lee Example"),
+        min_agree: None,
+    };
+    let screen = AdjudicateScreen::open(&o, Arc::new(Keymaps::default())).unwrap();
+    let mut h = Harness::new(screen, Arc::new(Keymaps::default()), 80, 24);
+    let msg = h.screen().app.message.clone().unwrap();
+    assert!(
+        msg.contains("Kim Example adjudicated this gold file before"),
+        "{msg}"
+    );
+    assert_eq!(adjudicator_of(&f.gold()), Some("Kim Example"), "not yet");
+    h.press("1q");
+    assert_eq!(adjudicator_of(&f.gold()), Some("Lee Example"));
+}

@@ -5,7 +5,7 @@
 
 use byline_model::annotation::{AnnotationSet, anchor};
 use byline_model::article::Article;
-use byline_model::review::adjudicate::{self, GOLD};
+use byline_model::review::adjudicate::GOLD;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -102,7 +102,11 @@ pub struct Annotator {
 pub struct Opened {
     pub article: Article,
     pub annotators: Vec<Annotator>,
+    /// The gold file as it is on disk (re-anchored if the article
+    /// changed), or a new one.
     pub gold: AnnotationSet,
+    /// Who adjudicates now (`--annotator`, else the usual lookup).
+    pub adjudicator: String,
     pub gold_file: PathBuf,
     pub disk: crate::Session,
     /// What the user should know at once.
@@ -234,15 +238,11 @@ pub fn open(
         }
         .into());
     }
-    let mut gold = opened.set;
-    let name = crate::resolve_annotator(adjudicator);
-    if adjudicate::adjudicator_of(&gold) != Some(name.as_str()) {
-        adjudicate::set_adjudicator(&mut gold, &name);
-    }
     Ok(Opened {
         article,
         annotators,
-        gold,
+        gold: opened.set,
+        adjudicator: crate::resolve_annotator(adjudicator),
         gold_file,
         disk: opened.disk,
         message: opened.message,

@@ -84,13 +84,16 @@ impl AdjudicateScreen {
             })
             .collect();
         let read_only = opened.disk.read_only().map(|r| r.to_string());
+        let mut gold = opened.gold;
+        let before = adj::adjudicator_of(&gold).map(str::to_owned);
+        adj::set_adjudicator(&mut gold, &opened.adjudicator);
         let mut app = AdjudicateApp {
             article: opened.article,
             annotators: opened.annotators,
             slugs,
             k,
             plan,
-            gold: opened.gold,
+            gold,
             gold_file: opened.gold_file,
             decided: Vec::new(),
             focus: 0,
@@ -120,6 +123,12 @@ impl AdjudicateScreen {
         )];
         if decided_before > 0 {
             said.push(format!("{decided_before} decided earlier are kept"));
+        }
+        if let Some(b) = before.filter(|b| *b != opened.adjudicator) {
+            said.push(format!(
+                "{b} adjudicated this gold file before; it names you, {}, from your first decision",
+                opened.adjudicator
+            ));
         }
         if !left_out.is_empty() {
             said.push(format!(
