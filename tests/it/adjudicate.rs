@@ -438,6 +438,8 @@ fn keys_are_the_users_and_narrow_screens_cut_rather_than_break() {
         assert!(!text.is_empty());
     }
     assert!(h.text_at(80, 24).contains("Kind s/a/e [editorial]"));
+    h.press("opinion<Enter>");
+    assert!(h.text_at(80, 24).contains("Not a kind; s/a/e [editorial]"));
     h.press("<Esc>");
     assert_eq!(h.screen().app.left(), 2, "Esc leaves the edit");
 }
@@ -597,4 +599,23 @@ fn another_adjudicator_goes_on_under_their_own_name() {
     assert_eq!(adjudicator_of(&f.gold()), Some("Kim Example"), "not yet");
     h.press("1q");
     assert_eq!(adjudicator_of(&f.gold()), Some("Lee Example"));
+}
+
+#[test]
+fn an_edit_may_change_the_kind_and_keeps_where_it_came_from() {
+    let f = Fixture::new();
+    let mut h = f.screen();
+    // ¶4, Alex's editorial span made anonymous with a source, no note.
+    h.press("ne");
+    h.press("a<Enter>board insiders<Enter><Enter>q");
+    let gold = f.gold();
+    let c = gold.claims.iter().find(|c| c.paragraph == 4).unwrap();
+    assert_eq!(c.kind, Kind::Anonymous);
+    assert_eq!(c.source.as_deref(), Some("board insiders"));
+    assert_eq!(c.quote, "botched handling");
+    assert_eq!(from_of(&c.extra), ["alex-example"]);
+    // Reopened, that disagreement is decided: the same span came from Alex.
+    let h = f.screen();
+    assert_eq!(h.screen().app.left(), 2);
+    assert!(h.screen().app.decided[1]);
 }

@@ -291,6 +291,7 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
         return;
     };
     let mut draft = draft;
+    app.message = None;
     match step {
         EditStep::Kind => {
             let kind = match text.as_deref() {
@@ -301,7 +302,11 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
                         app.message = Some(format!(
                             "{t:?} is not a kind: type sourced, anonymous or editorial (or s, a, e)"
                         ));
-                        app.mode = Mode::Edit { step, draft, input };
+                        app.mode = Mode::Edit {
+                            step,
+                            draft,
+                            input: LineInput::new("", input.hint),
+                        };
                         return;
                     }
                 },

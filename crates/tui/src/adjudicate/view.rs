@@ -339,6 +339,11 @@ fn draw_footer(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Op
     let theme = ui.theme;
     if let Mode::Edit { step, input, draft } = &app.mode {
         let (label, meaning) = match step {
+            // A word that is no kind leaves the prompt open and says so.
+            EditStep::Kind if app.message.is_some() => (
+                format!("Not a kind; s/a/e [{}]: ", draft.kind),
+                ("next", "leave the edit"),
+            ),
             EditStep::Kind => (
                 format!("Kind s/a/e [{}]: ", draft.kind),
                 ("next", "leave the edit"),
