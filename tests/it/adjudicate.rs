@@ -556,9 +556,9 @@ fn in_a_real_terminal_decisions_survive_a_hang_up() {
     t.keys(&["loaded", "Enter"]);
     t.wait_for("1 of 3 disagreements left");
     t.tmux(&["resize-window", "-t", "t", "-x", "40", "-y", "12"]);
-    t.wait_for("1/3");
+    t.wait_for("1/3 left");
     t.keys(&["3"]);
-    t.wait_for("0/3");
+    t.wait_for("0/3 left");
     t.tmux(&["kill-server"]);
     std::thread::sleep(std::time::Duration::from_millis(1500));
     let gold = f.gold();

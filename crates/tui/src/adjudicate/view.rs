@@ -62,7 +62,7 @@ fn draw_status(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer)
     let right = [long, medium]
         .into_iter()
         .find(|s| s.width() + 12 <= area.width as usize)
-        .unwrap_or_else(|| format!(" {left}/{total} │ {saved} "));
+        .unwrap_or_else(|| format!(" {left}/{total} left │ {saved} "));
     buf.set_style(area, theme.bar());
     let w = (right.width() as u16).min(area.width);
     let title_w = (area.width - w) as usize;
