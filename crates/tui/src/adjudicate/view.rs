@@ -33,7 +33,7 @@ pub fn render(app: &AdjudicateApp, ui: &Ui, frame: &mut Frame) {
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.
 pub fn draw(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = ui.theme;
-    let rows = panel_rows(app, theme);
+    let rows = panel_rows(app, theme, area.width as usize);
     let room = area.height.saturating_sub(2);
     let panel_h = (rows.lines.len() as u16 + 1).min((room / 2).max(2));
     let [status, body, panel, foot] = Layout::vertical([
@@ -187,7 +187,7 @@ struct PanelRows<'a> {
     cursor: usize,
 }
 
-fn panel_rows<'a>(app: &'a AdjudicateApp, theme: &Theme) -> PanelRows<'a> {
+fn panel_rows<'a>(app: &'a AdjudicateApp, theme: &Theme, screen: usize) -> PanelRows<'a> {
     let mut lines = Vec::new();
     let mut cursor = 0;
     let Some(d) = app.dispute() else {
@@ -207,7 +207,8 @@ fn panel_rows<'a>(app: &'a AdjudicateApp, theme: &Theme) -> PanelRows<'a> {
         .map(|s| s.width())
         .max()
         .unwrap_or(4)
-        .clamp(4, 14);
+        // Narrow screens keep room for the versions themselves.
+        .clamp(4, (screen / 4).clamp(4, 14));
     let current = app.current();
     for (a, slug) in app.slugs.iter().enumerate() {
         let head = |mark: &str| {
