@@ -619,3 +619,19 @@ fn an_edit_may_change_the_kind_and_keeps_where_it_came_from() {
     assert_eq!(h.screen().app.left(), 2);
     assert!(h.screen().app.decided[1]);
 }
+
+#[test]
+fn n_and_p_walk_what_is_left_and_brackets_walk_everything() {
+    let f = Fixture::new();
+    let mut h = f.screen();
+    // Decide the second disagreement (¶4); the screen moves on to ¶5.
+    h.press("n1");
+    assert_eq!(h.screen().app.focus, 2);
+    // p skips the decided ¶4 back to ¶3; ] visits it.
+    h.press("p");
+    assert_eq!(h.screen().app.focus, 0);
+    h.press("]");
+    assert_eq!(h.screen().app.focus, 1);
+    assert!(h.text_at(80, 24).contains("disagreement 2/3 · decided"));
+    h.press("q");
+}

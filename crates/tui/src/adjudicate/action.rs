@@ -5,8 +5,10 @@ pub const NORMAL: u8 = 1;
 
 crate::actions! {
     pub enum Action in "adjudicate", modes [NORMAL: "adjudicating"] {
-        NextDispute = "next_disagreement", NORMAL, "next disagreement";
-        PrevDispute = "prev_disagreement", NORMAL, "previous disagreement";
+        NextDispute = "next_disagreement", NORMAL, "next undecided disagreement (any, once all are decided)";
+        PrevDispute = "prev_disagreement", NORMAL, "previous undecided disagreement (any, once all are decided)";
+        NextAny = "next_any", NORMAL, "next disagreement, decided or not";
+        PrevAny = "prev_any", NORMAL, "previous disagreement, decided or not";
         NextVersion = "next_version", NORMAL, "next annotator's version";
         PrevVersion = "prev_version", NORMAL, "previous annotator's version";
         /// The version under the cursor goes to gold.

@@ -27,8 +27,10 @@ pub fn update(app: &mut AdjudicateApp, action: Action) -> Flow {
         return Flow::Continue;
     }
     match action {
-        Action::NextDispute => step(app, true),
-        Action::PrevDispute => step(app, false),
+        Action::NextDispute => step(app, true, true),
+        Action::PrevDispute => step(app, false, true),
+        Action::NextAny => step(app, true, false),
+        Action::PrevAny => step(app, false, false),
         Action::NextVersion => move_cursor(app, true),
         Action::PrevVersion => move_cursor(app, false),
         Action::Take => {
@@ -55,20 +57,36 @@ pub fn update(app: &mut AdjudicateApp, action: Action) -> Flow {
     Flow::Continue
 }
 
-/// To the next (or previous) dispute, wrapping round; every dispute is
-/// visited, decided or not, so a decision can be seen and made again.
-fn step(app: &mut AdjudicateApp, forward: bool) {
+/// To the next (or previous) dispute, wrapping round: with `undecided`,
+/// the next one still to decide while any is left (else any), so a
+/// resumed adjudication walks only what is left; without, every one, so a
+/// decision can be seen and made again.
+fn step(app: &mut AdjudicateApp, forward: bool, undecided: bool) {
     let n = app.plan.disputes.len();
     if n == 0 {
         app.message = Some("no disagreements: the annotators agree on every claim".into());
         return;
     }
-    let next = if forward {
-        (app.focus + 1) % n
-    } else {
-        (app.focus + n - 1) % n
+    let only_left = undecided && app.left() > 0;
+    let Some(next) = (1..=n)
+        .map(|d| {
+            if forward {
+                (app.focus + d) % n
+            } else {
+                (app.focus + n * 2 - d) % n
+            }
+        })
+        .find(|&i| !only_left || !app.decided[i])
+    else {
+        return;
     };
-    if n > 1 && (forward && next < app.focus || !forward && next > app.focus) {
+    if next == app.focus {
+        app.message = Some(if n == 1 {
+            "this is the only disagreement".into()
+        } else {
+            "this is the only disagreement left".into()
+        });
+    } else if forward && next < app.focus || !forward && next > app.focus {
         app.message = Some(if forward {
             "from the top".into()
         } else {
