@@ -135,6 +135,66 @@ def span_match(a, b):
     return exact, overlap
 
 
+APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'"}
+
+
+def fold_source(s):
+    """FORMAT.md's source key: case folded, apostrophes one, spacing
+    collapsed, a leading article and trailing punctuation dropped."""
+    s = "".join(APOSTROPHES.get(c, c) for c in s.casefold())
+    words = s.split()
+    if len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    s = " ".join(words)
+    while s and s[-1] in "!\"#$%&*+,-./:;<=>?@[\\]^_{|}~(":
+        s = s[:-1]
+    return s
+
+
+def overlap_pairs(a, b):
+    cands = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if x["paragraph"] == y["paragraph"] and x["kind"] == y["kind"]:
+                o = min(x["end"], y["end"]) - max(x["start"], y["start"])
+                if o > 0:
+                    cands.append((-o, i, j))
+    cands.sort()
+    used_a, used_b, out = set(), set(), []
+    for _, i, j in cands:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            out.append((i, j))
+    return out
+
+
+def source_agreement(a, b):
+    compared = same = 0
+    for i, j in overlap_pairs(a, b):
+        if a[i]["kind"] == "editorial":
+            continue
+        sa = (a[i].get("source") or "").strip()
+        sb = (b[j].get("source") or "").strip()
+        if not sa and not sb:
+            continue
+        compared += 1
+        if sa and sb and fold_source(sa) == fold_source(sb):
+            same += 1
+    return {"compared": compared, "same": same, "rate": None if compared == 0 else same / compared}
+
+
+def reach(doc, n):
+    """The last paragraph an annotator worked on: all when done, else
+    where they stopped, else (the file does not say) all."""
+    a = doc.get("annotator", {})
+    if "done" in a:
+        return n
+    if "position" in a:
+        return min(a["position"], n)
+    return n
+
+
 def file_order(claims):
     return sorted(claims, key=lambda c: (c["paragraph"], c["start"], c["end"], c.get("id", "")))
 
@@ -148,7 +208,10 @@ def sample_case(files):
     with open(os.path.join(os.path.dirname(first), docs[0]["article"]["path"]), encoding="utf-8") as fh:
         paras = paragraphs(fh.read())
     names = [d["annotator"]["name"].lower().replace(" ", "-") for d in docs]
-    claims = [file_order(d.get("claims", [])) for d in docs]
+    # Only the paragraphs every annotator worked on.
+    last = min(reach(d, len(paras)) for d in docs)
+    paras = paras[:last]
+    claims = [file_order([c for c in d.get("claims", []) if c["paragraph"] <= last]) for d in docs]
     labels = [char_labels(paras, c) for c in claims]
     pairs = []
     for i in range(len(docs)):
@@ -176,6 +239,7 @@ def sample_case(files):
                 "span_f1_exact": f1(exact, len(a) + len(b)),
                 "span_f1_overlap": f1(overlap, len(a) + len(b)),
                 "by_kind": by_kind,
+                "sources": source_agreement(a, b),
                 "confusion": confusion,
             })
     return {
@@ -183,10 +247,42 @@ def sample_case(files):
         "article": docs[0]["article"]["id"],
         "annotators": names,
         "unit": "char",
+        "compared": {"first": 1, "last": last},
         "units": len(labels[0]),
         "krippendorff_alpha": alpha(labels),
         "pairs": pairs,
     }
+
+
+def gold_case(files, gold):
+    """Each annotator against an adjudicated file: precision = their claims
+    gold has / their claims, recall = / gold's claims (same kind,
+    overlapping span, one-to-one by largest overlap), over the paragraphs
+    each annotator worked on."""
+    def load(f):
+        with open(os.path.join(ROOT, f), "rb") as fh:
+            return tomllib.load(fh)
+    g = load(gold)
+    first = os.path.join(ROOT, files[0])
+    docs = [load(f) for f in files]
+    with open(os.path.join(os.path.dirname(first), docs[0]["article"]["path"]), encoding="utf-8") as fh:
+        n = len(paragraphs(fh.read()))
+    out = []
+    for d in docs:
+        last = reach(d, n)
+        mine = file_order([c for c in d.get("claims", []) if c["paragraph"] <= last])
+        theirs = file_order([c for c in g.get("claims", []) if c["paragraph"] <= last])
+        exact, overlap = span_match(mine, theirs)
+        out.append({
+            "annotator": d["annotator"]["name"].lower().replace(" ", "-"),
+            "claims": len(mine),
+            "gold_claims": len(theirs),
+            "precision": None if not mine else overlap / len(mine),
+            "recall": None if not theirs else overlap / len(theirs),
+            "precision_exact": None if not mine else exact / len(mine),
+            "sources": source_agreement(mine, theirs),
+        })
+    return {"files": files, "gold": gold, "annotators": out}
 
 
 def main():
@@ -201,11 +297,20 @@ def main():
         files = sorted(
             os.path.relpath(f, ROOT)
             for f in glob.glob(os.path.join(folder, "*.toml"))
-            if not f.endswith(".review.toml") and ".conflict-" not in f
+            if ".review" not in os.path.basename(f) and ".conflict-" not in f
+            and os.path.basename(f) != "gold.toml"
         )
         with open(os.path.join(ROOT, files[0]), "rb") as fh:
-            if tomllib.load(fh)["article"].get("path", "").endswith(".md"):
-                continue  # Markdown reduction needs a Markdown parser
+            rel = tomllib.load(fh)["article"].get("path", "")
+        # Plain UTF-8 text only: Markdown and pages need their parsers,
+        # other charsets their decoders.
+        if not rel.endswith(".txt"):
+            continue
+        try:
+            with open(os.path.join(os.path.dirname(os.path.join(ROOT, files[0])), rel), encoding="utf-8") as fh:
+                fh.read()
+        except UnicodeDecodeError:
+            continue
         if len(files) >= 2:
             groups.append(files)
     # A third annotator (hand-written fixture) on harbor-council.
@@ -214,8 +319,19 @@ def main():
         "annotations/harbor-council/sam-example.toml",
         "tests/fixtures/agree/harbor-council/kim-example.toml",
     ])
+    # One who stopped at paragraph 9: only paragraphs 1-9 are compared.
+    groups.append([
+        "annotations/harbor-council/sam-example.toml",
+        "tests/fixtures/agree/harbor-council/jo-example.toml",
+    ])
+    gold = [gold_case([
+        "annotations/harbor-council/alex-example.toml",
+        "annotations/harbor-council/sam-example.toml",
+        "tests/fixtures/agree/harbor-council/kim-example.toml",
+    ], "tests/fixtures/agree/harbor-council/gold.toml")]
     with open(os.path.join(ROOT, "tests/vectors/samples.json"), "w") as fh:
-        json.dump({"made_with": made_with, "cases": [sample_case(g) for g in groups]}, fh, indent=1)
+        json.dump({"made_with": made_with, "cases": [sample_case(g) for g in groups], "gold": gold},
+                  fh, indent=1)
         fh.write("\n")
 
 

@@ -150,9 +150,15 @@ pub enum AgreeFormat {
 
 #[derive(Debug, Args)]
 pub struct AgreeArgs {
-    /// Annotation files of one article, two or more (a folder stands for the annotator files in it)
+    /// Annotation files of one article, two or more (a folder stands for the annotator files in it; an annotations folder of article folders compares every article and pools them)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Compare only these paragraphs, `1-11` or `4` [default: the paragraphs every annotator worked on: up to where each stopped, all when done]
+    #[arg(long, value_name = "A-B", value_parser = parse_paragraphs)]
+    pub paragraphs: Option<(usize, usize)>,
+    /// Score each annotator against an adjudicated file: `gold` for the article folder's gold.toml (`byline adjudicate`), or a file
+    #[arg(long, value_name = "gold|FILE")]
+    pub against: Option<PathBuf>,
     /// What one unit of agreement is: a character; a sentence, labelled by the kind covering most of it; or the claim spans themselves (Krippendorff's unitizing alpha per kind)
     #[arg(long, value_enum, default_value = "char")]
     pub unit: UnitArg,
@@ -164,6 +170,28 @@ pub struct AgreeArgs {
     /// Folder whose files an annotation file's `article.path` may lead to [default: the folder above its annotations folder] (see docs/security.md)
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+}
+
+/// `1-11`, `1–11` or `4`: 1-based paragraph numbers, first not after last.
+fn parse_paragraphs(s: &str) -> Result<(usize, usize), String> {
+    let num = |t: &str| {
+        t.trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("{t:?} is not a paragraph number (they start at 1)"))
+    };
+    let (a, b) = match s.split_once(['-', '–']) {
+        Some((a, b)) => (num(a)?, num(b)?),
+        None => {
+            let n = num(s)?;
+            (n, n)
+        }
+    };
+    if a > b {
+        return Err(format!("{a}-{b} ends before it starts"));
+    }
+    Ok((a, b))
 }
 
 #[derive(Debug, Args)]

@@ -397,6 +397,29 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
         json["annotators"],
         serde_json::json!(["gold", "alex-example"])
     );
+    // Each annotator scored against it (`agree --against gold`).
+    let r = run(
+        f.dir.path(),
+        &[
+            "agree",
+            "annotations/dredging",
+            "--against",
+            "gold",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let scored: Vec<&str> = json["annotators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["annotator"].as_str().unwrap())
+        .collect();
+    assert_eq!(scored, ["alex-example", "jo-example", "sam-example"]);
+    // Alex's three claims are all in gold: two agreed, one taken.
+    assert_eq!(json["annotators"][0]["precision"], 1.0);
 }
 
 #[test]

@@ -168,6 +168,12 @@ fn sample_annotators_match_the_reference_vectors() {
         for key in ["article", "annotators", "unit", "units"] {
             assert_eq!(got[key], case[key], "{what}: {key}");
         }
+        for key in ["first", "last"] {
+            assert_eq!(
+                got["compared"][key], case["compared"][key],
+                "{what}: compared {key}"
+            );
+        }
         assert_close(
             &got["krippendorff_alpha"],
             &case["krippendorff_alpha"],
@@ -190,6 +196,61 @@ fn sample_annotators_match_the_reference_vectors() {
                 }
             }
             assert_eq!(g["confusion"], w["confusion"], "{what}: confusion");
+            for key in ["compared", "same"] {
+                assert_eq!(
+                    g["sources"][key], w["sources"][key],
+                    "{what}: sources {key}"
+                );
+            }
+            assert_close(
+                &g["sources"]["rate"],
+                &w["sources"]["rate"],
+                &format!("{what}: source rate"),
+            );
+        }
+    }
+    assert!(
+        cases
+            .iter()
+            .any(|c| c["compared"]["last"] != 15 && c["article"] == "harbor-council"),
+        "a case where one annotator stopped early"
+    );
+}
+
+/// `--against gold`: each annotator's precision and recall against the
+/// adjudicated file, as the Python reference computes them.
+#[test]
+fn against_gold_matches_the_reference_vectors() {
+    let v = vectors("samples.json");
+    for case in v["gold"].as_array().unwrap() {
+        let files: Vec<&str> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
+        let out = byline()
+            .arg("agree")
+            .args(&files)
+            .args(["--against", case["gold"].as_str().unwrap()])
+            .args(["--format", "json"])
+            .assert()
+            .success();
+        let got: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let got = got["annotators"].as_array().unwrap();
+        let want = case["annotators"].as_array().unwrap();
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(want) {
+            let what = w["annotator"].as_str().unwrap();
+            assert_eq!(g["annotator"], w["annotator"]);
+            for key in ["claims", "gold_claims"] {
+                assert_eq!(g[key], w[key], "{what}: {key}");
+            }
+            for key in ["precision", "recall", "precision_exact"] {
+                assert_close(&g[key], &w[key], &format!("{what}: {key}"));
+            }
+            assert_eq!(g["sources"]["same"], w["sources"]["same"], "{what}");
+            assert_eq!(g["sources"]["compared"], w["sources"]["compared"], "{what}");
         }
     }
 }
@@ -452,4 +513,178 @@ fn unit_span_is_krippendorffs_unitizing_alpha_on_the_2004_example() {
     assert_eq!(k, 1.0);
     assert_eq!(got["unitizing"]["editorial"]["alpha"], Value::Null);
     assert!(got["pairs"][0]["cohen_kappa"].is_null());
+}
+
+const FIX: &str = "tests/fixtures/agree/harbor-council";
+
+fn text_of(args: &[&str]) -> (String, String) {
+    let out = byline().arg("agree").args(args).assert().success();
+    let o = out.get_output();
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Jo stopped at ¶9 of 15: agree compares ¶1–9 and says so, and Jo's
+/// claims further on (made while skimming) do not count against Sam.
+#[test]
+fn agree_compares_only_where_everyone_worked_and_says_so() {
+    let jo = format!("{FIX}/jo-example.toml");
+    let (text, _) = text_of(&["annotations/harbor-council/sam-example.toml", &jo]);
+    assert!(
+        text.contains("compared: ¶1–9: jo-example stopped at ¶9 (of 15)"),
+        "{text}"
+    );
+    assert!(text.contains("unit: char (2026 units)"), "{text}");
+    // Asked for other paragraphs, it compares those and warns where that
+    // runs past where someone stopped.
+    let (text, _) = text_of(&[
+        "annotations/harbor-council/sam-example.toml",
+        &jo,
+        "--paragraphs",
+        "3-12",
+    ]);
+    assert!(
+        text.contains(
+            "compared: ¶3–12 as asked (--paragraphs); past where jo-example stopped at ¶9"
+        ),
+        "{text}"
+    );
+    let bad = byline()
+        .args(["agree", "annotations/harbor-council", "--paragraphs", "9-3"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&bad.get_output().stderr).into_owned();
+    assert!(err.contains("9-3 ends before it starts"), "{err}");
+}
+
+/// Three annotators: a table of every pair first, then source agreement
+/// per pair with the sources that differ.
+#[test]
+fn three_annotators_get_a_pair_table_and_source_agreement() {
+    let kim = format!("{FIX}/kim-example.toml");
+    let (text, _) = text_of(&["annotations/harbor-council", &kim]);
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("pair "))
+        .take(4)
+        .collect();
+    assert_eq!(table.len(), 4, "{text}");
+    assert!(
+        table[1].starts_with("alex-example vs sam-example"),
+        "{text}"
+    );
+    assert!(table[3].starts_with("sam-example vs kim-example"), "{text}");
+    assert!(
+        text.contains(
+            "sources          0.7500  (3 of 4 matched claims with a source name the same one)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("¶12: “city finance department” vs (none)"),
+        "{text}"
+    );
+}
+
+/// A whole annotations folder: every article with two annotators, pooled,
+/// and a line per article; JSON has each article's full report.
+#[test]
+fn a_whole_annotations_folder_is_compared_article_by_article_and_pooled() {
+    let (text, _) = text_of(&["annotations"]);
+    assert!(
+        text.starts_with("15 articles, annotators: alex-example, sam-example"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Krippendorff's alpha (nominal, pooled): "),
+        "{text}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("water-rates"))
+        .unwrap();
+    assert!(
+        line.contains("¶1–5: alex-example stopped at ¶5 (of 9)"),
+        "{line}"
+    );
+    let out = byline()
+        .args(["agree", "annotations", "--format", "json"])
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["pooled"]["articles"], 15);
+    assert_eq!(v["articles"].as_array().unwrap().len(), 15);
+    // Pooled counts are the sums of the articles'.
+    let sum: u64 = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["pairs"][0]["matches_overlap"].as_u64().unwrap())
+        .sum();
+    assert_eq!(v["pooled"]["pairs"][0]["matches_overlap"], sum);
+    let units: u64 = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["units"].as_u64().unwrap())
+        .sum();
+    assert_eq!(v["pooled"]["units"], units);
+}
+
+/// A folder's gold file is no annotator: left out, and said; `--against
+/// gold` finds it; without one, the error says how to make one.
+#[test]
+fn gold_is_left_out_of_agreement_and_found_by_against_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folder = dir.path().join("harbor-council");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (from, name) in [
+        (
+            "annotations/harbor-council/alex-example.toml",
+            "alex-example.toml",
+        ),
+        (
+            "annotations/harbor-council/sam-example.toml",
+            "sam-example.toml",
+        ),
+    ] {
+        std::fs::copy(root.join(from), folder.join(name)).unwrap();
+    }
+    let article = root.join("examples/articles/harbor-council.txt");
+    let article = article.to_str().unwrap();
+    let f = folder.to_str().unwrap();
+    let none = byline()
+        .args(["agree", f, "--against", "gold", "--article", article])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&none.get_output().stderr).into_owned();
+    assert!(
+        err.contains(
+            "gold.toml: no gold file for this article; make one with `byline adjudicate ARTICLE`"
+        ),
+        "{err}"
+    );
+    std::fs::copy(root.join(FIX).join("gold.toml"), folder.join("gold.toml")).unwrap();
+    let (text, err) = text_of(&[f, "--article", article]);
+    assert!(
+        text.contains("annotators: alex-example, sam-example\n"),
+        "{text}"
+    );
+    assert!(
+        err.contains("gold.toml, the adjudicated file; `--against gold`"),
+        "{err}"
+    );
+    let (text, _) = text_of(&[f, "--article", article, "--against", "gold"]);
+    let sam = text
+        .lines()
+        .find(|l| l.starts_with("sam-example "))
+        .unwrap();
+    assert_eq!(
+        sam.split_whitespace().take(6).collect::<Vec<_>>(),
+        ["sam-example", "1.0000", "0.8750", "0.93", "7", "8"],
+        "{text}"
+    );
 }

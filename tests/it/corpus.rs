@@ -294,3 +294,56 @@ fn rows_scrolled_away_on_a_small_window_come_back_when_it_grows() {
         "all 11 rows fit at 80x24, so the first ones show again:\n{screen}"
     );
 }
+
+/// Sam's list, after Sam reviewed all of Alex's claims of one article and
+/// some of Kim's: the row counts the colleagues reviewed, the line under
+/// the list names them and what is left.
+#[test]
+fn the_list_shows_whose_work_i_reviewed_and_what_is_left() {
+    let c = Copy::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folder = c.annotations().join("harbor-council");
+    std::fs::copy(
+        root.join("tests/fixtures/agree/harbor-council/kim-example.toml"),
+        folder.join("kim-example.toml"),
+    )
+    .unwrap();
+    let article = c.articles().join("harbor-council.txt");
+    let review = |theirs: &str, keys: &str| {
+        let screen = byline_tui::review::open(
+            &article,
+            &folder.join(theirs),
+            None,
+            &c.annotations(),
+            Some("Sam Example"),
+        )
+        .unwrap();
+        let mut h = byline_tui::testing::Harness::review(screen);
+        h.press(keys);
+    };
+    let alex = byline_store::load(&folder.join("alex-example.toml"))
+        .unwrap()
+        .unwrap()
+        .claims
+        .len();
+    review("alex-example.toml", &"y".repeat(alex));
+    review("kim-example.toml", "yd");
+    let mut corpus = Corpus::open(&[c.articles()], &c.annotations(), "Sam Example");
+    // The harbor-council row: the seventh article by path.
+    corpus.press("jjjjjj");
+    let wide = corpus.list_at(120, 30);
+    let line = row(&wide, "Council delays harbor vote");
+    assert!(
+        line.contains("1/2"),
+        "one of two colleagues fully reviewed:\n{wide}"
+    );
+    let detail = row(&wide, "reviewed:");
+    assert!(
+        detail.contains("alex-example ✓") && detail.contains("kim-example 2 of"),
+        "{detail}"
+    );
+    // Another article: nobody reviewed yet.
+    corpus.press("j");
+    let wide = corpus.list_at(120, 30);
+    assert!(row(&wide, "to review:").contains("alex-example"), "{wide}");
+}

@@ -576,7 +576,7 @@ fn review_cmd(dir: &Path, prelude: &str) -> String {
 }
 
 fn verdicts(dir: &Path) -> Vec<byline_model::review::verdict::Verdict> {
-    let r = store::review::load(&dir.join("harbor-council/rev-r.review.toml"))
+    let r = store::review::load(&dir.join("harbor-council/rev-r.review.alex-example.toml"))
         .unwrap()
         .expect("the review file is on disk");
     r.verdicts.iter().map(|v| v.verdict).collect()

@@ -329,7 +329,9 @@ fn a_chinese_reviewer_of_a_chinese_colleague_gets_files_of_their_own() {
         .to_string_lossy()
         .into_owned();
     assert!(
-        review.starts_with("li-ming-") && review.ends_with(".review.toml"),
+        review.starts_with("li-ming-")
+            && review.contains(".review.wang-fang-")
+            && review.ends_with(".toml"),
         "{review}"
     );
     assert!(

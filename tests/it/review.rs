@@ -80,7 +80,7 @@ fn press(s: &mut Session, k: &str) {
 }
 
 fn review_file(ann: &Path) -> PathBuf {
-    ann.join("harbor-council/sam-example.review.toml")
+    ann.join("harbor-council/sam-example.review.alex-example.toml")
 }
 
 #[test]
@@ -431,5 +431,102 @@ fn a_missing_theirs_file_is_an_error() {
     assert!(
         err.contains("nobody.toml: no such annotation file"),
         "{err}"
+    );
+}
+
+/// A reviewer with two colleagues: Sam reviews Alex, then Kim, of one
+/// article. Each review is a file of its own, named for the colleague, and
+/// neither touches the other.
+#[test]
+fn a_reviewer_reviews_two_colleagues_one_after_the_other() {
+    let (_dir, ann) = workspace();
+    let kim = ann.join("harbor-council/kim-example.toml");
+    std::fs::copy(
+        root().join("tests/fixtures/agree/harbor-council/kim-example.toml"),
+        &kim,
+    )
+    .unwrap();
+    let open_of = |theirs: &Path| Session {
+        h: Harness::review(
+            open(
+                &root().join(ARTICLE),
+                theirs,
+                None,
+                &ann,
+                Some("Sam Example"),
+            )
+            .unwrap(),
+        ),
+    };
+    let mut s = open_of(&theirs(&ann));
+    press(&mut s, "y");
+    drop(s);
+    let mut s = open_of(&kim);
+    press(&mut s, "yy");
+    drop(s);
+    let of_alex =
+        store::review::load(&ann.join("harbor-council/sam-example.review.alex-example.toml"))
+            .unwrap()
+            .expect("the review of Alex");
+    let of_kim =
+        store::review::load(&ann.join("harbor-council/sam-example.review.kim-example.toml"))
+            .unwrap()
+            .expect("the review of Kim");
+    assert_eq!(
+        (of_alex.meta.of.as_str(), of_alex.verdicts.len()),
+        ("alex-example", 1)
+    );
+    assert_eq!(
+        (of_kim.meta.of.as_str(), of_kim.verdicts.len()),
+        ("kim-example", 2)
+    );
+    // Reopening Alex's review finds it again, verdict and all.
+    let s = open_of(&theirs(&ann));
+    assert_eq!(s.app.review.verdicts.len(), 1);
+}
+
+/// The one review file older byline kept per article goes on serving the
+/// colleague it reviews; reviewing another colleague no longer fails on it.
+#[test]
+fn an_old_single_review_file_keeps_working_beside_new_ones() {
+    let (_dir, ann) = workspace();
+    let old = ann.join("harbor-council/sam-example.review.toml");
+    std::fs::write(
+        &old,
+        "format = \"byline-review/1\"\n\n[review]\narticle = \"harbor-council\"\nreviewer = \"Sam Example\"\nof = \"kim-example\"\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&old).unwrap();
+    let mut s = session(&ann, false);
+    press(&mut s, "y");
+    drop(s);
+    assert_eq!(
+        std::fs::read(&old).unwrap(),
+        before,
+        "Kim's review untouched"
+    );
+    let new = store::review::load(&ann.join("harbor-council/sam-example.review.alex-example.toml"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(new.verdicts.len(), 1);
+    // An old file that reviews Alex is Alex's review still.
+    std::fs::remove_file(ann.join("harbor-council/sam-example.review.alex-example.toml")).unwrap();
+    std::fs::write(
+        &old,
+        std::fs::read_to_string(&old)
+            .unwrap()
+            .replace("kim-example", "alex-example"),
+    )
+    .unwrap();
+    let mut s = session(&ann, false);
+    press(&mut s, "y");
+    drop(s);
+    assert_eq!(
+        store::review::load(&old).unwrap().unwrap().verdicts.len(),
+        1
+    );
+    assert!(
+        !ann.join("harbor-council/sam-example.review.alex-example.toml")
+            .exists()
     );
 }

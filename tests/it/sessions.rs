@@ -53,7 +53,7 @@ fn verdicts(file: &Path) -> Vec<Verdict> {
 #[test]
 fn two_reviews_of_one_file_never_overwrite_each_other() {
     let (_dir, ann) = workspace();
-    let file = ann.join("harbor-council/rev-r.review.toml");
+    let file = ann.join("harbor-council/rev-r.review.alex-example.toml");
     let mut a = review(&ann);
     let mut b = review(&ann);
     // B cannot write while A holds the file, and says so.
@@ -89,7 +89,7 @@ fn two_reviews_of_one_file_never_overwrite_each_other() {
 #[test]
 fn a_hand_edit_of_the_review_file_gets_a_conflict_copy() {
     let (_dir, ann) = workspace();
-    let file = ann.join("harbor-council/rev-r.review.toml");
+    let file = ann.join("harbor-council/rev-r.review.alex-example.toml");
     let mut a = review(&ann);
     a.press("y");
     let edited = std::fs::read_to_string(&file)
@@ -105,7 +105,7 @@ fn a_hand_edit_of_the_review_file_gets_a_conflict_copy() {
     let copies: Vec<_> = std::fs::read_dir(ann.join("harbor-council"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("rev-r.review.conflict-"))
+        .filter(|n| n.starts_with("rev-r.review.alex-example.conflict-"))
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy = ann.join("harbor-council").join(&copies[0]);

@@ -132,6 +132,7 @@ pub fn folder_files(folder: &Path, gold_file: &Path) -> Result<Vec<PathBuf>, cra
         .filter(|p| {
             p.is_file()
                 && crate::files::classify(p) == crate::files::FileKind::Annotator
+                && !crate::files::is_gold(p)
                 && p.file_name() != gold_file.file_name()
         })
         .collect();

@@ -58,11 +58,23 @@ pub fn is_bookkeeping(path: &Path) -> bool {
     crate::files::classify(path) != crate::files::FileKind::Annotator
 }
 
+/// What the command line names: annotator files, the bookkeeping files
+/// skipped, and the gold files a folder held (set aside: a folder stands
+/// for its annotators, and gold is not one).
+#[derive(Debug, Default)]
+pub struct Named {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<PathBuf>,
+    pub gold: Vec<PathBuf>,
+}
+
 /// The annotator files named on the command line, a folder standing for
-/// the files in it, and the bookkeeping files that were skipped.
-pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>), AgreeError> {
+/// the files in it (its gold file set aside), and the bookkeeping files
+/// that were skipped.
+pub fn annotator_files(args: &[PathBuf]) -> Result<Named, AgreeError> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut gold = Vec::new();
     for a in args {
         if a.is_dir() {
             let read = std::fs::read_dir(a).map_err(|source| AgreeError::Folder {
@@ -78,6 +90,8 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>),
             for p in inside {
                 if is_bookkeeping(&p) {
                     skipped.push(p);
+                } else if crate::files::is_gold(&p) {
+                    gold.push(p);
                 } else {
                     files.push(p);
                 }
@@ -94,7 +108,52 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<PathBuf>),
             return Err(AgreeError::Twice(f.clone()));
         }
     }
-    Ok((files, skipped))
+    Ok(Named {
+        files,
+        skipped,
+        gold,
+    })
+}
+
+/// The article folders under `root` (an annotations folder): its
+/// sub-folders, sorted, that hold at least one annotator file. Hidden
+/// folders and links are not followed.
+pub fn article_folders(root: &Path) -> Result<Vec<PathBuf>, AgreeError> {
+    let read = std::fs::read_dir(root).map_err(|source| AgreeError::Folder {
+        path: root.to_owned(),
+        source,
+    })?;
+    let mut out: Vec<PathBuf> = read
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .filter(|p| holds_annotator_files(p))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn holds_annotator_files(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|r| {
+        r.filter_map(|e| e.ok()).any(|e| {
+            e.file_type().is_ok_and(|t| t.is_file())
+                && crate::files::classify(&e.path()) == crate::files::FileKind::Annotator
+        })
+    })
+}
+
+/// Whether the command line names a whole annotations folder: one folder
+/// with no annotator file of its own and article folders inside.
+pub fn is_corpus(args: &[PathBuf]) -> bool {
+    match args {
+        [one] => {
+            one.is_dir()
+                && !holds_annotator_files(one)
+                && article_folders(one).is_ok_and(|f| !f.is_empty())
+        }
+        _ => false,
+    }
 }
 
 /// Loads annotation sets that must all belong to one article.
@@ -162,4 +221,76 @@ pub fn coder_names(files: &[PathBuf], sets: &[AnnotationSet]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// One article folder, loaded and checked for agreement: its annotators'
+/// files and sets (the gold file last, when asked for), and the article.
+pub struct Folder {
+    pub files: Vec<PathBuf>,
+    pub sets: Vec<AnnotationSet>,
+    pub article: Article,
+    /// The index of the gold file in `files`, when `against` asked for it.
+    pub gold: Option<usize>,
+}
+
+impl Folder {
+    /// The annotators (not gold): their files and sets.
+    pub fn annotators(&self) -> (&[PathBuf], &[AnnotationSet]) {
+        let n = self.gold.unwrap_or(self.files.len());
+        (&self.files[..n], &self.sets[..n])
+    }
+}
+
+/// Loads the annotator files of an article folder (and its `gold.toml`
+/// when `against`), or says in a few words why the folder cannot be
+/// compared: too few files, a file that does not load, no article, a file
+/// saved against another text.
+pub fn load_folder(folder: &Path, root: Option<&Path>, against: bool) -> Result<Folder, String> {
+    let named = annotator_files(&[folder.to_owned()]).map_err(|e| e.to_string())?;
+    let gold = if against {
+        Some(
+            named
+                .gold
+                .first()
+                .cloned()
+                .ok_or_else(|| "no gold.toml (byline adjudicate makes one)".to_owned())?,
+        )
+    } else {
+        None
+    };
+    let need = if against { 1 } else { 2 };
+    if named.files.len() < need {
+        return Err(format!(
+            "{} annotator file{}",
+            named.files.len(),
+            if named.files.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let mut files = named.files;
+    let n = files.len();
+    files.extend(gold.iter().cloned());
+    let sets = load_sets(&files).map_err(|e| e.to_string())?;
+    let article = find_article(None, root, &files, &sets).map_err(|e| e.to_string())?;
+    for (f, s) in files.iter().zip(&sets) {
+        fresh(f, s, &article).map_err(|e| e.to_string())?;
+    }
+    Ok(Folder {
+        files,
+        sets,
+        article,
+        gold: gold.map(|_| n),
+    })
+}
+
+/// Refuses a set saved against another text than `article`'s.
+pub fn fresh(file: &Path, set: &AnnotationSet, article: &Article) -> Result<(), AgreeError> {
+    if set.article.sha256 != article.sha256() {
+        return Err(AgreeError::Stale {
+            file: file.to_owned(),
+            article: article.path.clone(),
+            file_sha: set.article.sha256.clone(),
+            disk_sha: article.sha256().to_owned(),
+        });
+    }
+    Ok(())
 }

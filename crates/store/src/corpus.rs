@@ -173,6 +173,84 @@ pub struct Row {
     pub annotated: bool,
     /// Why it cannot be opened (the row says so; the rest of the list works).
     pub problem: Option<String>,
+    /// The colleagues with a file of this article, and how far I reviewed
+    /// each (by slug order).
+    pub colleagues: Vec<Colleague>,
+}
+
+/// A colleague's file of an article, as the list shows my review of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Colleague {
+    /// Their slug (the file's stem).
+    pub slug: String,
+    pub claims: usize,
+    /// Their claims my review has a verdict on.
+    pub reviewed: usize,
+}
+
+impl Colleague {
+    pub fn is_reviewed(&self) -> bool {
+        self.reviewed >= self.claims
+    }
+}
+
+/// The other annotators' files beside `mine` (not gold, not bookkeeping)
+/// and how many of each one's claims my review files there judge. My
+/// reviews are the files `<my slug>.review.<colleague>.toml`, and the one
+/// `<my slug>.review.toml` of older byline, by their `[review] of`.
+fn colleagues(mine: &Path) -> Vec<Colleague> {
+    let (Some(folder), Some(me)) = (mine.parent(), mine.file_stem()) else {
+        return Vec::new();
+    };
+    let me = me.to_string_lossy();
+    let Ok(read) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut theirs = Vec::new();
+    let mut reviews = Vec::new();
+    for e in read.flatten() {
+        let path = e.path();
+        // Only regular files: a link or a pipe is not read here.
+        if !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let name = e.file_name().to_string_lossy().into_owned();
+        match crate::files::classify(&path) {
+            crate::files::FileKind::Annotator
+                if name != format!("{me}.toml") && name != crate::GOLD_FILE =>
+            {
+                theirs.push(path)
+            }
+            crate::files::FileKind::Review if name.starts_with(&format!("{me}.review.")) => {
+                reviews.push(path)
+            }
+            _ => {}
+        }
+    }
+    let reviews: Vec<_> = reviews
+        .iter()
+        .filter_map(|p| crate::review::load(p).ok().flatten())
+        .collect();
+    let mut out: Vec<Colleague> = theirs
+        .iter()
+        .filter_map(|p| {
+            let set = crate::load_claims_only(p).ok()?;
+            let slug = p.file_stem()?.to_string_lossy().into_owned();
+            let reviewed = reviews
+                .iter()
+                .filter(|r| r.meta.of == slug)
+                .map(|r| r.progress(&set.claims).reviewed)
+                .max()
+                .unwrap_or(0);
+            Some(Colleague {
+                slug,
+                claims: set.claims.len(),
+                reviewed,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
+    out
 }
 
 impl Row {
@@ -189,6 +267,12 @@ pub fn annotation_file(article: &Path, dir: &Path, annotator: &str) -> PathBuf {
 /// A row from the annotator's file when there is one (fast parse), else
 /// from the first bytes of the article: cheap enough for thousands.
 pub fn inspect(article: &Path, file: &Path) -> Row {
+    let mut row = inspect_mine(article, file);
+    row.colleagues = colleagues(file);
+    row
+}
+
+fn inspect_mine(article: &Path, file: &Path) -> Row {
     match std::fs::metadata(file) {
         Ok(m) if m.is_file() => return from_file(file),
         _ => {}
@@ -229,6 +313,7 @@ fn from_file(file: &Path) -> Row {
         done: set.annotator.done.is_some(),
         annotated: true,
         problem: None,
+        colleagues: Vec::new(),
     }
 }
 

@@ -4,6 +4,17 @@
 
 use std::path::Path;
 
+/// The adjudicated file of an article (`byline adjudicate`): an ordinary
+/// annotator file, which agreement among annotators leaves out unless asked
+/// (`agree --against gold`).
+pub const GOLD_FILE: &str = "gold.toml";
+
+/// Whether `path` is an article's gold file.
+pub fn is_gold(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(GOLD_FILE))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     /// `<annotator>.toml`: one annotator's claims.
@@ -62,11 +73,21 @@ pub fn classify(path: &Path) -> FileKind {
         FileKind::Review
     } else if stem.contains(".conflict-") {
         FileKind::Conflict
+    } else if is_review_of(stem) {
+        FileKind::Review
     } else if stem.contains('.') {
         FileKind::Bookkeeping
     } else {
         FileKind::Annotator
     }
+}
+
+/// `<reviewer>.review.<colleague>` (FORMAT.md: one review per colleague):
+/// two slugs, which have no dots, around `.review.`.
+fn is_review_of(stem: &str) -> bool {
+    stem.split_once(".review.").is_some_and(|(r, of)| {
+        !r.is_empty() && !of.is_empty() && !r.contains('.') && !of.contains('.')
+    })
 }
 
 /// The conflict copies beside `file` (`<stem>.conflict-*.toml`), oldest
@@ -106,6 +127,17 @@ mod tests {
         assert_eq!(c("a/alex.bak.toml"), FileKind::Bookkeeping);
         assert_eq!(c("a/alex.toml.bak"), FileKind::Bookkeeping);
         assert_eq!(c("a/sam.review.toml"), FileKind::Review);
+        assert_eq!(c("a/sam.review.alex-example.toml"), FileKind::Review);
+        assert_eq!(c("a/sam.review.alex.orig.toml"), FileKind::Bookkeeping);
+        assert_eq!(c("a/.review.alex.toml"), FileKind::Bookkeeping);
+        assert_eq!(
+            c("a/sam.review.conflict-20261126T040000Z.toml"),
+            FileKind::Conflict
+        );
+        assert_eq!(
+            c("a/sam.review.alex.conflict-20261126T040000Z.toml"),
+            FileKind::Conflict
+        );
         assert_eq!(
             c("a/alex.conflict-20261126T040000Z.toml"),
             FileKind::Conflict

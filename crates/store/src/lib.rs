@@ -21,6 +21,7 @@ pub mod review_open;
 mod session;
 mod toml_io;
 
+pub use files::GOLD_FILE;
 pub use lean::{load_claims_only, parse_claims_only};
 pub use session::{
     Document, Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted,

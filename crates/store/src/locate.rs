@@ -108,7 +108,54 @@ pub fn annotator_file(dir: &Path, article: &Article, name: &str) -> Result<PathB
 /// whose `[review] reviewer` is this name; then `<old id>/<old slug>.review.toml`
 /// when the colleague's file `theirs` is in that folder too (a review sits
 /// beside the file it reviews); else a new file as for annotator files.
+///
+/// That is the one review file older byline versions kept per article; it
+/// is used while it reviews this colleague. Otherwise the review is
+/// `<id>/<slug>.review.<colleague>.toml` (one per colleague, sorting beside
+/// the reviewer's own file), or `<id>/<slug>-<hash>.review.<colleague>.toml`
+/// when another reviewer's file holds that name. `of` is the colleague's
+/// slug first, then any older slug a review may name them by.
 pub fn review_file(
+    dir: &Path,
+    article: &Article,
+    reviewer: &str,
+    theirs: &Path,
+    of: &[String],
+) -> Result<PathBuf, StoreError> {
+    let single = single_review_file(dir, article, reviewer, theirs)?;
+    match probe_review(&single)? {
+        Probe::Odd => return Ok(single),
+        Probe::Named(..) => {
+            if let Some(r) = super::review::load(&single)?
+                && same_name(&r.meta.reviewer, reviewer)
+                && of.contains(&r.meta.of)
+            {
+                return Ok(single);
+            }
+        }
+        Probe::Missing => {}
+    }
+    let colleague = of.first().map_or(ANNOTATOR_FALLBACK, String::as_str);
+    let folder = dir.join(&article.id);
+    let file = |s: &str| folder.join(format!("{s}.review.{colleague}.toml"));
+    let primary = file(&slug(reviewer, ANNOTATOR_FALLBACK));
+    let hashed = file(&hashed_slug(reviewer, ANNOTATOR_FALLBACK));
+    match probe_review(&primary)? {
+        Probe::Named(n, _) if !same_name(&n, reviewer) => {}
+        _ => return Ok(primary),
+    }
+    match probe_review(&hashed)? {
+        Probe::Named(n, _) if !same_name(&n, reviewer) => Err(StoreError::NameTaken {
+            path: hashed,
+            holder: n,
+        }),
+        _ => Ok(hashed),
+    }
+}
+
+/// Where the one review file of `reviewer` for `article` is or would be
+/// (the rule above, before reviews were kept per colleague).
+fn single_review_file(
     dir: &Path,
     article: &Article,
     reviewer: &str,

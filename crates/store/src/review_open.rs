@@ -22,7 +22,7 @@ pub enum OpenError {
     #[error("{}: this is your own annotation file; --theirs names a colleague's", .0.display())]
     OwnFile(PathBuf),
     #[error(
-        "{} holds your review of {of:?}; one review file per article reviews one colleague — move it aside to review {theirs:?}",
+        "{} holds your review of {of:?}, not of {theirs:?} (its [review] of says so); rename it to the colleague it reviews, or move it aside",
         file.display()
     )]
     OtherColleague {
@@ -104,7 +104,13 @@ pub fn open(
     let of = crate::annotator_slug(&theirs.annotator.name);
     // What older byline versions wrote in `of` for this colleague.
     let old_of = legacy_slug(&theirs.annotator.name, crate::locate::ANNOTATOR_FALLBACK);
-    let review_file = crate::locate::review_file(dir, &article, &reviewer, theirs_file)?;
+    let review_file = crate::locate::review_file(
+        dir,
+        &article,
+        &reviewer,
+        theirs_file,
+        &[of.clone(), old_of.clone()],
+    )?;
     let (review_disk, loaded) = crate::Session::open_review(&review_file)?;
     let review = match loaded {
         Some(r) if !crate::locate::article_ids(&article).contains(&r.meta.article) => {

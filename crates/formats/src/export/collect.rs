@@ -165,7 +165,16 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         .and_then(|done| {
             failed |= done.failed;
             read_output = done.read_output;
-            stream.end(&mut out, &done.summaries, report)
+            // Only the page shows agreement; it reads each compared
+            // article's files again, so other formats skip it.
+            let agreement = matches!(args.format, Format::Html).then(|| {
+                super::agreement::gather(
+                    &found.files,
+                    args.root.as_deref(),
+                    &byline_model::review::agree::fold_source,
+                )
+            });
+            stream.end(&mut out, &done.summaries, report, agreement.as_ref())
         });
     if read_output && let Some(shown) = &args.output {
         // Found only while reading: the export is dropped, the file kept.
@@ -441,13 +450,21 @@ impl Stream {
         out: &mut Sink,
         summaries: &[ArticleSummary],
         report: &dyn Reporter,
+        agreement: Option<&super::agreement::Agreement>,
     ) -> std::io::Result<()> {
         match self {
             Stream::Json(s) => s.end(out, &Corpus::new(summaries)),
             Stream::Csv(_) => Ok(()),
             Stream::Claims(w) => w.finish(out),
             Stream::Markdown => markdown::write(out, summaries, &Corpus::new(summaries)),
-            Stream::Html(h) => h.end(out, &Corpus::new(summaries)),
+            Stream::Html(h) => match agreement {
+                Some(a) => h.end(out, &Corpus::new(summaries), a),
+                None => h.end(
+                    out,
+                    &Corpus::new(summaries),
+                    &super::agreement::gather(&[], None, &byline_model::review::agree::fold_source),
+                ),
+            },
             Stream::PerFile { array: true, .. } => out.write_all(b"\n]\n"),
             Stream::PerFile {
                 render: Render::Brat { .. },

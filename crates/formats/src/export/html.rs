@@ -27,7 +27,7 @@ fn who(name: &str) -> String {
 
 /// Escapes `s` for HTML text and attribute values (both quote kinds), and
 /// drops control characters: a file's text never becomes markup.
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     esc_into(&mut out, s);
     out
@@ -61,6 +61,18 @@ fn ci_text(ci: Option<Interval>, share: bool) -> String {
         Some(i) => format!("{}–{}", dec(Some(i.lo)), dec(Some(i.hi))),
         None => "—".into(),
     }
+}
+
+/// The interval, or the n when the group has too few articles for one.
+fn ci_or_n(g: &Group, ci: Option<Interval>, share: bool) -> String {
+    if ci.is_none() && g.distinct_articles < super::interval::MIN_ARTICLES {
+        return format!(
+            "n = {} {}",
+            g.distinct_articles,
+            plural(g.distinct_articles, "article", "articles")
+        );
+    }
+    ci_text(ci, share)
 }
 
 const CSS: &str = r#"
@@ -188,18 +200,31 @@ impl Html {
         self.spool.write_all(bytes)
     }
 
-    pub fn end(self, out: &mut dyn Write, corpus: &Corpus) -> std::io::Result<()> {
+    pub fn end(
+        self,
+        out: &mut dyn Write,
+        corpus: &Corpus,
+        agreement: &super::agreement::Agreement,
+    ) -> std::io::Result<()> {
         let mut head = String::new();
         page_head(&mut head, corpus);
         overview(&mut head, corpus);
+        // After the articles, so the overview and the first article stay
+        // on the first screen; the overview links to it.
+        let mut agree = String::new();
+        super::agreement::section(&mut agree, agreement);
+        if !agree.is_empty() {
+            head.push_str(super::agreement::LINK);
+        }
         toc(&mut head, &self.toc);
         out.write_all(head.as_bytes())?;
         let mut spool = self.spool.into_inner().map_err(|e| e.into_error())?;
         spool.rewind()?;
         std::io::copy(&mut spool, out)?;
+        out.write_all(agree.as_bytes())?;
         out.write_all(
             b"</main>\n<footer><p>Written by <strong>byline export --format html</strong>. \
-Intervals are 95% percentile bootstrap intervals over entries (2,000 resamples, fixed seed). \
+Intervals are 95% percentile bootstrap intervals over annotation files (2,000 resamples, fixed seed), given only for groups of at least 5 articles. \
 Claims: <span class=\"badge k-sourced\">S</span> sourced (solid underline), \
 <span class=\"badge k-anonymous\">A</span> anonymous (dashed underline), \
 <span class=\"badge k-editorial\">E</span> editorial (double underline).</p></footer>\n</body>\n</html>\n",
@@ -214,12 +239,13 @@ fn page_head(s: &mut String, c: &Corpus) {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-<meta name=\"generator\" content=\"byline\">\n<title>byline report: {} {}, {} claims</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+<meta name=\"generator\" content=\"byline\">\n<title>byline report: {} {}, {} claims</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n\
 <header class=\"page\"><p class=\"muted\">byline report</p><h1>Sources and judgement in {} {}</h1>\n\
 <p class=\"meta\">{} annotation {} by {} {} across {} {}; {} claims.</p></header>\n<main>\n",
         t.distinct_articles,
         plural(t.distinct_articles, "article", "articles"),
         t.tally.claims(),
+        super::agreement::CSS,
         t.distinct_articles,
         plural(t.distinct_articles, "article", "articles"),
         t.tally.files,
@@ -243,7 +269,7 @@ fn overview(s: &mut String, c: &Corpus) {
     let t = &c.totals;
     let _ = writeln!(
         s,
-        "<dl class=\"figures\"><div><dt>entries</dt><dd>{}</dd></div><div><dt>articles</dt><dd>{}</dd></div>\
+        "<dl class=\"figures\"><div><dt>annotation files</dt><dd>{}</dd></div><div><dt>articles</dt><dd>{}</dd></div>\
 <div><dt>claims</dt><dd>{}</dd></div><div><dt>anonymity ratio</dt><dd>{}</dd></div>\
 <div><dt>editorial per 100 words</dt><dd>{}</dd></div><div><dt>needs review</dt><dd>{}</dd></div></dl>",
         t.tally.files,
@@ -255,7 +281,7 @@ fn overview(s: &mut String, c: &Corpus) {
     );
 
     // Share of kinds: one stacked bar per group.
-    let mut rows: Vec<(String, &Tally)> = vec![("All entries".into(), &t.tally)];
+    let mut rows: Vec<(String, &Tally)> = vec![("All annotation files".into(), &t.tally)];
     rows.extend(
         c.by_outlet
             .iter()
@@ -302,22 +328,23 @@ fn overview(s: &mut String, c: &Corpus) {
     group_table(s, "By outlet", "outlet", &c.by_outlet);
     group_table(s, "By annotator", "annotator", &c.by_annotator);
     s.push_str(
-        "<p class=\"muted\">Figures are pooled over entries (Σ numerators / Σ denominators). \
-The 95% interval is a percentile bootstrap over entries — one annotator's file on one article — \
-with 2,000 resamples and a fixed seed: claims within an article are not independent, so entries are the sampling unit. \
+        "<p class=\"muted\">Figures are pooled over annotation files (Σ numerators / Σ denominators). \
+The 95% interval is a percentile bootstrap over annotation files — one annotator's file on one article — \
+with 2,000 resamples and a fixed seed: claims within an article are not independent, so files are the sampling unit. \
+A group with fewer than 5 articles behind it gets its n and no interval: two files of one article are no sample. \
 Two groups whose intervals do not overlap differ by more than sampling noise; \
-with only a few entries in a group, the interval itself is rough.</p>\n</section>\n",
+with only a few articles in a group, the interval itself is rough.</p>\n</section>\n",
     );
 }
 
 fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
     let _ = writeln!(
         s,
-        "<table><caption>{title}</caption><thead><tr><th scope=\"col\">{what}</th><th scope=\"col\">entries</th>\
+        "<table><caption>{title}</caption><thead><tr><th scope=\"col\">{what}</th><th scope=\"col\">annotation files</th>\
 <th scope=\"col\">claims</th><th scope=\"col\">S</th><th scope=\"col\">A</th><th scope=\"col\">E</th>\
 <th scope=\"col\">anonymity ratio <span class=\"muted\">(95% interval)</span></th>\
 <th scope=\"col\">editorial per 100 words <span class=\"muted\">(95% interval)</span></th>\
-<th scope=\"col\">per-entry median anonymity ratio <span class=\"muted\">(quartiles)</span></th></tr></thead><tbody>"
+<th scope=\"col\">per-file median anonymity ratio <span class=\"muted\">(quartiles)</span></th></tr></thead><tbody>"
     );
     for g in groups {
         let t = &g.tally;
@@ -332,9 +359,9 @@ fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
             t.by_kind.get(Kind::Anonymous),
             t.by_kind.get(Kind::Editorial),
             pct(t.anonymity_ratio()),
-            ci_text(g.intervals.anonymity_ratio, true),
+            ci_or_n(g, g.intervals.anonymity_ratio, true),
             dec(t.editorial_per_100_words()),
-            ci_text(g.intervals.editorial_per_100_words, false),
+            ci_or_n(g, g.intervals.editorial_per_100_words, false),
             pct(sp.median),
             pct(sp.q1),
             pct(sp.q3),
@@ -386,9 +413,12 @@ fn bars(
         let shown = if share { pct(*v) } else { dec(*v) };
         let _ = write!(
             s,
-            "<g><title>{}: {shown}, 95% interval {}</title><text class=\"lbl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            "<g><title>{}: {shown}, {}</title><text class=\"lbl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             esc(&g.name),
-            ci_text(*ci, share),
+            match ci {
+                Some(_) => format!("95% interval {}", ci_text(*ci, share)),
+                None => ci_or_n(g, None, share),
+            },
             LABEL_W - 8.0,
             y + 14.0,
             esc(&truncate(&g.name, 20)),

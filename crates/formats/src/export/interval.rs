@@ -97,9 +97,19 @@ pub struct GroupIntervals {
     pub editorial_per_100_words: Option<Interval>,
 }
 
+/// Articles a group needs behind it for an interval: with fewer, a
+/// bootstrap over two files of one article says nothing, so the report
+/// gives the n instead.
+pub const MIN_ARTICLES: usize = 5;
+
 impl GroupIntervals {
     pub fn of(members: &[&super::ArticleSummary]) -> GroupIntervals {
         use byline_model::annotation::Kind;
+        let articles: std::collections::HashSet<&str> =
+            members.iter().map(|a| a.article.as_str()).collect();
+        if articles.len() < MIN_ARTICLES {
+            return GroupIntervals::default();
+        }
         let anonymity: Vec<(u64, u64)> = members
             .iter()
             .map(|a| {

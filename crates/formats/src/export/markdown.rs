@@ -298,7 +298,7 @@ fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
 }
 
 /// Says once under each table what the bracketed ranges are.
-const INTERVAL_NOTE: &str = "\n(In brackets: the 95% interval, a percentile bootstrap over annotation files with 2,000 resamples and a fixed seed; files, not claims, are the sampling unit. Groups whose intervals do not overlap differ by more than sampling noise.)\n";
+const INTERVAL_NOTE: &str = "\n(In brackets: the 95% interval, a percentile bootstrap over annotation files with 2,000 resamples and a fixed seed; files, not claims, are the sampling unit; a group of fewer than 5 articles gets none. Groups whose intervals do not overlap differ by more than sampling noise.)\n";
 
 /// `38.5% (30.1%–47.0%)`, or the value alone without an interval.
 fn with_ci(

@@ -14,6 +14,7 @@
 //! - Ratios are `None` when their denominator is zero. Corpus and group
 //!   ratios are pooled: Σ numerators / Σ denominators.
 
+pub mod agreement;
 mod collect;
 mod csv;
 mod html;

@@ -3,7 +3,8 @@
 //! separate.
 
 use super::metrics::{
-    Alpha, Confusion, LabelledSpan, SpanMatch, Unitizing, match_spans, unitizing_alpha,
+    Alpha, Confusion, LabelledSpan, SpanMatch, Unitizing, match_spans, overlap_pairs,
+    unitizing_alpha,
 };
 use crate::annotation::{AnnotationSet, Claim, Kind, overlap};
 use crate::article::Article;
@@ -53,6 +54,8 @@ pub struct Report {
     pub title: String,
     pub annotators: Vec<String>,
     pub unit: Unit,
+    /// The paragraphs compared: only where every annotator worked.
+    pub compared: Compared,
     pub units: usize,
     /// The unit labels, in the order of confusion matrix rows and columns.
     pub labels: [&'static str; 4],
@@ -111,8 +114,268 @@ pub struct Pair {
     pub matches_exact: usize,
     pub matches_overlap: usize,
     pub by_kind: ByKind,
+    /// On the claims matched by overlap (same kind), whether the two named
+    /// the same source.
+    pub sources: SourceAgreement,
     /// Rows are `a`'s labels, columns `b`'s, both in [`LABELS`] order.
     pub confusion: Vec<Vec<u64>>,
+}
+
+/// How far one annotator went through the article, by their file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Read {
+    /// Marked done: every paragraph.
+    Done,
+    /// Stopped at a paragraph (`[annotator] position`), not done.
+    Stopped,
+    /// Neither: the file does not say, so taken as read to the end.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reach {
+    pub annotator: String,
+    pub read: Read,
+    /// The last paragraph they worked on (1-based).
+    pub last: usize,
+}
+
+/// Which paragraphs a comparison counts, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compared {
+    /// 1-based, inclusive; `last < first` when nothing is compared.
+    pub first: usize,
+    pub last: usize,
+    /// Paragraphs in the article.
+    pub of: usize,
+    /// Given on the command line (`--paragraphs`), not taken from the files.
+    pub given: bool,
+    pub reach: Vec<Reach>,
+    /// For people: `¶1–11: sam-example stopped at ¶11`.
+    pub note: String,
+}
+
+impl Compared {
+    /// The 0-based paragraph indices compared.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        let start = self.first.saturating_sub(1);
+        start..self.last.max(start)
+    }
+
+    /// Whether a 1-based paragraph number is compared.
+    pub fn holds(&self, paragraph: usize) -> bool {
+        (self.first..=self.last).contains(&paragraph)
+    }
+}
+
+/// How far `set` says its annotator read `paragraphs` paragraphs.
+pub fn reach(name: &str, set: &AnnotationSet, paragraphs: usize) -> Reach {
+    let (read, last) = match (set.annotator.done.is_some(), set.annotator.position) {
+        (true, _) => (Read::Done, paragraphs),
+        (false, Some(p)) => (Read::Stopped, p.min(paragraphs)),
+        (false, None) => (Read::Unknown, paragraphs),
+    };
+    Reach {
+        annotator: name.to_owned(),
+        read,
+        last,
+    }
+}
+
+fn para_range(first: usize, last: usize) -> String {
+    if first == last {
+        format!("¶{first}")
+    } else {
+        format!("¶{first}–{last}")
+    }
+}
+
+/// The paragraphs every coder worked on (or `given`, 1-based inclusive,
+/// cut to the article), with the note that says why.
+pub fn compared(article: &Article, coders: &[Coder], given: Option<(usize, usize)>) -> Compared {
+    let of = article.len();
+    let reach: Vec<Reach> = coders.iter().map(|c| reach(&c.name, c.set, of)).collect();
+    let common = reach.iter().map(|r| r.last).min().unwrap_or(of);
+    let stopped: Vec<&Reach> = reach
+        .iter()
+        .filter(|r| r.read == Read::Stopped && r.last < of)
+        .collect();
+    let unknown: Vec<&str> = reach
+        .iter()
+        .filter(|r| r.read == Read::Unknown)
+        .map(|r| r.annotator.as_str())
+        .collect();
+    let (first, last, given_flag) = match given {
+        Some((a, b)) => (a.max(1), b.min(of), true),
+        None => (1, common, false),
+    };
+    let mut note = if last < first {
+        "no paragraph".to_owned()
+    } else if !given_flag && first == 1 && last == of {
+        format!("{}, every paragraph", para_range(1, of))
+    } else {
+        para_range(first, last)
+    };
+    if given_flag {
+        note.push_str(" as asked (--paragraphs)");
+        let short: Vec<String> = stopped
+            .iter()
+            .filter(|r| r.last < last)
+            .map(|r| format!("{} stopped at ¶{}", r.annotator, r.last))
+            .collect();
+        if !short.is_empty() {
+            note.push_str(&format!(
+                "; past where {}, so their blank paragraphs count as unmarked",
+                short.join(", ")
+            ));
+        }
+    } else if !stopped.is_empty() {
+        let mut by: Vec<&&Reach> = stopped.iter().collect();
+        by.sort_by_key(|r| r.last);
+        let said: Vec<String> = by
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if i == 0 {
+                    format!("{} stopped at ¶{}", r.annotator, r.last)
+                } else {
+                    format!("{} at ¶{}", r.annotator, r.last)
+                }
+            })
+            .collect();
+        note.push_str(&format!(": {} (of {of})", said.join(", ")));
+    }
+    if !unknown.is_empty() {
+        note.push_str(&format!(
+            "; {} {} not say where they stopped: taken as read to the end",
+            unknown.join(", "),
+            if unknown.len() == 1 { "does" } else { "do" },
+        ));
+    }
+    Compared {
+        first,
+        last,
+        of,
+        given: given_flag,
+        reach,
+        note,
+    }
+}
+
+/// Whether two annotators named the same source for the claims they both
+/// marked (same kind, overlapping spans).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SourceAgreement {
+    /// Matched claims where at least one of the two named a source.
+    pub compared: usize,
+    /// Of those, the ones whose sources are the same (after folding case,
+    /// apostrophes, spacing and a leading article; through the registry
+    /// when there is one).
+    pub same: usize,
+    pub rate: Option<f64>,
+    /// Where they differ, in text order.
+    pub differences: Vec<SourceDifference>,
+}
+
+impl SourceAgreement {
+    pub(crate) fn add(&mut self, o: &SourceAgreement) {
+        self.compared += o.compared;
+        self.same += o.same;
+        self.differences.extend(o.differences.iter().cloned());
+        self.rate = rate(self.same, self.compared);
+    }
+}
+
+fn rate(n: usize, of: usize) -> Option<f64> {
+    (of > 0).then(|| n as f64 / of as f64)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceDifference {
+    pub paragraph: usize,
+    pub a: Option<String>,
+    pub b: Option<String>,
+}
+
+/// The key two sources are compared by: case folded, every apostrophe
+/// one, spacing collapsed, a leading article and trailing punctuation
+/// dropped. "Pakistan's representatives" and "the Pakistan’s
+/// Representatives" are one source.
+pub fn fold_source(s: &str) -> String {
+    let lower = caseless::default_case_fold_str(s);
+    let unified: String = lower
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' => '\'',
+            c => c,
+        })
+        .collect();
+    let mut words: Vec<&str> = unified.split_whitespace().collect();
+    if words.len() > 1 && matches!(words[0], "the" | "a" | "an") {
+        words.remove(0);
+    }
+    let joined = words.join(" ");
+    joined
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'' && c != ')')
+        .to_owned()
+}
+
+/// Source agreement on the overlap-matched claims of `a` and `b`; `key`
+/// is what sources are compared by ([`fold_source`], or a registry's
+/// canonical name).
+pub fn source_agreement(
+    a: &[&Claim],
+    b: &[&Claim],
+    key: &dyn Fn(&str) -> String,
+) -> SourceAgreement {
+    let la: Vec<LabelledSpan> = a.iter().map(|c| labelled(c)).collect();
+    let lb: Vec<LabelledSpan> = b.iter().map(|c| labelled(c)).collect();
+    let mut out = SourceAgreement::default();
+    let mut pairs = overlap_pairs(&la, &lb, |x, y| x.label == y.label);
+    pairs.sort_by_key(|&(i, j)| (a[i].paragraph, a[i].start, j));
+    for (i, j) in pairs {
+        let (x, y) = (a[i], b[j]);
+        if x.kind == Kind::Editorial {
+            continue;
+        }
+        let given = |c: &Claim| {
+            c.source
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        let (sx, sy) = (given(x), given(y));
+        if sx.is_none() && sy.is_none() {
+            continue;
+        }
+        out.compared += 1;
+        let same = match (&sx, &sy) {
+            (Some(p), Some(q)) => key(p) == key(q),
+            _ => false,
+        };
+        if same {
+            out.same += 1;
+        } else {
+            out.differences.push(SourceDifference {
+                paragraph: x.paragraph,
+                a: sx,
+                b: sy,
+            });
+        }
+    }
+    out.rate = rate(out.same, out.compared);
+    out
+}
+
+fn labelled(c: &Claim) -> LabelledSpan {
+    LabelledSpan {
+        paragraph: c.paragraph,
+        start: c.start,
+        end: c.end,
+        label: label_of(c.kind),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -157,8 +420,20 @@ impl From<SpanMatch> for KindF1 {
 /// character (ties: the shorter). Claims past a paragraph's end are cut at
 /// it.
 pub fn unit_labels(article: &Article, claims: &[Claim], unit: Unit) -> Vec<usize> {
+    unit_labels_in(article, claims, unit, 0..article.len())
+}
+
+/// [`unit_labels`] of the paragraphs in `range` (0-based) only.
+pub fn unit_labels_in(
+    article: &Article,
+    claims: &[Claim],
+    unit: Unit,
+    range: std::ops::Range<usize>,
+) -> Vec<usize> {
     let mut out = Vec::new();
-    for (i, p) in article.paragraphs.iter().enumerate() {
+    let end = range.end.min(article.len());
+    let start = range.start.min(end);
+    for (i, p) in article.paragraphs.iter().enumerate().take(end).skip(start) {
         let mut chars = vec![0usize; p.char_len()];
         let here: Vec<&Claim> = claims.iter().filter(|c| c.paragraph == i + 1).collect();
         let spans: Vec<std::ops::Range<usize>> = here
@@ -198,34 +473,39 @@ fn majority(chars: &[usize]) -> usize {
         .unwrap_or(0)
 }
 
-fn spans(claims: &[Claim], kind: Option<Kind>) -> Vec<LabelledSpan> {
+fn spans(claims: &[&Claim], kind: Option<Kind>) -> Vec<LabelledSpan> {
     claims
         .iter()
         .filter(|c| kind.is_none_or(|k| c.kind == k))
-        .map(|c| LabelledSpan {
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
-            label: label_of(c.kind),
-        })
+        .map(|c| labelled(c))
         .collect()
 }
 
 /// One coder's units of `kind` on the article as one continuum (paragraphs
 /// end to end), as `(begin, length)`; overlapping claims of the kind merge,
 /// since one coder's units of a category cannot overlap.
-fn continuum_units(article: &Article, claims: &[Claim], kind: Kind) -> Vec<(u64, u64)> {
+fn continuum_units(
+    article: &Article,
+    claims: &[Claim],
+    kind: Kind,
+    range: &std::ops::Range<usize>,
+) -> Vec<(u64, u64)> {
     let mut offset = Vec::with_capacity(article.len());
     let mut at = 0u64;
-    for p in &article.paragraphs {
+    for (i, p) in article.paragraphs.iter().enumerate() {
         offset.push(at);
-        at += p.char_len() as u64;
+        if range.contains(&i) {
+            at += p.char_len() as u64;
+        }
     }
     let mut spans: Vec<(u64, u64)> = claims
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|c| {
             let i = c.paragraph.checked_sub(1)?;
+            if !range.contains(&i) {
+                return None;
+            }
             let len = article.paragraphs.get(i)?.char_len();
             let (s, e) = (c.start.min(len), c.end.min(len));
             (s < e).then(|| (offset[i] + s as u64, offset[i] + e as u64))
@@ -244,12 +524,16 @@ fn continuum_units(article: &Article, claims: &[Claim], kind: Kind) -> Vec<(u64,
 
 /// Unitizing alpha per kind, and over all kinds (the disagreements summed
 /// over the kinds that anyone marked).
-fn unitizing(article: &Article, coders: &[Coder]) -> (UnitizingByKind, Option<f64>) {
-    let length: u64 = article.paragraphs.iter().map(|p| p.char_len() as u64).sum();
+fn unitizing(
+    article: &Article,
+    coders: &[Coder],
+    range: &std::ops::Range<usize>,
+) -> (UnitizingByKind, Option<f64>) {
+    let length = continuum_length(article, range);
     let kind = |k| {
         let units: Vec<Vec<(u64, u64)>> = coders
             .iter()
-            .map(|c| continuum_units(article, &c.set.claims, k))
+            .map(|c| continuum_units(article, &c.set.claims, k, range))
             .collect();
         unitizing_alpha(length, &units)
     };
@@ -274,12 +558,54 @@ fn unitizing(article: &Article, coders: &[Coder]) -> (UnitizingByKind, Option<f6
     )
 }
 
-/// Measures agreement among two or more coders of `article`. The caller
-/// has checked that every set belongs to this article and its text.
-pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
+fn continuum_length(article: &Article, range: &std::ops::Range<usize>) -> u64 {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| range.contains(i))
+        .map(|(_, p)| p.char_len() as u64)
+        .sum()
+}
+
+/// What `agree` is asked to do beside the files.
+pub struct Options<'a> {
+    pub unit: Unit,
+    /// `--paragraphs A-B` (1-based, inclusive).
+    pub paragraphs: Option<(usize, usize)>,
+    /// What sources are compared by: [`fold_source`], or a registry's
+    /// canonical name of it.
+    pub source_key: &'a dyn Fn(&str) -> String,
+}
+
+impl Options<'_> {
+    pub fn new(unit: Unit) -> Options<'static> {
+        Options {
+            unit,
+            paragraphs: None,
+            source_key: &fold_source,
+        }
+    }
+}
+
+/// The claims of `set` in the compared paragraphs.
+pub(crate) fn claims_in<'a>(set: &'a AnnotationSet, compared: &Compared) -> Vec<&'a Claim> {
+    set.claims
+        .iter()
+        .filter(|c| compared.holds(c.paragraph))
+        .collect()
+}
+
+/// Measures agreement among two or more coders of `article`, over the
+/// paragraphs every one of them worked on. The caller has checked that
+/// every set belongs to this article and its text.
+pub fn measure(article: &Article, coders: &[Coder], opts: &Options) -> Report {
+    let unit = opts.unit;
+    let compared = compared(article, coders, opts.paragraphs);
+    let range = compared.range();
     let labels: Vec<Vec<usize>> = coders
         .iter()
-        .map(|c| unit_labels(article, &c.set.claims, unit))
+        .map(|c| unit_labels_in(article, &c.set.claims, unit, range.clone()))
         .collect();
     let mut units = labels.first().map_or(0, Vec::len);
     let mut alpha = Alpha::new();
@@ -289,46 +615,23 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
     let mut alpha_value = alpha.value();
     let mut by_kind_unitizing = None;
     if unit == Unit::Span {
-        let (by_kind, overall) = unitizing(article, coders);
+        let (by_kind, overall) = unitizing(article, coders, &range);
         by_kind_unitizing = Some(by_kind);
         alpha_value = overall;
-        units = article.paragraphs.iter().map(|p| p.char_len()).sum();
+        units = continuum_length(article, &range) as usize;
     }
     let mut pairs = Vec::new();
     for i in 0..coders.len() {
         for j in i + 1..coders.len() {
-            let mut confusion = Confusion::new(LABELS.len());
-            for (&x, &y) in labels[i].iter().zip(&labels[j]) {
-                confusion.add(x, y);
-            }
-            let (ca, cb) = (&coders[i].set.claims, &coders[j].set.claims);
-            let all = match_spans(&spans(ca, None), &spans(cb, None));
-            let kind = |k| KindF1::from(match_spans(&spans(ca, Some(k)), &spans(cb, Some(k))));
-            pairs.push(Pair {
-                a: coders[i].name.clone(),
-                b: coders[j].name.clone(),
-                cohen_kappa: if unit == Unit::Span {
-                    None
-                } else {
-                    confusion.cohen_kappa()
-                },
-                span_f1_exact: all.f1_exact(),
-                span_f1_overlap: all.f1_overlap(),
-                claims_a: all.a,
-                claims_b: all.b,
-                matches_exact: all.exact,
-                matches_overlap: all.overlap,
-                by_kind: ByKind {
-                    sourced: kind(Kind::Sourced),
-                    anonymous: kind(Kind::Anonymous),
-                    editorial: kind(Kind::Editorial),
-                },
-                confusion: if unit == Unit::Span {
-                    Vec::new()
-                } else {
-                    confusion.counts
-                },
-            });
+            let raw = pair_raw(
+                &labels[i],
+                &labels[j],
+                coders[i].set,
+                coders[j].set,
+                &compared,
+                opts,
+            );
+            pairs.push(raw.pair(&coders[i].name, &coders[j].name, unit));
         }
     }
     Report {
@@ -336,6 +639,7 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
         title: article.title.clone(),
         annotators: coders.iter().map(|c| c.name.clone()).collect(),
         unit,
+        compared,
         units,
         labels: LABELS,
         krippendorff_alpha: alpha_value,
@@ -344,8 +648,109 @@ pub fn measure(article: &Article, coders: &[Coder], unit: Unit) -> Report {
     }
 }
 
+/// One pair's counts before any figure is divided out, so pairs of many
+/// articles can be summed (`agree FOLDER`).
+#[derive(Debug, Clone)]
+pub(crate) struct PairRaw {
+    pub confusion: Confusion,
+    pub all: SpanMatch,
+    pub kinds: [SpanMatch; 3],
+    pub sources: SourceAgreement,
+}
+
+impl PairRaw {
+    pub(crate) fn empty() -> PairRaw {
+        let zero = SpanMatch {
+            a: 0,
+            b: 0,
+            exact: 0,
+            overlap: 0,
+        };
+        PairRaw {
+            confusion: Confusion::new(LABELS.len()),
+            all: zero,
+            kinds: [zero; 3],
+            sources: SourceAgreement::default(),
+        }
+    }
+
+    pub(crate) fn add(&mut self, o: &PairRaw) {
+        for (row, other) in self.confusion.counts.iter_mut().zip(&o.confusion.counts) {
+            for (x, y) in row.iter_mut().zip(other) {
+                *x += y;
+            }
+        }
+        let sum = |x: &mut SpanMatch, y: &SpanMatch| {
+            x.a += y.a;
+            x.b += y.b;
+            x.exact += y.exact;
+            x.overlap += y.overlap;
+        };
+        sum(&mut self.all, &o.all);
+        for (x, y) in self.kinds.iter_mut().zip(&o.kinds) {
+            sum(x, y);
+        }
+        self.sources.add(&o.sources);
+    }
+
+    pub(crate) fn pair(self, a: &str, b: &str, unit: Unit) -> Pair {
+        let [sourced, anonymous, editorial] = self.kinds.map(KindF1::from);
+        Pair {
+            a: a.to_owned(),
+            b: b.to_owned(),
+            cohen_kappa: if unit == Unit::Span {
+                None
+            } else {
+                self.confusion.cohen_kappa()
+            },
+            span_f1_exact: self.all.f1_exact(),
+            span_f1_overlap: self.all.f1_overlap(),
+            claims_a: self.all.a,
+            claims_b: self.all.b,
+            matches_exact: self.all.exact,
+            matches_overlap: self.all.overlap,
+            by_kind: ByKind {
+                sourced,
+                anonymous,
+                editorial,
+            },
+            sources: self.sources,
+            confusion: if unit == Unit::Span {
+                Vec::new()
+            } else {
+                self.confusion.counts
+            },
+        }
+    }
+}
+
+/// The counts of one pair of coders over the compared paragraphs.
+pub(crate) fn pair_raw(
+    la: &[usize],
+    lb: &[usize],
+    a: &AnnotationSet,
+    b: &AnnotationSet,
+    compared: &Compared,
+    opts: &Options,
+) -> PairRaw {
+    let mut confusion = Confusion::new(LABELS.len());
+    for (&x, &y) in la.iter().zip(lb) {
+        confusion.add(x, y);
+    }
+    let ca = claims_in(a, compared);
+    let cb = claims_in(b, compared);
+    let all = match_spans(&spans(&ca, None), &spans(&cb, None));
+    let kinds = Kind::ALL.map(|k| match_spans(&spans(&ca, Some(k)), &spans(&cb, Some(k))));
+    PairRaw {
+        confusion,
+        all,
+        kinds,
+        sources: source_agreement(&ca, &cb, opts.source_key),
+    }
+}
+
 /// A figure for people: four decimals, or `n/a` when undefined.
-fn fig(x: Option<f64>) -> String {
+pub(crate) fn fig(x: Option<f64>) -> String {
     x.map_or_else(|| "n/a".to_owned(), |x| format!("{x:.4}"))
 }
 
@@ -355,6 +760,7 @@ pub fn render_text(r: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", r.article, r.title);
     let _ = writeln!(out, "annotators: {}", r.annotators.join(", "));
+    let _ = writeln!(out, "compared: {}", r.compared.note);
     match &r.unitizing {
         None => {
             let _ = writeln!(out, "unit: {} ({} units)", r.unit.as_str(), r.units);
@@ -383,6 +789,9 @@ pub fn render_text(r: &Report) -> String {
                 );
             }
         }
+    }
+    if r.pairs.len() > 1 {
+        out.push_str(&pair_table(r));
     }
     for p in &r.pairs {
         let _ = writeln!(out, "\n{} vs {}", p.a, p.b);
@@ -420,6 +829,7 @@ pub fn render_text(r: &Report) -> String {
                 fig(f.f1_overlap)
             );
         }
+        out.push_str(&sources_text(&p.sources));
         if p.confusion.is_empty() {
             continue;
         }
@@ -451,6 +861,80 @@ pub fn render_text(r: &Report) -> String {
             }
             let _ = writeln!(out, "{line}");
         }
+    }
+    out
+}
+
+/// `  sources          0.8000  (4 of 5 matched claims name the same source)`
+/// and the first differences.
+pub(crate) fn sources_text(s: &SourceAgreement) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "  sources          {}  ({} of {} matched claims with a source name the same one)",
+        fig(s.rate),
+        s.same,
+        s.compared
+    );
+    const SHOWN: usize = 5;
+    for d in s.differences.iter().take(SHOWN) {
+        let name = |x: &Option<String>| {
+            x.as_deref().map_or_else(
+                || "(none)".to_owned(),
+                |s| format!("“{}”", crate::sanitize::line(s)),
+            )
+        };
+        let _ = writeln!(
+            out,
+            "    ¶{}: {} vs {}",
+            d.paragraph,
+            name(&d.a),
+            name(&d.b)
+        );
+    }
+    if s.differences.len() > SHOWN {
+        let _ = writeln!(out, "    … and {} more", s.differences.len() - SHOWN);
+    }
+    out
+}
+
+/// Every pair on one line each, before the details: for three or more
+/// annotators, who agrees with whom at a glance.
+fn pair_table(r: &Report) -> String {
+    use std::fmt::Write;
+    let names: Vec<String> = r
+        .pairs
+        .iter()
+        .map(|p| format!("{} vs {}", p.a, p.b))
+        .collect();
+    let w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\n{:<w$}  {:>7}  {:>10}  {:>7}",
+        "pair",
+        if r.unitizing.is_none() { "kappa" } else { "" },
+        "F1 overlap",
+        "sources"
+    );
+    for (n, p) in names.iter().zip(&r.pairs) {
+        let kappa = if r.unitizing.is_none() {
+            fig(p.cohen_kappa)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{n:<w$}  {kappa:>7}  {:>10}  {:>7}",
+            fig(p.span_f1_overlap),
+            fig(p.sources.rate)
+        );
     }
     out
 }
@@ -491,6 +975,23 @@ mod tests {
             unit_labels(&a, &claims, Unit::Char),
             [1, 1, 3, 3, 2, 2, 2, 2, 1, 1]
         );
+    }
+
+    #[test]
+    fn sources_fold_case_apostrophes_spacing_and_a_leading_article() {
+        let same = |a: &str, b: &str| fold_source(a) == fold_source(b);
+        assert!(same(
+            "Pakistan's representatives",
+            "Pakistan’s  Representatives"
+        ));
+        assert!(same("the port authority", "Port Authority."));
+        assert!(same("An official", "official"));
+        assert!(!same(
+            "Pakistani representatives",
+            "Pakistan's representatives"
+        ));
+        // A one-word source keeps its article: "The" alone is not folded away.
+        assert_eq!(fold_source("The"), "the");
     }
 
     #[test]

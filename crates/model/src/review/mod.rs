@@ -6,4 +6,5 @@ pub mod agree;
 pub mod compare;
 pub mod metrics;
 pub mod summary;
+pub mod team;
 pub mod verdict;

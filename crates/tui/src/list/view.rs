@@ -25,19 +25,34 @@ const HINTS: &[(Action, &str)] = &[
 
 pub fn render(app: &ListApp, ui: &Ui, frame: &mut Frame) {
     let area = frame.area();
-    let [status, heads, body, foot] = Layout::vertical([
+    let view = app.view();
+    // Whose work I reviewed in the selected article, and what is left: a
+    // line of its own where the terminal has room.
+    let reviews = (area.height >= 10)
+        .then(|| selected_reviews(app, &view))
+        .flatten();
+    let [status, heads, body, detail, foot] = Layout::vertical([
         ratatui::layout::Constraint::Length(1),
         ratatui::layout::Constraint::Length(1),
         ratatui::layout::Constraint::Fill(1),
+        ratatui::layout::Constraint::Length(u16::from(reviews.is_some())),
         ratatui::layout::Constraint::Length(1),
     ])
     .areas(area);
-    let view = app.view();
     let buf = frame.buffer_mut();
     draw_status(app, ui, &view, status, buf);
     let cols = Columns::for_width(area.width);
     draw_heads(&cols, ui, heads, buf);
     draw_rows(app, ui, &view, &cols, body, buf);
+    if let Some(line) = reviews {
+        buf.set_stringn(
+            detail.x,
+            detail.y,
+            truncate(&line, detail.width as usize),
+            detail.width as usize,
+            ui.theme.hint(),
+        );
+    }
     if let Some(cursor) = draw_footer(app, ui, foot, buf) {
         frame.set_cursor_position(cursor);
     }
@@ -53,7 +68,7 @@ pub fn render(app: &ListApp, ui: &Ui, frame: &mut Frame) {
             .label(crate::annotate::action::Action::ToggleDone)
             .unwrap_or_default();
         let rows_note = format!(
-            "Rows: title, outlet, my claims by kind (S A E), ⚠ claims that need review, and ¶ where I stopped of how many, or ✓ done ({done} in an article)."
+            "Rows: title, outlet, my claims by kind (S A E), ⚠ claims that need review, the colleagues whose claims I reviewed of how many (the line below the list names them), and ¶ where I stopped of how many, or ✓ done ({done} in an article)."
         );
         let back_note = format!(
             "{back} in an article comes back here with the next article not done selected."
@@ -105,11 +120,63 @@ fn draw_status(app: &ListApp, ui: &Ui, view: &[usize], area: Rect, buf: &mut Buf
 /// `S 12 A 10 E 9`.
 const CLAIMS_W: usize = 14;
 
+/// `✓ 2/2`: colleagues whose claims I reviewed, of how many.
+const REVIEWS_W: usize = 7;
+
+/// The selected article's colleagues and my review of each:
+/// `reviewed: sam-example ✓ · kim-example 3 of 7 claims · to review: jo`.
+fn selected_reviews(app: &ListApp, view: &[usize]) -> Option<String> {
+    let at = app.cursor_in(view)?;
+    let row = app.entries.get(*view.get(at)?)?.row.as_ref()?;
+    if row.colleagues.is_empty() {
+        return None;
+    }
+    let name =
+        |c: &byline_store::corpus::Colleague| byline_model::sanitize::line(&c.slug).into_owned();
+    let mut parts = Vec::new();
+    for c in &row.colleagues {
+        if c.is_reviewed() {
+            parts.push(format!("{} ✓", name(c)));
+        } else if c.reviewed > 0 {
+            parts.push(format!("{} {} of {} claims", name(c), c.reviewed, c.claims));
+        }
+    }
+    let left: Vec<String> = row
+        .colleagues
+        .iter()
+        .filter(|c| c.reviewed == 0 && !c.is_reviewed())
+        .map(name)
+        .collect();
+    let mut said = Vec::new();
+    if !parts.is_empty() {
+        said.push(format!("reviewed: {}", parts.join(" · ")));
+    }
+    if !left.is_empty() {
+        said.push(format!("to review: {}", left.join(", ")));
+    }
+    let line = format!("  {}", said.join(" · "));
+    Some(line)
+}
+
+/// The reviews cell: colleagues fully reviewed, of how many.
+fn reviews_label(colleagues: &[byline_store::corpus::Colleague]) -> String {
+    if colleagues.is_empty() {
+        return String::new();
+    }
+    let done = colleagues.iter().filter(|c| c.is_reviewed()).count();
+    if done == colleagues.len() {
+        format!("✓ {done}/{}", colleagues.len())
+    } else {
+        format!("{done}/{}", colleagues.len())
+    }
+}
+
 /// Which columns fit: the title takes what the others leave.
 struct Columns {
     outlet: usize,
     claims: bool,
     review: bool,
+    reviews: bool,
     progress: usize,
 }
 
@@ -123,6 +190,7 @@ impl Columns {
             },
             claims: w >= 56,
             review: w >= 44,
+            reviews: w >= 100,
             progress: 9,
         }
     }
@@ -139,6 +207,9 @@ impl Columns {
         if self.review {
             w += 4;
         }
+        if self.reviews {
+            w += REVIEWS_W + 1;
+        }
         w
     }
 }
@@ -147,11 +218,7 @@ fn draw_heads(cols: &Columns, ui: &Ui, area: Rect, buf: &mut Buffer) {
     let line = layout_line(
         cols,
         area.width as usize,
-        "  title",
-        "outlet",
-        "my claims",
-        "",
-        "progress",
+        ["  title", "outlet", "my claims", "", "reviews", "progress"],
     );
     buf.set_stringn(
         area.x,
@@ -163,15 +230,9 @@ fn draw_heads(cols: &Columns, ui: &Ui, area: Rect, buf: &mut Buffer) {
 }
 
 /// One row's text, its cells padded to the columns.
-fn layout_line(
-    cols: &Columns,
-    width: usize,
-    title: &str,
-    outlet: &str,
-    claims: &str,
-    review: &str,
-    progress: &str,
-) -> String {
+/// `cells`: title, outlet, claims, review, reviews, progress.
+fn layout_line(cols: &Columns, width: usize, cells: [&str; 6]) -> String {
+    let [title, outlet, claims, review, reviews, progress] = cells;
     let title_w = width.saturating_sub(cols.right()).max(8);
     let mut s = pad(title, title_w);
     if cols.outlet > 0 {
@@ -185,6 +246,10 @@ fn layout_line(
     if cols.review {
         s.push(' ');
         s.push_str(&pad(review, 3));
+    }
+    if cols.reviews {
+        s.push(' ');
+        s.push_str(&pad(reviews, REVIEWS_W));
     }
     s.push(' ');
     s.push_str(&pad(progress, cols.progress));
@@ -259,7 +324,11 @@ fn row_text(
 ) -> (String, Style) {
     let mark = if selected { "▶ " } else { "  " };
     let Some(r) = &e.row else {
-        let line = layout_line(cols, width, &format!("{mark}{}", e.shown), "", "", "", "…");
+        let line = layout_line(
+            cols,
+            width,
+            [&format!("{mark}{}", e.shown), "", "", "", "", "…"],
+        );
         return (line, ui.theme.context());
     };
     if let Some(why) = &r.problem {
@@ -285,20 +354,23 @@ fn row_text(
     let line = layout_line(
         cols,
         width,
-        &if repeated {
-            // The file first: a long title would cut it off.
-            let file = e.path.file_name().map(|f| f.to_string_lossy().into_owned());
-            let file = file.unwrap_or_default();
-            // A stranger's file name: shown, never obeyed.
-            let file = byline_model::sanitize::line(&file);
-            format!("{mark}{file} · {}", e.title())
-        } else {
-            format!("{mark}{}", e.title())
-        },
-        r.outlet.as_deref().unwrap_or(""),
-        &claims,
-        &review,
-        &progress,
+        [
+            &if repeated {
+                // The file first: a long title would cut it off.
+                let file = e.path.file_name().map(|f| f.to_string_lossy().into_owned());
+                let file = file.unwrap_or_default();
+                // A stranger's file name: shown, never obeyed.
+                let file = byline_model::sanitize::line(&file);
+                format!("{mark}{file} · {}", e.title())
+            } else {
+                format!("{mark}{}", e.title())
+            },
+            r.outlet.as_deref().unwrap_or(""),
+            &claims,
+            &review,
+            &reviews_label(&r.colleagues),
+            &progress,
+        ],
     );
     let style = if r.done {
         ui.theme.context()
