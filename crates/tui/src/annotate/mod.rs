@@ -155,13 +155,16 @@ impl Screen for AnnotateScreen {
     /// becomes writable when the other one ends, with the file as that
     /// one left it.
     fn effects(&mut self) {
-        let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
+        let Some(reloaded) = self.disk.retry_lock() else {
             return;
         };
         let app = &mut self.app;
         match reloaded {
             Ok(set) => {
-                if let Some(set) = set {
+                if let Some(mut set) = set {
+                    if set.article.sha256 != app.article.sha256() {
+                        byline_model::annotation::anchor::reanchor(&mut set, &app.article);
+                    }
                     app.set = set;
                 }
                 app.save = SaveState::Saved;
