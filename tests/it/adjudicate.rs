@@ -658,3 +658,39 @@ fn n_and_p_walk_what_is_left_and_brackets_walk_everything() {
     assert!(h.text_at(80, 24).contains("disagreement 2/3 · decided"));
     h.press("q");
 }
+
+#[test]
+fn a_quote_off_its_offsets_and_a_review_file_among_files_are_refused() {
+    let f = Fixture::new();
+    let sam = f.file("sam-example");
+    let text = std::fs::read_to_string(&sam).unwrap();
+    std::fs::write(
+        &sam,
+        text.replace(
+            "quote = \"promised a decision\"",
+            "quote = \"promised a vote\"",
+        ),
+    )
+    .unwrap();
+    let r = run(f.dir.path(), &["adjudicate", "dredging.txt"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("sam-example.toml"), "{}", r.stderr);
+    assert!(r.stderr.contains("--fix"), "{}", r.stderr);
+    std::fs::write(&sam, text).unwrap();
+
+    let review = f.ann().join("dredging/kim.review.alex-example.toml");
+    std::fs::write(&review, "format = \"byline-review/1\"\n").unwrap();
+    let (a, rv) = (
+        f.file("alex-example").display().to_string(),
+        review.display().to_string(),
+    );
+    let r = run(
+        f.dir.path(),
+        &["adjudicate", "dredging.txt", "--files", &a, &rv],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("is a review file"), "{}", r.stderr);
+    // Beside the others, the review file is not an annotator's.
+    let h = f.screen();
+    assert_eq!(h.screen().app.annotators.len(), 3);
+}
