@@ -27,6 +27,8 @@ pub enum Command {
     Agree(AgreeArgs),
     /// Go through a colleague's claims: agree, dispute, or copy them
     Review(ReviewArgs),
+    /// Merge the annotators of one article into a gold file: what a majority agrees on at once, the rest on screen
+    Adjudicate(AdjudicateArgs),
     /// Summarise annotations of one article or a whole corpus
     Export(ExportArgs),
     /// Check annotation files against their article: ok, moved or needs review
@@ -221,6 +223,21 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "FILE")]
     pub mine: Option<PathBuf>,
     /// `--annotator` names you, the reviewer
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AdjudicateArgs {
+    /// The article: .txt, .md, .html or .htm
+    pub article: PathBuf,
+    /// How many annotators must mark a claim (same kind, overlapping spans) for it to go to gold at once [default: a majority, n/2+1 of n]
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_agree: Option<u64>,
+    /// The annotator files to compare [default: every annotator file in `<annotations>/<article-id>/` but gold.toml]
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub files: Option<Vec<PathBuf>>,
+    /// `--annotator` names you, the adjudicator; the gold file is `<annotations>/<article-id>/gold.toml`
     #[command(flatten)]
     pub store: StoreArgs,
 }

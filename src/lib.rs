@@ -63,6 +63,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         }
         cli::Command::Agree(args) => commands::agree::run(args),
         cli::Command::Review(args) => commands::review::run(args, config()?.keys),
+        cli::Command::Adjudicate(args) => commands::adjudicate::run(args, config()?.keys),
         cli::Command::Export(args) => commands::export::run(args),
         cli::Command::Check(args) => commands::check::run(args),
         cli::Command::Keys(args) => commands::keys::run(args, &config()?.keys),

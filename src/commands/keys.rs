@@ -36,6 +36,7 @@ fn table(keys: &Keymaps) -> Vec<Row> {
     let mut out = Vec::new();
     rows(&keys.annotate, &mut out);
     rows(&keys.review, &mut out);
+    rows(&keys.adjudicate, &mut out);
     rows(&keys.list, &mut out);
     rows(&keys.prompt, &mut out);
     rows(&keys.help, &mut out);

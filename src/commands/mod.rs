@@ -2,6 +2,7 @@
 //! The domain modules (`export`, `review`, `check`, …) compute; they never
 //! print.
 
+pub mod adjudicate;
 pub mod agree;
 pub mod annotate;
 pub mod check;

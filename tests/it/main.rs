@@ -2,6 +2,7 @@
 //! binary is run with `assert_cmd`; screens through the real event loop
 //! (`byline_tui::testing`); the terminal through tmux (`tmux.rs`).
 
+mod adjudicate;
 mod agree;
 mod annotate;
 mod annotator_screen;

@@ -2,6 +2,7 @@
 //! regular-file reads), paths, durable atomic saves, the one-writer lock,
 //! conflict detection, the corpus walk and `byline check`.
 
+pub mod adjudicate;
 pub mod agree;
 pub mod article;
 pub mod check;
@@ -24,7 +25,8 @@ mod toml_io;
 pub use files::GOLD_FILE;
 pub use lean::{load_claims_only, parse_claims_only};
 pub use session::{
-    Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted, verified_text,
+    Document, Fingerprint, ReadOnly, Saved, Session, conflict_path, read_fingerprinted,
+    verified_text,
 };
 pub use toml_io::{FORMAT, MAX_OFFSET, MAX_PARAGRAPHS, basic, line_col, parse, to_string};
 

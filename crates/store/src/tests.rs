@@ -170,3 +170,68 @@ fn annotator_paths() {
     );
     assert_eq!(resolve_annotator(Some("  Sam ")), "Sam");
 }
+
+/// A gold file as `byline adjudicate` writes it: `adjudicator` in
+/// `[annotator]`, `from` on claims and on rejected versions.
+const GOLD_FILE: &str = r#"format = "byline/1"
+
+[article]
+id = "harbor-council"
+title = "Council delays harbor vote"
+sha256 = "abc"
+paragraphs = 3
+
+[annotator]
+name = "gold"
+updated = 2026-12-03T06:00:00Z
+adjudicator = "Kim Example"
+
+[[claims]]
+id = "k7f3q2"
+paragraph = 1
+start = 0
+end = 7
+quote = "Council"
+kind = "sourced"
+source = "the council"
+prefix = ""
+suffix = " delays"
+cue = "said"
+from = ["alex-example", "sam-example"]
+
+[[claims]]
+id = "p2x9aa"
+paragraph = 2
+start = 4
+end = 9
+quote = "Ruiz "
+kind = "editorial"
+note = "edited from sam's"
+from = ["sam-example"]
+
+[[dismissed]]
+paragraph = 3
+start = 0
+end = 5
+quote = "Today"
+kind = "anonymous"
+from = ["jo-example"]
+"#;
+
+#[test]
+fn a_gold_file_loads_and_saves_byte_identically() {
+    use byline_model::review::adjudicate::{adjudicator_of, from_of};
+    let set = parse(p(), GOLD_FILE).unwrap();
+    assert_eq!(adjudicator_of(&set), Some("Kim Example"));
+    assert_eq!(
+        from_of(&set.claims[0].extra),
+        ["alex-example", "sam-example"]
+    );
+    assert_eq!(from_of(&set.claims[1].extra), ["sam-example"]);
+    assert_eq!(from_of(&set.dismissed[0].extra), ["jo-example"]);
+    assert_eq!(to_string(&set), GOLD_FILE);
+    // Bulk readers (export) read it like any annotator file.
+    let lean = parse_claims_only(p(), GOLD_FILE).unwrap();
+    assert_eq!(lean.annotator.name, "gold");
+    assert_eq!(lean.claims.len(), 2);
+}

@@ -17,6 +17,7 @@ pub const DEFAULTS: &str = include_str!("keys.toml");
 pub struct Keymaps {
     pub annotate: Keymap<crate::annotate::action::Action>,
     pub review: Keymap<crate::review::action::Action>,
+    pub adjudicate: Keymap<crate::adjudicate::action::Action>,
     pub list: Keymap<crate::list::action::Action>,
     pub prompt: Keymap<crate::widgets::line_input::PromptAction>,
     pub help: Keymap<crate::widgets::help::HelpAction>,
@@ -94,6 +95,7 @@ impl Keymaps {
         let screens = [
             crate::annotate::action::Action::SECTION,
             crate::review::action::Action::SECTION,
+            crate::adjudicate::action::Action::SECTION,
             crate::list::action::Action::SECTION,
             crate::widgets::line_input::PromptAction::SECTION,
             crate::widgets::help::HelpAction::SECTION,
@@ -113,6 +115,7 @@ impl Keymaps {
         Ok(Keymaps {
             annotate: merge(&origin, find, base.map(|b| &b.annotate))?,
             review: merge(&origin, find, base.map(|b| &b.review))?,
+            adjudicate: merge(&origin, find, base.map(|b| &b.adjudicate))?,
             list: merge(&origin, find, base.map(|b| &b.list))?,
             prompt: merge(&origin, find, base.map(|b| &b.prompt))?,
             help: merge(&origin, find, base.map(|b| &b.help))?,
@@ -182,6 +185,7 @@ mod tests {
         let k = Keymaps::default();
         assert!(k.annotate.entries().all(|(_, keys)| !keys.is_empty()));
         assert!(k.review.entries().all(|(_, keys)| !keys.is_empty()));
+        assert!(k.adjudicate.entries().all(|(_, keys)| !keys.is_empty()));
         assert!(k.list.entries().all(|(_, keys)| !keys.is_empty()));
     }
 }

@@ -2,6 +2,7 @@
 //! terminal) that runs any screen; the keymap (defaults as TOML, user
 //! overrides merged); widgets shared by all screens; one folder per screen.
 
+pub mod adjudicate;
 pub mod annotate;
 pub mod events;
 pub mod keymap;
@@ -9,6 +10,7 @@ pub mod keys;
 pub mod list;
 pub mod review;
 pub mod runtime;
+pub mod saving;
 pub mod testing;
 pub mod theme;
 pub mod ui;

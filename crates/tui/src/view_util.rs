@@ -193,3 +193,82 @@ pub fn render_with_cursor(
         frame.set_cursor_position(pos);
     }
 }
+
+/// One screen line (`line`, bytes of `text`) painted: each stretch in the
+/// style of the mark that shows there by the overlap rule (`marks` are byte
+/// ranges and styles in file order), the selection over it. Shared by the
+/// review and adjudication screens.
+pub fn painted<'a>(
+    text: &'a str,
+    line: &Range<usize>,
+    marks: &[(Range<usize>, ratatui::style::Style)],
+    selection: Option<(&Range<usize>, ratatui::style::Style)>,
+    base: ratatui::style::Style,
+) -> Vec<TSpan<'a>> {
+    let mut cuts = vec![line.start, line.end];
+    for (r, _) in marks {
+        cuts.extend([r.start, r.end]);
+    }
+    if let Some((r, _)) = selection {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.retain(|c| (line.start..=line.end).contains(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
+    let mut spans = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut style = base;
+        if let Some((_, (_, s))) = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, (r, _))| inside(r, a, b))
+            .max_by_key(|(i, (r, _))| byline_model::annotation::overlap::precedence(r, *i))
+        {
+            style = style.patch(*s);
+        }
+        if let Some((r, s)) = selection
+            && inside(r, a, b)
+        {
+            style = style.patch(s);
+        }
+        spans.push(TSpan::styled(&text[a..b], style));
+    }
+    spans
+}
+
+/// Whether the byte range `mark` shows on the screen line `line` (an empty
+/// line counts as one character wide).
+pub fn touches(mark: &Range<usize>, line: &Range<usize>) -> bool {
+    mark.start < line.end.max(line.start + 1) && line.start < mark.end
+}
+
+/// The gutter's columns `0..cols` for one screen line: in each, the
+/// character and style of the first mark of that column on the line.
+pub fn gutter_marks<'a>(
+    marks: impl Iterator<Item = (Range<usize>, usize, char, ratatui::style::Style)> + Clone,
+    line: &Range<usize>,
+    cols: usize,
+) -> Vec<TSpan<'a>> {
+    (0..cols)
+        .map(|col| {
+            match marks
+                .clone()
+                .find(|(r, c, _, _)| *c == col && touches(r, line))
+            {
+                Some((_, _, ch, style)) => TSpan::styled(ch.to_string(), style),
+                None => TSpan::raw(" "),
+            }
+        })
+        .collect()
+}
+
+/// The gutter's first column: a bar beside the current paragraph.
+pub fn paragraph_bar<'a>(current: bool, theme: &Theme) -> TSpan<'a> {
+    if current {
+        TSpan::raw("▌")
+    } else {
+        TSpan::styled(" ", theme.context())
+    }
+}

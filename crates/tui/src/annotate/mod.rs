@@ -213,20 +213,15 @@ impl Screen for AnnotateScreen {
         let app = &mut self.app;
         app.set.annotator.position = Some(progress::position(app));
         store::open::stamp(&mut app.set, &app.article);
-        match self.disk.save(&app.set).map_err(|e| e.to_string())? {
-            store::Saved::Conflict { copy, first } => {
-                let msg = format!(
-                    "{} changed on disk under this session; it was left alone and your work is saved in {}",
-                    app.file.display(),
-                    copy.display()
-                );
-                if first || app.message.is_none() {
-                    app.message = Some(msg.clone());
-                }
-                app.diverted = true;
-                self.conflict = Some(msg);
-            }
-            store::Saved::File => {}
+        if let Some(msg) = crate::saving::save(
+            &mut self.disk,
+            &app.set,
+            &app.file,
+            ("this session", "your work is"),
+            &mut app.message,
+            &mut app.diverted,
+        )? {
+            self.conflict = Some(msg);
         }
         Ok(())
     }

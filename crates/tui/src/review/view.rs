@@ -5,9 +5,11 @@ use super::action::{Action, HINTS, NORMAL};
 use super::state::{Mode, ReviewApp};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Row, rows_around, truncate};
+use crate::view_util::{
+    Row, gutter_marks, painted as painted_line, paragraph_bar, rows_around, touches, truncate,
+};
 use crate::widgets::{footer, help};
-use byline_model::annotation::{Claim, overlap};
+use byline_model::annotation::Claim;
 use byline_model::review::compare::State;
 use byline_model::review::verdict::{Entry, Verdict};
 use ratatui::Frame;
@@ -201,51 +203,24 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .as_ref()
             .filter(|(fp, _)| fp == para && *para == cur)
             .map(|(_, r)| r.clone());
-        let mut cuts = vec![line.start, line.end];
-        for m in marks {
-            cuts.extend([m.bytes.start, m.bytes.end]);
-        }
-        if let Some(r) = &sel {
-            cuts.extend([r.start, r.end]);
-        }
-        cuts.retain(|c| (line.start..=line.end).contains(c));
-        cuts.sort_unstable();
-        cuts.dedup();
-        let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
-        let mut spans = Vec::new();
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let mut style = base;
-            // Where marks overlap, the overlap rule says which shows.
-            if let Some((_, m)) = marks
+        let painted: Vec<(Range<usize>, Style)> =
+            marks.iter().map(|m| (m.bytes.clone(), m.style)).collect();
+        let spans = painted_line(
+            &p.text,
+            line,
+            &painted,
+            sel.as_ref().map(|r| (r, theme.selection())),
+            base,
+        );
+        let touches = |m: &Mark| touches(&m.bytes, line);
+        let mut gutter = vec![paragraph_bar(*para == cur, theme)];
+        gutter.extend(gutter_marks(
+            marks
                 .iter()
-                .enumerate()
-                .filter(|(_, m)| inside(&m.bytes, a, b))
-                .max_by_key(|(i, m)| overlap::precedence(&m.bytes, *i))
-            {
-                style = style.patch(m.style);
-            }
-            if sel.as_ref().is_some_and(|r| inside(r, a, b)) {
-                style = style.patch(theme.selection());
-            }
-            spans.push(Span::styled(&p.text[a..b], style));
-        }
-        let touches =
-            |m: &Mark| m.bytes.start < line.end.max(line.start + 1) && line.start < m.bytes.end;
-        let mut gutter = vec![Span::styled(
-            if *para == cur { "▌" } else { " " },
-            if *para == cur {
-                Style::new()
-            } else {
-                theme.context()
-            },
-        )];
-        for col in 0..4 {
-            match marks.iter().find(|m| m.marker.0 == col && touches(m)) {
-                Some(m) => gutter.push(Span::styled(m.marker.1.to_string(), m.marker.2)),
-                None => gutter.push(Span::raw(" ")),
-            }
-        }
+                .map(|m| (m.bytes.clone(), m.marker.0, m.marker.1, m.marker.2)),
+            line,
+            4,
+        ));
         let on_line: Vec<&str> = marks
             .iter()
             .filter(|m| touches(m))
