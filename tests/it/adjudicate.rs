@@ -694,3 +694,43 @@ fn a_quote_off_its_offsets_and_a_review_file_among_files_are_refused() {
     let h = f.screen();
     assert_eq!(h.screen().app.annotators.len(), 3);
 }
+
+/// The edit's source prompt completes from the corpus's sources.toml as
+/// the annotation screen's does, and `name; type` adds a new source there.
+#[test]
+fn the_edit_prompt_completes_sources_from_the_registry() {
+    let f = Fixture::new();
+    let registry = f.dir.path().join("sources.toml");
+    std::fs::write(
+        &registry,
+        "format = \"byline-sources/1\"\n\n[[source]]\nname = \"Dana Ortiz\"\ntype = \"official\"\naliases = [\"chair Dana Ortiz\"]\n",
+    )
+    .unwrap();
+    let mut h = f.screen();
+    // ¶4, Alex's editorial span made sourced: "Da" and Tab completes.
+    h.press("ne");
+    h.press("s<Enter>");
+    h.press("<C-u>Da<Tab>");
+    assert!(
+        h.text_at(80, 24).contains("Dana Ortiz"),
+        "{}",
+        h.text_at(80, 24)
+    );
+    h.press("<Enter><Enter>");
+    let gold = f.gold();
+    let c = gold.claims.iter().find(|c| c.paragraph == 4).unwrap();
+    assert_eq!(c.source.as_deref(), Some("Dana Ortiz"));
+    // A new name with its type goes to the registry; the claim gets the name.
+    h.press("ne");
+    h.press("<Enter><C-u>the harbor board; official<Enter><Enter>q");
+    let text = std::fs::read_to_string(&registry).unwrap();
+    assert!(text.contains("name = \"the harbor board\""), "{text}");
+    let gold = f.gold();
+    assert!(
+        gold.claims
+            .iter()
+            .any(|c| c.source.as_deref() == Some("the harbor board")),
+        "{:?}",
+        gold.claims
+    );
+}

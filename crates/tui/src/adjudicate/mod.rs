@@ -105,7 +105,21 @@ impl AdjudicateScreen {
             message: None,
             keys,
             diverted: false,
+            sources: None,
         };
+        // The source prompt completes from the registry, as in annotate.
+        let path = store::sources::path_for(o.annotations);
+        let mut registry_problem = None;
+        match store::sources::load(&path) {
+            Ok(r) => {
+                app.sources = Some((Arc::new(r.clone().unwrap_or_default()), r.is_some(), path))
+            }
+            Err(e) => {
+                registry_problem = Some(format!(
+                    "{e} — the source prompt works without the sources registry"
+                ))
+            }
+        }
         let added = add_agreed(&mut app);
         app.refresh();
         app.focus = app.decided.iter().position(|d| !d).unwrap_or(0);
@@ -138,6 +152,9 @@ impl AdjudicateScreen {
         }
         if let Some(m) = opened.message {
             said.push(m);
+        }
+        if let Some(p) = registry_problem {
+            said.push(p);
         }
         app.message = Some(said.join(" · "));
         if let Some(why) = read_only {

@@ -69,6 +69,9 @@ pub struct AdjudicateApp {
     pub keys: Arc<Keymaps>,
     /// Saves go to a conflict copy: the file changed on disk under us.
     pub diverted: bool,
+    /// The corpus's sources registry, which the source prompt completes
+    /// from, and where it is (`None`: it could not be read).
+    pub sources: Option<(Arc<byline_model::sources::Registry>, bool, PathBuf)>,
 }
 
 impl AdjudicateApp {

@@ -4,10 +4,11 @@
 use super::action::Action;
 use super::state::{AdjudicateApp, EditStep, Mode, Snapshot};
 use crate::runtime::Flow;
-use crate::widgets::line_input::{Edit, LineInput};
+use crate::widgets::line_input::{Complete, Edit, LineInput, split_type};
 use crate::widgets::status::SaveState;
 use byline_model::annotation::{Claim, Dismissed, Kind};
 use byline_model::review::adjudicate as adj;
+use std::sync::Arc;
 
 pub fn update(app: &mut AdjudicateApp, action: Action) -> Flow {
     app.message = None;
@@ -332,10 +333,15 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
             draft.kind = kind;
             if kind.has_source() {
                 let source = draft.source.clone().unwrap_or_default();
+                let mut input = LineInput::new(source, None);
+                input.complete = app
+                    .sources
+                    .as_ref()
+                    .map(|(r, exists, _)| Complete::new(Arc::clone(r), *exists));
                 app.mode = Mode::Edit {
                     step: EditStep::Source,
                     draft,
-                    input: LineInput::new(source, None),
+                    input,
                 };
             } else {
                 draft.source = None;
@@ -348,7 +354,7 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
             }
         }
         EditStep::Source => {
-            draft.source = text;
+            draft.source = source_typed(app, text);
             let note = draft.note.clone().unwrap_or_default();
             app.mode = Mode::Edit {
                 step: EditStep::Note,
@@ -381,4 +387,35 @@ fn undo(app: &mut AdjudicateApp) {
         app.left(),
         app.plan.disputes.len()
     ));
+}
+
+/// `name; type` in the source prompt: the source is the name, and a name
+/// the registry does not know yet is added to it with that type (as the
+/// annotation screen does).
+fn source_typed(app: &mut AdjudicateApp, text: Option<String>) -> Option<String> {
+    let Some((registry, _, path)) = &app.sources else {
+        return text;
+    };
+    let Some((name, t)) = text.as_deref().and_then(split_type) else {
+        return text;
+    };
+    let Some(kind) = registry.type_for(t).map(|t| t.id.clone()) else {
+        return text;
+    };
+    if name.is_empty() {
+        return text;
+    }
+    let name = name.to_owned();
+    if registry.resolve(&name).is_none() {
+        match byline_store::sources::add(path, &name, &kind) {
+            Ok(r) => {
+                let label = r.label(&kind);
+                app.message = Some(format!("added “{name}” ({label}) to {}", path.display()));
+                let path = path.clone();
+                app.sources = Some((Arc::new(r), true, path));
+            }
+            Err(e) => app.message = Some(format!("not added to the sources registry: {e}")),
+        }
+    }
+    Some(name)
 }
