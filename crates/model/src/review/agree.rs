@@ -450,7 +450,7 @@ fn majority(chars: &[usize]) -> usize {
         .unwrap_or(0)
 }
 
-fn spans(claims: &[&Claim], kind: Option<Kind>) -> Vec<LabelledSpan> {
+pub(crate) fn spans(claims: &[&Claim], kind: Option<Kind>) -> Vec<LabelledSpan> {
     claims
         .iter()
         .filter(|c| kind.is_none_or(|k| c.kind == k))
@@ -657,15 +657,9 @@ impl PairRaw {
                 *x += y;
             }
         }
-        let sum = |x: &mut SpanMatch, y: &SpanMatch| {
-            x.a += y.a;
-            x.b += y.b;
-            x.exact += y.exact;
-            x.overlap += y.overlap;
-        };
-        sum(&mut self.all, &o.all);
-        for (x, y) in self.kinds.iter_mut().zip(&o.kinds) {
-            sum(x, y);
+        self.all += o.all;
+        for (x, y) in self.kinds.iter_mut().zip(o.kinds) {
+            *x += y;
         }
         self.sources.add(&o.sources);
     }

@@ -184,6 +184,16 @@ pub struct SpanMatch {
     pub overlap: usize,
 }
 
+impl std::ops::AddAssign for SpanMatch {
+    /// Counts of several texts summed, as one text's would be.
+    fn add_assign(&mut self, o: SpanMatch) {
+        self.a += o.a;
+        self.b += o.b;
+        self.exact += o.exact;
+        self.overlap += o.overlap;
+    }
+}
+
 impl SpanMatch {
     /// `2·exact / (a + b)`; `None` when neither coder marked anything.
     pub fn f1_exact(&self) -> Option<f64> {

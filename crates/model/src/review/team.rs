@@ -4,10 +4,10 @@
 
 use super::agree::{
     self, Coder, Compared, KindF1, Options, Pair, PairRaw, Report, SourceAgreement, Unit,
-    claims_in, fig, label_of, pair_raw, source_agreement, sources_text, unit_labels_in,
+    claims_in, fig, pair_raw, source_agreement, sources_text, spans, unit_labels_in,
 };
-use super::metrics::{Alpha, LabelledSpan, SpanMatch, match_spans};
-use crate::annotation::{Claim, Kind};
+use super::metrics::{Alpha, SpanMatch, match_spans};
+use crate::annotation::Kind;
 use crate::article::Article;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -207,15 +207,9 @@ struct ScoreRaw {
 
 impl ScoreRaw {
     fn add(&mut self, o: &ScoreRaw) {
-        let sum = |x: &mut SpanMatch, y: &SpanMatch| {
-            x.a += y.a;
-            x.b += y.b;
-            x.exact += y.exact;
-            x.overlap += y.overlap;
-        };
-        sum(&mut self.all, &o.all);
-        for (x, y) in self.kinds.iter_mut().zip(&o.kinds) {
-            sum(x, y);
+        self.all += o.all;
+        for (x, y) in self.kinds.iter_mut().zip(o.kinds) {
+            *x += y;
         }
         self.sources.add(&o.sources);
     }
@@ -248,19 +242,6 @@ impl ScoreRaw {
             sources: self.sources,
         }
     }
-}
-
-fn spans(claims: &[&Claim], kind: Option<Kind>) -> Vec<LabelledSpan> {
-    claims
-        .iter()
-        .filter(|c| kind.is_none_or(|k| c.kind == k))
-        .map(|c| LabelledSpan {
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
-            label: label_of(c.kind),
-        })
-        .collect()
 }
 
 fn score_raw(
