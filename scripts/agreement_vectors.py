@@ -217,7 +217,10 @@ def reach(doc, n):
     if "done" in a:
         return n
     if "position" in a:
-        return min(a["position"], n)
+        # position is where the cursor was last; a claim further on was
+        # read too.
+        claimed = max((c["paragraph"] for c in doc.get("claims", [])), default=0)
+        return min(max(a["position"], claimed), n)
     return n
 
 
@@ -234,15 +237,25 @@ def sample_case(files):
     with open(os.path.join(os.path.dirname(first), docs[0]["article"]["path"]), encoding="utf-8") as fh:
         paras = paragraphs(fh.read())
     names = [d["annotator"]["name"].lower().replace(" ", "-") for d in docs]
-    # Only the paragraphs every annotator worked on.
-    last = min(reach(d, len(paras)) for d in docs)
-    paras = paras[:last]
-    claims = [file_order([c for c in d.get("claims", []) if c["paragraph"] <= last]) for d in docs]
-    labels = [char_labels(paras, c) for c in claims]
+    # Two annotators: the paragraphs both worked on. More: where at least
+    # two did; an annotator's units past their last paragraph are missing
+    # (None), and each pair compares where both of its two worked.
+    reaches = [reach(d, len(paras)) for d in docs]
+    last = sorted(reaches, reverse=True)[1] if len(docs) > 1 else reaches[0]
+    sizes = [len(p) for p in paras[:last]]
+    full = [char_labels(paras[:last], file_order(d.get("claims", []))) for d in docs]
+    rows = []
+    for r, lab in zip(reaches, full):
+        upto = sum(sizes[:r])
+        rows.append([x if k < upto else None for k, x in enumerate(lab)])
     pairs = []
     for i in range(len(docs)):
         for j in range(i + 1, len(docs)):
-            a, b = claims[i], claims[j]
+            mine = min(reaches[i], reaches[j])
+            n = sum(sizes[:mine])
+            li, lj = full[i][:n], full[j][:n]
+            a = file_order([c for c in docs[i].get("claims", []) if c["paragraph"] <= mine])
+            b = file_order([c for c in docs[j].get("claims", []) if c["paragraph"] <= mine])
             exact, overlap = span_match(a, b)
             by_kind = {}
             for k in KINDS:
@@ -256,12 +269,13 @@ def sample_case(files):
                     "f1_overlap": f1(o, len(ka) + len(kb)),
                 }
             confusion = [[0] * 4 for _ in range(4)]
-            for x, y in zip(labels[i], labels[j]):
+            for x, y in zip(li, lj):
                 confusion[x][y] += 1
             pairs.append({
                 "a": names[i],
                 "b": names[j],
-                "cohen_kappa": kappa(labels[i], labels[j], labels=[0, 1, 2, 3]),
+                "compared": [1, mine],
+                "cohen_kappa": kappa(li, lj, labels=[0, 1, 2, 3]),
                 "span_f1_exact": f1(exact, len(a) + len(b)),
                 "span_f1_overlap": f1(overlap, len(a) + len(b)),
                 "by_kind": by_kind,
@@ -274,8 +288,8 @@ def sample_case(files):
         "annotators": names,
         "unit": "char",
         "compared": {"first": 1, "last": last},
-        "units": len(labels[0]),
-        "krippendorff_alpha": alpha(labels),
+        "units": sum(sizes),
+        "krippendorff_alpha": alpha(rows),
         "pairs": pairs,
     }
 
@@ -343,6 +357,13 @@ def main():
     groups.append([
         "annotations/harbor-council/alex-example.toml",
         "annotations/harbor-council/sam-example.toml",
+    ])
+    # Three, one of whom stopped at paragraph 9: alpha over all 15 with
+    # Jo's later units missing; pairs with Jo compare paragraphs 1-9.
+    groups.append([
+        "annotations/harbor-council/alex-example.toml",
+        "annotations/harbor-council/sam-example.toml",
+        "tests/fixtures/agree/harbor-council/jo-example.toml",
     ])
     # One who stopped at paragraph 9: only paragraphs 1-9 are compared.
     groups.append([

@@ -174,6 +174,14 @@ fn sample_annotators_match_the_reference_vectors() {
                 "{what}: compared {key}"
             );
         }
+        for (g, w) in got["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(case["pairs"].as_array().unwrap())
+        {
+            assert_eq!(g["compared"], w["compared"], "{what}: a pair's paragraphs");
+        }
         assert_close(
             &got["krippendorff_alpha"],
             &case["krippendorff_alpha"],
@@ -605,7 +613,7 @@ fn a_whole_annotations_folder_is_compared_article_by_article_and_pooled() {
         .find(|l| l.trim_start().starts_with("water-rates"))
         .unwrap();
     assert!(
-        line.contains("¶1–5: alex-example stopped at ¶5 (of 9)"),
+        line.contains("¶1–7: alex-example stopped at ¶7 (of 9)"),
         "{line}"
     );
     let out = byline()

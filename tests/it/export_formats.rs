@@ -778,9 +778,12 @@ fn html_report_has_an_agreement_section_and_a_side_by_side_view() {
         assert!(text.contains(pair), "{pair} in {text}");
     }
     assert!(
-        text.contains("¶1–9: jo-example stopped at ¶9 (of 15)"),
+        text.contains(
+            "¶1–15: jo-example stopped at ¶9 (of 15); a pair with them compares up to there"
+        ),
         "{text}"
     );
+    assert!(text.contains("alex-example · jo-example (¶1–9)"), "{text}");
     // The figures are agree's own.
     let agree = run(
         dir.path(),

@@ -199,9 +199,17 @@ fn article_rows(s: &mut String, r: &Report) {
         }
         let _ = write!(
             s,
-            "<td>{} · {}</td><td>{}</td><td>{}</td><td>{} <span class=\"muted\">({} of {})</span></td>",
+            "<td>{} · {}{}</td><td>{}</td><td>{}</td><td>{} <span class=\"muted\">({} of {})</span></td>",
             esc(&p.a),
             esc(&p.b),
+            if p.compared != (r.compared.first, r.compared.last) {
+                format!(
+                    " <span class=\"muted\">(¶{}–{})</span>",
+                    p.compared.0, p.compared.1
+                )
+            } else {
+                String::new()
+            },
             num(p.cohen_kappa),
             num(p.span_f1_overlap),
             num(p.sources.rate),
@@ -228,7 +236,12 @@ fn side_by_side(s: &mut String, i: usize, x: &Marked, r: &Report) {
     let (Some(an), Some(bn)) = (x.names.first(), x.names.get(1)) else {
         return;
     };
-    let compared = &r.compared;
+    // The first pair is these two: where both worked.
+    let mut compared = r.compared.clone();
+    if let Some(p) = r.pairs.first() {
+        (compared.first, compared.last) = p.compared;
+    }
+    let compared = &compared;
     let a: Vec<&Claim> = x.sets[0].claims.iter().collect();
     let b: Vec<&Claim> = x.sets[1].claims.iter().collect();
     let differ = a

@@ -106,6 +106,12 @@ impl UnitizingByKind {
 pub struct Pair {
     pub a: String,
     pub b: String,
+    /// The paragraphs this pair compares (1-based, inclusive): where both
+    /// worked. Pooled over a corpus: `[0, 0]`.
+    pub compared: (usize, usize),
+    /// Pooled over a corpus: how many articles both annotated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub articles: Option<usize>,
     pub cohen_kappa: Option<f64>,
     pub span_f1_exact: Option<f64>,
     pub span_f1_overlap: Option<f64>,
@@ -173,7 +179,12 @@ impl Compared {
 pub fn reach(name: &str, set: &AnnotationSet, paragraphs: usize) -> Reach {
     let (read, last) = match (set.annotator.done.is_some(), set.annotator.position) {
         (true, _) => (Read::Done, paragraphs),
-        (false, Some(p)) => (Read::Stopped, p.min(paragraphs)),
+        // `position` is where the cursor was last; a claim further on
+        // was read too.
+        (false, Some(p)) => {
+            let claimed = set.claims.iter().map(|c| c.paragraph).max().unwrap_or(0);
+            (Read::Stopped, p.max(claimed).min(paragraphs))
+        }
         (false, None) => (Read::Unknown, paragraphs),
     };
     Reach {
@@ -196,7 +207,13 @@ fn para_range(first: usize, last: usize) -> String {
 pub fn compared(article: &Article, coders: &[Coder], given: Option<(usize, usize)>) -> Compared {
     let of = article.len();
     let reach: Vec<Reach> = coders.iter().map(|c| reach(&c.name, c.set, of)).collect();
-    let common = reach.iter().map(|r| r.last).min().unwrap_or(of);
+    // Two annotators: where both worked. More: where at least two did
+    // (each pair compares where both of its two worked; past an
+    // annotator's last paragraph their labels are missing, which alpha
+    // allows).
+    let mut lasts: Vec<usize> = reach.iter().map(|r| r.last).collect();
+    lasts.sort_unstable_by(|a, b| b.cmp(a));
+    let common = lasts.get(1).or(lasts.first()).copied().unwrap_or(of);
     let stopped: Vec<&Reach> = reach
         .iter()
         .filter(|r| r.read == Read::Stopped && r.last < of)
@@ -212,13 +229,18 @@ pub fn compared(article: &Article, coders: &[Coder], given: Option<(usize, usize
     };
     let mut note = if last < first {
         "no paragraph".to_owned()
-    } else if !given_flag && first == 1 && last == of {
+    } else if !given_flag && first == 1 && last == of && stopped.is_empty() {
         format!("{}, every paragraph", para_range(1, of))
     } else {
         para_range(first, last)
     };
     if given_flag {
         note.push_str(" as asked (--paragraphs)");
+        if let Some((_, b)) = given
+            && b > of
+        {
+            note.push_str(&format!(", the article has {of}"));
+        }
         let short: Vec<String> = stopped
             .iter()
             .filter(|r| r.last < last)
@@ -245,8 +267,11 @@ pub fn compared(article: &Article, coders: &[Coder], given: Option<(usize, usize
             })
             .collect();
         note.push_str(&format!(": {} (of {of})", said.join(", ")));
+        if reach.len() > 2 {
+            note.push_str("; a pair with them compares up to there");
+        }
     }
-    if !unknown.is_empty() {
+    if !unknown.is_empty() && !given_flag {
         note.push_str(&format!(
             "; {} {} not say where they stopped: taken as read to the end",
             unknown.join(", "),
@@ -577,41 +602,120 @@ pub(crate) fn claims_in<'a>(set: &'a AnnotationSet, compared: &Compared) -> Vec<
 /// paragraphs every one of them worked on. The caller has checked that
 /// every set belongs to this article and its text.
 pub fn measure(article: &Article, coders: &[Coder], opts: &Options) -> Report {
+    measure_raw(article, coders, opts).0
+}
+
+/// How many units paragraph `p` has.
+fn units_of(p: &crate::article::Paragraph, unit: Unit) -> usize {
+    match unit {
+        Unit::Char => p.char_len(),
+        Unit::Sentence => p.sentences().len(),
+        Unit::Span => 0,
+    }
+}
+
+/// Each coder's labels of the units of `compared`'s paragraphs; `None`
+/// past the last paragraph the coder worked on (unless the paragraphs
+/// were given), and the units in each paragraph.
+fn coded_units(
+    article: &Article,
+    coders: &[Coder],
+    unit: Unit,
+    compared: &Compared,
+) -> (Vec<Vec<Option<usize>>>, Vec<usize>) {
+    let range = compared.range();
+    let per_para: Vec<usize> = range
+        .clone()
+        .map(|i| article.paragraphs.get(i).map_or(0, |p| units_of(p, unit)))
+        .collect();
+    let coded = coders
+        .iter()
+        .zip(&compared.reach)
+        .map(|(c, r)| {
+            let labels = unit_labels_in(article, &c.set.claims, unit, range.clone());
+            let mut out = Vec::with_capacity(labels.len());
+            let mut at = 0;
+            for (i, n) in range.clone().zip(&per_para) {
+                let worked = compared.given || i < r.last;
+                out.extend(labels[at..at + n].iter().map(|&l| worked.then_some(l)));
+                at += n;
+            }
+            out
+        })
+        .collect();
+    (coded, per_para)
+}
+
+/// [`measure`], and the counts behind it: each pair's, and every coder's
+/// labels (for pooling a corpus).
+pub(crate) fn measure_raw(
+    article: &Article,
+    coders: &[Coder],
+    opts: &Options,
+) -> (Report, Vec<PairRaw>, Vec<Vec<Option<usize>>>) {
     let unit = opts.unit;
     let compared = compared(article, coders, opts.paragraphs);
-    let range = compared.range();
-    let labels: Vec<Vec<usize>> = coders
-        .iter()
-        .map(|c| unit_labels_in(article, &c.set.claims, unit, range.clone()))
-        .collect();
-    let mut units = labels.first().map_or(0, Vec::len);
+    let (coded, per_para) = coded_units(article, coders, unit, &compared);
+    let mut units = per_para.iter().sum::<usize>();
     let mut alpha = Alpha::new();
     for u in 0..units {
-        alpha.add_unit(labels.iter().map(|l| Some(l[u])));
+        alpha.add_unit(coded.iter().map(|l| l[u]));
     }
     let mut alpha_value = alpha.value();
     let mut by_kind_unitizing = None;
     if unit == Unit::Span {
+        // A continuum every coder worked on: the paragraphs all reached.
+        let all = Compared {
+            last: compared
+                .reach
+                .iter()
+                .map(|r| r.last)
+                .min()
+                .unwrap_or(compared.last)
+                .min(compared.last),
+            ..compared.clone()
+        };
+        let all = if compared.given {
+            compared.clone()
+        } else {
+            all
+        };
+        let range = all.range();
         let (by_kind, overall) = unitizing(article, coders, &range);
         by_kind_unitizing = Some(by_kind);
         alpha_value = overall;
         units = continuum_length(article, &range) as usize;
     }
     let mut pairs = Vec::new();
+    let mut raws = Vec::new();
     for i in 0..coders.len() {
         for j in i + 1..coders.len() {
-            let raw = pair_raw(
-                &labels[i],
-                &labels[j],
-                coders[i].set,
-                coders[j].set,
-                &compared,
-                opts,
-            );
-            pairs.push(raw.pair(&coders[i].name, &coders[j].name, unit));
+            let two = [
+                Coder {
+                    name: coders[i].name.clone(),
+                    set: coders[i].set,
+                },
+                Coder {
+                    name: coders[j].name.clone(),
+                    set: coders[j].set,
+                },
+            ];
+            let here = self::compared(article, &two, opts.paragraphs);
+            // The pair's paragraphs are the first of the report's.
+            let n: usize = per_para
+                .iter()
+                .take(here.range().len().min(per_para.len()))
+                .sum();
+            let la: Vec<usize> = coded[i][..n].iter().map(|l| l.unwrap_or(0)).collect();
+            let lb: Vec<usize> = coded[j][..n].iter().map(|l| l.unwrap_or(0)).collect();
+            let raw = pair_raw(&la, &lb, coders[i].set, coders[j].set, &here, opts);
+            let mut pair = raw.clone().pair(&coders[i].name, &coders[j].name, unit);
+            pair.compared = (here.first, here.last);
+            pairs.push(pair);
+            raws.push(raw);
         }
     }
-    Report {
+    let report = Report {
         article: article.id.clone(),
         title: article.title.clone(),
         annotators: coders.iter().map(|c| c.name.clone()).collect(),
@@ -622,7 +726,8 @@ pub fn measure(article: &Article, coders: &[Coder], opts: &Options) -> Report {
         krippendorff_alpha: alpha_value,
         unitizing: by_kind_unitizing,
         pairs,
-    }
+    };
+    (report, raws, coded)
 }
 
 /// One pair's counts before any figure is divided out, so pairs of many
@@ -651,6 +756,32 @@ impl PairRaw {
         }
     }
 
+    /// The same counts with `a` and `b` swapped.
+    pub(crate) fn transposed(self) -> PairRaw {
+        let n = self.confusion.counts.len();
+        let mut confusion = Confusion::new(n);
+        for (x, row) in self.confusion.counts.iter().enumerate() {
+            for (y, &v) in row.iter().enumerate() {
+                confusion.counts[y][x] = v;
+            }
+        }
+        let swap = |m: SpanMatch| SpanMatch {
+            a: m.b,
+            b: m.a,
+            ..m
+        };
+        let mut sources = self.sources;
+        for d in &mut sources.differences {
+            std::mem::swap(&mut d.a, &mut d.b);
+        }
+        PairRaw {
+            confusion,
+            all: swap(self.all),
+            kinds: self.kinds.map(swap),
+            sources,
+        }
+    }
+
     pub(crate) fn add(&mut self, o: &PairRaw) {
         for (row, other) in self.confusion.counts.iter_mut().zip(&o.confusion.counts) {
             for (x, y) in row.iter_mut().zip(other) {
@@ -669,6 +800,8 @@ impl PairRaw {
         Pair {
             a: a.to_owned(),
             b: b.to_owned(),
+            compared: (0, 0),
+            articles: None,
             cohen_kappa: if unit == Unit::Span {
                 None
             } else {
@@ -765,7 +898,15 @@ pub fn render_text(r: &Report) -> String {
         out.push_str(&pair_table(r));
     }
     for p in &r.pairs {
-        let _ = writeln!(out, "\n{} vs {}", p.a, p.b);
+        let _ = write!(out, "\n{} vs {}", p.a, p.b);
+        if p.compared != (r.compared.first, r.compared.last) {
+            let _ = write!(
+                out,
+                " (compared {})",
+                para_range(p.compared.0, p.compared.1)
+            );
+        }
+        out.push('\n');
         if r.unitizing.is_none() {
             let _ = writeln!(out, "  Cohen's kappa    {}", fig(p.cohen_kappa));
         }
@@ -963,6 +1104,19 @@ mod tests {
         ));
         // A one-word source keeps its article: "The" alone is not folded away.
         assert_eq!(crate::sources::fold("The"), "the");
+    }
+
+    #[test]
+    fn a_claim_past_where_the_cursor_stopped_was_read_too() {
+        let a = article(&["One.", "Two.", "Three.", "Four.", "Five."]);
+        let mut set = AnnotationSet::new(&a, "Jo", None);
+        set.annotator.position = Some(2);
+        assert_eq!(reach("jo", &set, 5).last, 2);
+        set.claims.push(claim(&a, 4, 0, 5, Kind::Editorial));
+        let r = reach("jo", &set, 5);
+        assert_eq!((r.read, r.last), (Read::Stopped, 4));
+        set.annotator.position = Some(9);
+        assert_eq!(reach("jo", &set, 5).last, 5, "cut to the article");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::agree::{
     self, Coder, Compared, KindF1, Options, Pair, PairRaw, Report, SourceAgreement, Unit,
-    claims_in, fig, pair_raw, source_agreement, sources_text, spans, unit_labels_in,
+    claims_in, fig, source_agreement, sources_text, spans,
 };
 use super::metrics::{Alpha, SpanMatch, match_spans};
 use crate::annotation::Kind;
@@ -48,7 +48,8 @@ pub struct Pool {
     names: Vec<String>,
     alpha: Alpha,
     units: usize,
-    pairs: BTreeMap<(String, String), PairRaw>,
+    /// Each pair's counts summed, and over how many articles.
+    pairs: BTreeMap<(String, String), (PairRaw, usize)>,
     articles: Vec<Report>,
     skipped: Vec<Skipped>,
 }
@@ -75,46 +76,38 @@ impl Pool {
 
     /// Measures one article and adds it to the pool.
     pub fn add(&mut self, article: &Article, coders: &[Coder], opts: &Options) {
-        let report = agree::measure(article, coders, opts);
-        let compared = &report.compared;
-        let labels: Vec<Vec<usize>> = coders
-            .iter()
-            .map(|c| unit_labels_in(article, &c.set.claims, self.unit, compared.range()))
-            .collect();
+        let (report, raws, coded) = agree::measure_raw(article, coders, opts);
         if self.unit != Unit::Span {
-            let n = labels.first().map_or(0, Vec::len);
+            let n = coded.first().map_or(0, Vec::len);
             for u in 0..n {
-                self.alpha.add_unit(labels.iter().map(|l| Some(l[u])));
+                self.alpha.add_unit(coded.iter().map(|l| l[u]));
             }
-            self.units += n;
-        } else {
-            self.units += report.units;
         }
+        self.units += report.units;
         for c in coders {
             if !self.names.contains(&c.name) {
                 self.names.push(c.name.clone());
             }
         }
+        let mut raws = raws.into_iter();
         for i in 0..coders.len() {
             for j in i + 1..coders.len() {
+                let Some(raw) = raws.next() else { return };
                 // One order per pair of names, whichever file came first.
-                let (x, y) = if coders[i].name <= coders[j].name {
-                    (i, j)
+                let (key, raw) = if coders[i].name <= coders[j].name {
+                    ((coders[i].name.clone(), coders[j].name.clone()), raw)
                 } else {
-                    (j, i)
+                    (
+                        (coders[j].name.clone(), coders[i].name.clone()),
+                        raw.transposed(),
+                    )
                 };
-                let raw = pair_raw(
-                    &labels[x],
-                    &labels[y],
-                    coders[x].set,
-                    coders[y].set,
-                    compared,
-                    opts,
-                );
-                self.pairs
-                    .entry((coders[x].name.clone(), coders[y].name.clone()))
-                    .or_insert_with(PairRaw::empty)
-                    .add(&raw);
+                let (sum, n) = self
+                    .pairs
+                    .entry(key)
+                    .or_insert_with(|| (PairRaw::empty(), 0));
+                sum.add(&raw);
+                *n += 1;
             }
         }
         self.articles.push(report);
@@ -137,7 +130,11 @@ impl Pool {
                 pairs: self
                     .pairs
                     .into_iter()
-                    .map(|((a, b), raw)| raw.pair(&a, &b, unit))
+                    .map(|((a, b), (raw, n))| {
+                        let mut p = raw.pair(&a, &b, unit);
+                        p.articles = Some(n);
+                        p
+                    })
                     .collect(),
             },
             articles: self.articles,
@@ -513,13 +510,14 @@ pub fn render_corpus_text(r: &CorpusReport) -> String {
         .max(4);
     let _ = writeln!(
         out,
-        "  {:<w$}  {:>7}  {:>10}  {:>8}  {:>8}  {:>8}  {:>8}",
-        "pair", "kappa", "F1 overlap", "sourced", "anonym.", "editor.", "sources"
+        "  {:<w$}  {:>8}  {:>7}  {:>10}  {:>8}  {:>8}  {:>8}  {:>8}",
+        "pair", "articles", "kappa", "F1 overlap", "sourced", "anonym.", "editor.", "sources"
     );
     for (n, x) in names.iter().zip(&p.pairs) {
         let _ = writeln!(
             out,
-            "  {n:<w$}  {:>7}  {:>10}  {:>8}  {:>8}  {:>8}  {:>8}",
+            "  {n:<w$}  {:>8}  {:>7}  {:>10}  {:>8}  {:>8}  {:>8}  {:>8}",
+            x.articles.unwrap_or(0),
             short(x.cohen_kappa),
             short(x.span_f1_overlap),
             short(x.by_kind.sourced.f1_overlap),
