@@ -59,6 +59,7 @@ fn benches(c: &mut Criterion) {
         csv_raw: false,
         scheme: byline::cli::BratScheme::Spans,
         sources: None,
+        gold: false,
         labels: byline::cli::LabelArgs {
             labels: None,
             label: Vec::new(),

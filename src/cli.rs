@@ -305,6 +305,9 @@ pub struct ExportArgs {
     /// The sources registry to count sources by [default: the first sources.toml in a folder named, or up to two folders above it]
     #[arg(long, value_name = "FILE")]
     pub sources: Option<PathBuf>,
+    /// Export each article's adjudicated gold.toml alone (`byline adjudicate`), not the annotators' files; without it, gold files in a folder are left out (their claims are the annotators' again) and a gold file named is exported like any other
+    #[arg(long)]
+    pub gold: bool,
     /// With --format brat, label-studio or doccano: the labels written
     #[command(flatten)]
     pub labels: LabelArgs,

@@ -63,6 +63,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<u8> {
         labels,
         attribution: args.scheme == BratScheme::Attribution,
         sources: args.sources.clone(),
+        gold: args.gold,
     };
     let failed = export::run(&options, &Stderr)?;
     Ok(if failed { EXIT_FAILED } else { 0 })

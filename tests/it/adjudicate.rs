@@ -371,16 +371,42 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
     let mut h = f.screen();
     h.press("x1");
     drop(h);
+    // A folder's gold file is left out (its claims are the annotators'
+    // again) and said; --gold exports the gold files alone; a gold file
+    // named is exported like any other.
     let r = run(f.dir.path(), &["export", "annotations", "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("1 gold file (adjudicated"),
+        "{}",
+        r.stderr
+    );
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let gold = json["articles"]
+    let names: Vec<&str> = json["articles"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["annotator"] == "gold")
-        .expect("gold is exported");
-    assert_eq!(gold["claims"], 3);
+        .map(|a| a["annotator"].as_str().unwrap())
+        .collect();
+    assert!(!names.contains(&"gold"), "{names:?}");
+    assert_eq!(names.len(), 3);
+    for args in [
+        &["export", "annotations", "--gold", "--format", "json"][..],
+        &[
+            "export",
+            "annotations/dredging/gold.toml",
+            "--format",
+            "json",
+        ][..],
+    ] {
+        let r = run(f.dir.path(), args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let articles = json["articles"].as_array().unwrap();
+        assert_eq!(articles.len(), 1, "{args:?}");
+        assert_eq!(articles[0]["annotator"], "gold");
+        assert_eq!(articles[0]["claims"], 3);
+    }
     let r = run(
         f.dir.path(),
         &[

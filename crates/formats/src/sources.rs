@@ -57,8 +57,8 @@ pub struct Report {
 }
 
 /// Every `(source, kind)` cited by the annotator files under
-/// `annotations` (`<article>/<annotator>.toml`, gold files included;
-/// reviews, conflict copies and locks skipped), the number of files read,
+/// `annotations` (`<article>/<annotator>.toml`; gold files, whose claims
+/// are the annotators' again, reviews, conflict copies and locks skipped), the number of files read,
 /// and the claims with no source; a file that does not read is an error
 /// message and is left out.
 pub struct Cited {
@@ -82,7 +82,10 @@ pub fn cited(annotations: &Path) -> Result<Cited, String> {
         };
         for f in inner.flatten() {
             let is_file = f.file_type().is_ok_and(|t| t.is_file());
-            if is_file && classify(&f.path()) == FileKind::Annotator {
+            if is_file
+                && classify(&f.path()) == FileKind::Annotator
+                && !byline_store::files::is_gold(&f.path())
+            {
                 files.push(f.path());
             }
         }

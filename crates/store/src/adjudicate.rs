@@ -42,10 +42,10 @@ pub enum AdjudicateError {
         id: String,
     },
     #[error(
-        "the annotator files disagree on the text of {}: {} {} saved against another version of it (sha256 {}), so {} offsets do not line up with the others'; re-anchor {} with {}, then run adjudicate again",
-        article.display(),
+        "{} {} saved against another version of {} than the one on disk (sha256 {}), so {} offsets do not line up with its text; re-anchor {} with {}, then run adjudicate again",
         list(stale),
         if stale.len() == 1 { "was" } else { "were" },
+        article.display(),
         shas(stale, disk_sha),
         if stale.len() == 1 { "its" } else { "their" },
         if stale.len() == 1 { "it" } else { "them" },
@@ -81,12 +81,10 @@ fn shas(files: &[(PathBuf, String)], disk: &str) -> String {
     format!("{} in the file, {} on disk", s.join(", "), short(disk))
 }
 
+/// One `check --fix` for all of them (check takes several files).
 fn commands(files: &[(PathBuf, String)]) -> String {
-    let c: Vec<String> = files
-        .iter()
-        .map(|(f, _)| format!("`byline check {} --fix`", f.display()))
-        .collect();
-    c.join(" and ")
+    let c: Vec<String> = files.iter().map(|(f, _)| f.display().to_string()).collect();
+    format!("`byline check {} --fix`", c.join(" "))
 }
 
 /// One annotator compared.
@@ -239,10 +237,20 @@ pub fn open(
         }
         .into());
     }
+    // Gold describes the article as its annotators' files do: what one of
+    // them knows of it (outlet, address, date, author) and gold does not.
+    let mut gold = opened.set;
+    for a in &annotators {
+        let (g, m) = (&mut gold.article, &a.set.article);
+        g.outlet = g.outlet.take().or_else(|| m.outlet.clone());
+        g.url = g.url.take().or_else(|| m.url.clone());
+        g.published = g.published.take().or(m.published);
+        g.author = g.author.take().or_else(|| m.author.clone());
+    }
     Ok(Opened {
         article,
         annotators,
-        gold: opened.set,
+        gold,
         adjudicator: crate::resolve_annotator(adjudicator),
         gold_file,
         disk: opened.disk,

@@ -67,6 +67,9 @@ pub struct Options {
     /// The sources registry; `None`: the first `sources.toml` found beside
     /// the paths ([`byline_store::sources::find_for`]).
     pub sources: Option<PathBuf>,
+    /// Export the folders' gold files (`byline adjudicate`) alone, not
+    /// the annotators' files.
+    pub gold: bool,
 }
 
 /// The registry an export counts sources by: named, else found beside
@@ -145,7 +148,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         }
         _ => sanitize::Style::Text,
     };
-    let found = discover(&args.paths);
+    let found = discover(&args.paths, args.gold);
     // Opened after the folders are walked: its temporary file, beside
     // `-o`, may be in one of them.
     let mut out = Sink::open(sink_path, style)?;
@@ -870,6 +873,10 @@ struct Found {
 /// Files in annotation folders that hold no claims.
 #[derive(Default, Debug, PartialEq, Eq)]
 struct Skipped {
+    /// Gold files met in a folder (exported alone with `--gold`).
+    gold: usize,
+    /// Annotators' files left out by `--gold`.
+    not_gold: usize,
     review: usize,
     conflict: usize,
     bookkeeping: usize,
@@ -881,6 +888,16 @@ struct Skipped {
 impl Skipped {
     fn note(&self) -> Option<String> {
         let parts: Vec<String> = [
+            (
+                self.gold,
+                "gold file (adjudicated, so its claims would count twice; --gold exports the gold files alone)",
+                "gold files (adjudicated, so their claims would count twice; --gold exports the gold files alone)",
+            ),
+            (
+                self.not_gold,
+                "annotator's file left out by --gold",
+                "annotators' files left out by --gold",
+            ),
             (self.review, "review file", "review files"),
             (self.conflict, "conflict copy", "conflict copies"),
             (
@@ -913,17 +930,28 @@ impl Skipped {
     }
 }
 
-fn discover(paths: &[PathBuf]) -> Found {
+/// The files to export under `paths`. A folder's gold files (FORMAT.md)
+/// are left out, since their claims are the annotators' again, unless
+/// `gold`, which exports them alone; a file named is always exported.
+fn discover(paths: &[PathBuf], gold: bool) -> Found {
     let mut found = Found::default();
     let mut seen = std::collections::HashSet::new();
     let several = paths.len() > 1;
-    let mut take = |found: &mut Found, p: PathBuf| {
+    let mut take = |found: &mut Found, p: PathBuf, named: bool| {
         // Only several roots can name one file twice; the walk of one
         // folder does not, so it needs no `canonicalize` per file.
         if several && !seen.insert(std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone())) {
             return;
         }
         match classify(&p) {
+            FileKind::Annotator if named => found.files.push(p),
+            FileKind::Annotator if byline_store::files::is_gold(&p) != gold => {
+                if gold {
+                    found.skipped.not_gold += 1;
+                } else {
+                    found.skipped.gold += 1;
+                }
+            }
             FileKind::Annotator => found.files.push(p),
             FileKind::Review => {
                 found.skipped.review += 1;
@@ -942,7 +970,7 @@ fn discover(paths: &[PathBuf]) -> Found {
                 root.display()
             )),
             Err(e) => found.errors.push(format!("{}: {e}", root.display())),
-            Ok(m) if m.is_file() => take(&mut found, root.clone()),
+            Ok(m) if m.is_file() => take(&mut found, root.clone(), true),
             // A FIFO or a device named on the command line is a mistake
             // (or a trap), never "no annotation files".
             Ok(m) if !m.is_dir() => found.errors.push(special(root, m.file_type())),
@@ -962,9 +990,9 @@ fn discover(paths: &[PathBuf]) -> Found {
                     });
                 for entry in walk {
                     match entry {
-                        Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path()),
+                        Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path(), false),
                         Ok(e) if e.file_type().is_symlink() => match std::fs::metadata(e.path()) {
-                            Ok(m) if m.is_file() => take(&mut found, e.into_path()),
+                            Ok(m) if m.is_file() => take(&mut found, e.into_path(), false),
                             Ok(m) if m.is_dir() => found.skipped.linked += 1,
                             Ok(m)
                                 if matches!(
@@ -1055,6 +1083,8 @@ mod tests {
     #[test]
     fn skipped_note_is_one_line() {
         let s = Skipped {
+            gold: 0,
+            not_gold: 0,
             review: 2,
             conflict: 1,
             bookkeeping: 0,
