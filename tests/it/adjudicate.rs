@@ -760,3 +760,32 @@ fn the_edit_prompt_completes_sources_from_the_registry() {
         gold.claims
     );
 }
+
+/// Gold is marked done when nothing is left to decide, and `agree
+/// --against gold` says when it scores against a gold half way through.
+#[test]
+fn agree_against_an_unfinished_gold_says_its_figures_are_provisional() {
+    let f = Fixture::new();
+    let mut h = f.screen();
+    h.press("x");
+    drop(h);
+    assert!(f.gold().annotator.done.is_none(), "two left to decide");
+    let against = |f: &Fixture| {
+        let r = run(
+            f.dir.path(),
+            &["agree", "annotations/dredging", "--against", "gold"],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    assert!(
+        against(&f).contains("gold is not finished"),
+        "{}",
+        against(&f)
+    );
+    let mut h = f.screen();
+    h.press("xx");
+    drop(h);
+    assert!(f.gold().annotator.done.is_some(), "all decided: done");
+    assert!(!against(&f).contains("not finished"), "{}", against(&f));
+}

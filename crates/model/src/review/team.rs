@@ -266,6 +266,9 @@ pub struct GoldReport {
     pub article: String,
     pub title: String,
     pub gold: String,
+    /// Whether adjudication finished (gold's `done`): figures against an
+    /// unfinished gold are provisional.
+    pub finished: bool,
     pub annotators: Vec<Score>,
 }
 
@@ -275,6 +278,7 @@ pub fn against(article: &Article, gold: &Coder, coders: &[Coder], opts: &Options
         article: article.id.clone(),
         title: article.title.clone(),
         gold: gold.name.clone(),
+        finished: gold.set.annotator.done.is_some(),
         annotators: coders
             .iter()
             .map(|c| {
@@ -331,6 +335,7 @@ impl GoldPool {
             article: article.id.clone(),
             title: article.title.clone(),
             gold: gold.name.clone(),
+            finished: gold.set.annotator.done.is_some(),
             annotators: scores,
         });
     }
@@ -403,9 +408,16 @@ pub fn render_gold_text(r: &GoldReport) -> String {
     let _ = writeln!(out, "{} — {}", r.article, r.title);
     let _ = writeln!(
         out,
-        "against {} (precision: their claims gold has; recall: gold's claims they have; same kind, overlapping span)\n",
+        "against {} (precision: their claims gold has; recall: gold's claims they have; same kind, overlapping span)",
         r.gold
     );
+    if !r.finished {
+        let _ = writeln!(
+            out,
+            "gold is not finished: adjudicate has disagreements left to decide, so these figures are provisional"
+        );
+    }
+    out.push('\n');
     out.push_str(&score_lines(&r.annotators));
     for s in &r.annotators {
         let _ = writeln!(out, "\n{}", s.annotator);
@@ -446,9 +458,26 @@ pub fn render_gold_corpus_text(r: &GoldCorpusReport) -> String {
         r.articles.len(),
         if r.articles.len() == 1 { "" } else { "s" }
     );
+    let unfinished = r.articles.iter().filter(|a| !a.finished).count();
+    if unfinished > 0 {
+        let _ = writeln!(
+            out,
+            "{unfinished} of these gold files are not finished (disagreements left to decide): figures against them are provisional\n"
+        );
+    }
     out.push_str(&score_lines(&r.pooled));
     for a in &r.articles {
-        let _ = writeln!(out, "\n{} — {}", a.article, a.title);
+        let _ = writeln!(
+            out,
+            "\n{} — {}{}",
+            a.article,
+            a.title,
+            if a.finished {
+                ""
+            } else {
+                " (gold not finished)"
+            }
+        );
         out.push_str(&score_lines(&a.annotators));
     }
     skipped_text(&mut out, &r.skipped);

@@ -116,6 +116,17 @@ impl AdjudicateApp {
             .map(|d| adj::decided(d, &sets, &self.slugs, &self.gold))
             .collect();
         self.decided = decided;
+        // Gold is done when nothing is left to decide (FORMAT.md), so
+        // `agree --against gold` can tell a finished gold from one half
+        // way through.
+        let finished = self.left() == 0;
+        if finished != self.gold.annotator.done.is_some() {
+            self.gold.annotator.done = if finished {
+                byline_store::open::now()
+            } else {
+                None
+            };
+        }
     }
 
     pub fn left(&self) -> usize {
