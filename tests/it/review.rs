@@ -146,8 +146,10 @@ fn reopening_shows_earlier_verdicts_and_lets_them_change() {
         s.app.verdict(1).unwrap().comment.as_deref(),
         Some("why not")
     );
+    // Reopened on the first claim not reviewed yet.
+    assert_eq!(s.app.focused_claim(), Some(2));
     // Dispute the first claim instead; Esc leaves the comment empty.
-    press(&mut s, "d<Esc>");
+    press(&mut s, "kkd<Esc>");
     let p = s.app.progress();
     assert_eq!((p.reviewed, p.agreed, p.disputed), (2, 0, 2));
     // n edits the second claim's comment.

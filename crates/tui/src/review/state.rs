@@ -103,10 +103,17 @@ impl ReviewApp {
             diverted: false,
         };
         app.refresh();
+        // Reopened: on their first claim not reviewed yet, else the first.
+        let judged = app.review.match_claims(&app.theirs.claims);
+        let open = |i: &Item| {
+            i.theirs
+                .is_some_and(|c| judged.get(c).is_some_and(Option::is_none))
+        };
         app.focus = app
             .items
             .iter()
-            .position(|i| i.theirs.is_some())
+            .position(open)
+            .or_else(|| app.items.iter().position(|i| i.theirs.is_some()))
             .unwrap_or(0);
         let orphaned = app.progress().orphaned;
         if orphaned > 0 {

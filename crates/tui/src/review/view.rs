@@ -87,6 +87,10 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
         app.review.meta.reviewer, app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
     );
+    let of = format!(
+        " of {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
+        app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
+    );
     let medium = format!(
         " reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
         p.reviewed, p.claims, p.agreed, p.disputed
@@ -96,7 +100,7 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         p.reviewed, p.claims, p.agreed, p.disputed
     );
     // Narrow screens drop the names, then the words, before the title.
-    let right = [long, medium, short]
+    let right = [long, of, medium, short]
         .into_iter()
         .find(|s| s.width() + 12 <= area.width as usize)
         .unwrap_or_else(|| format!(" {}/{} │ {saved} ", p.reviewed, p.claims));
