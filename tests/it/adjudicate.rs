@@ -789,3 +789,27 @@ fn agree_against_an_unfinished_gold_says_its_figures_are_provisional() {
     assert!(f.gold().annotator.done.is_some(), "all decided: done");
     assert!(!against(&f).contains("not finished"), "{}", against(&f));
 }
+
+/// A colleague whose file appears after gold was written is named when
+/// adjudication is opened again: earlier decisions did not see them.
+#[test]
+fn an_annotator_new_since_gold_was_written_is_named() {
+    let f = Fixture::new();
+    let mut h = f.screen();
+    h.press("x");
+    drop(h);
+    let text = std::fs::read_to_string(f.file("alex-example"))
+        .unwrap()
+        .replace("name = \"Alex Example\"", "name = \"Lee Example\"");
+    std::fs::write(f.file("lee-example"), text).unwrap();
+    let h = f.screen();
+    let message = h.screen().app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("comparing alex-example, jo-example, lee-example, sam-example"),
+        "{message}"
+    );
+    assert!(
+        message.contains("new since gold was last written: lee-example"),
+        "{message}"
+    );
+}

@@ -120,6 +120,27 @@ impl AdjudicateScreen {
                 ))
             }
         }
+        // Annotators no claim or rejection in an existing gold came from:
+        // its earlier decisions were made without them.
+        let mut earlier: Vec<String> = app
+            .gold
+            .claims
+            .iter()
+            .map(|c| &c.extra)
+            .chain(app.gold.dismissed.iter().map(|d| &d.extra))
+            .flat_map(adj::from_of)
+            .collect();
+        earlier.sort();
+        earlier.dedup();
+        let new_since: Vec<String> = if earlier.is_empty() {
+            Vec::new()
+        } else {
+            app.slugs
+                .iter()
+                .filter(|s| !earlier.contains(s))
+                .cloned()
+                .collect()
+        };
         let added = add_agreed(&mut app);
         app.refresh();
         app.focus = app.decided.iter().position(|d| !d).unwrap_or(0);
@@ -135,8 +156,15 @@ impl AdjudicateScreen {
             },
             app.left()
         )];
+        said.push(format!("comparing {}", app.slugs.join(", ")));
         if decided_before > 0 {
             said.push(format!("{decided_before} decided earlier are kept"));
+        }
+        if !new_since.is_empty() {
+            said.push(format!(
+                "new since gold was last written: {} (decisions made earlier did not see their claims)",
+                new_since.join(", ")
+            ));
         }
         if let Some(b) = before.filter(|b| *b != opened.adjudicator) {
             said.push(format!(
