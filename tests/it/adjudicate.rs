@@ -663,6 +663,7 @@ fn an_edit_may_change_the_kind_and_keeps_where_it_came_from() {
     assert_eq!(c.source.as_deref(), Some("board insiders"));
     assert_eq!(c.quote, "botched handling");
     assert_eq!(from_of(&c.extra), ["alex-example"]);
+    assert_eq!(c.extra.get("edited"), Some(&toml::Value::Boolean(true)));
     // Reopened, that disagreement is decided: the same span came from Alex.
     let h = f.screen();
     assert_eq!(h.screen().app.left(), 2);

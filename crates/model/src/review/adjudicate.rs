@@ -35,6 +35,9 @@ use crate::article::{Article, slug::same_name};
 pub const GOLD: &str = "gold";
 /// A gold claim's (and rejection's) provenance: annotator slugs.
 pub const FROM_KEY: &str = "from";
+/// On a gold claim the adjudicator edited (FORMAT.md): its kind, source or
+/// note are theirs, not those of the annotators `from` names.
+pub const EDITED_KEY: &str = "edited";
 /// `[annotator] adjudicator`: who adjudicated the gold file.
 pub const ADJUDICATOR_KEY: &str = "adjudicator";
 

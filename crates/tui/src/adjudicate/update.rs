@@ -364,6 +364,9 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
         }
         EditStep::Note => {
             draft.note = text;
+            draft
+                .extra
+                .insert(adj::EDITED_KEY.to_owned(), toml::Value::Boolean(true));
             let from = adj::from_of(&draft.extra);
             let what = format!("edited version of {} ({}) → gold", names(&from), draft.kind);
             decide(app, vec![*draft], Vec::new(), what);
