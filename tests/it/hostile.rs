@@ -325,6 +325,7 @@ fn assert_markdown_inert(md: &str, code_spans: &[&str]) {
                     "Articles",
                     "Sources",
                     "Paragraphs",
+                    "Agreement between annotators",
                 ];
                 assert!(
                     own.contains(&h.as_str()) || h.contains(" — "),

@@ -340,3 +340,66 @@ fn para(
 fn kind_word(k: Kind) -> &'static str {
     k.as_str()
 }
+
+/// A Markdown cell: no `|` or line break from a file breaks the table.
+fn cell(s: &str) -> String {
+    byline_model::sanitize::line(s)
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// The section for the Markdown report: every pair pooled, then each
+/// article's pairs with what was compared. Nothing without two annotators.
+pub fn markdown(s: &mut String, a: &Agreement) {
+    let c = &a.corpus;
+    if c.articles.is_empty() && c.skipped.is_empty() {
+        return;
+    }
+    s.push_str("\n## Agreement between annotators\n\nOver the paragraphs the compared annotators worked on (each pair where both did), as `byline agree` computes it: Cohen's kappa on characters, F1 of claims matched by overlap and kind, and on those matches how often both named the same source.\n\n");
+    if !c.pooled.pairs.is_empty() {
+        s.push_str("| pair | articles | kappa | F1 overlap | F1 sourced | F1 anonymous | F1 editorial | same source |\n|:--|--:|--:|--:|--:|--:|--:|--:|\n");
+        for p in &c.pooled.pairs {
+            let _ = writeln!(
+                s,
+                "| {} · {} | {} | {} | {} | {} | {} | {} | {} ({} of {}) |",
+                cell(&p.a),
+                cell(&p.b),
+                p.articles.unwrap_or(0),
+                num(p.cohen_kappa),
+                num(p.span_f1_overlap),
+                num(p.by_kind.sourced.f1_overlap),
+                num(p.by_kind.anonymous.f1_overlap),
+                num(p.by_kind.editorial.f1_overlap),
+                num(p.sources.rate),
+                p.sources.same,
+                p.sources.compared
+            );
+        }
+        s.push('\n');
+    }
+    s.push_str("| article | pair | kappa | F1 overlap | same source | compared |\n|:--|:--|--:|--:|--:|:--|\n");
+    for r in &c.articles {
+        for p in &r.pairs {
+            let _ = writeln!(
+                s,
+                "| {} | {} · {} | {} | {} | {} | ¶{}–{} |",
+                cell(&r.title),
+                cell(&p.a),
+                cell(&p.b),
+                num(p.cohen_kappa),
+                num(p.span_f1_overlap),
+                num(p.sources.rate),
+                p.compared.0,
+                p.compared.1
+            );
+        }
+    }
+    for k in &c.skipped {
+        let _ = writeln!(
+            s,
+            "| {} | not compared: {} | | | | |",
+            cell(&k.article),
+            cell(&k.why)
+        );
+    }
+}

@@ -216,7 +216,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
                 Some(r) => byline_model::sources::fold(&r.canonical(s)),
                 None => byline_model::sources::fold(s),
             };
-            let agreement = matches!(args.format, Format::Html)
+            let agreement = matches!(args.format, Format::Html | Format::Markdown)
                 .then(|| super::agreement::gather(&found.files, args.root.as_deref(), &key));
             stream.end(
                 &mut out,
@@ -512,7 +512,7 @@ impl Stream {
             Stream::Json(s) => s.end(out, &corpus()),
             Stream::Csv(_) => Ok(()),
             Stream::Claims(w) => w.finish(out),
-            Stream::Markdown => markdown::write(out, summaries, &corpus()),
+            Stream::Markdown => markdown::write(out, summaries, &corpus(), agreement),
             Stream::Html(h) => match agreement {
                 Some(a) => h.end(out, &corpus(), a),
                 None => h.end(

@@ -131,6 +131,7 @@ pub fn write(
     out: &mut dyn Write,
     articles: &[ArticleSummary],
     corpus: &Corpus,
+    agreement: Option<&super::agreement::Agreement>,
 ) -> std::io::Result<()> {
     let mut s = String::new();
     match articles {
@@ -145,6 +146,9 @@ pub fn write(
                 article(&mut s, a, 2);
             }
         }
+    }
+    if let Some(a) = agreement {
+        super::agreement::markdown(&mut s, a);
     }
     out.write_all(s.as_bytes())
 }
