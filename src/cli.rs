@@ -214,7 +214,7 @@ fn parse_paragraphs(s: &str) -> Result<(usize, usize), String> {
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// The article: .txt or .md
+    /// The article: .txt, .md, .html or .htm
     pub article: PathBuf,
     /// The colleague's annotation file (never modified)
     #[arg(long, value_name = "FILE")]
