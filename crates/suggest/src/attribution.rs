@@ -212,7 +212,34 @@ fn spans(
     if found.is_empty() {
         return Vec::new();
     }
-    let cuts = clause_cuts(s, text, unit.clone(), quotes);
+    let mut cuts = clause_cuts(s, text, unit.clone(), quotes);
+    // "…, she said, adding that the ferry…": a participle after a comma,
+    // after another cue, opens an attribution of its own.
+    let follow_ons: Vec<usize> = found
+        .iter()
+        .filter(|f| {
+            s.g.follow_on_cues.has(&f.cue)
+                && text[unit.start..f.at].trim_end().ends_with(',')
+                && !inside(quotes, f.at)
+                // "She disagreed, saying…": the cue before must report
+                // words of its own.
+                && found.iter().any(|g| {
+                    g.at < f.at
+                        && !g.is_hedge()
+                        && (!g.leads
+                            || text[(g.at + g.cue.len()).min(f.at)..f.at]
+                                .split_whitespace()
+                                .count()
+                                >= 3)
+                })
+        })
+        .map(|f| f.at)
+        .collect();
+    if !follow_ons.is_empty() {
+        cuts.extend(follow_ons.iter().map(|&at| at..at));
+        cuts.sort_by_key(|r| r.start);
+        cuts.dedup_by(|b, a| b.start < a.end || b.start == a.start);
+    }
     let piece_of = |at: usize| cuts.iter().filter(|c| c.start <= at).count();
     // The best-resolved cue of each clause, the first on a tie.
     let mut per: Vec<(usize, Found)> = Vec::new();
@@ -226,7 +253,9 @@ fn spans(
     }
     // In the order of the clauses ("according to" cues were found first).
     per.sort_by_key(|(k, _)| *k);
-    per.dedup_by(|b, a| a.1.source == b.1.source && a.1.kind == b.1.kind);
+    per.dedup_by(|b, a| {
+        a.1.source == b.1.source && a.1.kind == b.1.kind && !follow_ons.contains(&b.1.at)
+    });
     let bounds = |k: usize| -> Range<usize> {
         let start = if k == 0 { unit.start } else { cuts[k - 1].end };
         let end = cuts.get(k).map_or(unit.end, |c| c.start);
@@ -635,8 +664,10 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
                 || (!comma && prev.ends_with('s') && !prev.ends_with("ss") && !ends)
         }
         Form::Third => {
-            // "to answer questions": a noun after a verb.
+            // "to answer questions": a noun after a verb; "southern states
+            // are next": a noun before one.
             !(before_prev.as_deref() == Some(s.g.words.infinitive.as_str())
+                || s.g.finite_verbs.has(&next)
                 || s.verbs.contains(&prev)
                 || prev.ends_with("ing")
                 || (prev.ends_with("ed") && prev.len() > 3))

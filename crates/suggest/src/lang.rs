@@ -137,6 +137,7 @@ pub(crate) struct Grammar {
     pub company_heads: Words,
     pub possessive_bodies: Words,
     pub clause_dividers: Vec<String>,
+    pub follow_on_cues: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
