@@ -484,7 +484,23 @@ fn sentence(
                 .next()
                 .is_none_or(|w| w != s.g.words.complementiser);
         let start = clause_start(s, text, sb.start, at, quotes);
-        let found = match subject(s, ctx, &text[start..at], &lower, start == sb.start) {
+        // "…a defence of “harbour values,” saying the city…", "…changed
+        // course – saying he…": a participle right after a quotation or a
+        // dash goes with the subject the sentence opened with.
+        let carried = (lower.ends_with("ing")
+            && start > sb.start
+            && text[start..at].trim().trim_matches(',').trim().is_empty())
+        .then(|| text[sb.start..start].trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|b| b.split_whitespace().count() > 1)
+        .map(|b| format!("{b},"));
+        let region = carried.as_deref().unwrap_or(&text[start..at]);
+        let found = match subject(
+            s,
+            ctx,
+            region,
+            &lower,
+            start == sb.start || carried.is_some(),
+        ) {
             Subject::Words(subj, initial) => {
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
@@ -552,7 +568,7 @@ fn sentence(
             let opening = region.rfind(',').map_or("", |i| &region[..i]);
             f.cue = lower;
             f.at = at;
-            f.leads = leads && !after_quote && !clause_like(s, opening);
+            f.leads = leads && (carried.is_some() || !after_quote && !clause_like(s, opening));
             all.push(f);
         }
     }
@@ -741,6 +757,25 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "She disagreed, saying…", "The company denied it, adding…": who
     // said it is the subject the sentence opened with.
     if last.ends_with(',') && verb.ends_with("ing") {
+        // "Speaking in Northgate, Becker went after Okafor, calling…": a
+        // participle's phrase opens the sentence; its subject follows.
+        let joined = words.join(" ");
+        let after_opener: Vec<&str>;
+        let words: &[&str] = if bare(words[0]).ends_with("ing") && words.len() > 2 {
+            after_opener = pieces(&joined)
+                .into_iter()
+                .skip(1)
+                .find(|p| !p.is_empty())
+                .map(|p| p.split_whitespace().collect())
+                .unwrap_or_default();
+            if after_opener.is_empty() {
+                &words
+            } else {
+                &after_opener
+            }
+        } else {
+            &words
+        };
         let first = words[0];
         if s.g.pronouns.has(bare(first)) {
             return Subject::Words(bare(first), false);
@@ -1672,6 +1707,43 @@ pub(super) fn speaker_colon(
 }
 
 /// `text` with its first letter in lower case.
+/// "Okafor Says Levy Will Stay", "Mayor Tells Dockers To Wait": a
+/// headline whose speaker is named before a verb of saying.
+pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<Raw> {
+    let (b, verb) = text
+        .unicode_word_indices()
+        .take(8)
+        .find(|(_, w)| s.g.headline_verbs.has(w.to_lowercase()))?;
+    let who = text[..b].trim();
+    let words: Vec<&str> = who.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 6
+        || who.ends_with([',', ':', ';'])
+        || !text[b + verb.len()..].chars().any(char::is_alphanumeric)
+        // "What the Harbour Says…": a title's words, not a speaker.
+        || s.g.colon_labels.has(bare(words[0]))
+        || words.iter().enumerate().any(|(i, w)| {
+            let w = bare(w);
+            (i > 0 && s.g.articles.has(&w))
+                || s.g.prepositions.has(&w)
+                || s.g.coordinators.has(&w)
+        })
+    {
+        return None;
+    }
+    let source = match name_of(s, ctx, who, false)? {
+        Named::Person(p) => person(ctx, &p),
+        Named::Body(b) => b,
+    };
+    Some((
+        0..text.len(),
+        Kind::Sourced,
+        Some(source),
+        verb.to_lowercase(),
+        "headline-speaker",
+    ))
+}
+
 fn lower_first(text: &str) -> String {
     let mut cs = text.chars();
     cs.next()

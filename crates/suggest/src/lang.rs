@@ -138,6 +138,7 @@ pub(crate) struct Grammar {
     pub possessive_bodies: Words,
     pub clause_dividers: Vec<String>,
     pub follow_on_cues: Words,
+    pub headline_verbs: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
