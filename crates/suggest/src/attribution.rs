@@ -448,8 +448,11 @@ fn sentence(
         let past = lower.ends_with("ed") || s.g.irregular_pasts.has(&lower);
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
             && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
-            // "…blasted Congress and said": a second verb of the subject.
-            && !(past && prev == s.g.words.conjunction)
+            // "…blasted Congress and said", "…in Northgate and says": a
+            // second verb of the subject.
+            && !((past || s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Third)
+                || s.g.strong_verbs.has(&lower))
+                && prev == s.g.words.conjunction)
             && (s.g.not_reporting.has(prev.to_lowercase())
                 // "the ministry's claim": a noun.
                 || prev.ends_with("'s")
@@ -733,7 +736,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     let mut words: Vec<&str> = region.split_whitespace().collect();
     // "Scott blasted Congress and said…", "She called on Congress to act
     // and said…": the subject the clause opened with.
-    if words.last().is_some_and(|w| *w == s.g.words.conjunction)
+    if words.last().is_some_and(|w| s.g.verb_conjunctions.has(w))
         && let Some(subject) = coordinated(s, &words[..words.len() - 1])
     {
         let first = region.trim_start().starts_with(subject.as_str());
@@ -937,13 +940,35 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
 /// Scott (R) blasted Congress" → "Florida Gov. Rick Scott (R)"): the words
 /// before its first verb, the last comma piece of them.
 fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
-    let verb = words.iter().position(|w| {
-        let l = bare(w);
-        w.chars().next().is_some_and(char::is_lowercase)
-            && (s.g.finite_verbs.has(&l)
-                || s.verbs.contains(&l)
-                || (l.ends_with("ed") && l.len() > 3))
-    })?;
+    let verb = words
+        .iter()
+        .position(|w| {
+            let l = bare(w);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (s.g.finite_verbs.has(&l)
+                    || s.verbs.contains(&l)
+                    || (l.ends_with("ed") && l.len() > 3))
+        })
+        .or_else(|| {
+            // "Becker took the stage…", "He shook hands…": a name or a
+            // pronoun, then a word in lower case, its verb.
+            let first = words.iter().position(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    || w.ends_with(',')
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+            })?;
+            (first > 0
+                && first <= 4
+                && !words[first - 1].ends_with(',')
+                && words[first].chars().next().is_some_and(char::is_lowercase)
+                && !s.g.prepositions.has(bare(words[first]))
+                && !s.g.relatives.has(bare(words[first]))
+                && (first > 1
+                    || s.g.pronouns.has(bare(words[0]))
+                    || names::capitalised(s, words[0])))
+            .then_some(first)
+        })?;
     if verb == 0 || words[verb - 1].ends_with(',') {
         return None;
     }

@@ -139,6 +139,7 @@ pub(crate) struct Grammar {
     pub clause_dividers: Vec<String>,
     pub follow_on_cues: Words,
     pub headline_verbs: Words,
+    pub verb_conjunctions: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
