@@ -851,6 +851,39 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             return Subject::Words(t, opens && first);
         }
     }
+    // "…business leaders who say the law…", "voters who said they…": a
+    // verb of saying in a restrictive clause; the source is the noun
+    // before the relative.
+    if plain(last).is_some_and(|p| s.g.antecedent_relatives.has(p))
+        && s.g.strong_verbs.has(verb)
+        && words.len() > 1
+    {
+        let before = &words[..words.len() - 1];
+        let np: Vec<&str> = before
+            .iter()
+            .rev()
+            .take_while(|w| {
+                let b = bare(w);
+                !w.ends_with([',', ';', ':'])
+                    && !s.g.prepositions.has(&b)
+                    && !s.g.coordinators.has(&b)
+                    && !s.g.finite_verbs.has(&b)
+                    && !s.g.articles.has(&b)
+                    && !s.verbs.contains(&b)
+                    && !s.g.relatives.has(&b)
+            })
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .copied()
+            .collect();
+        if !np.is_empty()
+            && let Some(t) = tidy(s, &np.join(" "))
+        {
+            return Subject::Words(t, false);
+        }
+    }
     if plain(last).is_some_and(|p| s.g.relatives.has(p)) {
         return Subject::Nothing;
     }
