@@ -381,7 +381,8 @@ fn sentence(
             .map(str::to_lowercase)
             .find(|w| !s.g.passive_adverbs.has(w));
         // "is congratulating", "was saying": a progressive, not a passive.
-        let progressive = s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Ing);
+        let progressive =
+            s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Ing) || lower.ends_with("ing");
         if !progressive
             && prev_word
                 .as_deref()
