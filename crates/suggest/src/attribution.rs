@@ -616,6 +616,20 @@ fn sentence(
     if all.iter().any(|f| f.rule != "passive-hedge") {
         all.retain(|f| f.rule != "passive-hedge");
     }
+    // "The plan appears to be failing": the writer's inference, when
+    // nothing else names a source.
+    if all.is_empty()
+        && hedge.is_none()
+        && let Some((r, _)) = s
+            .inferences
+            .find(sent)
+            .into_iter()
+            .find(|(r, _)| outside(r))
+    {
+        let h = sent[r.clone()].to_lowercase();
+        all.push(Found::hedge(h, sb.start + r.start, "hedge"));
+        return all;
+    }
     if all.is_empty()
         && let Some((at, h)) = &hedge
     {

@@ -140,6 +140,7 @@ pub(crate) struct Grammar {
     pub follow_on_cues: Words,
     pub headline_verbs: Words,
     pub verb_conjunctions: Words,
+    pub inference_hedges: Vec<String>,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.

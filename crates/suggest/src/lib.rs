@@ -152,6 +152,8 @@ pub struct Suggester {
     source_phrases: Cues,
     markers: Cues,
     hedges: Cues,
+    /// The writer's inferences ("appears to"), a hedge of last resort.
+    inferences: Cues,
     /// Every editorial cue, and what sort each one is.
     editorial: Cues,
     editorial_class: Vec<loaded::Class>,
@@ -247,6 +249,7 @@ impl Suggester {
             source_phrases: Cues::new(&lex.source_phrases),
             markers: Cues::new(&lex.anonymity_markers),
             hedges: Cues::new(&lex.hedges),
+            inferences: Cues::new(&g.inference_hedges),
             editorial: Cues::new(&editorial),
             sentence_cues: Cues::new(&lex.sentence_cues),
             editorial_class,
