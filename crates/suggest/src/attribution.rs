@@ -482,11 +482,17 @@ fn sentence(
         }
         // "found that …"; without "that" only a paper finds ("a Tribune
         // review found no record of the class"), so the subject decides.
+        // A quotation or a colon after it does as well as "that" ("the ad
+        // states: “…”").
         let needs_that = s.g.that_needing_verbs.has(&lower)
+            && !text[at + word.len()..sb.end].starts_with(':')
             && text[at + word.len()..sb.end]
+                .trim_start_matches([',', ' '])
                 .split_whitespace()
                 .next()
-                .is_none_or(|w| w != s.g.words.complementiser);
+                .is_none_or(|w| {
+                    w != s.g.words.complementiser && !w.starts_with(|c: char| s.g.quotes.opens(c))
+                });
         let start = clause_start(s, text, sb.start, at, quotes);
         // "…a defence of “harbour values,” saying the city…", "…changed
         // course – saying he…": a participle right after a quotation or a
