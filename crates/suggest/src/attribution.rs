@@ -476,6 +476,18 @@ fn sentence(
         {
             continue;
         }
+        // "voters see Okafor as…", not "voters saw the debate".
+        if s.g.as_needing_verbs.has(&lower)
+            && !text[at + word.len()..sb.end]
+                .split([',', ';'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(9)
+                .any(|w| s.g.as_words.has(w))
+        {
+            continue;
+        }
         // "is said to", "is reported to": the hedge, not a speaker.
         if in_hedge(at) {
             continue;

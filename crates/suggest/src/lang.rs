@@ -141,6 +141,8 @@ pub(crate) struct Grammar {
     pub headline_verbs: Words,
     pub verb_conjunctions: Words,
     pub inference_hedges: Vec<String>,
+    pub as_needing_verbs: Words,
+    pub as_words: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
