@@ -212,7 +212,34 @@ fn spans(
     if found.is_empty() {
         return Vec::new();
     }
-    let cuts = clause_cuts(s, text, unit.clone(), quotes);
+    let mut cuts = clause_cuts(s, text, unit.clone(), quotes);
+    // "…, she said, adding that the ferry…": a participle after a comma,
+    // after another cue, opens an attribution of its own.
+    let follow_ons: Vec<usize> = found
+        .iter()
+        .filter(|f| {
+            s.g.follow_on_cues.has(&f.cue)
+                && text[unit.start..f.at].trim_end().ends_with(',')
+                && !inside(quotes, f.at)
+                // "She disagreed, saying…": the cue before must report
+                // words of its own.
+                && found.iter().any(|g| {
+                    g.at < f.at
+                        && !g.is_hedge()
+                        && (!g.leads
+                            || text[(g.at + g.cue.len()).min(f.at)..f.at]
+                                .split_whitespace()
+                                .count()
+                                >= 3)
+                })
+        })
+        .map(|f| f.at)
+        .collect();
+    if !follow_ons.is_empty() {
+        cuts.extend(follow_ons.iter().map(|&at| at..at));
+        cuts.sort_by_key(|r| r.start);
+        cuts.dedup_by(|b, a| b.start < a.end || b.start == a.start);
+    }
     let piece_of = |at: usize| cuts.iter().filter(|c| c.start <= at).count();
     // The best-resolved cue of each clause, the first on a tie.
     let mut per: Vec<(usize, Found)> = Vec::new();
@@ -226,7 +253,9 @@ fn spans(
     }
     // In the order of the clauses ("according to" cues were found first).
     per.sort_by_key(|(k, _)| *k);
-    per.dedup_by(|b, a| a.1.source == b.1.source && a.1.kind == b.1.kind);
+    per.dedup_by(|b, a| {
+        a.1.source == b.1.source && a.1.kind == b.1.kind && !follow_ons.contains(&b.1.at)
+    });
     let bounds = |k: usize| -> Range<usize> {
         let start = if k == 0 { unit.start } else { cuts[k - 1].end };
         let end = cuts.get(k).map_or(unit.end, |c| c.start);
@@ -352,7 +381,8 @@ fn sentence(
             .map(str::to_lowercase)
             .find(|w| !s.g.passive_adverbs.has(w));
         // "is congratulating", "was saying": a progressive, not a passive.
-        let progressive = s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Ing);
+        let progressive =
+            s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Ing) || lower.ends_with("ing");
         if !progressive
             && prev_word
                 .as_deref()
@@ -419,8 +449,11 @@ fn sentence(
         let past = lower.ends_with("ed") || s.g.irregular_pasts.has(&lower);
         if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
             && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
-            // "…blasted Congress and said": a second verb of the subject.
-            && !(past && prev == s.g.words.conjunction)
+            // "…blasted Congress and said", "…in Northgate and says": a
+            // second verb of the subject.
+            && !((past || s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Third)
+                || s.g.strong_verbs.has(&lower))
+                && prev == s.g.words.conjunction)
             && (s.g.not_reporting.has(prev.to_lowercase())
                 // "the ministry's claim": a noun.
                 || prev.ends_with("'s")
@@ -443,19 +476,53 @@ fn sentence(
         {
             continue;
         }
+        // "voters see Okafor as…", not "voters saw the debate".
+        if s.g.as_needing_verbs.has(&lower)
+            && !text[at + word.len()..sb.end]
+                .split([',', ';'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(9)
+                .any(|w| s.g.as_words.has(w))
+        {
+            continue;
+        }
         // "is said to", "is reported to": the hedge, not a speaker.
         if in_hedge(at) {
             continue;
         }
         // "found that …"; without "that" only a paper finds ("a Tribune
         // review found no record of the class"), so the subject decides.
+        // A quotation or a colon after it does as well as "that" ("the ad
+        // states: “…”").
         let needs_that = s.g.that_needing_verbs.has(&lower)
+            && !text[at + word.len()..sb.end].starts_with(':')
             && text[at + word.len()..sb.end]
+                .trim_start_matches([',', ' '])
                 .split_whitespace()
                 .next()
-                .is_none_or(|w| w != s.g.words.complementiser);
+                .is_none_or(|w| {
+                    w != s.g.words.complementiser && !w.starts_with(|c: char| s.g.quotes.opens(c))
+                });
         let start = clause_start(s, text, sb.start, at, quotes);
-        let found = match subject(s, ctx, &text[start..at], &lower, start == sb.start) {
+        // "…a defence of “harbour values,” saying the city…", "…changed
+        // course – saying he…": a participle right after a quotation or a
+        // dash goes with the subject the sentence opened with.
+        let carried = (lower.ends_with("ing")
+            && start > sb.start
+            && text[start..at].trim().trim_matches(',').trim().is_empty())
+        .then(|| text[sb.start..start].trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|b| b.split_whitespace().count() > 1)
+        .map(|b| format!("{b},"));
+        let region = carried.as_deref().unwrap_or(&text[start..at]);
+        let found = match subject(
+            s,
+            ctx,
+            region,
+            &lower,
+            start == sb.start || carried.is_some(),
+        ) {
             Subject::Words(subj, initial) => {
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
@@ -523,7 +590,7 @@ fn sentence(
             let opening = region.rfind(',').map_or("", |i| &region[..i]);
             f.cue = lower;
             f.at = at;
-            f.leads = leads && !after_quote && !clause_like(s, opening);
+            f.leads = leads && (carried.is_some() || !after_quote && !clause_like(s, opening));
             all.push(f);
         }
     }
@@ -566,6 +633,20 @@ fn sentence(
     // source named beats the hedge.
     if all.iter().any(|f| f.rule != "passive-hedge") {
         all.retain(|f| f.rule != "passive-hedge");
+    }
+    // "The plan appears to be failing": the writer's inference, when
+    // nothing else names a source.
+    if all.is_empty()
+        && hedge.is_none()
+        && let Some((r, _)) = s
+            .inferences
+            .find(sent)
+            .into_iter()
+            .find(|(r, _)| outside(r))
+    {
+        let h = sent[r.clone()].to_lowercase();
+        all.push(Found::hedge(h, sb.start + r.start, "hedge"));
+        return all;
     }
     if all.is_empty()
         && let Some((at, h)) = &hedge
@@ -635,8 +716,10 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
                 || (!comma && prev.ends_with('s') && !prev.ends_with("ss") && !ends)
         }
         Form::Third => {
-            // "to answer questions": a noun after a verb.
+            // "to answer questions": a noun after a verb; "southern states
+            // are next": a noun before one.
             !(before_prev.as_deref() == Some(s.g.words.infinitive.as_str())
+                || s.g.finite_verbs.has(&next)
                 || s.verbs.contains(&prev)
                 || prev.ends_with("ing")
                 || (prev.ends_with("ed") && prev.len() > 3))
@@ -686,7 +769,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     let mut words: Vec<&str> = region.split_whitespace().collect();
     // "Scott blasted Congress and said…", "She called on Congress to act
     // and said…": the subject the clause opened with.
-    if words.last().is_some_and(|w| *w == s.g.words.conjunction)
+    if words.last().is_some_and(|w| s.g.verb_conjunctions.has(w))
         && let Some(subject) = coordinated(s, &words[..words.len() - 1])
     {
         let first = region.trim_start().starts_with(subject.as_str());
@@ -710,6 +793,25 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "She disagreed, saying…", "The company denied it, adding…": who
     // said it is the subject the sentence opened with.
     if last.ends_with(',') && verb.ends_with("ing") {
+        // "Speaking in Northgate, Becker went after Okafor, calling…": a
+        // participle's phrase opens the sentence; its subject follows.
+        let joined = words.join(" ");
+        let after_opener: Vec<&str>;
+        let words: &[&str] = if bare(words[0]).ends_with("ing") && words.len() > 2 {
+            after_opener = pieces(&joined)
+                .into_iter()
+                .skip(1)
+                .find(|p| !p.is_empty())
+                .map(|p| p.split_whitespace().collect())
+                .unwrap_or_default();
+            if after_opener.is_empty() {
+                &words
+            } else {
+                &after_opener
+            }
+        } else {
+            &words
+        };
         let first = words[0];
         if s.g.pronouns.has(bare(first)) {
             return Subject::Words(bare(first), false);
@@ -780,6 +882,39 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         if let Some(t) = antecedent {
             let first = region.trim_start().starts_with(t.as_str());
             return Subject::Words(t, opens && first);
+        }
+    }
+    // "…business leaders who say the law…", "voters who said they…": a
+    // verb of saying in a restrictive clause; the source is the noun
+    // before the relative.
+    if plain(last).is_some_and(|p| s.g.antecedent_relatives.has(p))
+        && s.g.strong_verbs.has(verb)
+        && words.len() > 1
+    {
+        let before = &words[..words.len() - 1];
+        let np: Vec<&str> = before
+            .iter()
+            .rev()
+            .take_while(|w| {
+                let b = bare(w);
+                !w.ends_with([',', ';', ':'])
+                    && !s.g.prepositions.has(&b)
+                    && !s.g.coordinators.has(&b)
+                    && !s.g.finite_verbs.has(&b)
+                    && !s.g.articles.has(&b)
+                    && !s.verbs.contains(&b)
+                    && !s.g.relatives.has(&b)
+            })
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .copied()
+            .collect();
+        if !np.is_empty()
+            && let Some(t) = tidy(s, &np.join(" "))
+        {
+            return Subject::Words(t, false);
         }
     }
     if plain(last).is_some_and(|p| s.g.relatives.has(p)) {
@@ -871,13 +1006,35 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
 /// Scott (R) blasted Congress" → "Florida Gov. Rick Scott (R)"): the words
 /// before its first verb, the last comma piece of them.
 fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
-    let verb = words.iter().position(|w| {
-        let l = bare(w);
-        w.chars().next().is_some_and(char::is_lowercase)
-            && (s.g.finite_verbs.has(&l)
-                || s.verbs.contains(&l)
-                || (l.ends_with("ed") && l.len() > 3))
-    })?;
+    let verb = words
+        .iter()
+        .position(|w| {
+            let l = bare(w);
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (s.g.finite_verbs.has(&l)
+                    || s.verbs.contains(&l)
+                    || (l.ends_with("ed") && l.len() > 3))
+        })
+        .or_else(|| {
+            // "Becker took the stage…", "He shook hands…": a name or a
+            // pronoun, then a word in lower case, its verb.
+            let first = words.iter().position(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    || w.ends_with(',')
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+            })?;
+            (first > 0
+                && first <= 4
+                && !words[first - 1].ends_with(',')
+                && words[first].chars().next().is_some_and(char::is_lowercase)
+                && !s.g.prepositions.has(bare(words[first]))
+                && !s.g.relatives.has(bare(words[first]))
+                && (first > 1
+                    || s.g.pronouns.has(bare(words[0]))
+                    || names::capitalised(s, words[0])))
+            .then_some(first)
+        })?;
     if verb == 0 || words[verb - 1].ends_with(',') {
         return None;
     }
@@ -1641,6 +1798,43 @@ pub(super) fn speaker_colon(
 }
 
 /// `text` with its first letter in lower case.
+/// "Okafor Says Levy Will Stay", "Mayor Tells Dockers To Wait": a
+/// headline whose speaker is named before a verb of saying.
+pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<Raw> {
+    let (b, verb) = text
+        .unicode_word_indices()
+        .take(8)
+        .find(|(_, w)| s.g.headline_verbs.has(w.to_lowercase()))?;
+    let who = text[..b].trim();
+    let words: Vec<&str> = who.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 6
+        || who.ends_with([',', ':', ';'])
+        || !text[b + verb.len()..].chars().any(char::is_alphanumeric)
+        // "What the Harbour Says…": a title's words, not a speaker.
+        || s.g.colon_labels.has(bare(words[0]))
+        || words.iter().enumerate().any(|(i, w)| {
+            let w = bare(w);
+            (i > 0 && s.g.articles.has(&w))
+                || s.g.prepositions.has(&w)
+                || s.g.coordinators.has(&w)
+        })
+    {
+        return None;
+    }
+    let source = match name_of(s, ctx, who, false)? {
+        Named::Person(p) => person(ctx, &p),
+        Named::Body(b) => b,
+    };
+    Some((
+        0..text.len(),
+        Kind::Sourced,
+        Some(source),
+        verb.to_lowercase(),
+        "headline-speaker",
+    ))
+}
+
 fn lower_first(text: &str) -> String {
     let mut cs = text.chars();
     cs.next()

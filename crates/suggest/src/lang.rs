@@ -137,6 +137,12 @@ pub(crate) struct Grammar {
     pub company_heads: Words,
     pub possessive_bodies: Words,
     pub clause_dividers: Vec<String>,
+    pub follow_on_cues: Words,
+    pub headline_verbs: Words,
+    pub verb_conjunctions: Words,
+    pub inference_hedges: Vec<String>,
+    pub as_needing_verbs: Words,
+    pub as_words: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.

@@ -152,6 +152,8 @@ pub struct Suggester {
     source_phrases: Cues,
     markers: Cues,
     hedges: Cues,
+    /// The writer's inferences ("appears to"), a hedge of last resort.
+    inferences: Cues,
     /// Every editorial cue, and what sort each one is.
     editorial: Cues,
     editorial_class: Vec<loaded::Class>,
@@ -247,6 +249,7 @@ impl Suggester {
             source_phrases: Cues::new(&lex.source_phrases),
             markers: Cues::new(&lex.anonymity_markers),
             hedges: Cues::new(&lex.hedges),
+            inferences: Cues::new(&g.inference_hedges),
             editorial: Cues::new(&editorial),
             sentence_cues: Cues::new(&lex.sentence_cues),
             editorial_class,
@@ -288,8 +291,20 @@ impl Suggester {
         let speaker = attribution::speaker_colon(self, ctx, &p.text, &quotes, first_short);
         let mut out = match speaker {
             Some(x) => vec![x],
-            None if headline => Vec::new(),
-            None => attribution::suggest(self, p, &quotes, ctx, &mut reported),
+            None if headline => attribution::headline_verb(self, ctx, &p.text)
+                .into_iter()
+                .collect(),
+            None => {
+                // A headline with a stop: "Okafor Says Levy Will Stay."
+                let titled = first_short
+                    .then(|| attribution::headline_verb(self, ctx, &p.text))
+                    .flatten();
+                let found = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+                match titled {
+                    Some(x) if found.is_empty() => vec![x],
+                    _ => found,
+                }
+            }
         };
         let attributed: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
         out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
