@@ -1011,12 +1011,9 @@ pub(crate) fn sources_text(s: &SourceAgreement) -> String {
     out
 }
 
-/// Every pair on one line each, before the details: for three or more
-/// annotators, who agrees with whom at a glance.
-fn pair_table(r: &Report) -> String {
-    use std::fmt::Write;
-    let names: Vec<String> = r
-        .pairs
+/// `a vs b` of each pair, and the width of the longest (at least 4).
+pub(crate) fn pair_names(pairs: &[Pair]) -> (Vec<String>, usize) {
+    let names: Vec<String> = pairs
         .iter()
         .map(|p| format!("{} vs {}", p.a, p.b))
         .collect();
@@ -1026,6 +1023,14 @@ fn pair_table(r: &Report) -> String {
         .max()
         .unwrap_or(4)
         .max(4);
+    (names, w)
+}
+
+/// Every pair on one line each, before the details: for three or more
+/// annotators, who agrees with whom at a glance.
+fn pair_table(r: &Report) -> String {
+    use std::fmt::Write;
+    let (names, w) = pair_names(&r.pairs);
     let mut out = String::new();
     let _ = writeln!(
         out,

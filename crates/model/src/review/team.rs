@@ -526,17 +526,7 @@ pub fn render_corpus_text(r: &CorpusReport) -> String {
         );
     }
     let _ = writeln!(out, "\npooled pairs");
-    let names: Vec<String> = p
-        .pairs
-        .iter()
-        .map(|x| format!("{} vs {}", x.a, x.b))
-        .collect();
-    let w = names
-        .iter()
-        .map(|n| n.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let (names, w) = agree::pair_names(&p.pairs);
     let _ = writeln!(
         out,
         "  {:<w$}  {:>8}  {:>7}  {:>10}  {:>8}  {:>8}  {:>8}  {:>8}",
