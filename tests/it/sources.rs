@@ -163,7 +163,7 @@ fn sources_without_a_registry_lists_every_string() {
     corpus(dir.path());
     let r = run(dir.path(), &["sources"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("No sources registry (sources.toml)"));
+    assert!(r.stdout.contains("No sources registry used"));
     assert!(
         r.stdout
             .contains("Not in the registry (8 sources, 9 citations):"),

@@ -251,7 +251,7 @@ pub fn text(r: &Report) -> String {
         None => {
             let _ = writeln!(
                 out,
-                "\nNo sources registry (sources.toml): every source is listed as not in it."
+                "\nNo sources registry used (no sources.toml, or one that could not be read: see the error above): every source is listed as not in it."
             );
         }
     }
