@@ -67,10 +67,11 @@ fn act(app: &mut App, actions: &[Action]) {
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    let keys = Keymaps::default();
+    // Built once, as the runtime does: a keystroke does not parse keys.toml.
+    static KEYS: std::sync::LazyLock<Keymaps> = std::sync::LazyLock::new(Keymaps::default);
     let ui = Ui {
         theme: &Theme { color: true },
-        keys: &keys,
+        keys: &KEYS,
     };
     view::draw(app, &ui, area, &mut buf);
     buf
