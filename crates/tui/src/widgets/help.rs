@@ -66,22 +66,30 @@ pub fn draw(
         .max()
         .unwrap_or(0)
         .clamp(14, 24);
+    let w = area.width.saturating_sub(4).min(76);
+    // What a key does wraps under itself, not under the keys' column.
+    let indent = col + 3;
+    let text_w = (w as usize).saturating_sub(2 + indent).max(12);
     let mut lines: Vec<Line> = Vec::new();
     for (heading, rows) in sections {
         lines.push(Line::styled(heading.to_owned(), theme.heading()));
         for (k, what) in rows {
             let pad = col.saturating_sub(k.width());
+            let mut parts = textwrap::wrap(what, text_w).into_iter();
+            let first = parts.next().map(|p| p.into_owned()).unwrap_or_default();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {k}{} ", " ".repeat(pad)), theme.heading()),
-                Span::raw(what.to_owned()),
+                Span::raw(first),
             ]));
+            for more in parts {
+                lines.push(Line::raw(format!("{}{more}", " ".repeat(indent))));
+            }
         }
         lines.push(Line::raw(""));
     }
     for note in notes {
         lines.push(Line::styled((*note).to_owned(), theme.hint()));
     }
-    let w = area.width.saturating_sub(4).min(76);
     let h = area.height.saturating_sub(2);
     let popup = Rect::new(
         area.x + (area.width - w) / 2,
