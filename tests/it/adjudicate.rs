@@ -302,7 +302,12 @@ fn the_screen_at_80x24_and_40x12() {
     insta::assert_snapshot!("adjudicate_two_kinds_80x24", h.text_at(80, 24));
     h.press("?");
     let help = h.text_at(80, 24);
-    assert!(help.contains("take annotator 1's version"), "{help}");
+    // The nine take-by-number keys are one row.
+    assert!(
+        help.contains("1 2 3 4 5 6 7 8 9") && help.contains("take annotator 1…9's version"),
+        "{help}"
+    );
+    assert_eq!(help.matches("take annotator").count(), 1, "{help}");
     assert!(help.contains("merge the spans"), "{help}");
 }
 

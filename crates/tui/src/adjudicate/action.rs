@@ -34,6 +34,14 @@ crate::actions! {
 }
 
 impl Action {
+    /// The action that takes annotator `n`'s version (1-based; 1–9).
+    pub fn take(n: usize) -> Action {
+        use Action::*;
+        [
+            Take1, Take2, Take3, Take4, Take5, Take6, Take7, Take8, Take9,
+        ][n.clamp(1, 9) - 1]
+    }
+
     /// The annotator (0-based) a take-by-number action names.
     pub fn annotator(self) -> Option<usize> {
         use Action::*;

@@ -364,12 +364,34 @@ fn draw_footer(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Op
 
 // ---- help ----------------------------------------------------------------
 
+/// The keymap's rows, the nine "take annotator N's version" as one.
+fn help_rows(ui: &Ui) -> Vec<(String, &'static str)> {
+    let keys = &ui.keys.adjudicate;
+    let numbered: Vec<String> = (1..=9)
+        .filter_map(|n| keys.label(Action::take(n)))
+        .collect();
+    let mut out = Vec::new();
+    let mut said = false;
+    for (k, what) in keys.help_rows(NORMAL) {
+        if !what.starts_with("take annotator ") {
+            out.push((k, what));
+        } else if !said {
+            said = true;
+            out.push((
+                numbered.join(" "),
+                "take annotator 1…9's version (their number on screen)",
+            ));
+        }
+    }
+    out
+}
+
 fn draw_help(ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
     help::draw(
         ui.look(),
         "byline adjudicate keys",
         vec![
-            ("Adjudicating", ui.keys.adjudicate.help_rows(NORMAL)),
+            ("Adjudicating", help_rows(ui)),
             ("In the edit prompt", help::prompt_rows(&ui.keys.prompt)),
         ],
         &[
