@@ -122,6 +122,37 @@ mark.side-k.only{outline:2px solid var(--bad);outline-offset:1px}\
 @media (max-width:40rem){.side{grid-template-columns:2rem 1fr}.side>.h:nth-child(3n),.side>.b{grid-column:2}}\
 ";
 
+/// The pooled pairs' table, one model for the page and the Markdown:
+/// its heads, and a pair's cells (text, escaped by each renderer).
+const POOLED_HEADS: [&str; 8] = [
+    "pair",
+    "articles",
+    "kappa",
+    "F1 overlap",
+    "F1 sourced",
+    "F1 anonymous",
+    "F1 editorial",
+    "same source",
+];
+
+fn pooled_row(p: &byline_model::review::agree::Pair) -> [String; 8] {
+    [
+        format!("{} · {}", p.a, p.b),
+        p.articles.unwrap_or(0).to_string(),
+        num(p.cohen_kappa),
+        num(p.span_f1_overlap),
+        num(p.by_kind.sourced.f1_overlap),
+        num(p.by_kind.anonymous.f1_overlap),
+        num(p.by_kind.editorial.f1_overlap),
+        format!(
+            "{} ({} of {})",
+            num(p.sources.rate),
+            p.sources.same,
+            p.sources.compared
+        ),
+    ]
+}
+
 /// The section, or nothing when no article has two annotators.
 pub fn section(s: &mut String, a: &Agreement) {
     let c = &a.corpus;
@@ -142,24 +173,18 @@ and on those matches whether both named the same source. {} {} compared.</p>",
         }
     );
     if !c.pooled.pairs.is_empty() {
-        s.push_str("<table class=\"agree\"><caption>Every pair, pooled over the articles both annotated</caption><thead><tr>\
-<th scope=\"col\">pair</th><th scope=\"col\">kappa</th><th scope=\"col\">F1 overlap</th><th scope=\"col\">F1 sourced</th>\
-<th scope=\"col\">F1 anonymous</th><th scope=\"col\">F1 editorial</th><th scope=\"col\">same source</th></tr></thead><tbody>\n");
+        s.push_str("<table class=\"agree\"><caption>Every pair, pooled over the articles both annotated</caption><thead><tr>");
+        for h in POOLED_HEADS {
+            let _ = write!(s, "<th scope=\"col\">{h}</th>");
+        }
+        s.push_str("</tr></thead><tbody>\n");
         for p in &c.pooled.pairs {
-            let _ = writeln!(
-                s,
-                "<tr><th scope=\"row\">{} · {}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} <span class=\"muted\">({} of {})</span></td></tr>",
-                esc(&p.a),
-                esc(&p.b),
-                num(p.cohen_kappa),
-                num(p.span_f1_overlap),
-                num(p.by_kind.sourced.f1_overlap),
-                num(p.by_kind.anonymous.f1_overlap),
-                num(p.by_kind.editorial.f1_overlap),
-                num(p.sources.rate),
-                p.sources.same,
-                p.sources.compared
-            );
+            let [pair, rest @ ..] = pooled_row(p);
+            let _ = write!(s, "<tr><th scope=\"row\">{}</th>", esc(&pair));
+            for x in rest {
+                let _ = write!(s, "<td>{}</td>", esc(&x));
+            }
+            s.push_str("</tr>\n");
         }
         s.push_str("</tbody></table>\n");
     }
@@ -357,23 +382,14 @@ pub fn markdown(s: &mut String, a: &Agreement) {
     }
     s.push_str("\n## Agreement between annotators\n\nOver the paragraphs the compared annotators worked on (each pair where both did), as `byline agree` computes it: Cohen's kappa on characters, F1 of claims matched by overlap and kind, and on those matches how often both named the same source.\n\n");
     if !c.pooled.pairs.is_empty() {
-        s.push_str("| pair | articles | kappa | F1 overlap | F1 sourced | F1 anonymous | F1 editorial | same source |\n|:--|--:|--:|--:|--:|--:|--:|--:|\n");
+        let _ = writeln!(
+            s,
+            "| {} |\n|:--|--:|--:|--:|--:|--:|--:|--:|",
+            POOLED_HEADS.join(" | ")
+        );
         for p in &c.pooled.pairs {
-            let _ = writeln!(
-                s,
-                "| {} · {} | {} | {} | {} | {} | {} | {} | {} ({} of {}) |",
-                cell(&p.a),
-                cell(&p.b),
-                p.articles.unwrap_or(0),
-                num(p.cohen_kappa),
-                num(p.span_f1_overlap),
-                num(p.by_kind.sourced.f1_overlap),
-                num(p.by_kind.anonymous.f1_overlap),
-                num(p.by_kind.editorial.f1_overlap),
-                num(p.sources.rate),
-                p.sources.same,
-                p.sources.compared
-            );
+            let row: Vec<String> = pooled_row(p).iter().map(|x| cell(x)).collect();
+            let _ = writeln!(s, "| {} |", row.join(" | "));
         }
         s.push('\n');
     }
