@@ -819,3 +819,25 @@ fn an_annotator_new_since_gold_was_written_is_named() {
         "{message}"
     );
 }
+
+/// Someone who only opened the article (a file with no claim, not done)
+/// is no vote: left out, and said.
+#[test]
+fn a_file_with_no_claim_that_is_not_done_is_left_out_and_named() {
+    let f = Fixture::new();
+    let mut set = store::load(&f.file("alex-example")).unwrap().unwrap();
+    set.annotator.name = "Lee Example".into();
+    set.claims.clear();
+    store::save(&f.file("lee-example"), &set).unwrap();
+    let h = f.screen();
+    let message = h.screen().app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("comparing alex-example, jo-example, sam-example"),
+        "{message}"
+    );
+    assert!(
+        message.contains("left out lee-example: no claim yet and not done"),
+        "{message}"
+    );
+    assert_eq!(h.screen().app.k, 2, "a majority of three");
+}

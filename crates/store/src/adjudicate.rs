@@ -193,10 +193,18 @@ pub fn open(
         }
         None => folder_files(&folder, &gold_file)?,
     };
+    let named = files.is_some();
     let mut annotators = Vec::with_capacity(paths.len());
     let mut stale = Vec::new();
+    let mut not_started = Vec::new();
     for file in paths {
         let set = crate::load(&file)?.ok_or_else(|| AdjudicateError::Missing(file.clone()))?;
+        // A file of the folder with no claim that is not done is someone
+        // who opened the article, not a vote that it holds nothing.
+        if !named && set.claims.is_empty() && set.annotator.done.is_none() {
+            not_started.push(stem(&file));
+            continue;
+        }
         if !crate::locate::article_ids(&article).contains(&set.article.id) {
             return Err(AdjudicateError::OtherArticle {
                 file,
@@ -254,6 +262,17 @@ pub fn open(
         adjudicator: crate::resolve_annotator(adjudicator),
         gold_file,
         disk: opened.disk,
-        message: opened.message,
+        message: match (opened.message, not_started.is_empty()) {
+            (m, true) => m,
+            (m, false) => Some(
+                m.into_iter()
+                    .chain([format!(
+                        "left out {}: no claim yet and not done (name it with --files to count it)",
+                        not_started.join(", ")
+                    )])
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        },
     })
 }
