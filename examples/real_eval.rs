@@ -261,6 +261,7 @@ fn polnear(s: &Suggester, d: &Path, listing: bool) -> anyhow::Result<()> {
     let mut missed_cues: HashMap<String, usize> = HashMap::new();
     let mut misses = Vec::new();
     let mut false_alarms = Vec::new();
+    let (mut cue_wrong, mut src_wrong) = (Vec::new(), Vec::new());
     let mut paragraphs_n = 0usize;
     let mut suggest_time = std::time::Duration::ZERO;
     for t in &texts {
@@ -338,15 +339,31 @@ fn polnear(s: &Suggester, d: &Path, listing: bool) -> anyhow::Result<()> {
                 })
             {
                 cue_ok += 1;
+            } else if listing {
+                cue_wrong.push(format!(
+                    "{name} ¶{} gold={:?} ours={:?}",
+                    g.content.0,
+                    g.cue_text,
+                    hit.iter().map(|h| h.cue.as_str()).collect::<Vec<_>>()
+                ));
             }
             let st = fold(&g.src_text);
             if !st.is_empty() && !pronouns.contains(&st.as_str()) {
                 src_n += 1;
                 if hit.iter().any(|h| {
-                    let hs = fold(h.source.as_deref().unwrap_or(""));
+                    let hs = fold(h.source_words().unwrap_or(""));
                     !hs.is_empty() && (st.contains(&hs) || hs.contains(&st))
                 }) {
                     src_ok += 1;
+                } else if listing {
+                    src_wrong.push(format!(
+                        "{name} ¶{} gold={:?} ours={:?}",
+                        g.content.0,
+                        g.src_text,
+                        hit.iter()
+                            .map(|h| h.source_words().unwrap_or(""))
+                            .collect::<Vec<_>>()
+                    ));
                 }
             }
         }
@@ -391,6 +408,14 @@ fn polnear(s: &Suggester, d: &Path, listing: bool) -> anyhow::Result<()> {
         }
         println!("FALSE");
         for f in false_alarms.iter().take(5000) {
+            println!("{f}");
+        }
+        println!("CUE WRONG");
+        for f in &cue_wrong {
+            println!("{f}");
+        }
+        println!("SOURCE WRONG");
+        for f in &src_wrong {
             println!("{f}");
         }
     }

@@ -23,9 +23,17 @@ use byline_model::article::Paragraph;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A suggestion in byte offsets: span, kind, source, cue.
-/// The fifth is the rule that made it (`Suggestion::rule`).
-pub(super) type Raw = (Range<usize>, Kind, Option<String>, String, &'static str);
+/// A suggestion in byte offsets: span, kind, source, cue, the rule that
+/// made it (`Suggestion::rule`) and, when the source is known by more than
+/// these words, the words that name them here (`Suggestion::mention`).
+pub(super) type Raw = (
+    Range<usize>,
+    Kind,
+    Option<String>,
+    String,
+    &'static str,
+    Option<String>,
+);
 
 fn clause_like(s: &Suggester, piece: &str) -> bool {
     piece.split_whitespace().count() > 2
@@ -46,6 +54,10 @@ enum Grade {
 struct Found {
     kind: Kind,
     source: Option<String>,
+    /// The words of this sentence that name the source, when `source` says
+    /// more ("Mr. Ubben" for Jeffrey W. Ubben, "the governor" for Helen
+    /// Okafor).
+    mention: Option<String>,
     cue: String,
     /// The source is a person named: "he said" later means them.
     person: bool,
@@ -115,7 +127,7 @@ pub(super) fn suggest(
                     reported.push(r.start..f.at.min(r.end));
                 }
             }
-            out.push((r, f.kind, f.source, f.cue, f.rule));
+            out.push((r, f.kind, f.source, f.cue, f.rule, f.mention));
         }
     }
     out
@@ -138,6 +150,7 @@ impl Found {
         Found {
             kind: Kind::Anonymous,
             source: Some(h.clone()),
+            mention: None,
             cue: h,
             person: false,
             by: None,
@@ -1374,6 +1387,17 @@ fn person(ctx: &Context, name: &str) -> String {
     name.to_owned()
 }
 
+/// `found` with the words that named its source here, when the source it
+/// was given says more.
+fn mentioned(mut found: Option<Found>, words: &str) -> Option<Found> {
+    if let Some(f) = &mut found
+        && f.source.as_deref().is_some_and(|s| s != words)
+    {
+        f.mention = Some(words.to_owned());
+    }
+    found
+}
+
 /// Whether a subject can say, warn or estimate something.
 /// A share of people as a subject, as polls report them: "42%", "Most",
 /// "Four in 10 voters", "Only about half of Republicans", "A majority of
@@ -1468,6 +1492,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         Some(Found {
             kind,
             source,
+            mention: None,
             cue: String::new(),
             person,
             by: None,
@@ -1534,7 +1559,10 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     // "the Maritime Safety Directorate".
     if let Some(n) = name_of(s, ctx, src, initial) {
         return match n {
-            Named::Person(p) => found(Kind::Sourced, Some(person(ctx, &p)), true, Grade::Resolved),
+            Named::Person(p) => mentioned(
+                found(Kind::Sourced, Some(person(ctx, &p)), true, Grade::Resolved),
+                &p,
+            ),
             Named::Body(b) => found(Kind::Sourced, Some(b), false, Grade::Resolved),
         };
     }
@@ -1560,11 +1588,13 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         let before = named_in(&words[..head], initial);
         let after = named_in(&words[tail..], false);
         if let Some(n) = before.or(after) {
-            let text = match &n {
-                Named::Person(p) => person(ctx, p),
-                Named::Body(b) => b.clone(),
+            return match &n {
+                Named::Person(p) => mentioned(
+                    found(Kind::Sourced, Some(person(ctx, p)), false, Grade::Resolved),
+                    p,
+                ),
+                Named::Body(b) => found(Kind::Sourced, Some(b.clone()), false, Grade::Resolved),
             };
-            return found(Kind::Sourced, Some(text), false, Grade::Resolved);
         }
     }
     let descriptor = describe(s, ctx, &words, tail, initial);
@@ -1613,7 +1643,11 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             && head == 1
             && let Some(p) = ctx.holder(&h)
         {
-            return found(Kind::Sourced, Some(p.to_owned()), true, Grade::Resolved);
+            let role = format!("{} {descriptor}", s.g.words.article);
+            return mentioned(
+                found(Kind::Sourced, Some(p.to_owned()), true, Grade::Resolved),
+                &role,
+            );
         }
         let body = (first == s.g.words.article && head == 1)
             .then(|| {
@@ -1622,14 +1656,16 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             })
             .flatten();
         // "the company", "the board": a role alone reads with its article.
+        let role = format!("{} {descriptor}", s.g.words.article);
         let text = match body {
             Some(b) => b.to_owned(),
-            None if first == s.g.words.article && head == 1 => {
-                format!("{} {descriptor}", s.g.words.article)
-            }
+            None if first == s.g.words.article && head == 1 => role.clone(),
             None => descriptor,
         };
-        return found(Kind::Sourced, Some(text), false, Grade::Resolved);
+        return mentioned(
+            found(Kind::Sourced, Some(text), false, Grade::Resolved),
+            &role,
+        );
     }
     let indefinite = s.g.indefinite_determiners.has(&first);
     let plural = h.ends_with('s') && !h.ends_with("ss");
@@ -1778,9 +1814,13 @@ pub(super) fn speaker_colon(
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase)
     });
-    let source = match name_of(s, ctx, &who, false)? {
-        Named::Person(p) if headline || spoken || opens_quote() => person(ctx, &p),
-        Named::Body(b) if headline || opens_quote() => b,
+    let (source, mention) = match name_of(s, ctx, &who, false)? {
+        Named::Person(p) if headline || spoken || opens_quote() => {
+            let full = person(ctx, &p);
+            let mention = (full != p).then_some(p);
+            (full, mention)
+        }
+        Named::Body(b) if headline || opens_quote() => (b, None),
         _ => return None,
     };
     let rule = if headline {
@@ -1794,6 +1834,7 @@ pub(super) fn speaker_colon(
         Some(source),
         ":".to_owned(),
         rule,
+        mention,
     ))
 }
 
@@ -1822,9 +1863,13 @@ pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<
     {
         return None;
     }
-    let source = match name_of(s, ctx, who, false)? {
-        Named::Person(p) => person(ctx, &p),
-        Named::Body(b) => b,
+    let (source, mention) = match name_of(s, ctx, who, false)? {
+        Named::Person(p) => {
+            let full = person(ctx, &p);
+            let mention = (full != p).then_some(p);
+            (full, mention)
+        }
+        Named::Body(b) => (b, None),
     };
     Some((
         0..text.len(),
@@ -1832,6 +1877,7 @@ pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<
         Some(source),
         verb.to_lowercase(),
         "headline-speaker",
+        mention,
     ))
 }
 

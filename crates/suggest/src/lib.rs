@@ -19,7 +19,7 @@ use std::ops::Range;
 
 /// One proposed claim. Offsets count `char`s into the paragraph, as a
 /// claim's do.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     /// 1-based, as in annotation files.
     pub paragraph: usize,
@@ -27,8 +27,15 @@ pub struct Suggestion {
     pub end: usize,
     pub quote: String,
     pub kind: Kind,
-    /// Who is cited (attributions), as the text names them.
+    /// Who is cited (attributions): the name the article gives them in
+    /// full ("Jeffrey W. Ubben" where this sentence says "Mr. Ubben", the
+    /// person "he" or "the governor" means). What an accepted suggestion
+    /// puts in the claim.
     pub source: Option<String>,
+    /// The words of this sentence that name the source, when `source` says
+    /// more ("Ubben", "the governor"); `None` when they are `source` or a
+    /// pronoun.
+    pub mention: Option<String>,
     /// The words that prompted the suggestion ("according to", "botched").
     pub cue: String,
     /// The rule that made it ("verb-subject", "according-to",
@@ -40,6 +47,36 @@ pub struct Suggestion {
 impl Suggestion {
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end
+    }
+
+    /// The source as this sentence's words name it: the mention, else the
+    /// source. `byline suggest --format json` gives it as `"source"`, and
+    /// the fuller name as `"refers_to"`.
+    pub fn source_words(&self) -> Option<&str> {
+        self.mention.as_deref().or(self.source.as_deref())
+    }
+}
+
+/// The JSON of a suggestion (PRODUCT.md): `"source"` is the source words
+/// of the text, `"refers_to"` who they are when the article names them
+/// more fully elsewhere.
+impl serde::Serialize for Suggestion {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let refers = self.mention.is_some();
+        let mut st = ser.serialize_struct("Suggestion", 8 + usize::from(refers))?;
+        st.serialize_field("paragraph", &self.paragraph)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("quote", &self.quote)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("source", &self.source_words())?;
+        if refers {
+            st.serialize_field("refers_to", &self.source)?;
+        }
+        st.serialize_field("cue", &self.cue)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.end()
     }
 }
 
@@ -310,13 +347,14 @@ impl Suggester {
         out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
         let mut out: Vec<Suggestion> = out
             .into_iter()
-            .map(|(r, kind, source, cue, rule)| Suggestion {
+            .map(|(r, kind, source, cue, rule, mention)| Suggestion {
                 paragraph: number,
                 start: p.char_of(r.start),
                 end: p.char_of(r.end),
                 quote: p.text[r].to_owned(),
                 kind,
                 source,
+                mention,
                 cue,
                 rule,
             })

@@ -60,6 +60,7 @@ pub(super) fn suggest(
                 None,
                 text[r.clone()].to_lowercase(),
                 "stance-opener",
+                None,
             ));
             continue;
         }
@@ -94,7 +95,7 @@ pub(super) fn suggest(
             Class::Noun => "loaded-noun",
             Class::Intensifier => "intensifier",
         };
-        out.push((span, Kind::Editorial, None, cue, rule));
+        out.push((span, Kind::Editorial, None, cue, rule, None));
     }
     // "truly embarrassing" and "embarrassing record" are one phrase.
     out.sort_by_key(|(r, ..)| (r.start, r.end));
@@ -224,7 +225,7 @@ fn clauses(
         } else {
             "verdict-clause"
         };
-        out.push((start..end, Kind::Editorial, None, cue, rule));
+        out.push((start..end, Kind::Editorial, None, cue, rule, None));
     }
     out
 }

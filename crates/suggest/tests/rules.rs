@@ -3,8 +3,10 @@
 //! paragraphs) and what the suggestions must hold for it:
 //!
 //! - `quote`: the words of the suggestion expected, and its `kind`
-//!   (sourced, anonymous, editorial), its `source` (omitted: none) and its
-//!   `rule` (omitted: the file's name);
+//!   (sourced, anonymous, editorial), its `source` (omitted: none), the
+//!   `mention` that names the source in the sentence when the source is a
+//!   fuller name from elsewhere (omitted: not checked) and its `rule`
+//!   (omitted: the file's name);
 //! - `absent = true`: no suggestion of that `kind` (sourced and anonymous
 //!   count as one) over `quote`, or over the whole paragraph when `quote`
 //!   is omitted: what the rules must not do.
@@ -33,6 +35,7 @@ struct Case {
     quote: Option<String>,
     kind: String,
     source: Option<String>,
+    mention: Option<String>,
     rule: Option<String>,
     #[serde(default)]
     absent: bool,
@@ -119,7 +122,12 @@ fn every_rule_case_holds() {
             let want = kind(&c.kind);
             let shown = got
                 .iter()
-                .map(|g| format!("{} {:?} ({:?}) [{}]", g.kind, g.quote, g.source, g.rule))
+                .map(|g| {
+                    format!(
+                        "{} {:?} ({:?} as {:?}) [{}]",
+                        g.kind, g.quote, g.source, g.mention, g.rule
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let at = format!("{}: case {} ({:?})", path.display(), i + 1, c.text);
@@ -149,6 +157,7 @@ fn every_rule_case_holds() {
                 g.quote == quote
                     && g.kind == want
                     && g.source.as_deref() == c.source.as_deref()
+                    && (c.mention.is_none() || g.mention == c.mention)
                     && g.rule == rule
             });
             if !hit {
