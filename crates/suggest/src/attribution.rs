@@ -66,6 +66,10 @@ struct Found {
     grade: Grade,
     /// Byte in the text where the cue is.
     at: usize,
+    /// Byte where the cue's own clause starts, when it has a subject of its
+    /// own inside the sentence ("…, after half said so": at "half"; "…
+    /// and then tweeted": at "and"); 0 when it has none.
+    from: usize,
     /// The source comes before what is attributed ("X said that …").
     leads: bool,
     /// The rule that found it.
@@ -156,6 +160,7 @@ impl Found {
             by: None,
             grade: Grade::Resolved,
             at,
+            from: 0,
             leads: false,
             rule,
         }
@@ -248,6 +253,46 @@ fn spans(
         })
         .map(|f| f.at)
         .collect();
+    // "Six in 10 say he is decisive, after half said so", "…, and then
+    // tweeted that…": a second cue with its own subject, or a second verb
+    // of the same one after words reported, opens a clause of its own.
+    let words_between = |a: usize, b: usize| text[a.min(b)..b].split_whitespace().count();
+    let own: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| {
+            f.from > unit.start
+                && !f.is_hedge()
+                && !inside(quotes, f.from)
+                // "the council, which critics say was rushed": a clause
+                // inside what is reported.
+                && !text[unit.start..f.from]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| s.g.relatives.has(w.to_lowercase()))
+                && found.iter().any(|g| {
+                    g.at < f.from
+                        && !g.is_hedge()
+                        && words_between(g.at + g.cue.len(), f.from) >= 3
+                })
+        })
+        // "…, after half said so", "… - but he said": the clause starts at
+        // the word that links it.
+        .map(|f| {
+            let mut cut = f.from;
+            while let Some(i) = text[unit.start..cut]
+                .trim_end()
+                .rfind(char::is_whitespace)
+                .map(|i| unit.start + i + 1)
+                && s.g.clause_openers.has(text[i..cut].trim().to_lowercase())
+            {
+                cut = i;
+            }
+            (cut, f.at)
+        })
+        .collect();
+    let own_at: Vec<usize> = own.iter().map(|&(_, at)| at).collect();
+    let mut follow_ons = follow_ons;
+    follow_ons.extend(own.iter().map(|&(cut, _)| cut));
     if !follow_ons.is_empty() {
         cuts.extend(follow_ons.iter().map(|&at| at..at));
         cuts.sort_by_key(|r| r.start);
@@ -267,7 +312,10 @@ fn spans(
     // In the order of the clauses ("according to" cues were found first).
     per.sort_by_key(|(k, _)| *k);
     per.dedup_by(|b, a| {
-        a.1.source == b.1.source && a.1.kind == b.1.kind && !follow_ons.contains(&b.1.at)
+        a.1.source == b.1.source
+            && a.1.kind == b.1.kind
+            && !follow_ons.contains(&b.1.at)
+            && !own_at.contains(&b.1.at)
     });
     let bounds = |k: usize| -> Range<usize> {
         let start = if k == 0 { unit.start } else { cuts[k - 1].end };
@@ -519,6 +567,7 @@ fn sentence(
                     w != s.g.words.complementiser && !w.starts_with(|c: char| s.g.quotes.opens(c))
                 });
         let start = clause_start(s, text, sb.start, at, quotes);
+        let mut own_from = 0;
         // "…a defence of “harbour values,” saying the city…", "…changed
         // course – saying he…": a participle right after a quotation or a
         // dash goes with the subject the sentence opened with.
@@ -537,6 +586,35 @@ fn sentence(
             start == sb.start || carried.is_some(),
         ) {
             Subject::Words(subj, initial) => {
+                // Where this verb's clause starts: at its subject when the
+                // subject is next to it, at the conjunction of a second verb
+                // ("…, and then tweeted").
+                let before = &text[start..at];
+                let conj = before
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| s.g.verb_conjunctions.has(w));
+                own_from = if carried.is_some() {
+                    0
+                } else if conj {
+                    before
+                        .trim_end()
+                        .rfind(|c: char| c.is_whitespace())
+                        .map_or(start, |i| start + i + 1)
+                } else {
+                    before.rfind(subj.as_str()).map_or(0, |i| start + i)
+                };
+                // "…, and then tweeted": "then" is part of the link.
+                if conj
+                    && let Some(i) = text[start..own_from]
+                        .trim_end()
+                        .rfind(|c: char| c.is_whitespace())
+                    && s.g
+                        .verb_conjunctions
+                        .has(text[start + i + 1..own_from].trim())
+                {
+                    own_from = start + i + 1;
+                }
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
                 let opening = (subj == s.g.words.plural_pronoun)
@@ -557,7 +635,24 @@ fn sentence(
                 } else {
                     ctx
                 };
-                let f = classify(s, ctx, &subj, initial);
+                let mut f = classify(s, ctx, &subj, initial);
+                // "Rendell praised Sanders…, but he said…": a pronoun after
+                // a person this sentence cites means them, not the person
+                // named in what they said.
+                if let Some(g) = Gender::of_pronoun(s, &subj)
+                    && let Some(prev) = all
+                        .iter()
+                        .rev()
+                        .find(|p: &&Found| p.person && p.at < at && p.source.is_some())
+                    && prev.source.as_deref().is_some_and(|n| ctx.may_be(n, g))
+                    && let Some(f) = &mut f
+                {
+                    f.kind = Kind::Sourced;
+                    f.source = prev.source.clone();
+                    f.mention = None;
+                    f.person = true;
+                    f.grade = Grade::Resolved;
+                }
                 let speaks = if s.g.paper_verbs.has(&lower) || needs_that {
                     is_document(s, &subj)
                 } else {
@@ -593,6 +688,7 @@ fn sentence(
             Subject::Nothing => None,
         };
         if let Some((mut f, leads)) = found {
+            f.from = own_from;
             // After a quotation the words attributed came first.
             let after_quote = quotes.iter().any(|q| q.end <= start && q.end > sb.start);
             // "The inquiry will take six weeks, an official said": what comes
@@ -1498,6 +1594,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             by: None,
             grade,
             at: 0,
+            from: 0,
             leads: true,
             rule: "",
         })

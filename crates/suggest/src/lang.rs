@@ -114,6 +114,7 @@ pub(crate) struct Grammar {
     pub subject_trailers: Words,
     pub relatives: Words,
     pub antecedent_relatives: Words,
+    pub clause_openers: Words,
     pub aside_openers: Words,
     pub aside_adverbs: Words,
     pub paper_participles: Words,

@@ -223,6 +223,11 @@ impl Context {
         self.people.iter().rev().find(fits).map(String::as_str)
     }
 
+    /// Whether "he" or "she" (`g`) may mean `name`: nothing says otherwise.
+    pub(super) fn may_be(&self, name: &str, g: Gender) -> bool {
+        self.gender.get(name).is_none_or(|x| *x == g)
+    }
+
     pub(super) fn last_source(&self) -> Option<&(Kind, String)> {
         self.last_source.as_ref()
     }
