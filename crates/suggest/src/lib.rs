@@ -10,6 +10,7 @@ mod loaded;
 mod names;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::article::{Article, Paragraph};
 pub use lexicon::{Lexicon, LexiconError};
@@ -21,8 +22,8 @@ use std::ops::Range;
 /// claim's do.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Suggestion {
-    /// 1-based, as in annotation files.
-    pub paragraph: usize,
+    /// Its paragraph (1-based in the JSON, as in annotation files).
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub quote: String,
@@ -311,7 +312,7 @@ impl Suggester {
         let mut out: Vec<Suggestion> = out
             .into_iter()
             .map(|(r, kind, source, cue, rule)| Suggestion {
-                paragraph: number,
+                paragraph: Para::from_number(number).expect("paragraph numbers count from 1"),
                 start: p.char_of(r.start),
                 end: p.char_of(r.end),
                 quote: p.text[r].to_owned(),

@@ -147,7 +147,7 @@ fn article(paragraphs: &[&str]) -> Vec<(usize, String, Kind, Option<String>)> {
     Suggester::builtin()
         .article(&a)
         .into_iter()
-        .map(|x| (x.paragraph, x.quote, x.kind, x.source))
+        .map(|x| (x.paragraph.number(), x.quote, x.kind, x.source))
         .collect()
 }
 
@@ -696,7 +696,7 @@ proptest::proptest! {
             .collect();
         let a = byline_model::article::Article::new("t".into(), "T".into(), "t.txt".into(), ps);
         for s in Suggester::builtin().article(&a) {
-            let p = &a.paragraphs[s.paragraph - 1];
+            let p = &a[s.paragraph];
             proptest::prop_assert!(s.start < s.end && s.end <= p.char_len(), "{s:?}");
             proptest::prop_assert_eq!(p.slice(s.start, s.end), s.quote.as_str());
         }

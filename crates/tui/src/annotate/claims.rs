@@ -25,7 +25,7 @@ pub fn open(app: &mut App) {
         return;
     }
     let here = app.claim_under_cursor().or_else(|| {
-        let at = (app.cursor.para + 1, app.cursor.start);
+        let at = (app.cursor.para, app.cursor.start);
         app.set
             .claims
             .iter()
@@ -125,7 +125,7 @@ pub fn filter_done(app: &mut App, edit: Edit) {
 /// Puts the cursor on claim `i` and closes the list.
 fn go_to(app: &mut App, i: usize) {
     let c = &app.set.claims[i];
-    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+    let para = c.paragraph.clamp_to(app.article.len());
     let len = app.paragraph(para).char_len();
     let mut span = Span {
         para,
