@@ -1004,7 +1004,11 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
                     .filter(|sp| doc.holds(sp.claim))
                     .collect();
                 let class = if p.heading { " class=\"h\"" } else { "" };
-                let _ = write!(s, "<p{class} data-n=\"{}\">", pi + 1);
+                let _ = write!(
+                    s,
+                    "<p{class} data-n=\"{}\">",
+                    byline_model::Para::from_index(pi)
+                );
                 marked(&mut s, &p.text, &spans, &attrs);
                 s.push_str("</p>\n");
             }

@@ -104,7 +104,7 @@ impl AdjudicateApp {
     /// The version under the cursor.
     pub fn current(&self) -> Option<Version> {
         let v = self.versions();
-        v.get(self.cursor.min(v.len().saturating_sub(1))).copied()
+        v.get(crate::row::clamp(self.cursor, v.len())).copied()
     }
 
     /// Recomputes which disputes gold decides.

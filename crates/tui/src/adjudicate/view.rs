@@ -329,7 +329,7 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
     block.render(area, buf);
     let h = inner.height as usize;
     // The cursor's line stays in view.
-    let first = rows.cursor.saturating_sub(h.saturating_sub(1));
+    let first = rows.cursor.saturating_sub(crate::row::last(h));
     for (y, line) in rows.lines.iter().skip(first).take(h).enumerate() {
         buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
     }

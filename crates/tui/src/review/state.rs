@@ -148,7 +148,7 @@ impl ReviewApp {
             };
             self.focus = same
                 .or_else(near)
-                .unwrap_or(self.items.len().saturating_sub(1));
+                .unwrap_or(crate::row::last(self.items.len()));
         }
     }
 
