@@ -67,6 +67,11 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// Where the cluster is: the union of its versions' spans.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     /// The distinct annotators, in order.
     pub fn annotators(&self) -> Vec<usize> {
         let mut a: Vec<usize> = self.versions.iter().map(|v| v.annotator).collect();
@@ -87,6 +92,11 @@ pub struct Dispute {
 }
 
 impl Dispute {
+    /// Where the dispute is: the union of its clusters' spans.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     /// Every version, cluster by cluster.
     pub fn versions(&self) -> impl Iterator<Item = Version> + '_ {
         self.clusters
@@ -361,7 +371,7 @@ pub fn merged_claims(
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|cl| {
-            let mut c = new_claim(article, Loc::new(cl.paragraph, cl.start, cl.end), kind)?;
+            let mut c = new_claim(article, cl.loc(), kind)?;
             fill(&mut c, &cl.versions, sets, slugs);
             Some(c)
         })

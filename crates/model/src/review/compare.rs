@@ -3,7 +3,7 @@
 use super::agree::label_of;
 use super::metrics::{LabelledSpan, overlap_pairs};
 use crate::annotation::Claim;
-use crate::loc::Para;
+use crate::loc::{Loc, Para};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
@@ -42,6 +42,13 @@ pub struct Item {
     pub paragraph: Para,
     pub start: usize,
     pub end: usize,
+}
+
+impl Item {
+    /// Where the item is: theirs where there is one.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
 }
 
 fn spans(claims: &[Claim]) -> Vec<LabelledSpan> {
@@ -116,7 +123,6 @@ mod tests {
     use super::*;
     use crate::annotation::Kind;
     use crate::article::Paragraph;
-    use crate::loc::Loc;
 
     #[test]
     fn the_four_states() {

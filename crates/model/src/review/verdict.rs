@@ -2,7 +2,7 @@
 //! file, with no I/O and no UI.
 
 use crate::annotation::{Claim, Extra, Kind};
-use crate::loc::Para;
+use crate::loc::{Loc, Para};
 use toml::value::Datetime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +44,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The reviewed claim's place, as the verdict holds it.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     fn sort_key(&self) -> (Para, usize, usize, &str) {
         (
             self.paragraph,
@@ -143,9 +148,7 @@ impl Review {
                 continue;
             }
             let same_place = claims.iter().enumerate().position(|(i, c)| {
-                of_claim[i].is_none()
-                    && (c.paragraph, c.start, c.end) == (e.paragraph, e.start, e.end)
-                    && c.quote == e.quote
+                of_claim[i].is_none() && c.loc() == e.loc() && c.quote == e.quote
             });
             if let Some(c) = same_place {
                 link(&mut of_claim, &mut used, c, v);
@@ -244,7 +247,6 @@ impl Review {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
-    use crate::loc::Loc;
 
     fn claims() -> Vec<Claim> {
         let p = Paragraph::new("One said so. Two said no. One said so.".into(), false);

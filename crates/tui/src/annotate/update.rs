@@ -590,11 +590,11 @@ fn what_changed(
 /// for `p`. Such a claim may point past the changed article, so its place
 /// is clamped, and the message quotes it.
 fn next_needs_review(app: &mut App) {
-    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let key = Claim::loc;
     // From the claim found last, so `R` again moves on.
     let here = match &app.placing {
         Some(c) => key(c),
-        None => (app.cursor.para, app.cursor.start, app.cursor.end),
+        None => app.cursor,
     };
     let pending: Vec<&Claim> = app.set.claims.iter().filter(|c| c.needs_review()).collect();
     let Some(c) = pending
@@ -679,8 +679,8 @@ fn jump_claim(app: &mut App, forward: bool) {
         app.message = Some("no claims yet".into());
         return;
     }
-    let here = (app.cursor.para, app.cursor.start, app.cursor.end);
-    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let here = app.cursor;
+    let key = Claim::loc;
     let claims = &app.set.claims;
     let found = if forward {
         claims.iter().find(|c| key(c) > here).or(claims.first())

@@ -240,10 +240,7 @@ fn copy(app: &mut ReviewApp) {
         app.message = Some("your file already has this claim".into());
         return;
     }
-    if let Some(m) = mine
-        .iter()
-        .find(|m| (m.paragraph, m.start, m.end) == (claim.paragraph, claim.start, claim.end))
-    {
+    if let Some(m) = mine.iter().find(|m| m.loc() == claim.loc()) {
         app.message = Some(format!(
             "your file marks this span as {}; change it there with byline annotate",
             m.kind
