@@ -19,6 +19,7 @@
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article::{Article, Paragraph};
+use byline_model::{Loc, Para};
 use byline_suggest::{Lexicon, Suggester};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -37,7 +38,8 @@ fn assign_ids(c: &mut Criterion) {
         let a = Article::new("x".into(), "x".into(), "x.txt".into(), vec![p.clone()]);
         let mut set = AnnotationSet::new(&a, "A", None);
         for _ in 0..n {
-            set.claims.push(Claim::new(1, &p, 4, 14, Kind::Sourced));
+            set.claims
+                .push(Claim::new(Loc::new(Para::FIRST, 4, 14), &p, Kind::Sourced));
         }
         g.bench_with_input(BenchmarkId::from_parameter(n), &set, |b, set| {
             b.iter(|| {

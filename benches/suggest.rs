@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("paragraph/{lang}"), |b| {
             b.iter(|| {
                 i = (i + 1) % paragraphs.len();
-                black_box(s.paragraph(i + 1, paragraphs[i]))
+                black_box(s.paragraph(byline_model::Para::from_index(i), paragraphs[i]))
             })
         });
     }

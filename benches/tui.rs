@@ -165,11 +165,15 @@ fn benches(c: &mut Criterion) {
     let suggester = byline_suggest::Suggester::builtin();
     let p = app.current().clone();
     g.bench_function("suggestions of one paragraph (uncached)", |b| {
-        b.iter(|| black_box(suggester.paragraph(1, &p).len()))
+        b.iter(|| black_box(suggester.paragraph(byline_model::Para::FIRST, &p).len()))
     });
     g.bench_function("search: count a typed query over 12 MB", |b| {
         b.iter(|| {
-            let found = byline_tui::annotate::search::locate(&app, "slow and opaque", (0, 0));
+            let found = byline_tui::annotate::search::locate(
+                &app,
+                "slow and opaque",
+                (byline_model::Para::FIRST, 0),
+            );
             black_box(found.total)
         })
     });
@@ -203,7 +207,7 @@ fn huge_paragraph(c: &mut Criterion) {
     // The middle of the paragraph: 25 MB from its start.
     let middle = app.article.paragraphs[0].sentences()[750_000 / 2].clone();
     app.cursor = byline_tui::annotate::state::Span {
-        para: 0,
+        para: byline_model::Para::FIRST,
         start: middle.start,
         end: middle.end,
     };

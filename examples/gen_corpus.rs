@@ -11,6 +11,7 @@
 //! same bytes.
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use std::path::{Path, PathBuf};
 
@@ -158,7 +159,11 @@ pub fn generate(
             for _ in 0..claims {
                 let (pi, r) = sentences[rng.below(sentences.len())].clone();
                 let kind = Kind::ALL[rng.below(3)];
-                let mut c = Claim::new(pi + 1, &art.paragraphs[pi], r.start, r.end, kind);
+                let mut c = Claim::new(
+                    Loc::new(Para::from_index(pi), r.start, r.end),
+                    &art.paragraphs[pi],
+                    kind,
+                );
                 c.source = match kind {
                     Kind::Sourced => Some(rng.pick(NAMED).to_owned()),
                     Kind::Anonymous => Some(rng.pick(ANONYMOUS).to_owned()),

@@ -16,6 +16,7 @@
 //! `v` first. A source costs `Tab Enter` when the prompt's hint is
 //! right, else its typed letters and `Enter`.
 
+use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article::Paragraph;
 use byline_store as store;
@@ -110,7 +111,7 @@ fn adjust(
 }
 
 /// Keys from the cursor to the sentence holding `start` of paragraph `para`.
-fn navigate(app: &App, para: usize, start: usize, counts: bool) -> (Vec<String>, Span) {
+fn navigate(app: &App, para: Para, start: usize, counts: bool) -> (Vec<String>, Span) {
     let c = app.cursor;
     let sentences = app.sentences(para);
     let idx = sentences.iter().position(|r| r.end > start).unwrap_or(0);
@@ -140,9 +141,9 @@ fn navigate(app: &App, para: usize, start: usize, counts: bool) -> (Vec<String>,
         }
     } else {
         let (k, n) = if para > c.para {
-            ("}", para - c.para)
+            ("}", para.distance(c.para))
         } else {
-            ("{", c.para - para)
+            ("{", c.para.distance(para))
         };
         keys.extend(repeat(k, n, counts));
         keys.extend(repeat("j", idx, counts));
@@ -152,7 +153,7 @@ fn navigate(app: &App, para: usize, start: usize, counts: bool) -> (Vec<String>,
 
 /// The planned keys up to the mark (the source is decided on the prompt).
 fn plan_moves(app: &App, c: &Claim, counts: bool) -> Option<Vec<String>> {
-    let para = c.paragraph - 1;
+    let para = c.paragraph;
     let (mut keys, sentence) = navigate(app, para, c.start, counts);
     if (sentence.start, sentence.end) != (c.start, c.end) {
         // Word moves adjust the sentence at once now; before, `v` came
@@ -173,7 +174,7 @@ fn plan_moves(app: &App, c: &Claim, counts: bool) -> Option<Vec<String>> {
 }
 
 fn plan_search(app: &App, c: &Claim) -> Option<Vec<String>> {
-    let para = c.paragraph - 1;
+    let para = c.paragraph;
     let p = app.paragraph(para);
     let quote: Vec<char> = c.quote.chars().collect();
     let mut best: Option<Vec<String>> = None;
@@ -206,7 +207,7 @@ fn plan_search(app: &App, c: &Claim) -> Option<Vec<String>> {
 /// `]`/`[` to a suggestion overlapping the claim, then Enter, another
 /// kind, or an adjusted span.
 fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
-    let all: Vec<_> = (0..app.article.len())
+    let all: Vec<_> = Para::all(app.article.len())
         .flat_map(|i| app.suggestions_of(i))
         .collect();
     if all.is_empty() {
@@ -214,7 +215,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
     }
     let cur = app.cursor;
     let on = app.suggestion_at(cur).is_some();
-    let keyof = |s: &byline_suggest::Suggestion| (s.paragraph - 1, s.start, s.end);
+    let keyof = |s: &byline_suggest::Suggestion| (s.paragraph, s.start, s.end);
     let here = (cur.para, cur.start, cur.end);
     let n = all.len();
     let first_fwd = all
@@ -258,7 +259,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         } else {
             // Word moves adjust the suggestion at once (no `v`).
             let Some(adj) = adjust(
-                app.paragraph(c.paragraph - 1),
+                app.paragraph(c.paragraph),
                 (s.start, s.end),
                 c.start,
                 c.end,

@@ -9,6 +9,7 @@
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article;
+use byline_model::{Loc, Para};
 use byline_store as store;
 use std::path::Path;
 
@@ -2181,7 +2182,11 @@ fn main() -> anyhow::Result<()> {
                 let (para, start) = find(&art, quote)
                     .ok_or_else(|| anyhow::anyhow!("{}: quote not found: {quote}", sample.file))?;
                 let p = &art.paragraphs[para];
-                let mut c = Claim::new(para + 1, p, start, start + quote.chars().count(), *kind);
+                let mut c = Claim::new(
+                    Loc::new(Para::from_index(para), start, start + quote.chars().count()),
+                    p,
+                    *kind,
+                );
                 c.source = source.map(str::to_owned);
                 c.note = note.map(str::to_owned);
                 set.claims.push(c);

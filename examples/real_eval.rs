@@ -179,7 +179,7 @@ fn overlaps(a: Loc, b: Loc) -> bool {
 }
 
 fn suggestion_loc(x: &Suggestion) -> Loc {
-    (x.paragraph, x.start, x.end)
+    (x.paragraph.number(), x.start, x.end)
 }
 
 struct Gold {

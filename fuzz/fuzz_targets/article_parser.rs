@@ -4,6 +4,7 @@
 #![no_main]
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind, anchor};
+use byline_model::{Loc, Para};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
@@ -34,7 +35,11 @@ fuzz_target!(|data: &[u8]| {
     let p = &article.paragraphs[0];
     if let Some(r) = p.sentences().first() {
         let mut set = AnnotationSet::new(&article, "fuzz", None);
-        set.claims.push(Claim::new(1, p, r.start, r.end, Kind::Editorial));
+        set.claims.push(Claim::new(
+            Loc::new(Para::FIRST, r.start, r.end),
+            p,
+            Kind::Editorial,
+        ));
         let outcomes = anchor::reanchor(&mut set, &article);
         assert_eq!(outcomes, [anchor::Anchored::Ok]);
         if article.len() > 1 {

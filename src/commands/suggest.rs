@@ -7,7 +7,7 @@
 use crate::cli::{SuggestArgs, SuggestFormat};
 use crate::config::SuggestConfig;
 use crate::output;
-use byline_model::sanitize;
+use byline_model::{Para, sanitize};
 use byline_store::corpus;
 use byline_suggest::{Suggester, Suggestion};
 use std::fmt::Write as _;
@@ -82,13 +82,13 @@ fn print_one(
     several: bool,
 ) -> anyhow::Result<()> {
     let all = suggester.article(article);
-    for (i, p) in article.paragraphs.iter().enumerate() {
+    for (i, p) in Para::all(article.len()).zip(&article.paragraphs) {
         let n = byline_suggest::long_sentences(p);
         if n > 0 && !p.heading {
             output::warning(format_args!(
                 "{}: paragraph {}: {n} {} too long to read for suggestions (over {} bytes with no full stop); none are made there",
                 path.display(),
-                i + 1,
+                i,
                 if n == 1 {
                     "sentence is"
                 } else {

@@ -22,7 +22,8 @@ struct Out<'a> {
 
 #[derive(serde::Serialize)]
 struct Para<'a> {
-    n: usize,
+    /// Shown as its number, from 1.
+    n: byline_model::Para,
     heading: bool,
     text: &'a str,
 }
@@ -53,7 +54,7 @@ fn json(art: &Article) -> Out<'_> {
             .iter()
             .enumerate()
             .map(|(i, p)| Para {
-                n: i + 1,
+                n: byline_model::Para::from_index(i),
                 heading: p.heading,
                 text: &p.text,
             })
@@ -86,9 +87,9 @@ fn text(art: &Article) -> String {
     field("paragraphs", Some(&n));
     s.push('\n');
     let width = n.len();
-    for (i, p) in art.paragraphs.iter().enumerate() {
+    for (i, p) in byline_model::Para::all(art.len()).zip(&art.paragraphs) {
         let mark = if p.heading { "# " } else { "" };
-        let _ = writeln!(s, "{:>width$}  {mark}{}", i + 1, sanitize::line(&p.text));
+        let _ = writeln!(s, "{i:>width$}  {mark}{}", sanitize::line(&p.text));
     }
     s
 }

@@ -6,6 +6,7 @@
 use crate::common::run;
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::review::adjudicate::{adjudicator_of, from_of};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use byline_tui::adjudicate::{AdjudicateScreen, Options};
 use byline_tui::keys::Keymaps;
@@ -45,7 +46,15 @@ impl Fixture {
             let para = &article.paragraphs[p - 1];
             let at = para.text.find(text).unwrap();
             let start = para.text[..at].chars().count();
-            let mut c = Claim::new(p, para, start, start + text.chars().count(), kind);
+            let mut c = Claim::new(
+                Loc::new(
+                    Para::from_number(p).unwrap(),
+                    start,
+                    start + text.chars().count(),
+                ),
+                para,
+                kind,
+            );
             c.source = source.map(str::to_owned);
             c
         };
@@ -144,7 +153,7 @@ fn rows(set: &AnnotationSet) -> Vec<Row> {
         .iter()
         .map(|c| {
             (
-                c.paragraph,
+                c.paragraph.number(),
                 c.kind,
                 c.quote.clone(),
                 c.source.clone(),
@@ -240,7 +249,7 @@ fn agreed_claims_go_to_gold_at_once_and_the_rest_is_decided_by_key() {
     // The rejection is kept, so it is not offered again.
     assert_eq!(gold.dismissed.len(), 1);
     let d = &gold.dismissed[0];
-    assert_eq!((d.paragraph, d.kind), (3, Kind::Sourced));
+    assert_eq!((d.paragraph.number(), d.kind), (3, Kind::Sourced));
     assert_eq!(from_of(&d.extra), ["sam-example"]);
     // Every claim has an id and the article's fingerprint is the file's.
     assert!(gold.claims.iter().all(|c| c.id.is_some()));
@@ -285,7 +294,11 @@ fn merge_takes_the_union_of_one_kinds_spans() {
     // To ¶5, cursor on Sam's editorial version, merge: Sam's span alone.
     h.press("nnjm");
     let gold = f.gold();
-    let merged = gold.claims.iter().find(|c| c.paragraph == 5).unwrap();
+    let merged = gold
+        .claims
+        .iter()
+        .find(|c| c.paragraph.number() == 5)
+        .unwrap();
     assert_eq!(merged.kind, Kind::Editorial);
     assert_eq!(merged.quote, "promised a decision");
     assert_eq!(from_of(&merged.extra), ["sam-example"]);
@@ -619,7 +632,11 @@ fn in_a_real_terminal_decisions_survive_a_hang_up() {
     assert_eq!(adjudicator_of(&gold), Some("Kim Example"));
     assert_eq!(gold.claims.len(), 4);
     assert_eq!(gold.dismissed.len(), 1);
-    let p5 = gold.claims.iter().find(|c| c.paragraph == 5).unwrap();
+    let p5 = gold
+        .claims
+        .iter()
+        .find(|c| c.paragraph.number() == 5)
+        .unwrap();
     assert_eq!(
         (p5.kind, p5.quote.as_str()),
         (Kind::Editorial, "promised a decision")
@@ -628,7 +645,7 @@ fn in_a_real_terminal_decisions_survive_a_hang_up() {
     assert!(
         gold.claims
             .iter()
-            .any(|c| c.paragraph == 4 && c.note.as_deref() == Some("loaded"))
+            .any(|c| c.paragraph.number() == 4 && c.note.as_deref() == Some("loaded"))
     );
 }
 
@@ -663,7 +680,11 @@ fn an_edit_may_change_the_kind_and_keeps_where_it_came_from() {
     h.press("ne");
     h.press("a<Enter>board insiders<Enter><Enter>q");
     let gold = f.gold();
-    let c = gold.claims.iter().find(|c| c.paragraph == 4).unwrap();
+    let c = gold
+        .claims
+        .iter()
+        .find(|c| c.paragraph.number() == 4)
+        .unwrap();
     assert_eq!(c.kind, Kind::Anonymous);
     assert_eq!(c.source.as_deref(), Some("board insiders"));
     assert_eq!(c.quote, "botched handling");
@@ -750,7 +771,11 @@ fn the_edit_prompt_completes_sources_from_the_registry() {
     );
     h.press("<Enter><Enter>");
     let gold = f.gold();
-    let c = gold.claims.iter().find(|c| c.paragraph == 4).unwrap();
+    let c = gold
+        .claims
+        .iter()
+        .find(|c| c.paragraph.number() == 4)
+        .unwrap();
     assert_eq!(c.source.as_deref(), Some("Dana Ortiz"));
     // A new name with its type goes to the registry; the claim gets the name.
     h.press("ne");

@@ -32,7 +32,14 @@ fn three_kinds_with_source_and_note_survive_reopening() {
     let got: Vec<(usize, Kind, Option<&str>, Option<&str>)> = set
         .claims
         .iter()
-        .map(|c| (c.paragraph, c.kind, c.source.as_deref(), c.note.as_deref()))
+        .map(|c| {
+            (
+                c.paragraph.number(),
+                c.kind,
+                c.source.as_deref(),
+                c.note.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -142,43 +149,43 @@ fn source_prompt_starts_empty_and_tab_takes_the_hint() {
 fn movement_crosses_paragraphs_and_tab_visits_claims() {
     let mut s = Session::new("harbor-council.txt");
     s.press("j");
-    assert_eq!(s.app().cursor.para, 1);
+    assert_eq!(s.app().cursor.para.index(), 1);
     s.press("k");
-    assert_eq!(s.app().cursor.para, 0);
+    assert_eq!(s.app().cursor.para.index(), 0);
     s.press("k");
-    assert_eq!(s.app().cursor.para, 0);
+    assert_eq!(s.app().cursor.para.index(), 0);
     s.press("G");
-    assert_eq!(s.app().cursor.para, 14);
+    assert_eq!(s.app().cursor.para.index(), 14);
     s.press("jjjj");
-    assert_eq!(s.app().cursor.para, 14);
+    assert_eq!(s.app().cursor.para.index(), 14);
     s.press("g}}}e}}}}}}e");
     s.press("g<Tab>");
-    assert_eq!(s.app().cursor.para, 3);
+    assert_eq!(s.app().cursor.para.index(), 3);
     s.press("<Tab>");
-    assert_eq!(s.app().cursor.para, 9);
+    assert_eq!(s.app().cursor.para.index(), 9);
     s.press("<Tab>");
-    assert_eq!(s.app().cursor.para, 3);
+    assert_eq!(s.app().cursor.para.index(), 3);
     s.press("<S-Tab>");
-    assert_eq!(s.app().cursor.para, 9);
+    assert_eq!(s.app().cursor.para.index(), 9);
 }
 
 #[test]
 fn search_finds_case_insensitive_and_wraps() {
     let mut s = Session::new("tea-festival.txt");
     s.press("/HADDAD<Enter>");
-    assert_eq!(s.app().cursor.para, 5);
+    assert_eq!(s.app().cursor.para.index(), 5);
     s.press("/<Enter>");
     assert_eq!(
-        s.app().cursor.para,
+        s.app().cursor.para.index(),
         5,
         "second Haddad in the same paragraph"
     );
     s.press("/<Enter>/<Enter>");
-    assert_eq!(s.app().cursor.para, 5);
+    assert_eq!(s.app().cursor.para.index(), 5);
     s.press("/佐藤健<Enter>");
-    assert_eq!(s.app().cursor.para, 3);
+    assert_eq!(s.app().cursor.para.index(), 3);
     s.press("/no such words<Enter>");
-    assert_eq!(s.app().cursor.para, 3);
+    assert_eq!(s.app().cursor.para.index(), 3);
     assert!(s.app().message.as_deref().unwrap().starts_with("no match"));
 }
 
@@ -315,7 +322,7 @@ fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
     assert!(screen.contains("⚠ 1 to review (R)"), "{screen}");
     h.press("R");
     let app = &h.screen().app;
-    assert_eq!(app.cursor.para, 1);
+    assert_eq!(app.cursor.para.index(), 1);
     assert!(
         app.message
             .as_deref()

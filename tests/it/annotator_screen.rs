@@ -4,6 +4,7 @@
 //! the real loop, checked on disk and on screen.
 
 use crate::session::Session;
+use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_store as store;
 use byline_tui::annotate::state::{App, Mode};
@@ -17,13 +18,13 @@ impl Session {
         self.saved()
             .claims
             .iter()
-            .map(|c| (c.paragraph, c.kind, c.quote.clone()))
+            .map(|c| (c.paragraph.number(), c.kind, c.quote.clone()))
             .collect()
     }
 }
 
 /// The words of the paragraph from `start` (chars).
-fn text_of(app: &App, para: usize, start: usize, end: usize) -> String {
+fn text_of(app: &App, para: Para, start: usize, end: usize) -> String {
     app.paragraph(para)
         .text
         .chars()
@@ -162,13 +163,13 @@ fn marking_done_an_article_with_no_claims_asks_first() {
 fn a_count_before_g_goes_to_that_paragraph() {
     let mut s = Session::new("border-talks.txt");
     s.press("7G");
-    assert_eq!(s.app().cursor.para, 6);
+    assert_eq!(s.app().cursor.para.index(), 6);
     s.press("99G");
-    assert_eq!(s.app().cursor.para, s.app().article.len() - 1);
+    assert_eq!(s.app().cursor.para.index(), s.app().article.len() - 1);
     s.press("G");
-    assert_eq!(s.app().cursor.para, s.app().article.len() - 1);
+    assert_eq!(s.app().cursor.para.index(), s.app().article.len() - 1);
     s.press("1G");
-    assert_eq!(s.app().cursor.para, 0);
+    assert_eq!(s.app().cursor.para.index(), 0);
 }
 
 /// Five claims over border-talks, one with a long note.
@@ -203,7 +204,7 @@ fn the_claims_list_shows_every_claim_and_filters_as_you_type() {
     // Enter goes to it, in the text.
     s.press("<Enter>");
     assert_eq!(s.app().mode, Mode::Normal);
-    assert_eq!(s.app().cursor.para, 4);
+    assert_eq!(s.app().cursor.para.index(), 4);
     assert_eq!(s.message(), "¶ 5 · the sourced claim");
 }
 
@@ -226,7 +227,7 @@ fn the_claims_list_deletes_and_edits_notes() {
     s.press("kkkkx");
     assert_eq!(s.saved().claims.len(), 4);
     assert_eq!(s.message(), "deleted the anonymous claim in ¶ 2 (u undoes)");
-    assert!(s.saved().claims.iter().all(|c| c.paragraph != 2));
+    assert!(s.saved().claims.iter().all(|c| c.paragraph.number() != 2));
     s.press("<Esc>u");
     assert_eq!(s.saved().claims.len(), 5);
 }
@@ -272,8 +273,8 @@ fn the_source_hint_comes_from_the_claims_own_reporting_clause() {
     let Mode::Select { start, .. } = s.app().mode else {
         panic!()
     };
-    let end = s.app().sentences(7)[0].end;
-    let words = s.app().paragraph(7).word_ends_near(end);
+    let end = s.app().sentences(Para::from_index(7))[0].end;
+    let words = s.app().paragraph(Para::from_index(7)).word_ends_near(end);
     assert!(words.contains(&end));
     s.press("lllllla");
     let Mode::Prompt(p) = &s.app().mode else {
@@ -378,7 +379,7 @@ fn a_pages_headline_is_paragraph_one_and_check_fix_reanchors_old_files() {
         checked.stdout
     );
     let set = store::load(&file).unwrap().unwrap();
-    assert_eq!(set.claims[0].paragraph, 3);
+    assert_eq!(set.claims[0].paragraph.number(), 3);
     assert_eq!(set.article.paragraphs, 4);
     assert_eq!(set.claims[0].source.as_deref(), Some("residents"));
 }

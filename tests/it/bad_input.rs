@@ -3,6 +3,7 @@
 //! load is ever written. docs/bad-input.md lists these tests by name.
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -164,8 +165,16 @@ fn valid_file(dir: &Path) -> (PathBuf, PathBuf) {
     let file = store::annotation_path(dir, &a.id, "Alex Example");
     let mut set = AnnotationSet::new(&a, "Alex Example", Some("../../article.txt".into()));
     let p = &a.paragraphs[1];
-    set.claims.push(Claim::new(2, p, 0, 48, Kind::Sourced));
-    set.claims.push(Claim::new(2, p, 49, 78, Kind::Editorial));
+    set.claims.push(Claim::new(
+        Loc::new(Para::from_index(1), 0, 48),
+        p,
+        Kind::Sourced,
+    ));
+    set.claims.push(Claim::new(
+        Loc::new(Para::from_index(1), 49, 78),
+        p,
+        Kind::Editorial,
+    ));
     set.assign_ids();
     set.sort();
     store::save(&file, &set).unwrap();

@@ -1,6 +1,7 @@
 //! `byline check ANNOTATION… [--article PATH] [--fix] [--format json]`.
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -41,8 +42,15 @@ fn fixture() -> Fixture {
     ] {
         let p = &a.paragraphs[para - 1];
         let s = p.char_of(p.text.find(quote).unwrap());
-        set.claims
-            .push(Claim::new(para, p, s, s + quote.chars().count(), kind));
+        set.claims.push(Claim::new(
+            Loc::new(
+                Para::from_number(para).unwrap(),
+                s,
+                s + quote.chars().count(),
+            ),
+            p,
+            kind,
+        ));
     }
     set.assign_ids();
     set.sort();
@@ -207,7 +215,7 @@ fn fix_keeps_review_claims_loadable_when_the_article_shrinks() {
     assert_eq!(after.claims.len(), 3);
     assert!(after.claims.iter().all(|c| c.needs_review()));
     assert!(
-        after.claims.iter().any(|c| c.paragraph == 3),
+        after.claims.iter().any(|c| c.paragraph.number() == 3),
         "old place kept"
     );
 }
@@ -373,10 +381,8 @@ fn a_claim_whose_words_changed_keeps_its_old_quote_and_check_says_so() {
     let p = &a.paragraphs[1];
     let s = p.char_of(p.text.find(loaded).unwrap());
     set.claims.push(Claim::new(
-        2,
+        Loc::new(Para::from_index(1), s, s + loaded.chars().count()),
         p,
-        s,
-        s + loaded.chars().count(),
         Kind::Editorial,
     ));
     set.assign_ids();

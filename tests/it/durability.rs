@@ -11,6 +11,7 @@ use crate::tmux::Tmux;
 use byline_model::annotation::anchor::{self, Anchored};
 use byline_model::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
 use byline_model::article::{self, Article};
+use byline_model::{Loc, Para};
 use byline_store::{self as store, Saved, durable};
 use byline_tui::testing::Harness;
 use proptest::prelude::*;
@@ -73,7 +74,7 @@ fn big_set(variant: usize) -> AnnotationSet {
     let claims = (0..120)
         .map(|i| Claim {
             id: Some(format!("c{i:05}")),
-            paragraph: 1 + i % 400,
+            paragraph: Para::from_index(i % 400),
             start: i % 7,
             end: 10 + i % 13 + variant,
             quote: format!("«{variant}» quote {i} with \"\"\" and \n newline — 陈美玲 🍵"),
@@ -183,7 +184,7 @@ fn small_set(note: &str) -> AnnotationSet {
         annotator,
         claims: vec![Claim {
             id: Some("a1".into()),
-            paragraph: 1,
+            paragraph: Para::FIRST,
             start: 0,
             end: 4,
             quote: "Four".into(),
@@ -364,7 +365,11 @@ fn fix_with_failpoint(
     let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", Some("a.txt".into()));
     let p = &a.paragraphs[1];
-    set.claims.push(Claim::new(2, p, 0, 7, Kind::Editorial));
+    set.claims.push(Claim::new(
+        Loc::new(Para::from_index(1), 0, 7),
+        p,
+        Kind::Editorial,
+    ));
     set.assign_ids();
     let file = dir.path().join("alex.toml");
     store::save(&file, &set).unwrap();
@@ -689,7 +694,7 @@ fn every_save_stores_32_characters_of_context() {
         .unwrap()
         .unwrap();
     let c = &set.claims[0];
-    let p = &s.app.article.paragraphs[c.paragraph - 1];
+    let p = &s.app.article.paragraphs[c.paragraph.index()];
     let prefix = c.prefix.as_deref().unwrap();
     let suffix = c.suffix.as_deref().unwrap();
     assert_eq!(prefix, p.slice(c.start.saturating_sub(32), c.start));
@@ -770,7 +775,7 @@ prop_compose! {
     ) -> Claim {
         Claim {
             id: None,
-            paragraph,
+            paragraph: Para::from_number(paragraph).unwrap(),
             start,
             end: start + len,
             quote,
@@ -1123,10 +1128,8 @@ fn judge(case: &Case) -> Verdict {
     let before = build(&case.paras);
     let (s, e) = char_range(&case.paras[case.para], case.words.clone());
     let claim = Claim::new(
-        case.para + 1,
+        Loc::new(Para::from_index(case.para), s, e),
         &before.paragraphs[case.para],
-        s,
-        e,
         Kind::Anonymous,
     );
     let mut set = AnnotationSet::new(&before, "P", None);
@@ -1135,7 +1138,7 @@ fn judge(case: &Case) -> Verdict {
     let after = build(&paras);
     let outcome = anchor::reanchor(&mut set, &after);
     let c = &set.claims[0];
-    let got = (c.paragraph - 1, c.start, c.end);
+    let got = (c.paragraph.index(), c.start, c.end);
     if outcome[0] == Anchored::NeedsReview {
         // An edit outside the span that rewrote the claim's context may
         // send a short quote to review: without its context, a word or two

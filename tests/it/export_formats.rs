@@ -3,6 +3,7 @@
 //! JSONL checked against the annotation files, and JSONL read by Python.
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::{Loc, Para};
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -201,7 +202,11 @@ fn corpus(dir: &Path, paragraphs: &[&str], claims: &[(usize, usize, usize, Kind)
     );
     set.article.outlet = Some("The \"Quote\" & <Co>".into());
     for &(p, s, e, k) in claims {
-        let mut c = Claim::new(p, &article.paragraphs[p - 1], s, e, k);
+        let mut c = Claim::new(
+            Loc::new(Para::from_number(p).unwrap(), s, e),
+            &article.paragraphs[p - 1],
+            k,
+        );
         c.source = Some("<img src=x onerror=alert(1)>".into());
         c.note = Some("bell\u{7} and <script>alert('note')</script>".into());
         c.tags = vec!["<i>tag</i>".into()];
@@ -808,7 +813,7 @@ fn html_report_has_an_agreement_section_and_a_side_by_side_view() {
     let only = |a: &AnnotationSet, b: &AnnotationSet| {
         a.claims
             .iter()
-            .filter(|c| c.paragraph <= 9)
+            .filter(|c| c.paragraph.number() <= 9)
             .filter(|c| {
                 !b.claims.iter().any(|o| {
                     o.paragraph == c.paragraph

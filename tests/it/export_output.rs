@@ -5,6 +5,7 @@
 //! does not claim the sha256 differs.
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
@@ -27,7 +28,11 @@ fn repo() -> Repo {
     let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", Some("../../harbor.txt".into()));
     let p = &a.paragraphs[1];
-    set.claims.push(Claim::new(2, p, 0, 34, Kind::Sourced));
+    set.claims.push(Claim::new(
+        Loc::new(Para::from_index(1), 0, 34),
+        p,
+        Kind::Sourced,
+    ));
     set.assign_ids();
     let file = dir.path().join("exo/harbor/alex.toml");
     store::save(&file, &set).unwrap();

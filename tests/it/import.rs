@@ -27,7 +27,7 @@ pub(crate) fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
         .map(|c| {
             (
                 c.id.clone(),
-                c.paragraph,
+                c.paragraph.number(),
                 c.start,
                 c.end,
                 c.kind.as_str().to_owned(),
@@ -224,7 +224,7 @@ fn w3c_collection_by_quote_only_is_placed_and_other_articles_refused() {
     assert_eq!(got.claims.len(), 1);
     let c = &got.claims[0];
     assert_eq!(
-        (c.paragraph, c.start, c.end, c.kind.as_str()),
+        (c.paragraph.number(), c.start, c.end, c.kind.as_str()),
         (13, 58, 76, "editorial")
     );
     assert_eq!(c.note.as_deref(), Some("loaded"));
@@ -304,7 +304,7 @@ fn brat_from_another_tool_is_placed_by_quote() {
         .iter()
         .map(|c| {
             (
-                c.paragraph,
+                c.paragraph.number(),
                 c.start,
                 c.end,
                 c.kind.as_str(),
@@ -495,8 +495,11 @@ fn w3c_into_an_edited_article_is_placed_by_quote_or_kept_for_review() {
         if c.needs_review() {
             assert_eq!(o.id.as_deref(), Some("8dskhj"));
         } else {
-            assert_eq!(c.paragraph, o.paragraph + 1, "{:?}", c.id);
-            assert_eq!(a.paragraphs[c.paragraph - 1].slice(c.start, c.end), o.quote);
+            assert_eq!(c.paragraph, o.paragraph.next(), "{:?}", c.id);
+            assert_eq!(
+                a.paragraphs[c.paragraph.index()].slice(c.start, c.end),
+                o.quote
+            );
         }
     }
     assert_eq!(got.claims.iter().filter(|c| c.needs_review()).count(), 1);

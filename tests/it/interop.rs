@@ -169,7 +169,7 @@ fn keys(set: &byline_model::annotation::AnnotationSet) -> Vec<Key> {
         .iter()
         .map(|c| {
             (
-                c.paragraph,
+                c.paragraph.number(),
                 c.start,
                 c.end,
                 c.kind.as_str().to_owned(),
@@ -575,7 +575,7 @@ fn a_label_studio_export_imports_and_exports_back_equal() {
         .iter()
         .map(|c| {
             (
-                c.paragraph,
+                c.paragraph.number(),
                 c.start,
                 c.end,
                 c.kind.as_str(),

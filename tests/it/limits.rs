@@ -5,6 +5,7 @@
 
 use byline_model::annotation::{AnnotationSet, Claim, Kind, MAX_CLAIM_CHARS};
 use byline_model::article::{self, MAX_TITLE_CHARS};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
@@ -80,7 +81,11 @@ fn a_save_that_byline_could_not_read_back_is_refused_and_nothing_is_written() {
     // the readers accept.
     let p = article::Paragraph::new("x".repeat(MAX_CLAIM_CHARS), false);
     for i in 0..900 {
-        let mut c = Claim::new(1, &p, 0, MAX_CLAIM_CHARS, Kind::Editorial);
+        let mut c = Claim::new(
+            Loc::new(Para::FIRST, 0, MAX_CLAIM_CHARS),
+            &p,
+            Kind::Editorial,
+        );
         c.id = Some(format!("c{i}"));
         c.status = Some("needs-review".into());
         set.claims.push(c);

@@ -6,6 +6,7 @@
 use crate::common::assert_clean;
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article;
+use byline_model::{Loc, Para};
 use byline_store as store;
 use std::ffi::OsStr;
 use std::os::unix::fs::symlink;
@@ -869,7 +870,11 @@ fn a_claim_built_in_memory_still_round_trips() {
     std::fs::write(&art, "One two three.\n").unwrap();
     let a = byline_store::article::load(&art).unwrap();
     let mut set = AnnotationSet::new(&a, "Alex", None);
-    let mut c = Claim::new(1, &a.paragraphs[0], 0, 3, Kind::Editorial);
+    let mut c = Claim::new(
+        Loc::new(Para::FIRST, 0, 3),
+        &a.paragraphs[0],
+        Kind::Editorial,
+    );
     c.note = Some(format!("n{ESC_TITLE}"));
     set.claims.push(c);
     set.assign_ids();

@@ -4,6 +4,7 @@
 //! the annotations.
 
 use byline_model::review::verdict::Verdict;
+use byline_model::{Loc, Para};
 use byline_store::{self as store, Saved};
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::review::{ReviewScreen, open};
@@ -289,10 +290,8 @@ fn sample_set() -> byline_model::annotation::AnnotationSet {
     let p = &a.paragraphs[2];
     let end = p.sentences()[0].end;
     set.claims.push(byline_model::annotation::Claim::new(
-        3,
+        Loc::new(Para::from_index(2), 0, end),
         p,
-        0,
-        end,
         byline_model::annotation::Kind::Sourced,
     ));
     set.assign_ids();

@@ -5,6 +5,7 @@
 
 use crate::session::{Session, article};
 use assert_cmd::Command;
+use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_store as store;
 use byline_tui::annotate::AnnotateScreen;
@@ -63,7 +64,7 @@ fn matches_are_counted_while_typing_and_enter_repeats_to_the_next() {
     let Mode::Select { start, end } = s.app().mode else {
         panic!("search selects")
     };
-    assert_eq!(s.app().cursor.para, 5, "the second match is in ¶6");
+    assert_eq!(s.app().cursor.para.index(), 5, "the second match is in ¶6");
     assert_eq!(s.app().current().slice(start, end), "revised");
     s.press("<Esc>/nothing like this<Enter>");
     assert!(
@@ -212,7 +213,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     let set = s.saved();
     assert!(set.claims.is_empty(), "x on a suggestion deletes no claim");
     assert_eq!(set.dismissed.len(), 1);
-    assert_eq!(set.dismissed[0].paragraph, 3);
+    assert_eq!(set.dismissed[0].paragraph.number(), 3);
     assert_eq!(set.dismissed[0].kind, Kind::Sourced);
     let text = std::fs::read_to_string(&s.app().file).unwrap();
     assert!(text.contains("[[dismissed]]"), "{text}");
@@ -234,7 +235,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     again
         .app
         .suggest_with(std::sync::Arc::new(byline_suggest::Suggester::builtin()));
-    let shown = again.app.suggestions_of(2);
+    let shown = again.app.suggestions_of(Para::from_index(2));
     assert_eq!(shown.len(), 1, "only the second sentence of ¶3 is left");
     assert!(shown[0].quote.starts_with("She said"));
 }
@@ -304,7 +305,7 @@ kind = "anonymous"
 fn dismissed_entries_round_trip_sorted_with_their_unknown_keys() {
     let set = store::parse(Path::new("x.toml"), FILE).unwrap();
     assert_eq!(set.dismissed.len(), 2);
-    assert_eq!(set.dismissed[0].paragraph, 1, "sorted like claims");
+    assert_eq!(set.dismissed[0].paragraph.number(), 1, "sorted like claims");
     let out = store::to_string(&set);
     assert!(out.contains("reason = \"not loaded here\""), "{out}");
     let again = store::parse(Path::new("x.toml"), &out).unwrap();
@@ -464,7 +465,7 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
     let h = Harness::annotate_suggesting(&path, dir.path(), "Alex Example");
     let app = &h.screen().app;
     // The first screen's paragraphs have theirs at once.
-    assert_eq!(app.suggestions_of(0).len(), 2);
+    assert_eq!(app.suggestions_of(Para::from_index(0)).len(), 2);
     let t0 = std::time::Instant::now();
     while !app.suggestions_complete() {
         assert!(
@@ -495,7 +496,11 @@ fn suggestion_keys_are_configuration() {
         .app
         .suggest_with(std::sync::Arc::new(byline_suggest::Suggester::builtin()));
     h.press("]");
-    assert_eq!(h.screen().app.cursor.para, 0, "] is no longer bound");
+    assert_eq!(
+        h.screen().app.cursor.para.index(),
+        0,
+        "] is no longer bound"
+    );
     h.press("N");
     let screen = h.text_at(80, 24);
     assert!(
@@ -673,7 +678,7 @@ fn the_annotation_screen_reads_a_german_page_with_the_german_pack() {
     let page = crate::common::root().join("examples/de/hallenbad-streit.html");
     let h = Harness::annotate_suggesting(&page, dir.path(), "Alex Example");
     let app = &h.screen().app;
-    let sourced: Vec<(String, String)> = (0..app.article.paragraphs.len())
+    let sourced: Vec<(String, String)> = Para::all(app.article.paragraphs.len())
         .flat_map(|p| app.suggestions_of(p))
         .filter(|s| s.kind == Kind::Sourced)
         .map(|s| (s.quote.clone(), s.source.clone().unwrap_or_default()))

@@ -5,7 +5,10 @@
 pub mod annotation;
 pub mod article;
 pub mod lines;
+pub mod loc;
 pub mod names;
 pub mod review;
 pub mod sanitize;
 pub mod sources;
+
+pub use loc::{Loc, Para};

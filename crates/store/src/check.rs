@@ -2,6 +2,7 @@
 //! every claim as `ok`, `moved` or `needs-review`; `--fix` writes the result.
 
 use crate::Saved;
+use byline_model::Para;
 use byline_model::annotation::anchor::{self, Anchored, Place};
 use byline_model::annotation::{AnnotationSet, Claim};
 use byline_model::article::Article;
@@ -28,7 +29,7 @@ impl Status {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceJson {
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
 }
@@ -36,7 +37,7 @@ pub struct PlaceJson {
 impl From<Place> for PlaceJson {
     fn from(p: Place) -> Self {
         PlaceJson {
-            paragraph: p.paragraph,
+            paragraph: p.para,
             start: p.start,
             end: p.end,
         }
@@ -48,7 +49,7 @@ pub struct ClaimReport {
     pub id: Option<String>,
     pub kind: String,
     pub status: Status,
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub quote: String,

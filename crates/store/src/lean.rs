@@ -56,7 +56,8 @@ impl<K> LeanClaim<K> {
     fn into_claim(self, kind: Kind) -> Claim {
         Claim {
             id: self.id,
-            paragraph: self.paragraph,
+            paragraph: byline_model::Para::from_number(self.paragraph)
+                .expect("checked above: paragraphs count from 1"),
             start: self.start,
             end: self.end,
             quote: self.quote,

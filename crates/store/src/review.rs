@@ -6,6 +6,7 @@ use super::toml_io::{
     basic, extra, kv, opt, syntax, take_extra, take_table, write_head, write_tail,
 };
 use super::{StoreError, annotator_slug, write_atomic};
+use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::review::verdict::{Entry, Review, ReviewMeta, Verdict};
 use serde::Deserialize;
@@ -138,7 +139,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
         let extra = take_extra(&mut verdict_tables, i, VERDICT_KEYS);
         verdicts.push(Entry {
             claim: v.claim,
-            paragraph: v.paragraph,
+            paragraph: Para::from_number(v.paragraph)
+                .expect("checked above: paragraphs count from 1"),
             start: v.start,
             end: v.end,
             quote: v.quote,
@@ -254,7 +256,7 @@ verdict = "agree"
     fn required_only_loads_sorted_and_round_trips() {
         let r = parse(p(), MINIMAL).unwrap();
         assert_eq!(r.verdicts.len(), 2);
-        assert_eq!(r.verdicts[0].paragraph, 3);
+        assert_eq!(r.verdicts[0].paragraph.number(), 3);
         assert_eq!(r.verdicts[1].kind, Some(Kind::Editorial));
         let text = to_string(&r);
         assert_eq!(parse(p(), &text).unwrap(), r);

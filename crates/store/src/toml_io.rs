@@ -379,7 +379,8 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         let extra = take_extra(&mut claim_tables, i, CLAIM_KEYS);
         claims.push(Claim {
             id: c.id,
-            paragraph: c.paragraph,
+            paragraph: byline_model::Para::from_number(c.paragraph)
+                .expect("checked above: paragraphs count from 1"),
             start: c.start,
             end: c.end,
             quote: c.quote,
@@ -400,7 +401,8 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         let d = spanned.into_inner();
         dismissed.push(Dismissed {
             kind: check_dismissed(path, text, at, &d)?,
-            paragraph: d.paragraph,
+            paragraph: byline_model::Para::from_number(d.paragraph)
+                .expect("checked above: paragraphs count from 1"),
             start: d.start,
             end: d.end,
             quote: d.quote,

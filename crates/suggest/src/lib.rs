@@ -10,6 +10,7 @@ mod loaded;
 mod names;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::article::{Article, Paragraph};
 pub use lexicon::{Lexicon, LexiconError};
@@ -21,8 +22,8 @@ use std::ops::Range;
 /// claim's do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    /// 1-based, as in annotation files.
-    pub paragraph: usize,
+    /// Its paragraph (1-based in the JSON, as in annotation files).
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub quote: String,
@@ -299,15 +300,15 @@ impl Suggester {
         &self.lex
     }
 
-    /// The suggestions of one paragraph (`number` is 1-based) read alone,
+    /// The suggestions of one paragraph (`para`) read alone,
     /// with nothing known of who earlier paragraphs named.
-    pub fn paragraph(&self, number: usize, p: &Paragraph) -> Vec<Suggestion> {
-        self.paragraph_in(number, p, &mut Context::default())
+    pub fn paragraph(&self, para: Para, p: &Paragraph) -> Vec<Suggestion> {
+        self.paragraph_in(para, p, &mut Context::default())
     }
 
     /// The suggestions of one paragraph after the ones `ctx` has seen; it
     /// takes in this one's names for the next.
-    pub fn paragraph_in(&self, number: usize, p: &Paragraph, ctx: &mut Context) -> Vec<Suggestion> {
+    pub fn paragraph_in(&self, para: Para, p: &Paragraph, ctx: &mut Context) -> Vec<Suggestion> {
         if p.heading {
             return Vec::new();
         }
@@ -317,7 +318,7 @@ impl Suggester {
         // form: the first paragraph of an article when it is short and
         // ends without a stop ("Border talks collapse amid
         // recriminations").
-        let first_short = number == 1 && p.text.split_whitespace().count() <= 25;
+        let first_short = para == Para::FIRST && p.text.split_whitespace().count() <= 25;
         let headline = first_short
             && p.text
                 .trim_end()
@@ -348,7 +349,7 @@ impl Suggester {
         let mut out: Vec<Suggestion> = out
             .into_iter()
             .map(|(r, kind, source, cue, rule, mention)| Suggestion {
-                paragraph: number,
+                paragraph: para,
                 start: p.char_of(r.start),
                 end: p.char_of(r.end),
                 quote: p.text[r].to_owned(),
@@ -381,7 +382,7 @@ impl Suggester {
         a.paragraphs
             .iter()
             .enumerate()
-            .flat_map(|(i, p)| self.paragraph_in(i + 1, p, &mut ctx))
+            .flat_map(|(i, p)| self.paragraph_in(Para::from_index(i), p, &mut ctx))
             .collect()
     }
 }

@@ -7,7 +7,7 @@ fn para(s: &str) -> Paragraph {
 fn of(s: &str) -> Vec<(String, Kind, Option<String>)> {
     let p = para(s);
     Suggester::builtin()
-        .paragraph(1, &p)
+        .paragraph(byline_model::Para::FIRST, &p)
         .into_iter()
         .map(|x| (x.quote, x.kind, x.source))
         .collect()
@@ -131,7 +131,10 @@ fn cue_words_in_a_users_lexicon_are_added() {
     )
     .unwrap();
     let s = Suggester::new(lex);
-    let got = s.paragraph(1, &para("The hearing was a clown show."));
+    let got = s.paragraph(
+        byline_model::Para::FIRST,
+        &para("The hearing was a clown show."),
+    );
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].quote, "clown show");
     assert_eq!(got[0].cue, "clown show");
@@ -147,7 +150,7 @@ fn article(paragraphs: &[&str]) -> Vec<(usize, String, Kind, Option<String>)> {
     Suggester::builtin()
         .article(&a)
         .into_iter()
-        .map(|x| (x.paragraph, x.quote, x.kind, x.source))
+        .map(|x| (x.paragraph.number(), x.quote, x.kind, x.source))
         .collect()
 }
 
@@ -696,7 +699,7 @@ proptest::proptest! {
             .collect();
         let a = byline_model::article::Article::new("t".into(), "T".into(), "t.txt".into(), ps);
         for s in Suggester::builtin().article(&a) {
-            let p = &a.paragraphs[s.paragraph - 1];
+            let p = &a[s.paragraph];
             proptest::prop_assert!(s.start < s.end && s.end <= p.char_len(), "{s:?}");
             proptest::prop_assert_eq!(p.slice(s.start, s.end), s.quote.as_str());
         }

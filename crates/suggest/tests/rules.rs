@@ -117,7 +117,7 @@ fn every_rule_case_holds() {
             let got: Vec<_> = s
                 .article(&article)
                 .into_iter()
-                .filter(|g| g.paragraph == number)
+                .filter(|g| g.paragraph.number() == number)
                 .collect();
             let want = kind(&c.kind);
             let shown = got

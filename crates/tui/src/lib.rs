@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod keys;
 pub mod list;
 pub mod review;
+mod row;
 pub mod runtime;
 pub mod saving;
 pub mod testing;

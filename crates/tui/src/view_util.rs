@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use super::wrap::wrap;
+use byline_model::Para;
 use byline_model::annotation::Claim;
 use byline_model::article::Paragraph;
 use ratatui::text::Span as TSpan;
@@ -32,7 +33,7 @@ pub fn truncate(s: &str, width: usize) -> String {
 
 pub enum Row {
     Blank,
-    Text { para: usize, line: Range<usize> },
+    Text { para: Para, line: Range<usize> },
 }
 
 /// Some context before, the paragraph `cur` (scrolled to the byte `focus`
@@ -41,12 +42,12 @@ pub enum Row {
 /// annotation and review screens.
 pub fn rows_around(
     paragraphs: &[Paragraph],
-    cur: usize,
+    cur: Para,
     focus: usize,
     width: usize,
     height: usize,
 ) -> Vec<Row> {
-    let lines = wrap_part(&paragraphs[cur].text, width, Part::Around(focus));
+    let lines = wrap_part(&paragraphs[cur.index()].text, width, Part::Around(focus));
     let focus_line = lines.iter().rposition(|l| l.start <= focus).unwrap_or(0);
     if lines.len() + 2 > height {
         let first = focus_line
@@ -62,10 +63,10 @@ pub fn rows_around(
     let budget = (height - lines.len()) / 3;
     let mut before: Vec<Row> = Vec::new();
     let mut p = cur;
-    while before.len() < budget && p > 0 {
-        p -= 1;
+    while before.len() < budget && p > Para::FIRST {
+        p = p.prev();
         before.push(Row::Blank);
-        for line in wrap_part(&paragraphs[p].text, width, Part::Tail)
+        for line in wrap_part(&paragraphs[p.index()].text, width, Part::Tail)
             .into_iter()
             .rev()
         {
@@ -80,13 +81,13 @@ pub fn rows_around(
     before.reverse();
     let mut rows = before;
     rows.extend(lines.into_iter().map(|line| Row::Text { para: cur, line }));
-    let mut p = cur + 1;
-    while rows.len() < height && p < paragraphs.len() {
+    let mut p = cur.next();
+    while rows.len() < height && p.index() < paragraphs.len() {
         rows.push(Row::Blank);
-        for line in wrap_part(&paragraphs[p].text, width, Part::Head) {
+        for line in wrap_part(&paragraphs[p.index()].text, width, Part::Head) {
             rows.push(Row::Text { para: p, line });
         }
-        p += 1;
+        p = p.next();
     }
     rows.truncate(height);
     rows

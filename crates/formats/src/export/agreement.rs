@@ -4,6 +4,7 @@
 //! corpus pooled, and a side-by-side view of two annotators' marks with
 //! the claims the other did not make highlighted.
 
+use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Kind, overlap};
 use byline_model::article::Article;
 use byline_model::review::agree::{Coder, Compared, Options, Report, Unit};
@@ -299,7 +300,7 @@ fn side_by_side(s: &mut String, i: usize, x: &Marked, r: &Report) {
         esc(bn)
     );
     for (pi, p) in x.article.paragraphs.iter().enumerate() {
-        let n = pi + 1;
+        let n = Para::from_index(pi);
         let out = if compared.holds(n) { "" } else { " out" };
         let _ = write!(s, "<div class=\"n{out}\">{n}</div>");
         for (mine, theirs, cls) in [(&a, &b, "a"), (&b, &a, "b")] {
@@ -315,7 +316,7 @@ fn side_by_side(s: &mut String, i: usize, x: &Marked, r: &Report) {
 fn para(
     s: &mut String,
     text: &str,
-    n: usize,
+    n: Para,
     mine: &[&Claim],
     theirs: &[&Claim],
     compared: &Compared,

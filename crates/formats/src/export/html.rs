@@ -996,7 +996,7 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
             for (pi, p) in article.paragraphs.iter().enumerate() {
                 // Claims are in file order (`perfile::render` sorts them).
                 let spans: Vec<Span<'_>> = set
-                    .paragraph_range(pi + 1)
+                    .paragraph_range(byline_model::Para::from_index(pi))
                     .map(|index| Span {
                         index,
                         claim: &set.claims[index],
@@ -1004,7 +1004,11 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
                     .filter(|sp| doc.holds(sp.claim))
                     .collect();
                 let class = if p.heading { " class=\"h\"" } else { "" };
-                let _ = write!(s, "<p{class} data-n=\"{}\">", pi + 1);
+                let _ = write!(
+                    s,
+                    "<p{class} data-n=\"{}\">",
+                    byline_model::Para::from_index(pi)
+                );
                 marked(&mut s, &p.text, &spans, &attrs);
                 s.push_str("</p>\n");
             }
@@ -1105,7 +1109,11 @@ mod tests {
     use byline_model::article::Paragraph;
 
     fn claim(p: &Paragraph, s: usize, e: usize, id: &str) -> Claim {
-        let mut c = Claim::new(1, p, s, e, Kind::Editorial);
+        let mut c = Claim::new(
+            byline_model::Loc::new(byline_model::Para::FIRST, s, e),
+            p,
+            Kind::Editorial,
+        );
         c.id = Some(id.into());
         c
     }

@@ -11,6 +11,7 @@ use crate::import::labels::{Mapping, Role};
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article::Article;
 use byline_model::review::verdict::{Entry, Review, Verdict};
+use byline_model::{Loc, Para};
 use byline_store::annotator_slug;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -126,14 +127,13 @@ impl Joined {
         }
     }
 
-    /// The joined offset of `c` in 1-based paragraph `p`.
-    pub fn global(&self, p: usize, c: usize) -> usize {
-        self.starts.get(p.wrapping_sub(1)).copied().unwrap_or(0) + c
+    /// The joined offset of `c` in paragraph `p`.
+    pub fn global(&self, p: Para, c: usize) -> usize {
+        self.starts.get(p.index()).copied().unwrap_or(0) + c
     }
 
-    /// `(paragraph (1-based), start, end)` of a joined range, when it lies
-    /// within one paragraph.
-    pub fn local(&self, start: usize, end: usize) -> Option<(usize, usize, usize)> {
+    /// The place of a joined range, when it lies within one paragraph.
+    pub fn local(&self, start: usize, end: usize) -> Option<Loc> {
         if start >= end {
             return None;
         }
@@ -143,7 +143,7 @@ impl Joined {
             .checked_sub(1)?;
         let s = start - self.starts[i];
         let e = end - self.starts[i];
-        (e <= self.lens[i]).then_some((i + 1, s, e))
+        (e <= self.lens[i]).then_some(Loc::new(Para::from_index(i), s, e))
     }
 }
 
@@ -577,7 +577,7 @@ pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), Stri
         if !doc.holds(c) {
             continue;
         }
-        let p = &article.paragraphs[c.paragraph - 1].text;
+        let p = &article[c.paragraph].text;
         let g = |x: usize| joined.global(c.paragraph, x);
         let mut span = |ann: &mut String, label: &str, s: usize, en: usize| {
             t += 1;
@@ -950,8 +950,8 @@ mod tests {
     fn joined_offsets_count_chars_across_paragraphs() {
         let j = Joined::new(&article());
         assert_eq!(j.text, "Héllo 🍵 world.\n\nSecond one.");
-        assert_eq!(j.global(2, 0), 16);
-        assert_eq!(j.local(16, 22), Some((2, 0, 6)));
+        assert_eq!(j.global(Para::from_index(1), 0), 16);
+        assert_eq!(j.local(16, 22), Some(Loc::new(Para::from_index(1), 0, 6)));
         assert_eq!(j.local(10, 17), None, "crosses a paragraph break");
         let k = Joined::from_text(&j.text);
         assert_eq!((k.starts, k.lens), (j.starts, j.lens));

@@ -51,7 +51,7 @@ fn sources(s: &[SourceCount]) -> Vec<SourceJson<'_>> {
 
 #[derive(Serialize)]
 struct ClaimRefJson<'a> {
-    paragraph: usize,
+    paragraph: byline_model::Para,
     start: usize,
     end: usize,
     id: Option<&'a str>,

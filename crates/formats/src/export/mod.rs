@@ -27,6 +27,7 @@ mod sink;
 
 pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 
+use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Kind, KindCounts, overlap};
 use byline_model::article::{Article, normalize_block};
 use byline_model::sources::{self, Registry};
@@ -129,13 +130,13 @@ impl TextStats {
         }
     }
 
-    /// 1-based numbers of the lead: the headline (the first heading, else
+    /// The lead: the headline (the first heading, else
     /// paragraph 1) and the first [`LEAD_BODY_PARAGRAPHS`] paragraphs after
     /// it that are not headings and do not read as one (a plain text's
     /// subheading).
-    pub fn lead(&self) -> Vec<usize> {
+    pub fn lead(&self) -> Vec<Para> {
         let h = self.paragraphs.iter().position(|p| p.heading).unwrap_or(0);
-        let mut lead = vec![h + 1];
+        let mut lead = vec![Para::from_index(h)];
         lead.extend(
             self.paragraphs
                 .iter()
@@ -143,7 +144,7 @@ impl TextStats {
                 .skip(h + 1)
                 .filter(|(_, p)| !p.heading && !p.subheading)
                 .take(LEAD_BODY_PARAGRAPHS)
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| Para::from_index(i)),
         );
         lead
     }
@@ -272,7 +273,7 @@ impl SourceCount {
 /// Where a claim is, for lists such as "needs review".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub id: Option<String>,
@@ -297,7 +298,7 @@ pub struct ArticleSummary {
     pub by_paragraph: Vec<KindCounts>,
     /// Sorted by count (descending), then kind, then name.
     pub sources: Vec<SourceCount>,
-    /// 1-based paragraph numbers of the lead.
+    /// The lead's paragraph numbers (from 1), as the reports show them.
     pub lead: Vec<usize>,
     pub needs_review: Vec<ClaimRef>,
     /// Colleagues' reviews of this annotator's file (`*.review.toml` in the
@@ -320,7 +321,7 @@ impl ArticleSummary {
             .iter()
             .enumerate()
             .filter(|(_, c)| c.total() == 0)
-            .map(|(i, _)| i + 1)
+            .map(|(i, _)| Para::from_index(i).number())
             .collect()
     }
 
@@ -431,13 +432,13 @@ pub fn summarize_with(
     let mut by_paragraph = vec![KindCounts::default(); n];
     let lead = match text {
         Some(t) => t.lead(),
-        None => (1..=n.min(1 + LEAD_BODY_PARAGRAPHS)).collect(),
+        None => Para::all(n.min(1 + LEAD_BODY_PARAGRAPHS)).collect(),
     };
     let mut needs_review = Vec::new();
     let mut sources = SourceGroups::default();
     for c in &claims {
         tally.by_kind.add(c.kind);
-        if let Some(p) = by_paragraph.get_mut(c.paragraph.wrapping_sub(1)) {
+        if let Some(p) = by_paragraph.get_mut(c.paragraph.index()) {
             p.add(c.kind);
         }
         if lead.contains(&c.paragraph) {
@@ -471,7 +472,7 @@ pub fn summarize_with(
         tally.sentences = t.paragraphs.iter().map(|p| p.sentences.len()).sum();
         tally.editorial_with_text = tally.by_kind.get(Kind::Editorial);
         for group in claims.chunk_by(|a, b| a.paragraph == b.paragraph) {
-            if let Some(p) = t.paragraphs.get(group[0].paragraph.wrapping_sub(1)) {
+            if let Some(p) = t.paragraphs.get(group[0].paragraph.index()) {
                 tally.editorial_sentences += editorial_sentences(group, &p.sentences);
             }
         }
@@ -488,7 +489,7 @@ pub fn summarize_with(
         tally,
         by_paragraph,
         sources: sources.finish(),
-        lead,
+        lead: lead.into_iter().map(Para::number).collect(),
         needs_review,
         reviews: Vec::new(),
     }

@@ -2,10 +2,11 @@ use super::*;
 use byline_model::annotation::{AnnotationSet, Claim, Extra};
 use std::path::Path;
 
-fn claim(paragraph: usize, start: usize, end: usize, kind: Kind) -> Claim {
+/// A claim in paragraph number `n`.
+fn claim(n: usize, start: usize, end: usize, kind: Kind) -> Claim {
     Claim {
         id: None,
-        paragraph,
+        paragraph: byline_model::Para::from_number(n).unwrap(),
         start,
         end,
         quote: String::new(),
@@ -21,10 +22,10 @@ fn claim(paragraph: usize, start: usize, end: usize, kind: Kind) -> Claim {
     }
 }
 
-fn sourced(paragraph: usize, start: usize, end: usize, kind: Kind, source: &str) -> Claim {
+fn sourced(n: usize, start: usize, end: usize, kind: Kind, source: &str) -> Claim {
     Claim {
         source: Some(source.into()),
-        ..claim(paragraph, start, end, kind)
+        ..claim(n, start, end, kind)
     }
 }
 
@@ -47,7 +48,10 @@ fn text_stats_count_words_and_sentences_as_the_fixtures_say() {
     let sentences: Vec<usize> = stats.paragraphs.iter().map(|p| p.sentences.len()).collect();
     assert_eq!(words, [3, 18, 19, 17, 9]);
     assert_eq!(sentences, [1, 2, 3, 2, 1]);
-    assert_eq!(stats.lead(), [1, 2, 3, 4]);
+    assert_eq!(
+        stats.lead().iter().map(|p| p.number()).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
 }
 
 #[test]
@@ -57,7 +61,14 @@ fn the_lead_skips_subheadings_in_markdown() {
         "Kicker line\n\n# Title\n\nOne.\n\n## Sub\n\nTwo.\n\nThree.\n\nFour.\n",
     );
     // Paragraphs: 1 kicker, 2 title, 3 one, 4 sub, 5 two, 6 three, 7 four.
-    assert_eq!(TextStats::new(&a).lead(), [2, 3, 5, 6]);
+    assert_eq!(
+        TextStats::new(&a)
+            .lead()
+            .iter()
+            .map(|p| p.number())
+            .collect::<Vec<_>>(),
+        [2, 3, 5, 6]
+    );
 }
 
 #[test]

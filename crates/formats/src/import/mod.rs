@@ -31,6 +31,7 @@ use crate::export::interchange::Joined;
 use byline_model::annotation::anchor::{self, Located};
 use byline_model::annotation::{AnnotationSet, Claim, Kind, NEEDS_REVIEW};
 use byline_model::article::{Article, normalize_block, slugify};
+use byline_model::{Loc, Para};
 use byline_store as store;
 use labels::{Mapping, Unmapped};
 use std::path::{Path, PathBuf};
@@ -690,7 +691,7 @@ fn build(
         }
         let mut claim = Claim {
             id: None,
-            paragraph: 1,
+            paragraph: Para::FIRST,
             start: 0,
             end: 0,
             quote: normalize_block(&quote),
@@ -731,10 +732,7 @@ fn build(
                 let (ps, pl) = (joined.starts[i], joined.lens[i]);
                 (a.max(ps), b.min(ps + pl))
             };
-            let mut i = joined
-                .starts
-                .partition_point(|&st| st <= keep)
-                .saturating_sub(1);
+            let mut i = paragraph_at(&joined, keep);
             if overlap(i).0 >= overlap(i).1 {
                 // The cue's paragraph holds none of it: the paragraph
                 // holding the most of it.
@@ -751,7 +749,7 @@ fn build(
                     &s.at,
                     format!(
                         "the span crosses a paragraph break; the claim keeps its part in paragraph {}",
-                        i + 1
+                        Para::from_index(i)
                     ),
                 ));
                 placed = joined.local(ca, cb);
@@ -763,27 +761,28 @@ fn build(
             }
         }
         match placed {
-            Some((p, a, b)) => {
-                anchor::place_claim(&mut claim, p, &article.paragraphs[p - 1], a, b);
-            }
+            Some(at) => anchor::place_claim(&mut claim, at, &article[at.para]),
             None => {
                 // Where the offsets would put it, as the place to try first
                 // and to keep when the quote is not found.
                 let (a, b) = s.offsets.unwrap_or((0, claim.quote.chars().count().max(1)));
-                (claim.paragraph, claim.start, claim.end) = nearest_place(&joined, a, b);
+                Loc {
+                    para: claim.paragraph,
+                    start: claim.start,
+                    end: claim.end,
+                } = nearest_place(&joined, a, b);
                 let located = match exact_place(&claim, &article, &joined, s.offsets) {
                     Some(place) => Located::Found { place, errors: 0 },
                     None => anchor::locate(&claim, &article),
                 };
                 match located {
                     Located::Kept => {
-                        let (p, a, b) = (claim.paragraph, claim.start, claim.end);
-                        anchor::place_claim(&mut claim, p, &article.paragraphs[p - 1], a, b);
+                        let at = claim.loc();
+                        anchor::place_claim(&mut claim, at, &article[at.para]);
                     }
                     Located::Found { place, .. } => {
-                        let p = &article.paragraphs[place.paragraph - 1];
                         let saved = claim.quote.clone();
-                        anchor::place_claim(&mut claim, place.paragraph, p, place.start, place.end);
+                        anchor::place_claim(&mut claim, place, &article[place.para]);
                         if claim.quote != saved {
                             claim.status = Some(NEEDS_REVIEW.into());
                             needs_review.push(s.at.clone());
@@ -829,7 +828,7 @@ fn exact_place(
     article: &Article,
     joined: &Joined,
     offsets: Option<(usize, usize)>,
-) -> Option<anchor::Place> {
+) -> Option<Loc> {
     if c.quote.is_empty() {
         return None;
     }
@@ -838,11 +837,7 @@ fn exact_place(
     for (i, p) in article.paragraphs.iter().enumerate() {
         for (b, _) in p.text.match_indices(c.quote.as_str()) {
             let start = p.char_of(b);
-            found.push(anchor::Place {
-                paragraph: i + 1,
-                start,
-                end: start + n,
-            });
+            found.push(Loc::new(Para::from_index(i), start, start + n));
         }
     }
     match (found.len(), offsets) {
@@ -850,7 +845,7 @@ fn exact_place(
         (1, _) => found.pop(),
         (_, Some((a, _))) => found
             .into_iter()
-            .min_by_key(|p| joined.global(p.paragraph, p.start).abs_diff(a)),
+            .min_by_key(|p| joined.global(p.para, p.start).abs_diff(a)),
         (_, None) => None,
     }
 }
@@ -859,12 +854,9 @@ fn exact_place(
 /// paragraph and at least one character long: the place a span that
 /// cannot be found again keeps (with `needs-review`), as `byline check`
 /// keeps a claim's old place.
-fn nearest_place(joined: &Joined, a: usize, b: usize) -> (usize, usize, usize) {
-    let i = joined
-        .starts
-        .partition_point(|&s| s <= a)
-        .saturating_sub(1)
-        .min(joined.starts.len().saturating_sub(1));
+fn nearest_place(joined: &Joined, a: usize, b: usize) -> Loc {
+    let para = Para::from_index(paragraph_at(joined, a)).clamp_to(joined.starts.len());
+    let i = para.index();
     let len = joined.lens.get(i).copied().unwrap_or(1).max(1);
     let start = a
         .saturating_sub(joined.starts.get(i).copied().unwrap_or(0))
@@ -872,7 +864,16 @@ fn nearest_place(joined: &Joined, a: usize, b: usize) -> (usize, usize, usize) {
     let end = b
         .saturating_sub(joined.starts.get(i).copied().unwrap_or(0))
         .clamp(start + 1, len);
-    (i + 1, start, end)
+    Loc::new(para, start, end)
+}
+
+/// The index of the paragraph whose joined text holds offset `at` (the
+/// last one starting at or before it; the first when none does).
+fn paragraph_at(joined: &Joined, at: usize) -> usize {
+    match joined.starts.partition_point(|&s| s <= at) {
+        0 => 0,
+        after => after - 1,
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {

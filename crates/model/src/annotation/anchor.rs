@@ -14,6 +14,7 @@
 
 use super::{AnnotationSet, CONTEXT_CHARS, Claim, NEEDS_REVIEW};
 use crate::article::{Article, Paragraph};
+use crate::loc::{Loc, Para};
 use std::collections::HashMap;
 
 const QUOTE_WEIGHT: f64 = 50.0;
@@ -51,23 +52,8 @@ const MAX_FUZZY_CANDIDATES: usize = 64;
 /// Exact occurrences scored per claim, nearest the old place first.
 const MAX_EXACT_CANDIDATES: usize = 2000;
 
-/// A claim's place: 1-based paragraph, `char` offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    pub paragraph: usize,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Place {
-    pub fn of(c: &Claim) -> Place {
-        Place {
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
-        }
-    }
-}
+/// A claim's place.
+pub type Place = Loc;
 
 /// What re-anchoring did to one claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,10 +83,9 @@ pub enum Located {
 
 /// Whether the claim's offsets hold its quote in `article`.
 pub fn holds(c: &Claim, article: &Article) -> bool {
-    c.paragraph >= 1
-        && c.start < c.end
+    c.start < c.end
         && article
-            .paragraph(c.paragraph - 1)
+            .paragraph(c.paragraph)
             .is_some_and(|p| c.end <= p.char_len() && p.slice(c.start, c.end) == c.quote)
 }
 
@@ -151,19 +136,13 @@ pub fn reanchor_if(
                 Anchored::Ok
             }
             Located::Found { place, errors } => {
-                let from = Place::of(c);
+                let from = c.loc();
                 if errors > 0 && c.previous_quote.is_none() {
                     // Its words changed (FORMAT.md, `previous_quote`): the
                     // text the annotator marked is kept, the first time.
                     c.previous_quote = Some(c.quote.clone());
                 }
-                place_claim(
-                    c,
-                    place.paragraph,
-                    &article.paragraphs[place.paragraph - 1],
-                    place.start,
-                    place.end,
-                );
+                place_claim(c, place, &article[place.para]);
                 Anchored::Moved {
                     from,
                     exact: errors == 0,
@@ -200,14 +179,14 @@ pub fn locate(c: &Claim, article: &Article) -> Located {
     locate_in(c, &Index::new(article))
 }
 
-/// Places `c` on `start..end` of paragraph `paragraph` (1-based) as the
-/// annotator chose it: new quote and context, `needs-review` cleared. This
-/// is what the TUI calls when a claim that needs review is placed again.
-pub fn place_claim(c: &mut Claim, paragraph: usize, p: &Paragraph, start: usize, end: usize) {
-    c.paragraph = paragraph;
-    c.start = start;
-    c.end = end;
-    c.quote = p.slice(start, end).to_owned();
+/// Places `c` on `at`, whose paragraph is `p`, as the annotator chose it:
+/// new quote and context, `needs-review` cleared. This is what the TUI
+/// calls when a claim that needs review is placed again.
+pub fn place_claim(c: &mut Claim, at: Loc, p: &Paragraph) {
+    c.paragraph = at.para;
+    c.start = at.start;
+    c.end = at.end;
+    c.quote = p.slice(at.start, at.end).to_owned();
     c.set_context(p);
     clear_review(c);
 }
@@ -218,7 +197,7 @@ pub fn place_claim(c: &mut Claim, paragraph: usize, p: &Paragraph, start: usize,
 pub fn refresh_context(set: &mut AnnotationSet, article: &Article) {
     for c in &mut set.claims {
         if !c.needs_review() && holds(c, article) {
-            c.set_context(&article.paragraphs[c.paragraph - 1]);
+            c.set_context(&article[c.paragraph]);
         }
     }
 }
@@ -398,7 +377,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     if quote.is_empty() || n == 0 {
         return Located::NotFound;
     }
-    let old_para = c.paragraph.saturating_sub(1);
+    let old_para = c.paragraph.index();
     let hint = index.offsets[old_para.min(n - 1)] + c.start;
     let scorer = Scorer {
         index,
@@ -416,11 +395,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
             .map(|s| boundary(quote.last().copied(), s.chars().next())),
     };
     let found = |cand: &Candidate| Located::Found {
-        place: Place {
-            paragraph: cand.para + 1,
-            start: cand.start,
-            end: cand.end,
-        },
+        place: Loc::new(Para::from_index(cand.para), cand.start, cand.end),
         errors: cand.errors,
     };
 
@@ -847,11 +822,17 @@ mod tests {
         }
     }
 
-    fn claim_on(a: &Article, para: usize, quote: &str) -> Claim {
-        let p = &a.paragraphs[para - 1];
+    /// A claim on `quote` in paragraph number `n`.
+    fn claim_on(a: &Article, n: usize, quote: &str) -> Claim {
+        let para = Para::from_number(n).unwrap();
+        let p = &a.paragraphs[para.index()];
         let b = p.text.find(quote).unwrap();
         let s = p.char_of(b);
-        Claim::new(para, p, s, s + quote.chars().count(), Kind::Sourced)
+        Claim::new(
+            Loc::new(para, s, s + quote.chars().count()),
+            p,
+            Kind::Sourced,
+        )
     }
 
     fn set_of(a: &Article, claims: Vec<Claim>) -> AnnotationSet {
@@ -881,7 +862,7 @@ mod tests {
             matches!(out[0], Anchored::Moved { exact: true, .. }),
             "{out:?}"
         );
-        assert_eq!(set.claims[0].paragraph, 3);
+        assert_eq!(set.claims[0].paragraph.number(), 3);
         assert!(holds(&set.claims[0], &b));
     }
 

@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod overlap;
 
 use crate::article::{Article, Paragraph};
+use crate::loc::{Loc, Para};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use toml::value::Datetime;
@@ -93,8 +94,8 @@ pub const MAX_CLAIM_CHARS: usize = 20_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub id: Option<String>,
-    /// 1-based paragraph number.
-    pub paragraph: usize,
+    /// Its paragraph (the file's `paragraph` is its 1-based number).
+    pub paragraph: Para,
     /// `char` offsets into the normalised paragraph; `end` exclusive.
     pub start: usize,
     pub end: usize,
@@ -115,11 +116,12 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// A new claim over `start..end` of paragraph `paragraph` (1-based).
-    pub fn new(paragraph: usize, p: &Paragraph, start: usize, end: usize, kind: Kind) -> Claim {
+    /// A new claim over `at`, whose paragraph is `p`.
+    pub fn new(at: Loc, p: &Paragraph, kind: Kind) -> Claim {
+        let Loc { para, start, end } = at;
         let mut c = Claim {
             id: None,
-            paragraph,
+            paragraph: para,
             start,
             end,
             quote: p.slice(start, end).to_owned(),
@@ -145,6 +147,11 @@ impl Claim {
         self.suffix = Some(after.to_owned());
     }
 
+    /// Where the claim is.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     pub fn needs_review(&self) -> bool {
         self.status.as_deref() == Some(NEEDS_REVIEW)
     }
@@ -154,7 +161,7 @@ impl Claim {
     }
 
     /// The sort key FORMAT.md fixes for files.
-    fn sort_key(&self) -> (usize, usize, usize, &str) {
+    fn sort_key(&self) -> (Para, usize, usize, &str) {
         (
             self.paragraph,
             self.start,
@@ -195,8 +202,8 @@ pub struct AnnotatorMeta {
 /// suggested again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dismissed {
-    /// 1-based, like a claim's.
-    pub paragraph: usize,
+    /// Like a claim's.
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub quote: String,
@@ -209,20 +216,18 @@ impl Dismissed {
     /// Whether this entry dismisses a suggestion of `kind` over `quote` at
     /// this place; the quote alone also counts in the same paragraph, so a
     /// dismissal holds when an edit moved the words a little.
-    pub fn covers(
-        &self,
-        paragraph: usize,
-        start: usize,
-        end: usize,
-        quote: &str,
-        kind: Kind,
-    ) -> bool {
-        self.paragraph == paragraph
+    pub fn covers(&self, at: Loc, quote: &str, kind: Kind) -> bool {
+        self.paragraph == at.para
             && self.kind == kind
-            && ((self.start == start && self.end == end) || self.quote == quote)
+            && ((self.start == at.start && self.end == at.end) || self.quote == quote)
     }
 
-    fn sort_key(&self) -> (usize, usize, usize, Kind) {
+    /// Where the dismissed suggestion was.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
+    fn sort_key(&self) -> (Para, usize, usize, Kind) {
         (self.paragraph, self.start, self.end, self.kind)
     }
 }
@@ -300,8 +305,8 @@ impl AnnotationSet {
         c
     }
 
-    /// Index range of the claims of 1-based paragraph `p` (claims sorted).
-    pub fn paragraph_range(&self, p: usize) -> std::ops::Range<usize> {
+    /// Index range of the claims of paragraph `p` (claims sorted).
+    pub fn paragraph_range(&self, p: Para) -> std::ops::Range<usize> {
         let lo = self.claims.partition_point(|c| c.paragraph < p);
         let hi = self.claims.partition_point(|c| c.paragraph <= p);
         lo..hi
@@ -390,7 +395,7 @@ mod tests {
     #[test]
     fn new_claim_takes_quote_and_context() {
         let p = Paragraph::new("陈美玲 said the tea 🍵 was fine.".into(), false);
-        let c = Claim::new(1, &p, 4, 8, Kind::Sourced);
+        let c = Claim::new(Loc::new(Para::FIRST, 4, 8), &p, Kind::Sourced);
         assert_eq!(c.quote, "said");
         assert_eq!(c.prefix.as_deref(), Some("陈美玲 "));
         assert_eq!(c.suffix.as_deref(), Some(" the tea 🍵 was fine."));
@@ -401,8 +406,10 @@ mod tests {
         let p = Paragraph::new("same same".into(), false);
         let a = Article::new("x".into(), "x".into(), "x.txt".into(), vec![p.clone()]);
         let mut set = AnnotationSet::new(&a, "A", None);
-        set.claims.push(Claim::new(1, &p, 0, 4, Kind::Sourced));
-        set.claims.push(Claim::new(1, &p, 0, 4, Kind::Editorial));
+        set.claims
+            .push(Claim::new(Loc::new(Para::FIRST, 0, 4), &p, Kind::Sourced));
+        set.claims
+            .push(Claim::new(Loc::new(Para::FIRST, 0, 4), &p, Kind::Editorial));
         let mut again = set.clone();
         set.assign_ids();
         again.assign_ids();
@@ -434,7 +441,8 @@ mod tests {
         let mut set = AnnotationSet::new(&a, "A", None);
         for i in 0..3000 {
             let (s, e) = [(4, 14), (19, 33), (0, 3)][i % 3];
-            set.claims.push(Claim::new(1, &p, s, e, Kind::Sourced));
+            set.claims
+                .push(Claim::new(Loc::new(Para::FIRST, s, e), &p, Kind::Sourced));
         }
         // Ids already on file, some of them the ones the salts would give.
         let base = id_base(&set.claims[0]);

@@ -17,6 +17,7 @@ pub use load::{
 };
 pub use text::{LONG_PARAGRAPH, Paragraph, is_abbreviation, normalize_block, slugify, split_plain};
 
+use crate::loc::Para;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -76,9 +77,9 @@ impl Article {
         })
     }
 
-    /// The paragraph with 0-based index `i`.
-    pub fn paragraph(&self, i: usize) -> Option<&Paragraph> {
-        self.paragraphs.get(i)
+    /// Paragraph `p`, if the article has it.
+    pub fn paragraph(&self, p: Para) -> Option<&Paragraph> {
+        self.paragraphs.get(p.index())
     }
 
     pub fn len(&self) -> usize {
@@ -103,6 +104,14 @@ impl Article {
     /// Number of words in the whole article (UAX #29 words).
     pub fn word_count(&self) -> usize {
         self.paragraphs.iter().map(|p| p.words().len()).sum()
+    }
+}
+
+/// `article[p]`: paragraph `p`, which the article must have.
+impl std::ops::Index<Para> for Article {
+    type Output = Paragraph;
+    fn index(&self, p: Para) -> &Paragraph {
+        &self.paragraphs[p.index()]
     }
 }
 

@@ -30,6 +30,7 @@
 
 use crate::annotation::{AnnotationSet, Claim, Dismissed, Extra, Kind};
 use crate::article::{Article, slug::same_name};
+use crate::loc::{Loc, Para};
 
 /// The `[annotator] name` of a gold file, and its file stem.
 pub const GOLD: &str = "gold";
@@ -57,8 +58,7 @@ pub struct Version {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cluster {
     pub kind: Kind,
-    /// 1-based.
-    pub paragraph: usize,
+    pub paragraph: Para,
     /// The union of the versions' spans (connected, so one range).
     pub start: usize,
     pub end: usize,
@@ -67,6 +67,11 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// Where the cluster is: the union of its versions' spans.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     /// The distinct annotators, in order.
     pub fn annotators(&self) -> Vec<usize> {
         let mut a: Vec<usize> = self.versions.iter().map(|v| v.annotator).collect();
@@ -79,8 +84,7 @@ impl Cluster {
 /// Where annotators disagree: disputed clusters that overlap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dispute {
-    /// 1-based.
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     /// Sorted by place, then kind.
@@ -88,6 +92,11 @@ pub struct Dispute {
 }
 
 impl Dispute {
+    /// Where the dispute is: the union of its clusters' spans.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     /// Every version, cluster by cluster.
     pub fn versions(&self) -> impl Iterator<Item = Version> + '_ {
         self.clusters
@@ -290,15 +299,9 @@ fn from_slugs(annotators: impl IntoIterator<Item = usize>, slugs: &[String]) -> 
 
 /// A gold claim over `start..end` of `kind`, its text from the article;
 /// `None` when the place is not in the article.
-fn new_claim(
-    article: &Article,
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    kind: Kind,
-) -> Option<Claim> {
-    let p = article.paragraph(paragraph.checked_sub(1)?)?;
-    (end <= p.char_len() && start < end).then(|| Claim::new(paragraph, p, start, end, kind))
+fn new_claim(article: &Article, at: Loc, kind: Kind) -> Option<Claim> {
+    let p = article.paragraph(at.para)?;
+    (at.end <= p.char_len() && at.start < at.end).then(|| Claim::new(at, p, kind))
 }
 
 /// What the versions give a merged claim besides its span: the majority
@@ -345,7 +348,11 @@ pub fn agreed_claim(
     article: &Article,
 ) -> Option<Claim> {
     let (start, end) = majority_span(&cluster.versions, sets)?;
-    let mut c = new_claim(article, cluster.paragraph, start, end, cluster.kind)?;
+    let mut c = new_claim(
+        article,
+        Loc::new(cluster.paragraph, start, end),
+        cluster.kind,
+    )?;
     fill(&mut c, &cluster.versions, sets, slugs);
     Some(c)
 }
@@ -364,7 +371,7 @@ pub fn merged_claims(
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|cl| {
-            let mut c = new_claim(article, cl.paragraph, cl.start, cl.end, kind)?;
+            let mut c = new_claim(article, cl.loc(), kind)?;
             fill(&mut c, &cl.versions, sets, slugs);
             Some(c)
         })
@@ -382,13 +389,7 @@ pub fn taken_claim(
     article: &Article,
 ) -> Option<Claim> {
     let theirs = claim(sets, v);
-    let mut c = new_claim(
-        article,
-        theirs.paragraph,
-        theirs.start,
-        theirs.end,
-        theirs.kind,
-    )?;
+    let mut c = new_claim(article, theirs.loc(), theirs.kind)?;
     c.source = theirs.source.clone();
     c.note = theirs.note.clone();
     c.tags = theirs.tags.clone();
@@ -560,7 +561,7 @@ mod tests {
 
     fn c(start: usize, end: usize, kind: Kind, source: Option<&str>) -> Claim {
         let a = article();
-        let mut c = Claim::new(1, &a.paragraphs[0], start, end, kind);
+        let mut c = Claim::new(Loc::new(Para::FIRST, start, end), &a.paragraphs[0], kind);
         c.source = source.map(str::to_owned);
         c
     }

@@ -8,6 +8,7 @@ use super::metrics::{
 };
 use crate::annotation::{AnnotationSet, Claim, Kind, overlap};
 use crate::article::Article;
+use crate::loc::Para;
 use serde::Serialize;
 
 /// What one unit of agreement is.
@@ -165,13 +166,15 @@ pub struct Compared {
 impl Compared {
     /// The 0-based paragraph indices compared.
     pub fn range(&self) -> std::ops::Range<usize> {
-        let start = self.first.saturating_sub(1);
+        // `first` and `last` are the numbers shown (from 1): the indices
+        // run from `first`'s up to `last`'s, which is `last` itself.
+        let start = Para::from_number(self.first).map_or(0, Para::index);
         start..self.last.max(start)
     }
 
-    /// Whether a 1-based paragraph number is compared.
-    pub fn holds(&self, paragraph: usize) -> bool {
-        (self.first..=self.last).contains(&paragraph)
+    /// Whether a paragraph is compared.
+    pub fn holds(&self, paragraph: Para) -> bool {
+        (self.first..=self.last).contains(&paragraph.number())
     }
 }
 
@@ -182,7 +185,8 @@ pub fn reach(name: &str, set: &AnnotationSet, paragraphs: usize) -> Reach {
         // `position` is where the cursor was last; a claim further on
         // was read too.
         (false, Some(p)) => {
-            let claimed = set.claims.iter().map(|c| c.paragraph).max().unwrap_or(0);
+            let claimed = set.claims.iter().map(|c| c.paragraph.number()).max();
+            let claimed = claimed.unwrap_or(0);
             (Read::Stopped, p.max(claimed).min(paragraphs))
         }
         (false, None) => (Read::Unknown, paragraphs),
@@ -318,7 +322,7 @@ fn rate(n: usize, of: usize) -> Option<f64> {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceDifference {
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub a: Option<String>,
     pub b: Option<String>,
 }
@@ -437,7 +441,8 @@ pub fn unit_labels_in(
     let start = range.start.min(end);
     for (i, p) in article.paragraphs.iter().enumerate().take(end).skip(start) {
         let mut chars = vec![0usize; p.char_len()];
-        let here: Vec<&Claim> = claims.iter().filter(|c| c.paragraph == i + 1).collect();
+        let para = Para::from_index(i);
+        let here: Vec<&Claim> = claims.iter().filter(|c| c.paragraph == para).collect();
         let spans: Vec<std::ops::Range<usize>> = here
             .iter()
             .map(|c| {
@@ -504,7 +509,7 @@ fn continuum_units(
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|c| {
-            let i = c.paragraph.checked_sub(1)?;
+            let i = c.paragraph.index();
             if !range.contains(&i) {
                 return None;
             }
@@ -1067,6 +1072,7 @@ pub fn render_json(r: &Report) -> String {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
+    use crate::loc::Loc;
 
     fn article(paras: &[&str]) -> Article {
         let ps = paras
@@ -1076,8 +1082,10 @@ mod tests {
         Article::new("t".into(), "T".into(), "t.txt".into(), ps)
     }
 
-    fn claim(a: &Article, para: usize, start: usize, end: usize, kind: Kind) -> Claim {
-        Claim::new(para, &a.paragraphs[para - 1], start, end, kind)
+    /// A claim in paragraph number `n`.
+    fn claim(a: &Article, n: usize, start: usize, end: usize, kind: Kind) -> Claim {
+        let para = Para::from_number(n).unwrap();
+        Claim::new(Loc::new(para, start, end), &a[para], kind)
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::agree::label_of;
 use super::metrics::{LabelledSpan, overlap_pairs};
 use crate::annotation::Claim;
+use crate::loc::{Loc, Para};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
@@ -37,10 +38,17 @@ pub struct Item {
     /// Index into my claims.
     pub mine: Option<usize>,
     pub state: State,
-    /// 1-based paragraph and `char` span: theirs where there is one.
-    pub paragraph: usize,
+    /// Paragraph and `char` span: theirs where there is one.
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
+}
+
+impl Item {
+    /// Where the item is: theirs where there is one.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
 }
 
 fn spans(claims: &[Claim]) -> Vec<LabelledSpan> {
@@ -119,7 +127,7 @@ mod tests {
     #[test]
     fn the_four_states() {
         let p = Paragraph::new("One. Two two. Three three. Four four four.".into(), false);
-        let c = |s, e, k| Claim::new(1, &p, s, e, k);
+        let c = |s, e, k| Claim::new(Loc::new(Para::FIRST, s, e), &p, k);
         let theirs = [
             c(0, 4, Kind::Sourced),
             c(5, 13, Kind::Anonymous),

@@ -5,6 +5,7 @@
 //! Everything is counted in integers and divided once at the end, so the
 //! figures match the reference implementations to the last digit.
 
+use crate::loc::Para;
 use std::collections::BTreeMap;
 
 /// Nominal Krippendorff's alpha, accumulated one unit at a time.
@@ -157,7 +158,7 @@ pub fn cohen_kappa(a: &[usize], b: &[usize]) -> Option<f64> {
 /// A labelled span: what span F1 compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LabelledSpan {
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub label: usize,
@@ -257,7 +258,7 @@ fn overlap_pairs_batched(
 ) -> Vec<(usize, usize)> {
     type Key = (std::cmp::Reverse<usize>, usize, usize);
     let batch = batch.max(1);
-    let mut by_paragraph: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_paragraph: BTreeMap<Para, Vec<usize>> = BTreeMap::new();
     for (j, s) in b.iter().enumerate() {
         by_paragraph.entry(s.paragraph).or_default().push(j);
     }
@@ -328,7 +329,7 @@ mod tests {
                 .map(|_| {
                     let start = next(40);
                     LabelledSpan {
-                        paragraph: 1 + next(2),
+                        paragraph: Para::from_index(next(2)),
                         start,
                         end: start + 1 + next(20),
                         label: next(3),
@@ -379,9 +380,10 @@ mod tests {
         assert!((cohen_kappa(&a, &b).unwrap() - 0.4).abs() < 1e-15);
     }
 
-    fn sp(paragraph: usize, start: usize, end: usize, label: usize) -> LabelledSpan {
+    /// A span in paragraph number `n`.
+    fn sp(n: usize, start: usize, end: usize, label: usize) -> LabelledSpan {
         LabelledSpan {
-            paragraph,
+            paragraph: Para::from_number(n).unwrap(),
             start,
             end,
             label,

@@ -2,6 +2,7 @@
 
 use super::verdict::{Review, Verdict};
 use crate::annotation::{Claim, Kind};
+use crate::loc::Para;
 use serde::Serialize;
 
 /// Counts for one kind of the reviewed claims (the colleague's kind, not
@@ -40,7 +41,7 @@ pub struct ReviewSummary {
 pub struct Dispute {
     /// The disputed claim's id, when it has one.
     pub claim: Option<String>,
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     /// The claim's own kind.
@@ -142,14 +143,15 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
+    use crate::loc::Loc;
 
     #[test]
     fn counts_by_the_reviewed_kind() {
         let p = Paragraph::new("One said so. Two said no. Three.".into(), false);
         let claims = vec![
-            Claim::new(1, &p, 0, 12, Kind::Sourced),
-            Claim::new(1, &p, 13, 25, Kind::Sourced),
-            Claim::new(1, &p, 26, 32, Kind::Editorial),
+            Claim::new(Loc::new(Para::FIRST, 0, 12), &p, Kind::Sourced),
+            Claim::new(Loc::new(Para::FIRST, 13, 25), &p, Kind::Sourced),
+            Claim::new(Loc::new(Para::FIRST, 26, 32), &p, Kind::Editorial),
         ];
         let mut r = Review::new("a", "Rev", "alex");
         r.set(&claims, 0, Verdict::Agree, None, None);

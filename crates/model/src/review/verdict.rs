@@ -2,6 +2,7 @@
 //! file, with no I/O and no UI.
 
 use crate::annotation::{Claim, Extra, Kind};
+use crate::loc::{Loc, Para};
 use toml::value::Datetime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,7 +32,7 @@ impl Verdict {
 pub struct Entry {
     /// The reviewed claim's id, when it had one.
     pub claim: Option<String>,
-    pub paragraph: usize,
+    pub paragraph: Para,
     pub start: usize,
     pub end: usize,
     pub quote: String,
@@ -43,7 +44,12 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn sort_key(&self) -> (usize, usize, usize, &str) {
+    /// The reviewed claim's place, as the verdict holds it.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
+    fn sort_key(&self) -> (Para, usize, usize, &str) {
         (
             self.paragraph,
             self.start,
@@ -142,9 +148,7 @@ impl Review {
                 continue;
             }
             let same_place = claims.iter().enumerate().position(|(i, c)| {
-                of_claim[i].is_none()
-                    && (c.paragraph, c.start, c.end) == (e.paragraph, e.start, e.end)
-                    && c.quote == e.quote
+                of_claim[i].is_none() && c.loc() == e.loc() && c.quote == e.quote
             });
             if let Some(c) = same_place {
                 link(&mut of_claim, &mut used, c, v);
@@ -159,7 +163,7 @@ impl Review {
                 .iter()
                 .enumerate()
                 .filter(|(i, c)| of_claim[*i].is_none() && c.quote == e.quote)
-                .min_by_key(|(_, c)| (c.paragraph.abs_diff(e.paragraph), c.start.abs_diff(e.start)))
+                .min_by_key(|(_, c)| (c.paragraph.distance(e.paragraph), c.start.abs_diff(e.start)))
                 .map(|(i, _)| i);
             if let Some(c) = nearest {
                 link(&mut of_claim, &mut used, c, v);
@@ -185,7 +189,7 @@ impl Review {
             None => {
                 self.verdicts.push(Entry {
                     claim: None,
-                    paragraph: 0,
+                    paragraph: Para::FIRST,
                     start: 0,
                     end: 0,
                     quote: String::new(),
@@ -246,10 +250,10 @@ mod tests {
 
     fn claims() -> Vec<Claim> {
         let p = Paragraph::new("One said so. Two said no. One said so.".into(), false);
-        let mut a = Claim::new(1, &p, 0, 12, Kind::Sourced);
+        let mut a = Claim::new(Loc::new(Para::FIRST, 0, 12), &p, Kind::Sourced);
         a.id = Some("aaaaaa".into());
-        let b = Claim::new(1, &p, 13, 25, Kind::Anonymous);
-        let c = Claim::new(1, &p, 26, 38, Kind::Editorial);
+        let b = Claim::new(Loc::new(Para::FIRST, 13, 25), &p, Kind::Anonymous);
+        let c = Claim::new(Loc::new(Para::FIRST, 26, 38), &p, Kind::Editorial);
         vec![a, b, c]
     }
 
@@ -282,9 +286,9 @@ mod tests {
         // one with an id, by its id.
         let p = Paragraph::new("New. One said so. Two said no. One said so.".into(), false);
         let mut moved = vec![
-            Claim::new(1, &p, 5, 17, Kind::Sourced),
-            Claim::new(1, &p, 18, 30, Kind::Anonymous),
-            Claim::new(1, &p, 31, 43, Kind::Editorial),
+            Claim::new(Loc::new(Para::FIRST, 5, 17), &p, Kind::Sourced),
+            Claim::new(Loc::new(Para::FIRST, 18, 30), &p, Kind::Anonymous),
+            Claim::new(Loc::new(Para::FIRST, 31, 43), &p, Kind::Editorial),
         ];
         moved[2].id = Some("aaaaaa".into());
         let m = r.match_claims(&moved);

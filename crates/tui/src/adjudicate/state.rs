@@ -3,6 +3,7 @@
 use crate::keys::Keymaps;
 use crate::widgets::line_input::LineInput;
 use crate::widgets::status::SaveState;
+use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Dismissed};
 use byline_model::article::Article;
 use byline_model::review::adjudicate::{self as adj, Dispute, Plan, Version};
@@ -103,7 +104,7 @@ impl AdjudicateApp {
     /// The version under the cursor.
     pub fn current(&self) -> Option<Version> {
         let v = self.versions();
-        v.get(self.cursor.min(v.len().saturating_sub(1))).copied()
+        v.get(crate::row::clamp(self.cursor, v.len())).copied()
     }
 
     /// Recomputes which disputes gold decides.
@@ -172,10 +173,10 @@ impl AdjudicateApp {
         self.keys.adjudicate.label(action).unwrap_or_default()
     }
 
-    /// The paragraph shown, 0-based.
-    pub fn paragraph(&self) -> usize {
+    /// The paragraph shown.
+    pub fn paragraph(&self) -> Para {
         self.dispute()
-            .map_or(0, |d| d.paragraph.saturating_sub(1))
-            .min(self.article.len().saturating_sub(1))
+            .map_or(Para::FIRST, |d| d.paragraph)
+            .clamp_to(self.article.len())
     }
 }

@@ -381,7 +381,7 @@ fn undo(app: &mut AdjudicateApp) {
     };
     app.gold.claims = s.claims;
     app.gold.dismissed = s.dismissed;
-    app.focus = s.focus.min(app.plan.disputes.len().saturating_sub(1));
+    app.focus = crate::row::clamp(s.focus, app.plan.disputes.len());
     app.cursor = 0;
     app.revision += 1;
     app.refresh();

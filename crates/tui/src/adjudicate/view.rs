@@ -11,6 +11,7 @@ use crate::view_util::{
     Row, claim_spans, gutter_marks, painted as painted_line, paragraph_bar, rows_around, truncate,
 };
 use crate::widgets::{footer, help};
+use byline_model::Para;
 use byline_model::annotation::Claim;
 use byline_model::review::adjudicate as adj;
 use ratatui::Frame;
@@ -86,14 +87,14 @@ struct Mark {
     marker: (usize, char),
 }
 
-fn marks(app: &AdjudicateApp, theme: &Theme, para: usize) -> Vec<Mark> {
-    let p = &app.article.paragraphs[para];
+fn marks(app: &AdjudicateApp, theme: &Theme, para: Para) -> Vec<Mark> {
+    let p = &app.article[para];
     let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
     let mut out: Vec<Mark> = app
         .gold
         .claims
         .iter()
-        .filter(|g| g.paragraph == para + 1 && !g.needs_review())
+        .filter(|g| g.paragraph == para && !g.needs_review())
         .map(|g| Mark {
             bytes: bytes(g),
             style: theme.kind(g.kind),
@@ -119,7 +120,7 @@ fn draw_body(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let width = area.width.saturating_sub(GUTTER).max(1) as usize;
     let cur = app.paragraph();
-    let p = &app.article.paragraphs[cur];
+    let p = &app.article[cur];
     let sel: Option<Range<usize>> = app.current().map(|v| {
         let c = app.claim(v);
         p.byte_of(c.start)..p.byte_of(c.end)
@@ -132,7 +133,7 @@ fn draw_body(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width,
         area.height as usize,
     );
-    let mut cache: Option<(usize, Vec<Mark>)> = None;
+    let mut cache: Option<(Para, Vec<Mark>)> = None;
     for (y, row) in rows.iter().enumerate() {
         let Row::Text { para, line } = row else {
             continue;
@@ -141,7 +142,7 @@ fn draw_body(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             cache = Some((*para, marks(app, theme, *para)));
         }
         let Some((_, marks)) = &cache else { continue };
-        let p = &app.article.paragraphs[*para];
+        let p = &app.article[*para];
         let base = if *para != cur {
             theme.context()
         } else if p.heading {
@@ -328,7 +329,7 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
     block.render(area, buf);
     let h = inner.height as usize;
     // The cursor's line stays in view.
-    let first = rows.cursor.saturating_sub(h.saturating_sub(1));
+    let first = rows.cursor.saturating_sub(crate::row::last(h));
     for (y, line) in rows.lines.iter().skip(first).take(h).enumerate() {
         buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
     }

@@ -6,6 +6,7 @@
 use super::action::Action;
 use super::state::{App, ClaimsList, LineInput, Mode, Prompt, PromptKind, Span};
 use super::update::{changed, checkpoint};
+use crate::row;
 use crate::theme::Theme;
 use crate::ui::Ui;
 use crate::view_util::truncate;
@@ -25,7 +26,7 @@ pub fn open(app: &mut App) {
         return;
     }
     let here = app.claim_under_cursor().or_else(|| {
-        let at = (app.cursor.para + 1, app.cursor.start);
+        let at = (app.cursor.para, app.cursor.start);
         app.set
             .claims
             .iter()
@@ -50,11 +51,11 @@ pub fn update(app: &mut App, action: Action) {
         app.mode = Mode::Normal;
         return;
     };
-    list.at = list.at.min(shown.len().saturating_sub(1));
+    list.at = row::clamp(list.at, shown.len());
     let chosen = shown.get(list.at).copied();
     match action {
-        Action::ClaimsNext => list.at = (list.at + 1).min(shown.len().saturating_sub(1)),
-        Action::ClaimsPrev => list.at = list.at.saturating_sub(1),
+        Action::ClaimsNext => list.at = row::next(list.at, shown.len()),
+        Action::ClaimsPrev => list.at = row::prev(list.at),
         Action::ClaimsFilter => list.typing = true,
         Action::ClaimsSourced | Action::ClaimsAnonymous | Action::ClaimsEditorial => {
             let kind = match action {
@@ -125,7 +126,7 @@ pub fn filter_done(app: &mut App, edit: Edit) {
 /// Puts the cursor on claim `i` and closes the list.
 fn go_to(app: &mut App, i: usize) {
     let c = &app.set.claims[i];
-    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+    let para = c.paragraph.clamp_to(app.article.len());
     let len = app.paragraph(para).char_len();
     let mut span = Span {
         para,
@@ -186,9 +187,7 @@ pub fn draw(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         y += 1;
     }
     let left = inner.bottom().saturating_sub(y);
-    let chosen = shown
-        .get(list.at.min(shown.len().saturating_sub(1)))
-        .copied();
+    let chosen = shown.get(row::clamp(list.at, shown.len())).copied();
     let detail = chosen.map(|i| detail_lines(app, i, inner.width as usize));
     // The detail takes at most half of what is left, and at least 2 rows
     // stay for the list.

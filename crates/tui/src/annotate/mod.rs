@@ -17,6 +17,7 @@ use crate::widgets::line_input::Complete;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
+use byline_model::Para;
 use byline_store as store;
 use ratatui::Frame;
 use state::{App, Mode};
@@ -176,7 +177,9 @@ impl Screen for AnnotateScreen {
         match (action, count) {
             // `14G`, as in vim: that paragraph.
             (Action::LastParagraph, Some(n)) => {
-                update::go_to_paragraph(&mut self.app, n as usize);
+                // The count is the paragraph's number, as the screen shows it.
+                let p = Para::from_number(n as usize).unwrap_or(Para::FIRST);
+                update::go_to_paragraph(&mut self.app, p);
                 Flow::Continue
             }
             _ => self.update(action),

@@ -4,21 +4,21 @@
 
 use super::action::Action;
 use super::state::App;
+use byline_model::Para;
 
 /// Puts the cursor on the paragraph the file says I stopped at.
 pub fn restore(app: &mut App) {
-    if let Some(p) = app.set.annotator.position
-        && p > 1
+    if let Some(p) = app.set.annotator.position.and_then(Para::from_number)
+        && p != Para::FIRST
         && !app.article.is_empty()
     {
-        let para = (p - 1).min(app.article.len() - 1);
-        app.cursor = app.first_sentence(para);
+        app.cursor = app.first_sentence(p.clamp_to(app.article.len()));
     }
 }
 
-/// The paragraph to write as `position` (1-based).
+/// The paragraph to write as `position`: the file's number, from 1.
 pub fn position(app: &App) -> usize {
-    app.cursor.para + 1
+    app.cursor.para.number()
 }
 
 /// On leaving: a position that moved since the file was read is a change

@@ -4,11 +4,12 @@
 
 use super::state::{App, Span};
 pub use super::state::{Cached, Found};
+use byline_model::Para;
 use byline_model::article::find::{Needle, widen_to_words};
 
 /// Where the next search starts: after the last hit when it is still under
 /// the cursor (repeating goes on), else at the cursor.
-pub fn origin(app: &App) -> (usize, usize) {
+pub fn origin(app: &App) -> (Para, usize) {
     match app.search_hit {
         Some(h) if h.para == app.cursor.para && h.start >= app.cursor.start => {
             (h.para, h.start + 1)
@@ -19,7 +20,7 @@ pub fn origin(app: &App) -> (usize, usize) {
 
 /// Finds the first match at or after `(para, from)`, wrapping, and counts
 /// every match of the article to say which one it is.
-pub fn locate(app: &App, query: &str, (para, from): (usize, usize)) -> Found {
+pub fn locate(app: &App, query: &str, (para, from): (Para, usize)) -> Found {
     let needle = Needle::new(query);
     let mut found = Found {
         at: None,
@@ -32,7 +33,7 @@ pub fn locate(app: &App, query: &str, (para, from): (usize, usize)) -> Found {
     }
     // The first match is where a wrapped search lands.
     let mut first: Option<Span> = None;
-    for (i, p) in app.article.paragraphs.iter().enumerate() {
+    for (i, p) in Para::all(app.article.len()).zip(&app.article.paragraphs) {
         for r in needle.find_all(p) {
             let span = Span {
                 para: i,

@@ -3,6 +3,7 @@
 use crate::keys::Keymaps;
 pub use crate::widgets::line_input::LineInput;
 pub use crate::widgets::status::SaveState;
+use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Dismissed};
 use byline_model::article::{Article, Paragraph};
 use byline_suggest::{Suggester, Suggestion};
@@ -12,13 +13,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// A span of one paragraph: 0-based paragraph index, `char` offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Span {
-    pub para: usize,
-    pub start: usize,
-    pub end: usize,
-}
+/// A span of one paragraph: the model's one place type.
+pub use byline_model::Loc as Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
@@ -86,7 +82,7 @@ pub struct Snapshot {
 const SUGGEST_ALL_BYTES: usize = 2 << 20;
 
 /// Paragraphs' suggestions sent by the background thread.
-type Arriving = std::sync::mpsc::Receiver<(usize, Arc<[Suggestion]>)>;
+type Arriving = std::sync::mpsc::Receiver<(Para, Arc<[Suggestion]>)>;
 
 pub struct App {
     pub article: Article,
@@ -130,7 +126,7 @@ pub struct App {
     pub suggester: Option<Arc<Suggester>>,
     /// Each paragraph's suggestions, as the article text gives them (before
     /// claims and dismissals hide some), computed on first use.
-    suggestions: RefCell<HashMap<usize, Arc<[Suggestion]>>>,
+    suggestions: RefCell<HashMap<Para, Arc<[Suggestion]>>>,
     /// A long article's suggestions arriving from the background thread.
     arriving: RefCell<Option<Arriving>>,
     /// The last suggestion count, by (revision, paragraphs computed).
@@ -161,11 +157,7 @@ impl App {
             article,
             set,
             file,
-            cursor: Span {
-                para: 0,
-                start: 0,
-                end: 0,
-            },
+            cursor: Span::default(),
             mode: Mode::Normal,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -191,23 +183,23 @@ impl App {
             sources: None,
             pending_source: None,
         };
-        app.cursor = app.first_sentence(0);
+        app.cursor = app.first_sentence(Para::FIRST);
         app
     }
 
-    pub fn paragraph(&self, i: usize) -> &Paragraph {
-        &self.article.paragraphs[i]
+    pub fn paragraph(&self, p: Para) -> &Paragraph {
+        &self.article[p]
     }
 
     pub fn current(&self) -> &Paragraph {
         self.paragraph(self.cursor.para)
     }
 
-    pub fn sentences(&self, para: usize) -> Vec<Range<usize>> {
+    pub fn sentences(&self, para: Para) -> Vec<Range<usize>> {
         self.paragraph(para).sentences()
     }
 
-    pub fn first_sentence(&self, para: usize) -> Span {
+    pub fn first_sentence(&self, para: Para) -> Span {
         let r = self.sentences(para).into_iter().next().unwrap_or(0..0);
         Span {
             para,
@@ -216,7 +208,7 @@ impl App {
         }
     }
 
-    pub fn last_sentence(&self, para: usize) -> Span {
+    pub fn last_sentence(&self, para: Para) -> Span {
         let r = self.sentences(para).into_iter().last().unwrap_or(0..0);
         Span {
             para,
@@ -238,9 +230,9 @@ impl App {
         }
     }
 
-    /// Index range into `set.claims` of the claims of 0-based paragraph `para`.
-    pub fn claims_of(&self, para: usize) -> Range<usize> {
-        self.set.paragraph_range(para + 1)
+    /// Index range into `set.claims` of the claims of paragraph `para`.
+    pub fn claims_of(&self, para: Para) -> Range<usize> {
+        self.set.paragraph_range(para)
     }
 
     /// The claim the cursor is on: the one with exactly the target span,
@@ -313,8 +305,8 @@ impl App {
             // In order, so "he said" and "Marr" mean who was named before.
             let mut ctx = byline_suggest::Context::default();
             let mut cache = self.suggestions.borrow_mut();
-            for (i, p) in self.article.paragraphs.iter().enumerate() {
-                cache.insert(i, s.paragraph_in(i + 1, p, &mut ctx).into());
+            for (i, p) in Para::all(self.article.len()).zip(&self.article.paragraphs) {
+                cache.insert(i, s.paragraph_in(i, p, &mut ctx).into());
             }
             return;
         }
@@ -324,8 +316,8 @@ impl App {
             .name("byline-suggest".into())
             .spawn(move || {
                 let mut ctx = byline_suggest::Context::default();
-                for (i, p) in paragraphs.iter().enumerate() {
-                    let got = s.paragraph_in(i + 1, p, &mut ctx).into();
+                for (i, p) in Para::all(paragraphs.len()).zip(&paragraphs) {
+                    let got = s.paragraph_in(i, p, &mut ctx).into();
                     // The session ended: nobody is listening.
                     if tx.send((i, got)).is_err() {
                         return;
@@ -363,8 +355,8 @@ impl App {
         self.suggestions.borrow().len() >= self.article.len()
     }
 
-    /// 0-based paragraph `para`'s suggestions from the text alone.
-    fn raw_suggestions(&self, para: usize) -> Arc<[Suggestion]> {
+    /// Paragraph `para`'s suggestions from the text alone.
+    fn raw_suggestions(&self, para: Para) -> Arc<[Suggestion]> {
         let Some(s) = &self.suggester else {
             return Arc::from(Vec::new());
         };
@@ -373,26 +365,26 @@ impl App {
         }
         // Shown before the background thread got to it (a huge article):
         // read alone, without what earlier paragraphs named.
-        let got: Arc<[Suggestion]> = s.paragraph(para + 1, self.paragraph(para)).into();
+        let got: Arc<[Suggestion]> = s.paragraph(para, self.paragraph(para)).into();
         self.suggestions.borrow_mut().insert(para, Arc::clone(&got));
         got
     }
 
-    /// How the suggestion engine reads 0-based paragraph `para`: its
+    /// How the suggestion engine reads paragraph `para`: its
     /// suggestions from the text alone, before claims hide any (with
     /// suggestions off, the shipped reading, so the source hint still has it).
-    pub fn reading_of(&self, para: usize) -> Arc<[Suggestion]> {
+    pub fn reading_of(&self, para: Para) -> Arc<[Suggestion]> {
         if self.suggester.is_some() {
             return self.raw_suggestions(para);
         }
         Suggester::shared()
-            .paragraph(para + 1, self.paragraph(para))
+            .paragraph(para, self.paragraph(para))
             .into()
     }
 
-    /// The suggestions shown in 0-based paragraph `para`: not dismissed,
+    /// The suggestions shown in paragraph `para`: not dismissed,
     /// not overlapping a claim of their kind, not exactly a claim's span.
-    pub fn suggestions_of(&self, para: usize) -> Vec<Suggestion> {
+    pub fn suggestions_of(&self, para: Para) -> Vec<Suggestion> {
         if self.suggester.is_none() {
             return Vec::new();
         }
@@ -407,7 +399,7 @@ impl App {
                     .set
                     .dismissed
                     .iter()
-                    .any(|d| d.covers(s.paragraph, s.start, s.end, &s.quote, s.kind))
+                    .any(|d| d.covers(Span::new(s.paragraph, s.start, s.end), &s.quote, s.kind))
             })
             .cloned()
             .collect()
@@ -430,7 +422,7 @@ impl App {
         {
             return n;
         }
-        let known: Vec<usize> = self.suggestions.borrow().keys().copied().collect();
+        let known: Vec<Para> = self.suggestions.borrow().keys().copied().collect();
         let n = known
             .into_iter()
             .map(|p| self.suggestions_of(p).len())
@@ -470,4 +462,4 @@ pub struct Found {
 }
 
 /// A live search's answer, by query and origin.
-pub type Cached = (String, (usize, usize), Found);
+pub type Cached = (String, (Para, usize), Found);

@@ -6,6 +6,7 @@ use super::search;
 use super::state::{App, LineInput, Mode, Prompt, PromptKind, Span};
 use crate::runtime::Flow;
 use crate::widgets::line_input::{Complete, Edit, split_type};
+use byline_model::Para;
 use byline_model::annotation::{Claim, Kind};
 use byline_suggest::Suggestion;
 use std::sync::Arc;
@@ -23,10 +24,10 @@ pub fn update(app: &mut App, action: Action) -> Flow {
     match action {
         Action::NextSentence => next_sentence(app),
         Action::PrevSentence => prev_sentence(app),
-        Action::NextParagraph => go_paragraph(app, app.cursor.para + 1),
-        Action::PrevParagraph => go_paragraph(app, app.cursor.para.saturating_sub(1)),
-        Action::FirstParagraph => go_paragraph(app, 0),
-        Action::LastParagraph => go_paragraph(app, app.article.len() - 1),
+        Action::NextParagraph => go_paragraph(app, app.cursor.para.next()),
+        Action::PrevParagraph => go_paragraph(app, app.cursor.para.prev()),
+        Action::FirstParagraph => go_paragraph(app, Para::FIRST),
+        Action::LastParagraph => go_paragraph(app, Para::last_of(app.article.len())),
         // Grows from what is selected; already growing, it keeps it.
         Action::Select => {
             let t = app.target();
@@ -147,10 +148,10 @@ fn toggle_done(app: &mut App) {
     super::progress::toggle_done(app);
 }
 
-/// Goes to 1-based paragraph `n` (`14G`), the last when past the end.
-pub fn go_to_paragraph(app: &mut App, n: usize) {
+/// Goes to paragraph `p` (`14G`), the last when past the end.
+pub fn go_to_paragraph(app: &mut App, p: Para) {
     app.message = None;
-    go_paragraph(app, n.saturating_sub(1));
+    go_paragraph(app, p);
 }
 
 fn set_cursor(app: &mut App, span: Span) {
@@ -158,8 +159,9 @@ fn set_cursor(app: &mut App, span: Span) {
     app.mode = Mode::Normal;
 }
 
-fn go_paragraph(app: &mut App, para: usize) {
-    let para = para.min(app.article.len() - 1);
+/// Goes to paragraph `para`, the last when past the end.
+fn go_paragraph(app: &mut App, para: Para) {
+    let para = para.clamp_to(app.article.len());
     let span = app.first_sentence(para);
     set_cursor(app, span);
 }
@@ -179,7 +181,7 @@ fn next_sentence(app: &mut App) {
                 end: r.end,
             },
         ),
-        None if c.para + 1 < app.article.len() => go_paragraph(app, c.para + 1),
+        None if c.para.next().index() < app.article.len() => go_paragraph(app, c.para.next()),
         None => {}
     }
 }
@@ -199,8 +201,8 @@ fn prev_sentence(app: &mut App) {
                 end: r.end,
             },
         ),
-        None if c.para > 0 => {
-            let span = app.last_sentence(c.para - 1);
+        None if c.para > Para::FIRST => {
+            let span = app.last_sentence(c.para.prev());
             set_cursor(app, span);
         }
         None => {}
@@ -320,7 +322,7 @@ fn mark(app: &mut App, kind: Kind) {
             (i, false)
         }
         None => {
-            let claim = Claim::new(t.para + 1, app.paragraph(t.para), t.start, t.end, kind);
+            let claim = Claim::new(t, app.paragraph(t.para), kind);
             app.set.claims.push(claim);
             changed(app);
             let i = app.claim_with_span(t).unwrap_or(app.set.claims.len() - 1);
@@ -374,8 +376,8 @@ fn guess_source(app: &App, index: usize) -> Option<String> {
     if let Some(s) = &claim.source {
         return Some(s.clone());
     }
-    let para = claim.paragraph.saturating_sub(1);
-    if para < app.article.len() {
+    let para = claim.paragraph;
+    if para.index() < app.article.len() {
         let overlap = |s: &Suggestion| {
             s.end
                 .min(claim.end)
@@ -407,7 +409,8 @@ fn guess_source(app: &App, index: usize) -> Option<String> {
     app.suggester
         .as_deref()
         .unwrap_or(byline_suggest::Suggester::shared())
-        .paragraph(1, &own)
+        // Read as a body paragraph: the first would be read as a headline.
+        .paragraph(byline_model::Para::from_index(1), &own)
         .into_iter()
         .filter(|s| s.kind.has_source())
         .find_map(|s| s.source)
@@ -505,7 +508,7 @@ fn undo(app: &mut App, is_undo: bool) {
             app.mode = Mode::Normal;
             let word = if is_undo { "undone" } else { "redone" };
             if let Some(c) = moved {
-                let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+                let para = c.paragraph.clamp_to(app.article.len());
                 if para != app.cursor.para {
                     let len = app.paragraph(para).char_len();
                     app.cursor = Span {
@@ -588,11 +591,11 @@ fn what_changed(
 /// for `p`. Such a claim may point past the changed article, so its place
 /// is clamped, and the message quotes it.
 fn next_needs_review(app: &mut App) {
-    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let key = Claim::loc;
     // From the claim found last, so `R` again moves on.
     let here = match &app.placing {
         Some(c) => key(c),
-        None => (app.cursor.para + 1, app.cursor.start, app.cursor.end),
+        None => app.cursor,
     };
     let pending: Vec<&Claim> = app.set.claims.iter().filter(|c| c.needs_review()).collect();
     let Some(c) = pending
@@ -606,7 +609,7 @@ fn next_needs_review(app: &mut App) {
     };
     // Its offsets no longer hold its words: the cursor goes to the sentence
     // about where it was, a whole sentence that `p` or `v`… then place.
-    let para = c.paragraph.saturating_sub(1).min(app.article.len() - 1);
+    let para = c.paragraph.clamp_to(app.article.len());
     let at = c
         .start
         .min(app.paragraph(para).char_len().saturating_sub(1));
@@ -662,14 +665,8 @@ fn place(app: &mut App) {
         return;
     }
     checkpoint(app);
-    let p = app.article.paragraphs[t.para].clone();
-    byline_model::annotation::anchor::place_claim(
-        &mut app.set.claims[i],
-        t.para + 1,
-        &p,
-        t.start,
-        t.end,
-    );
+    let p = app.paragraph(t.para).clone();
+    byline_model::annotation::anchor::place_claim(&mut app.set.claims[i], t, &p);
     changed(app);
     app.placing = None;
     app.placing_at = None;
@@ -683,8 +680,8 @@ fn jump_claim(app: &mut App, forward: bool) {
         app.message = Some("no claims yet".into());
         return;
     }
-    let here = (app.cursor.para + 1, app.cursor.start, app.cursor.end);
-    let key = |c: &Claim| (c.paragraph, c.start, c.end);
+    let here = app.cursor;
+    let key = Claim::loc;
     let claims = &app.set.claims;
     let found = if forward {
         claims.iter().find(|c| key(c) > here).or(claims.first())
@@ -696,7 +693,7 @@ fn jump_claim(app: &mut App, forward: bool) {
             .or(claims.last())
     };
     if let Some(c) = found {
-        let para = (c.paragraph - 1).min(app.article.len() - 1);
+        let para = c.paragraph.clamp_to(app.article.len());
         let len = app.paragraph(para).char_len();
         let span = Span {
             para,
@@ -822,7 +819,7 @@ fn search(app: &mut App, query: &str) {
         "“{query}”: match {} of {} in ¶ {}{} · {} {} {} mark · {} {} {} {} adjust",
         found.index,
         found.total,
-        hit.para + 1,
+        hit.para,
         if found.wrapped { " (wrapped)" } else { "" },
         app.key(Action::MarkSourced),
         app.key(Action::MarkAnonymous),
@@ -847,7 +844,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
     let on = app.suggestion_at(t).is_some();
     let here = (t.para, t.start, t.end);
     let after = |s: &Suggestion| {
-        let k = (s.paragraph - 1, s.start, s.end);
+        let k = (s.paragraph, s.start, s.end);
         if on {
             k > here
         } else {
@@ -855,7 +852,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         }
     };
     let before = |s: &Suggestion| {
-        let k = (s.paragraph - 1, s.start, s.end);
+        let k = (s.paragraph, s.start, s.end);
         if on {
             k < here
         } else {
@@ -865,11 +862,12 @@ fn jump_suggestion(app: &mut App, forward: bool) {
     let n = app.article.len();
     let mut found = None;
     for step in 0..=n {
-        let para = if forward {
-            (t.para + step) % n
+        // Round the article: indices modulo its length.
+        let para = Para::from_index(if forward {
+            (t.para.index() + step) % n
         } else {
-            (t.para + n * 2 - step) % n
-        };
+            (t.para.index() + n * 2 - step) % n
+        });
         let all = app.suggestions_of(para);
         let pick = match (step, forward) {
             (0, true) => all.into_iter().find(|s| after(s)),
@@ -896,14 +894,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         app.message = Some("no suggestions left".into());
         return;
     };
-    set_cursor(
-        app,
-        Span {
-            para: s.paragraph - 1,
-            start: s.start,
-            end: s.end,
-        },
-    );
+    set_cursor(app, Span::new(s.paragraph, s.start, s.end));
     app.message = Some(describe_suggestion(app, &s));
 }
 
@@ -945,8 +936,8 @@ fn accept(app: &mut App) {
         return;
     }
     checkpoint(app);
-    let para = s.paragraph - 1;
-    let mut claim = Claim::new(s.paragraph, app.paragraph(para), s.start, s.end, s.kind);
+    let at = Span::new(s.paragraph, s.start, s.end);
+    let mut claim = Claim::new(at, app.paragraph(at.para), s.kind);
     claim.source = s.source.clone();
     app.set.claims.push(claim);
     changed(app);

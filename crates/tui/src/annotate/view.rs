@@ -8,6 +8,7 @@ use crate::theme::Theme;
 use crate::ui::Ui;
 use crate::view_util::{Row, rows_around, truncate};
 use crate::widgets::{footer, help};
+use byline_model::Para;
 use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::article::Paragraph;
 use ratatui::Frame;
@@ -124,7 +125,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let right = format!(
         " {} │ ¶ {}/{} │ S {} A {} E {} │ {saved} ",
         app.set.annotator.name,
-        app.cursor.para + 1,
+        app.cursor.para,
         total,
         counts.get(Kind::Sourced),
         counts.get(Kind::Anonymous),
@@ -145,7 +146,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let right = if right.width() > area.width as usize {
         format!(
             " ¶{}/{} S{} A{} E{} {saved}",
-            app.cursor.para + 1,
+            app.cursor.para,
             total,
             counts.get(Kind::Sourced),
             counts.get(Kind::Anonymous),
@@ -182,7 +183,7 @@ fn draw_body(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Lines longer than this are hard to read on a wide terminal.
     let width = area.width.saturating_sub(GUTTER + 1).clamp(1, MAX_LINE) as usize;
     let rows = body_rows(app, width, area.height as usize);
-    let mut marks: Option<(usize, ParaMarks)> = None;
+    let mut marks: Option<(Para, ParaMarks)> = None;
     for (y, row) in rows.iter().enumerate() {
         let Row::Text { para, line } = row else {
             continue;
@@ -200,7 +201,7 @@ fn draw_body(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// A paragraph's claims and selection in byte offsets, ready to style lines.
 struct ParaMarks<'a> {
-    para: usize,
+    para: Para,
     p: &'a Paragraph,
     claims: Vec<(Range<usize>, Kind, &'a Claim)>,
     selection: Option<Range<usize>>,
@@ -212,7 +213,7 @@ struct ParaMarks<'a> {
 }
 
 impl<'a> ParaMarks<'a> {
-    fn new(app: &'a App, para: usize) -> Self {
+    fn new(app: &'a App, para: Para) -> Self {
         let p = app.paragraph(para);
         let bytes = |s: Span| p.byte_of(s.start)..p.byte_of(s.end);
         // A claim that needs review has offsets that no longer hold its
@@ -395,10 +396,10 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // a mark beside the wrong stretch of the article.
     let per = n.div_ceil(rows);
     let used = n.div_ceil(per);
-    let row_of = |para: usize| para / per;
+    let row_of = |para: Para| para.index() / per;
     let mut kinds = vec![[false; 3]; rows];
     for c in &app.set.claims {
-        if let Some(k) = kinds.get_mut(row_of(c.paragraph.saturating_sub(1))) {
+        if let Some(k) = kinds.get_mut(row_of(c.paragraph)) {
             k[c.kind.index()] = true;
         }
     }
@@ -433,17 +434,17 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
     let range = app.claims_of(app.cursor.para);
     let rows = area.height.saturating_sub(1) as usize;
     let title = match range.len() {
-        0 => format!(" ¶ {} · no claims ", app.cursor.para + 1),
-        1 => format!(" ¶ {} · 1 claim ", app.cursor.para + 1),
+        0 => format!(" ¶ {} · no claims ", app.cursor.para),
+        1 => format!(" ¶ {} · 1 claim ", app.cursor.para),
         n if n > rows => format!(
             " ¶ {} · {n} claims, {rows} shown ({} moves) ",
-            app.cursor.para + 1,
+            app.cursor.para,
             ui.keys
                 .annotate
                 .label(Action::NextClaim)
                 .unwrap_or_default()
         ),
-        n => format!(" ¶ {} · {n} claims ", app.cursor.para + 1),
+        n => format!(" ¶ {} · {n} claims ", app.cursor.para),
     };
     let block = Block::new()
         .borders(Borders::TOP)

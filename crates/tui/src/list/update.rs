@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::state::{LineInput, ListApp, Mode};
+use crate::row;
 use crate::widgets::line_input::Edit;
 
 /// Rows a page key moves (the view keeps the cursor on screen).
@@ -21,17 +22,17 @@ pub fn update(app: &mut ListApp, action: Action) -> Asked {
     let view = app.view();
     let at = app.cursor_in(&view);
     let go = |app: &mut ListApp, to: usize| {
-        if let Some(&i) = view.get(to.min(view.len().saturating_sub(1))) {
+        if let Some(&i) = view.get(row::clamp(to, view.len())) {
             app.selected = i;
         }
     };
     match action {
         Action::Next => go(app, at.map_or(0, |a| a + 1)),
-        Action::Prev => go(app, at.map_or(0, |a| a.saturating_sub(1))),
+        Action::Prev => go(app, at.map_or(0, row::prev)),
         Action::PageDown => go(app, at.map_or(0, |a| a + PAGE)),
         Action::PageUp => go(app, at.map_or(0, |a| a.saturating_sub(PAGE))),
         Action::First => go(app, 0),
-        Action::Last => go(app, view.len().saturating_sub(1)),
+        Action::Last => go(app, row::last(view.len())),
         Action::Open => {
             let Some(a) = at else {
                 app.message = Some("no article matches the filter".into());

@@ -285,7 +285,7 @@ fn draw_rows(app: &ListApp, ui: &Ui, view: &[usize], cols: &Columns, area: Rect,
     let mut top = app
         .top
         .get()
-        .min(view.len().saturating_sub(1))
+        .min(crate::row::last(view.len()))
         .min(view.len().saturating_sub(h));
     if at < top {
         top = at;

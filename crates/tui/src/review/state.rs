@@ -3,6 +3,7 @@
 use crate::keys::Keymaps;
 use crate::widgets::line_input::LineInput;
 use crate::widgets::status::SaveState;
+use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim};
 use byline_model::article::Article;
 use byline_model::review::compare::{self, Item, State};
@@ -147,7 +148,7 @@ impl ReviewApp {
             };
             self.focus = same
                 .or_else(near)
-                .unwrap_or(self.items.len().saturating_sub(1));
+                .unwrap_or(crate::row::last(self.items.len()));
         }
     }
 
@@ -187,10 +188,10 @@ impl ReviewApp {
         self.side_by_side.then_some(item.state)
     }
 
-    /// The focused paragraph, 0-based.
-    pub fn paragraph(&self) -> usize {
+    /// The focused paragraph.
+    pub fn paragraph(&self) -> Para {
         self.focused()
-            .map_or(0, |i| i.paragraph.saturating_sub(1))
-            .min(self.article.len().saturating_sub(1))
+            .map_or(Para::FIRST, |i| i.paragraph)
+            .clamp_to(self.article.len())
     }
 }

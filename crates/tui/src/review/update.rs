@@ -228,10 +228,10 @@ fn copy(app: &mut ReviewApp) {
         );
         return;
     }
-    let Some(p) = app.article.paragraphs.get(theirs.paragraph - 1) else {
+    let Some(p) = app.article.paragraph(theirs.paragraph) else {
         return;
     };
-    let mut claim = Claim::new(theirs.paragraph, p, theirs.start, theirs.end, theirs.kind);
+    let mut claim = Claim::new(theirs.loc(), p, theirs.kind);
     claim.source = theirs.source.clone();
     claim.note = theirs.note.clone();
     claim.tags = theirs.tags.clone();
@@ -240,10 +240,7 @@ fn copy(app: &mut ReviewApp) {
         app.message = Some("your file already has this claim".into());
         return;
     }
-    if let Some(m) = mine
-        .iter()
-        .find(|m| (m.paragraph, m.start, m.end) == (claim.paragraph, claim.start, claim.end))
-    {
+    if let Some(m) = mine.iter().find(|m| m.loc() == claim.loc()) {
         app.message = Some(format!(
             "your file marks this span as {}; change it there with byline annotate",
             m.kind

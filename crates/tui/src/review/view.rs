@@ -9,6 +9,7 @@ use crate::view_util::{
     Row, gutter_marks, painted as painted_line, paragraph_bar, rows_around, touches, truncate,
 };
 use crate::widgets::{footer, help};
+use byline_model::Para;
 use byline_model::annotation::Claim;
 use byline_model::review::compare::State;
 use byline_model::review::verdict::{Entry, Verdict};
@@ -123,10 +124,10 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// with context before and after. Only these paragraphs are wrapped.
 fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
     let cur = app.paragraph();
-    let p = &app.article.paragraphs[cur];
+    let p = &app.article[cur];
     let focus = app
         .focused()
-        .filter(|i| i.paragraph == cur + 1)
+        .filter(|i| i.paragraph == cur)
         .map_or(0, |i| p.byte_of(i.start));
     rows_around(&app.article.paragraphs, cur, focus, width, height)
 }
@@ -140,11 +141,11 @@ struct Mark {
     verdict: Option<&'static str>,
 }
 
-fn marks(app: &ReviewApp, theme: &Theme, para: usize) -> Vec<Mark> {
-    let p = &app.article.paragraphs[para];
+fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark> {
+    let p = &app.article[para];
     let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
     let mut out = Vec::new();
-    for item in app.items.iter().filter(|i| i.paragraph == para + 1) {
+    for item in app.items.iter().filter(|i| i.paragraph == para) {
         let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
         let verdict = item.theirs.map(|t| verdict_marker(app.verdict(t)));
         match app.state_of(item) {
@@ -181,12 +182,12 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(GUTTER).max(1) as usize;
     let rows = body_rows(app, width, area.height as usize);
     let cur = app.paragraph();
-    let focus: Option<(usize, Range<usize>)> = app.focused().map(|i| {
-        let para = i.paragraph.saturating_sub(1);
-        let p = &app.article.paragraphs[para.min(app.article.len() - 1)];
+    let focus: Option<(Para, Range<usize>)> = app.focused().map(|i| {
+        let para = i.paragraph;
+        let p = &app.article[para.clamp_to(app.article.len())];
         (para, p.byte_of(i.start)..p.byte_of(i.end))
     });
-    let mut cache: Option<(usize, Vec<Mark>)> = None;
+    let mut cache: Option<(Para, Vec<Mark>)> = None;
     for (y, row) in rows.iter().enumerate() {
         let Row::Text { para, line } = row else {
             continue;
@@ -195,7 +196,7 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             cache = Some((*para, marks(app, theme, *para)));
         }
         let Some((_, marks)) = &cache else { continue };
-        let p = &app.article.paragraphs[*para];
+        let p = &app.article[*para];
         let base = if *para != cur {
             theme.context()
         } else if p.heading {

@@ -24,7 +24,7 @@ crate::actions! {
 pub fn key(scroll: &mut usize, keys: &Keymap<HelpAction>, key: Key) -> bool {
     match keys.lookup(HELP, key) {
         Some(HelpAction::ScrollDown) => *scroll = scroll.saturating_add(1),
-        Some(HelpAction::ScrollUp) => *scroll = scroll.saturating_sub(1),
+        Some(HelpAction::ScrollUp) => *scroll = crate::row::prev(*scroll),
         None => return false,
     }
     true
