@@ -522,18 +522,38 @@ fn sentence(
         {
             continue;
         }
-        let strong = s.g.strong_verbs.has(&lower);
+        // "…warned that", "…argued: “…”": a verb that reports words says
+        // so itself, whatever its subject.
+        let complement = {
+            let next = text[at + word.len()..sb.end].trim_start();
+            next.starts_with(':')
+                || next.starts_with(|c: char| s.g.quotes.opens(c))
+                || next.split_whitespace().next() == Some(s.g.words.complementiser.as_str())
+        };
+        let strong = s.g.strong_verbs.has(&lower) || (complement && !s.stance.contains(&lower));
         // "called for a ban", "calls on the council to": a demand, with
         // or without quotation marks.
         let demand = text[at + word.len()..sb.end]
             .split_whitespace()
             .next()
             .is_some_and(|w| s.g.demand_particles.has(w.to_lowercase()));
+        // "…describing the son as a hero": what they were called follows
+        // "as".
+        let called_as = || {
+            text[at + word.len()..sb.end]
+                .split([',', ';'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(7)
+                .any(|w| s.g.as_words.has(w))
+        };
         if s.g.quote_needing_verbs.has(&lower)
             && !demand
             && !quotes
                 .iter()
                 .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 7)
+            && !called_as()
         {
             continue;
         }
@@ -890,10 +910,18 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         (!t.is_empty() && t.chars().all(|c| c.is_lowercase() || c == '\'' || c == '’'))
             .then(|| t.to_owned())
     };
-    while words
-        .last()
-        .is_some_and(|w| plain(w).is_some_and(|b| s.g.subject_trailers.has(b)) && !w.ends_with(','))
-    {
+    // "has traditionally argued", "justifiably complained": an adverb in
+    // -ly between the subject and its verb ("the family said" is no
+    // adverb).
+    let adverb = |b: &str| {
+        !s.g.words.adverb_ending.is_empty()
+            && b.chars().count() > 4
+            && b.ends_with(&s.g.words.adverb_ending)
+            && !s.g.adverb_lookalikes.has(b)
+    };
+    while words.last().is_some_and(|w| {
+        plain(w).is_some_and(|b| s.g.subject_trailers.has(&b) || adverb(&b)) && !w.ends_with(',')
+    }) {
         words.pop();
     }
     let Some(last) = words.last() else {

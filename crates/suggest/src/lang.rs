@@ -115,6 +115,7 @@ pub(crate) struct Grammar {
     pub relatives: Words,
     pub antecedent_relatives: Words,
     pub clause_openers: Words,
+    pub adverb_lookalikes: Words,
     pub aside_openers: Words,
     pub aside_adverbs: Words,
     pub paper_participles: Words,
@@ -187,6 +188,10 @@ pub(crate) struct FunctionWords {
     pub own: String,
     pub statement_preposition: String,
     pub statement: String,
+    /// How an adverb of manner ends ("-ly"); empty where none is told by
+    /// its ending.
+    #[serde(default)]
+    pub adverb_ending: String,
 }
 
 /// Quotation marks (`[quotes]` of `grammar.toml`).
