@@ -98,14 +98,14 @@ pub(super) fn suggest(
             let r: &mut Raw = &mut out[i];
             r.0.end = unit.end;
             reported.push(unit.clone());
-            ctx.observe(s, &text[unit]);
+            observe_outside(s, ctx, text, unit, quotes);
             continue;
         }
         previous = None;
         // Who the sentence names, then who it cites: the one cited is
         // the one "he said" next means.
         let spans = spans(s, text, unit.clone(), quotes, &mut found);
-        ctx.observe(s, &text[unit.clone()]);
+        observe_outside(s, ctx, text, unit.clone(), quotes);
         for (r, f) in spans {
             if r.end == unit.end && f.kind.has_source() {
                 previous = Some(out.len());
@@ -135,6 +135,38 @@ pub(super) fn suggest(
         }
     }
     out
+}
+
+/// Takes in the names of a sentence that stand outside its quotations:
+/// "he added" after "“…on behalf of B. Hussein Obama…,”" is not Obama.
+fn observe_outside(
+    s: &Suggester,
+    ctx: &mut Context,
+    text: &str,
+    unit: Range<usize>,
+    quotes: &[Range<usize>],
+) {
+    let inner: Vec<&Range<usize>> = quotes
+        .iter()
+        .filter(|q| q.start < unit.end && unit.start < q.end)
+        .collect();
+    if inner.is_empty() {
+        ctx.observe(s, &text[unit]);
+        return;
+    }
+    let mut outside = String::new();
+    let mut at = unit.start;
+    for q in inner {
+        if q.start > at {
+            outside.push_str(&text[at..q.start]);
+        }
+        outside.push_str("; ");
+        at = at.max(q.end);
+    }
+    if at < unit.end {
+        outside.push_str(&text[at..unit.end]);
+    }
+    ctx.observe(s, &outside);
 }
 
 /// Whether a sentence is all one quotation (with its closing stop).
@@ -649,7 +681,7 @@ fn sentence(
                 let local;
                 let ctx = if s.g.pronouns.has(&subj) && start > sb.start {
                     let mut c = ctx.clone();
-                    c.observe(s, &text[sb.start..start]);
+                    observe_outside(s, &mut c, text, sb.start..start, quotes);
                     local = c;
                     &local
                 } else {
