@@ -540,7 +540,24 @@ fn sentence(
         // "to" before a past tense is a preposition left at the end of a
         // clause ("an engineer I spoke to said"), not an infinitive.
         let past = lower.ends_with("ed") || s.g.irregular_pasts.has(&lower);
-        if let Some(prev) = text[sb.start..at].split_whitespace().next_back()
+        let before_words: Vec<&str> = text[sb.start..at].split_whitespace().collect();
+        // "went on to say", "were more likely to say": a statement in an
+        // infinitive that another verb carries.
+        let chained = !past
+            && !lower.ends_with("ing")
+            && before_words.len() >= 2
+            && before_words[before_words.len() - 1].eq_ignore_ascii_case(&s.g.words.infinitive)
+            && s.g
+                .infinitive_chains
+                .has(bare(before_words[before_words.len() - 2]));
+        // "he's said": has, not a possessive.
+        let contracted = before_words.last().is_some_and(|w| {
+            let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+            stem.len() < w.len() && s.g.pronouns.has(stem.to_lowercase())
+        });
+        if let Some(&prev) = before_words.last()
+            && !chained
+            && !contracted
             && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
             // "…blasted Congress and said", "…in Northgate and says": a
             // second verb of the subject.
@@ -935,6 +952,23 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     {
         let first = region.trim_start().starts_with(subject.as_str());
         return Subject::Words(subject, opens && first);
+    }
+    // "He went on to say…", "insiders were more likely to say…": the
+    // subject of the verb that carries the infinitive.
+    if words.len() >= 2
+        && words[words.len() - 1].eq_ignore_ascii_case(&s.g.words.infinitive)
+        && s.g.infinitive_chains.has(bare(words[words.len() - 2]))
+        && let Some(subject) = coordinated(s, &words[..words.len() - 1])
+    {
+        let first = region.trim_start().starts_with(subject.as_str());
+        return Subject::Words(subject, opens && first);
+    }
+    // "He's said": the pronoun.
+    if let Some(last) = words.last_mut() {
+        let stem = last.trim_end_matches("'s").trim_end_matches("’s");
+        if stem.len() < last.len() && s.g.pronouns.has(stem.to_lowercase()) {
+            *last = stem;
+        }
     }
     // Function words are written in lower case: "(WHO)" is a name.
     let plain = |w: &str| -> Option<String> {

@@ -115,6 +115,7 @@ pub(crate) struct Grammar {
     pub relatives: Words,
     pub antecedent_relatives: Words,
     pub clause_openers: Words,
+    pub infinitive_chains: Words,
     pub adverb_lookalikes: Words,
     pub aside_openers: Words,
     pub aside_adverbs: Words,
