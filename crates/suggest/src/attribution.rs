@@ -996,11 +996,13 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "She disagreed, saying…", "The company denied it, adding…": who
     // said it is the subject the sentence opened with.
     if last.ends_with(',') && verb.ends_with("ing") {
-        // "Speaking in Northgate, Becker went after Okafor, calling…": a
-        // participle's phrase opens the sentence; its subject follows.
+        // "Speaking in Northgate, Becker went after Okafor, calling…", "In
+        // a press conference, Trump attacked Obama, calling…": a phrase opens
+        // the sentence; its subject follows.
         let joined = words.join(" ");
         let after_opener: Vec<&str>;
-        let words: &[&str] = if bare(words[0]).ends_with("ing") && words.len() > 2 {
+        let opener = bare(words[0]).ends_with("ing") || s.g.prepositions.has(bare(words[0]));
+        let words: &[&str] = if opener && words.len() > 2 {
             after_opener = pieces(&joined)
                 .into_iter()
                 .skip(1)
@@ -1628,10 +1630,14 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
         return true;
     }
     let h = bare(words[head]);
+    // "The prince called for…": a title of a person alone is the person
+    // holding it ("defence" in "the United defence" is none).
     if s.anonymous.contains(&h)
         || s.agents.contains(&h)
         || s.documents.contains(&h)
         || s.speaking_for.contains(&h)
+        || s.g.he_titles.has(&h)
+        || s.g.she_titles.has(&h)
     {
         return true;
     }
@@ -1848,15 +1854,17 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             .flatten();
         // "the company", "the board": a role alone reads with its article.
         let role = format!("{} {descriptor}", s.g.words.article);
-        let text = match body {
-            Some(b) => b.to_owned(),
-            None if first == s.g.words.article && head == 1 => role.clone(),
-            None => descriptor,
+        return match body {
+            // The body named before, and the words that mean it here.
+            Some(b) => mentioned(
+                found(Kind::Sourced, Some(b.to_owned()), false, Grade::Resolved),
+                &role,
+            ),
+            None if first == s.g.words.article && head == 1 => {
+                found(Kind::Sourced, Some(role), false, Grade::Resolved)
+            }
+            None => found(Kind::Sourced, Some(descriptor), false, Grade::Resolved),
         };
-        return mentioned(
-            found(Kind::Sourced, Some(text), false, Grade::Resolved),
-            &role,
-        );
     }
     let indefinite = s.g.indefinite_determiners.has(&first);
     let plural = h.ends_with('s') && !h.ends_with("ss");
