@@ -9,77 +9,24 @@
 //! that).
 
 use super::toml_io::{
-    AnyString, ClaimChecks, RawAnnotator, RawArticle, check_format, claim_rule, paragraphs_rule,
+    AnyString, ClaimChecks, RawAnnotator, RawArticle, RawClaim, RawFile, check_format, claim_rule,
+    paragraphs_rule,
 };
 use super::{FORMAT, StoreError, line_col};
 use byline_model::annotation::{AnnotationSet, Claim, Extra, Kind};
-use serde::Deserialize;
+use serde::de::IgnoredAny;
 use std::path::Path;
 use toml::Spanned;
 
-/// An annotator file as bulk readers take it: `F` is how `format` is read
-/// and `C` a claim (spanned for exact messages, or not, for speed).
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "F: Deserialize<'de>, C: Deserialize<'de>"))]
-struct LeanFile<F, C> {
-    format: Option<F>,
-    article: RawArticle,
-    annotator: RawAnnotator,
-    #[serde(default)]
-    claims: Vec<C>,
-}
-
-/// A claim without `tags`, `prefix` and `suffix`: their types are checked
-/// as the full parse checks them, their text is not kept. `K` is how its
-/// kind is read: a spanned string for the exact message, or a [`Kind`].
-#[derive(Deserialize)]
-struct LeanClaim<K> {
-    id: Option<String>,
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    quote: String,
-    kind: K,
-    source: Option<String>,
-    note: Option<String>,
-    status: Option<String>,
-    previous_quote: Option<String>,
-    #[serde(default, rename = "tags")]
-    _tags: Vec<AnyString>,
-    #[serde(rename = "prefix")]
-    _prefix: Option<AnyString>,
-    #[serde(rename = "suffix")]
-    _suffix: Option<AnyString>,
-}
-
-impl<K> LeanClaim<K> {
-    fn into_claim(self, kind: Kind) -> Claim {
-        Claim {
-            id: self.id,
-            paragraph: byline_model::Para::from_number(self.paragraph)
-                .expect("checked above: paragraphs count from 1"),
-            start: self.start,
-            end: self.end,
-            quote: self.quote,
-            kind,
-            source: self.source,
-            note: self.note,
-            tags: Vec::new(),
-            prefix: None,
-            suffix: None,
-            status: self.status,
-            previous_quote: self.previous_quote,
-            extra: Extra::new(),
-        }
-    }
-}
-
-/// The fast path: no spans, kinds straight into [`Kind`]. Anything it
-/// rejects, or that fails validation, is parsed again by the spanned path,
-/// which finds the line and column for the message.
-type FastFile = LeanFile<String, LeanClaim<Kind>>;
+/// The fast path: no spans, kinds straight into [`Kind`]; `tags`, `prefix`
+/// and `suffix` are checked as the full parse checks them and not kept, and
+/// the dismissed suggestions are skipped unread. Anything it rejects, or
+/// that fails validation, is parsed again by the spanned path, which finds
+/// the line and column for the message.
+type FastFile = RawFile<String, RawClaim<Kind, AnyString>, IgnoredAny>;
 /// The spanned path.
-type SpannedFile = LeanFile<Spanned<String>, Spanned<LeanClaim<Spanned<String>>>>;
+type SpannedFile =
+    RawFile<Spanned<String>, Spanned<RawClaim<Spanned<String>, AnyString>>, IgnoredAny>;
 
 /// The file parsed without spans, if it is valid; `None` sends it to the
 /// spanned path for an exact error.
@@ -100,7 +47,7 @@ fn fast(text: &str) -> Option<AnnotationSet> {
             return None;
         }
         let kind = c.kind;
-        claims.push(c.into_claim(kind));
+        claims.push(c.into_lean_claim(kind));
     }
     Some(finish(raw.article, raw.annotator, claims))
 }
@@ -156,7 +103,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
             &c.kind,
             c.status.as_deref(),
         )?;
-        claims.push(c.into_claim(kind));
+        claims.push(c.into_lean_claim(kind));
     }
     Ok(finish(raw.article, raw.annotator, claims))
 }

@@ -21,6 +21,7 @@ pub mod review_open;
 mod session;
 pub mod sources;
 mod toml_io;
+mod write;
 
 pub use files::GOLD_FILE;
 pub use lean::{load_claims_only, parse_claims_only};

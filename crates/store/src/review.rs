@@ -2,60 +2,60 @@
 //! is optional, keeps unknown keys, and writes deterministic bytes with
 //! verdicts sorted by paragraph, start and end.
 
-use super::toml_io::{
-    basic, extra, kv, opt, syntax, take_extra, take_table, write_head, write_tail,
-};
+use super::toml_io::{known_keys, syntax, take_extra, take_table};
+use super::write::{At, Writer};
 use super::{StoreError, annotator_slug, write_atomic};
 use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::review::verdict::{Entry, Review, ReviewMeta, Verdict};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::value::Datetime;
 
 pub const FORMAT: &str = "byline-review/1";
 
-#[derive(Deserialize)]
-struct RawFile {
-    format: Option<Spanned<String>>,
+/// A review file (FORMAT.md): the one schema it is read and written by.
+/// Its fields, in the order they are written, are the file's known keys;
+/// `S` is how `format`, `verdict` and `kind` are read (spanned, for the
+/// exact message) or written (plain strings), `V` a verdict (spanned when
+/// read).
+#[derive(Deserialize, Serialize)]
+#[serde(bound(
+    deserialize = "S: Deserialize<'de>, V: Deserialize<'de>",
+    serialize = "S: Serialize, V: Serialize"
+))]
+struct RawFile<S = Spanned<String>, V = Spanned<RawVerdict>> {
+    format: Option<S>,
     review: RawReview,
-    #[serde(default)]
-    verdicts: Vec<Spanned<RawVerdict>>,
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    verdicts: Vec<V>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct RawReview {
     article: String,
     reviewer: String,
     of: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     updated: Option<Datetime>,
 }
 
-#[derive(Deserialize)]
-struct RawVerdict {
+#[derive(Deserialize, Serialize)]
+#[serde(bound(deserialize = "S: Deserialize<'de>", serialize = "S: Serialize"))]
+struct RawVerdict<S = Spanned<String>> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     claim: Option<String>,
     paragraph: usize,
     start: usize,
     end: usize,
     quote: String,
-    verdict: Spanned<String>,
-    kind: Option<Spanned<String>>,
+    verdict: S,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<S>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     comment: Option<String>,
 }
-
-const TOP_KEYS: &[&str] = &["format", "review", "verdicts"];
-const REVIEW_KEYS: &[&str] = &["article", "reviewer", "of", "updated"];
-const VERDICT_KEYS: &[&str] = &[
-    "claim",
-    "paragraph",
-    "start",
-    "end",
-    "quote",
-    "verdict",
-    "kind",
-    "comment",
-];
 
 /// `<annotations>/<article-id>/<reviewer-slug>.review.toml`
 pub fn path(dir: &Path, article_id: &str, reviewer: &str) -> PathBuf {
@@ -88,10 +88,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
         Some(toml::Value::Array(a)) => a,
         _ => Vec::new(),
     };
-    let review_extra = take_table(&mut table, "review", REVIEW_KEYS);
-    for k in TOP_KEYS {
+    let review_extra = take_table(&mut table, "review", known_keys::<RawReview>());
+    for k in known_keys::<RawFile>() {
         table.remove(*k);
     }
+    let verdict_keys = known_keys::<RawVerdict>();
     let mut verdicts = Vec::with_capacity(raw.verdicts.len());
     for (i, spanned) in raw.verdicts.into_iter().enumerate() {
         let at = spanned.span().start;
@@ -136,7 +137,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
                 ),
             ));
         }
-        let extra = take_extra(&mut verdict_tables, i, VERDICT_KEYS);
+        let extra = take_extra(&mut verdict_tables, i, verdict_keys);
         verdicts.push(Entry {
             claim: v.claim,
             paragraph: Para::from_number(v.paragraph)
@@ -169,33 +170,37 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
 /// Serialises a review in FORMAT.md order. Verdicts must be sorted (see
 /// [`Review::sort`]).
 pub fn to_string(review: &Review) -> String {
-    let mut out = String::with_capacity(256 + review.verdicts.len() * 256);
-    write_head(&mut out, FORMAT, &review.extra);
     let m = &review.meta;
-    out.push_str("\n[review]\n");
-    kv(&mut out, "article", &basic(&m.article));
-    kv(&mut out, "reviewer", &basic(&m.reviewer));
-    kv(&mut out, "of", &basic(&m.of));
-    if let Some(d) = &m.updated {
-        kv(&mut out, "updated", &d.to_string());
+    let file: RawFile<&str, RawVerdict<&str>> = RawFile {
+        format: Some(FORMAT),
+        review: RawReview {
+            article: m.article.clone(),
+            reviewer: m.reviewer.clone(),
+            of: m.of.clone(),
+            updated: m.updated,
+        },
+        verdicts: review
+            .verdicts
+            .iter()
+            .map(|v| RawVerdict {
+                claim: v.claim.clone(),
+                paragraph: v.paragraph.number(),
+                start: v.start,
+                end: v.end,
+                quote: v.quote.clone(),
+                verdict: v.verdict.as_str(),
+                kind: v.kind.map(Kind::as_str),
+                comment: v.comment.clone(),
+            })
+            .collect(),
+    };
+    let mut w = Writer::new(&file);
+    w.extra(At::Top, &review.extra);
+    w.extra(At::Section("review"), &m.extra);
+    for (i, v) in review.verdicts.iter().enumerate() {
+        w.extra(At::Entry("verdicts", i), &v.extra);
     }
-    extra(&mut out, &m.extra);
-    for v in &review.verdicts {
-        out.push_str("\n[[verdicts]]\n");
-        opt(&mut out, "claim", &v.claim);
-        kv(&mut out, "paragraph", &v.paragraph.to_string());
-        kv(&mut out, "start", &v.start.to_string());
-        kv(&mut out, "end", &v.end.to_string());
-        kv(&mut out, "quote", &basic(&v.quote));
-        kv(&mut out, "verdict", &basic(v.verdict.as_str()));
-        if let Some(k) = v.kind {
-            kv(&mut out, "kind", &basic(k.as_str()));
-        }
-        opt(&mut out, "comment", &v.comment);
-        extra(&mut out, &v.extra);
-    }
-    write_tail(&mut out, &review.extra);
-    out
+    w.finish()
 }
 
 /// Reads a review file; `Ok(None)` when it does not exist yet.

@@ -3,55 +3,94 @@
 //! always give the same bytes.
 
 use super::StoreError;
+use super::write::{At, Writer};
 use byline_model::annotation::{
     AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Dismissed, Extra, Kind,
 };
-use serde::Deserialize;
-use std::fmt::Write;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use toml::Spanned;
 use toml::value::Datetime;
 
+pub use super::write::basic;
+
 pub const FORMAT: &str = "byline/1";
 
-#[derive(Deserialize)]
-struct RawFile {
-    format: Option<Spanned<String>>,
-    article: RawArticle,
-    annotator: RawAnnotator,
-    #[serde(default)]
-    claims: Vec<Spanned<RawClaim>>,
-    #[serde(default)]
-    dismissed: Vec<Spanned<RawDismissed>>,
+/// An annotator file (FORMAT.md): the one schema every reader and the
+/// writer use. Its fields, in the order they are written, are the file's
+/// known keys ([`known_keys`]); anything else is an unknown key, kept.
+///
+/// `F` is how `format` is read, `C` a claim and `D` the `[[dismissed]]`
+/// entries: spanned, for the exact `line:column` of a message (the full
+/// parse, the defaults); plain, for speed (the bulk readers, [`super::lean`],
+/// which skip the dismissed entries unread); plain values to write.
+#[derive(Deserialize, Serialize)]
+#[serde(bound(
+    deserialize = "F: Deserialize<'de>, C: Deserialize<'de>, D: Deserialize<'de> + Default",
+    serialize = "F: Serialize, C: Serialize, D: Serialize + Entries"
+))]
+pub(super) struct RawFile<
+    F = Spanned<String>,
+    C = Spanned<RawClaim>,
+    D = Vec<Spanned<RawDismissed>>,
+> {
+    pub(super) format: Option<F>,
+    pub(super) article: RawArticle,
+    pub(super) annotator: RawAnnotator,
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub(super) claims: Vec<C>,
+    #[serde(default, skip_serializing_if = "Entries::none")]
+    pub(super) dismissed: D,
 }
 
-#[derive(Deserialize)]
-struct RawDismissed {
+/// A list of entries that is not written when it has none.
+pub(super) trait Entries {
+    fn none(&self) -> bool;
+}
+
+impl<T> Entries for Vec<T> {
+    fn none(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+/// `K` is how a dismissed suggestion's kind is read (spanned, for the exact
+/// message) or written ([`Kind`]).
+#[derive(Deserialize, Serialize)]
+pub(super) struct RawDismissed<K = Spanned<String>> {
     paragraph: usize,
     start: usize,
     end: usize,
     quote: String,
-    kind: Spanned<String>,
+    kind: K,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub(super) struct RawArticle {
     pub(super) id: String,
     pub(super) title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) path: Option<String>,
     pub(super) sha256: String,
     pub(super) paragraphs: Spanned<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) published: Option<Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) author: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 pub(super) struct RawAnnotator {
     pub(super) name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) updated: Option<Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) position: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) done: Option<Datetime>,
 }
 
@@ -70,6 +109,20 @@ impl RawArticle {
             extra,
         }
     }
+
+    fn of(a: &ArticleMeta) -> RawArticle {
+        RawArticle {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            path: a.path.clone(),
+            sha256: a.sha256.clone(),
+            paragraphs: Spanned::new(0..0, a.paragraphs),
+            outlet: a.outlet.clone(),
+            url: a.url.clone(),
+            published: a.published,
+            author: a.author.clone(),
+        }
+    }
 }
 
 impl RawAnnotator {
@@ -82,55 +135,150 @@ impl RawAnnotator {
             extra,
         }
     }
+
+    fn of(a: &AnnotatorMeta) -> RawAnnotator {
+        RawAnnotator {
+            name: a.name.clone(),
+            updated: a.updated,
+            position: a.position,
+            done: a.done,
+        }
+    }
 }
 
-#[derive(Deserialize)]
-struct RawClaim {
-    id: Option<String>,
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    quote: String,
-    kind: Spanned<String>,
-    source: Option<String>,
-    note: Option<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    prefix: Option<String>,
-    suffix: Option<String>,
-    status: Option<String>,
-    previous_quote: Option<String>,
+/// A claim. `K` is how its kind is read (a spanned string for the exact
+/// message, or straight into a [`Kind`]) or written; `S` is how `tags`,
+/// `prefix` and `suffix` are read: as text, or checked and dropped
+/// ([`AnyString`], for a bulk reader that never saves).
+#[derive(Deserialize, Serialize)]
+#[serde(bound(
+    deserialize = "K: Deserialize<'de>, S: Deserialize<'de>",
+    serialize = "K: Serialize, S: Serialize"
+))]
+pub(super) struct RawClaim<K = Spanned<String>, S = String> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) id: Option<String>,
+    pub(super) paragraph: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) quote: String,
+    pub(super) kind: K,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) note: Option<String>,
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub(super) tags: Vec<S>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) prefix: Option<S>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) suffix: Option<S>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) previous_quote: Option<String>,
 }
 
-const TOP_KEYS: &[&str] = &["format", "article", "annotator", "claims", "dismissed"];
-const DISMISSED_KEYS: &[&str] = &["paragraph", "start", "end", "quote", "kind"];
-const ARTICLE_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "path",
-    "sha256",
-    "paragraphs",
-    "outlet",
-    "url",
-    "published",
-    "author",
-];
-const ANNOTATOR_KEYS: &[&str] = &["name", "updated", "position", "done"];
-const CLAIM_KEYS: &[&str] = &[
-    "id",
-    "paragraph",
-    "start",
-    "end",
-    "quote",
-    "kind",
-    "source",
-    "note",
-    "tags",
-    "prefix",
-    "suffix",
-    "status",
-    "previous_quote",
-];
+impl<K> RawClaim<K, String> {
+    fn into_claim(self, kind: Kind, extra: Extra) -> Claim {
+        Claim {
+            id: self.id,
+            paragraph: byline_model::Para::from_number(self.paragraph)
+                .expect("checked above: paragraphs count from 1"),
+            start: self.start,
+            end: self.end,
+            quote: self.quote,
+            kind,
+            source: self.source,
+            note: self.note,
+            tags: self.tags,
+            prefix: self.prefix,
+            suffix: self.suffix,
+            status: self.status,
+            previous_quote: self.previous_quote,
+            extra,
+        }
+    }
+}
+
+impl<K> RawClaim<K, AnyString> {
+    /// The claim without its tags, prefix and suffix, which were not kept.
+    pub(super) fn into_lean_claim(self, kind: Kind) -> Claim {
+        Claim {
+            id: self.id,
+            paragraph: byline_model::Para::from_number(self.paragraph)
+                .expect("checked above: paragraphs count from 1"),
+            start: self.start,
+            end: self.end,
+            quote: self.quote,
+            kind,
+            source: self.source,
+            note: self.note,
+            tags: Vec::new(),
+            prefix: None,
+            suffix: None,
+            status: self.status,
+            previous_quote: self.previous_quote,
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl RawClaim<Kind, String> {
+    fn of(c: &Claim) -> Self {
+        RawClaim {
+            id: c.id.clone(),
+            paragraph: c.paragraph.number(),
+            start: c.start,
+            end: c.end,
+            quote: c.quote.clone(),
+            kind: c.kind,
+            source: c.source.clone(),
+            note: c.note.clone(),
+            tags: c.tags.clone(),
+            prefix: c.prefix.clone(),
+            suffix: c.suffix.clone(),
+            status: c.status.clone(),
+            previous_quote: c.previous_quote.clone(),
+        }
+    }
+}
+
+/// The keys a schema struct reads, as serde derived them from its fields:
+/// the one list of a section's known keys, so a key added to the schema is
+/// known everywhere at once.
+pub(super) fn known_keys<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    let mut probe = FieldsProbe(&[]);
+    let _ = T::deserialize(&mut probe);
+    probe.0
+}
+
+/// A deserializer that only asks a struct for its fields' names.
+struct FieldsProbe(&'static [&'static str]);
+
+impl<'de> serde::Deserializer<'de> for &mut FieldsProbe {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.0 = fields;
+        Err(serde::de::Error::custom("only the fields were asked for"))
+    }
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("not a struct"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
+}
 
 pub use byline_model::lines::line_col;
 
@@ -367,33 +515,17 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         Some(toml::Value::Array(a)) => a,
         _ => Vec::new(),
     };
-    let article_extra = take_table(&mut table, "article", ARTICLE_KEYS);
-    let annotator_extra = take_table(&mut table, "annotator", ANNOTATOR_KEYS);
-    for k in TOP_KEYS {
+    let article_extra = take_table(&mut table, "article", known_keys::<RawArticle>());
+    let annotator_extra = take_table(&mut table, "annotator", known_keys::<RawAnnotator>());
+    for k in known_keys::<RawFile>() {
         table.remove(*k);
     }
+    let claim_keys = known_keys::<RawClaim>();
 
     let mut claims = Vec::with_capacity(raw.claims.len());
     for (i, (spanned, kind)) in raw.claims.into_iter().zip(kinds).enumerate() {
-        let c = spanned.into_inner();
-        let extra = take_extra(&mut claim_tables, i, CLAIM_KEYS);
-        claims.push(Claim {
-            id: c.id,
-            paragraph: byline_model::Para::from_number(c.paragraph)
-                .expect("checked above: paragraphs count from 1"),
-            start: c.start,
-            end: c.end,
-            quote: c.quote,
-            kind,
-            source: c.source,
-            note: c.note,
-            tags: c.tags,
-            prefix: c.prefix,
-            suffix: c.suffix,
-            status: c.status,
-            previous_quote: c.previous_quote,
-            extra,
-        });
+        let extra = take_extra(&mut claim_tables, i, claim_keys);
+        claims.push(spanned.into_inner().into_claim(kind, extra));
     }
     let mut dismissed = Vec::with_capacity(raw.dismissed.len());
     for (i, spanned) in raw.dismissed.into_iter().enumerate() {
@@ -406,7 +538,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
             start: d.start,
             end: d.end,
             quote: d.quote,
-            extra: take_extra(&mut dismissed_tables, i, DISMISSED_KEYS),
+            extra: take_extra(&mut dismissed_tables, i, known_keys::<RawDismissed>()),
         });
     }
     let mut set = AnnotationSet {
@@ -481,181 +613,90 @@ pub(super) fn take_table(top: &mut toml::Table, name: &str, known: &[&str]) -> E
 /// Serialises a set in FORMAT.md order. Claims must be sorted (see
 /// [`AnnotationSet::sort`]); they are written in the order given.
 pub fn to_string(set: &AnnotationSet) -> String {
-    let mut out = String::with_capacity(256 + set.claims.len() * 256);
-    write_head(&mut out, FORMAT, &set.extra);
-
-    let a = &set.article;
-    out.push_str("\n[article]\n");
-    kv(&mut out, "id", &basic(&a.id));
-    kv(&mut out, "title", &basic(&a.title));
-    if let Some(p) = &a.path {
-        kv(&mut out, "path", &basic(p));
+    let file: RawFile<&str, RawClaim<Kind>, Vec<RawDismissed<Kind>>> = RawFile {
+        format: Some(FORMAT),
+        article: RawArticle::of(&set.article),
+        annotator: RawAnnotator::of(&set.annotator),
+        claims: set.claims.iter().map(RawClaim::of).collect(),
+        dismissed: set
+            .dismissed
+            .iter()
+            .map(|d| RawDismissed {
+                paragraph: d.paragraph.number(),
+                start: d.start,
+                end: d.end,
+                quote: d.quote.clone(),
+                kind: d.kind,
+            })
+            .collect(),
+    };
+    let mut w = Writer::new(&file);
+    w.extra(At::Top, &set.extra);
+    w.extra(At::Section("article"), &set.article.extra);
+    w.extra(At::Section("annotator"), &set.annotator.extra);
+    for (i, c) in set.claims.iter().enumerate() {
+        w.extra(At::Entry("claims", i), &c.extra);
     }
-    kv(&mut out, "sha256", &basic(&a.sha256));
-    kv(&mut out, "paragraphs", &a.paragraphs.to_string());
-    opt(&mut out, "outlet", &a.outlet);
-    opt(&mut out, "url", &a.url);
-    if let Some(d) = &a.published {
-        kv(&mut out, "published", &d.to_string());
+    for (i, d) in set.dismissed.iter().enumerate() {
+        w.extra(At::Entry("dismissed", i), &d.extra);
     }
-    opt(&mut out, "author", &a.author);
-    extra(&mut out, &a.extra);
-
-    out.push_str("\n[annotator]\n");
-    kv(&mut out, "name", &basic(&set.annotator.name));
-    if let Some(d) = &set.annotator.updated {
-        kv(&mut out, "updated", &d.to_string());
-    }
-    if let Some(p) = set.annotator.position {
-        kv(&mut out, "position", &p.to_string());
-    }
-    if let Some(d) = &set.annotator.done {
-        kv(&mut out, "done", &d.to_string());
-    }
-    extra(&mut out, &set.annotator.extra);
-
-    for c in &set.claims {
-        out.push_str("\n[[claims]]\n");
-        opt(&mut out, "id", &c.id);
-        kv(&mut out, "paragraph", &c.paragraph.to_string());
-        kv(&mut out, "start", &c.start.to_string());
-        kv(&mut out, "end", &c.end.to_string());
-        kv(&mut out, "quote", &basic(&c.quote));
-        kv(&mut out, "kind", &basic(c.kind.as_str()));
-        opt(&mut out, "source", &c.source);
-        opt(&mut out, "note", &c.note);
-        if !c.tags.is_empty() {
-            let tags: Vec<String> = c.tags.iter().map(|t| basic(t)).collect();
-            kv(&mut out, "tags", &format!("[{}]", tags.join(", ")));
-        }
-        opt(&mut out, "prefix", &c.prefix);
-        opt(&mut out, "suffix", &c.suffix);
-        opt(&mut out, "status", &c.status);
-        opt(&mut out, "previous_quote", &c.previous_quote);
-        extra(&mut out, &c.extra);
-    }
-
-    for d in &set.dismissed {
-        out.push_str("\n[[dismissed]]\n");
-        kv(&mut out, "paragraph", &d.paragraph.to_string());
-        kv(&mut out, "start", &d.start.to_string());
-        kv(&mut out, "end", &d.end.to_string());
-        kv(&mut out, "quote", &basic(&d.quote));
-        kv(&mut out, "kind", &basic(d.kind.as_str()));
-        extra(&mut out, &d.extra);
-    }
-
-    write_tail(&mut out, &set.extra);
-    out
+    w.finish()
 }
 
-/// `format` and the unknown top-level keys that are not tables: they must
-/// come before the first section.
-pub(super) fn write_head(out: &mut String, format: &str, extra: &Extra) {
-    kv(out, "format", &basic(format));
-    for (k, v) in extra.iter().filter(|(_, v)| !is_table_like(v)) {
-        kv(out, k, &value(v));
-    }
-}
+#[cfg(test)]
+mod schema_tests {
+    use super::*;
 
-/// The unknown top-level tables, after every known section.
-pub(super) fn write_tail(out: &mut String, extra: &Extra) {
-    let rest: toml::Table = extra
-        .iter()
-        .filter(|(_, v)| is_table_like(v))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    if !rest.is_empty() {
-        out.push('\n');
-        out.push_str(&toml::to_string(&rest).unwrap_or_default());
+    #[test]
+    fn known_keys_are_the_schemas_fields_in_format_order() {
+        assert_eq!(
+            known_keys::<RawFile>(),
+            ["format", "article", "annotator", "claims", "dismissed"]
+        );
+        assert_eq!(
+            known_keys::<RawArticle>(),
+            [
+                "id",
+                "title",
+                "path",
+                "sha256",
+                "paragraphs",
+                "outlet",
+                "url",
+                "published",
+                "author"
+            ]
+        );
+        assert_eq!(
+            known_keys::<RawAnnotator>(),
+            ["name", "updated", "position", "done"]
+        );
+        assert_eq!(
+            known_keys::<RawClaim>(),
+            [
+                "id",
+                "paragraph",
+                "start",
+                "end",
+                "quote",
+                "kind",
+                "source",
+                "note",
+                "tags",
+                "prefix",
+                "suffix",
+                "status",
+                "previous_quote"
+            ]
+        );
+        assert_eq!(
+            known_keys::<RawDismissed>(),
+            ["paragraph", "start", "end", "quote", "kind"]
+        );
+        // The bulk readers' claims are the same schema.
+        assert_eq!(
+            known_keys::<RawClaim<Kind, AnyString>>(),
+            known_keys::<RawClaim>()
+        );
     }
-}
-
-pub(super) fn is_table_like(v: &toml::Value) -> bool {
-    match v {
-        toml::Value::Table(_) => true,
-        toml::Value::Array(a) => !a.is_empty() && a.iter().all(|v| v.is_table()),
-        _ => false,
-    }
-}
-
-pub(super) fn kv(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "{} = {value}", key_repr(key));
-}
-
-pub(super) fn opt(out: &mut String, key: &str, v: &Option<String>) {
-    if let Some(v) = v {
-        kv(out, key, &basic(v));
-    }
-}
-
-/// Unknown keys inside a section, written after the known ones. Nested
-/// tables become inline tables so they stay inside their section.
-pub(super) fn extra(out: &mut String, t: &Extra) {
-    for (k, v) in t {
-        kv(out, k, &value(v));
-    }
-}
-
-pub(super) fn value(v: &toml::Value) -> String {
-    match v {
-        toml::Value::String(s) => basic(s),
-        toml::Value::Array(a) => {
-            let items: Vec<String> = a.iter().map(value).collect();
-            format!("[{}]", items.join(", "))
-        }
-        toml::Value::Table(t) => {
-            let items: Vec<String> = t
-                .iter()
-                .map(|(k, v)| format!("{} = {}", key_repr(k), value(v)))
-                .collect();
-            if items.is_empty() {
-                "{}".into()
-            } else {
-                format!("{{ {} }}", items.join(", "))
-            }
-        }
-        toml::Value::Float(f) if f.is_nan() => "nan".into(),
-        toml::Value::Float(f) if f.is_infinite() => {
-            if *f > 0.0 {
-                "inf".into()
-            } else {
-                "-inf".into()
-            }
-        }
-        toml::Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.1}"),
-        other => other.to_string(),
-    }
-}
-
-fn key_repr(k: &str) -> String {
-    if !k.is_empty()
-        && k.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        k.to_owned()
-    } else {
-        basic(k)
-    }
-}
-
-/// A TOML basic string: one line, every control character escaped.
-pub fn basic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

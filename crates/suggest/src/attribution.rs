@@ -579,7 +579,8 @@ fn sentence(
                 || next.starts_with(|c: char| s.g.quotes.opens(c))
                 || next.split_whitespace().next() == Some(s.g.words.complementiser.as_str())
         };
-        let strong = s.g.strong_verbs.has(&lower) || (complement && !s.stance.contains(&lower));
+        let strong = s.g.strong_verbs.has(&lower);
+        let reports_words = complement && !s.stance.contains(&lower);
         // "called for a ban", "calls on the council to": a demand, with
         // or without quotation marks.
         let demand = text[at + word.len()..sb.end]
@@ -725,7 +726,15 @@ fn sentence(
                 let speaks = if s.g.paper_verbs.has(&lower) || needs_that {
                     is_document(s, &subj)
                 } else {
-                    strong || can_speak(s, ctx, &subj, initial)
+                    // "It is hard to see how … will settle questions that":
+                    // a subject with a verb of its own is no noun phrase.
+                    let phrase = || {
+                        let ws: Vec<&str> = subj.split_whitespace().collect();
+                        !ws.first()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(&s.g.words.dummy_subject))
+                            && !ws.iter().any(|w| s.g.finite_verbs.has(bare(w)))
+                    };
+                    strong || (reports_words && phrase()) || can_speak(s, ctx, &subj, initial)
                 };
                 f.filter(|_| speaks).map(|mut f| {
                     f.rule = if s.stance.contains(&lower) {

@@ -4,7 +4,15 @@
 //! Content-Security-Policy says so to the browser too). Everything that
 //! comes from a file (titles, quotes, sources, notes, comments, the
 //! article text) is untrusted: it is HTML-escaped and stripped of control
-//! characters on the way out, in [`esc`].
+//! characters on the way out, as [`Text`].
+//!
+//! The page is written with maud templates, which escape what they are
+//! given by default; a file's text goes in as [`Text`], byline's escaper
+//! ([`esc`]: both quote kinds, no control characters). Two things are not
+//! maud's: the page's frame (`<html>`, `<body>`, `<main>` are opened before
+//! the article sections and closed after them, which stream in between),
+//! and SVG's empty shapes, written `<rect …/>` by [`Empty`] as the page
+//! always had them (maud writes no self-closing tags).
 //!
 //! The corpus overview needs every summary, so article sections are
 //! rendered as files are read (in the worker threads), spooled to a
@@ -16,13 +24,42 @@ use super::interval::Interval;
 use super::{ArticleSummary, Corpus, Group, Metric, RegistryUse, Tally};
 use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::review::verdict::Verdict;
-use std::fmt::Write as _;
+use maud::{Markup, PreEscaped, Render, html};
+use std::fmt::Display;
 use std::io::{Seek, Write};
 
-/// A person's name, escaped, with what could make it pass for another
-/// name shown (`byline_model::names`).
-fn who(name: &str) -> String {
-    esc(&byline_model::names::shown(name))
+/// Text from a file, escaped for HTML text and attribute values by
+/// [`esc`]: what every file's words go into the page as.
+struct Text<S>(S);
+
+impl<S: AsRef<str>> Render for Text<S> {
+    fn render_to(&self, buffer: &mut String) {
+        esc_into(buffer, self.0.as_ref());
+    }
+}
+
+/// A person's name, with what could make it pass for another name shown
+/// (`byline_model::names`).
+fn who(name: &str) -> Text<std::borrow::Cow<'_, str>> {
+    Text(byline_model::names::shown(name))
+}
+
+/// An empty SVG element, `<name a="v" …/>`; its values are escaped.
+struct Empty<'a>(&'static str, &'a [(&'static str, &'a dyn Display)]);
+
+impl Render for Empty<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        buffer.push('<');
+        buffer.push_str(self.0);
+        for (name, value) in self.1 {
+            buffer.push(' ');
+            buffer.push_str(name);
+            buffer.push_str("=\"");
+            esc_into(buffer, &value.to_string());
+            buffer.push('"');
+        }
+        buffer.push_str("/>");
+    }
 }
 
 /// Escapes `s` for HTML text and attribute values (both quote kinds), and
@@ -206,9 +243,8 @@ impl Html {
         corpus: &Corpus,
         agreement: &super::agreement::Agreement,
     ) -> std::io::Result<()> {
-        let mut head = String::new();
-        page_head(&mut head, corpus);
-        overview(&mut head, corpus);
+        let mut head = page_head(corpus).into_string();
+        head.push_str(&overview(corpus).into_string());
         // After the articles, so the overview and the first article stay
         // on the first screen; the overview links to it.
         let mut agree = String::new();
@@ -216,70 +252,103 @@ impl Html {
         if !agree.is_empty() {
             head.push_str(super::agreement::LINK);
         }
-        toc(&mut head, &self.toc);
+        head.push_str(&toc(&self.toc).into_string());
         out.write_all(head.as_bytes())?;
         let mut spool = self.spool.into_inner().map_err(|e| e.into_error())?;
         spool.rewind()?;
         std::io::copy(&mut spool, out)?;
         out.write_all(agree.as_bytes())?;
-        out.write_all(
-            b"</main>\n<footer><p>Written by <strong>byline export --format html</strong>. \
-Intervals are 95% percentile bootstrap intervals over annotation files (2,000 resamples, fixed seed), given only for groups of at least 5 articles. \
-Claims: <span class=\"badge k-sourced\">S</span> sourced (solid underline), \
-<span class=\"badge k-anonymous\">A</span> anonymous (dashed underline), \
-<span class=\"badge k-editorial\">E</span> editorial (double underline).</p></footer>\n</body>\n</html>\n",
-        )
+        out.write_all(page_foot().into_string().as_bytes())
     }
 }
 
-fn page_head(s: &mut String, c: &Corpus) {
+/// The page's frame, opened before the article sections and closed after
+/// them (they stream in between, so no template holds both ends).
+const OPEN_HTML: PreEscaped<&str> = PreEscaped("<html lang=\"en\">\n");
+const OPEN_BODY: PreEscaped<&str> = PreEscaped("<body>\n");
+const OPEN_MAIN: PreEscaped<&str> = PreEscaped("<main>\n");
+const CLOSE_MAIN: PreEscaped<&str> = PreEscaped("</main>\n");
+const CLOSE_PAGE: PreEscaped<&str> = PreEscaped("</body>\n</html>\n");
+
+fn page_head(c: &Corpus) -> Markup {
     let t = &c.totals;
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-<meta name=\"generator\" content=\"byline\">\n<title>byline report: {} {}, {} claims</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n\
-<header class=\"page\"><p class=\"muted\">byline report</p><h1>Sources and judgement in {} {}</h1>\n\
-<p class=\"meta\">{} annotation {} by {} {} across {} {}; {} claims.</p></header>\n<main>\n",
-        t.distinct_articles,
-        plural(t.distinct_articles, "article", "articles"),
-        t.tally.claims(),
-        super::agreement::CSS,
-        t.distinct_articles,
-        plural(t.distinct_articles, "article", "articles"),
-        t.tally.files,
-        plural(t.tally.files, "file", "files"),
-        t.annotators,
-        plural(t.annotators, "annotator", "annotators"),
-        t.outlets,
-        plural(t.outlets, "outlet", "outlets"),
-        t.tally.claims(),
-    );
+    let articles = plural(t.distinct_articles, "article", "articles");
+    html! {
+        (maud::DOCTYPE) "\n" (OPEN_HTML)
+        head {
+            "\n" meta charset="utf-8";
+            "\n" meta name="viewport" content="width=device-width, initial-scale=1";
+            "\n" meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+            "\n" meta name="generator" content="byline";
+            "\n" title { "byline report: " (t.distinct_articles) " " (articles) ", " (t.tally.claims()) " claims" }
+            "\n" style { (PreEscaped(CSS)) (PreEscaped(super::agreement::CSS)) }
+            "\n"
+        }
+        "\n" (OPEN_BODY)
+        header class="page" {
+            p class="muted" { "byline report" }
+            h1 { "Sources and judgement in " (t.distinct_articles) " " (articles) }
+            "\n"
+            p class="meta" {
+                (t.tally.files) " annotation " (plural(t.tally.files, "file", "files"))
+                " by " (t.annotators) " " (plural(t.annotators, "annotator", "annotators"))
+                " across " (t.outlets) " " (plural(t.outlets, "outlet", "outlets"))
+                "; " (t.tally.claims()) " claims."
+            }
+        }
+        "\n" (OPEN_MAIN)
+    }
+}
+
+fn page_foot() -> Markup {
+    html! {
+        (CLOSE_MAIN)
+        footer {
+            p {
+                "Written by " strong { "byline export --format html" } ". "
+                "Intervals are 95% percentile bootstrap intervals over annotation files (2,000 resamples, fixed seed), given only for groups of at least 5 articles. "
+                "Claims: " (badge_key(Kind::Sourced)) " sourced (solid underline), "
+                (badge_key(Kind::Anonymous)) " anonymous (dashed underline), "
+                (badge_key(Kind::Editorial)) " editorial (double underline)."
+            }
+        }
+        "\n" (CLOSE_PAGE)
+    }
+}
+
+/// A kind's badge, as the claims list shows it.
+fn badge_key(k: Kind) -> Markup {
+    html! { span class={ "badge k-" (k) } { (k.letter()) } }
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
-const LEGEND: &str = "<p class=\"legend\" aria-hidden=\"true\"><span class=\"sw-sourced\">S sourced</span><span class=\"sw-anonymous\">A anonymous</span><span class=\"sw-editorial\">E editorial</span></p>\n";
+fn legend() -> Markup {
+    html! {
+        p class="legend" aria-hidden="true" {
+            span class="sw-sourced" { "S sourced" }
+            span class="sw-anonymous" { "A anonymous" }
+            span class="sw-editorial" { "E editorial" }
+        }
+        "\n"
+    }
+}
 
-fn overview(s: &mut String, c: &Corpus) {
-    s.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">Corpus overview</h2>\n");
+/// A row of figures: each a label and its value, text escaped.
+fn figures<L: AsRef<str>, V: AsRef<str>>(items: impl IntoIterator<Item = (L, V)>) -> Markup {
+    html! {
+        dl class="figures" {
+            @for (label, value) in items {
+                div { dt { (Text(label)) } dd { (Text(value)) } }
+            }
+        }
+    }
+}
+
+fn overview(c: &Corpus) -> Markup {
     let t = &c.totals;
-    let _ = writeln!(
-        s,
-        "<dl class=\"figures\"><div><dt>annotation files</dt><dd>{}</dd></div><div><dt>articles</dt><dd>{}</dd></div>\
-<div><dt>claims</dt><dd>{}</dd></div><div><dt>anonymity ratio</dt><dd>{}</dd></div>\
-<div><dt>editorial per 100 words</dt><dd>{}</dd></div><div><dt>needs review</dt><dd>{}</dd></div></dl>",
-        t.tally.files,
-        t.distinct_articles,
-        t.tally.claims(),
-        pct(t.tally.anonymity_ratio()),
-        dec(t.tally.editorial_per_100_words()),
-        t.tally.needs_review,
-    );
-
     // Share of kinds: one stacked bar per group.
     let mut rows: Vec<(String, &Tally)> = vec![("All annotation files".into(), &t.tally)];
     rows.extend(
@@ -293,55 +362,72 @@ fn overview(s: &mut String, c: &Corpus) {
             &g.tally,
         )
     }));
-    s.push_str("<figure><figcaption id=\"kinds-h\">Share of claims by kind</figcaption>\n");
-    s.push_str(LEGEND);
-    stacked(s, "kinds", &rows);
-    s.push_str("</figure>\n");
-
-    s.push_str("<div class=\"charts\">\n");
-    for (what, groups) in [("outlet", &c.by_outlet), ("annotator", &c.by_annotator)] {
-        bars(
-            s,
-            &format!("anon-{what}"),
-            &format!("Anonymity ratio by {what}"),
-            "anonymous / (sourced + anonymous), with its 95% interval",
-            groups,
-            |g| (g.tally.anonymity_ratio(), g.intervals.anonymity_ratio),
-            true,
-        );
-        bars(
-            s,
-            &format!("ed-{what}"),
-            &format!("Editorial density by {what}"),
-            "editorial claims per 100 words, with its 95% interval",
-            groups,
-            |g| {
-                (
-                    g.tally.editorial_per_100_words(),
-                    g.intervals.editorial_per_100_words,
-                )
-            },
-            false,
-        );
+    html! {
+        section id="overview" aria-labelledby="overview-h" {
+            "\n" h2 id="overview-h" { "Corpus overview" } "\n"
+            (figures([
+                ("annotation files", t.tally.files.to_string()),
+                ("articles", t.distinct_articles.to_string()),
+                ("claims", t.tally.claims().to_string()),
+                ("anonymity ratio", pct(t.tally.anonymity_ratio())),
+                ("editorial per 100 words", dec(t.tally.editorial_per_100_words())),
+                ("needs review", t.tally.needs_review.to_string()),
+            ]))
+            "\n"
+            figure {
+                figcaption id="kinds-h" { "Share of claims by kind" } "\n"
+                (legend())
+                (stacked("kinds", &rows))
+            }
+            "\n"
+            div class="charts" {
+                "\n"
+                @for (what, groups) in [("outlet", &c.by_outlet), ("annotator", &c.by_annotator)] {
+                    (bars(
+                        &format!("anon-{what}"),
+                        &format!("Anonymity ratio by {what}"),
+                        "anonymous / (sourced + anonymous), with its 95% interval",
+                        groups,
+                        |g| (g.tally.anonymity_ratio(), g.intervals.anonymity_ratio),
+                        true,
+                    ))
+                    (bars(
+                        &format!("ed-{what}"),
+                        &format!("Editorial density by {what}"),
+                        "editorial claims per 100 words, with its 95% interval",
+                        groups,
+                        |g| {
+                            (
+                                g.tally.editorial_per_100_words(),
+                                g.intervals.editorial_per_100_words,
+                            )
+                        },
+                        false,
+                    ))
+                }
+            }
+            "\n"
+            (group_table("By outlet", "outlet", &c.by_outlet))
+            (group_table("By annotator", "annotator", &c.by_annotator))
+            (sources(c))
+            p class="muted" {
+                "Figures are pooled over annotation files (Σ numerators / Σ denominators). "
+                "The 95% interval is a percentile bootstrap over annotation files — one annotator's file on one article — "
+                "with 2,000 resamples and a fixed seed: claims within an article are not independent, so files are the sampling unit. "
+                "A group with fewer than 5 articles behind it gets its n and no interval: two files of one article are no sample. "
+                "Two groups whose intervals do not overlap differ by more than sampling noise; "
+                "with only a few articles in a group, the interval itself is rough."
+            }
+            "\n"
+        }
+        "\n"
     }
-    s.push_str("</div>\n");
-    group_table(s, "By outlet", "outlet", &c.by_outlet);
-    group_table(s, "By annotator", "annotator", &c.by_annotator);
-    sources(s, c);
-    s.push_str(
-        "<p class=\"muted\">Figures are pooled over annotation files (Σ numerators / Σ denominators). \
-The 95% interval is a percentile bootstrap over annotation files — one annotator's file on one article — \
-with 2,000 resamples and a fixed seed: claims within an article are not independent, so files are the sampling unit. \
-A group with fewer than 5 articles behind it gets its n and no interval: two files of one article are no sample. \
-Two groups whose intervals do not overlap differ by more than sampling noise; \
-with only a few articles in a group, the interval itself is rough.</p>\n</section>\n",
-    );
 }
 
 /// The types table's cells: narrower than the page's tables, so a
 /// dozen types fit its width (inline, so the style sheet is the same
 /// without a registry).
-const PAD: &str = " style=\"padding:.25rem .3rem\"";
+const PAD: &str = "padding:.25rem .3rem";
 
 /// Sources cited in the corpus with more than this many claims are
 /// listed in the report's sources table (the JSON export has them all).
@@ -350,119 +436,160 @@ const TOP_SOURCES: usize = 20;
 /// With a sources registry: the sources table (canonical names, their
 /// types) and attributed claims by type of source per outlet; without
 /// one that could be used, a line saying so; nothing when there is none.
-fn sources(s: &mut String, c: &Corpus) {
+fn sources(c: &Corpus) -> Markup {
     match &c.registry {
-        RegistryUse::None => return,
+        RegistryUse::None => return html! {},
         RegistryUse::Failed { path, message } => {
-            let _ = writeln!(
-                s,
-                "<p class=\"registry-failed\">This report ran without the sources registry <code>{}</code>, which could not be used: {}. Sources are counted as typed.</p>",
-                esc(path),
-                esc(message)
-            );
-            return;
+            return html! {
+                p class="registry-failed" {
+                    "This report ran without the sources registry " code { (Text(path)) }
+                    ", which could not be used: " (Text(message)) ". Sources are counted as typed."
+                }
+                "\n"
+            };
         }
         RegistryUse::Used { .. } => {}
     }
-    let Some(t) = &c.types else { return };
-    let used: Vec<usize> = (0..t.columns.len()).filter(|&i| t.used(i)).collect();
+    let Some(t) = &c.types else {
+        return html! {};
+    };
+    let table = super::types_table(t);
     // Inline styles: the page's style sheet is the same with a registry
     // and without one. A dozen types are wider than the page: the table
     // scrolls sideways, and a cell never breaks between count and share.
-    s.push_str("<div class=\"wide\" style=\"overflow-x:auto\">");
-    let _ = write!(
-        s,
-        "<table id=\"source-types\" style=\"font-size:.85em\"><caption>Sources by type, per outlet</caption><thead><tr><th scope=\"col\"{PAD}>outlet</th><th scope=\"col\"{PAD}>attributed claims</th>"
-    );
-    for &i in &used {
-        // "government/official" may break after its slash.
-        let _ = write!(
-            s,
-            "<th scope=\"col\" data-type=\"{}\"{PAD}>{}</th>",
-            esc(&t.columns[i].id),
-            esc(&t.columns[i].label).replace('/', "/<wbr>")
-        );
-    }
-    s.push_str("</tr></thead><tbody>\n");
-    let rows = std::iter::once(("All outlets", &t.totals))
-        .chain(t.by_outlet.iter().map(|(n, c)| (n.as_str(), c)));
-    for (name, counts) in rows {
-        let _ = write!(
-            s,
-            "<tr><th scope=\"row\"{PAD}>{}</th><td{PAD}>{}</td>",
-            esc(name),
-            counts.total
-        );
-        for &i in &used {
-            let id = esc(&t.columns[i].id);
-            match counts.counts.get(i).copied().unwrap_or(0) {
-                0 => {
-                    let _ = write!(s, "<td data-type=\"{id}\" class=\"muted\"{PAD}>0</td>");
+    html! {
+        div class="wide" style="overflow-x:auto" {
+            table id="source-types" style="font-size:.85em" {
+                caption { "Sources by type, per outlet" }
+                thead {
+                    tr {
+                        th scope="col" style=(PAD) { "outlet" }
+                        th scope="col" style=(PAD) { "attributed claims" }
+                        @for column in &table.columns {
+                            th scope="col" data-type=(Text(&column.id)) style=(PAD) {
+                                // "government/official" may break after its slash.
+                                @for (i, part) in column.label.split('/').enumerate() {
+                                    @if i > 0 { "/" wbr; }
+                                    (Text(part))
+                                }
+                            }
+                        }
+                    }
                 }
-                n => {
-                    let _ = write!(
-                        s,
-                        "<td data-type=\"{id}\"{PAD}>{n}&nbsp;<span class=\"muted\">({})</span></td>",
-                        pct(counts.share(i))
-                    );
+                tbody {
+                    "\n"
+                    @for row in &table.rows {
+                        tr {
+                            th scope="row" style=(PAD) {
+                                (Text(row.outlet.unwrap_or("All outlets")))
+                            }
+                            td style=(PAD) { (row.total) }
+                            @for (column, cell) in table.columns.iter().zip(&row.cells) {
+                                @if cell.count == 0 {
+                                    td data-type=(Text(&column.id)) class="muted" style=(PAD) { "0" }
+                                } @else {
+                                    td data-type=(Text(&column.id)) style=(PAD) {
+                                        (cell.count) (PreEscaped("&nbsp;"))
+                                        span class="muted" { "(" (pct(cell.share)) ")" }
+                                    }
+                                }
+                            }
+                        }
+                        "\n"
+                    }
                 }
             }
         }
-        s.push_str("</tr>\n");
+        "\n"
+        p class="muted" {
+            "Sourced and anonymous claims by the type of their source in the sources registry, with each type's share of the row's attributed claims. An anonymous claim whose source is not in the registry counts as unnamed."
+        }
+        "\n"
+        @if !c.sources.is_empty() {
+            table id="sources" {
+                caption {
+                    "Most cited sources "
+                    span class="muted" { "(canonical names from the sources registry; aliases merged)" }
+                }
+                thead {
+                    tr {
+                        th scope="col" { "source" }
+                        th scope="col" style="text-align:left" { "type" }
+                        th scope="col" style="text-align:left" { "kind" }
+                        th scope="col" { "claims" }
+                    }
+                }
+                tbody {
+                    "\n"
+                    @for (i, src) in c.sources.iter().take(TOP_SOURCES).enumerate() {
+                        tr {
+                            th scope="row" { (Text(&src.name)) }
+                            td style="text-align:left" {
+                                @match t.of_sources.get(i).cloned().flatten() {
+                                    Some(k) => (Text(k)),
+                                    None => span class="muted" { "not in the registry" },
+                                }
+                            }
+                            td style="text-align:left" { (src.kind) }
+                            td { (src.count) }
+                        }
+                        "\n"
+                    }
+                }
+            }
+            "\n"
+        }
     }
-    s.push_str("</tbody></table></div>\n<p class=\"muted\">Sourced and anonymous claims by the type of their source in the sources registry, with each type's share of the row's attributed claims. An anonymous claim whose source is not in the registry counts as unnamed.</p>\n");
-    if c.sources.is_empty() {
-        return;
-    }
-    s.push_str("<table id=\"sources\"><caption>Most cited sources <span class=\"muted\">(canonical names from the sources registry; aliases merged)</span></caption><thead><tr><th scope=\"col\">source</th><th scope=\"col\" style=\"text-align:left\">type</th><th scope=\"col\" style=\"text-align:left\">kind</th><th scope=\"col\">claims</th></tr></thead><tbody>\n");
-    for (i, src) in c.sources.iter().take(TOP_SOURCES).enumerate() {
-        let kind = t.of_sources.get(i).cloned().flatten();
-        let _ = writeln!(
-            s,
-            "<tr><th scope=\"row\">{}</th><td style=\"text-align:left\">{}</td><td style=\"text-align:left\">{}</td><td>{}</td></tr>",
-            esc(&src.name),
-            kind.map_or_else(
-                || "<span class=\"muted\">not in the registry</span>".to_owned(),
-                |k| esc(&k)
-            ),
-            src.kind,
-            src.count
-        );
-    }
-    s.push_str("</tbody></table>\n");
 }
 
-fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
-    let _ = writeln!(
-        s,
-        "<table><caption>{title}</caption><thead><tr><th scope=\"col\">{what}</th><th scope=\"col\">annotation files</th>\
-<th scope=\"col\">claims</th><th scope=\"col\">S</th><th scope=\"col\">A</th><th scope=\"col\">E</th>\
-<th scope=\"col\">anonymity ratio <span class=\"muted\">(95% interval)</span></th>\
-<th scope=\"col\">editorial per 100 words <span class=\"muted\">(95% interval)</span></th>\
-<th scope=\"col\">per-file median anonymity ratio <span class=\"muted\">(quartiles)</span></th></tr></thead><tbody>"
-    );
-    for g in groups {
-        let t = &g.tally;
-        let sp = g.spread(Metric::AnonymityRatio);
-        let _ = writeln!(
-            s,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} <span class=\"muted\">({})</span></td><td>{} <span class=\"muted\">({})</span></td><td>{} <span class=\"muted\">({}–{})</span></td></tr>",
-            esc(&g.name),
-            t.files,
-            t.claims(),
-            t.by_kind.get(Kind::Sourced),
-            t.by_kind.get(Kind::Anonymous),
-            t.by_kind.get(Kind::Editorial),
-            pct(t.anonymity_ratio()),
-            ci_or_n(g, g.intervals.anonymity_ratio, true),
-            dec(t.editorial_per_100_words()),
-            ci_or_n(g, g.intervals.editorial_per_100_words, false),
-            pct(sp.median),
-            pct(sp.q1),
-            pct(sp.q3),
-        );
+fn group_table(title: &str, what: &str, groups: &[Group]) -> Markup {
+    html! {
+        table {
+            caption { (title) }
+            thead {
+                tr {
+                    th scope="col" { (what) }
+                    th scope="col" { "annotation files" }
+                    th scope="col" { "claims" }
+                    th scope="col" { "S" }
+                    th scope="col" { "A" }
+                    th scope="col" { "E" }
+                    th scope="col" { "anonymity ratio " span class="muted" { "(95% interval)" } }
+                    th scope="col" { "editorial per 100 words " span class="muted" { "(95% interval)" } }
+                    th scope="col" { "per-file median anonymity ratio " span class="muted" { "(quartiles)" } }
+                }
+            }
+            tbody {
+                "\n"
+                @for g in groups {
+                    @let t = &g.tally;
+                    @let sp = g.spread(Metric::AnonymityRatio);
+                    tr {
+                        th scope="row" { (Text(&g.name)) }
+                        td { (t.files) }
+                        td { (t.claims()) }
+                        td { (t.by_kind.get(Kind::Sourced)) }
+                        td { (t.by_kind.get(Kind::Anonymous)) }
+                        td { (t.by_kind.get(Kind::Editorial)) }
+                        td {
+                            (pct(t.anonymity_ratio())) " "
+                            span class="muted" { "(" (ci_or_n(g, g.intervals.anonymity_ratio, true)) ")" }
+                        }
+                        td {
+                            (dec(t.editorial_per_100_words())) " "
+                            span class="muted" { "(" (ci_or_n(g, g.intervals.editorial_per_100_words, false)) ")" }
+                        }
+                        td {
+                            (pct(sp.median)) " "
+                            span class="muted" { "(" (pct(sp.q1)) "–" (pct(sp.q3)) ")" }
+                        }
+                    }
+                    "\n"
+                }
+            }
+        }
+        "\n"
     }
-    s.push_str("</tbody></table>\n");
 }
 
 /// Bar charts sit two to a row; the stacked bars and strips take the
@@ -475,16 +602,20 @@ const ROW_H: f64 = 26.0;
 /// Columns of the per-paragraph strip at most.
 const STRIP_COLUMNS: usize = 200;
 
+/// `x` with one decimal, as SVG coordinates are written.
+fn f1(x: f64) -> String {
+    format!("{x:.1}")
+}
+
 /// Horizontal bars with 95% whiskers, one row per group.
 fn bars(
-    s: &mut String,
     id: &str,
     title: &str,
     desc: &str,
     groups: &[Group],
     value: impl Fn(&Group) -> (Option<f64>, Option<Interval>),
     share: bool,
-) {
+) -> Markup {
     let vals: Vec<(Option<f64>, Option<Interval>)> = groups.iter().map(&value).collect();
     let max = if share {
         1.0
@@ -497,76 +628,61 @@ fn bars(
     };
     let plot = CHART_W - LABEL_W - 60.0;
     let h = ROW_H * groups.len().max(1) as f64 + 28.0;
-    let _ = write!(
-        s,
-        "<figure><figcaption id=\"{id}-t\">{title}</figcaption>\n<svg role=\"img\" aria-labelledby=\"{id}-t {id}-d\" viewBox=\"0 0 {CHART_W} {h}\" width=\"{CHART_W}\" height=\"{h}\">\
-<desc id=\"{id}-d\">{desc}</desc>\n"
-    );
-    for (i, (g, (v, ci))) in groups.iter().zip(&vals).enumerate() {
-        let y = 6.0 + i as f64 * ROW_H;
-        let x = |v: f64| LABEL_W + (v / max).clamp(0.0, 1.0) * plot;
-        let shown = if share { pct(*v) } else { dec(*v) };
-        let _ = write!(
-            s,
-            "<g><title>{}: {shown}, {}</title><text class=\"lbl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            esc(&g.name),
-            match ci {
-                Some(_) => format!("95% interval {}", ci_text(*ci, share)),
-                None => ci_or_n(g, None, share),
-            },
-            LABEL_W - 8.0,
-            y + 14.0,
-            esc(&truncate(&g.name, 20)),
-        );
-        if let Some(v) = v {
-            let _ = write!(
-                s,
-                "<rect class=\"bar\" x=\"{LABEL_W}\" y=\"{y}\" width=\"{:.1}\" height=\"{}\" rx=\"2\"/>",
-                x(*v) - LABEL_W,
-                ROW_H - 10.0
-            );
-        }
-        if let Some(ci) = ci {
-            let (x0, x1, ym) = (x(ci.lo), x(ci.hi), y + (ROW_H - 10.0) / 2.0);
-            let _ = write!(
-                s,
-                "<line class=\"ci\" x1=\"{x0:.1}\" x2=\"{x1:.1}\" y1=\"{ym}\" y2=\"{ym}\"/>\
-<line class=\"ci\" x1=\"{x0:.1}\" x2=\"{x0:.1}\" y1=\"{}\" y2=\"{}\"/><line class=\"ci\" x1=\"{x1:.1}\" x2=\"{x1:.1}\" y1=\"{}\" y2=\"{}\"/>",
-                ym - 5.0,
-                ym + 5.0,
-                ym - 5.0,
-                ym + 5.0
-            );
-        }
-        let vx = v.map_or(LABEL_W, &x).max(ci.map_or(0.0, |c| x(c.hi)));
-        let _ = writeln!(
-            s,
-            "<text class=\"val\" x=\"{:.1}\" y=\"{}\">{shown}</text></g>",
-            vx + 6.0,
-            y + 13.0
-        );
-    }
+    let x = |v: f64| LABEL_W + (v / max).clamp(0.0, 1.0) * plot;
     // Axis with three ticks.
     let ay = 6.0 + ROW_H * groups.len().max(1) as f64;
-    let _ = write!(
-        s,
-        "<line class=\"axis\" x1=\"{LABEL_W}\" x2=\"{}\" y1=\"{ay}\" y2=\"{ay}\"/>",
-        LABEL_W + plot
-    );
-    for f in [0.0, 0.5, 1.0] {
-        let label = if share {
-            format!("{:.0}%", f * 100.0)
-        } else {
-            format!("{:.2}", f * max)
-        };
-        let _ = write!(
-            s,
-            "<text class=\"val\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{label}</text>",
-            LABEL_W + f * plot,
-            ay + 16.0
-        );
+    html! {
+        figure {
+            figcaption id={ (id) "-t" } { (title) }
+            "\n"
+            svg role="img" aria-labelledby={ (id) "-t " (id) "-d" } viewBox={ "0 0 " (CHART_W) " " (h) } width=(CHART_W) height=(h) {
+                desc id={ (id) "-d" } { (desc) }
+                "\n"
+                @for (i, (g, (v, ci))) in groups.iter().zip(&vals).enumerate() {
+                    @let y = 6.0 + i as f64 * ROW_H;
+                    @let shown = if share { pct(*v) } else { dec(*v) };
+                    g {
+                        title {
+                            (Text(&g.name)) ": " (shown) ", "
+                            @match ci {
+                                Some(_) => { "95% interval " (ci_text(*ci, share)) },
+                                None => (ci_or_n(g, None, share)),
+                            }
+                        }
+                        text class="lbl" x=(LABEL_W - 8.0) y=(y + 14.0) text-anchor="end" {
+                            (Text(truncate(&g.name, 20)))
+                        }
+                        @if let Some(v) = v {
+                            (Empty("rect", &[
+                                ("class", &"bar"),
+                                ("x", &LABEL_W),
+                                ("y", &y),
+                                ("width", &f1(x(*v) - LABEL_W)),
+                                ("height", &(ROW_H - 10.0)),
+                                ("rx", &"2"),
+                            ]))
+                        }
+                        @if let Some(ci) = ci {
+                            @let (x0, x1, ym) = (f1(x(ci.lo)), f1(x(ci.hi)), y + (ROW_H - 10.0) / 2.0);
+                            (Empty("line", &[("class", &"ci"), ("x1", &x0), ("x2", &x1), ("y1", &ym), ("y2", &ym)]))
+                            (Empty("line", &[("class", &"ci"), ("x1", &x0), ("x2", &x0), ("y1", &(ym - 5.0)), ("y2", &(ym + 5.0))]))
+                            (Empty("line", &[("class", &"ci"), ("x1", &x1), ("x2", &x1), ("y1", &(ym - 5.0)), ("y2", &(ym + 5.0))]))
+                        }
+                        @let vx = v.map_or(LABEL_W, &x).max(ci.map_or(0.0, |c| x(c.hi)));
+                        text class="val" x=(f1(vx + 6.0)) y=(y + 13.0) { (shown) }
+                    }
+                    "\n"
+                }
+                (Empty("line", &[("class", &"axis"), ("x1", &LABEL_W), ("x2", &(LABEL_W + plot)), ("y1", &ay), ("y2", &ay)]))
+                @for f in [0.0, 0.5, 1.0] {
+                    text class="val" x=(f1(LABEL_W + f * plot)) y=(ay + 16.0) text-anchor="middle" {
+                        @if share { (format!("{:.0}%", f * 100.0)) } @else { (format!("{:.2}", f * max)) }
+                    }
+                }
+            }
+        }
+        "\n"
     }
-    s.push_str("</svg></figure>\n");
 }
 
 fn nice_max(m: f64) -> f64 {
@@ -593,109 +709,91 @@ fn truncate(s: &str, n: usize) -> String {
 
 /// One stacked bar per row: the kinds' shares of claims, each segment
 /// labelled with its letter and percentage (readable without colour).
-fn stacked(s: &mut String, id: &str, rows: &[(String, &Tally)]) {
+fn stacked(id: &str, rows: &[(String, &Tally)]) -> Markup {
     let plot = WIDE_W - WIDE_LABEL_W - 10.0;
     let h = ROW_H * rows.len() as f64 + 6.0;
-    let _ = writeln!(
-        s,
-        "<svg role=\"img\" aria-labelledby=\"{id}-h {id}-d\" viewBox=\"0 0 {WIDE_W} {h}\" width=\"{WIDE_W}\" height=\"{h}\"><desc id=\"{id}-d\">Share of sourced (S), anonymous (A) and editorial (E) claims</desc>"
-    );
-    for (i, (name, t)) in rows.iter().enumerate() {
-        let y = 4.0 + i as f64 * ROW_H;
-        let _ = write!(
-            s,
-            "<g><text class=\"lbl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            WIDE_LABEL_W - 8.0,
-            y + 14.0,
-            esc(&truncate(name, 34))
-        );
-        let total = t.claims();
-        if total == 0 {
-            let _ = write!(
-                s,
-                "<rect class=\"empty\" x=\"{WIDE_LABEL_W}\" y=\"{y}\" width=\"{plot}\" height=\"{}\"/><text class=\"val\" x=\"{}\" y=\"{}\">no claims</text>",
-                ROW_H - 8.0,
-                WIDE_LABEL_W + 6.0,
-                y + 13.0
-            );
-        }
-        let mut x = WIDE_LABEL_W;
-        for k in Kind::ALL {
-            let n = t.by_kind.get(k);
-            if n == 0 || total == 0 {
-                continue;
+    html! {
+        svg role="img" aria-labelledby={ (id) "-h " (id) "-d" } viewBox={ "0 0 " (WIDE_W) " " (h) } width=(WIDE_W) height=(h) {
+            desc id={ (id) "-d" } { "Share of sourced (S), anonymous (A) and editorial (E) claims" }
+            "\n"
+            @for (i, (name, t)) in rows.iter().enumerate() {
+                @let y = 4.0 + i as f64 * ROW_H;
+                @let total = t.claims();
+                g {
+                    text class="lbl" x=(WIDE_LABEL_W - 8.0) y=(y + 14.0) text-anchor="end" {
+                        (Text(truncate(name, 34)))
+                    }
+                    @if total == 0 {
+                        (Empty("rect", &[
+                            ("class", &"empty"),
+                            ("x", &WIDE_LABEL_W),
+                            ("y", &y),
+                            ("width", &plot),
+                            ("height", &(ROW_H - 8.0)),
+                        ]))
+                        text class="val" x=(WIDE_LABEL_W + 6.0) y=(y + 13.0) { "no claims" }
+                    } @else {
+                        @let mut x = WIDE_LABEL_W;
+                        @for k in Kind::ALL {
+                            @let n = t.by_kind.get(k);
+                            @if n > 0 {
+                                @let share = n as f64 / total as f64;
+                                @let w = share * plot;
+                                rect class={ "k-" (k) } x=(f1(x)) y=(y) width=(f1(w)) height=(ROW_H - 8.0) {
+                                    title { (Text(name)) ": " (k) " " (n) " of " (total) " (" (pct(Some(share))) ")" }
+                                }
+                                @if w > 46.0 {
+                                    text class="seg-text" x=(f1(x + 5.0)) y=(y + 13.0) {
+                                        (k.letter()) " " (format!("{:.0}", share * 100.0)) "%"
+                                    }
+                                } @else if w > 12.0 {
+                                    text class="seg-text" x=(f1(x + 3.0)) y=(y + 13.0) { (k.letter()) }
+                                }
+                                ({ x += w; "" })
+                            }
+                        }
+                    }
+                }
+                "\n"
             }
-            let share = n as f64 / total as f64;
-            let w = share * plot;
-            let _ = write!(
-                s,
-                "<rect class=\"k-{k}\" x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\"><title>{}: {k} {n} of {total} ({})</title></rect>",
-                ROW_H - 8.0,
-                esc(name),
-                pct(Some(share))
-            );
-            if w > 46.0 {
-                let _ = write!(
-                    s,
-                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\">{} {:.0}%</text>",
-                    x + 5.0,
-                    y + 13.0,
-                    k.letter(),
-                    share * 100.0
-                );
-            } else if w > 12.0 {
-                let _ = write!(
-                    s,
-                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\">{}</text>",
-                    x + 3.0,
-                    y + 13.0,
-                    k.letter()
-                );
-            }
-            x += w;
         }
-        s.push_str("</g>\n");
+        "\n"
     }
-    s.push_str("</svg>\n");
 }
 
-fn toc(s: &mut String, entries: &[Toc]) {
-    s.push_str("<nav class=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\">Articles</h2><ol>\n");
-    for t in entries {
-        let mut flags = String::new();
-        if t.needs_review > 0 {
-            let _ = write!(
-                flags,
-                " <span class=\"flag\">⚠ {} need review</span>",
-                t.needs_review
-            );
+fn toc(entries: &[Toc]) -> Markup {
+    html! {
+        nav class="toc" aria-labelledby="toc-h" {
+            h2 id="toc-h" { "Articles" }
+            ol {
+                "\n"
+                @for t in entries {
+                    li {
+                        a href={ "#" (t.anchor) } { (Text(&t.title)) }
+                        " "
+                        span class="muted" {
+                            "— " (who(&t.annotator))
+                            @if let Some(o) = &t.outlet { ", " (Text(o)) }
+                            ", " (t.claims) " claims"
+                        }
+                        @if t.needs_review > 0 {
+                            " " span class="flag" { "⚠ " (t.needs_review) " need review" }
+                        }
+                        @if t.disputed > 0 {
+                            " " span class="flag" { (t.disputed) " disputed" }
+                        }
+                    }
+                    "\n"
+                }
+            }
         }
-        if t.disputed > 0 {
-            let _ = write!(
-                flags,
-                " <span class=\"flag\">{} disputed</span>",
-                t.disputed
-            );
-        }
-        let _ = writeln!(
-            s,
-            "<li><a href=\"#{}\">{}</a> <span class=\"muted\">— {}{}, {} claims</span>{flags}</li>",
-            t.anchor,
-            esc(&t.title),
-            who(&t.annotator),
-            t.outlet
-                .as_deref()
-                .map(|o| format!(", {}", esc(o)))
-                .unwrap_or_default(),
-            t.claims,
-        );
+        "\n"
     }
-    s.push_str("</ol></nav>\n");
 }
 
 /// The strip: one column per paragraph, one row per kind, each filled cell
 /// also carrying its letter.
-fn strip(s: &mut String, id: &str, a: &ArticleSummary) {
+fn strip(id: &str, a: &ArticleSummary) -> Markup {
     let paragraphs = a.by_paragraph.len();
     // A long article's paragraphs share columns (bands), so the strip stays
     // one screen wide however long the article is.
@@ -712,82 +810,85 @@ fn strip(s: &mut String, id: &str, a: &ArticleSummary) {
     } else {
         "One column per paragraph"
     };
-    let _ = writeln!(
-        s,
-        "<figure class=\"strip\"><figcaption id=\"{id}-st\">Claims by paragraph</figcaption><svg role=\"img\" aria-labelledby=\"{id}-st {id}-sd\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"><desc id=\"{id}-sd\">{what}; a filled cell holds a claim of that kind.</desc>"
-    );
-    for (r, k) in Kind::ALL.into_iter().enumerate() {
-        let y = r as f64 * (rh + 2.0);
-        let _ = write!(
-            s,
-            "<text class=\"lbl\" x=\"0\" y=\"{}\">{k}</text>",
-            y + rh - 2.0
-        );
-        for j in 0..cols {
-            let x = 90.0 + j as f64 * cell;
-            let range = band(j);
-            let count: usize = a
-                .by_paragraph
-                .get(range.start..range.end.min(paragraphs))
-                .unwrap_or_default()
-                .iter()
-                .map(|c| c.get(k))
-                .sum();
-            let cw = (cell - 1.0).max(1.0);
-            if count == 0 {
-                let _ = write!(
-                    s,
-                    "<rect class=\"empty\" x=\"{x}\" y=\"{y}\" width=\"{cw:.1}\" height=\"{rh}\"/>"
-                );
-                continue;
-            }
-            let place = if range.len() == 1 {
-                format!("¶{}", range.start + 1)
-            } else {
-                format!("¶{}–{}", range.start + 1, range.end)
-            };
-            let _ = write!(
-                s,
-                "<rect class=\"k-{k}\" x=\"{x}\" y=\"{y}\" width=\"{cw:.1}\" height=\"{rh}\"><title>{place}: {count} {k}</title></rect>"
-            );
-            if cell >= 11.0 {
-                let _ = write!(
-                    s,
-                    "<text class=\"seg-text\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" style=\"font-size:9px\">{}</text>",
-                    x + cw / 2.0,
-                    y + rh - 3.0,
-                    k.letter()
-                );
+    let cw = f1((cell - 1.0).max(1.0));
+    let ty = 3.0 * (rh + 2.0) + 12.0;
+    html! {
+        figure class="strip" {
+            figcaption id={ (id) "-st" } { "Claims by paragraph" }
+            svg role="img" aria-labelledby={ (id) "-st " (id) "-sd" } viewBox={ "0 0 " (w) " " (h) } width=(w) height=(h) {
+                desc id={ (id) "-sd" } { (what) "; a filled cell holds a claim of that kind." }
+                "\n"
+                @for (r, k) in Kind::ALL.into_iter().enumerate() {
+                    @let y = r as f64 * (rh + 2.0);
+                    text class="lbl" x="0" y=(y + rh - 2.0) { (k) }
+                    @for j in 0..cols {
+                        @let x = 90.0 + j as f64 * cell;
+                        @let range = band(j);
+                        @let count: usize = a
+                            .by_paragraph
+                            .get(range.start..range.end.min(paragraphs))
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|c| c.get(k))
+                            .sum();
+                        @if count == 0 {
+                            (Empty("rect", &[("class", &"empty"), ("x", &x), ("y", &y), ("width", &cw), ("height", &rh)]))
+                        } @else {
+                            rect class={ "k-" (k) } x=(x) y=(y) width=(cw) height=(rh) {
+                                title {
+                                    "¶" (range.start + 1)
+                                    @if range.len() != 1 { "–" (range.end) }
+                                    ": " (count) " " (k)
+                                }
+                            }
+                            @if cell >= 11.0 {
+                                text class="seg-text" x=(f1(x + (cell - 1.0).max(1.0) / 2.0)) y=(y + rh - 3.0) text-anchor="middle" style="font-size:9px" {
+                                    (k.letter())
+                                }
+                            }
+                        }
+                    }
+                }
+                text class="val" x="90" y=(ty) { "¶1" }
+                text class="val" x=(90.0 + cell * cols as f64) y=(ty) text-anchor="end" { "¶" (paragraphs) }
             }
         }
+        "\n"
     }
-    let ty = 3.0 * (rh + 2.0) + 12.0;
-    let _ = writeln!(
-        s,
-        "<text class=\"val\" x=\"90\" y=\"{ty}\">¶1</text><text class=\"val\" x=\"{}\" y=\"{ty}\" text-anchor=\"end\">¶{paragraphs}</text></svg></figure>",
-        90.0 + cell * cols as f64,
-    );
 }
 
-/// What hovering a claim shows, one fact a line.
-fn claim_title(c: &Claim, verdicts: &[VerdictOn<'_>]) -> String {
-    let mut lines = vec![esc(c.kind.as_str())];
+/// What hovering a claim shows, one fact a line, each escaped.
+struct Lines(Vec<String>);
+
+impl Render for Lines {
+    fn render_to(&self, buffer: &mut String) {
+        for (i, line) in self.0.iter().enumerate() {
+            if i > 0 {
+                buffer.push_str("&#10;");
+            }
+            esc_into(buffer, line);
+        }
+    }
+}
+
+fn claim_title(c: &Claim, verdicts: &[VerdictOn<'_>]) -> Lines {
+    let mut lines = vec![c.kind.as_str().to_owned()];
     if let Some(src) = c.source.as_deref().filter(|s| !s.is_empty()) {
-        lines.push(format!("source: {}", esc(src)));
+        lines.push(format!("source: {src}"));
     }
     if let Some(n) = c.note.as_deref().filter(|s| !s.is_empty()) {
-        lines.push(format!("note: {}", esc(n)));
+        lines.push(format!("note: {n}"));
     }
     if !c.tags.is_empty() {
-        lines.push(format!("tags: {}", esc(&c.tags.join(", "))));
+        lines.push(format!("tags: {}", c.tags.join(", ")));
     }
     if let Some(st) = &c.status {
-        lines.push(format!("status: {}", esc(st)));
+        lines.push(format!("status: {st}"));
     }
     for v in verdicts {
-        lines.push(esc(&verdict_line(v)));
+        lines.push(verdict_line(v));
     }
-    lines.join("&#10;")
+    Lines(lines)
 }
 
 fn verdict_line(v: &VerdictOn<'_>) -> String {
@@ -816,16 +917,24 @@ struct Span<'a> {
     claim: &'a Claim,
 }
 
-/// The paragraph's text with its claims as `<mark>`s around exactly their
+/// A paragraph's text with its claims marked: text, and marks around
+/// text and marks.
+enum Piece<'t> {
+    Text(&'t str),
+    /// The claim `spans[span]`; `first` for its first part (a claim that
+    /// crosses another's end is split).
+    Mark {
+        span: usize,
+        first: bool,
+        inner: Vec<Piece<'t>>,
+    },
+}
+
+/// The paragraph's text with its claims as marks around exactly their
 /// text. Overlapping claims nest; where one claim crosses another's end it
 /// is split, so the text reads once and every claim's marks hold exactly
 /// its quote, in order.
-fn marked(
-    out: &mut String,
-    text: &str,
-    spans: &[Span<'_>],
-    attrs: &dyn Fn(&Span<'_>, bool) -> String,
-) {
+fn marked<'t>(text: &'t str, spans: &[Span<'_>]) -> Vec<Piece<'t>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |c: usize| chars.get(c).map_or(text.len(), |x| x.0);
     let mut bounds: Vec<usize> = spans
@@ -838,7 +947,17 @@ fn marked(
     // Outer first, so the innermost mark (the one that shows) is the one
     // the overlap rule puts on top.
     let order = |s: &Span<'_>| overlap::precedence(&(s.claim.start..s.claim.end), s.index);
-    let mut open: Vec<usize> = Vec::new(); // indexes into `spans`
+    // The open marks, outermost first: their span and what they hold yet.
+    let mut open: Vec<(usize, bool, Vec<Piece<'t>>)> = Vec::new();
+    let mut root: Vec<Piece<'t>> = Vec::new();
+    let close = |open: &mut Vec<(usize, bool, Vec<Piece<'t>>)>, root: &mut Vec<Piece<'t>>| {
+        let (span, first, inner) = open.pop().expect("an open mark");
+        let piece = Piece::Mark { span, first, inner };
+        match open.last_mut() {
+            Some(parent) => parent.2.push(piece),
+            None => root.push(piece),
+        }
+    };
     let mut started: Vec<bool> = vec![false; spans.len()];
     // Spans by start, taken in as the sweep reaches them; the active ones
     // are kept in nesting order, so each step costs what is open there.
@@ -861,21 +980,41 @@ fn marked(
         if added {
             active.sort_by_key(|&i| order(&spans[i]));
         }
-        let keep = open.iter().zip(&active).take_while(|(x, y)| x == y).count();
-        for _ in keep..open.len() {
-            out.push_str("</mark>");
+        let keep = open
+            .iter()
+            .zip(&active)
+            .take_while(|(x, y)| x.0 == **y)
+            .count();
+        while open.len() > keep {
+            close(&mut open, &mut root);
         }
-        open.truncate(keep);
         for &i in &active[keep..] {
             let first = !started[i];
             started[i] = true;
-            let _ = write!(out, "<mark {}>", attrs(&spans[i], first));
-            open.push(i);
+            open.push((i, first, Vec::new()));
         }
-        esc_into(out, &text[byte(a)..byte(b)]);
+        let piece = Piece::Text(&text[byte(a)..byte(b)]);
+        match open.last_mut() {
+            Some(parent) => parent.2.push(piece),
+            None => root.push(piece),
+        }
     }
-    for _ in 0..open.len() {
-        out.push_str("</mark>");
+    while !open.is_empty() {
+        close(&mut open, &mut root);
+    }
+    root
+}
+
+/// Marked text as markup: `mark` writes one claim's mark around what it
+/// holds.
+fn render_pieces(pieces: &[Piece<'_>], mark: &dyn Fn(usize, bool, Markup) -> Markup) -> Markup {
+    html! {
+        @for p in pieces {
+            @match p {
+                Piece::Text(t) => (Text(t)),
+                Piece::Mark { span, first, inner } => (mark(*span, *first, render_pieces(inner, mark))),
+            }
+        }
     }
 }
 
@@ -884,223 +1023,204 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
     let id = anchor(index);
     let set = &doc.set;
     let verdicts = doc.verdicts();
-    let mut s = String::with_capacity(16 * 1024);
-    let _ = write!(
-        s,
-        "<article class=\"doc\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<header><h2 id=\"{id}-h\">{}</h2>\n<p class=\"meta\">",
-        esc(&set.article.title)
-    );
-    let mut meta = Vec::new();
-    if let Some(o) = set.article.outlet.as_deref().filter(|o| !o.is_empty()) {
-        meta.push(format!("<span>{}</span>", esc(o)));
+    let art = &set.article;
+    let mut meta: Vec<Markup> = Vec::new();
+    if let Some(o) = art.outlet.as_deref().filter(|o| !o.is_empty()) {
+        meta.push(html! { span { (Text(o)) } });
     }
-    if let Some(a) = set.article.author.as_deref().filter(|a| !a.is_empty()) {
-        meta.push(format!("by <span class=\"author\">{}</span>", esc(a)));
+    if let Some(a) = art.author.as_deref().filter(|a| !a.is_empty()) {
+        meta.push(html! { "by " span class="author" { (Text(a)) } });
     }
-    if let Some(d) = set.article.published {
-        meta.push(format!("<time>{}</time>", esc(&d.to_string())));
+    if let Some(d) = art.published {
+        meta.push(html! { time { (Text(d.to_string())) } });
     }
-    meta.push(format!(
-        "annotated by <strong>{}</strong>",
-        who(&set.annotator.name)
-    ));
-    if let Some(u) = set.article.url.as_deref().filter(|u| !u.is_empty()) {
+    meta.push(html! { "annotated by " strong { (who(&set.annotator.name)) } });
+    if let Some(u) = art.url.as_deref().filter(|u| !u.is_empty()) {
         // Shown, not linked: the page makes no reference outside itself.
-        meta.push(format!("<code>{}</code>", esc(u)));
+        meta.push(html! { code { (Text(u)) } });
     }
-    meta.push(format!("<code>{}</code>", esc(&doc.file)));
-    s.push_str(&meta.join(" · "));
-    s.push_str("</p></header>\n");
+    meta.push(html! { code { (Text(&doc.file)) } });
 
     let t = &a.tally;
     let disputed: usize = a.reviews.iter().map(|r| r.disputed).sum();
-    let _ = write!(
-        s,
-        "<dl class=\"figures\"><div><dt>claims</dt><dd>{}</dd></div><div><dt>sourced · anonymous · editorial</dt><dd>{} · {} · {}</dd></div>\
-<div><dt>anonymity ratio</dt><dd>{}</dd></div><div><dt>editorial per 100 words</dt><dd>{}</dd></div>\
-<div><dt>paragraphs with claims</dt><dd>{} of {}</dd></div><div><dt>needs review</dt><dd>{}</dd></div>",
-        t.claims(),
-        t.by_kind.get(Kind::Sourced),
-        t.by_kind.get(Kind::Anonymous),
-        t.by_kind.get(Kind::Editorial),
-        pct(t.anonymity_ratio()),
-        dec(t.editorial_per_100_words()),
-        t.paragraphs_with_claims,
-        t.paragraphs,
-        t.needs_review,
-    );
+    let mut figs: Vec<(String, String)> = vec![
+        ("claims".into(), t.claims().to_string()),
+        (
+            "sourced · anonymous · editorial".into(),
+            format!(
+                "{} · {} · {}",
+                t.by_kind.get(Kind::Sourced),
+                t.by_kind.get(Kind::Anonymous),
+                t.by_kind.get(Kind::Editorial)
+            ),
+        ),
+        ("anonymity ratio".into(), pct(t.anonymity_ratio())),
+        (
+            "editorial per 100 words".into(),
+            dec(t.editorial_per_100_words()),
+        ),
+        (
+            "paragraphs with claims".into(),
+            format!("{} of {}", t.paragraphs_with_claims, t.paragraphs),
+        ),
+        ("needs review".into(), t.needs_review.to_string()),
+    ];
     for r in &a.reviews {
-        let _ = write!(
-            s,
-            "<div><dt>reviewed by {}</dt><dd>{} agreed · {} disputed</dd></div>",
-            who(&r.reviewer),
-            r.agreed,
-            r.disputed
-        );
+        figs.push((
+            format!("reviewed by {}", byline_model::names::shown(&r.reviewer)),
+            format!("{} agreed · {} disputed", r.agreed, r.disputed),
+        ));
     }
-    s.push_str("</dl>\n");
-    if disputed > 0 {
-        let _ = writeln!(
-            s,
-            "<p class=\"flag\">{disputed} {} disputed by colleagues: marked with a red underline below.</p>",
-            plural(disputed, "claim", "claims")
-        );
-    }
-    strip(&mut s, &id, a);
 
     // Badge numbers follow the claims' file order.
     let badge = |i: usize| format!("{}{}", set.claims[i].kind.letter(), i + 1);
     // By number, not by id: ids come from the file and need not be
     // unique once made fit for an HTML id.
     let claim_anchor = |i: usize| format!("{id}-c{}", i + 1);
-    match &doc.article {
-        Some(article) => {
-            s.push_str("<h3>Text</h3>\n");
-            s.push_str(LEGEND);
-            s.push_str("<div class=\"text\">\n");
-            let attrs = |sp: &Span<'_>, first: bool| {
-                let c = sp.claim;
-                let mut class = String::from("claim");
-                if c.needs_review() {
-                    class.push_str(" review");
-                }
-                if verdicts[sp.index]
-                    .iter()
-                    .any(|v| v.entry.verdict == Verdict::Dispute)
-                {
-                    class.push_str(" disputed");
-                }
-                let mut at = format!(
-                    "class=\"{class}\" data-kind=\"{}\" data-claim=\"{}\" title=\"{}\"",
-                    c.kind,
-                    esc(c.id.as_deref().unwrap_or("")),
-                    claim_title(c, &verdicts[sp.index])
-                );
-                if first {
-                    let _ = write!(
-                        at,
-                        " id=\"{}-m\" data-badge=\"{}\"",
-                        claim_anchor(sp.index),
-                        badge(sp.index)
-                    );
-                    // Who is cited, beside the badge, on screen and in
-                    // print: not only in a tooltip.
-                    if let Some(src) = c.source.as_deref().filter(|x| !x.is_empty()) {
-                        let _ = write!(at, " data-source=\"{}\"", esc(src));
-                    }
-                } else {
-                    at.push_str(" data-part=\"continued\"");
-                }
-                at
-            };
-            for (pi, p) in article.paragraphs.iter().enumerate() {
-                // Claims are in file order (`perfile::render` sorts them).
-                let spans: Vec<Span<'_>> = set
-                    .paragraph_range(byline_model::Para::from_index(pi))
-                    .map(|index| Span {
-                        index,
-                        claim: &set.claims[index],
-                    })
-                    .filter(|sp| doc.holds(sp.claim))
-                    .collect();
-                let class = if p.heading { " class=\"h\"" } else { "" };
-                let _ = write!(
-                    s,
-                    "<p{class} data-n=\"{}\">",
-                    byline_model::Para::from_index(pi)
-                );
-                marked(&mut s, &p.text, &spans, &attrs);
-                s.push_str("</p>\n");
-            }
-            s.push_str("</div>\n");
-        }
-        None => {
-            let why = a
-                .text
-                .reason()
-                .unwrap_or_else(|| "the article text is not available".into());
-            let _ = writeln!(
-                s,
-                "<p class=\"note\">The text cannot be shown: {}. The claims are listed from their quotes.</p>",
-                esc(&why)
-            );
-        }
-    }
-
-    if !set.claims.is_empty() {
-        s.push_str("<h3>Claims</h3>\n<ol class=\"claims\">\n");
-    }
-    for (i, c) in set.claims.iter().enumerate() {
-        let _ = write!(
-            s,
-            "<li id=\"{}\" data-claim=\"{}\"><span class=\"badge k-{}\" aria-hidden=\"true\">{}</span><div><q{}>{}</q>\
-<div class=\"facts\"><strong>{}</strong> · ¶{} {}–{}",
-            claim_anchor(i),
-            esc(c.id.as_deref().unwrap_or("")),
-            c.kind,
-            badge(i),
-            // A quote that opens or ends with its own quote mark gets no
-            // second one from `<q>` (“…“no control””).
-            if byline_model::annotation::has_own_quote_marks(&c.quote) {
-                " class=\"own\""
-            } else {
-                ""
-            },
-            esc(&c.quote),
-            c.kind,
-            c.paragraph,
-            c.start,
-            c.end
-        );
-        if let Some(src) = c.source.as_deref().filter(|x| !x.is_empty()) {
-            let _ = write!(s, " · source: <strong>{}</strong>", esc(src));
-        } else if c.kind.has_source() {
-            s.push_str(" · <em>no source given</em>");
-        }
-        if !c.tags.is_empty() {
-            let _ = write!(s, " · tags: {}", esc(&c.tags.join(", ")));
-        }
-        if let Some(id) = &c.id {
-            let _ = write!(s, " · id <code>{}</code>", esc(id));
-        }
-        if doc.holds(c) {
-            let _ = write!(s, " · <a href=\"#{}-m\">in the text</a>", claim_anchor(i));
-        }
-        s.push_str("</div>");
-        if let Some(n) = c.note.as_deref().filter(|x| !x.is_empty()) {
-            let _ = write!(s, "<div>Note: {}</div>", esc(n));
-        }
+    let mark = |index: usize, first: bool, inner: Markup| {
+        let c = &set.claims[index];
+        let mut class = String::from("claim");
         if c.needs_review() {
-            s.push_str("<div class=\"flag\">⚠ needs review: the article changed and this claim could not be placed with confidence</div>");
-        } else if doc.article.is_some() && !doc.holds(c) {
-            s.push_str(
-                "<div class=\"flag\">⚠ its offsets do not hold its quote in this text</div>",
-            );
+            class.push_str(" review");
         }
-        if !verdicts[i].is_empty() {
-            s.push_str("<ul class=\"verdicts\" aria-label=\"colleagues' verdicts\">");
-            for v in &verdicts[i] {
-                let class = v.entry.verdict.as_str();
-                let mark = if v.entry.verdict == Verdict::Agree {
-                    "✓"
-                } else {
-                    "✗"
-                };
-                let _ = write!(
-                    s,
-                    "<li class=\"{class}\">{mark} {}</li>",
-                    esc(&verdict_line(v))
-                );
+        if verdicts[index]
+            .iter()
+            .any(|v| v.entry.verdict == Verdict::Dispute)
+        {
+            class.push_str(" disputed");
+        }
+        // Who is cited, beside the badge, on screen and in print: not
+        // only in a tooltip.
+        let source = c.source.as_deref().filter(|x| !x.is_empty());
+        html! {
+            mark class=(class) data-kind=(c.kind) data-claim=(Text(c.id.as_deref().unwrap_or("")))
+                title=(claim_title(c, &verdicts[index]))
+                id=[first.then(|| format!("{}-m", claim_anchor(index)))]
+                data-badge=[first.then(|| badge(index))]
+                data-source=[source.filter(|_| first).map(Text)]
+                data-part=[(!first).then_some("continued")]
+            { (inner) }
+        }
+    };
+
+    let section = html! {
+        article class="doc" id=(id) aria-labelledby={ (id) "-h" } {
+            "\n"
+            header {
+                h2 id={ (id) "-h" } { (Text(&art.title)) }
+                "\n"
+                p class="meta" {
+                    @for (i, m) in meta.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        (m)
+                    }
+                }
             }
-            s.push_str("</ul>");
+            "\n"
+            (figures(figs))
+            "\n"
+            @if disputed > 0 {
+                p class="flag" {
+                    (disputed) " " (plural(disputed, "claim", "claims"))
+                    " disputed by colleagues: marked with a red underline below."
+                }
+                "\n"
+            }
+            (strip(&id, a))
+            @match &doc.article {
+                Some(article) => {
+                    h3 { "Text" } "\n"
+                    (legend())
+                    div class="text" {
+                        "\n"
+                        @for (pi, para) in article.paragraphs.iter().enumerate() {
+                            // Claims are in file order (`perfile::render` sorts them).
+                            @let spans = set
+                                .paragraph_range(byline_model::Para::from_index(pi))
+                                .map(|index| Span {
+                                    index,
+                                    claim: &set.claims[index],
+                                })
+                                .filter(|sp| doc.holds(sp.claim))
+                                .collect::<Vec<Span<'_>>>();
+                            @let pieces = marked(&para.text, &spans);
+                            // `marked` numbers its marks by place in `spans`.
+                            p class=[para.heading.then_some("h")] data-n=(pi + 1) {
+                                (render_pieces(&pieces, &|i, first, inner| mark(spans[i].index, first, inner)))
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                },
+                None => {
+                    p class="note" {
+                        "The text cannot be shown: "
+                        (Text(a.text.reason().unwrap_or_else(|| "the article text is not available".into())))
+                        ". The claims are listed from their quotes."
+                    }
+                    "\n"
+                },
+            }
+            @if !set.claims.is_empty() {
+                h3 { "Claims" } "\n"
+                ol class="claims" {
+                    "\n"
+                    @for (i, c) in set.claims.iter().enumerate() {
+                        li id=(claim_anchor(i)) data-claim=(Text(c.id.as_deref().unwrap_or(""))) {
+                            span class={ "badge k-" (c.kind) } aria-hidden="true" { (badge(i)) }
+                            div {
+                                // A quote that opens or ends with its own quote
+                                // mark gets no second one from `<q>` (“…“no control””).
+                                q class=[byline_model::annotation::has_own_quote_marks(&c.quote).then_some("own")] {
+                                    (Text(&c.quote))
+                                }
+                                div class="facts" {
+                                    strong { (c.kind) } " · ¶" (c.paragraph) " " (c.start) "–" (c.end)
+                                    @if let Some(src) = c.source.as_deref().filter(|x| !x.is_empty()) {
+                                        " · source: " strong { (Text(src)) }
+                                    } @else if c.kind.has_source() {
+                                        " · " em { "no source given" }
+                                    }
+                                    @if !c.tags.is_empty() {
+                                        " · tags: " (Text(c.tags.join(", ")))
+                                    }
+                                    @if let Some(id) = &c.id {
+                                        " · id " code { (Text(id)) }
+                                    }
+                                    @if doc.holds(c) {
+                                        " · " a href={ "#" (claim_anchor(i)) "-m" } { "in the text" }
+                                    }
+                                }
+                                @if let Some(n) = c.note.as_deref().filter(|x| !x.is_empty()) {
+                                    div { "Note: " (Text(n)) }
+                                }
+                                @if c.needs_review() {
+                                    div class="flag" { "⚠ needs review: the article changed and this claim could not be placed with confidence" }
+                                } @else if doc.article.is_some() && !doc.holds(c) {
+                                    div class="flag" { "⚠ its offsets do not hold its quote in this text" }
+                                }
+                                @if !verdicts[i].is_empty() {
+                                    ul class="verdicts" aria-label="colleagues' verdicts" {
+                                        @for v in &verdicts[i] {
+                                            li class=(v.entry.verdict.as_str()) {
+                                                @if v.entry.verdict == Verdict::Agree { "✓" } @else { "✗" }
+                                                " " (Text(verdict_line(v)))
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        "\n"
+                    }
+                }
+                "\n"
+            }
         }
-        s.push_str("</div></li>\n");
-    }
-    if !set.claims.is_empty() {
-        s.push_str("</ol>\n");
-    }
-    s.push_str("</article>\n");
-    s.into_bytes()
+        "\n"
+    };
+    section.into_string().into_bytes()
 }
 
 #[cfg(test)]
@@ -1130,8 +1250,7 @@ mod tests {
         let mut a = super::super::summarize(&set, None);
         a.by_paragraph = vec![KindCounts::default(); 40_000];
         a.by_paragraph[39_999].add(Kind::Editorial);
-        let mut s = String::new();
-        strip(&mut s, "t", &a);
+        let s = strip("t", &a).into_string();
         assert_eq!(s.matches("<rect").count(), 3 * STRIP_COLUMNS);
         assert!(
             s.contains("¶39801–40000: 1 editorial"),
@@ -1168,10 +1287,15 @@ mod tests {
                 claim: &c,
             },
         ];
-        let mut out = String::new();
-        marked(&mut out, &p.text, &spans, &|s, _| {
-            format!("c={}", s.claim.id.as_deref().unwrap())
-        });
+        let pieces = marked(&p.text, &spans);
+        let out = render_pieces(&pieces, &|i, _, inner| {
+            PreEscaped(format!(
+                "<mark c={}>{}</mark>",
+                spans[i].claim.id.as_deref().unwrap(),
+                inner.into_string()
+            ))
+        })
+        .into_string();
         assert_eq!(
             out,
             "<mark c=a>abc<mark c=b>d<mark c=c>e</mark>f</mark></mark><mark c=b>ghi</mark>j"

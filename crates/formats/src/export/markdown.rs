@@ -367,27 +367,21 @@ fn registry_line(s: &mut String, c: &Corpus) {
 fn types_table(s: &mut String, t: &SourceTypes) {
     s.push_str("\n### Sources by type\n\n");
     s.push_str("Sourced and anonymous claims by the type of their source in the registry, with each type's share of the row's attributed claims. An anonymous claim whose source is not in the registry counts as unnamed.\n\n");
-    let used: Vec<usize> = (0..t.columns.len()).filter(|&i| t.used(i)).collect();
+    let table = super::types_table(t);
     let _ = write!(s, "| outlet | attributed claims |");
-    for &i in &used {
-        let _ = write!(s, " {} |", esc(&t.columns[i].label));
+    for column in &table.columns {
+        let _ = write!(s, " {} |", esc(&column.label));
     }
     s.push_str("\n|:--|--:|");
-    for _ in &used {
+    for _ in &table.columns {
         s.push_str("--:|");
     }
     s.push('\n');
-    let rows = std::iter::once(("all outlets", &t.totals))
-        .chain(t.by_outlet.iter().map(|(n, c)| (n.as_str(), c)));
-    for (name, counts) in rows {
-        let _ = write!(s, "| {} | {} |", esc(name), counts.total);
-        for &i in &used {
-            let _ = write!(
-                s,
-                " {} ({}) |",
-                counts.counts.get(i).copied().unwrap_or(0),
-                pct(counts.share(i))
-            );
+    for row in &table.rows {
+        let name = row.outlet.unwrap_or("all outlets");
+        let _ = write!(s, "| {} | {} |", esc(name), row.total);
+        for cell in &row.cells {
+            let _ = write!(s, " {} ({}) |", cell.count, pct(cell.share));
         }
         s.push('\n');
     }

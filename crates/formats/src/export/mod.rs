@@ -924,6 +924,54 @@ impl SourceTypes {
     }
 }
 
+/// The sources-by-type table, one model for the page and the Markdown:
+/// the columns some claim is in, then a row for all outlets and one per
+/// outlet, each cell a count and its share of the row's attributed claims.
+pub(crate) struct TypesTable<'a> {
+    pub columns: Vec<&'a TypeColumn>,
+    pub rows: Vec<TypesRow<'a>>,
+}
+
+pub(crate) struct TypesRow<'a> {
+    /// `None` for the row of all outlets (each renderer names it).
+    pub outlet: Option<&'a str>,
+    /// Attributed claims (sourced and anonymous).
+    pub total: usize,
+    pub cells: Vec<TypeCell>,
+}
+
+pub(crate) struct TypeCell {
+    pub count: usize,
+    pub share: Option<f64>,
+}
+
+pub(crate) fn types_table(t: &SourceTypes) -> TypesTable<'_> {
+    let used: Vec<usize> = (0..t.columns.len()).filter(|&i| t.used(i)).collect();
+    fn row<'a>(used: &[usize], outlet: Option<&'a str>, counts: &TypeCounts) -> TypesRow<'a> {
+        TypesRow {
+            outlet,
+            total: counts.total,
+            cells: used
+                .iter()
+                .map(|&i| TypeCell {
+                    count: counts.counts.get(i).copied().unwrap_or(0),
+                    share: counts.share(i),
+                })
+                .collect(),
+        }
+    }
+    let mut rows = vec![row(&used, None, &t.totals)];
+    rows.extend(
+        t.by_outlet
+            .iter()
+            .map(|(n, c)| row(&used, Some(n.as_str()), c)),
+    );
+    TypesTable {
+        columns: used.iter().map(|&i| &t.columns[i]).collect(),
+        rows,
+    }
+}
+
 /// `summary`'s sources counted by their canonical names in `registry`:
 /// the aliases of one entry become one source.
 pub fn canonicalize(summary: &mut ArticleSummary, registry: &Registry) {
