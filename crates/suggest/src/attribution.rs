@@ -265,11 +265,11 @@ fn spans(
     let mut cuts = clause_cuts(s, text, unit.clone(), quotes);
     // "…, she said, adding that the ferry…": a participle after a comma,
     // after another cue, opens an attribution of its own.
-    let follow_ons: Vec<usize> = found
+    let follow_ons: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| {
             s.g.follow_on_cues.has(&f.cue)
-                && text[unit.start..f.at].trim_end().ends_with(',')
+                && follows_on(s, &text[unit.start..f.at])
                 && !inside(quotes, f.at)
                 // "She disagreed, saying…": the cue before must report
                 // words of its own.
@@ -283,7 +283,16 @@ fn spans(
                                 >= 3)
                 })
         })
-        .map(|f| f.at)
+        // "…responded before adding": the clause starts at the link.
+        .map(|f| {
+            let before = text[unit.start..f.at].trim_end();
+            match before.rfind(char::is_whitespace) {
+                Some(i) if s.g.follow_on_links.has(before[i + 1..].to_lowercase()) => {
+                    (unit.start + i + 1, f.at)
+                }
+                _ => (f.at, f.at),
+            }
+        })
         .collect();
     // "Six in 10 say he is decisive, after half said so", "…, and then
     // tweeted that…": a second cue with its own subject, or a second verb
@@ -322,11 +331,10 @@ fn spans(
             (cut, f.at)
         })
         .collect();
-    let own_at: Vec<usize> = own.iter().map(|&(_, at)| at).collect();
     let mut follow_ons = follow_ons;
-    follow_ons.extend(own.iter().map(|&(cut, _)| cut));
+    follow_ons.extend(own.iter().copied());
     if !follow_ons.is_empty() {
-        cuts.extend(follow_ons.iter().map(|&at| at..at));
+        cuts.extend(follow_ons.iter().map(|&(cut, _)| cut..cut));
         cuts.sort_by_key(|r| r.start);
         cuts.dedup_by(|b, a| b.start < a.end || b.start == a.start);
     }
@@ -337,6 +345,16 @@ fn spans(
         let k = piece_of(f.at);
         match per.iter_mut().find(|(p, _)| *p == k) {
             Some((_, best)) if f.grade > best.grade => *best = f,
+            // "…a state that she hoped to carry…, said Dan Gerstein": what
+            // the sentence reports is the statement, not a stance inside it.
+            Some((_, best))
+                if f.grade == best.grade
+                    && best.rule == "stance-verb"
+                    && f.rule != "stance-verb"
+                    && !f.is_hedge() =>
+            {
+                *best = f
+            }
             Some(_) => {}
             None => per.push((k, f)),
         }
@@ -346,8 +364,7 @@ fn spans(
     per.dedup_by(|b, a| {
         a.1.source == b.1.source
             && a.1.kind == b.1.kind
-            && !follow_ons.contains(&b.1.at)
-            && !own_at.contains(&b.1.at)
+            && !follow_ons.iter().any(|&(_, at)| at == b.1.at)
     });
     let bounds = |k: usize| -> Range<usize> {
         let start = if k == 0 { unit.start } else { cuts[k - 1].end };
@@ -384,6 +401,20 @@ fn spans(
         out.push((start..end.max(start), f));
     }
     out
+}
+
+/// Whether the words before a participle tie it to a cue before them:
+/// a comma ("…, adding", "…race,” adding") or a linking word ("…
+/// responded before adding").
+fn follows_on(s: &Suggester, before: &str) -> bool {
+    let before = before
+        .trim_end()
+        .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'');
+    before.ends_with(',')
+        || before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| s.g.follow_on_links.has(w.to_lowercase()))
 }
 
 /// Where a sentence divides into clauses that may each carry a source:
@@ -598,12 +629,23 @@ fn sentence(
                 .take(7)
                 .any(|w| s.g.as_words.has(w))
         };
+        // "called him a political opportunist", "calls it a disgrace": a
+        // name given, set after its object.
+        let naming = || {
+            let mut next = text[at + word.len()..sb.end].split_whitespace();
+            next.next()
+                .is_some_and(|w| s.g.naming_objects.has(w.to_lowercase()))
+                && next
+                    .next()
+                    .is_some_and(|w| s.g.naming_complements.has(w.to_lowercase()))
+        };
         if s.g.quote_needing_verbs.has(&lower)
             && !demand
             && !quotes
                 .iter()
-                .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 7)
+                .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 9)
             && !called_as()
+            && !naming()
         {
             continue;
         }
@@ -765,6 +807,25 @@ fn sentence(
                 }),
             Subject::Nothing => None,
         };
+        // "…, Hollande said Tuesday in Paris, noting the nominee…", "…
+        // win this race,” adding that…", "Rubio responded before adding
+        // that…": a participle after a cue this sentence has found goes
+        // with that cue's source.
+        let found = found.or_else(|| {
+            if !s.g.follow_on_cues.has(&lower) {
+                return None;
+            }
+            let linked = follows_on(s, &text[sb.start..at]);
+            let prev = all
+                .iter()
+                .rev()
+                .find(|p: &&Found| p.source.is_some() && !p.is_hedge() && p.at < at)?;
+            linked.then(|| {
+                let mut f = prev.clone();
+                f.rule = "verb-subject";
+                (f, true)
+            })
+        });
         if let Some((mut f, leads)) = found {
             f.from = own_from;
             // After a quotation the words attributed came first.
@@ -794,17 +855,22 @@ fn sentence(
             let Some(src) = phrase_after(s, after, false) else {
                 continue;
             };
-            // One paper, named by who made it ("a CNN national poll", "the
-            // latest Tribune survey"): "rose in the polls" cites none.
+            // A paper named by who made it, where or when ("a CNN national
+            // poll last month", "the latest Tribune survey", "January
+            // polls"): "rose in the polls" cites none.
             let words: Vec<&str> = src.split_whitespace().collect();
-            if !(3..=8).contains(&words.len())
-                || !s.g.cited_documents.has(bare(words[words.len() - 1]))
-                || !words[1..words.len() - 1].iter().any(|w| {
+            let Some(d) = words.iter().rposition(|w| s.g.cited_documents.has(bare(w))) else {
+                continue;
+            };
+            let words = &words[..=d];
+            if !(2..=8).contains(&words.len())
+                || !words[..d].iter().any(|w| {
                     names::capitalised(s, w) || w.starts_with(|c: char| c.is_ascii_digit())
                 })
             {
                 continue;
             }
+            let src = words.join(" ");
             if let Some(mut f) = classify(s, ctx, &src, false) {
                 f.cue = word.to_lowercase();
                 f.at = sb.start + b;
@@ -867,7 +933,10 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
         .next()
         .map(bare)
         .unwrap_or_default();
-    let comma = prev_raw.ends_with(',');
+    // "…this race,” adding": a comma inside the closing quotation mark.
+    let comma = prev_raw
+        .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
+        .ends_with(',');
     let ends = [".", "!", "?", ""].contains(&after.trim());
     // "…when the panel would report.": a verb made from a lemma reports
     // something only with words after it or a quotation before.
@@ -928,7 +997,13 @@ fn clause_start(
 ) -> usize {
     let mut start = sentence;
     for q in quotes {
-        if q.end <= verb && q.end > start {
+        // "He called it their “crystal ball” and said…": a second verb
+        // of the subject before the quotation.
+        let linked = || {
+            let between: Vec<&str> = text[q.end..verb].split_whitespace().collect();
+            !between.is_empty() && between.iter().all(|w| s.g.verb_conjunctions.has(*w))
+        };
+        if q.end <= verb && q.end > start && !linked() {
             start = q.end;
         }
     }
@@ -1660,8 +1735,18 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
 
 fn is_document(s: &Suggester, subj: &str) -> bool {
     let words: Vec<&str> = subj.split_whitespace().collect();
-    let (head, _) = head_of(s, &words);
-    s.documents.contains(&bare(words[head]))
+    if words.is_empty() {
+        return false;
+    }
+    let (head, tail) = head_of(s, &words);
+    if s.documents.contains(&bare(words[head])) {
+        return true;
+    }
+    // "Campaign and corporate records show": the head of the last
+    // coordinated part.
+    tail < words.len()
+        && s.g.coordinators.has(words[tail].to_lowercase())
+        && is_document(s, &words[tail + 1..].join(" "))
 }
 
 /// The head word of a descriptor (its last word before a preposition or a
@@ -1772,7 +1857,16 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             Named::Body(b) => found(Kind::Sourced, Some(b), false, Grade::Resolved),
         };
     }
-    let (head, tail) = head_of(s, &words);
+    let (mut head, mut tail) = head_of(s, &words);
+    // "Campaign and corporate records": one document, of two keepers.
+    if tail < words.len()
+        && s.g.coordinators.has(words[tail].to_lowercase())
+        && !s.documents.contains(&bare(words[head]))
+        && is_document(s, &words[tail + 1..].join(" "))
+    {
+        let (h, t) = head_of(s, &words[tail + 1..]);
+        (head, tail) = (tail + 1 + h, tail + 1 + t);
+    }
     let h = bare(words[head]);
     let named_in = |ws: &[&str], start: bool| -> Option<Named> {
         names::name_runs(s, &ws.join(" "))

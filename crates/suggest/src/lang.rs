@@ -88,6 +88,10 @@ pub(crate) struct Grammar {
     pub strong_verbs: Words,
     pub inverting_verbs: Words,
     pub quote_needing_verbs: Words,
+    #[serde(default)]
+    pub naming_objects: Words,
+    #[serde(default)]
+    pub naming_complements: Words,
     pub demand_particles: Words,
     pub document_prepositions: Words,
     pub number_words: Words,
@@ -141,6 +145,8 @@ pub(crate) struct Grammar {
     pub possessive_bodies: Words,
     pub clause_dividers: Vec<String>,
     pub follow_on_cues: Words,
+    #[serde(default)]
+    pub follow_on_links: Words,
     pub headline_verbs: Words,
     pub verb_conjunctions: Words,
     pub inference_hedges: Vec<String>,
