@@ -47,7 +47,7 @@ fn fast(text: &str) -> Option<AnnotationSet> {
             return None;
         }
         let kind = c.kind;
-        claims.push(c.into_lean_claim(kind));
+        claims.push(c.into_claim(kind, Extra::new()));
     }
     Some(finish(raw.article, raw.annotator, claims))
 }
@@ -103,7 +103,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
             &c.kind,
             c.status.as_deref(),
         )?;
-        claims.push(c.into_lean_claim(kind));
+        claims.push(c.into_claim(kind, Extra::new()));
     }
     Ok(finish(raw.article, raw.annotator, claims))
 }

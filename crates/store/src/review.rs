@@ -2,10 +2,9 @@
 //! is optional, keeps unknown keys, and writes deterministic bytes with
 //! verdicts sorted by paragraph, start and end.
 
-use super::toml_io::{known_keys, syntax, take_extra, take_table};
+use super::toml_io::{checked_para, known_keys, syntax, take_extra, take_table};
 use super::write::{At, Writer};
 use super::{StoreError, annotator_slug, write_atomic};
-use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::review::verdict::{Entry, Review, ReviewMeta, Verdict};
 use serde::{Deserialize, Serialize};
@@ -140,8 +139,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
         let extra = take_extra(&mut verdict_tables, i, verdict_keys);
         verdicts.push(Entry {
             claim: v.claim,
-            paragraph: Para::from_number(v.paragraph)
-                .expect("checked above: paragraphs count from 1"),
+            paragraph: checked_para(v.paragraph),
             start: v.start,
             end: v.end,
             quote: v.quote,

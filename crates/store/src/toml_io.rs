@@ -179,21 +179,39 @@ pub(super) struct RawClaim<K = Spanned<String>, S = String> {
     pub(super) previous_quote: Option<String>,
 }
 
-impl<K> RawClaim<K, String> {
-    fn into_claim(self, kind: Kind, extra: Extra) -> Claim {
+/// What a claim keeps of a text field once read: the text, or, for a
+/// reader that drops it ([`AnyString`]), nothing.
+pub(super) trait Kept {
+    fn kept(self) -> Option<String>;
+}
+
+impl Kept for String {
+    fn kept(self) -> Option<String> {
+        Some(self)
+    }
+}
+
+impl Kept for AnyString {
+    fn kept(self) -> Option<String> {
+        None
+    }
+}
+
+impl<K, S: Kept> RawClaim<K, S> {
+    /// The claim, with what `S` keeps of its tags, prefix and suffix.
+    pub(super) fn into_claim(self, kind: Kind, extra: Extra) -> Claim {
         Claim {
             id: self.id,
-            paragraph: byline_model::Para::from_number(self.paragraph)
-                .expect("checked above: paragraphs count from 1"),
+            paragraph: checked_para(self.paragraph),
             start: self.start,
             end: self.end,
             quote: self.quote,
             kind,
             source: self.source,
             note: self.note,
-            tags: self.tags,
-            prefix: self.prefix,
-            suffix: self.suffix,
+            tags: self.tags.into_iter().filter_map(Kept::kept).collect(),
+            prefix: self.prefix.and_then(Kept::kept),
+            suffix: self.suffix.and_then(Kept::kept),
             status: self.status,
             previous_quote: self.previous_quote,
             extra,
@@ -201,27 +219,9 @@ impl<K> RawClaim<K, String> {
     }
 }
 
-impl<K> RawClaim<K, AnyString> {
-    /// The claim without its tags, prefix and suffix, which were not kept.
-    pub(super) fn into_lean_claim(self, kind: Kind) -> Claim {
-        Claim {
-            id: self.id,
-            paragraph: byline_model::Para::from_number(self.paragraph)
-                .expect("checked above: paragraphs count from 1"),
-            start: self.start,
-            end: self.end,
-            quote: self.quote,
-            kind,
-            source: self.source,
-            note: self.note,
-            tags: Vec::new(),
-            prefix: None,
-            suffix: None,
-            status: self.status,
-            previous_quote: self.previous_quote,
-            extra: Extra::new(),
-        }
-    }
+/// A paragraph number the checks have already seen to count from 1.
+pub(super) fn checked_para(number: usize) -> byline_model::Para {
+    byline_model::Para::from_number(number).expect("checked above: paragraphs count from 1")
 }
 
 impl RawClaim<Kind, String> {
@@ -533,8 +533,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         let d = spanned.into_inner();
         dismissed.push(Dismissed {
             kind: check_dismissed(path, text, at, &d)?,
-            paragraph: byline_model::Para::from_number(d.paragraph)
-                .expect("checked above: paragraphs count from 1"),
+            paragraph: checked_para(d.paragraph),
             start: d.start,
             end: d.end,
             quote: d.quote,

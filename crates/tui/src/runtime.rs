@@ -109,6 +109,35 @@ pub trait Screen: Send + 'static {
     }
 }
 
+/// The [`Screen`] methods an article screen (annotate, review, adjudicate)
+/// answers straight from its `app` and its `view` module: closing an
+/// overlay goes back to `Mode::Normal`; drawing, the message, the revision
+/// and the save state are the app's.
+macro_rules! app_screen {
+    () => {
+        fn close_overlay(&mut self) {
+            self.app.mode = Mode::Normal;
+        }
+
+        fn render(&self, ui: &$crate::ui::Ui, frame: &mut ratatui::Frame) {
+            view::render(&self.app, ui, frame);
+        }
+
+        fn message(&self) -> Option<&str> {
+            self.app.message.as_deref()
+        }
+
+        fn revision(&self) -> u64 {
+            self.app.revision
+        }
+
+        fn save_state(&mut self) -> &mut $crate::widgets::status::SaveState {
+            &mut self.app.save
+        }
+    };
+}
+pub(crate) use app_screen;
+
 /// A screen with what the runtime knows of it: its saves, whether it quit,
 /// the messages it showed. Tests keep it across runs of the loop.
 pub struct Shared<S> {

@@ -5,8 +5,11 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use byline_model::Para;
 use byline_model::annotation::Claim;
-use byline_model::article::Paragraph;
-use ratatui::text::Span as TSpan;
+use byline_model::article::{Article, Paragraph};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TSpan};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -184,10 +187,7 @@ pub fn quote_span<'a>(theme: &Theme, quote: &str) -> TSpan<'a> {
 /// prompt), and puts it there.
 pub fn render_with_cursor(
     frame: &mut ratatui::Frame,
-    draw: impl FnOnce(
-        ratatui::layout::Rect,
-        &mut ratatui::buffer::Buffer,
-    ) -> Option<ratatui::layout::Position>,
+    draw: impl FnOnce(Rect, &mut Buffer) -> Option<ratatui::layout::Position>,
 ) {
     let area = frame.area();
     if let Some(pos) = draw(area, frame.buffer_mut()) {
@@ -202,9 +202,9 @@ pub fn render_with_cursor(
 pub fn painted<'a>(
     text: &'a str,
     line: &Range<usize>,
-    marks: &[(Range<usize>, ratatui::style::Style)],
-    selection: Option<(&Range<usize>, ratatui::style::Style)>,
-    base: ratatui::style::Style,
+    marks: &[(Range<usize>, Style)],
+    selection: Option<(&Range<usize>, Style)>,
+    base: Style,
 ) -> Vec<TSpan<'a>> {
     let mut cuts = vec![line.start, line.end];
     for (r, _) in marks {
@@ -248,7 +248,7 @@ pub fn touches(mark: &Range<usize>, line: &Range<usize>) -> bool {
 /// The gutter's columns `0..cols` for one screen line: in each, the
 /// character and style of the first mark of that column on the line.
 pub fn gutter_marks<'a>(
-    marks: impl Iterator<Item = (Range<usize>, usize, char, ratatui::style::Style)> + Clone,
+    marks: impl Iterator<Item = (Range<usize>, usize, char, Style)> + Clone,
     line: &Range<usize>,
     cols: usize,
 ) -> Vec<TSpan<'a>> {
@@ -271,5 +271,101 @@ pub fn paragraph_bar<'a>(current: bool, theme: &Theme) -> TSpan<'a> {
         TSpan::raw("▌")
     } else {
         TSpan::styled(" ", theme.context())
+    }
+}
+
+/// The rows of an article screen: the status line, the body, a panel of
+/// `panel` rows, the footer.
+pub fn screen_areas(area: Rect, panel: u16) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(panel),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// A span to paint in one paragraph, in byte offsets, with its mark in the
+/// gutter (column 0–3, character, style); `tag` is what else the screen
+/// keeps of it.
+pub struct Mark<T = ()> {
+    pub bytes: Range<usize>,
+    pub style: Style,
+    pub marker: (usize, char, Style),
+    pub tag: T,
+}
+
+/// The article under the body of the review and adjudication screens.
+pub struct MarkedBody<'a> {
+    pub article: &'a Article,
+    pub theme: &'a Theme,
+    /// The paragraph the cursor is in.
+    pub cur: Para,
+    /// The selection, shown where it lies in `cur`.
+    pub sel: Option<(Para, Range<usize>)>,
+    /// The gutter's width.
+    pub gutter: u16,
+}
+
+impl MarkedBody<'_> {
+    /// Draws `rows`: in the gutter the paragraph bar, the marks' column
+    /// and what `more` adds for the line; then the text painted with the
+    /// marks and the selection. `marks` gives a paragraph's marks, asked
+    /// once for each paragraph shown.
+    pub fn draw<T>(
+        &self,
+        rows: &[Row],
+        area: Rect,
+        buf: &mut Buffer,
+        marks: impl Fn(Para) -> Vec<Mark<T>>,
+        more: impl Fn(&[Mark<T>], &Range<usize>) -> Option<TSpan<'static>>,
+    ) {
+        let theme = self.theme;
+        let mut cache: Option<(Para, Vec<Mark<T>>)> = None;
+        for (y, row) in rows.iter().enumerate() {
+            let Row::Text { para, line } = row else {
+                continue;
+            };
+            if cache.as_ref().is_none_or(|(p, _)| p != para) {
+                cache = Some((*para, marks(*para)));
+            }
+            let Some((_, marks)) = &cache else { continue };
+            let p = &self.article[*para];
+            let current = *para == self.cur;
+            let base = if !current {
+                theme.context()
+            } else if p.heading {
+                theme.heading()
+            } else {
+                Style::new()
+            };
+            let sel = self
+                .sel
+                .as_ref()
+                .filter(|(at, _)| at == para && current)
+                .map(|(_, r)| (r, theme.selection()));
+            let styled: Vec<(Range<usize>, Style)> =
+                marks.iter().map(|m| (m.bytes.clone(), m.style)).collect();
+            let spans = painted(&p.text, line, &styled, sel, base);
+            let mut gutter = vec![paragraph_bar(current, theme)];
+            gutter.extend(gutter_marks(
+                marks
+                    .iter()
+                    .map(|m| (m.bytes.clone(), m.marker.0, m.marker.1, m.marker.2)),
+                line,
+                4,
+            ));
+            gutter.extend(more(marks, line));
+            gutter.push(TSpan::raw(" "));
+            let y = area.y + y as u16;
+            buf.set_line(area.x, y, &Line::from(gutter), self.gutter);
+            buf.set_line(
+                area.x + self.gutter,
+                y,
+                &Line::from(spans),
+                area.width.saturating_sub(self.gutter),
+            );
+        }
     }
 }

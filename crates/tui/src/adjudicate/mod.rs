@@ -10,14 +10,12 @@ pub mod view;
 use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
-use crate::ui::Ui;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
 use byline_model::annotation::{AnnotationSet, anchor};
 use byline_model::review::adjudicate as adj;
 use byline_store as store;
-use ratatui::Frame;
 use state::{AdjudicateApp, Mode};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -221,6 +219,7 @@ impl Screen for AdjudicateScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
     const MESSAGES: Option<Action> = Some(Action::Messages);
+    crate::runtime::app_screen!();
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.adjudicate
@@ -240,10 +239,6 @@ impl Screen for AdjudicateScreen {
 
     fn prompt_done(&mut self, edit: Edit) {
         update::prompt_done(&mut self.app, edit);
-    }
-
-    fn close_overlay(&mut self) {
-        self.app.mode = Mode::Normal;
     }
 
     fn update(&mut self, action: Action) -> Flow {
@@ -274,22 +269,6 @@ impl Screen for AdjudicateScreen {
             }
         }
         flow
-    }
-
-    fn render(&self, ui: &Ui, frame: &mut Frame) {
-        view::render(&self.app, ui, frame);
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.app.message.as_deref()
-    }
-
-    fn revision(&self) -> u64 {
-        self.app.revision
-    }
-
-    fn save_state(&mut self) -> &mut SaveState {
-        &mut self.app.save
     }
 
     /// Writes the gold file, as the annotation screen writes an annotator

@@ -7,16 +7,14 @@ use super::action::{Action, COMPACT, HINTS, NORMAL};
 use super::state::{AdjudicateApp, EditStep, Mode};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{
-    Row, claim_spans, gutter_marks, painted as painted_line, paragraph_bar, rows_around, truncate,
-};
+use crate::view_util::{Mark, MarkedBody, claim_spans, rows_around, screen_areas, truncate};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::Claim;
 use byline_model::review::adjudicate as adj;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
@@ -37,13 +35,7 @@ pub fn draw(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Optio
     let rows = panel_rows(app, theme, area.width as usize);
     let room = area.height.saturating_sub(2);
     let panel_h = (rows.lines.len() as u16 + 1).min((room / 2).max(2));
-    let [status, body, panel, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(panel_h),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [status, body, panel, foot] = screen_areas(area, panel_h);
     draw_status(app, theme, status, buf);
     draw_body(app, theme, body, buf);
     draw_panel(app, theme, rows, panel, buf);
@@ -79,14 +71,8 @@ fn draw_status(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer)
 
 // ---- the article ---------------------------------------------------------
 
-/// A span to paint in one paragraph, in byte offsets.
-struct Mark {
-    bytes: Range<usize>,
-    style: Style,
-    /// Gutter column (0–2 the kinds, 3 gold) and its character.
-    marker: (usize, char),
-}
-
+/// The marks of `para`: gold's in gutter column 3, the versions under the
+/// cursor in their kind's.
 fn marks(app: &AdjudicateApp, theme: &Theme, para: Para) -> Vec<Mark> {
     let p = &app.article[para];
     let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
@@ -98,7 +84,8 @@ fn marks(app: &AdjudicateApp, theme: &Theme, para: Para) -> Vec<Mark> {
         .map(|g| Mark {
             bytes: bytes(g),
             style: theme.kind(g.kind),
-            marker: (3, 'G'),
+            marker: (3, 'G', theme.kind(g.kind)),
+            tag: (),
         })
         .collect();
     if app.paragraph() == para {
@@ -107,7 +94,8 @@ fn marks(app: &AdjudicateApp, theme: &Theme, para: Para) -> Vec<Mark> {
             out.push(Mark {
                 bytes: bytes(c),
                 style: theme.kind(c.kind),
-                marker: (c.kind.index(), c.kind.letter()),
+                marker: (c.kind.index(), c.kind.letter(), theme.kind(c.kind)),
+                tag: (),
             });
         }
     }
@@ -133,51 +121,20 @@ fn draw_body(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         width,
         area.height as usize,
     );
-    let mut cache: Option<(Para, Vec<Mark>)> = None;
-    for (y, row) in rows.iter().enumerate() {
-        let Row::Text { para, line } = row else {
-            continue;
-        };
-        if cache.as_ref().is_none_or(|(p, _)| p != para) {
-            cache = Some((*para, marks(app, theme, *para)));
-        }
-        let Some((_, marks)) = &cache else { continue };
-        let p = &app.article[*para];
-        let base = if *para != cur {
-            theme.context()
-        } else if p.heading {
-            theme.heading()
-        } else {
-            Style::new()
-        };
-        let sel = sel.as_ref().filter(|_| *para == cur);
-        let painted: Vec<(Range<usize>, Style)> =
-            marks.iter().map(|m| (m.bytes.clone(), m.style)).collect();
-        let spans = painted_line(
-            &p.text,
-            line,
-            &painted,
-            sel.map(|r| (r, theme.selection())),
-            base,
-        );
-        let mut gutter = vec![paragraph_bar(*para == cur, theme)];
-        gutter.extend(gutter_marks(
-            marks
-                .iter()
-                .map(|m| (m.bytes.clone(), m.marker.0, m.marker.1, m.style)),
-            line,
-            4,
-        ));
-        gutter.push(Span::raw(" "));
-        let y = area.y + y as u16;
-        buf.set_line(area.x, y, &Line::from(gutter), GUTTER);
-        buf.set_line(
-            area.x + GUTTER,
-            y,
-            &Line::from(spans),
-            area.width.saturating_sub(GUTTER),
-        );
+    MarkedBody {
+        article: &app.article,
+        theme,
+        cur,
+        sel: sel.map(|r| (cur, r)),
+        gutter: GUTTER,
     }
+    .draw(
+        &rows,
+        area,
+        buf,
+        |para| marks(app, theme, para),
+        |_, _| None,
+    );
 }
 
 // ---- the versions --------------------------------------------------------

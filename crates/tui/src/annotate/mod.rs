@@ -12,14 +12,12 @@ pub mod view;
 use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
-use crate::ui::Ui;
 use crate::widgets::line_input::Complete;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
 use byline_model::Para;
 use byline_store as store;
-use ratatui::Frame;
 use state::{App, Mode};
 use std::path::Path;
 use std::sync::Arc;
@@ -135,6 +133,7 @@ impl Screen for AnnotateScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
     const MESSAGES: Option<Action> = Some(Action::Messages);
+    crate::runtime::app_screen!();
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.annotate
@@ -165,10 +164,6 @@ impl Screen for AnnotateScreen {
         update::prompt_done(&mut self.app, edit);
     }
 
-    fn close_overlay(&mut self) {
-        self.app.mode = Mode::Normal;
-    }
-
     fn update(&mut self, action: Action) -> Flow {
         update::update(&mut self.app, action)
     }
@@ -192,22 +187,6 @@ impl Screen for AnnotateScreen {
 
     fn repeats(action: Action) -> bool {
         action.repeats()
-    }
-
-    fn render(&self, ui: &Ui, frame: &mut Frame) {
-        view::render(&self.app, ui, frame);
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.app.message.as_deref()
-    }
-
-    fn revision(&self) -> u64 {
-        self.app.revision
-    }
-
-    fn save_state(&mut self) -> &mut SaveState {
-        &mut self.app.save
     }
 
     /// Writes the claims. If the file changed on disk under the session,

@@ -6,7 +6,7 @@ use super::search;
 use super::state::{App, Mode, PromptKind, Span};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Row, rows_around, truncate};
+use crate::view_util::{Row, rows_around, screen_areas, truncate};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::{Claim, Kind, overlap};
@@ -36,13 +36,7 @@ pub fn render(app: &App, ui: &Ui, frame: &mut Frame) {
 pub fn draw(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = ui.theme;
     let panel_h = panel_height(app, area.height);
-    let [status, main, panel, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(panel_h),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [status, main, panel, footer] = screen_areas(area, panel_h);
     let [text, map] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(MINIMAP)]).areas(main);
 

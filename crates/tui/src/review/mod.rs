@@ -10,14 +10,12 @@ pub mod view;
 use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
-use crate::ui::Ui;
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
 use byline_model::annotation::{AnnotationSet, anchor};
 use byline_model::review::verdict::Review;
 use byline_store as store;
-use ratatui::Frame;
 use state::{MineOp, Mode, ReviewApp};
 use std::path::Path;
 
@@ -126,6 +124,7 @@ impl Screen for ReviewScreen {
     type Action = Action;
     const QUIT: Action = Action::Quit;
     const MESSAGES: Option<Action> = Some(Action::Messages);
+    crate::runtime::app_screen!();
 
     fn keymap(keys: &Keymaps) -> &Keymap<Action> {
         &keys.review
@@ -147,28 +146,8 @@ impl Screen for ReviewScreen {
         update::comment_done(&mut self.app, edit);
     }
 
-    fn close_overlay(&mut self) {
-        self.app.mode = Mode::Normal;
-    }
-
     fn update(&mut self, action: Action) -> Flow {
         update::update(&mut self.app, action)
-    }
-
-    fn render(&self, ui: &Ui, frame: &mut Frame) {
-        view::render(&self.app, ui, frame);
-    }
-
-    fn message(&self) -> Option<&str> {
-        self.app.message.as_deref()
-    }
-
-    fn revision(&self) -> u64 {
-        self.app.revision
-    }
-
-    fn save_state(&mut self) -> &mut SaveState {
-        &mut self.app.save
     }
 
     /// Writes the verdicts; a review file changed on disk under the

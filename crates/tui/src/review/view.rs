@@ -5,9 +5,7 @@ use super::action::{Action, HINTS, NORMAL};
 use super::state::{Mode, ReviewApp};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{
-    Row, gutter_marks, painted as painted_line, paragraph_bar, rows_around, touches, truncate,
-};
+use crate::view_util::{Mark, MarkedBody, Row, rows_around, screen_areas, touches, truncate};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::Claim;
@@ -15,7 +13,7 @@ use byline_model::review::compare::State;
 use byline_model::review::verdict::{Entry, Verdict};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
@@ -63,13 +61,7 @@ pub fn render(app: &ReviewApp, ui: &Ui, frame: &mut Frame) {
 /// Draws into `buf`; returns where the text cursor goes, if anywhere.
 pub fn draw(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = ui.theme;
-    let [status, body, panel, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(PANEL),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [status, body, panel, footer] = screen_areas(area, PANEL);
     draw_status(app, theme, status, buf);
     draw_body(app, theme, body, buf);
     draw_panel(app, theme, panel, buf);
@@ -132,16 +124,8 @@ fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
     rows_around(&app.article.paragraphs, cur, focus, width, height)
 }
 
-/// A span to paint in one paragraph, in byte offsets.
-struct Mark {
-    bytes: Range<usize>,
-    style: Style,
-    /// Gutter column 0–3 and its character.
-    marker: (usize, char, Style),
-    verdict: Option<&'static str>,
-}
-
-fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark> {
+/// The marks of `para`, each with its verdict's marker.
+fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark<Option<&'static str>>> {
     let p = &app.article[para];
     let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
     let mut out = Vec::new();
@@ -158,7 +142,7 @@ fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark> {
                         bytes: bytes(c),
                         style,
                         marker,
-                        verdict,
+                        tag: verdict,
                     });
                 }
             }
@@ -169,7 +153,7 @@ fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark> {
                         bytes: bytes(c),
                         style,
                         marker: (c.kind.index(), c.kind.letter(), style),
-                        verdict,
+                        tag: verdict,
                     });
                 }
             }
@@ -187,67 +171,36 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let p = &app.article[para.clamp_to(app.article.len())];
         (para, p.byte_of(i.start)..p.byte_of(i.end))
     });
-    let mut cache: Option<(Para, Vec<Mark>)> = None;
-    for (y, row) in rows.iter().enumerate() {
-        let Row::Text { para, line } = row else {
-            continue;
-        };
-        if cache.as_ref().is_none_or(|(p, _)| p != para) {
-            cache = Some((*para, marks(app, theme, *para)));
-        }
-        let Some((_, marks)) = &cache else { continue };
-        let p = &app.article[*para];
-        let base = if *para != cur {
-            theme.context()
-        } else if p.heading {
-            theme.heading()
-        } else {
-            Style::new()
-        };
-        let sel = focus
-            .as_ref()
-            .filter(|(fp, _)| fp == para && *para == cur)
-            .map(|(_, r)| r.clone());
-        let painted: Vec<(Range<usize>, Style)> =
-            marks.iter().map(|m| (m.bytes.clone(), m.style)).collect();
-        let spans = painted_line(
-            &p.text,
-            line,
-            &painted,
-            sel.as_ref().map(|r| (r, theme.selection())),
-            base,
-        );
-        let touches = |m: &Mark| touches(&m.bytes, line);
-        let mut gutter = vec![paragraph_bar(*para == cur, theme)];
-        gutter.extend(gutter_marks(
-            marks
-                .iter()
-                .map(|m| (m.bytes.clone(), m.marker.0, m.marker.1, m.marker.2)),
-            line,
-            4,
-        ));
-        let on_line: Vec<&str> = marks
-            .iter()
-            .filter(|m| touches(m))
-            .filter_map(|m| m.verdict)
-            .collect();
-        let v = if on_line.contains(&"✗") {
-            "✗"
-        } else if on_line.contains(&"✓") {
-            "✓"
-        } else {
-            " "
-        };
-        gutter.push(Span::raw(v));
-        gutter.push(Span::raw(" "));
-        let y = area.y + y as u16;
-        buf.set_line(area.x, y, &Line::from(gutter), GUTTER);
-        buf.set_line(
-            area.x + GUTTER,
-            y,
-            &Line::from(spans),
-            area.width.saturating_sub(GUTTER),
-        );
+    MarkedBody {
+        article: &app.article,
+        theme,
+        cur,
+        sel: focus,
+        gutter: GUTTER,
+    }
+    .draw(
+        &rows,
+        area,
+        buf,
+        |para| marks(app, theme, para),
+        |marks, line| Some(Span::raw(verdict_on(marks, line))),
+    );
+}
+
+/// The verdict column of a screen line: ✗ where a claim on it is
+/// disputed, else ✓ where one is agreed with.
+fn verdict_on(marks: &[Mark<Option<&'static str>>], line: &Range<usize>) -> &'static str {
+    let on_line: Vec<&str> = marks
+        .iter()
+        .filter(|m| touches(&m.bytes, line))
+        .filter_map(|m| m.tag)
+        .collect();
+    if on_line.contains(&"✗") {
+        "✗"
+    } else if on_line.contains(&"✓") {
+        "✓"
+    } else {
+        " "
     }
 }
 
