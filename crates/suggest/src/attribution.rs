@@ -285,13 +285,8 @@ fn spans(
         })
         // "…responded before adding": the clause starts at the link.
         .map(|f| {
-            let before = text[unit.start..f.at].trim_end();
-            match before.rfind(char::is_whitespace) {
-                Some(i) if s.g.follow_on_links.has(before[i + 1..].to_lowercase()) => {
-                    (unit.start + i + 1, f.at)
-                }
-                _ => (f.at, f.at),
-            }
+            let cut = link_start(s, &text[unit.start..f.at]).map_or(f.at, |i| unit.start + i);
+            (cut, f.at)
         })
         .collect();
     // "Six in 10 say he is decisive, after half said so", "…, and then
@@ -407,14 +402,23 @@ fn spans(
 /// a comma ("…, adding", "…race,” adding") or a linking word ("…
 /// responded before adding").
 fn follows_on(s: &Suggester, before: &str) -> bool {
-    let before = before
-        .trim_end()
-        .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'');
-    before.ends_with(',')
-        || before
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| s.g.follow_on_links.has(w.to_lowercase()))
+    without_closing_quotes(s, before.trim_end()).ends_with(',') || link_start(s, before).is_some()
+}
+
+/// Where the linking word that ends `before` starts ("… responded
+/// before"), if it ends with one.
+fn link_start(s: &Suggester, before: &str) -> Option<usize> {
+    let before = before.trim_end();
+    let i = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    s.g.follow_on_links
+        .has(before[i..].to_lowercase())
+        .then_some(i)
+}
+
+/// A word without the closing quotation marks after it ("race,”" is
+/// "race,").
+fn without_closing_quotes<'a>(s: &Suggester, w: &'a str) -> &'a str {
+    w.trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
 }
 
 /// Where a sentence divides into clauses that may each carry a source:
@@ -934,9 +938,7 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
         .map(bare)
         .unwrap_or_default();
     // "…this race,” adding": a comma inside the closing quotation mark.
-    let comma = prev_raw
-        .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
-        .ends_with(',');
+    let comma = without_closing_quotes(s, prev_raw).ends_with(',');
     let ends = [".", "!", "?", ""].contains(&after.trim());
     // "…when the panel would report.": a verb made from a lemma reports
     // something only with words after it or a quotation before.
@@ -1735,18 +1737,24 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
 
 fn is_document(s: &Suggester, subj: &str) -> bool {
     let words: Vec<&str> = subj.split_whitespace().collect();
+    document_head(s, &words).is_some()
+}
+
+/// [`head_of`] a phrase that names a document; "Campaign and corporate
+/// records": the head of the last coordinated part.
+fn document_head(s: &Suggester, words: &[&str]) -> Option<(usize, usize)> {
     if words.is_empty() {
-        return false;
+        return None;
     }
-    let (head, tail) = head_of(s, &words);
+    let (head, tail) = head_of(s, words);
     if s.documents.contains(&bare(words[head])) {
-        return true;
+        return Some((head, tail));
     }
-    // "Campaign and corporate records show": the head of the last
-    // coordinated part.
-    tail < words.len()
-        && s.g.coordinators.has(words[tail].to_lowercase())
-        && is_document(s, &words[tail + 1..].join(" "))
+    if tail < words.len() && s.g.coordinators.has(words[tail].to_lowercase()) {
+        let (h, t) = document_head(s, &words[tail + 1..])?;
+        return Some((tail + 1 + h, tail + 1 + t));
+    }
+    None
 }
 
 /// The head word of a descriptor (its last word before a preposition or a
@@ -1857,16 +1865,8 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             Named::Body(b) => found(Kind::Sourced, Some(b), false, Grade::Resolved),
         };
     }
-    let (mut head, mut tail) = head_of(s, &words);
     // "Campaign and corporate records": one document, of two keepers.
-    if tail < words.len()
-        && s.g.coordinators.has(words[tail].to_lowercase())
-        && !s.documents.contains(&bare(words[head]))
-        && is_document(s, &words[tail + 1..].join(" "))
-    {
-        let (h, t) = head_of(s, &words[tail + 1..]);
-        (head, tail) = (tail + 1 + h, tail + 1 + t);
-    }
+    let (head, tail) = document_head(s, &words).unwrap_or_else(|| head_of(s, &words));
     let h = bare(words[head]);
     let named_in = |ws: &[&str], start: bool| -> Option<Named> {
         names::name_runs(s, &ws.join(" "))
