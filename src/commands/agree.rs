@@ -131,8 +131,8 @@ fn registry(args: &AgreeArgs) -> Option<Registry> {
 }
 
 fn same(a: &Path, b: &Path) -> bool {
-    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
-    canon(a) == canon(b)
+    use byline_store::plain::canonical_or_same;
+    canonical_or_same(a) == canonical_or_same(b)
 }
 
 /// `--against gold`: the gold.toml beside the files; else the file named.

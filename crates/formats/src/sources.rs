@@ -5,10 +5,9 @@
 
 use byline_model::annotation::Kind;
 use byline_model::sources::{Registry, fold, tidy};
-use byline_store::files::{FileKind, classify};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One spelling of a source as the files have it (tidied), and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,28 +68,8 @@ pub struct Cited {
 }
 
 pub fn cited(annotations: &Path) -> Result<Cited, String> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let top =
-        std::fs::read_dir(annotations).map_err(|e| format!("{}: {e}", annotations.display()))?;
-    for article in top.flatten() {
-        let Ok(t) = article.file_type() else { continue };
-        if !t.is_dir() || article.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let Ok(inner) = std::fs::read_dir(article.path()) else {
-            continue;
-        };
-        for f in inner.flatten() {
-            let is_file = f.file_type().is_ok_and(|t| t.is_file());
-            if is_file
-                && classify(&f.path()) == FileKind::Annotator
-                && !byline_store::files::is_gold(&f.path())
-            {
-                files.push(f.path());
-            }
-        }
-    }
-    files.sort();
+    let files =
+        byline_store::discover::annotator_files_in(annotations).map_err(|e| e.to_string())?;
     let mut out = Cited {
         files: 0,
         sources: Vec::new(),

@@ -103,7 +103,7 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<Named, AgreeError> {
         }
     }
     for (i, f) in files.iter().enumerate() {
-        let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+        let canon = crate::plain::canonical_or_same;
         if files[..i].iter().any(|g| canon(g) == canon(f)) {
             return Err(AgreeError::Twice(f.clone()));
         }

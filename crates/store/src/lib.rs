@@ -1,6 +1,7 @@
 //! Every read and write of the disk: article and annotation files (capped
 //! regular-file reads), paths, durable atomic saves, the one-writer lock,
-//! conflict detection, the corpus walk and `byline check`.
+//! conflict detection, the corpus walk and `byline check`, and where an
+//! export goes.
 
 pub mod adjudicate;
 pub mod agree;
@@ -8,17 +9,20 @@ pub mod article;
 pub mod check;
 pub mod confine;
 pub mod corpus;
+pub mod discover;
 pub mod durable;
 pub mod files;
 mod lean;
 pub mod locate;
 pub mod lock;
 pub mod open;
+pub mod plain;
 pub mod read;
 pub mod recovery;
 pub mod review;
 pub mod review_open;
 mod session;
+pub mod sink;
 pub mod sources;
 mod toml_io;
 mod write;

@@ -1,9 +1,10 @@
-//! The I/O side of `byline export`: finding annotation files, reading them
-//! in parallel, loading each article text once, progress, and writing the
-//! output. Everything it learns goes through the pure summary in `mod.rs`.
+//! The running of `byline export`: the annotation files the store finds
+//! ([`store::discover`]), read in parallel, each article text loaded once,
+//! progress, and the output written to the store's [`Sink`]. The disk is
+//! touched only through `byline_store`; everything learnt goes through the
+//! pure summary in `mod.rs`.
 
 use super::perfile::{self, Render};
-use super::sink::{Sink, existing_folder_of};
 use super::{
     ArticleSummary, Corpus, RegistryUse, TextStats, TextStatus, csv, html, json, markdown,
     summarize_with,
@@ -11,7 +12,8 @@ use super::{
 use anyhow::Context;
 use byline_model::sanitize;
 use byline_model::sources::Registry;
-use byline_store::files::{FileKind, classify};
+use byline_store::discover::Found;
+use byline_store::sink::{self, Sink};
 use byline_store::{self as store, StoreError};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -148,7 +150,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         }
         _ => sanitize::Style::Text,
     };
-    let found = discover(&args.paths, args.gold);
+    let found = store::discover::annotation_files(&args.paths, args.gold);
     // Opened after the folders are walked: its temporary file, beside
     // `-o`, may be in one of them.
     let mut out = Sink::open(sink_path, style)?;
@@ -188,7 +190,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
     }
 
     let (registry, registry_use) = registry(args, report);
-    let output = out.replaces().and_then(|p| std::fs::canonicalize(p).ok());
+    let output = out.replaces_existing();
     let mut stream = Stream::new(args, registry.as_ref())?;
     let pass = Pass {
         found: &found,
@@ -228,7 +230,7 @@ pub fn run(args: &Options, report: &dyn Reporter) -> anyhow::Result<bool> {
         });
     if read_output && let Some(shown) = &args.output {
         // Found only while reading: the export is dropped, the file kept.
-        return Err(super::sink::InputAsOutput {
+        return Err(sink::InputAsOutput {
             output: shown.clone(),
             what: "an article file",
         }
@@ -303,7 +305,7 @@ impl Pass<'_> {
         };
         // Rows streamed to a terminal would be torn by the bar's redraws.
         let streams_to_terminal =
-            matches!(out, Sink::Stdout(_)) && !stream.waits() && std::io::stdout().is_terminal();
+            out.is_stdout() && !stream.waits() && std::io::stdout().is_terminal();
         let progress = report.progress(files.len(), !streams_to_terminal);
         let kept = stream.keeps_sets();
         let json = stream.is_json();
@@ -686,7 +688,7 @@ impl TextCache {
             *used = step;
             return Ok(k.clone());
         }
-        let k = std::fs::canonicalize(path)?;
+        let k = store::plain::canonical(path)?;
         lock().insert(path.to_owned(), (k.clone(), step));
         Ok(k)
     }
@@ -859,189 +861,6 @@ impl Notes {
     }
 }
 
-/// What the paths named: claims files in order, what was skipped, and
-/// paths that could not be read.
-#[derive(Default)]
-struct Found {
-    files: Vec<PathBuf>,
-    /// Review files by folder: they summarise the claims files beside them.
-    reviews: HashMap<PathBuf, Vec<PathBuf>>,
-    skipped: Skipped,
-    errors: Vec<String>,
-}
-
-/// Files in annotation folders that hold no claims.
-#[derive(Default, Debug, PartialEq, Eq)]
-struct Skipped {
-    /// Gold files met in a folder (exported alone with `--gold`).
-    gold: usize,
-    /// Annotators' files left out by `--gold`.
-    not_gold: usize,
-    review: usize,
-    conflict: usize,
-    bookkeeping: usize,
-    other: usize,
-    /// Links to folders, not followed.
-    linked: usize,
-}
-
-impl Skipped {
-    fn note(&self) -> Option<String> {
-        let parts: Vec<String> = [
-            (
-                self.gold,
-                "gold file (adjudicated, so its claims would count twice; --gold exports the gold files alone)",
-                "gold files (adjudicated, so their claims would count twice; --gold exports the gold files alone)",
-            ),
-            (
-                self.not_gold,
-                "annotator's file left out by --gold",
-                "annotators' files left out by --gold",
-            ),
-            (self.review, "review file", "review files"),
-            (self.conflict, "conflict copy", "conflict copies"),
-            (
-                self.bookkeeping,
-                "lock, backup or temporary file",
-                "lock, backup or temporary files",
-            ),
-            (
-                self.other,
-                "file that is not TOML",
-                "files that are not TOML",
-            ),
-            (
-                self.linked,
-                "symbolic link to a folder (not followed; name the folder itself to export it)",
-                "symbolic links to folders (not followed; name the folders themselves to export them)",
-            ),
-        ]
-        .into_iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-        .collect();
-        if parts.is_empty() {
-            return None;
-        }
-        Some(format!(
-            "not counted as annotator files: {}",
-            parts.join(", ")
-        ))
-    }
-}
-
-/// The files to export under `paths`. A folder's gold files (FORMAT.md)
-/// are left out, since their claims are the annotators' again, unless
-/// `gold`, which exports them alone; a file named is always exported.
-fn discover(paths: &[PathBuf], gold: bool) -> Found {
-    let mut found = Found::default();
-    let mut seen = std::collections::HashSet::new();
-    let several = paths.len() > 1;
-    let mut take = |found: &mut Found, p: PathBuf, named: bool| {
-        // Only several roots can name one file twice; the walk of one
-        // folder does not, so it needs no `canonicalize` per file.
-        if several && !seen.insert(std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone())) {
-            return;
-        }
-        match classify(&p) {
-            FileKind::Annotator if named => found.files.push(p),
-            FileKind::Annotator if byline_store::files::is_gold(&p) != gold => {
-                if gold {
-                    found.skipped.not_gold += 1;
-                } else {
-                    found.skipped.gold += 1;
-                }
-            }
-            FileKind::Annotator => found.files.push(p),
-            FileKind::Review => {
-                found.skipped.review += 1;
-                let dir = p.parent().unwrap_or(Path::new("")).to_owned();
-                found.reviews.entry(dir).or_default().push(p);
-            }
-            FileKind::Conflict => found.skipped.conflict += 1,
-            FileKind::Bookkeeping => found.skipped.bookkeeping += 1,
-            FileKind::Other => found.skipped.other += 1,
-        }
-    };
-    for root in paths {
-        match std::fs::metadata(root) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => found.errors.push(format!(
-                "{}: no such file or folder; name annotation files or folders to export",
-                root.display()
-            )),
-            Err(e) => found.errors.push(format!("{}: {e}", root.display())),
-            Ok(m) if m.is_file() => take(&mut found, root.clone(), true),
-            // A FIFO or a device named on the command line is a mistake
-            // (or a trap), never "no annotation files".
-            Ok(m) if !m.is_dir() => found.errors.push(special(root, m.file_type())),
-            Ok(_) => {
-                // Links to folders are not followed: a repository could
-                // link `/` and have export walk the whole disk. A link to
-                // a file is read as that file (reading is not writing).
-                let walk = walkdir::WalkDir::new(root)
-                    .follow_links(false)
-                    .sort_by_file_name()
-                    .into_iter()
-                    // Hidden folders (.git) are not annotation folders.
-                    .filter_entry(|e| {
-                        e.depth() == 0
-                            || !e.file_type().is_dir()
-                            || !e.file_name().to_string_lossy().starts_with('.')
-                    });
-                for entry in walk {
-                    match entry {
-                        Ok(e) if e.file_type().is_file() => take(&mut found, e.into_path(), false),
-                        Ok(e) if e.file_type().is_symlink() => match std::fs::metadata(e.path()) {
-                            Ok(m) if m.is_file() => take(&mut found, e.into_path(), false),
-                            Ok(m) if m.is_dir() => found.skipped.linked += 1,
-                            Ok(m)
-                                if matches!(
-                                    classify(e.path()),
-                                    FileKind::Annotator | FileKind::Review
-                                ) =>
-                            {
-                                found.errors.push(special(e.path(), m.file_type()))
-                            }
-                            _ => found.skipped.other += 1,
-                        },
-                        Ok(e)
-                            if !e.file_type().is_dir()
-                                && matches!(
-                                    classify(e.path()),
-                                    FileKind::Annotator | FileKind::Review
-                                ) =>
-                        {
-                            found.errors.push(special(e.path(), e.file_type()))
-                        }
-                        Ok(_) => {}
-                        Err(e) => {
-                            let at = e.path().map_or_else(
-                                || root.display().to_string(),
-                                |p| p.display().to_string(),
-                            );
-                            let why = e
-                                .io_error()
-                                .map_or_else(|| e.to_string(), |io| io.to_string());
-                            found.errors.push(format!("{at}: {why}"))
-                        }
-                    }
-                }
-            }
-        }
-    }
-    found
-}
-
-/// The message for a FIFO, device or socket where an annotation file was
-/// expected.
-fn special(path: &Path, t: std::fs::FileType) -> String {
-    format!(
-        "{}: is {}, not an annotation file; byline reads only regular files",
-        path.display(),
-        store::read::describe(t)
-    )
-}
-
 /// The brat output folder: made if missing, as long as the folder it goes
 /// in exists (a mistyped path is an error, not a tree of new folders).
 fn open_brat_dir(
@@ -1049,20 +868,19 @@ fn open_brat_dir(
     events: bool,
     labels: &crate::import::labels::Mapping,
 ) -> anyhow::Result<()> {
-    if !dir.is_dir() {
-        existing_folder_of(dir)?;
-        std::fs::create_dir(dir)
-            .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-    }
+    sink::make_output_folder(dir)?;
     let conf = if events {
         super::interchange::brat_events_conf(labels)
     } else {
         super::interchange::brat_conf(labels)
     };
-    std::fs::write(dir.join("annotation.conf"), conf)
+    sink::write_file(&dir.join("annotation.conf"), conf.as_bytes())
         .with_context(|| format!("{}: cannot write annotation.conf", dir.display()))?;
-    std::fs::write(dir.join("visual.conf"), super::interchange::BRAT_VISUAL)
-        .with_context(|| format!("{}: cannot write visual.conf", dir.display()))?;
+    sink::write_file(
+        &dir.join("visual.conf"),
+        super::interchange::BRAT_VISUAL.as_bytes(),
+    )
+    .with_context(|| format!("{}: cannot write visual.conf", dir.display()))?;
     Ok(())
 }
 
@@ -1078,23 +896,5 @@ mod tests {
         );
         assert_eq!(tidy(Path::new("../a/./b/..")), Path::new("../a"));
         assert_eq!(tidy(Path::new("a/..")), Path::new("."));
-    }
-
-    #[test]
-    fn skipped_note_is_one_line() {
-        let s = Skipped {
-            gold: 0,
-            not_gold: 0,
-            review: 2,
-            conflict: 1,
-            bookkeeping: 0,
-            other: 1,
-            linked: 0,
-        };
-        assert_eq!(
-            s.note().unwrap(),
-            "not counted as annotator files: 2 review files, 1 conflict copy, 1 file that is not TOML"
-        );
-        assert_eq!(Skipped::default().note(), None);
     }
 }

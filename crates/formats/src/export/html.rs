@@ -26,7 +26,7 @@ use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::review::verdict::Verdict;
 use maud::{Markup, PreEscaped, Render, html};
 use std::fmt::Display;
-use std::io::{Seek, Write};
+use std::io::Write;
 
 /// Text from a file, escaped for HTML text and attribute values by
 /// [`esc`]: what every file's words go into the page as.
@@ -191,7 +191,7 @@ nav.toc{display:none}article.doc{break-before:page}figure,ol.claims li,dl.figure
 /// Page head, the overview and the table of contents are written at the
 /// end; article sections stream into `spool` as they come.
 pub struct Html {
-    spool: std::io::BufWriter<std::fs::File>,
+    spool: byline_store::plain::Spool,
     toc: Vec<Toc>,
 }
 
@@ -227,7 +227,7 @@ fn anchor(index: usize) -> String {
 impl Html {
     pub fn new() -> std::io::Result<Html> {
         Ok(Html {
-            spool: std::io::BufWriter::new(tempfile::tempfile()?),
+            spool: byline_store::plain::Spool::new()?,
             toc: Vec::new(),
         })
     }
@@ -254,9 +254,7 @@ impl Html {
         }
         head.push_str(&toc(&self.toc).into_string());
         out.write_all(head.as_bytes())?;
-        let mut spool = self.spool.into_inner().map_err(|e| e.into_error())?;
-        spool.rewind()?;
-        std::io::copy(&mut spool, out)?;
+        self.spool.copy_to(out)?;
         out.write_all(agree.as_bytes())?;
         out.write_all(page_foot().into_string().as_bytes())
     }

@@ -23,7 +23,6 @@ pub mod interval;
 mod json;
 mod markdown;
 mod perfile;
-mod sink;
 
 pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 

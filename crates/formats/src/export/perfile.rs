@@ -112,13 +112,14 @@ pub fn render(
             };
             let folder = dir.join(article);
             let stem = byline_store::annotator_slug(&doc.set.annotator.name);
-            let write = |name: String, bytes: &str| {
-                let p = folder.join(name);
-                std::fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
-            };
-            std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-            write(format!("{stem}.txt"), &txt)?;
-            write(format!("{stem}.ann"), &ann)?;
+            byline_store::sink::write_files_in(
+                &folder,
+                &[
+                    (format!("{stem}.txt"), txt.as_bytes()),
+                    (format!("{stem}.ann"), ann.as_bytes()),
+                ],
+            )
+            .map_err(|e| e.to_string())?;
             Ok(Vec::new())
         }
     }

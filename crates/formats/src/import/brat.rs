@@ -101,12 +101,12 @@ fn find_text(file: &Path, text_dir: Option<&Path>) -> Result<Located, ImportErro
     }
     let first = candidates[0].0.clone();
     for (p, mut found) in candidates {
-        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+        let Some(link) = byline_store::plain::is_link(&p) else {
             continue;
         };
         // Found, not named: a link there (`x.txt -> ~/.git-credentials`)
         // would put any file's text into the annotations as its title.
-        if meta.file_type().is_symlink() {
+        if link {
             return Err(ImportError::file(
                 file,
                 format!(

@@ -238,27 +238,16 @@ pub struct Imported {
 
 /// Folders stand for the files of the format in them (brat: `.ann`).
 pub fn expand(paths: &[PathBuf], from: Format) -> Vec<PathBuf> {
-    let ext = match from {
-        Format::Brat => "ann",
-        Format::Jsonl | Format::Doccano => "jsonl",
-        Format::W3c | Format::LabelStudio => "json",
+    let extensions: &[&str] = match from {
+        Format::Brat => &["ann"],
+        Format::Jsonl | Format::Doccano => &["jsonl"],
+        Format::W3c => &["json", "jsonl"],
+        Format::LabelStudio => &["json"],
     };
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|f| {
-                    f.extension().and_then(|e| e.to_str()) == Some(ext)
-                        || (from == Format::W3c
-                            && f.extension().and_then(|e| e.to_str()) == Some("jsonl"))
-                })
-                .collect();
-            out.append(&mut found);
+        if store::plain::is_folder(p) {
+            out.append(&mut store::discover::files_with_extension(p, extensions));
         } else {
             out.push(p.clone());
         }
@@ -421,7 +410,7 @@ pub fn import_file(
         }
     }
     for b in &built {
-        if !args.force && b.target.exists() {
+        if !args.force && store::plain::exists(&b.target) {
             return Err(ImportError::file(
                 file,
                 format!(

@@ -1,9 +1,13 @@
-//! Where an export goes: stdout, or `-o FILE`. A regular file is replaced
-//! atomically when the whole export is written (a symbolic link keeps
-//! pointing at it); a FIFO, a device or `/dev/fd/N` (`-o >(wc -c)`) is
-//! written through, never replaced by a regular file; and a file the export
-//! reads — an annotation file, a review file, an article — is never
-//! overwritten with the report.
+//! Where an export goes: stdout, `-o FILE`, or (brat) `-o DIR`. A regular
+//! file is replaced atomically when the whole export is written (a
+//! symbolic link keeps pointing at it); a FIFO, a device or `/dev/fd/N`
+//! (`-o >(wc -c)`) is written through, never replaced by a regular file;
+//! and a file the export reads — an annotation file, a review file, an
+//! article — is never overwritten with the report.
+//!
+//! Not [`crate::durable`]'s replace: an export follows a link at `-o` to
+//! the file it names, streams into its temporary file as files are read,
+//! and needs no `fsync` (it can be made again).
 
 use anyhow::Context;
 use byline_model::sanitize::{self, Guard};
@@ -15,7 +19,9 @@ use std::path::{Path, PathBuf};
 /// No `fsync`: an export can be made again, and a reader never sees half a
 /// file. Every byte goes through [`sanitize::Guard`]: a file is `cat` to a
 /// terminal sooner or later.
-pub(super) enum Sink {
+pub struct Sink(Out);
+
+enum Out {
     Stdout(Guard<std::io::BufWriter<std::io::Stdout>>),
     File {
         tmp: Guard<std::io::BufWriter<tempfile::NamedTempFile>>,
@@ -72,10 +78,12 @@ fn is_descriptor_path(path: &Path) -> bool {
 }
 
 impl Sink {
-    pub(super) fn open(path: Option<&Path>, style: sanitize::Style) -> anyhow::Result<Sink> {
+    /// Standard output when `path` is `None`, else `-o`'s file (see
+    /// [`Sink`]); an error names `-o` and says what to do.
+    pub fn open(path: Option<&Path>, style: sanitize::Style) -> anyhow::Result<Sink> {
         let Some(path) = path else {
             let stdout = std::io::BufWriter::new(std::io::stdout());
-            return Ok(Sink::Stdout(Guard::new(stdout, style)));
+            return Ok(Sink(Out::Stdout(Guard::new(stdout, style))));
         };
         let what = || format!("{}: cannot write the export", path.display());
         let real = match target_of(path)? {
@@ -87,10 +95,10 @@ impl Sink {
                     .truncate(true)
                     .open(path)
                     .with_context(what)?;
-                return Ok(Sink::Through {
+                return Ok(Sink(Out::Through {
                     out: Guard::new(std::io::BufWriter::new(file), style),
                     shown: path.to_owned(),
-                });
+                }));
             }
         };
         let dir = existing_folder_of(&real)?;
@@ -100,28 +108,40 @@ impl Sink {
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
         let tmp = builder.tempfile_in(dir).with_context(what)?;
-        Ok(Sink::File {
+        Ok(Sink(Out::File {
             tmp: Guard::new(std::io::BufWriter::new(tmp), style),
             path: real,
             shown: path.to_owned(),
-        })
+        }))
+    }
+
+    /// Whether the export goes to standard output.
+    pub fn is_stdout(&self) -> bool {
+        matches!(self.0, Out::Stdout(_))
     }
 
     /// The regular file this export would replace, if any.
-    pub(super) fn replaces(&self) -> Option<&Path> {
-        match self {
-            Sink::File { path, .. } => Some(path),
+    fn replaces(&self) -> Option<&Path> {
+        match &self.0 {
+            Out::File { path, .. } => Some(path),
             _ => None,
         }
     }
 
+    /// The real path (links resolved) of the file this export replaces,
+    /// when one is there already: an article read on the way must not be
+    /// it.
+    pub fn replaces_existing(&self) -> Option<PathBuf> {
+        self.replaces().and_then(|p| std::fs::canonicalize(p).ok())
+    }
+
     /// Refuses to replace any of `inputs` (the same file by device and
     /// inode: through a link, a hard link or another spelling of the path).
-    pub(super) fn refuse_inputs<'a>(
+    pub fn refuse_inputs<'a>(
         &self,
         inputs: impl IntoIterator<Item = (&'a Path, &'static str)>,
     ) -> anyhow::Result<()> {
-        let (Some(target), Sink::File { shown, .. }) = (self.replaces(), self) else {
+        let (Some(target), Out::File { shown, .. }) = (self.replaces(), &self.0) else {
             return Ok(());
         };
         let Some(id) = file_id(target) else {
@@ -139,13 +159,14 @@ impl Sink {
         Ok(())
     }
 
-    pub(super) fn finish(self) -> anyhow::Result<()> {
-        match self {
-            Sink::Stdout(w) => w
+    /// Writes out what is buffered; `-o FILE` replaces the file now.
+    pub fn finish(self) -> anyhow::Result<()> {
+        match self.0 {
+            Out::Stdout(w) => w
                 .into_inner()
                 .and_then(|mut w| w.flush())
                 .context("cannot write the export"),
-            Sink::File { tmp, path, shown } => {
+            Out::File { tmp, path, shown } => {
                 let what = || format!("{}: cannot write the export", shown.display());
                 let tmp = tmp
                     .into_inner()
@@ -156,7 +177,7 @@ impl Sink {
                 tmp.persist(&path).map_err(|e| e.error).with_context(what)?;
                 Ok(())
             }
-            Sink::Through { out, shown } => out
+            Out::Through { out, shown } => out
                 .into_inner()
                 .and_then(|mut w| w.flush())
                 .with_context(|| format!("{}: cannot write the export", shown.display())),
@@ -176,7 +197,7 @@ pub struct InputAsOutput {
 }
 
 /// Device and inode of the file at `path`, links followed.
-pub(super) fn file_id(path: &Path) -> Option<(u64, u64)> {
+fn file_id(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     let m = std::fs::metadata(path).ok()?;
     Some((m.dev(), m.ino()))
@@ -184,29 +205,26 @@ pub(super) fn file_id(path: &Path) -> Option<(u64, u64)> {
 
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Sink::Stdout(w) => w.write(buf),
-            Sink::File { tmp, .. } => tmp.write(buf),
-            Sink::Through { out, .. } => out.write(buf),
+        match &mut self.0 {
+            Out::Stdout(w) => w.write(buf),
+            Out::File { tmp, .. } => tmp.write(buf),
+            Out::Through { out, .. } => out.write(buf),
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Sink::Stdout(w) => w.flush(),
-            Sink::File { tmp, .. } => tmp.flush(),
-            Sink::Through { out, .. } => out.flush(),
+        match &mut self.0 {
+            Out::Stdout(w) => w.flush(),
+            Out::File { tmp, .. } => tmp.flush(),
+            Out::Through { out, .. } => out.flush(),
         }
     }
 }
 
 /// The folder `path` goes in, which must exist: a mistyped `-o` is an
 /// error, not a tree of new folders.
-pub(super) fn existing_folder_of(path: &Path) -> anyhow::Result<&Path> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+fn existing_folder_of(path: &Path) -> anyhow::Result<PathBuf> {
+    let dir = crate::durable::folder_of(path);
     if !dir.is_dir() {
         anyhow::bail!(
             "{}: cannot write the export: the folder {} does not exist; create it first",
@@ -215,4 +233,34 @@ pub(super) fn existing_folder_of(path: &Path) -> anyhow::Result<&Path> {
         );
     }
     Ok(dir)
+}
+
+/// An output folder (brat's `-o DIR`): made if missing, as long as the
+/// folder it goes in exists (a mistyped path is an error, not a tree of
+/// new folders).
+pub fn make_output_folder(dir: &Path) -> anyhow::Result<()> {
+    if !dir.is_dir() {
+        existing_folder_of(dir)?;
+        std::fs::create_dir(dir)
+            .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` in an output folder, replacing what is there:
+/// an export's own file, made again by the next export.
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
+}
+
+/// Writes `files` (name, bytes) into `folder` inside an output folder,
+/// making it (and the folders above it) first; an error names the folder
+/// or the file.
+pub fn write_files_in(folder: &Path, files: &[(String, &[u8])]) -> Result<(), crate::StoreError> {
+    std::fs::create_dir_all(folder).map_err(crate::io(folder))?;
+    for (name, bytes) in files {
+        let p = folder.join(name);
+        write_file(&p, bytes).map_err(crate::io(&p))?;
+    }
+    Ok(())
 }
