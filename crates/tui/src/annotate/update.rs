@@ -36,39 +36,21 @@ pub fn update(app: &mut App, action: Action) -> Flow {
                 end: t.end,
             }
         }
-        Action::GrowSentence => move_end(app, |app, end| {
-            let s = app.sentences(app.cursor.para);
-            s.iter().map(|r| r.end).find(|&e| e > end)
-        }),
-        Action::ShrinkSentence => move_end(app, |app, end| {
-            let s = app.sentences(app.cursor.para);
-            s.iter().map(|r| r.end).rfind(|&e| e < end)
-        }),
+        Action::GrowSentence => move_end(app, |app, end| first_after(sentence_ends(app), end)),
+        Action::ShrinkSentence => move_end(app, |app, end| last_before(sentence_ends(app), end)),
         // Word moves stop on both sides of attached punctuation and quote
         // marks: a selection can end at `US` or `US”`, start at `We` or `“We`.
         Action::GrowWord => move_end(app, |app, end| {
-            app.current()
-                .word_ends_near(end)
-                .into_iter()
-                .find(|&e| e > end)
+            first_after(app.current().word_ends_near(end), end)
         }),
         Action::ShrinkWord => move_end(app, |app, end| {
-            app.current()
-                .word_ends_near(end)
-                .into_iter()
-                .rfind(|&e| e < end)
+            last_before(app.current().word_ends_near(end), end)
         }),
         Action::StartWordRight => move_start(app, |app, start| {
-            app.current()
-                .word_starts_near(start)
-                .into_iter()
-                .find(|&s| s > start)
+            first_after(app.current().word_starts_near(start), start)
         }),
         Action::StartWordLeft => move_start(app, |app, start| {
-            app.current()
-                .word_starts_near(start)
-                .into_iter()
-                .rfind(|&s| s < start)
+            last_before(app.current().word_starts_near(start), start)
         }),
         Action::MarkSourced | Action::MarkAnonymous | Action::MarkEditorial => {
             if let Some(kind) = action.kind() {
@@ -219,6 +201,25 @@ fn move_end(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
     {
         app.mode = Mode::Select { start, end: e };
     }
+}
+
+/// The first of `stops`, in order, after `at`.
+fn first_after(stops: impl IntoIterator<Item = usize>, at: usize) -> Option<usize> {
+    stops.into_iter().find(|&s| s > at)
+}
+
+/// The last of `stops`, in order, before `at`.
+fn last_before<I>(stops: I, at: usize) -> Option<usize>
+where
+    I: IntoIterator<Item = usize>,
+    I::IntoIter: DoubleEndedIterator,
+{
+    stops.into_iter().rfind(|&s| s < at)
+}
+
+/// Where the sentences of the cursor's paragraph end.
+fn sentence_ends(app: &App) -> impl DoubleEndedIterator<Item = usize> {
+    app.sentences(app.cursor.para).into_iter().map(|r| r.end)
 }
 
 /// Moves the start of what is selected to what `f` finds, keeping it
@@ -467,11 +468,7 @@ fn delete(app: &mut App) {
 }
 
 fn undo(app: &mut App, is_undo: bool) {
-    let (from, to) = if is_undo {
-        (&mut app.undo, &mut app.redo)
-    } else {
-        (&mut app.redo, &mut app.undo)
-    };
+    let (from, to) = crate::undo::stacks(&mut app.undo, &mut app.redo, is_undo);
     match from.pop() {
         Some(snap) => {
             let now = crate::annotate::state::Snapshot {
@@ -526,16 +523,7 @@ fn undo(app: &mut App, is_undo: bool) {
                 None => word.to_owned(),
             });
         }
-        None => {
-            app.message = Some(
-                if is_undo {
-                    "nothing to undo"
-                } else {
-                    "nothing to redo"
-                }
-                .into(),
-            )
-        }
+        None => app.message = Some(crate::undo::nothing(is_undo)),
     }
 }
 
