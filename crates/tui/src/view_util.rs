@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -307,6 +308,23 @@ pub fn draw_status_line(
         theme.bar()
     };
     buf.set_stringn(area.right() - w, area.y, right, w as usize, style);
+}
+
+/// The panel under the article: a rule across its top with `title` in
+/// it. Returns the area inside.
+pub fn draw_panel_block<'a>(
+    theme: &Theme,
+    title: impl Into<Line<'a>>,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// The rows of an article screen: the status line, the body, a panel of

@@ -8,7 +8,8 @@ use super::state::{AdjudicateApp, EditStep, Mode};
 use crate::theme::Theme;
 use crate::ui::Ui;
 use crate::view_util::{
-    Mark, MarkedBody, claim_spans, draw_status_line, rows_around, screen_areas, truncate,
+    Mark, MarkedBody, claim_spans, draw_panel_block, draw_status_line, rows_around, screen_areas,
+    truncate,
 };
 use crate::widgets::{footer, help};
 use byline_model::Para;
@@ -19,7 +20,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -270,12 +270,7 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
             }
         ),
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = draw_panel_block(theme, title, area, buf);
     let h = inner.height as usize;
     // The cursor's line stays in view.
     let first = rows.cursor.saturating_sub(crate::row::last(h));

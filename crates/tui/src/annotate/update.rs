@@ -105,11 +105,7 @@ fn back_to_sentence(app: &mut App) {
     let t = app.target();
     app.mode = Mode::Normal;
     if let Some(r) = app.sentences(t.para).into_iter().find(|r| r.end > t.start) {
-        app.cursor = Span {
-            para: t.para,
-            start: r.start,
-            end: r.end,
-        };
+        app.cursor = Span::in_para(t.para, r);
     }
 }
 
@@ -155,14 +151,7 @@ fn next_sentence(app: &mut App) {
         .into_iter()
         .find(|r| r.start >= c.end.max(c.start + 1));
     match next {
-        Some(r) => set_cursor(
-            app,
-            Span {
-                para: c.para,
-                start: r.start,
-                end: r.end,
-            },
-        ),
+        Some(r) => set_cursor(app, Span::in_para(c.para, r)),
         None if c.para.next().index() < app.article.len() => go_paragraph(app, c.para.next()),
         None => {}
     }
@@ -175,14 +164,7 @@ fn prev_sentence(app: &mut App) {
         .into_iter()
         .rfind(|r| r.end <= c.start);
     match prev {
-        Some(r) => set_cursor(
-            app,
-            Span {
-                para: c.para,
-                start: r.start,
-                end: r.end,
-            },
-        ),
+        Some(r) => set_cursor(app, Span::in_para(c.para, r)),
         None if c.para > Para::FIRST => {
             let span = app.last_sentence(c.para.prev());
             set_cursor(app, span);
@@ -334,11 +316,7 @@ fn mark(app: &mut App, kind: Kind) {
         changed(app);
     }
     let c = &app.set.claims[index];
-    app.cursor = Span {
-        para: t.para,
-        start: c.start,
-        end: c.end,
-    };
+    app.cursor = Span::new(t.para, c.start, c.end);
     app.mode = Mode::Normal;
     if kind.has_source() {
         // A new claim's prompt starts empty with a suggestion that Tab
@@ -505,16 +483,11 @@ fn undo(app: &mut App, is_undo: bool) {
             app.mode = Mode::Normal;
             let word = if is_undo { "undone" } else { "redone" };
             if let Some(c) = moved {
-                let para = c.paragraph.clamp_to(app.article.len());
-                if para != app.cursor.para {
-                    let len = app.paragraph(para).char_len();
-                    app.cursor = Span {
-                        para,
-                        start: c.start.min(len),
-                        end: c.end.min(len),
-                    };
+                let span = app.claim_span(&c);
+                if span.para != app.cursor.para {
+                    app.cursor = span;
                     if app.cursor.start >= app.cursor.end {
-                        app.cursor = app.first_sentence(para);
+                        app.cursor = app.first_sentence(span.para);
                     }
                 }
             }
@@ -605,11 +578,7 @@ fn next_needs_review(app: &mut App) {
         .sentences(para)
         .into_iter()
         .find(|r| r.end > at)
-        .map(|r| Span {
-            para,
-            start: r.start,
-            end: r.end,
-        })
+        .map(|r| Span::in_para(para, r))
         .unwrap_or_else(|| app.first_sentence(para));
     let n = pending.len();
     set_cursor(app, span);
@@ -681,13 +650,7 @@ fn jump_claim(app: &mut App, forward: bool) {
             .or(claims.last())
     };
     if let Some(c) = found {
-        let para = c.paragraph.clamp_to(app.article.len());
-        let len = app.paragraph(para).char_len();
-        let span = Span {
-            para,
-            start: c.start.min(len),
-            end: c.end.min(len),
-        };
+        let span = app.claim_span(c);
         set_cursor(app, span);
     }
 }
@@ -792,11 +755,7 @@ fn search(app: &mut App, query: &str) {
         .into_iter()
         .find(|r| r.end > hit.start)
         .unwrap_or(sel.start..sel.end);
-    app.cursor = Span {
-        para: hit.para,
-        start: sentence.start,
-        end: sentence.end,
-    };
+    app.cursor = Span::in_para(hit.para, sentence);
     app.mode = Mode::Select {
         start: sel.start,
         end: sel.end,

@@ -6,7 +6,9 @@ use super::search;
 use super::state::{App, Mode, PromptKind, Span};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Row, cuts, draw_status_line, rows_around, screen_areas, truncate};
+use crate::view_util::{
+    Row, cuts, draw_panel_block, draw_status_line, rows_around, screen_areas, truncate,
+};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::{Claim, Kind, overlap};
@@ -16,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -422,12 +424,7 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         ),
         n => format!(" ¶ {} · {n} claims ", app.cursor.para),
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = draw_panel_block(theme, title, area, buf);
     if range.is_empty() && on_suggestion(app).is_none() {
         let k = |a| ui.keys.annotate.label(a).unwrap_or_default();
         let hint = format!(

@@ -6,7 +6,7 @@ use super::state::{Mode, ReviewApp};
 use crate::theme::Theme;
 use crate::ui::Ui;
 use crate::view_util::{
-    Mark, MarkedBody, Row, draw_status_line, rows_around, screen_areas, touches,
+    Mark, MarkedBody, Row, draw_panel_block, draw_status_line, rows_around, screen_areas, touches,
 };
 use crate::widgets::{footer, help};
 use byline_model::Para;
@@ -18,7 +18,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -219,12 +218,7 @@ fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(" ¶ {}{n}{state} ", i.paragraph)
         }
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = draw_panel_block(theme, title, area, buf);
     let Some(item) = item else {
         buf.set_stringn(
             inner.x + 1,
