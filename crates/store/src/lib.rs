@@ -22,6 +22,7 @@ mod session;
 pub mod sources;
 mod toml_io;
 mod write;
+pub mod xdg;
 
 pub use files::GOLD_FILE;
 pub use lean::{load_claims_only, parse_claims_only};
