@@ -122,6 +122,11 @@ impl Loc {
         Loc { para, start, end }
     }
 
+    /// The characters `r` of paragraph `para`.
+    pub fn in_para(para: Para, r: std::ops::Range<usize>) -> Loc {
+        Loc::new(para, r.start, r.end)
+    }
+
     /// Whether the two spans share a character.
     pub fn overlaps(&self, o: &Loc) -> bool {
         self.para == o.para && self.start < o.end && o.start < self.end

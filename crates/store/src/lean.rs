@@ -94,15 +94,7 @@ pub fn parse_claims_only(path: &Path, text: &str) -> Result<AnnotationSet, Store
     for spanned in raw.claims {
         let at = spanned.span().start;
         let c = spanned.into_inner();
-        let kind = checks.claim(
-            at,
-            c.paragraph,
-            c.start,
-            c.end,
-            c.id.as_deref(),
-            &c.kind,
-            c.status.as_deref(),
-        )?;
+        let kind = checks.claim(at, &c)?;
         claims.push(c.into_claim(kind, Extra::new()));
     }
     Ok(finish(raw.article, raw.annotator, claims))

@@ -26,6 +26,7 @@ pub mod sink;
 pub mod sources;
 mod toml_io;
 mod write;
+pub mod xdg;
 
 pub use files::GOLD_FILE;
 pub use lean::{load_claims_only, parse_claims_only};

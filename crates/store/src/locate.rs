@@ -49,6 +49,84 @@ fn probe_review(path: &Path) -> Result<Probe, StoreError> {
     }
 }
 
+/// The names a person's file of one kind (`ext`: `.toml`, `.review.toml`)
+/// may have in an article's folder.
+struct Names {
+    /// `<slug><ext>`.
+    primary: PathBuf,
+    /// `<slug>-<hash><ext>`, where a name goes when another name's file
+    /// holds its slug.
+    hashed: PathBuf,
+    /// `<old slug><ext>`, the slug older byline versions gave the name.
+    legacy: PathBuf,
+}
+
+/// What [`Names::find`] found: the file, or none and whether another
+/// name's file holds the primary.
+enum Found {
+    File(PathBuf),
+    None { primary_taken: bool },
+}
+
+impl Names {
+    fn new(folder: &Path, name: &str, ext: &str) -> Names {
+        let file = |s: String| folder.join(format!("{s}{ext}"));
+        Names {
+            primary: file(slug(name, ANNOTATOR_FALLBACK)),
+            hashed: file(hashed_slug(name, ANNOTATOR_FALLBACK)),
+            legacy: file(legacy_slug(name, ANNOTATOR_FALLBACK)),
+        }
+    }
+
+    /// The first of the three, in that order, that is `name`'s file (or
+    /// not a regular file).
+    fn find(
+        &self,
+        name: &str,
+        probe: fn(&Path) -> Result<Probe, StoreError>,
+    ) -> Result<Found, StoreError> {
+        let mut primary_taken = false;
+        for (i, candidate) in [&self.primary, &self.hashed, &self.legacy]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 && candidate == &self.primary {
+                continue;
+            }
+            match probe(candidate)? {
+                Probe::Missing => {}
+                Probe::Odd => return Ok(Found::File(candidate.clone())),
+                Probe::Named(n, _) if same_name(&n, name) => {
+                    return Ok(Found::File(candidate.clone()));
+                }
+                Probe::Named(..) => primary_taken |= candidate == &self.primary,
+            }
+        }
+        Ok(Found::None { primary_taken })
+    }
+
+    /// Where a new file for `name` goes: the primary, or the hashed one
+    /// when another name's file holds the primary (`primary_taken`); an
+    /// error when another name's file holds that too.
+    fn new_file(
+        self,
+        name: &str,
+        primary_taken: bool,
+        probe: fn(&Path) -> Result<Probe, StoreError>,
+    ) -> Result<PathBuf, StoreError> {
+        if !primary_taken {
+            return Ok(self.primary);
+        }
+        match probe(&self.hashed)? {
+            Probe::Named(n, _) if !same_name(&n, name) => Err(StoreError::NameTaken {
+                path: self.hashed,
+                holder: n,
+            }),
+            _ => Ok(self.hashed),
+        }
+    }
+}
+
 /// `name`'s annotator file for `article` under `dir`, looked for in this
 /// order (FORMAT.md, "Where files live"):
 ///
@@ -62,23 +140,11 @@ fn probe_review(path: &Path) -> Result<Probe, StoreError> {
 /// 3. none: a new file at `<id>/<slug>.toml`, or at `<id>/<slug>-<hash>.toml`
 ///    when another name's file is there.
 pub fn annotator_file(dir: &Path, article: &Article, name: &str) -> Result<PathBuf, StoreError> {
-    let folder = dir.join(&article.id);
-    let file = |s: &str| folder.join(format!("{s}.toml"));
-    let primary = file(&slug(name, ANNOTATOR_FALLBACK));
-    let hashed = file(&hashed_slug(name, ANNOTATOR_FALLBACK));
-    let legacy = file(&legacy_slug(name, ANNOTATOR_FALLBACK));
-    let mut primary_taken = false;
-    for (i, candidate) in [&primary, &hashed, &legacy].into_iter().enumerate() {
-        if i > 0 && candidate == &primary {
-            continue;
-        }
-        match probe_annotator(candidate)? {
-            Probe::Missing => {}
-            Probe::Odd => return Ok(candidate.clone()),
-            Probe::Named(n, _) if same_name(&n, name) => return Ok(candidate.clone()),
-            Probe::Named(..) => primary_taken |= candidate == &primary,
-        }
-    }
+    let names = Names::new(&dir.join(&article.id), name, ".toml");
+    let primary_taken = match names.find(name, probe_annotator)? {
+        Found::File(file) => return Ok(file),
+        Found::None { primary_taken } => primary_taken,
+    };
     let old_id = article.legacy_id();
     if old_id != article.id {
         let old = dir
@@ -91,16 +157,7 @@ pub fn annotator_file(dir: &Path, article: &Article, name: &str) -> Result<PathB
             return Ok(old);
         }
     }
-    if !primary_taken {
-        return Ok(primary);
-    }
-    match probe_annotator(&hashed)? {
-        Probe::Named(n, _) if !same_name(&n, name) => Err(StoreError::NameTaken {
-            path: hashed,
-            holder: n,
-        }),
-        _ => Ok(hashed),
-    }
+    names.new_file(name, primary_taken, probe_annotator)
 }
 
 /// `reviewer`'s review file for `article` under `dir`: `<id>/<slug>.review.toml`,
@@ -136,21 +193,13 @@ pub fn review_file(
         Probe::Missing => {}
     }
     let colleague = of.first().map_or(ANNOTATOR_FALLBACK, String::as_str);
-    let folder = dir.join(&article.id);
-    let file = |s: &str| folder.join(format!("{s}.review.{colleague}.toml"));
-    let primary = file(&slug(reviewer, ANNOTATOR_FALLBACK));
-    let hashed = file(&hashed_slug(reviewer, ANNOTATOR_FALLBACK));
-    match probe_review(&primary)? {
-        Probe::Named(n, _) if !same_name(&n, reviewer) => {}
-        _ => return Ok(primary),
-    }
-    match probe_review(&hashed)? {
-        Probe::Named(n, _) if !same_name(&n, reviewer) => Err(StoreError::NameTaken {
-            path: hashed,
-            holder: n,
-        }),
-        _ => Ok(hashed),
-    }
+    let ext = format!(".review.{colleague}.toml");
+    let names = Names::new(&dir.join(&article.id), reviewer, &ext);
+    let primary_taken = matches!(
+        probe_review(&names.primary)?,
+        Probe::Named(n, _) if !same_name(&n, reviewer)
+    );
+    names.new_file(reviewer, primary_taken, probe_review)
 }
 
 /// Where the one review file of `reviewer` for `article` is or would be
@@ -161,23 +210,11 @@ fn single_review_file(
     reviewer: &str,
     theirs: &Path,
 ) -> Result<PathBuf, StoreError> {
-    let folder = dir.join(&article.id);
-    let file = |s: &str| folder.join(format!("{s}.review.toml"));
-    let primary = file(&slug(reviewer, ANNOTATOR_FALLBACK));
-    let hashed = file(&hashed_slug(reviewer, ANNOTATOR_FALLBACK));
-    let legacy = file(&legacy_slug(reviewer, ANNOTATOR_FALLBACK));
-    let mut primary_taken = false;
-    for (i, candidate) in [&primary, &hashed, &legacy].into_iter().enumerate() {
-        if i > 0 && candidate == &primary {
-            continue;
-        }
-        match probe_review(candidate)? {
-            Probe::Missing => {}
-            Probe::Odd => return Ok(candidate.clone()),
-            Probe::Named(n, _) if same_name(&n, reviewer) => return Ok(candidate.clone()),
-            Probe::Named(..) => primary_taken |= candidate == &primary,
-        }
-    }
+    let names = Names::new(&dir.join(&article.id), reviewer, ".review.toml");
+    let primary_taken = match names.find(reviewer, probe_review)? {
+        Found::File(file) => return Ok(file),
+        Found::None { primary_taken } => primary_taken,
+    };
     let old_id = article.legacy_id();
     let old_folder = dir.join(&old_id);
     if old_id != article.id && same_file(theirs.parent(), Some(&old_folder)) {
@@ -191,16 +228,7 @@ fn single_review_file(
             return Ok(old);
         }
     }
-    if !primary_taken {
-        return Ok(primary);
-    }
-    match probe_review(&hashed)? {
-        Probe::Named(n, _) if !same_name(&n, reviewer) => Err(StoreError::NameTaken {
-            path: hashed,
-            holder: n,
-        }),
-        _ => Ok(hashed),
-    }
+    names.new_file(reviewer, primary_taken, probe_review)
 }
 
 /// Whether `set` (read from `file`) annotates `article`: the same text

@@ -7,14 +7,7 @@ use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 
 fn folder() -> PathBuf {
-    let non_empty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
-    std::env::var_os("XDG_STATE_HOME")
-        .and_then(non_empty)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .and_then(non_empty)
-                .map(|h| h.join(".local/state"))
-        })
+    crate::xdg::base_dir("XDG_STATE_HOME", ".local/state")
         .unwrap_or_else(std::env::temp_dir)
         .join("byline")
         .join("recovery")

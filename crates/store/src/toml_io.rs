@@ -442,19 +442,14 @@ impl<'a> ClaimChecks<'a> {
         })
     }
 
-    /// Checks the claim at byte `at` and returns its kind.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn claim(
+    /// Checks the claim `c` at byte `at` and returns its kind.
+    pub(super) fn claim<S>(
         &mut self,
         at: usize,
-        paragraph: usize,
-        start: usize,
-        end: usize,
-        id: Option<&str>,
-        kind: &Spanned<String>,
-        status: Option<&str>,
+        c: &RawClaim<Spanned<String>, S>,
     ) -> Result<Kind, StoreError> {
         let err = |at: usize, message: String| syntax(self.path, self.text, Some(at), message);
+        let kind = &c.kind;
         let k = Kind::parse(kind.get_ref()).ok_or_else(|| {
             err(
                 kind.span().start,
@@ -464,8 +459,15 @@ impl<'a> ClaimChecks<'a> {
                 ),
             )
         })?;
-        claim_rule(self.paragraphs, paragraph, start, end, status).map_err(|m| err(at, m))?;
-        if let Some(id) = id
+        claim_rule(
+            self.paragraphs,
+            c.paragraph,
+            c.start,
+            c.end,
+            c.status.as_deref(),
+        )
+        .map_err(|m| err(at, m))?;
+        if let Some(id) = c.id.as_deref()
             && let Some(first) = self.ids.insert(id.to_owned(), at)
         {
             let (line, _) = line_col(self.text, first);
@@ -487,16 +489,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
     let mut checks = ClaimChecks::new(path, text, &raw.article.paragraphs)?;
     let mut kinds = Vec::with_capacity(raw.claims.len());
     for spanned in &raw.claims {
-        let c = spanned.get_ref();
-        kinds.push(checks.claim(
-            spanned.span().start,
-            c.paragraph,
-            c.start,
-            c.end,
-            c.id.as_deref(),
-            &c.kind,
-            c.status.as_deref(),
-        )?);
+        kinds.push(checks.claim(spanned.span().start, spanned.get_ref())?);
     }
     // A second, untyped parse keeps whatever keys this version does not know.
     let mut table: toml::Table = toml::from_str(text).map_err(|e| {

@@ -157,17 +157,7 @@ impl Key {
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        let mut out = String::new();
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            out.push_str("Ctrl-");
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            out.push_str("Alt-");
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            out.push_str("Shift-");
-        }
-        out + &base
+        self.with_mods(["Ctrl-", "Alt-", "Shift-"], &base)
     }
 
     /// The key as a config file names it (`ctrl-r`, `E`, `shift-tab`).
@@ -181,17 +171,24 @@ impl Key {
             KeyCode::F(n) => format!("f{n}"),
             other => format!("{other:?}").to_ascii_lowercase(),
         };
+        self.with_mods(["ctrl-", "alt-", "shift-"], &base)
+    }
+
+    /// `base` after the names (`names`: for Control, Alt, Shift, in that
+    /// order) of the modifiers the key has.
+    fn with_mods(&self, names: [&str; 3], base: &str) -> String {
+        let mods = [
+            KeyModifiers::CONTROL,
+            KeyModifiers::ALT,
+            KeyModifiers::SHIFT,
+        ];
         let mut out = String::new();
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            out.push_str("ctrl-");
+        for (m, name) in mods.into_iter().zip(names) {
+            if self.mods.contains(m) {
+                out.push_str(name);
+            }
         }
-        if self.mods.contains(KeyModifiers::ALT) {
-            out.push_str("alt-");
-        }
-        if self.mods.contains(KeyModifiers::SHIFT) {
-            out.push_str("shift-");
-        }
-        out + &base
+        out + base
     }
 }
 

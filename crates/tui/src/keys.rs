@@ -165,14 +165,7 @@ pub fn read_config(explicit: Option<&Path>) -> Result<Option<(PathBuf, String)>,
 
 /// `$XDG_CONFIG_HOME/byline/config.toml`, else `~/.config/byline/config.toml`.
 pub fn default_config_path() -> Option<PathBuf> {
-    let non_empty = |v: std::ffi::OsString| (!v.is_empty()).then(|| PathBuf::from(v));
-    std::env::var_os("XDG_CONFIG_HOME")
-        .and_then(non_empty)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .and_then(non_empty)
-                .map(|h| h.join(".config"))
-        })
+    byline_store::xdg::base_dir("XDG_CONFIG_HOME", ".config")
         .map(|d| d.join("byline").join("config.toml"))
 }
 

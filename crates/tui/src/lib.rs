@@ -15,6 +15,7 @@ pub mod saving;
 pub mod testing;
 pub mod theme;
 pub mod ui;
+mod undo;
 pub mod view_util;
 pub mod widgets;
 pub mod wrap;

@@ -60,8 +60,11 @@ pub trait Screen: Send + 'static {
     /// cuts long ones); the runtime keeps the log.
     const MESSAGES: Option<Self::Action> = None;
     fn keymap(keys: &Keymaps) -> &Keymap<Self::Action>;
-    /// The keymap mode (one of `Action::MODES`) in effect now.
-    fn mode(&self) -> u8;
+    /// The keymap mode (one of `Action::MODES`) in effect now; by default
+    /// the first, for a screen that has only one.
+    fn mode(&self) -> u8 {
+        Self::Action::MODES[0].0
+    }
     fn focus(&mut self) -> Focus<'_>;
     /// The open prompt was submitted or cancelled.
     fn prompt_done(&mut self, edit: Edit);

@@ -2,6 +2,7 @@
 //! visible, a claim on one line, text cut to a width.
 
 use super::theme::Theme;
+use super::widgets::status::SaveState;
 use super::wrap::wrap;
 use byline_model::Para;
 use byline_model::annotation::Claim;
@@ -10,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -206,16 +208,13 @@ pub fn painted<'a>(
     selection: Option<(&Range<usize>, Style)>,
     base: Style,
 ) -> Vec<TSpan<'a>> {
-    let mut cuts = vec![line.start, line.end];
-    for (r, _) in marks {
-        cuts.extend([r.start, r.end]);
-    }
-    if let Some((r, _)) = selection {
-        cuts.extend([r.start, r.end]);
-    }
-    cuts.retain(|c| (line.start..=line.end).contains(c));
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts = cuts(
+        line,
+        marks
+            .iter()
+            .map(|(r, _)| r)
+            .chain(selection.map(|(r, _)| r)),
+    );
     let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
     let mut spans = Vec::new();
     for w in cuts.windows(2) {
@@ -237,6 +236,19 @@ pub fn painted<'a>(
         spans.push(TSpan::styled(&text[a..b], style));
     }
     spans
+}
+
+/// Where the style may change on the screen line `line`: its ends and the
+/// ends of `ranges` that fall on it, in order.
+pub fn cuts<'r>(line: &Range<usize>, ranges: impl Iterator<Item = &'r Range<usize>>) -> Vec<usize> {
+    let mut cuts = vec![line.start, line.end];
+    for r in ranges {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.retain(|c| (line.start..=line.end).contains(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
 
 /// Whether the byte range `mark` shows on the screen line `line` (an empty
@@ -272,6 +284,47 @@ pub fn paragraph_bar<'a>(current: bool, theme: &Theme) -> TSpan<'a> {
     } else {
         TSpan::styled(" ", theme.context())
     }
+}
+
+/// An article screen's status line: `title` from the left, cut to what
+/// `right` leaves, and `right` against the right edge, in the warning
+/// colour while the last save failed.
+pub fn draw_status_line(
+    theme: &Theme,
+    title: &str,
+    right: &str,
+    save: &SaveState,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    buf.set_style(area, theme.bar());
+    let w = (right.width() as u16).min(area.width);
+    let title_w = (area.width - w) as usize;
+    let title = truncate(&format!(" {title}"), title_w);
+    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
+    let style = if save.failed() {
+        theme.bar().patch(theme.warning())
+    } else {
+        theme.bar()
+    };
+    buf.set_stringn(area.right() - w, area.y, right, w as usize, style);
+}
+
+/// The panel under the article: a rule across its top with `title` in
+/// it. Returns the area inside.
+pub fn draw_panel_block<'a>(
+    theme: &Theme,
+    title: impl Into<Line<'a>>,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border())
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// The rows of an article screen: the status line, the body, a panel of

@@ -81,6 +81,42 @@ impl KindCounts {
     }
 }
 
+/// One value for each kind, written out as `sourced`, `anonymous` and
+/// `editorial`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PerKind<T> {
+    pub sourced: T,
+    pub anonymous: T,
+    pub editorial: T,
+}
+
+impl<T> PerKind<T> {
+    /// The values in [`Kind::ALL`] order.
+    pub fn from_array([sourced, anonymous, editorial]: [T; 3]) -> Self {
+        PerKind {
+            sourced,
+            anonymous,
+            editorial,
+        }
+    }
+
+    pub fn get(&self, k: Kind) -> &T {
+        match k {
+            Kind::Sourced => &self.sourced,
+            Kind::Anonymous => &self.anonymous,
+            Kind::Editorial => &self.editorial,
+        }
+    }
+
+    pub fn get_mut(&mut self, k: Kind) -> &mut T {
+        match k {
+            Kind::Sourced => &mut self.sourced,
+            Kind::Anonymous => &mut self.anonymous,
+            Kind::Editorial => &mut self.editorial,
+        }
+    }
+}
+
 pub const NEEDS_REVIEW: &str = "needs-review";
 
 /// The longest claim the annotation screen marks, in characters. A claim's

@@ -6,7 +6,7 @@ use super::metrics::{
     Alpha, Confusion, LabelledSpan, SpanMatch, Unitizing, match_spans, overlap_pairs,
     unitizing_alpha,
 };
-use crate::annotation::{AnnotationSet, Claim, Kind, overlap};
+use crate::annotation::{AnnotationSet, Claim, Kind, PerKind, overlap};
 use crate::article::Article;
 use crate::loc::Para;
 use serde::Serialize;
@@ -65,7 +65,7 @@ pub struct Report {
     pub krippendorff_alpha: Option<f64>,
     /// With `--unit span`: unitizing alpha per kind.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unitizing: Option<UnitizingByKind>,
+    pub unitizing: Option<PerKind<UnitizingKind>>,
     pub pairs: Vec<Pair>,
 }
 
@@ -87,23 +87,6 @@ impl From<Unitizing> for UnitizingKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnitizingByKind {
-    pub sourced: UnitizingKind,
-    pub anonymous: UnitizingKind,
-    pub editorial: UnitizingKind,
-}
-
-impl UnitizingByKind {
-    pub fn get(&self, k: Kind) -> &UnitizingKind {
-        match k {
-            Kind::Sourced => &self.sourced,
-            Kind::Anonymous => &self.anonymous,
-            Kind::Editorial => &self.editorial,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pair {
     pub a: String,
     pub b: String,
@@ -120,7 +103,7 @@ pub struct Pair {
     pub claims_b: usize,
     pub matches_exact: usize,
     pub matches_overlap: usize,
-    pub by_kind: ByKind,
+    pub by_kind: PerKind<KindF1>,
     /// On the claims matched by overlap (same kind), whether the two named
     /// the same source.
     pub sources: SourceAgreement,
@@ -385,23 +368,6 @@ fn labelled(c: &Claim) -> LabelledSpan {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ByKind {
-    pub sourced: KindF1,
-    pub anonymous: KindF1,
-    pub editorial: KindF1,
-}
-
-impl ByKind {
-    pub fn get(&self, k: Kind) -> &KindF1 {
-        match k {
-            Kind::Sourced => &self.sourced,
-            Kind::Anonymous => &self.anonymous,
-            Kind::Editorial => &self.editorial,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KindF1 {
     pub claims_a: usize,
     pub claims_b: usize,
@@ -535,7 +501,7 @@ fn unitizing(
     article: &Article,
     coders: &[Coder],
     range: &std::ops::Range<usize>,
-) -> (UnitizingByKind, Option<f64>) {
+) -> (PerKind<UnitizingKind>, Option<f64>) {
     let length = continuum_length(article, range);
     let kind = |k| {
         let units: Vec<Vec<(u64, u64)>> = coders
@@ -554,15 +520,7 @@ fn unitizing(
         .filter(|u| u.alpha.is_some())
         .fold((0.0, 0.0), |(o, e), u| (o + u.observed, e + u.expected));
     let overall = (e > 0.0).then(|| 1.0 - o / e);
-    let [sourced, anonymous, editorial] = all.map(UnitizingKind::from);
-    (
-        UnitizingByKind {
-            sourced,
-            anonymous,
-            editorial,
-        },
-        overall,
-    )
+    (PerKind::from_array(all.map(UnitizingKind::from)), overall)
 }
 
 fn continuum_length(article: &Article, range: &std::ops::Range<usize>) -> u64 {
@@ -801,7 +759,6 @@ impl PairRaw {
     }
 
     pub(crate) fn pair(self, a: &str, b: &str, unit: Unit) -> Pair {
-        let [sourced, anonymous, editorial] = self.kinds.map(KindF1::from);
         Pair {
             a: a.to_owned(),
             b: b.to_owned(),
@@ -818,11 +775,7 @@ impl PairRaw {
             claims_b: self.all.b,
             matches_exact: self.all.exact,
             matches_overlap: self.all.overlap,
-            by_kind: ByKind {
-                sourced,
-                anonymous,
-                editorial,
-            },
+            by_kind: PerKind::from_array(self.kinds.map(KindF1::from)),
             sources: self.sources,
             confusion: if unit == Unit::Span {
                 Vec::new()

@@ -1,7 +1,7 @@
 //! What a review file says about an article, per kind: for export.
 
 use super::verdict::{Review, Verdict};
-use crate::annotation::{Claim, Kind};
+use crate::annotation::{Claim, Kind, PerKind};
 use crate::loc::Para;
 use serde::Serialize;
 
@@ -26,9 +26,9 @@ pub struct ReviewSummary {
     pub reviewed: usize,
     pub agreed: usize,
     pub disputed: usize,
-    pub by_kind: ByKind,
+    pub by_kind: PerKind<KindReview>,
     /// Disputes that propose another kind, by the kind proposed.
-    pub proposed: ByKindCount,
+    pub proposed: PerKind<usize>,
     /// Verdicts whose claim is no longer in the reviewed file.
     pub orphaned: usize,
     /// Each dispute of a claim still in the file, in claim order: what
@@ -51,45 +51,13 @@ pub struct Dispute {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct ByKind {
-    pub sourced: KindReview,
-    pub anonymous: KindReview,
-    pub editorial: KindReview,
-}
-
-impl ByKind {
-    pub fn get(&self, k: Kind) -> &KindReview {
-        match k {
-            Kind::Sourced => &self.sourced,
-            Kind::Anonymous => &self.anonymous,
-            Kind::Editorial => &self.editorial,
-        }
-    }
-
-    fn get_mut(&mut self, k: Kind) -> &mut KindReview {
-        match k {
-            Kind::Sourced => &mut self.sourced,
-            Kind::Anonymous => &mut self.anonymous,
-            Kind::Editorial => &mut self.editorial,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct ByKindCount {
-    pub sourced: usize,
-    pub anonymous: usize,
-    pub editorial: usize,
-}
-
 /// Summarises `review` against the claims of the file it reviews (the
 /// annotator file whose slug is `review.meta.of`, same article). Verdicts
 /// find their claims as in the review screen: by id, then anchor, then
 /// quote.
 pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
-    let mut by_kind = ByKind::default();
-    let mut proposed = ByKindCount::default();
+    let mut by_kind = PerKind::<KindReview>::default();
+    let mut proposed = PerKind::<usize>::default();
     for c in reviewed {
         by_kind.get_mut(c.kind).claims += 1;
     }
@@ -113,11 +81,8 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
                     proposed: e.kind,
                     comment: e.comment.clone().filter(|s| !s.is_empty()),
                 });
-                match e.kind {
-                    Some(Kind::Sourced) => proposed.sourced += 1,
-                    Some(Kind::Anonymous) => proposed.anonymous += 1,
-                    Some(Kind::Editorial) => proposed.editorial += 1,
-                    None => {}
+                if let Some(k) = e.kind {
+                    *proposed.get_mut(k) += 1;
                 }
             }
         }

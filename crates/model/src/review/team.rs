@@ -7,7 +7,7 @@ use super::agree::{
     claims_in, fig, source_agreement, sources_text, spans,
 };
 use super::metrics::{Alpha, SpanMatch, match_spans};
-use crate::annotation::Kind;
+use crate::annotation::{Kind, PerKind};
 use crate::article::Article;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -159,7 +159,7 @@ pub struct Score {
     pub f1: Option<f64>,
     pub precision_exact: Option<f64>,
     pub recall_exact: Option<f64>,
-    pub by_kind: KindScores,
+    pub by_kind: PerKind<KindScore>,
     /// Whether they named gold's source for the claims gold has.
     pub sources: SourceAgreement,
 }
@@ -171,23 +171,6 @@ pub struct KindScore {
     pub precision: Option<f64>,
     pub recall: Option<f64>,
     pub f1: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KindScores {
-    pub sourced: KindScore,
-    pub anonymous: KindScore,
-    pub editorial: KindScore,
-}
-
-impl KindScores {
-    pub fn get(&self, k: Kind) -> &KindScore {
-        match k {
-            Kind::Sourced => &self.sourced,
-            Kind::Anonymous => &self.anonymous,
-            Kind::Editorial => &self.editorial,
-        }
-    }
 }
 
 fn ratio(n: usize, of: usize) -> Option<f64> {
@@ -231,11 +214,7 @@ impl ScoreRaw {
             f1: self.all.f1_overlap(),
             precision_exact: ratio(self.all.exact, self.all.a),
             recall_exact: ratio(self.all.exact, self.all.b),
-            by_kind: KindScores {
-                sourced: kind(&self.kinds[0]),
-                anonymous: kind(&self.kinds[1]),
-                editorial: kind(&self.kinds[2]),
-            },
+            by_kind: PerKind::from_array(self.kinds.each_ref().map(kind)),
             sources: self.sources,
         }
     }

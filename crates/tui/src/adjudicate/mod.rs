@@ -225,10 +225,6 @@ impl Screen for AdjudicateScreen {
         &keys.adjudicate
     }
 
-    fn mode(&self) -> u8 {
-        action::NORMAL
-    }
-
     fn focus(&mut self) -> Focus<'_> {
         match &mut self.app.mode {
             Mode::Edit { input, .. } => Focus::Prompt(input),

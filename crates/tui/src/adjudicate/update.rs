@@ -345,22 +345,12 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
                 };
             } else {
                 draft.source = None;
-                let note = draft.note.clone().unwrap_or_default();
-                app.mode = Mode::Edit {
-                    step: EditStep::Note,
-                    draft,
-                    input: LineInput::new(note, None),
-                };
+                ask_note(app, draft);
             }
         }
         EditStep::Source => {
             draft.source = source_typed(app, text);
-            let note = draft.note.clone().unwrap_or_default();
-            app.mode = Mode::Edit {
-                step: EditStep::Note,
-                draft,
-                input: LineInput::new(note, None),
-            };
+            ask_note(app, draft);
         }
         EditStep::Note => {
             draft.note = text;
@@ -390,6 +380,16 @@ fn undo(app: &mut AdjudicateApp) {
         app.left(),
         app.plan.disputes.len()
     ));
+}
+
+/// On to the note prompt, with the draft's note in it.
+fn ask_note(app: &mut AdjudicateApp, draft: Box<Claim>) {
+    let note = draft.note.clone().unwrap_or_default();
+    app.mode = Mode::Edit {
+        step: EditStep::Note,
+        draft,
+        input: LineInput::new(note, None),
+    };
 }
 
 /// `name; type` in the source prompt: the source is the name, and a name

@@ -7,7 +7,10 @@ use super::action::{Action, COMPACT, HINTS, NORMAL};
 use super::state::{AdjudicateApp, EditStep, Mode};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Mark, MarkedBody, claim_spans, rows_around, screen_areas, truncate};
+use crate::view_util::{
+    Mark, MarkedBody, claim_spans, draw_panel_block, draw_status_line, rows_around, screen_areas,
+    truncate,
+};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::Claim;
@@ -17,7 +20,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -56,17 +58,7 @@ fn draw_status(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer)
         .into_iter()
         .find(|s| s.width() + 12 <= area.width as usize)
         .unwrap_or_else(|| format!(" {left}/{total} left │ {saved} "));
-    buf.set_style(area, theme.bar());
-    let w = (right.width() as u16).min(area.width);
-    let title_w = (area.width - w) as usize;
-    let title = truncate(&format!(" {}", app.article.title), title_w);
-    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
-    let style = if app.save.failed() {
-        theme.bar().patch(theme.warning())
-    } else {
-        theme.bar()
-    };
-    buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
+    draw_status_line(theme, &app.article.title, &right, &app.save, area, buf);
 }
 
 // ---- the article ---------------------------------------------------------
@@ -278,12 +270,7 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
             }
         ),
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = draw_panel_block(theme, title, area, buf);
     let h = inner.height as usize;
     // The cursor's line stays in view.
     let first = rows.cursor.saturating_sub(crate::row::last(h));

@@ -78,36 +78,35 @@ crate::actions! {
 impl Action {
     /// Whether a count typed before it repeats it (`5l`, `3j`, `2}`).
     pub fn repeats(self) -> bool {
-        matches!(
-            self,
-            Action::NextSentence
-                | Action::PrevSentence
-                | Action::NextParagraph
-                | Action::PrevParagraph
-                | Action::GrowSentence
-                | Action::ShrinkSentence
-                | Action::GrowWord
-                | Action::ShrinkWord
-                | Action::StartWordRight
-                | Action::StartWordLeft
-                | Action::NextClaim
-                | Action::PrevClaim
-                | Action::NextSuggestion
-                | Action::PrevSuggestion
-                | Action::Undo
-                | Action::Redo
-                | Action::ClaimsNext
-                | Action::ClaimsPrev
-        )
+        self.moves_selection_end()
+            || matches!(
+                self,
+                Action::NextSentence
+                    | Action::PrevSentence
+                    | Action::NextParagraph
+                    | Action::PrevParagraph
+                    | Action::NextClaim
+                    | Action::PrevClaim
+                    | Action::NextSuggestion
+                    | Action::PrevSuggestion
+                    | Action::Undo
+                    | Action::Redo
+                    | Action::ClaimsNext
+                    | Action::ClaimsPrev
+            )
     }
 
     /// Whether it adjusts the selection, so a message about the selection
     /// (a search's "match 1 of 3 … l/h move its end") still holds after it.
     pub fn adjusts(self) -> bool {
+        self == Action::Select || self.moves_selection_end()
+    }
+
+    /// Whether it moves an end of the selection by a sentence or a word.
+    fn moves_selection_end(self) -> bool {
         matches!(
             self,
-            Action::Select
-                | Action::GrowSentence
+            Action::GrowSentence
                 | Action::ShrinkSentence
                 | Action::GrowWord
                 | Action::ShrinkWord

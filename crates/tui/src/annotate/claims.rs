@@ -4,7 +4,7 @@
 //! its note. The note of the chosen claim is shown whole, however long.
 
 use super::action::Action;
-use super::state::{App, ClaimsList, LineInput, Mode, Prompt, PromptKind, Span};
+use super::state::{App, ClaimsList, LineInput, Mode, Prompt, PromptKind};
 use super::update::{changed, checkpoint};
 use crate::row;
 use crate::theme::Theme;
@@ -126,16 +126,10 @@ pub fn filter_done(app: &mut App, edit: Edit) {
 /// Puts the cursor on claim `i` and closes the list.
 fn go_to(app: &mut App, i: usize) {
     let c = &app.set.claims[i];
-    let para = c.paragraph.clamp_to(app.article.len());
-    let len = app.paragraph(para).char_len();
-    let mut span = Span {
-        para,
-        start: c.start.min(len),
-        end: c.end.min(len),
-    };
+    let mut span = app.claim_span(c);
     let message = format!("¶ {} · the {} claim", c.paragraph, c.kind);
     if span.start >= span.end {
-        span = app.first_sentence(para);
+        span = app.first_sentence(span.para);
     }
     close(app);
     app.cursor = span;

@@ -35,14 +35,10 @@ pub fn locate(app: &App, query: &str, (para, from): (Para, usize)) -> Found {
     let mut first: Option<Span> = None;
     for (i, p) in Para::all(app.article.len()).zip(&app.article.paragraphs) {
         for r in needle.find_all(p) {
-            let span = Span {
-                para: i,
-                start: r.start,
-                end: r.end,
-            };
+            let span = Span::in_para(i, r);
             found.total += 1;
             first.get_or_insert(span);
-            if found.at.is_none() && (i, r.start) >= (para, from) {
+            if found.at.is_none() && (i, span.start) >= (para, from) {
                 found.at = Some(span);
                 found.index = found.total;
             }
@@ -59,12 +55,7 @@ pub fn locate(app: &App, query: &str, (para, from): (Para, usize)) -> Found {
 /// The selection a match becomes: its words, whole.
 pub fn selection_of(app: &App, hit: Span) -> Span {
     let p = app.paragraph(hit.para);
-    let r = widen_to_words(p, hit.start..hit.end);
-    Span {
-        para: hit.para,
-        start: r.start,
-        end: r.end,
-    }
+    Span::in_para(hit.para, widen_to_words(p, hit.start..hit.end))
 }
 
 /// What the search prompt says about `found`.

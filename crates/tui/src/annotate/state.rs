@@ -200,21 +200,24 @@ impl App {
     }
 
     pub fn first_sentence(&self, para: Para) -> Span {
-        let r = self.sentences(para).into_iter().next().unwrap_or(0..0);
-        Span {
+        Span::in_para(
             para,
-            start: r.start,
-            end: r.end,
-        }
+            self.sentences(para).into_iter().next().unwrap_or(0..0),
+        )
     }
 
     pub fn last_sentence(&self, para: Para) -> Span {
-        let r = self.sentences(para).into_iter().last().unwrap_or(0..0);
-        Span {
+        Span::in_para(
             para,
-            start: r.start,
-            end: r.end,
-        }
+            self.sentences(para).into_iter().last().unwrap_or(0..0),
+        )
+    }
+
+    /// Where claim `c` is, cut to its paragraph as the article is now.
+    pub fn claim_span(&self, c: &Claim) -> Span {
+        let para = c.paragraph.clamp_to(self.article.len());
+        let len = self.paragraph(para).char_len();
+        Span::new(para, c.start.min(len), c.end.min(len))
     }
 
     /// The span that `s`/`a`/`e` would mark: the grown selection, else the

@@ -36,39 +36,21 @@ pub fn update(app: &mut App, action: Action) -> Flow {
                 end: t.end,
             }
         }
-        Action::GrowSentence => move_end(app, |app, end| {
-            let s = app.sentences(app.cursor.para);
-            s.iter().map(|r| r.end).find(|&e| e > end)
-        }),
-        Action::ShrinkSentence => move_end(app, |app, end| {
-            let s = app.sentences(app.cursor.para);
-            s.iter().map(|r| r.end).rfind(|&e| e < end)
-        }),
+        Action::GrowSentence => move_end(app, |app, end| first_after(sentence_ends(app), end)),
+        Action::ShrinkSentence => move_end(app, |app, end| last_before(sentence_ends(app), end)),
         // Word moves stop on both sides of attached punctuation and quote
         // marks: a selection can end at `US` or `US”`, start at `We` or `“We`.
         Action::GrowWord => move_end(app, |app, end| {
-            app.current()
-                .word_ends_near(end)
-                .into_iter()
-                .find(|&e| e > end)
+            first_after(app.current().word_ends_near(end), end)
         }),
         Action::ShrinkWord => move_end(app, |app, end| {
-            app.current()
-                .word_ends_near(end)
-                .into_iter()
-                .rfind(|&e| e < end)
+            last_before(app.current().word_ends_near(end), end)
         }),
         Action::StartWordRight => move_start(app, |app, start| {
-            app.current()
-                .word_starts_near(start)
-                .into_iter()
-                .find(|&s| s > start)
+            first_after(app.current().word_starts_near(start), start)
         }),
         Action::StartWordLeft => move_start(app, |app, start| {
-            app.current()
-                .word_starts_near(start)
-                .into_iter()
-                .rfind(|&s| s < start)
+            last_before(app.current().word_starts_near(start), start)
         }),
         Action::MarkSourced | Action::MarkAnonymous | Action::MarkEditorial => {
             if let Some(kind) = action.kind() {
@@ -123,11 +105,7 @@ fn back_to_sentence(app: &mut App) {
     let t = app.target();
     app.mode = Mode::Normal;
     if let Some(r) = app.sentences(t.para).into_iter().find(|r| r.end > t.start) {
-        app.cursor = Span {
-            para: t.para,
-            start: r.start,
-            end: r.end,
-        };
+        app.cursor = Span::in_para(t.para, r);
     }
 }
 
@@ -173,14 +151,7 @@ fn next_sentence(app: &mut App) {
         .into_iter()
         .find(|r| r.start >= c.end.max(c.start + 1));
     match next {
-        Some(r) => set_cursor(
-            app,
-            Span {
-                para: c.para,
-                start: r.start,
-                end: r.end,
-            },
-        ),
+        Some(r) => set_cursor(app, Span::in_para(c.para, r)),
         None if c.para.next().index() < app.article.len() => go_paragraph(app, c.para.next()),
         None => {}
     }
@@ -193,14 +164,7 @@ fn prev_sentence(app: &mut App) {
         .into_iter()
         .rfind(|r| r.end <= c.start);
     match prev {
-        Some(r) => set_cursor(
-            app,
-            Span {
-                para: c.para,
-                start: r.start,
-                end: r.end,
-            },
-        ),
+        Some(r) => set_cursor(app, Span::in_para(c.para, r)),
         None if c.para > Para::FIRST => {
             let span = app.last_sentence(c.para.prev());
             set_cursor(app, span);
@@ -219,6 +183,25 @@ fn move_end(app: &mut App, f: impl Fn(&App, usize) -> Option<usize>) {
     {
         app.mode = Mode::Select { start, end: e };
     }
+}
+
+/// The first of `stops`, in order, after `at`.
+fn first_after(stops: impl IntoIterator<Item = usize>, at: usize) -> Option<usize> {
+    stops.into_iter().find(|&s| s > at)
+}
+
+/// The last of `stops`, in order, before `at`.
+fn last_before<I>(stops: I, at: usize) -> Option<usize>
+where
+    I: IntoIterator<Item = usize>,
+    I::IntoIter: DoubleEndedIterator,
+{
+    stops.into_iter().rfind(|&s| s < at)
+}
+
+/// Where the sentences of the cursor's paragraph end.
+fn sentence_ends(app: &App) -> impl DoubleEndedIterator<Item = usize> {
+    app.sentences(app.cursor.para).into_iter().map(|r| r.end)
 }
 
 /// Moves the start of what is selected to what `f` finds, keeping it
@@ -333,11 +316,7 @@ fn mark(app: &mut App, kind: Kind) {
         changed(app);
     }
     let c = &app.set.claims[index];
-    app.cursor = Span {
-        para: t.para,
-        start: c.start,
-        end: c.end,
-    };
+    app.cursor = Span::new(t.para, c.start, c.end);
     app.mode = Mode::Normal;
     if kind.has_source() {
         // A new claim's prompt starts empty with a suggestion that Tab
@@ -467,11 +446,7 @@ fn delete(app: &mut App) {
 }
 
 fn undo(app: &mut App, is_undo: bool) {
-    let (from, to) = if is_undo {
-        (&mut app.undo, &mut app.redo)
-    } else {
-        (&mut app.redo, &mut app.undo)
-    };
+    let (from, to) = crate::undo::stacks(&mut app.undo, &mut app.redo, is_undo);
     match from.pop() {
         Some(snap) => {
             let now = crate::annotate::state::Snapshot {
@@ -508,16 +483,11 @@ fn undo(app: &mut App, is_undo: bool) {
             app.mode = Mode::Normal;
             let word = if is_undo { "undone" } else { "redone" };
             if let Some(c) = moved {
-                let para = c.paragraph.clamp_to(app.article.len());
-                if para != app.cursor.para {
-                    let len = app.paragraph(para).char_len();
-                    app.cursor = Span {
-                        para,
-                        start: c.start.min(len),
-                        end: c.end.min(len),
-                    };
+                let span = app.claim_span(&c);
+                if span.para != app.cursor.para {
+                    app.cursor = span;
                     if app.cursor.start >= app.cursor.end {
-                        app.cursor = app.first_sentence(para);
+                        app.cursor = app.first_sentence(span.para);
                     }
                 }
             }
@@ -526,16 +496,7 @@ fn undo(app: &mut App, is_undo: bool) {
                 None => word.to_owned(),
             });
         }
-        None => {
-            app.message = Some(
-                if is_undo {
-                    "nothing to undo"
-                } else {
-                    "nothing to redo"
-                }
-                .into(),
-            )
-        }
+        None => app.message = Some(crate::undo::nothing(is_undo)),
     }
 }
 
@@ -617,11 +578,7 @@ fn next_needs_review(app: &mut App) {
         .sentences(para)
         .into_iter()
         .find(|r| r.end > at)
-        .map(|r| Span {
-            para,
-            start: r.start,
-            end: r.end,
-        })
+        .map(|r| Span::in_para(para, r))
         .unwrap_or_else(|| app.first_sentence(para));
     let n = pending.len();
     set_cursor(app, span);
@@ -693,13 +650,7 @@ fn jump_claim(app: &mut App, forward: bool) {
             .or(claims.last())
     };
     if let Some(c) = found {
-        let para = c.paragraph.clamp_to(app.article.len());
-        let len = app.paragraph(para).char_len();
-        let span = Span {
-            para,
-            start: c.start.min(len),
-            end: c.end.min(len),
-        };
+        let span = app.claim_span(c);
         set_cursor(app, span);
     }
 }
@@ -804,11 +755,7 @@ fn search(app: &mut App, query: &str) {
         .into_iter()
         .find(|r| r.end > hit.start)
         .unwrap_or(sel.start..sel.end);
-    app.cursor = Span {
-        para: hit.para,
-        start: sentence.start,
-        end: sentence.end,
-    };
+    app.cursor = Span::in_para(hit.para, sentence);
     app.mode = Mode::Select {
         start: sel.start,
         end: sel.end,

@@ -6,7 +6,9 @@ use super::search;
 use super::state::{App, Mode, PromptKind, Span};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Row, rows_around, screen_areas, truncate};
+use crate::view_util::{
+    Row, cuts, draw_panel_block, draw_status_line, rows_around, screen_areas, truncate,
+};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::{Claim, Kind, overlap};
@@ -16,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -125,32 +127,22 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         counts.get(Kind::Anonymous),
         counts.get(Kind::Editorial),
     );
-    buf.set_style(area, theme.bar());
-    let right_w = (right.width() as u16).min(area.width);
-    let right_x = area.right() - right_w;
-    let title_w = right_x.saturating_sub(area.x) as usize;
-    let title = truncate(&format!(" {}", app.article.title), title_w);
-    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
-    let style = if app.save.failed() {
-        theme.bar().patch(theme.warning())
-    } else {
-        theme.bar()
-    };
-    // Narrow screens drop the annotator name before the counts.
-    let right = if right.width() > area.width as usize {
-        format!(
+    // Narrow screens drop the annotator name before the counts, and the
+    // title with it.
+    let (title, right) = if right.width() > area.width as usize {
+        let short = format!(
             " ¶{}/{} S{} A{} E{} {saved}",
             app.cursor.para,
             total,
             counts.get(Kind::Sourced),
             counts.get(Kind::Anonymous),
             counts.get(Kind::Editorial)
-        )
+        );
+        ("", short)
     } else {
-        right
+        (app.article.title.as_str(), right)
     };
-    let w = (right.width() as u16).min(area.width);
-    buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
+    draw_status_line(theme, title, &right, &app.save, area, buf);
 }
 
 // ---- the article ---------------------------------------------------------
@@ -266,22 +258,14 @@ impl<'a> ParaMarks<'a> {
         } else {
             Style::new()
         };
-        let mut cuts = vec![line.start, line.end];
-        for (r, _, _) in &self.claims {
-            cuts.extend([r.start, r.end]);
-        }
-        for r in self.selection.iter().chain(self.hit.iter()) {
-            cuts.extend([r.start, r.end]);
-        }
-        for (r, _) in &self.suggestions {
-            cuts.extend([r.start, r.end]);
-        }
-        for r in self.matches.iter().chain(self.current_match.iter()) {
-            cuts.extend([r.start, r.end]);
-        }
-        cuts.retain(|c| (line.start..=line.end).contains(c));
-        cuts.sort_unstable();
-        cuts.dedup();
+        let ranges = self
+            .claims
+            .iter()
+            .map(|(r, _, _)| r)
+            .chain(self.selection.iter().chain(self.hit.iter()))
+            .chain(self.suggestions.iter().map(|(r, _)| r))
+            .chain(self.matches.iter().chain(self.current_match.iter()));
+        let cuts = cuts(&line, ranges);
         let inside = |r: &Range<usize>, a: usize, b: usize| r.start <= a && b <= r.end;
         let mut spans = Vec::new();
         for w in cuts.windows(2) {
@@ -440,12 +424,7 @@ fn draw_panel(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) {
         ),
         n => format!(" ¶ {} · {n} claims ", app.cursor.para),
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = draw_panel_block(theme, title, area, buf);
     if range.is_empty() && on_suggestion(app).is_none() {
         let k = |a| ui.keys.annotate.label(a).unwrap_or_default();
         let hint = format!(

@@ -234,10 +234,6 @@ impl Screen for ListScreen {
         &keys.list
     }
 
-    fn mode(&self) -> u8 {
-        action::NORMAL
-    }
-
     fn focus(&mut self) -> Focus<'_> {
         match &mut self.app.mode {
             Mode::Filter(input) => Focus::Prompt(input),

@@ -130,10 +130,6 @@ impl Screen for ReviewScreen {
         &keys.review
     }
 
-    fn mode(&self) -> u8 {
-        action::NORMAL
-    }
-
     fn focus(&mut self) -> Focus<'_> {
         match &mut self.app.mode {
             Mode::Comment { input, .. } => Focus::Prompt(input),

@@ -253,20 +253,9 @@ fn copy(app: &mut ReviewApp) {
 }
 
 fn undo(app: &mut ReviewApp, is_undo: bool) {
-    let (from, to) = if is_undo {
-        (&mut app.undo, &mut app.redo)
-    } else {
-        (&mut app.redo, &mut app.undo)
-    };
+    let (from, to) = crate::undo::stacks(&mut app.undo, &mut app.redo, is_undo);
     let Some(step) = from.pop() else {
-        app.message = Some(
-            if is_undo {
-                "nothing to undo"
-            } else {
-                "nothing to redo"
-            }
-            .into(),
-        );
+        app.message = Some(crate::undo::nothing(is_undo));
         return;
     };
     match step {

@@ -5,7 +5,9 @@ use super::action::{Action, HINTS, NORMAL};
 use super::state::{Mode, ReviewApp};
 use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::view_util::{Mark, MarkedBody, Row, rows_around, screen_areas, touches, truncate};
+use crate::view_util::{
+    Mark, MarkedBody, Row, draw_panel_block, draw_status_line, rows_around, screen_areas, touches,
+};
 use crate::widgets::{footer, help};
 use byline_model::Para;
 use byline_model::annotation::Claim;
@@ -16,7 +18,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -97,17 +98,7 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .find(|s| s.width() + 12 <= area.width as usize)
         .unwrap_or_else(|| format!(" {}/{} │ {saved} ", p.reviewed, p.claims));
-    buf.set_style(area, theme.bar());
-    let w = (right.width() as u16).min(area.width);
-    let title_w = (area.width - w) as usize;
-    let title = truncate(&format!(" {}", app.article.title), title_w);
-    buf.set_stringn(area.x, area.y, &title, title_w, theme.bar());
-    let style = if app.save.failed() {
-        theme.bar().patch(theme.warning())
-    } else {
-        theme.bar()
-    };
-    buf.set_stringn(area.right() - w, area.y, &right, w as usize, style);
+    draw_status_line(theme, &app.article.title, &right, &app.save, area, buf);
 }
 
 // ---- the article ---------------------------------------------------------
@@ -227,12 +218,7 @@ fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(" ¶ {}{n}{state} ", i.paragraph)
         }
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(theme.border())
-        .title(title);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = draw_panel_block(theme, title, area, buf);
     let Some(item) = item else {
         buf.set_stringn(
             inner.x + 1,
