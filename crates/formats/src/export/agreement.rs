@@ -99,7 +99,7 @@ fn esc(s: &str) -> String {
 }
 
 fn num(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{x:.2}"))
+    super::table::dec(x)
 }
 
 fn para_note(c: &Compared) -> String {
