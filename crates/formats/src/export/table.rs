@@ -107,7 +107,7 @@ impl Column {
 
     /// Columns both outputs show under the same heads: `left` aligned
     /// left, then `right` aligned right.
-    fn heads(left: &[&'static str], right: &[&'static str]) -> Vec<Column> {
+    pub(crate) fn heads(left: &[&'static str], right: &[&'static str]) -> Vec<Column> {
         let left = left.iter().map(|h| Column::both(h, Align::Left));
         left.chain(right.iter().map(|h| Column::both(h, Align::Right)))
             .collect()
@@ -159,6 +159,27 @@ pub(crate) enum Cell {
     Empty,
 }
 
+/// How the Markdown renderer escapes text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MdText {
+    /// Every character Markdown gives a meaning (`markdown::esc`).
+    Escaped,
+    /// On one line, with its pipes escaped: what the agreement section's
+    /// tables have always written.
+    PipesOnly,
+}
+
+impl MdText {
+    pub(crate) fn esc(self, s: &str) -> String {
+        match self {
+            MdText::Escaped => super::markdown::esc(s),
+            MdText::PipesOnly => byline_model::sanitize::line(s)
+                .replace('|', "\\|")
+                .replace('\n', " "),
+        }
+    }
+}
+
 pub(crate) struct Caption {
     pub text: &'static str,
     pub aside: Option<&'static str>,
@@ -168,15 +189,17 @@ pub(crate) struct Table {
     /// The page's caption; the Markdown report heads a table with a
     /// heading of its own level instead.
     pub caption: Option<Caption>,
-    /// The page's `id` for the table.
+    /// The page's `id` and `class` for the table.
     pub id: Option<&'static str>,
+    pub class: Option<&'static str>,
+    pub md_text: MdText,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Cell {
-    fn markdown(&self) -> String {
-        let esc = super::markdown::esc;
+    fn markdown(&self, text: MdText) -> String {
+        let esc = |s: &str| text.esc(s);
         match self {
             Cell::Text(s) => esc(s),
             Cell::Name(s) => esc(&byline_model::names::shown(s)),
@@ -240,7 +263,7 @@ impl Render for Cell {
                 (figure.show(*median)) " "
                 span class="muted" { "(" (figure.show(*q1)) "–" (figure.show(*q3)) ")" }
             },
-            Cell::Range(..) => html! { (self.markdown()) },
+            Cell::Range(..) => html! { (self.markdown(MdText::Escaped)) },
             Cell::Muted(s) => html! { span class="muted" { (s) } },
             Cell::Empty => html! {},
         };
@@ -249,10 +272,12 @@ impl Render for Cell {
 }
 
 impl Table {
-    fn new(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
+    pub(crate) fn new(columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Table {
         Table {
             caption: None,
             id: None,
+            class: None,
+            md_text: MdText::Escaped,
             columns,
             rows,
         }
@@ -280,7 +305,10 @@ impl Table {
         }
         s.push('\n');
         for row in &self.rows {
-            let cells: Vec<String> = columns.iter().map(|&(i, _)| row[i].markdown()).collect();
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|&(i, _)| row[i].markdown(self.md_text))
+                .collect();
             let _ = writeln!(s, "| {} |", cells.join(" | "));
         }
     }
@@ -292,7 +320,7 @@ impl Table {
         let style =
             |n: usize, c: &Column| (n > 0 && c.align == Align::Left).then_some("text-align:left");
         html! {
-            table id=[self.id] {
+            table id=[self.id] class=[self.class] {
                 @if let Some(c) = &self.caption {
                     caption {
                         (c.text)
@@ -430,6 +458,8 @@ pub(crate) fn groups(title: &'static str, what: &'static str, groups: &[Group]) 
             aside: None,
         }),
         id: None,
+        class: None,
+        md_text: MdText::Escaped,
         columns: vec![
             Column::only(Shown::Markdown, what, Left),
             Column::only(Shown::Html, what, Left),
@@ -519,6 +549,8 @@ pub(crate) fn sources(
             aside: Some("(canonical names from the sources registry; aliases merged)"),
         }),
         id: Some("sources"),
+        class: None,
+        md_text: MdText::Escaped,
         columns: vec![
             Column::both("source", Left),
             Column::only(Shown::Html, "type", Left),
@@ -547,6 +579,12 @@ mod tests {
             "<table><thead><tr><th scope=\"col\">source</th><th scope=\"col\">claims</th></tr></thead>\
              <tbody>\n<tr><th scope=\"row\">&lt;b&gt;|x</th><td>3</td></tr>\n</tbody></table>\n"
         );
+    }
+
+    #[test]
+    fn the_agreement_tables_escape_only_pipes_in_markdown() {
+        assert_eq!(MdText::PipesOnly.esc("a|*b*"), "a\\|*b*");
+        assert_eq!(MdText::Escaped.esc("a|*b*"), "a\\|\\*b\\*");
     }
 
     #[test]
