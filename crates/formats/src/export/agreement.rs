@@ -4,6 +4,7 @@
 //! corpus pooled, and a side-by-side view of two annotators' marks with
 //! the claims the other did not make highlighted.
 
+use super::table::{Caption, Cell, Column, Figure, MdText, Table};
 use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Kind, overlap};
 use byline_model::article::Article;
@@ -99,7 +100,7 @@ fn esc(s: &str) -> String {
 }
 
 fn num(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{x:.2}"))
+    super::table::dec(x)
 }
 
 fn para_note(c: &Compared) -> String {
@@ -123,35 +124,51 @@ mark.side-k.only{outline:2px solid var(--bad);outline-offset:1px}\
 @media (max-width:40rem){.side{grid-template-columns:2rem 1fr}.side>.h:nth-child(3n),.side>.b{grid-column:2}}\
 ";
 
-/// The pooled pairs' table, one model for the page and the Markdown:
-/// its heads, and a pair's cells (text, escaped by each renderer).
-const POOLED_HEADS: [&str; 8] = [
-    "pair",
-    "articles",
-    "kappa",
-    "F1 overlap",
-    "F1 sourced",
-    "F1 anonymous",
-    "F1 editorial",
-    "same source",
-];
-
-fn pooled_row(p: &byline_model::review::agree::Pair) -> [String; 8] {
-    [
-        format!("{} · {}", p.a, p.b),
-        p.articles.unwrap_or(0).to_string(),
-        num(p.cohen_kappa),
-        num(p.span_f1_overlap),
-        num(p.by_kind.sourced.f1_overlap),
-        num(p.by_kind.anonymous.f1_overlap),
-        num(p.by_kind.editorial.f1_overlap),
-        format!(
-            "{} ({} of {})",
-            num(p.sources.rate),
-            p.sources.same,
-            p.sources.compared
-        ),
-    ]
+/// Every pair pooled over the corpus, one table for the page and the
+/// Markdown.
+fn pooled(pairs: &[byline_model::review::agree::Pair]) -> Table {
+    let rows = pairs
+        .iter()
+        .map(|p| {
+            let f1 = |x| Cell::Figure(Figure::Decimal, x);
+            vec![
+                Cell::Text(format!("{} · {}", p.a, p.b)),
+                Cell::Count(p.articles.unwrap_or(0)),
+                f1(p.cohen_kappa),
+                f1(p.span_f1_overlap),
+                f1(p.by_kind.sourced.f1_overlap),
+                f1(p.by_kind.anonymous.f1_overlap),
+                f1(p.by_kind.editorial.f1_overlap),
+                Cell::Text(format!(
+                    "{} ({} of {})",
+                    num(p.sources.rate),
+                    p.sources.same,
+                    p.sources.compared
+                )),
+            ]
+        })
+        .collect();
+    let columns = Column::heads(
+        &["pair"],
+        &[
+            "articles",
+            "kappa",
+            "F1 overlap",
+            "F1 sourced",
+            "F1 anonymous",
+            "F1 editorial",
+            "same source",
+        ],
+    );
+    Table {
+        caption: Some(Caption {
+            text: "Every pair, pooled over the articles both annotated",
+            aside: None,
+        }),
+        class: Some("agree"),
+        md_text: MdText::PipesOnly,
+        ..Table::new(columns, rows)
+    }
 }
 
 /// The section, or nothing when no article has two annotators.
@@ -174,20 +191,7 @@ and on those matches whether both named the same source. {} {} compared.</p>",
         }
     );
     if !c.pooled.pairs.is_empty() {
-        s.push_str("<table class=\"agree\"><caption>Every pair, pooled over the articles both annotated</caption><thead><tr>");
-        for h in POOLED_HEADS {
-            let _ = write!(s, "<th scope=\"col\">{h}</th>");
-        }
-        s.push_str("</tr></thead><tbody>\n");
-        for p in &c.pooled.pairs {
-            let [pair, rest @ ..] = pooled_row(p);
-            let _ = write!(s, "<tr><th scope=\"row\">{}</th>", esc(&pair));
-            for x in rest {
-                let _ = write!(s, "<td>{}</td>", esc(&x));
-            }
-            s.push_str("</tr>\n");
-        }
-        s.push_str("</tbody></table>\n");
+        s.push_str(&pooled(&c.pooled.pairs).html().into_string());
     }
     s.push_str("<table class=\"agree\"><caption>Per article</caption><thead><tr><th scope=\"col\">article</th>\
 <th scope=\"col\">annotators</th><th scope=\"col\">alpha</th><th scope=\"col\">pair</th><th scope=\"col\">kappa</th>\
@@ -369,9 +373,7 @@ fn kind_word(k: Kind) -> &'static str {
 
 /// A Markdown cell: no `|` or line break from a file breaks the table.
 fn cell(s: &str) -> String {
-    byline_model::sanitize::line(s)
-        .replace('|', "\\|")
-        .replace('\n', " ")
+    MdText::PipesOnly.esc(s)
 }
 
 /// The section for the Markdown report: every pair pooled, then each
@@ -383,15 +385,7 @@ pub fn markdown(s: &mut String, a: &Agreement) {
     }
     s.push_str("\n## Agreement between annotators\n\nOver the paragraphs the compared annotators worked on (each pair where both did), as `byline agree` computes it: Cohen's kappa on characters, F1 of claims matched by overlap and kind, and on those matches how often both named the same source.\n\n");
     if !c.pooled.pairs.is_empty() {
-        let _ = writeln!(
-            s,
-            "| {} |\n|:--|--:|--:|--:|--:|--:|--:|--:|",
-            POOLED_HEADS.join(" | ")
-        );
-        for p in &c.pooled.pairs {
-            let row: Vec<String> = pooled_row(p).iter().map(|x| cell(x)).collect();
-            let _ = writeln!(s, "| {} |", row.join(" | "));
-        }
+        pooled(&c.pooled.pairs).markdown(s);
         s.push('\n');
     }
     s.push_str("| article | pair | kappa | F1 overlap | same source | compared |\n|:--|:--|--:|--:|--:|:--|\n");

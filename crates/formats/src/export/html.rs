@@ -21,7 +21,8 @@
 
 use super::interchange::{Doc, VerdictOn};
 use super::interval::Interval;
-use super::{ArticleSummary, Corpus, Group, Metric, RegistryUse, Tally};
+use super::table::{self, Figure, dec, pct};
+use super::{ArticleSummary, Corpus, Group, RegistryUse, Tally};
 use byline_model::annotation::{Claim, Kind, overlap};
 use byline_model::review::verdict::Verdict;
 use maud::{Markup, PreEscaped, Render, html};
@@ -30,7 +31,7 @@ use std::io::Write;
 
 /// Text from a file, escaped for HTML text and attribute values by
 /// [`esc`]: what every file's words go into the page as.
-struct Text<S>(S);
+pub(crate) struct Text<S>(pub(crate) S);
 
 impl<S: AsRef<str>> Render for Text<S> {
     fn render_to(&self, buffer: &mut String) {
@@ -82,34 +83,6 @@ fn esc_into(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
-}
-
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
-}
-
-fn dec(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{x:.2}"))
-}
-
-fn ci_text(ci: Option<Interval>, share: bool) -> String {
-    match ci {
-        Some(i) if share => format!("{}–{}", pct(Some(i.lo)), pct(Some(i.hi))),
-        Some(i) => format!("{}–{}", dec(Some(i.lo)), dec(Some(i.hi))),
-        None => "—".into(),
-    }
-}
-
-/// The interval, or the n when the group has too few articles for one.
-fn ci_or_n(g: &Group, ci: Option<Interval>, share: bool) -> String {
-    if ci.is_none() && g.distinct_articles < super::interval::MIN_ARTICLES {
-        return format!(
-            "n = {} {}",
-            g.distinct_articles,
-            plural(g.distinct_articles, "article", "articles")
-        );
-    }
-    ci_text(ci, share)
 }
 
 const CSS: &str = r#"
@@ -405,8 +378,8 @@ fn overview(c: &Corpus) -> Markup {
                 }
             }
             "\n"
-            (group_table("By outlet", "outlet", &c.by_outlet))
-            (group_table("By annotator", "annotator", &c.by_annotator))
+            (table::groups("By outlet", "outlet", &c.by_outlet).html())
+            (table::groups("By annotator", "annotator", &c.by_annotator).html())
             (sources(c))
             p class="muted" {
                 "Figures are pooled over annotation files (Σ numerators / Σ denominators). "
@@ -504,89 +477,8 @@ fn sources(c: &Corpus) -> Markup {
         }
         "\n"
         @if !c.sources.is_empty() {
-            table id="sources" {
-                caption {
-                    "Most cited sources "
-                    span class="muted" { "(canonical names from the sources registry; aliases merged)" }
-                }
-                thead {
-                    tr {
-                        th scope="col" { "source" }
-                        th scope="col" style="text-align:left" { "type" }
-                        th scope="col" style="text-align:left" { "kind" }
-                        th scope="col" { "claims" }
-                    }
-                }
-                tbody {
-                    "\n"
-                    @for (i, src) in c.sources.iter().take(TOP_SOURCES).enumerate() {
-                        tr {
-                            th scope="row" { (Text(&src.name)) }
-                            td style="text-align:left" {
-                                @match t.of_sources.get(i).cloned().flatten() {
-                                    Some(k) => (Text(k)),
-                                    None => span class="muted" { "not in the registry" },
-                                }
-                            }
-                            td style="text-align:left" { (src.kind) }
-                            td { (src.count) }
-                        }
-                        "\n"
-                    }
-                }
-            }
-            "\n"
+            (table::sources(&c.sources, TOP_SOURCES, Some(&t.of_sources)).html())
         }
-    }
-}
-
-fn group_table(title: &str, what: &str, groups: &[Group]) -> Markup {
-    html! {
-        table {
-            caption { (title) }
-            thead {
-                tr {
-                    th scope="col" { (what) }
-                    th scope="col" { "annotation files" }
-                    th scope="col" { "claims" }
-                    th scope="col" { "S" }
-                    th scope="col" { "A" }
-                    th scope="col" { "E" }
-                    th scope="col" { "anonymity ratio " span class="muted" { "(95% interval)" } }
-                    th scope="col" { "editorial per 100 words " span class="muted" { "(95% interval)" } }
-                    th scope="col" { "per-file median anonymity ratio " span class="muted" { "(quartiles)" } }
-                }
-            }
-            tbody {
-                "\n"
-                @for g in groups {
-                    @let t = &g.tally;
-                    @let sp = g.spread(Metric::AnonymityRatio);
-                    tr {
-                        th scope="row" { (Text(&g.name)) }
-                        td { (t.files) }
-                        td { (t.claims()) }
-                        td { (t.by_kind.get(Kind::Sourced)) }
-                        td { (t.by_kind.get(Kind::Anonymous)) }
-                        td { (t.by_kind.get(Kind::Editorial)) }
-                        td {
-                            (pct(t.anonymity_ratio())) " "
-                            span class="muted" { "(" (ci_or_n(g, g.intervals.anonymity_ratio, true)) ")" }
-                        }
-                        td {
-                            (dec(t.editorial_per_100_words())) " "
-                            span class="muted" { "(" (ci_or_n(g, g.intervals.editorial_per_100_words, false)) ")" }
-                        }
-                        td {
-                            (pct(sp.median)) " "
-                            span class="muted" { "(" (pct(sp.q1)) "–" (pct(sp.q3)) ")" }
-                        }
-                    }
-                    "\n"
-                }
-            }
-        }
-        "\n"
     }
 }
 
@@ -615,6 +507,11 @@ fn bars(
     share: bool,
 ) -> Markup {
     let vals: Vec<(Option<f64>, Option<Interval>)> = groups.iter().map(&value).collect();
+    let figure = if share {
+        Figure::Share
+    } else {
+        Figure::Decimal
+    };
     let max = if share {
         1.0
     } else {
@@ -638,14 +535,12 @@ fn bars(
                 "\n"
                 @for (i, (g, (v, ci))) in groups.iter().zip(&vals).enumerate() {
                     @let y = 6.0 + i as f64 * ROW_H;
-                    @let shown = if share { pct(*v) } else { dec(*v) };
+                    @let shown = figure.show(*v);
                     g {
                         title {
                             (Text(&g.name)) ": " (shown) ", "
-                            @match ci {
-                                Some(_) => { "95% interval " (ci_text(*ci, share)) },
-                                None => (ci_or_n(g, None, share)),
-                            }
+                            @if ci.is_some() { "95% interval " }
+                            (table::interval_or_n(figure, *ci, g.distinct_articles))
                         }
                         text class="lbl" x=(LABEL_W - 8.0) y=(y + 14.0) text-anchor="end" {
                             (Text(truncate(&g.name, 20)))

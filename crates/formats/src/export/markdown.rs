@@ -2,9 +2,10 @@
 //! Markdown that also reads well as text in a terminal: tables, lists, and
 //! a per-paragraph strip drawn with letters in a code block.
 
+use super::table::{self, dec, pct};
 use super::{
-    ArticleSummary, Corpus, Group, LEAD_BODY_PARAGRAPHS, Metric, RegistryUse, STRIP_EMPTY,
-    SourceCount, SourceTypes, Tally,
+    ArticleSummary, Corpus, Group, LEAD_BODY_PARAGRAPHS, RegistryUse, STRIP_EMPTY, SourceCount,
+    SourceTypes, Tally,
 };
 use byline_model::annotation::Kind;
 use std::fmt::Write as _;
@@ -15,18 +16,6 @@ const CORPUS_SOURCES: usize = 20;
 /// Paragraphs per line of the strip, in groups of ten.
 const STRIP_WIDTH: usize = 50;
 
-fn pct(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{:.1}%", x * 100.0))
-}
-
-fn dec(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".into(), |x| format!("{x:.2}"))
-}
-
-fn metric_value(m: Metric, x: Option<f64>) -> String {
-    if m.is_share() { pct(x) } else { dec(x) }
-}
-
 /// Inline text (also a table cell) with Markdown's special characters
 /// escaped, on one line: a field from a file cannot open a heading, a
 /// link, an image, raw HTML or a new table cell, nor end its line.
@@ -36,7 +25,7 @@ fn who(name: &str) -> String {
     esc(&byline_model::names::shown(name))
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         match c {
@@ -154,24 +143,7 @@ pub fn write(
 }
 
 fn kind_table(s: &mut String, t: &Tally) {
-    s.push_str("| kind | claims | % of claims | characters covered | % of characters |\n");
-    s.push_str("|:--|--:|--:|--:|--:|\n");
-    for k in Kind::ALL {
-        let _ = writeln!(
-            s,
-            "| {k} | {} | {} | {} | {} |",
-            t.by_kind.get(k),
-            pct(t.share_by_claims(k)),
-            t.chars_by_kind.get(k),
-            pct(t.share_by_chars(k)),
-        );
-    }
-    let _ = writeln!(
-        s,
-        "| total | {} |  | {} |  |",
-        t.claims(),
-        t.covered_chars()
-    );
+    table::kinds(t).markdown(s);
 }
 
 /// `Done: Alex Example 2 of 7 · Sam Example 0 of 7`.
@@ -207,35 +179,7 @@ fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
     s.push('\n');
 
     s.push_str("Pooled figures divide the corpus's sums; the median and quartiles are taken over the annotation files where the measure is defined.\n\n");
-    s.push_str("| measure | pooled | median | Q1–Q3 | files |\n");
-    s.push_str("|:--|--:|--:|--:|--:|\n");
-    for m in Metric::ALL {
-        let pooled = match m {
-            Metric::AnonymityRatio => t.anonymity_ratio(),
-            Metric::AnonymousShare => t.share_by_claims(Kind::Anonymous),
-            Metric::EditorialShare => t.share_by_claims(Kind::Editorial),
-            Metric::EditorialPer100Words => t.editorial_per_100_words(),
-            Metric::EditorialSentenceShare => t.editorial_sentence_share(),
-            Metric::AnonymousLeadShare => t.lead_share(Kind::Anonymous),
-            Metric::EditorialLeadShare => t.lead_share(Kind::Editorial),
-            Metric::TopSourceShare | Metric::EffectiveSources => None,
-        };
-        let sp = c.totals.spread(m);
-        let range = match (sp.q1, sp.q3) {
-            (Some(a), Some(b)) => {
-                format!("{}–{}", metric_value(m, Some(a)), metric_value(m, Some(b)))
-            }
-            _ => "—".into(),
-        };
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {range} | {} |",
-            m.label(),
-            metric_value(m, pooled),
-            metric_value(m, sp.median),
-            sp.n
-        );
-    }
+    table::measures(c).markdown(s);
     if t.with_text < t.files {
         let _ = writeln!(
             s,
@@ -257,79 +201,23 @@ fn overview(s: &mut String, articles: &[ArticleSummary], c: &Corpus) {
     }
 
     s.push_str("\n### Articles\n\n");
-    s.push_str("| article | annotator | outlet | claims | sourced | anonymous | editorial | anonymity ratio | editorial / 100 words |\n");
-    s.push_str("|:--|:--|:--|--:|--:|--:|--:|--:|--:|\n");
-    for a in articles {
-        let t = &a.tally;
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            esc(&a.article),
-            who(&a.annotator),
-            esc(a.outlet.as_deref().unwrap_or(super::UNKNOWN_OUTLET)),
-            t.claims(),
-            t.by_kind.get(Kind::Sourced),
-            t.by_kind.get(Kind::Anonymous),
-            t.by_kind.get(Kind::Editorial),
-            pct(t.anonymity_ratio()),
-            dec(t.editorial_per_100_words()),
-        );
-    }
+    table::articles(articles).markdown(s);
 }
 
-fn group_table(s: &mut String, title: &str, what: &str, groups: &[Group]) {
+fn group_table(s: &mut String, title: &'static str, what: &'static str, groups: &[Group]) {
     let _ = writeln!(s, "\n### {title}\n");
-    let _ = writeln!(
-        s,
-        "| {what} | files | claims | sourced | anonymous | editorial | anonymity ratio | editorial / 100 words | sentences touched by editorial |"
-    );
-    s.push_str("|:--|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-    for g in groups {
-        let t = &g.tally;
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            who(&g.name),
-            t.files,
-            t.claims(),
-            t.by_kind.get(Kind::Sourced),
-            t.by_kind.get(Kind::Anonymous),
-            t.by_kind.get(Kind::Editorial),
-            with_ci(pct(t.anonymity_ratio()), g.intervals.anonymity_ratio, pct),
-            with_ci(
-                dec(t.editorial_per_100_words()),
-                g.intervals.editorial_per_100_words,
-                dec
-            ),
-            pct(t.editorial_sentence_share()),
-        );
-    }
+    table::groups(title, what, groups).markdown(s);
 }
 
 /// Says once under each table what the bracketed ranges are.
 const INTERVAL_NOTE: &str = "\n(In brackets: the 95% interval, a percentile bootstrap over annotation files with 2,000 resamples and a fixed seed; files, not claims, are the sampling unit; a group of fewer than 5 articles gets none. Groups whose intervals do not overlap differ by more than sampling noise.)\n";
-
-/// `38.5% (30.1%–47.0%)`, or the value alone without an interval.
-fn with_ci(
-    value: String,
-    ci: Option<super::interval::Interval>,
-    f: fn(Option<f64>) -> String,
-) -> String {
-    match ci {
-        Some(i) => format!("{value} ({}–{})", f(Some(i.lo)), f(Some(i.hi))),
-        None => value,
-    }
-}
 
 fn sources_table(s: &mut String, sources: &[SourceCount], limit: usize) {
     if sources.is_empty() {
         s.push_str("No claim names a source.\n");
         return;
     }
-    s.push_str("| source | kind | claims |\n|:--|:--|--:|\n");
-    for src in sources.iter().take(limit) {
-        let _ = writeln!(s, "| {} | {} | {} |", esc(&src.name), src.kind, src.count);
-    }
+    table::sources(sources, limit, None).markdown(s);
     if sources.len() > limit {
         let _ = writeln!(
             s,

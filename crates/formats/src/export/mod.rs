@@ -23,6 +23,7 @@ pub mod interval;
 mod json;
 mod markdown;
 mod perfile;
+mod table;
 
 pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 
@@ -652,7 +653,16 @@ impl Metric {
     }
 
     pub fn of(self, a: &ArticleSummary) -> Option<f64> {
-        let t = &a.tally;
+        match self {
+            Metric::TopSourceShare => a.top_source_share(),
+            Metric::EffectiveSources => a.effective_sources(),
+            m => m.pooled(&a.tally),
+        }
+    }
+
+    /// The measure over `t`'s sums; `None` for the two that are only
+    /// taken per file (a source's share, the effective number of sources).
+    pub fn pooled(self, t: &Tally) -> Option<f64> {
         match self {
             Metric::AnonymityRatio => t.anonymity_ratio(),
             Metric::AnonymousShare => t.share_by_claims(Kind::Anonymous),
@@ -661,8 +671,7 @@ impl Metric {
             Metric::EditorialSentenceShare => t.editorial_sentence_share(),
             Metric::AnonymousLeadShare => t.lead_share(Kind::Anonymous),
             Metric::EditorialLeadShare => t.lead_share(Kind::Editorial),
-            Metric::TopSourceShare => a.top_source_share(),
-            Metric::EffectiveSources => a.effective_sources(),
+            Metric::TopSourceShare | Metric::EffectiveSources => None,
         }
     }
 }
