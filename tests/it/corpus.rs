@@ -310,13 +310,14 @@ fn the_list_shows_whose_work_i_reviewed_and_what_is_left() {
     .unwrap();
     let article = c.articles().join("harbor-council.txt");
     let review = |theirs: &str, keys: &str| {
-        let screen = byline_tui::review::open(
+        let screen = byline_store::review_open::open(
             &article,
             &folder.join(theirs),
             None,
             &c.annotations(),
             Some("Sam Example"),
         )
+        .map(byline_tui::review::ReviewScreen::new)
         .unwrap();
         let mut h = byline_tui::testing::Harness::review(screen);
         h.press(keys);

@@ -5,7 +5,8 @@ use assert_cmd::Command;
 use byline_model::review::compare::State;
 use byline_model::review::verdict::Verdict;
 use byline_store as store;
-use byline_tui::review::{ReviewScreen, open};
+use byline_store::review_open::open;
+use byline_tui::review::ReviewScreen;
 use byline_tui::testing::Harness;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -68,6 +69,7 @@ fn session(ann: &Path, side_by_side: bool) -> Session {
         ann,
         Some("Sam Example"),
     )
+    .map(ReviewScreen::new)
     .unwrap();
     Session {
         h: Harness::review(screen),
@@ -210,6 +212,7 @@ fn copy_goes_into_my_file_and_undo_takes_it_out() {
                 &ann,
                 Some("Kim Example"),
             )
+            .map(ReviewScreen::new)
             .unwrap(),
         ),
     };
@@ -457,6 +460,7 @@ fn a_reviewer_reviews_two_colleagues_one_after_the_other() {
                 &ann,
                 Some("Sam Example"),
             )
+            .map(ReviewScreen::new)
             .unwrap(),
         ),
     };

@@ -536,13 +536,14 @@ fn remapped_review_keys_show_in_its_hints_and_messages() {
         &theirs,
     )
     .unwrap();
-    let screen = byline_tui::review::open(
+    let screen = byline_store::review_open::open(
         &article("harbor-council.txt"),
         &theirs,
         None,
         &ann,
         Some("Rev R"),
     )
+    .map(byline_tui::review::ReviewScreen::new)
     .unwrap();
     let keys = user_keys("[keys.review]\nagree = \"Y\"\ndispute = \"D\"\n");
     let mut h = Harness::review_with(screen, keys);

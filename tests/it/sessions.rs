@@ -5,9 +5,10 @@
 
 use byline_model::review::verdict::Verdict;
 use byline_model::{Loc, Para};
+use byline_store::review_open::open;
 use byline_store::{self as store, Saved};
 use byline_tui::annotate::AnnotateScreen;
-use byline_tui::review::{ReviewScreen, open};
+use byline_tui::review::ReviewScreen;
 use byline_tui::testing::Harness;
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,7 @@ fn review(ann: &Path) -> Harness<ReviewScreen> {
         ann,
         Some("Rev R"),
     )
+    .map(ReviewScreen::new)
     .unwrap();
     Harness::review(s)
 }

@@ -9,10 +9,11 @@
 //! (10,000 sequences). `BYLINE_SOAK_SEED=N` replays one seed.
 
 use byline_store as store;
+use byline_store::review_open::open;
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::events::Script;
 use byline_tui::keys::Keymaps;
-use byline_tui::review::open;
+use byline_tui::review::ReviewScreen;
 use byline_tui::runtime::{self, Screen};
 use byline_tui::theme::Theme;
 use byline_tui::ui::Ui;
@@ -209,6 +210,7 @@ fn review_once(seed: u64, keys: &Keymaps) {
         &ann,
         Some(reviewer),
     )
+    .map(ReviewScreen::new)
     .unwrap();
     let before = std::fs::read(&theirs).unwrap();
     let len = 10 + rng.below(60) as usize;

@@ -77,10 +77,7 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<Named, AgreeError> {
     let mut gold = Vec::new();
     for a in args {
         if a.is_dir() {
-            let read = std::fs::read_dir(a).map_err(|source| AgreeError::Folder {
-                path: a.clone(),
-                source,
-            })?;
+            let read = read_folder(a)?;
             let mut inside: Vec<PathBuf> = read
                 .filter_map(|e| e.ok())
                 .map(|e| e.path())
@@ -119,10 +116,7 @@ pub fn annotator_files(args: &[PathBuf]) -> Result<Named, AgreeError> {
 /// sub-folders, sorted, that hold at least one annotator file. Hidden
 /// folders and links are not followed.
 pub fn article_folders(root: &Path) -> Result<Vec<PathBuf>, AgreeError> {
-    let read = std::fs::read_dir(root).map_err(|source| AgreeError::Folder {
-        path: root.to_owned(),
-        source,
-    })?;
+    let read = read_folder(root)?;
     let mut out: Vec<PathBuf> = read
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
@@ -132,6 +126,13 @@ pub fn article_folders(root: &Path) -> Result<Vec<PathBuf>, AgreeError> {
         .collect();
     out.sort();
     Ok(out)
+}
+
+fn read_folder(folder: &Path) -> Result<std::fs::ReadDir, AgreeError> {
+    std::fs::read_dir(folder).map_err(|source| AgreeError::Folder {
+        path: folder.to_owned(),
+        source,
+    })
 }
 
 fn holds_annotator_files(folder: &Path) -> bool {

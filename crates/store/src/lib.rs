@@ -81,8 +81,21 @@ pub enum StoreError {
 /// Reads an annotation or review file (at most [`MAX_ANNOTATION_BYTES`],
 /// regular files only); `Ok(None)` when it does not exist.
 pub(crate) fn read_file(path: &Path) -> Result<Option<read::Contents>, StoreError> {
+    read_capped(path, MAX_ANNOTATION_BYTES, |size| StoreError::TooLarge {
+        path: path.to_owned(),
+        size,
+    })
+}
+
+/// Reads a regular file of at most `max` bytes; `Ok(None)` when it does
+/// not exist. `too_large` says what a larger one is, from its size.
+pub(crate) fn read_capped(
+    path: &Path,
+    max: u64,
+    too_large: impl FnOnce(u64) -> StoreError,
+) -> Result<Option<read::Contents>, StoreError> {
     use read::ReadError;
-    match read::read_regular(path, MAX_ANNOTATION_BYTES) {
+    match read::read_regular(path, max) {
         Ok(c) => Ok(Some(c)),
         Err(ReadError::NotFound) => Ok(None),
         Err(ReadError::IsDir) => Err(StoreError::IsDir(path.to_owned())),
@@ -90,10 +103,7 @@ pub(crate) fn read_file(path: &Path) -> Result<Option<read::Contents>, StoreErro
             path: path.to_owned(),
             what,
         }),
-        Err(ReadError::TooLarge(size)) => Err(StoreError::TooLarge {
-            path: path.to_owned(),
-            size,
-        }),
+        Err(ReadError::TooLarge(size)) => Err(too_large(size)),
         Err(ReadError::Io(e)) => Err(io(path)(e)),
     }
 }

@@ -22,12 +22,20 @@ enum Probe {
     Odd,
 }
 
-fn probe_annotator(path: &Path) -> Result<Probe, StoreError> {
+/// What `path` is when it is not a regular file (a link is not
+/// followed); `None` when it is one, to be read.
+fn unless_regular(path: &Path) -> Option<Probe> {
     match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Missing),
-        Err(_) => return Ok(Probe::Odd),
-        Ok(m) if !m.file_type().is_file() => return Ok(Probe::Odd),
-        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(Probe::Missing),
+        Err(_) => Some(Probe::Odd),
+        Ok(m) if !m.file_type().is_file() => Some(Probe::Odd),
+        Ok(_) => None,
+    }
+}
+
+fn probe_annotator(path: &Path) -> Result<Probe, StoreError> {
+    if let Some(not_a_file) = unless_regular(path) {
+        return Ok(not_a_file);
     }
     let set = super::load_claims_only(path)?;
     Ok(Probe::Named(
@@ -37,11 +45,8 @@ fn probe_annotator(path: &Path) -> Result<Probe, StoreError> {
 }
 
 fn probe_review(path: &Path) -> Result<Probe, StoreError> {
-    match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Missing),
-        Err(_) => return Ok(Probe::Odd),
-        Ok(m) if !m.file_type().is_file() => return Ok(Probe::Odd),
-        Ok(_) => {}
+    if let Some(not_a_file) = unless_regular(path) {
+        return Ok(not_a_file);
     }
     match super::review::load(path)? {
         Some(r) => Ok(Probe::Named(r.meta.reviewer, None)),

@@ -103,31 +103,18 @@ pub fn load(path: &Path) -> Result<Option<Registry>, StoreError> {
 }
 
 fn read(path: &Path) -> Result<Option<String>, StoreError> {
-    use super::read::{ReadError, read_regular};
-    match read_regular(path, MAX_BYTES) {
-        Ok(c) => String::from_utf8(c.bytes)
-            .map(Some)
-            .map_err(|_| StoreError::NotUtf8(path.to_owned())),
-        Err(ReadError::NotFound) => Ok(None),
-        Err(ReadError::IsDir) => Err(StoreError::IsDir(path.to_owned())),
-        Err(ReadError::NotRegular(what)) => Err(StoreError::NotRegular {
-            path: path.to_owned(),
-            what,
-        }),
-        Err(ReadError::TooLarge(size)) => Err(StoreError::Syntax {
-            path: path.to_owned(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "the sources registry is {size} bytes; byline reads at most {} MB",
-                MAX_BYTES / 1024 / 1024
-            ),
-        }),
-        Err(ReadError::Io(e)) => Err(StoreError::Io {
-            path: path.to_owned(),
-            error: e,
-        }),
-    }
+    let too_large = |size| StoreError::Syntax {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: format!(
+            "the sources registry is {size} bytes; byline reads at most {} MB",
+            MAX_BYTES / 1024 / 1024
+        ),
+    };
+    super::read_capped(path, MAX_BYTES, too_large)?
+        .map(|c| String::from_utf8(c.bytes).map_err(|_| StoreError::NotUtf8(path.to_owned())))
+        .transpose()
 }
 
 /// Parses a registry; `path` is only used in messages. The first problem

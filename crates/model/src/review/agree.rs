@@ -375,6 +375,23 @@ pub struct KindF1 {
     pub f1_overlap: Option<f64>,
 }
 
+impl KindRow<4> for KindF1 {
+    const COLUMNS: [(&'static str, usize); 4] = [
+        ("claims a", 10),
+        ("claims b", 10),
+        ("F1 exact", 10),
+        ("F1 overlap", 12),
+    ];
+    fn cells(&self) -> [String; 4] {
+        [
+            self.claims_a.to_string(),
+            self.claims_b.to_string(),
+            fig(self.f1_exact),
+            fig(self.f1_overlap),
+        ]
+    }
+}
+
 impl From<SpanMatch> for KindF1 {
     fn from(m: SpanMatch) -> Self {
         KindF1 {
@@ -882,23 +899,7 @@ pub fn render_text(r: &Report) -> String {
             fig(p.span_f1_overlap),
             p.matches_overlap
         );
-        let _ = writeln!(
-            out,
-            "  {:<12}{:>10}{:>10}{:>10}{:>12}",
-            "by kind", "claims a", "claims b", "F1 exact", "F1 overlap"
-        );
-        for k in Kind::ALL {
-            let f = p.by_kind.get(k);
-            let _ = writeln!(
-                out,
-                "  {:<12}{:>10}{:>10}{:>10}{:>12}",
-                k.as_str(),
-                f.claims_a,
-                f.claims_b,
-                fig(f.f1_exact),
-                fig(f.f1_overlap)
-            );
-        }
+        kind_table(&mut out, &p.by_kind);
         out.push_str(&sources_text(&p.sources));
         if p.confusion.is_empty() {
             continue;
@@ -937,6 +938,31 @@ pub fn render_text(r: &Report) -> String {
 
 /// `  sources          0.8000  (4 of 5 matched claims name the same source)`
 /// and the first differences.
+/// One kind's figures as a row of a text report's table by kind.
+pub(crate) trait KindRow<const N: usize> {
+    /// Each column's heading and width.
+    const COLUMNS: [(&'static str, usize); N];
+    fn cells(&self) -> [String; N];
+}
+
+/// A table by kind as the text reports print it: a header row, then a row
+/// a kind, its name in twelve columns and each figure right-aligned in its
+/// column's width.
+pub(crate) fn kind_table<const N: usize, T: KindRow<N>>(out: &mut String, by_kind: &PerKind<T>) {
+    use std::fmt::Write;
+    let mut row = |name: &str, cells: [String; N]| {
+        let _ = write!(out, "  {name:<12}");
+        for (cell, (_, width)) in cells.iter().zip(T::COLUMNS) {
+            let _ = write!(out, "{cell:>width$}");
+        }
+        out.push('\n');
+    };
+    row("by kind", T::COLUMNS.map(|(heading, _)| heading.to_owned()));
+    for k in Kind::ALL {
+        row(k.as_str(), by_kind.get(k).cells());
+    }
+}
+
 pub(crate) fn sources_text(s: &SourceAgreement) -> String {
     use std::fmt::Write;
     let mut out = String::new();

@@ -3,8 +3,8 @@
 //! gold`). Pure: loaded articles and sets in, reports out.
 
 use super::agree::{
-    self, Coder, Compared, KindF1, Options, Pair, PairRaw, Report, SourceAgreement, Unit,
-    claims_in, fig, source_agreement, sources_text, spans,
+    self, Coder, Compared, KindF1, KindRow, Options, Pair, PairRaw, Report, SourceAgreement, Unit,
+    claims_in, fig, kind_table, source_agreement, sources_text, spans,
 };
 use super::metrics::{Alpha, SpanMatch, match_spans};
 use crate::annotation::{Kind, PerKind};
@@ -171,6 +171,19 @@ pub struct KindScore {
     pub precision: Option<f64>,
     pub recall: Option<f64>,
     pub f1: Option<f64>,
+}
+
+impl KindRow<4> for KindScore {
+    const COLUMNS: [(&'static str, usize); 4] =
+        [("claims", 8), ("gold", 8), ("precision", 11), ("recall", 8)];
+    fn cells(&self) -> [String; 4] {
+        [
+            self.claims.to_string(),
+            self.gold_claims.to_string(),
+            short(self.precision),
+            short(self.recall),
+        ]
+    }
 }
 
 fn ratio(n: usize, of: usize) -> Option<f64> {
@@ -400,23 +413,7 @@ pub fn render_gold_text(r: &GoldReport) -> String {
     out.push_str(&score_lines(&r.annotators));
     for s in &r.annotators {
         let _ = writeln!(out, "\n{}", s.annotator);
-        let _ = writeln!(
-            out,
-            "  {:<12}{:>8}{:>8}{:>11}{:>8}",
-            "by kind", "claims", "gold", "precision", "recall"
-        );
-        for k in Kind::ALL {
-            let x = s.by_kind.get(k);
-            let _ = writeln!(
-                out,
-                "  {:<12}{:>8}{:>8}{:>11}{:>8}",
-                k.as_str(),
-                x.claims,
-                x.gold_claims,
-                short(x.precision),
-                short(x.recall)
-            );
-        }
+        kind_table(&mut out, &s.by_kind);
         let _ = writeln!(
             out,
             "  exact spans: precision {}, recall {}",

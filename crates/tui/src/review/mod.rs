@@ -16,8 +16,7 @@ use action::Action;
 use byline_model::annotation::{AnnotationSet, anchor};
 use byline_model::review::verdict::Review;
 use byline_store as store;
-use state::{MineOp, Mode, ReviewApp};
-use std::path::Path;
+use state::{MineOp, Mode, Parts, ReviewApp};
 
 /// The review session: the screen's state, and my annotation file's store
 /// session once something is copied into it.
@@ -31,28 +30,21 @@ pub struct ReviewScreen {
     conflict: Option<String>,
 }
 
-/// Everything `review` does before the terminal is touched: every bad
-/// input is an error here, with the terminal left alone and no file
-/// written.
-pub fn open(
-    article_path: &Path,
-    theirs_file: &Path,
-    mine: Option<&Path>,
-    dir: &Path,
-    reviewer: Option<&str>,
-) -> anyhow::Result<ReviewScreen> {
-    let (parts, disk) =
-        byline_store::review_open::open(article_path, theirs_file, mine, dir, reviewer)?;
-    let mut app = ReviewApp::new(parts);
-    if let Some(why) = disk.read_only() {
-        app.save = SaveState::ReadOnly(why.to_string());
+impl ReviewScreen {
+    /// The screen over what [`store::review_open::open`] opened (every bad
+    /// input is refused there, before the terminal is touched).
+    pub fn new((parts, disk): (Parts, store::Session<Review>)) -> ReviewScreen {
+        let mut app = ReviewApp::new(parts);
+        if let Some(why) = disk.read_only() {
+            app.save = SaveState::ReadOnly(why.to_string());
+        }
+        ReviewScreen {
+            app,
+            mine: None,
+            disk,
+            conflict: None,
+        }
     }
-    Ok(ReviewScreen {
-        app,
-        mine: None,
-        disk,
-        conflict: None,
-    })
 }
 
 /// Carries out the queued changes to my annotation file through the same
