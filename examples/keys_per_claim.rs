@@ -4,6 +4,9 @@
 //! and every claim is checked on disk (span, kind, source).
 //!
 //!     cargo run --release --example keys_per_claim
+//!     cargo run --release --example keys_per_claim -- polnear ../shared/corpora/polnear/dev
+//!
+//! The second replays PolNeAR's gold attributions (see `polnear_replay`).
 //!
 //! "Before" may only move and grow one key at a time (`}` `j` `v` `j`/`k`
 //! `l`/`h` `L`/`H`, then `s`/`a`/`e` and the source), as byline did before
@@ -16,9 +19,10 @@
 //! `v` first. A source costs `Tab Enter` when the prompt's hint is
 //! right, else its typed letters and `Enter`.
 
-use byline_model::Para;
+use anyhow::Context;
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article::Paragraph;
+use byline_model::{Loc, Para};
 use byline_store as store;
 use byline_tui::annotate::AnnotateScreen;
 use byline_tui::annotate::search;
@@ -26,6 +30,8 @@ use byline_tui::annotate::state::{App, Mode, Span};
 use byline_tui::testing::Harness;
 use std::path::Path;
 
+#[path = "common/polnear.rs"]
+mod polnear;
 #[path = "common/split.rs"]
 mod split;
 use split::{FRESH, HELD_OUT, TUNED};
@@ -330,78 +336,122 @@ fn run(root: &Path, file: &str, who: &str, t: &mut Totals) -> anyhow::Result<()>
         return Ok(());
     };
     let set: AnnotationSet = target;
+    replay(&art, &set.claims, t, true)
+        .map(|_| ())
+        .with_context(|| format!("({who})"))
+}
+
+/// What one claim cost in one pass: keys sent, of them typed source
+/// letters, the route (moves, search, suggestion), accepted as suggested.
+type Made = (usize, usize, usize, bool);
+
+/// Makes `claims` of the article at `art` again, before and after, adding
+/// to `t` the keys of every claim both passes made. A claim the planner
+/// finds no keys for, or whose keys do not make it, is an error when
+/// `strict`; otherwise it is left out of `t`, counted in the result, and
+/// the screen is brought back with `Esc`.
+fn replay(art: &Path, claims: &[Claim], t: &mut Totals, strict: bool) -> anyhow::Result<usize> {
+    let file = art.file_name().unwrap_or_default().to_string_lossy();
+    let mut passes: Vec<Vec<Option<Made>>> = Vec::new();
     for after in [false, true] {
         let dir = tempfile::tempdir()?;
         let mut h = if after {
-            Harness::annotate_suggesting(&art, dir.path(), "Keys Example")
+            Harness::annotate_suggesting(art, dir.path(), "Keys Example")
         } else {
-            Harness::annotate(&art, dir.path(), "Keys Example")
+            Harness::annotate(art, dir.path(), "Keys Example")
         };
-        for c in &set.claims {
-            let app = &h.screen().app;
-            let moves = plan_moves(app, c, after);
-            let (keys, route, accepted) = if after {
-                let mut options: Vec<(Vec<String>, usize, bool)> = Vec::new();
-                if let Some(k) = moves {
-                    options.push((k, 0, false));
+        let mut pass = Vec::new();
+        for c in claims {
+            let made = make_one(&mut h, c, after);
+            match made {
+                Ok(m) => pass.push(Some(m)),
+                Err(e) if strict => return Err(e.context(format!("{file}"))),
+                Err(_) => {
+                    h.press("<Esc><Esc>");
+                    pass.push(None);
                 }
-                if let Some(k) = plan_search(app, c) {
-                    options.push((k, 1, false));
-                }
-                if let Some((k, acc)) = plan_suggestion(app, c) {
-                    options.push((k, 2, acc));
-                }
-                // A source typed costs its letters; an accepted suggestion
-                // brings its own.
-                let cost = |(k, _, acc): &(Vec<String>, usize, bool)| {
-                    k.len() + if *acc || !c.kind.has_source() { 0 } else { 2 }
-                };
-                let Some(best) = options.into_iter().min_by_key(cost) else {
-                    anyhow::bail!("{file}: no way to make {:?}", c.quote);
-                };
-                best
-            } else {
-                match moves {
-                    Some(k) => (k, 0, false),
-                    None => anyhow::bail!("{file}: no way to make {:?}", c.quote),
-                }
-            };
-            let before_n = h.screen().app.set.claims.len();
-            let (sent, letters) = make(&mut h, &keys, c);
-            let made = &h.screen().app.set.claims;
-            if made.len() != before_n + 1 || !made.iter().any(|m| same(m, c)) {
-                let now: Vec<(usize, usize, &str, Kind)> = made
-                    .iter()
-                    .filter(|m| m.paragraph == c.paragraph)
-                    .map(|m| (m.start, m.end, m.quote.as_str(), m.kind))
-                    .collect();
-                anyhow::bail!(
-                    "{file} ({who}): keys {:?} did not make {:?} {}..{} (the paragraph's claims now: {now:?})",
-                    keys.concat(),
-                    c.quote,
-                    c.start,
-                    c.end
-                );
-            }
-            if after {
-                t.after += sent;
-                t.after_letters += letters;
-                t.by_route[route] += 1;
-                t.accepted += usize::from(accepted);
-                if accepted {
-                    t.accepted_keys += sent;
-                }
-            } else {
-                t.before += sent;
-                t.before_letters += letters;
-                t.claims += 1;
             }
         }
+        passes.push(pass);
     }
-    Ok(())
+    let mut unmade = 0;
+    for (b, a) in passes[0].iter().zip(&passes[1]) {
+        let (Some((b_sent, b_letters, _, _)), Some((sent, letters, route, accepted))) = (b, a)
+        else {
+            unmade += 1;
+            continue;
+        };
+        t.before += b_sent;
+        t.before_letters += b_letters;
+        t.claims += 1;
+        t.after += sent;
+        t.after_letters += letters;
+        t.by_route[*route] += 1;
+        t.accepted += usize::from(*accepted);
+        if *accepted {
+            t.accepted_keys += sent;
+        }
+    }
+    Ok(unmade)
+}
+
+/// Plans the cheapest keys for `c` (only moves before suggestions, search
+/// and counts), sends them, and checks the claim is on the screen's set.
+fn make_one(h: &mut Harness<AnnotateScreen>, c: &Claim, after: bool) -> anyhow::Result<Made> {
+    let app = &h.screen().app;
+    let moves = plan_moves(app, c, after);
+    let (keys, route, accepted) = if after {
+        let mut options: Vec<(Vec<String>, usize, bool)> = Vec::new();
+        if let Some(k) = moves {
+            options.push((k, 0, false));
+        }
+        if let Some(k) = plan_search(app, c) {
+            options.push((k, 1, false));
+        }
+        if let Some((k, acc)) = plan_suggestion(app, c) {
+            options.push((k, 2, acc));
+        }
+        // A source typed costs its letters; an accepted suggestion
+        // brings its own.
+        let cost = |(k, _, acc): &(Vec<String>, usize, bool)| {
+            k.len() + if *acc || !c.kind.has_source() { 0 } else { 2 }
+        };
+        let Some(best) = options.into_iter().min_by_key(cost) else {
+            anyhow::bail!("no way to make {:?}", c.quote);
+        };
+        best
+    } else {
+        match moves {
+            Some(k) => (k, 0, false),
+            None => anyhow::bail!("no way to make {:?}", c.quote),
+        }
+    };
+    let before_n = h.screen().app.set.claims.len();
+    let (sent, letters) = make(h, &keys, c);
+    let made = &h.screen().app.set.claims;
+    if made.len() != before_n + 1 || !made.iter().any(|m| same(m, c)) {
+        let now: Vec<(usize, usize, &str, Kind)> = made
+            .iter()
+            .filter(|m| m.paragraph == c.paragraph)
+            .map(|m| (m.start, m.end, m.quote.as_str(), m.kind))
+            .collect();
+        anyhow::bail!(
+            "keys {:?} did not make {:?} {}..{} (the paragraph's claims now: {now:?})",
+            keys.concat(),
+            c.quote,
+            c.start,
+            c.end
+        );
+    }
+    Ok((sent, letters, route, accepted))
 }
 
 fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [which, dir] = args.as_slice() {
+        anyhow::ensure!(which == "polnear", "usage: keys_per_claim [polnear DIR]");
+        return polnear_replay(Path::new(dir));
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (name, files) in [
         ("tuned on", TUNED),
@@ -414,34 +464,99 @@ fn main() -> anyhow::Result<()> {
                 run(root, file, who, &mut t)?;
             }
         }
-        let per = |n: usize| n as f64 / t.claims.max(1) as f64;
-        println!("## {name}: {}", files.join(", "));
-        println!();
-        println!("| | keys | keys per claim | without typing source names |");
-        println!("| --- | ---: | ---: | ---: |");
-        println!(
-            "| before (moves only) | {} | {:.1} | {:.1} |",
-            t.before,
-            per(t.before),
-            per(t.before - t.before_letters)
-        );
-        println!(
-            "| after (suggestions, search, counts) | {} | {:.1} | {:.1} |",
-            t.after,
-            per(t.after),
-            per(t.after - t.after_letters)
-        );
-        println!();
-        println!(
-            "A claim accepted as suggested cost {:.1} keys on average.",
-            t.accepted_keys as f64 / t.accepted.max(1) as f64
-        );
-        println!();
-        println!(
-            "{} claims; after: {} by moves, {} by search, {} from a suggestion ({} accepted as suggested with Enter).",
-            t.claims, t.by_route[0], t.by_route[1], t.by_route[2], t.accepted
-        );
-        println!();
+        print_totals(&format!("{name}: {}", files.join(", ")), &t);
     }
     Ok(())
+}
+
+/// PolNeAR's gold made again through the loop: each attribution is one
+/// claim over its content, cue and source where they share the content's
+/// paragraph, widened to the nearest word edges (what an annotator would
+/// select); sourced when its source names someone (a capital letter or a
+/// pronoun), anonymous otherwise ("officials", "a source", none). Two
+/// attributions over the same span are one claim.
+fn polnear_replay(d: &Path) -> anyhow::Result<()> {
+    let pronouns = ["he", "she", "they", "it", "we", "i", "you"];
+    let mut t = Totals::default();
+    let (mut attributions, mut unmade, mut articles) = (0, 0, 0);
+    for (_, text, ann) in polnear::articles(d)? {
+        let article = byline_store::article::load(&text)?;
+        let paras: Vec<String> = article.paragraphs.iter().map(|p| p.text.clone()).collect();
+        let mut claims: Vec<Claim> = Vec::new();
+        for g in polnear::gold(&text, &ann, &paras)? {
+            attributions += 1;
+            let (n, mut start, mut end) = g.content;
+            for (m, a, b) in [g.cue, g.src].into_iter().flatten() {
+                if m == n {
+                    start = start.min(a);
+                    end = end.max(b);
+                }
+            }
+            let Some(para) = Para::from_number(n) else {
+                continue;
+            };
+            let p = &article.paragraphs[para.index()];
+            let Some(start) = p.word_starts().into_iter().rfind(|&s| s <= start) else {
+                continue;
+            };
+            let Some(end) = p.word_ends().into_iter().find(|&e| e >= end) else {
+                continue;
+            };
+            let src = g.src_text.trim();
+            let named = src.chars().any(char::is_uppercase)
+                || pronouns.contains(&src.to_lowercase().as_str());
+            let kind = if named {
+                Kind::Sourced
+            } else {
+                Kind::Anonymous
+            };
+            let mut c = Claim::new(Loc::new(para, start, end), p, kind);
+            c.source = (!src.is_empty()).then(|| src.to_owned());
+            claims.push(c);
+        }
+        claims.sort_by_key(|c| (c.paragraph, c.start, c.end));
+        claims.dedup_by_key(|c| (c.paragraph, c.start, c.end));
+        unmade += replay(&text, &claims, &mut t, false)?;
+        articles += 1;
+    }
+    print_totals(
+        &format!(
+            "PolNeAR {}: {articles} articles, {attributions} attributions",
+            d.display()
+        ),
+        &t,
+    );
+    println!("{unmade} claims the planner could not make in one of the passes are left out.");
+    Ok(())
+}
+
+fn print_totals(name: &str, t: &Totals) {
+    let per = |n: usize| n as f64 / t.claims.max(1) as f64;
+    println!("## {name}");
+    println!();
+    println!("| | keys | keys per claim | without typing source names |");
+    println!("| --- | ---: | ---: | ---: |");
+    println!(
+        "| before (moves only) | {} | {:.1} | {:.1} |",
+        t.before,
+        per(t.before),
+        per(t.before - t.before_letters)
+    );
+    println!(
+        "| after (suggestions, search, counts) | {} | {:.1} | {:.1} |",
+        t.after,
+        per(t.after),
+        per(t.after - t.after_letters)
+    );
+    println!();
+    println!(
+        "A claim accepted as suggested cost {:.1} keys on average.",
+        t.accepted_keys as f64 / t.accepted.max(1) as f64
+    );
+    println!();
+    println!(
+        "{} claims; after: {} by moves, {} by search, {} from a suggestion ({} accepted as suggested with Enter).",
+        t.claims, t.by_route[0], t.by_route[1], t.by_route[2], t.accepted
+    );
+    println!();
 }
