@@ -615,7 +615,12 @@ fn sentence(
                 || next.split_whitespace().next() == Some(s.g.words.complementiser.as_str())
         };
         let strong = s.g.strong_verbs.has(&lower);
-        let reports_words = complement && !s.stance.contains(&lower);
+        // "“…,” the heavyweights wrote": a verb right after a quotation and
+        // its subject reports those words.
+        let after_quote = text[sb.start..at]
+            .rfind(|c: char| s.g.quotes.closes(c))
+            .is_some_and(|q| text[sb.start + q..at].split_whitespace().count() <= 4);
+        let reports_words = (complement || after_quote) && !s.stance.contains(&lower);
         // "called for a ban", "calls on the council to": a demand, with
         // or without quotation marks.
         let demand = text[at + word.len()..sb.end]
@@ -947,6 +952,25 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
     }
     let before_prev = before.split_whitespace().rev().nth(1).map(bare);
     let aux = |w: &str| s.g.verb_helpers.has(w);
+    // "are increasingly admitting": the helper before an adverb in -ly;
+    // "He's suggesting", "who's saying": a pronoun with "is" in it.
+    let adverb = !s.g.words.adverb_ending.is_empty()
+        && prev.chars().count() > 4
+        && prev.ends_with(&s.g.words.adverb_ending)
+        && !s.g.adverb_lookalikes.has(&prev);
+    let contracted = {
+        let stem = prev_raw
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        stem.len()
+            < prev_raw
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .len()
+            && (s.g.pronouns.has(stem.to_lowercase()) || s.g.relatives.has(stem.to_lowercase()))
+    };
+    let helped =
+        |w: &str| aux(w) || contracted || adverb && before_prev.as_deref().is_some_and(aux);
     // "under plans", "of support"; not "to support" (an infinitive) or "by
     // saying" (a gerund reports).
     if !comma
@@ -983,8 +1007,8 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
                 || (prev.ends_with("ed") && prev.len() > 3))
         }
         Form::Past => true,
-        Form::Ing => comma || aux(&prev) || s.g.ing_form_before.has(&prev),
-        Form::Participle => aux(&prev),
+        Form::Ing => comma || helped(&prev) || s.g.ing_form_before.has(&prev),
+        Form::Participle => helped(&prev),
     }
 }
 
@@ -1071,9 +1095,40 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             && b.ends_with(&s.g.words.adverb_ending)
             && !s.g.adverb_lookalikes.has(b)
     };
-    while words.last().is_some_and(|w| {
-        plain(w).is_some_and(|b| s.g.subject_trailers.has(&b) || adverb(&b)) && !w.ends_with(',')
-    }) {
+    loop {
+        if words.last().is_some_and(|w| {
+            plain(w).is_some_and(|b| s.g.subject_trailers.has(&b) || adverb(&b))
+                && !w.ends_with(',')
+        }) {
+            words.pop();
+        } else if let [.., before, lead, time] = words[..]
+            && !lead.ends_with(',')
+            && !time.ends_with(',')
+            && !before.ends_with(',')
+            && s.g.time_leads.has(lead.to_lowercase())
+            && (s.g.time_nouns.has(bare(time)) || s.g.calendar_words.has(bare(time)))
+        {
+            words.truncate(words.len() - 2);
+        } else {
+            break;
+        }
+    }
+    // "It was three years ago that Michael Bloomberg said": after a
+    // clause, "that" opens the clause whose subject speaks.
+    if let Some(i) = words
+        .iter()
+        .rposition(|w| *w == s.g.words.complementiser)
+        .filter(|&i| i > 2 && i + 1 < words.len() && clause_like(s, &words[..i].join(" ")))
+    {
+        words.drain(..=i);
+    }
+    // "…a comparable assessment, while saying…": the link word before a
+    // participle after a comma.
+    if verb.ends_with("ing")
+        && let [.., before, link] = words[..]
+        && before.ends_with(',')
+        && s.g.subordinators.has(link.to_lowercase())
+    {
         words.pop();
     }
     let Some(last) = words.last() else {
@@ -1476,6 +1531,16 @@ fn tidy(s: &Suggester, piece: &str) -> Option<String> {
     while words.len() > 1 && s.g.subject_trailers.has(bare(words[words.len() - 1])) {
         words.pop();
     }
+    // "A U.S. law enforcement official familiar with the case": a long
+    // subject ends before the adjective that takes a phrase after it.
+    if words.len() > 8
+        && let Some(i) = words
+            .iter()
+            .skip(2)
+            .position(|w| s.g.postmodifiers.has(bare(w)))
+    {
+        words.truncate(i + 2);
+    }
     if words.len() > 8
         && let Some(i) = words.iter().skip(1).position(|w| {
             let l = w.to_lowercase();
@@ -1584,6 +1649,16 @@ fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> 
         {
             words.pop();
         }
+    }
+    // "according to early results of the exit polls conducted for … by
+    // …": a long phrase ends before its participle.
+    if words.len() > 10
+        && let Some(i) = words.iter().skip(2).position(|w| {
+            let l = w.to_lowercase();
+            l.len() > 4 && l.ends_with("ed") && w.chars().all(char::is_lowercase)
+        })
+    {
+        words.truncate(i + 2);
     }
     if words.is_empty() || words.len() > 10 {
         return None;

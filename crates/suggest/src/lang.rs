@@ -116,6 +116,12 @@ pub(crate) struct Grammar {
     pub subordinators: Words,
     pub time_place_openers: Words,
     pub subject_trailers: Words,
+    #[serde(default)]
+    pub postmodifiers: Words,
+    #[serde(default)]
+    pub time_nouns: Words,
+    #[serde(default)]
+    pub time_leads: Words,
     pub relatives: Words,
     pub antecedent_relatives: Words,
     pub clause_openers: Words,
