@@ -527,7 +527,13 @@ fn sentence(
                 f.rule = "passive-agent";
                 all.push(f);
             } else if (after_word(after.trim_start(), &s.g.words.infinitive).is_some()
-                || after_word(after.trim_start(), &s.g.words.complementiser).is_some())
+                || after_word(after.trim_start(), &s.g.words.complementiser).is_some()
+                // "is accused of", "was described as": who said so is not
+                // named.
+                || after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| s.g.passive_particles.has(w.to_lowercase())))
                 && !in_hedge(at)
                 // "was asked to answer", "were urged to": a request, no hedge.
                 && !s.g.request_verbs.has(&lower)

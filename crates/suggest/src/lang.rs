@@ -119,6 +119,8 @@ pub(crate) struct Grammar {
     #[serde(default)]
     pub postmodifiers: Words,
     #[serde(default)]
+    pub passive_particles: Words,
+    #[serde(default)]
     pub time_nouns: Words,
     #[serde(default)]
     pub time_leads: Words,
