@@ -42,6 +42,30 @@ fn clause_like(s: &Suggester, piece: &str) -> bool {
             .any(|w| s.g.finite_verbs.has(bare(w)))
 }
 
+/// The word before "'s" ("he's", "who’s"), if it has one.
+fn before_apostrophe_s(w: &str) -> Option<&str> {
+    let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+    (stem.len() < w.len()).then_some(stem)
+}
+
+/// A pronoun with "'s" for "is" or "has" ("he's", "She’s"): the pronoun.
+fn contracted_pronoun<'a>(s: &Suggester, w: &'a str) -> Option<&'a str> {
+    before_apostrophe_s(w).filter(|stem| s.g.pronouns.has(stem.to_lowercase()))
+}
+
+/// An adverb in -ly ("traditionally", "increasingly"; "family" is none).
+fn ly_adverb(s: &Suggester, w: &str) -> bool {
+    !s.g.words.adverb_ending.is_empty()
+        && w.chars().count() > 4
+        && w.ends_with(&s.g.words.adverb_ending)
+        && !s.g.adverb_lookalikes.has(w)
+}
+
+/// A past participle in lower case ("conducted", "released").
+fn participle_like(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
+}
+
 /// How sure a found attribution is: a source in words beats a pronoun
 /// whose referent is not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -592,10 +616,9 @@ fn sentence(
                 .infinitive_chains
                 .has(bare(before_words[before_words.len() - 2]));
         // "he's said": has, not a possessive.
-        let contracted = before_words.last().is_some_and(|w| {
-            let stem = w.trim_end_matches("'s").trim_end_matches("’s");
-            stem.len() < w.len() && s.g.pronouns.has(stem.to_lowercase())
-        });
+        let contracted = before_words
+            .last()
+            .is_some_and(|w| contracted_pronoun(s, w).is_some());
         if let Some(&prev) = before_words.last()
             && !chained
             && !contracted
@@ -960,23 +983,14 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
     let aux = |w: &str| s.g.verb_helpers.has(w);
     // "are increasingly admitting": the helper before an adverb in -ly;
     // "He's suggesting", "who's saying": a pronoun with "is" in it.
-    let adverb = !s.g.words.adverb_ending.is_empty()
-        && prev.chars().count() > 4
-        && prev.ends_with(&s.g.words.adverb_ending)
-        && !s.g.adverb_lookalikes.has(&prev);
-    let contracted = {
-        let stem = prev_raw
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
-        stem.len()
-            < prev_raw
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .len()
-            && (s.g.pronouns.has(stem.to_lowercase()) || s.g.relatives.has(stem.to_lowercase()))
+    let contracted = before_apostrophe_s(prev_raw.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|stem| {
+            let stem = stem.to_lowercase();
+            s.g.pronouns.has(&stem) || s.g.relatives.has(&stem)
+        });
+    let helped = |w: &str| {
+        aux(w) || contracted || ly_adverb(s, w) && before_prev.as_deref().is_some_and(aux)
     };
-    let helped =
-        |w: &str| aux(w) || contracted || adverb && before_prev.as_deref().is_some_and(aux);
     // "under plans", "of support"; not "to support" (an infinitive) or "by
     // saying" (a gerund reports).
     if !comma
@@ -1080,11 +1094,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         return Subject::Words(subject, opens && first);
     }
     // "He's said": the pronoun.
-    if let Some(last) = words.last_mut() {
-        let stem = last.trim_end_matches("'s").trim_end_matches("’s");
-        if stem.len() < last.len() && s.g.pronouns.has(stem.to_lowercase()) {
-            *last = stem;
-        }
+    if let Some(last) = words.last_mut()
+        && let Some(stem) = contracted_pronoun(s, last)
+    {
+        *last = stem;
     }
     // Function words are written in lower case: "(WHO)" is a name.
     let plain = |w: &str| -> Option<String> {
@@ -1095,15 +1108,9 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "has traditionally argued", "justifiably complained": an adverb in
     // -ly between the subject and its verb ("the family said" is no
     // adverb).
-    let adverb = |b: &str| {
-        !s.g.words.adverb_ending.is_empty()
-            && b.chars().count() > 4
-            && b.ends_with(&s.g.words.adverb_ending)
-            && !s.g.adverb_lookalikes.has(b)
-    };
     loop {
         if words.last().is_some_and(|w| {
-            plain(w).is_some_and(|b| s.g.subject_trailers.has(&b) || adverb(&b))
+            plain(w).is_some_and(|b| s.g.subject_trailers.has(&b) || ly_adverb(s, &b))
                 && !w.ends_with(',')
         }) {
             words.pop();
@@ -1659,10 +1666,7 @@ fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> 
     // "according to early results of the exit polls conducted for … by
     // …": a long phrase ends before its participle.
     if words.len() > 10
-        && let Some(i) = words.iter().skip(2).position(|w| {
-            let l = w.to_lowercase();
-            l.len() > 4 && l.ends_with("ed") && w.chars().all(char::is_lowercase)
-        })
+        && let Some(i) = words.iter().skip(2).position(|w| participle_like(w))
     {
         words.truncate(i + 2);
     }
@@ -1850,7 +1854,7 @@ fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
             s.g.prepositions.has(&l)
                 || s.g.paper_participles.has(&l)
                 || s.g.coordinators.has(&l)
-                || (l.ends_with("ed") && l.len() > 4 && w.chars().all(|c| c.is_lowercase()))
+                || participle_like(w)
         })
         .map_or(words.len(), |(i, _)| i);
     // "a group of farmers", "dozens of residents": the head is after "of".
