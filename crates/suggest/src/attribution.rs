@@ -678,6 +678,7 @@ fn sentence(
                     .is_some_and(|w| s.g.naming_complements.has(w.to_lowercase()))
         };
         if s.g.quote_needing_verbs.has(&lower)
+            && !after_quote
             && !demand
             && !quotes
                 .iter()
@@ -708,6 +709,7 @@ fn sentence(
         // A quotation or a colon after it does as well as "that" ("the ad
         // states: “…”").
         let needs_that = s.g.that_needing_verbs.has(&lower)
+            && !after_quote
             && !text[at + word.len()..sb.end].starts_with(':')
             && text[at + word.len()..sb.end]
                 .trim_start_matches([',', ' '])
@@ -976,7 +978,13 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
     let ends = [".", "!", "?", ""].contains(&after.trim());
     // "…when the panel would report.": a verb made from a lemma reports
     // something only with words after it or a quotation before.
-    if ends && !before.contains(s.g.quotes.before_verb.as_slice()) {
+    // "…last month, fundraising documents show.": a short subject after a
+    // comma, the clause it reports before it.
+    let trailer = before.rfind(',').is_some_and(|i| {
+        (1..=4).contains(&before[i + 1..].split_whitespace().count())
+            && clause_like(s, &before[..i])
+    });
+    if ends && !trailer && !before.contains(s.g.quotes.before_verb.as_slice()) {
         return false;
     }
     let before_prev = before.split_whitespace().rev().nth(1).map(bare);
@@ -1447,8 +1455,17 @@ fn aside(s: &Suggester, piece: &str) -> bool {
         && piece.split_whitespace().count() == 1
         && first.chars().next().is_some_and(char::is_uppercase)
         && first.chars().nth(1) == Some('-');
+    // "fundraising documents", "leading economists": an -ing word before
+    // the noun it describes, no aside.
+    let noun_after = {
+        let ws: Vec<&str> = piece.split_whitespace().collect();
+        ws.len() == 2 && !s.verbs.contains(&fl) && {
+            let n = bare(ws[1]);
+            s.documents.contains(&n) || s.anonymous.contains(&n)
+        }
+    };
     s.g.aside_openers.has(&fl)
-        || (fl.ends_with("ing") && lower)
+        || (fl.ends_with("ing") && lower && !noun_after)
         // "seen by this newspaper", "published on Monday in the journal".
         || (lower && s.g.paper_participles.has(&fl))
         // "…, however, shows".
@@ -1777,7 +1794,12 @@ fn quantity(s: &Suggester, words: &[&str]) -> bool {
     // "42%", "4 in 10", "40 percent of", not "a 2022 inspection".
     let number =
         w.starts_with(|c: char| c.is_ascii_digit()) || s.g.number_words.has(w.to_lowercase());
+    // "two-thirds", "three-quarters": a number joined to its share.
+    let fraction = w.split_once('-').is_some_and(|(n, d)| {
+        s.g.number_words.has(n.to_lowercase()) && s.g.share_words.has(d.to_lowercase())
+    });
     let share = w.ends_with('%')
+        || fraction
         || s.g.share_words.has(w.to_lowercase())
         || (number
             && (s.g.share_words.has(&next)
@@ -2145,7 +2167,8 @@ pub(super) fn speaker_colon(
     headline: bool,
 ) -> Option<Raw> {
     let (who, said) = text.split_once(": ")?;
-    let who = who.trim();
+    // "\"WALLACE: Let’s start…": a transcript quoted whole.
+    let who = who.trim().trim_start_matches(|c: char| s.g.quotes.opens(c));
     let n = who.split_whitespace().count();
     if n == 0 || n > 6 || !said.chars().any(char::is_alphanumeric) {
         return None;
@@ -2221,6 +2244,101 @@ pub(super) fn speaker_colon(
         Some(source),
         ":".to_owned(),
         rule,
+        mention,
+    ))
+}
+
+/// Quotations each followed by a dash and the name of who said them ("“We
+/// need more time.” ― Ana Silva", "\"…\" - Sen. Tom Becker"), as round-ups
+/// of voices and pull quotes set them; and posts embedded as text, signed
+/// with a handle ("… — Ana Silva (@asilva) March 3, 2026").
+pub(super) fn quote_dash(
+    s: &Suggester,
+    ctx: &Context,
+    text: &str,
+    quotes: &[Range<usize>],
+) -> Vec<Raw> {
+    let mut out: Vec<Raw> = quotes
+        .iter()
+        .filter_map(|q| signed(s, ctx, text, q.start, q.end, false))
+        .collect();
+    if out.is_empty() {
+        let mut from = 0;
+        for (i, c) in text.char_indices() {
+            if i >= from
+                && s.g.quotes.speaker_dashes.contains(&c)
+                && text[..i].ends_with(char::is_whitespace)
+                && !inside(quotes, i)
+                && let Some(x) = signed(s, ctx, text, from, i, true)
+            {
+                from = x.0.end;
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+/// The words from `start` signed by a dash after `at` and a name: to the
+/// end of the paragraph, the next quotation, a comma, a bracket or a stop,
+/// a person's or a body's; with `handle`, only a name with its handle
+/// after it ("(@asilva)").
+fn signed(
+    s: &Suggester,
+    ctx: &Context,
+    text: &str,
+    start: usize,
+    at: usize,
+    handle: bool,
+) -> Option<Raw> {
+    let rest = &text[at..];
+    let after = rest.trim_start();
+    let dash = after
+        .chars()
+        .next()
+        .filter(|c| s.g.quotes.speaker_dashes.contains(c))?;
+    let tail = &after[dash.len_utf8()..];
+    // "“…” - Name": the dash stands apart, not "“…”-based".
+    if !tail.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let name_from = at + (rest.len() - after.len()) + dash.len_utf8();
+    let name_from = name_from + (tail.len() - tail.trim_start().len());
+    let span = &text[name_from..];
+    let stop = span
+        .find(|c: char| {
+            s.g.quotes.opens(c) || s.g.quotes.closes(c) || matches!(c, ',' | '(' | ';' | ':')
+        })
+        .unwrap_or(span.len());
+    let name = span[..stop].trim_end().trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    if words == 0 || words > 6 || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut end = name_from + name.len();
+    if handle {
+        let h = span[stop..].strip_prefix("(@")?;
+        let close = h.find(')')?;
+        if close == 0 || h[..close].contains(char::is_whitespace) {
+            return None;
+        }
+        end = name_from + stop + 2 + close + 1;
+    }
+    let (source, mention) = match name_of(s, ctx, name, false)? {
+        Named::Person(p) => {
+            let full = person(ctx, &p);
+            let mention = (full != p).then_some(p);
+            (full, mention)
+        }
+        Named::Body(b) => (b, None),
+    };
+    let start = start + (text[start..].len() - text[start..].trim_start().len());
+    Some((
+        start..end,
+        Kind::Sourced,
+        Some(source),
+        dash.to_string(),
+        "quote-dash",
         mention,
     ))
 }

@@ -224,6 +224,10 @@ pub(crate) struct Quotes {
     pub end_source: Vec<char>,
     pub after_question: Vec<char>,
     pub interview_markers: Vec<String>,
+    /// Dashes that set a speaker's name after their quotation ("“…” ―
+    /// Ana Silva").
+    #[serde(default)]
+    pub speaker_dashes: Vec<char>,
 }
 
 impl Quotes {

@@ -337,7 +337,17 @@ impl Suggester {
                 let titled = first_short
                     .then(|| attribution::headline_verb(self, ctx, &p.text))
                     .flatten();
-                let found = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+                let mut found = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+                // "“…” ― Ana Silva": quotations signed after a dash, where
+                // no verb has claimed them.
+                for x in attribution::quote_dash(self, ctx, &p.text, &quotes) {
+                    if !found
+                        .iter()
+                        .any(|f| f.0.start < x.0.end && x.0.start < f.0.end)
+                    {
+                        found.push(x);
+                    }
+                }
                 match titled {
                     Some(x) if found.is_empty() => vec![x],
                     _ => found,
@@ -441,8 +451,12 @@ fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
             Mark::Char(c) => q.closes(c),
         };
         let single = |m: Mark, f: &dyn Fn(char) -> bool| matches!(m, Mark::Char(c) if f(c));
+        // A closing mark where a quotation can only open (the paragraph's
+        // start, or after a space and before a letter: ”We…) opens one.
+        let misturned =
+            before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric);
         match open {
-            None if double_opens(c) => open = Some((i, false)),
+            None if double_opens(c) || (double_closes(c) && misturned) => open = Some((i, false)),
             None if single(c, &|c| q.opens_single(c)) && opens_single => open = Some((i, true)),
             Some((s, false)) if double_closes(c) => {
                 let width = match c {
