@@ -588,10 +588,35 @@ fn sentence(
         if b > 0 && word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        // "did not immediately respond to a request for comment", "did not
+        // return calls seeking comment": no answer is the source's answer.
+        let unanswered = s.g.unanswered_verbs.has(&lower) && {
+            let before: Vec<&str> = text[sb.start..at]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .collect();
+            let negated = match before[..] {
+                [w, ..] if s.g.negations.has(w.to_lowercase()) => true,
+                [adv, w] => {
+                    ly_adverb(s, &adv.to_lowercase()) && s.g.negations.has(w.to_lowercase())
+                }
+                _ => false,
+            };
+            negated
+                && text[at + word.len()..sb.end]
+                    .split_whitespace()
+                    .take(8)
+                    .any(|w| s.g.unanswered_requests.has(bare(w)))
+        };
+        if s.g.unanswered_only.has(&lower) && !unanswered {
+            continue;
+        }
         // A form made from a lemma is a verb only where a verb can be:
         // "plans" in "under plans", "planning" in "city planning officer"
         // and "question" in "the water question" are nouns.
         if let Some(form) = s.lex.forms.get(&lower)
+            && !unanswered
             && !verb_here(
                 s,
                 &text[sb.start..at],
@@ -620,6 +645,7 @@ fn sentence(
             .last()
             .is_some_and(|w| contracted_pronoun(s, w).is_some());
         if let Some(&prev) = before_words.last()
+            && !unanswered
             && !chained
             && !contracted
             && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
@@ -698,6 +724,19 @@ fn sentence(
                 .take(9)
                 .any(|w| s.g.as_words.has(w))
         {
+            continue;
+        }
+        // "declined to comment", "refused to say whether": a refusal to
+        // speak; not "sales declined".
+        if s.g.refusal_verbs.has(&lower) && {
+            let mut next = text[at + word.len()..sb.end].split_whitespace();
+            !(next
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(&s.g.words.infinitive))
+                && next
+                    .next()
+                    .is_some_and(|w| s.g.refusal_objects.has(bare(w))))
+        } {
             continue;
         }
         // "is said to", "is reported to": the hedge, not a speaker.
@@ -2101,9 +2140,26 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
     let acronym = ws.first().is_some_and(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() > 1 && w.chars().all(|c| !c.is_lowercase())
     });
+    // "Okafor's office": a possessive whose stem is no word of a list
+    // (not "Council's") is a name's.
+    let named_possessive = ws.first().is_some_and(|w| {
+        before_apostrophe_s(w).is_some_and(|stem| {
+            let b = stem.to_lowercase();
+            stem.starts_with(char::is_uppercase)
+                && !(s.anonymous.contains(&b)
+                    || s.agents.contains(&b)
+                    || s.documents.contains(&b)
+                    || s.titles.contains(&b)
+                    || s.speaking_for.contains(&b)
+                    || s.g.common_capitals.has(&b)
+                    || s.g.pronouns.has(&b)
+                    || s.g.articles.has(&b))
+        })
+    });
     // Where nouns have capitals, the first word keeps its own.
     if initial
         && !acronym
+        && !named_possessive
         && !s.g.nouns_capitalised
         && let Some(w) = ws.first_mut()
         && (!names::is_name_word(s, w, true) || lone && !ctx.knows(w))

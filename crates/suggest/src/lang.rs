@@ -160,6 +160,23 @@ pub(crate) struct Grammar {
     pub inference_hedges: Vec<String>,
     pub as_needing_verbs: Words,
     pub as_words: Words,
+    /// Verbs of refusal, and the words after their "to" that make them a
+    /// refusal to speak.
+    #[serde(default)]
+    pub refusal_verbs: Words,
+    #[serde(default)]
+    pub refusal_objects: Words,
+    /// Verbs that report no answer after a negation, when a request
+    /// follows them ("did not respond to a request for comment"); the
+    /// negations; the request words; and the verbs that report only so.
+    #[serde(default)]
+    pub unanswered_verbs: Words,
+    #[serde(default)]
+    pub negations: Words,
+    #[serde(default)]
+    pub unanswered_requests: Words,
+    #[serde(default)]
+    pub unanswered_only: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
