@@ -184,22 +184,37 @@ pub fn claim_iri(set: &AnnotationSet, c: &Claim) -> String {
     )
 }
 
-fn meta(doc: &Doc) -> Value {
+/// `object` with the article's keys that byline's JSON task formats carry
+/// (JSONL's `meta`, Label Studio's `data`) and its importer reads back
+/// (`Record::with_article_keys`).
+fn with_article_keys(doc: &Doc, mut object: Value) -> Value {
     let a = &doc.set.article;
-    json!({
+    let keys = json!({
         "article": a.id,
         "title": a.title,
         "outlet": a.outlet,
         "url": a.url,
         "published": a.published.map(|d| d.to_string()),
         "sha256": a.sha256,
-        "paragraphs": a.paragraphs,
-        "annotator": doc.set.annotator.name,
-        "updated": datetime(&doc.set),
-        "file": doc.file,
         "path": doc.article_path,
-        "format": "byline-jsonl/1",
-    })
+    });
+    if let (Value::Object(o), Value::Object(k)) = (&mut object, keys) {
+        o.extend(k);
+    }
+    object
+}
+
+fn meta(doc: &Doc) -> Value {
+    with_article_keys(
+        doc,
+        json!({
+            "paragraphs": doc.set.article.paragraphs,
+            "annotator": doc.set.annotator.name,
+            "updated": datetime(&doc.set),
+            "file": doc.file,
+            "format": "byline-jsonl/1",
+        }),
+    )
 }
 
 fn to_line(v: &impl Serialize, out: &mut Vec<u8>) {
@@ -760,19 +775,9 @@ pub fn label_studio(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>
             }));
         }
     }
-    let a = &set.article;
     let task = json!({
         "id": index + 1,
-        "data": {
-            "text": joined.text,
-            "article": a.id,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "published": a.published.map(|d| d.to_string()),
-            "sha256": a.sha256,
-            "path": doc.article_path,
-        },
+        "data": with_article_keys(doc, json!({ "text": joined.text })),
         "annotations": [{
             "id": index + 1,
             "completed_by": 1,
