@@ -90,8 +90,8 @@ fn agree_and_dispute_with_kind_and_comment() {
     let (_dir, ann) = workspace();
     let before = std::fs::read(theirs(&ann)).unwrap();
     let mut s = session(&ann, false);
-    let first = s.app.theirs.claims[0].clone();
-    let second = s.app.theirs.claims[1].clone();
+    let first = s.app.parts.theirs.claims[0].clone();
+    let second = s.app.parts.theirs.claims[1].clone();
     assert_eq!(
         s.app.focused_claim(),
         Some(0),
@@ -190,7 +190,7 @@ fn verdicts_find_their_claims_when_the_colleague_drops_ids_and_adds_claims() {
     let extra = "\n[[claims]]\nparagraph = 2\nstart = 0\nend = 10\nquote = \"BRENNAMOOR\"\nkind = \"sourced\"\n";
     std::fs::write(theirs(&ann), no_ids + extra).unwrap();
     let s = session(&ann, false);
-    assert_eq!(s.app.theirs.claims[0].quote, "BRENNAMOOR");
+    assert_eq!(s.app.parts.theirs.claims[0].quote, "BRENNAMOOR");
     let p = s.app.progress();
     assert_eq!((p.claims, p.reviewed, p.agreed, p.orphaned), (11, 2, 2, 0));
     assert!(s.app.verdict(0).is_none());
@@ -220,7 +220,7 @@ fn copy_goes_into_my_file_and_undo_takes_it_out() {
     let set = store::load(&me).unwrap().unwrap();
     assert_eq!(set.annotator.name, "Kim Example");
     assert_eq!(set.claims.len(), 1);
-    let theirs_claim = &s2.app.theirs.claims[0];
+    let theirs_claim = &s2.app.parts.theirs.claims[0];
     assert_eq!(set.claims[0].quote, theirs_claim.quote);
     assert_eq!(set.claims[0].kind, theirs_claim.kind);
     assert!(set.claims[0].id.is_some());
@@ -488,7 +488,7 @@ fn a_reviewer_reviews_two_colleagues_one_after_the_other() {
     );
     // Reopening Alex's review finds it again, verdict and all.
     let s = open_of(&theirs(&ann));
-    assert_eq!(s.app.review.verdicts.len(), 1);
+    assert_eq!(s.app.parts.review.verdicts.len(), 1);
 }
 
 /// The one review file older byline kept per article goes on serving the

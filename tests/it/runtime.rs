@@ -558,9 +558,9 @@ fn remapped_review_keys_show_in_its_hints_and_messages() {
     assert!(msg.contains("Y agrees, D disputes"), "{msg}");
     h.press("y");
     assert!(
-        h.screen().app.review.verdicts.is_empty(),
+        h.screen().app.parts.review.verdicts.is_empty(),
         "y does nothing now"
     );
     h.press("Y");
-    assert_eq!(h.screen().app.review.verdicts.len(), 1);
+    assert_eq!(h.screen().app.parts.review.verdicts.len(), 1);
 }

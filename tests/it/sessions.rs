@@ -61,7 +61,7 @@ fn two_reviews_of_one_file_never_overwrite_each_other() {
     let mut b = review(&ann);
     // B cannot write while A holds the file, and says so.
     b.press("d");
-    assert!(b.screen().app.review.verdicts.is_empty());
+    assert!(b.screen().app.parts.review.verdicts.is_empty());
     let screen = b.screen_text();
     assert!(screen.contains("read-only"), "{screen}");
     a.press("jjy");

@@ -216,7 +216,7 @@ fn review_once(seed: u64, keys: &Keymaps) {
     let len = 10 + rng.below(60) as usize;
     let (script, size) = script(&mut rng, REVIEW, len);
     let screen = run(screen, script, size, keys);
-    let app = &screen.app;
+    let app = &screen.app.parts;
     let ctx = format!("review seed {seed} on {}", article.display());
     assert_eq!(
         std::fs::read(&theirs).unwrap(),

@@ -41,10 +41,13 @@ pub enum OpenError {
 /// What a review session is opened with.
 pub struct Parts {
     pub article: Article,
+    /// The colleague's claims: read-only, never written.
     pub theirs: AnnotationSet,
     pub theirs_file: PathBuf,
+    /// My annotation file, as last read or written.
     pub mine: Option<AnnotationSet>,
     pub mine_file: PathBuf,
+    /// Whether `--mine` asked for the side-by-side comparison.
     pub side_by_side: bool,
     pub review: Review,
     pub review_file: PathBuf,

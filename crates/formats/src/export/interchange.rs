@@ -184,22 +184,37 @@ pub fn claim_iri(set: &AnnotationSet, c: &Claim) -> String {
     )
 }
 
-fn meta(doc: &Doc) -> Value {
+/// `object` with the article's keys that byline's JSON task formats carry
+/// (JSONL's `meta`, Label Studio's `data`) and its importer reads back
+/// (`Record::with_article_keys`).
+fn with_article_keys(doc: &Doc, mut object: Value) -> Value {
     let a = &doc.set.article;
-    json!({
+    let keys = json!({
         "article": a.id,
         "title": a.title,
         "outlet": a.outlet,
         "url": a.url,
         "published": a.published.map(|d| d.to_string()),
         "sha256": a.sha256,
-        "paragraphs": a.paragraphs,
-        "annotator": doc.set.annotator.name,
-        "updated": datetime(&doc.set),
-        "file": doc.file,
         "path": doc.article_path,
-        "format": "byline-jsonl/1",
-    })
+    });
+    if let (Value::Object(o), Value::Object(k)) = (&mut object, keys) {
+        o.extend(k);
+    }
+    object
+}
+
+fn meta(doc: &Doc) -> Value {
+    with_article_keys(
+        doc,
+        json!({
+            "paragraphs": doc.set.article.paragraphs,
+            "annotator": doc.set.annotator.name,
+            "updated": datetime(&doc.set),
+            "file": doc.file,
+            "format": "byline-jsonl/1",
+        }),
+    )
 }
 
 fn to_line(v: &impl Serialize, out: &mut Vec<u8>) {
@@ -463,37 +478,63 @@ pub fn brat(doc: &Doc, labels: &Mapping) -> Result<(String, String), String> {
             labels.label_for(c.kind),
             ann_field(&c.quote)
         );
-        let mut note = |what: &str, text: &str| {
-            n += 1;
-            let _ = writeln!(
-                ann,
-                "#{n}\tAnnotatorNotes T{t}\t{what}: {}",
-                ann_field(text)
-            );
-        };
+        let mut notes: Vec<(&str, String)> = Vec::new();
         if let Some(id) = &c.id {
-            note("id", id);
+            notes.push(("id", id.clone()));
         }
         if let Some(src) = c.source.as_deref().filter(|s| !s.is_empty()) {
-            note("source", src);
+            notes.push(("source", src.to_owned()));
         }
         if let Some(nt) = c.note.as_deref().filter(|s| !s.is_empty()) {
-            note("note", nt);
+            notes.push(("note", nt.to_owned()));
         }
         if !c.tags.is_empty() {
-            note("tags", &c.tags.join(", "));
+            notes.push(("tags", c.tags.join(", ")));
         }
         if let Some(cue) = cue_of(c) {
-            note("cue", cue);
+            notes.push(("cue", cue.to_owned()));
         }
-        if c.needs_review() {
-            a += 1;
-            let _ = writeln!(ann, "A{a}\t{} T{t}", labels.needs_review_attribute());
-        }
+        claim_notes(
+            &mut ann,
+            (&mut n, &mut a),
+            &format!("T{t}"),
+            notes,
+            c,
+            labels,
+        );
     }
-    let mut txt = joined.text;
-    txt.push('\n');
-    Ok((txt, ann))
+    Ok((with_newline(joined.text), ann))
+}
+
+/// A claim's `AnnotatorNotes` on `target` (`T3`, `E2`), then its
+/// needs-review attribute; `n` and `a` count the notes and attributes.
+fn claim_notes(
+    ann: &mut String,
+    (n, a): (&mut usize, &mut usize),
+    target: &str,
+    notes: Vec<(&str, String)>,
+    c: &Claim,
+    labels: &Mapping,
+) {
+    use std::fmt::Write as _;
+    for (what, text) in notes {
+        *n += 1;
+        let _ = writeln!(
+            ann,
+            "#{n}\tAnnotatorNotes {target}\t{what}: {}",
+            ann_field(&text)
+        );
+    }
+    if c.needs_review() {
+        *a += 1;
+        let _ = writeln!(ann, "A{a}\t{} {target}", labels.needs_review_attribute());
+    }
+}
+
+/// brat's `.txt`: the joined text and a final line break.
+fn with_newline(mut text: String) -> String {
+    text.push('\n');
+    text
 }
 
 /// brat's `annotation.conf` for the labels [`brat`] writes.
@@ -666,22 +707,9 @@ pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), Stri
         {
             notes.push(("source", src.to_owned()));
         }
-        for (what, text) in notes {
-            n += 1;
-            let _ = writeln!(
-                ann,
-                "#{n}\tAnnotatorNotes {target}\t{what}: {}",
-                ann_field(&text)
-            );
-        }
-        if c.needs_review() {
-            a += 1;
-            let _ = writeln!(ann, "A{a}\t{} {target}", labels.needs_review_attribute());
-        }
+        claim_notes(&mut ann, (&mut n, &mut a), &target, notes, c, labels);
     }
-    let mut txt = joined.text;
-    txt.push('\n');
-    Ok((txt, ann))
+    Ok((with_newline(joined.text), ann))
 }
 
 /// UTF-16 offset of every `char` offset of `text` (and its end), as
@@ -747,19 +775,9 @@ pub fn label_studio(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>
             }));
         }
     }
-    let a = &set.article;
     let task = json!({
         "id": index + 1,
-        "data": {
-            "text": joined.text,
-            "article": a.id,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "published": a.published.map(|d| d.to_string()),
-            "sha256": a.sha256,
-            "path": doc.article_path,
-        },
+        "data": with_article_keys(doc, json!({ "text": joined.text })),
         "annotations": [{
             "id": index + 1,
             "completed_by": 1,

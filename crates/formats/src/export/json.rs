@@ -57,7 +57,32 @@ struct ClaimRefJson<'a> {
     id: Option<&'a str>,
 }
 
-/// Metrics that need the article text; left out as a whole without it.
+/// The claims of a tally, counted and shared out by kind.
+#[derive(Serialize)]
+struct ClaimsJson {
+    claims: usize,
+    by_kind: PerKind<usize>,
+    share_by_claims: PerKind<Option<f64>>,
+    chars_by_kind: PerKind<usize>,
+    share_by_chars: PerKind<Option<f64>>,
+    anonymity_ratio: Option<f64>,
+}
+
+impl ClaimsJson {
+    fn of(t: &Tally) -> ClaimsJson {
+        ClaimsJson {
+            claims: t.claims(),
+            by_kind: counts(&t.by_kind),
+            share_by_claims: PerKind::new(|k| t.share_by_claims(k)),
+            chars_by_kind: counts(&t.chars_by_kind),
+            share_by_chars: PerKind::new(|k| t.share_by_chars(k)),
+            anonymity_ratio: t.anonymity_ratio(),
+        }
+    }
+}
+
+/// Metrics that need the article text; an article without it leaves them
+/// out as a whole.
 #[derive(Serialize)]
 struct TextJson {
     words: usize,
@@ -65,6 +90,18 @@ struct TextJson {
     editorial_sentences: usize,
     editorial_per_100_words: Option<f64>,
     editorial_sentence_share: Option<f64>,
+}
+
+impl TextJson {
+    fn of(t: &Tally) -> TextJson {
+        TextJson {
+            words: t.words,
+            sentences: t.sentences,
+            editorial_sentences: t.editorial_sentences,
+            editorial_per_100_words: t.editorial_per_100_words(),
+            editorial_sentence_share: t.editorial_sentence_share(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -77,12 +114,8 @@ struct ArticleJson<'a> {
     author: Option<&'a str>,
     file: &'a str,
     text: &'static str,
-    claims: usize,
-    by_kind: PerKind<usize>,
-    share_by_claims: PerKind<Option<f64>>,
-    chars_by_kind: PerKind<usize>,
-    share_by_chars: PerKind<Option<f64>>,
-    anonymity_ratio: Option<f64>,
+    #[serde(flatten)]
+    claims: ClaimsJson,
     sources: Vec<SourceJson<'a>>,
     claims_without_source: usize,
     top_source_share: Option<f64>,
@@ -114,12 +147,7 @@ fn article(a: &ArticleSummary) -> ArticleJson<'_> {
         author: a.author.as_deref(),
         file: &a.file,
         text: a.text.key(),
-        claims: t.claims(),
-        by_kind: counts(&t.by_kind),
-        share_by_claims: PerKind::new(|k| t.share_by_claims(k)),
-        chars_by_kind: counts(&t.chars_by_kind),
-        share_by_chars: PerKind::new(|k| t.share_by_chars(k)),
-        anonymity_ratio: t.anonymity_ratio(),
+        claims: ClaimsJson::of(t),
         sources: sources(&a.sources),
         claims_without_source: t.claims_without_source,
         top_source_share: a.top_source_share(),
@@ -144,13 +172,7 @@ fn article(a: &ArticleSummary) -> ArticleJson<'_> {
             })
             .collect(),
         by_paragraph: PerKind::new(|k| a.by_paragraph.iter().map(|c| c.get(k)).collect()),
-        text_metrics: a.has_text().then(|| TextJson {
-            words: t.words,
-            sentences: t.sentences,
-            editorial_sentences: t.editorial_sentences,
-            editorial_per_100_words: t.editorial_per_100_words(),
-            editorial_sentence_share: t.editorial_sentence_share(),
-        }),
+        text_metrics: a.has_text().then(|| TextJson::of(t)),
     }
 }
 
@@ -198,12 +220,8 @@ struct GroupJson<'a> {
     distinct_articles: usize,
     annotators: usize,
     outlets: usize,
-    claims: usize,
-    by_kind: PerKind<usize>,
-    share_by_claims: PerKind<Option<f64>>,
-    chars_by_kind: PerKind<usize>,
-    share_by_chars: PerKind<Option<f64>>,
-    anonymity_ratio: Option<f64>,
+    #[serde(flatten)]
+    claims: ClaimsJson,
     claims_without_source: usize,
     paragraphs: usize,
     paragraphs_with_claims: usize,
@@ -212,11 +230,8 @@ struct GroupJson<'a> {
     editorial_lead_share: Option<f64>,
     needs_review: usize,
     articles_with_text: usize,
-    words: usize,
-    sentences: usize,
-    editorial_sentences: usize,
-    editorial_per_100_words: Option<f64>,
-    editorial_sentence_share: Option<f64>,
+    #[serde(flatten)]
+    text: TextJson,
     distribution: Distribution<'a>,
     /// 95% bootstrap intervals over entries (`interval.rs`).
     anonymity_ratio_ci95: Option<[f64; 2]>,
@@ -232,12 +247,7 @@ fn group(g: &Group) -> GroupJson<'_> {
         distinct_articles: g.distinct_articles,
         annotators: g.annotators,
         outlets: g.outlets,
-        claims: t.claims(),
-        by_kind: counts(&t.by_kind),
-        share_by_claims: PerKind::new(|k| t.share_by_claims(k)),
-        chars_by_kind: counts(&t.chars_by_kind),
-        share_by_chars: PerKind::new(|k| t.share_by_chars(k)),
-        anonymity_ratio: t.anonymity_ratio(),
+        claims: ClaimsJson::of(t),
         claims_without_source: t.claims_without_source,
         paragraphs: t.paragraphs,
         paragraphs_with_claims: t.paragraphs_with_claims,
@@ -246,11 +256,7 @@ fn group(g: &Group) -> GroupJson<'_> {
         editorial_lead_share: t.lead_share(Kind::Editorial),
         needs_review: t.needs_review,
         articles_with_text: t.with_text,
-        words: t.words,
-        sentences: t.sentences,
-        editorial_sentences: t.editorial_sentences,
-        editorial_per_100_words: t.editorial_per_100_words(),
-        editorial_sentence_share: t.editorial_sentence_share(),
+        text: TextJson::of(t),
         distribution: Distribution(g),
         anonymity_ratio_ci95: g.intervals.anonymity_ratio.map(|i| [i.lo, i.hi]),
         editorial_per_100_words_ci95: g.intervals.editorial_per_100_words.map(|i| [i.lo, i.hi]),

@@ -1,25 +1,15 @@
 use super::*;
-use byline_model::annotation::{AnnotationSet, Claim, Extra};
+use byline_model::annotation::{AnnotationSet, Claim};
 use std::path::Path;
 
 /// A claim in paragraph number `n`.
 fn claim(n: usize, start: usize, end: usize, kind: Kind) -> Claim {
-    Claim {
-        id: None,
-        paragraph: byline_model::Para::from_number(n).unwrap(),
-        start,
-        end,
-        quote: String::new(),
+    let para = byline_model::Para::from_number(n).unwrap();
+    Claim::bare(
+        byline_model::Loc::new(para, start, end),
+        String::new(),
         kind,
-        source: None,
-        note: None,
-        tags: Vec::new(),
-        prefix: None,
-        suffix: None,
-        status: None,
-        previous_quote: None,
-        extra: Extra::new(),
-    }
+    )
 }
 
 fn sourced(n: usize, start: usize, end: usize, kind: Kind, source: &str) -> Claim {

@@ -72,14 +72,8 @@ fn read_line(
         },
         text: Some(text.to_owned()),
         text_is_article: true,
-        article_id: s("article"),
         annotator: s("annotator").or_else(|| s("user")),
-        title: s("title"),
-        outlet: s("outlet"),
-        url: s("url"),
-        published: s("published"),
-        article_path: s("path").map(Into::into),
-        ..Record::default()
+        ..Record::with_article_keys(s)
     };
     let mut found: Vec<Found> = Vec::new();
     for key in ["label", "labels"] {

@@ -47,14 +47,8 @@ fn read_line(
         let mut r = Record {
             at: at.to_owned(),
             text: Some(text),
-            article_id: s("article"),
             annotator: s("annotator"),
-            title: s("title"),
-            outlet: s("outlet"),
-            url: s("url"),
-            published: s("published"),
-            article_path: s("path").map(Into::into),
-            ..Record::default()
+            ..Record::with_article_keys(s)
         };
         let spans = match &v["spans"] {
             Value::Null => &Vec::new(),

@@ -121,15 +121,9 @@ fn read_task(task: &Value, at: &str, labels: &Mapping, parsed: &mut Parsed) -> R
             at: format!("{at}, annotation {}", j + 1),
             text: Some(text.to_owned()),
             text_is_article: true,
-            article_id: s("article"),
             annotator,
-            title: s("title"),
-            outlet: s("outlet"),
-            url: s("url"),
-            published: s("published"),
             meta: meta.clone(),
-            article_path: s("path").map(Into::into),
-            ..Record::default()
+            ..Record::with_article_keys(s)
         };
         let results = ann["result"].as_array().cloned().unwrap_or_default();
         // Regions first, in file order; then what adds to them.

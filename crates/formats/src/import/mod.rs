@@ -140,6 +140,22 @@ pub struct Record {
     pub problems: Vec<Problem>,
 }
 
+impl Record {
+    /// A record with the article's keys the JSON formats share (`article`,
+    /// `title`, `outlet`, `url`, `published`, `path`), each read by `s`.
+    pub fn with_article_keys(s: impl Fn(&str) -> Option<String>) -> Record {
+        Record {
+            article_id: s("article"),
+            title: s("title"),
+            outlet: s("outlet"),
+            url: s("url"),
+            published: s("published"),
+            article_path: s("path").map(Into::into),
+            ..Record::default()
+        }
+    }
+}
+
 /// What a reader made of a file.
 #[derive(Debug, Default)]
 pub struct Parsed {

@@ -154,13 +154,21 @@ pub struct Claim {
 impl Claim {
     /// A new claim over `at`, whose paragraph is `p`.
     pub fn new(at: Loc, p: &Paragraph, kind: Kind) -> Claim {
+        let mut c = Claim::bare(at, p.slice(at.start, at.end).to_owned(), kind);
+        c.set_context(p);
+        c
+    }
+
+    /// A claim over `at` quoting `quote`, with nothing else said: no id,
+    /// source, note, tags or context.
+    pub fn bare(at: Loc, quote: String, kind: Kind) -> Claim {
         let Loc { para, start, end } = at;
-        let mut c = Claim {
+        Claim {
             id: None,
             paragraph: para,
             start,
             end,
-            quote: p.slice(start, end).to_owned(),
+            quote,
             kind,
             source: None,
             note: None,
@@ -170,9 +178,7 @@ impl Claim {
             status: None,
             previous_quote: None,
             extra: Extra::new(),
-        };
-        c.set_context(p);
-        c
+        }
     }
 
     /// Stores up to [`CONTEXT_CHARS`] of text on each side of the quote.

@@ -596,16 +596,15 @@ const NORMAL_HINTS: &[(Action, &str)] = &[
     (Action::Help, "help"),
     (Action::Quit, "quit"),
 ];
+/// The three keys that mark a kind, shown as one in a narrow footer.
+const MARK_KEYS: &[Action] = &[
+    Action::MarkSourced,
+    Action::MarkAnonymous,
+    Action::MarkEditorial,
+];
 /// What a narrow footer keeps, most needed first; the last always stays.
 const NORMAL_COMPACT: &[(&[Action], &str)] = &[
-    (
-        &[
-            Action::MarkSourced,
-            Action::MarkAnonymous,
-            Action::MarkEditorial,
-        ],
-        "mark",
-    ),
+    (MARK_KEYS, "mark"),
     (&[Action::Select], "grow"),
     (&[Action::Claims], "claims"),
     (&[Action::EditNote], "note"),
@@ -613,14 +612,7 @@ const NORMAL_COMPACT: &[(&[Action], &str)] = &[
     (&[Action::Help], "help"),
 ];
 const SELECT_COMPACT: &[(&[Action], &str)] = &[
-    (
-        &[
-            Action::MarkSourced,
-            Action::MarkAnonymous,
-            Action::MarkEditorial,
-        ],
-        "mark",
-    ),
+    (MARK_KEYS, "mark"),
     (&[Action::GrowWord, Action::ShrinkWord], "end"),
     (&[Action::StartWordRight, Action::StartWordLeft], "start"),
     (&[Action::GrowSentence, Action::ShrinkSentence], "sentence"),
@@ -629,14 +621,7 @@ const SELECT_COMPACT: &[(&[Action], &str)] = &[
 const SUGGESTION_COMPACT: &[(&[Action], &str)] = &[
     (&[Action::AcceptSuggestion], "accept"),
     (&[Action::Delete], "dismiss"),
-    (
-        &[
-            Action::MarkSourced,
-            Action::MarkAnonymous,
-            Action::MarkEditorial,
-        ],
-        "kind",
-    ),
+    (MARK_KEYS, "kind"),
     (&[Action::NextSuggestion], "next"),
     (&[Action::Help], "help"),
 ];

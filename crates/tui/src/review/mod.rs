@@ -56,13 +56,13 @@ fn apply_pending(s: &mut ReviewScreen) {
     let ops = std::mem::take(&mut s.app.pending);
     let app = &mut s.app;
     if s.mine.is_none() {
-        match store::Session::open(&app.mine_file) {
+        match store::Session::open(&app.parts.mine_file) {
             Ok((disk, loaded)) => {
                 if let Some(mut set) = loaded {
-                    if set.article.sha256 != app.article.sha256() {
-                        anchor::reanchor(&mut set, &app.article);
+                    if set.article.sha256 != app.parts.article.sha256() {
+                        anchor::reanchor(&mut set, &app.parts.article);
                     }
-                    app.mine = Some(set);
+                    app.parts.mine = Some(set);
                 }
                 s.mine = Some(disk);
             }
@@ -74,14 +74,16 @@ fn apply_pending(s: &mut ReviewScreen) {
     }
     let Some(disk) = s.mine.as_mut() else { return };
     if let Some(why) = disk.read_only() {
-        app.message = Some(format!("not copied: {}: {why}", app.mine_file.display()));
+        app.message = Some(format!(
+            "not copied: {}: {why}",
+            app.parts.mine_file.display()
+        ));
         return;
     }
-    let rel = store::open::relative_article_path(&app.article.path, &app.mine_file);
-    let mut set = app
-        .mine
-        .clone()
-        .unwrap_or_else(|| AnnotationSet::new(&app.article, &app.review.meta.reviewer, rel));
+    let rel = store::open::relative_article_path(&app.parts.article.path, &app.parts.mine_file);
+    let mut set = app.parts.mine.clone().unwrap_or_else(|| {
+        AnnotationSet::new(&app.parts.article, &app.parts.review.meta.reviewer, rel)
+    });
     for op in &ops {
         match op {
             MineOp::Add(c) => set.claims.push(c.clone()),
@@ -92,20 +94,23 @@ fn apply_pending(s: &mut ReviewScreen) {
             }
         }
     }
-    store::open::stamp(&mut set, &app.article);
+    store::open::stamp(&mut set, &app.parts.article);
     match disk.save(&set) {
         Ok(saved) => {
             let removed = ops.iter().all(|o| matches!(o, MineOp::Remove(_)));
             app.message = Some(match saved {
                 store::Saved::Conflict { copy, .. } => format!(
                     "{} changed on disk under this review; it was left alone and your copy is in {}",
-                    app.mine_file.display(),
+                    app.parts.mine_file.display(),
                     copy.display()
                 ),
-                _ if removed => format!("copy undone: removed from {}", app.mine_file.display()),
-                _ => format!("copied into {}", app.mine_file.display()),
+                _ if removed => format!(
+                    "copy undone: removed from {}",
+                    app.parts.mine_file.display()
+                ),
+                _ => format!("copied into {}", app.parts.mine_file.display()),
             });
-            app.mine = Some(set);
+            app.parts.mine = Some(set);
             app.refresh();
         }
         Err(e) => app.message = Some(format!("not copied: {e}")),
@@ -142,14 +147,16 @@ impl Screen for ReviewScreen {
     /// session is left alone and the verdicts go to a conflict copy.
     fn save(&mut self) -> Result<(), String> {
         let app = &mut self.app;
-        app.review.sort();
-        app.review.meta.updated = store::open::now();
-        if let store::Saved::Conflict { copy, first } =
-            self.disk.save(&app.review).map_err(|e| e.to_string())?
+        app.parts.review.sort();
+        app.parts.review.meta.updated = store::open::now();
+        if let store::Saved::Conflict { copy, first } = self
+            .disk
+            .save(&app.parts.review)
+            .map_err(|e| e.to_string())?
         {
             let msg = format!(
                 "{} changed on disk under this review; it was left alone and your verdicts are saved in {}",
-                app.review_file.display(),
+                app.parts.review_file.display(),
                 copy.display()
             );
             if first || app.message.is_none() {
@@ -170,7 +177,7 @@ impl Screen for ReviewScreen {
                 Ok(review) => {
                     let app = &mut self.app;
                     if let Some(r) = review {
-                        app.review = r;
+                        app.parts.review = r;
                     }
                     app.save = SaveState::Saved;
                     app.refresh();
@@ -189,11 +196,12 @@ impl Screen for ReviewScreen {
     fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
         let name = self
             .app
+            .parts
             .review_file
             .file_name()?
             .to_string_lossy()
             .into_owned();
-        let text = store::review::to_string(&self.app.review);
+        let text = store::review::to_string(&self.app.parts.review);
         Some(store::recovery::write(&name, text.as_bytes()))
     }
 }

@@ -4,11 +4,9 @@ use crate::keys::Keymaps;
 use crate::widgets::line_input::LineInput;
 use crate::widgets::status::SaveState;
 use byline_model::Para;
-use byline_model::annotation::{AnnotationSet, Claim};
-use byline_model::article::Article;
+use byline_model::annotation::Claim;
 use byline_model::review::compare::{self, Item, State};
-use byline_model::review::verdict::{Entry, Progress, Review};
-use std::path::PathBuf;
+use byline_model::review::verdict::{Entry, Progress};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,17 +45,9 @@ pub enum Step {
 pub use byline_store::review_open::Parts;
 
 pub struct ReviewApp {
-    pub article: Article,
-    /// The colleague's claims: read-only, never written.
-    pub theirs: AnnotationSet,
-    pub theirs_file: PathBuf,
-    /// My annotation file, as last read or written.
-    pub mine: Option<AnnotationSet>,
-    pub mine_file: PathBuf,
-    /// Whether `--mine` asked for the side-by-side comparison.
-    pub side_by_side: bool,
-    pub review: Review,
-    pub review_file: PathBuf,
+    /// The article and the three files, as opened; my annotation file is
+    /// kept as last read or written.
+    pub parts: Parts,
     /// Their claims, and mine with `--mine`, in article order.
     pub items: Vec<Item>,
     /// For each of their claims, the index of its verdict.
@@ -80,16 +70,9 @@ pub struct ReviewApp {
 }
 
 impl ReviewApp {
-    pub fn new(p: Parts) -> ReviewApp {
+    pub fn new(parts: Parts) -> ReviewApp {
         let mut app = ReviewApp {
-            article: p.article,
-            theirs: p.theirs,
-            theirs_file: p.theirs_file,
-            mine: p.mine,
-            mine_file: p.mine_file,
-            side_by_side: p.side_by_side,
-            review: p.review,
-            review_file: p.review_file,
+            parts,
             items: Vec::new(),
             verdict_of: Vec::new(),
             focus: 0,
@@ -105,7 +88,7 @@ impl ReviewApp {
         };
         app.refresh();
         // Reopened: on their first claim not reviewed yet, else the first.
-        let judged = app.review.match_claims(&app.theirs.claims);
+        let judged = app.parts.review.match_claims(&app.parts.theirs.claims);
         let open = |i: &Item| {
             i.theirs
                 .is_some_and(|c| judged.get(c).is_some_and(Option::is_none))
@@ -120,7 +103,7 @@ impl ReviewApp {
         if orphaned > 0 {
             app.message = Some(format!(
                 "{orphaned} earlier verdict(s) no longer match a claim of theirs; they stay in {}",
-                app.review_file.display()
+                app.parts.review_file.display()
             ));
         }
         app
@@ -130,12 +113,12 @@ impl ReviewApp {
     /// focus on the same claim.
     pub fn refresh(&mut self) {
         let was = self.items.get(self.focus).copied();
-        let mine: &[Claim] = match (&self.mine, self.side_by_side) {
+        let mine: &[Claim] = match (&self.parts.mine, self.parts.side_by_side) {
             (Some(m), true) => &m.claims,
             _ => &[],
         };
-        self.items = compare::compare(&self.theirs.claims, mine);
-        self.verdict_of = self.review.match_claims(&self.theirs.claims);
+        self.items = compare::compare(&self.parts.theirs.claims, mine);
+        self.verdict_of = self.parts.review.match_claims(&self.parts.theirs.claims);
         if let Some(was) = was {
             let same = self.items.iter().position(|i| match was.theirs {
                 Some(t) => i.theirs == Some(t),
@@ -158,7 +141,7 @@ impl ReviewApp {
     }
 
     pub fn progress(&self) -> Progress {
-        self.review.progress(&self.theirs.claims)
+        self.parts.review.progress(&self.parts.theirs.claims)
     }
 
     pub fn focused(&self) -> Option<&Item> {
@@ -175,23 +158,23 @@ impl ReviewApp {
             .get(claim)
             .copied()
             .flatten()
-            .map(|v| &self.review.verdicts[v])
+            .map(|v| &self.parts.review.verdicts[v])
     }
 
     pub fn my_claim(&self, item: &Item) -> Option<&Claim> {
         item.mine
-            .and_then(|j| self.mine.as_ref().and_then(|m| m.claims.get(j)))
+            .and_then(|j| self.parts.mine.as_ref().and_then(|m| m.claims.get(j)))
     }
 
     /// The focused item's state, shown only side by side.
     pub fn state_of(&self, item: &Item) -> Option<State> {
-        self.side_by_side.then_some(item.state)
+        self.parts.side_by_side.then_some(item.state)
     }
 
     /// The focused paragraph.
     pub fn paragraph(&self) -> Para {
         self.focused()
             .map_or(Para::FIRST, |i| i.paragraph)
-            .clamp_to(self.article.len())
+            .clamp_to(self.parts.article.len())
     }
 }

@@ -30,7 +30,7 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
         Action::NextClaim => step(app, true, |i| i.theirs.is_some(), "no claims of theirs"),
         Action::PrevClaim => step(app, false, |i| i.theirs.is_some(), "no claims of theirs"),
         Action::NextDisagreement | Action::PrevDisagreement => {
-            if !app.side_by_side {
+            if !app.parts.side_by_side {
                 app.message =
                     Some("disagreements need your file: run review with --mine FILE".into());
                 return Flow::Continue;
@@ -66,7 +66,7 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
         Action::Clear => match app.focused_claim() {
             Some(c) if app.verdict(c).is_some() => {
                 checkpoint(app);
-                app.review.clear(&app.theirs.claims, c);
+                app.parts.review.clear(&app.parts.theirs.claims, c);
                 verdicts_changed(app);
                 app.message = Some(format!(
                     "verdict taken back ({} undoes)",
@@ -132,7 +132,8 @@ fn not_theirs(app: &mut ReviewApp) {
 }
 
 fn checkpoint(app: &mut ReviewApp) {
-    app.undo.push(Step::Verdicts(app.review.verdicts.clone()));
+    app.undo
+        .push(Step::Verdicts(app.parts.review.verdicts.clone()));
     app.redo.clear();
 }
 
@@ -148,10 +149,10 @@ fn judge(app: &mut ReviewApp, verdict: Verdict, kind: Option<Kind>) -> Option<us
         not_theirs(app);
         return None;
     };
-    if kind == Some(app.theirs.claims[c].kind) {
+    if kind == Some(app.parts.theirs.claims[c].kind) {
         app.message = Some(format!(
             "they marked it {} already: {} agrees, {} disputes without a kind",
-            app.theirs.claims[c].kind,
+            app.parts.theirs.claims[c].kind,
             app.key(Action::Agree),
             app.key(Action::Dispute)
         ));
@@ -162,8 +163,9 @@ fn judge(app: &mut ReviewApp, verdict: Verdict, kind: Option<Kind>) -> Option<us
         Verdict::Dispute => app.verdict(c).and_then(|e| e.comment.clone()),
     };
     checkpoint(app);
-    app.review
-        .set(&app.theirs.claims, c, verdict, kind, comment);
+    app.parts
+        .review
+        .set(&app.parts.theirs.claims, c, verdict, kind, comment);
     verdicts_changed(app);
     Some(c)
 }
@@ -205,8 +207,9 @@ fn set_comment(app: &mut ReviewApp, claim: usize, comment: Option<String>) {
     if !matches!(app.undo.last(), Some(Step::Verdicts(_))) {
         checkpoint(app);
     }
-    app.review
-        .set(&app.theirs.claims, claim, verdict, kind, comment);
+    app.parts
+        .review
+        .set(&app.parts.theirs.claims, claim, verdict, kind, comment);
     verdicts_changed(app);
 }
 
@@ -221,21 +224,21 @@ fn copy(app: &mut ReviewApp) {
         not_theirs(app);
         return;
     };
-    let theirs = &app.theirs.claims[c];
+    let theirs = &app.parts.theirs.claims[c];
     if theirs.needs_review() {
         app.message = Some(
             "this claim was not found in the current article text; it cannot be copied".into(),
         );
         return;
     }
-    let Some(p) = app.article.paragraph(theirs.paragraph) else {
+    let Some(p) = app.parts.article.paragraph(theirs.paragraph) else {
         return;
     };
     let mut claim = Claim::new(theirs.loc(), p, theirs.kind);
     claim.source = theirs.source.clone();
     claim.note = theirs.note.clone();
     claim.tags = theirs.tags.clone();
-    let mine = app.mine.as_ref().map_or(&[][..], |m| &m.claims[..]);
+    let mine = app.parts.mine.as_ref().map_or(&[][..], |m| &m.claims[..]);
     if mine.iter().any(|m| same_claim(m, &claim)) {
         app.message = Some("your file already has this claim".into());
         return;
@@ -260,7 +263,7 @@ fn undo(app: &mut ReviewApp, is_undo: bool) {
     };
     match step {
         Step::Verdicts(v) => {
-            let now = std::mem::replace(&mut app.review.verdicts, v);
+            let now = std::mem::replace(&mut app.parts.review.verdicts, v);
             to.push(Step::Verdicts(now));
             verdicts_changed(app);
             app.message = Some(if is_undo { "undone" } else { "redone" }.into());

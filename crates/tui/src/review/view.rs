@@ -79,11 +79,16 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let saved = app.save.label_with(app.diverted);
     let long = format!(
         " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
-        app.review.meta.reviewer, app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
+        app.parts.review.meta.reviewer,
+        app.parts.review.meta.of,
+        p.reviewed,
+        p.claims,
+        p.agreed,
+        p.disputed
     );
     let of = format!(
         " of {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
-        app.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
+        app.parts.review.meta.of, p.reviewed, p.claims, p.agreed, p.disputed
     );
     let medium = format!(
         " reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
@@ -98,7 +103,14 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .find(|s| s.width() + 12 <= area.width as usize)
         .unwrap_or_else(|| format!(" {}/{} │ {saved} ", p.reviewed, p.claims));
-    draw_status_line(theme, &app.article.title, &right, &app.save, area, buf);
+    draw_status_line(
+        theme,
+        &app.parts.article.title,
+        &right,
+        &app.save,
+        area,
+        buf,
+    );
 }
 
 // ---- the article ---------------------------------------------------------
@@ -107,21 +119,21 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// with context before and after. Only these paragraphs are wrapped.
 fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
     let cur = app.paragraph();
-    let p = &app.article[cur];
+    let p = &app.parts.article[cur];
     let focus = app
         .focused()
         .filter(|i| i.paragraph == cur)
         .map_or(0, |i| p.byte_of(i.start));
-    rows_around(&app.article.paragraphs, cur, focus, width, height)
+    rows_around(&app.parts.article.paragraphs, cur, focus, width, height)
 }
 
 /// The marks of `para`, each with its verdict's marker.
 fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark<Option<&'static str>>> {
-    let p = &app.article[para];
+    let p = &app.parts.article[para];
     let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
     let mut out = Vec::new();
     for item in app.items.iter().filter(|i| i.paragraph == para) {
-        let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
+        let theirs = item.theirs.map(|t| &app.parts.theirs.claims[t]);
         let verdict = item.theirs.map(|t| verdict_marker(app.verdict(t)));
         match app.state_of(item) {
             Some(state) => {
@@ -159,11 +171,11 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let cur = app.paragraph();
     let focus: Option<(Para, Range<usize>)> = app.focused().map(|i| {
         let para = i.paragraph;
-        let p = &app.article[para.clamp_to(app.article.len())];
+        let p = &app.parts.article[para.clamp_to(app.parts.article.len())];
         (para, p.byte_of(i.start)..p.byte_of(i.end))
     });
     MarkedBody {
-        article: &app.article,
+        article: &app.parts.article,
         theme,
         cur,
         sel: focus,
@@ -230,12 +242,12 @@ fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let mut lines: Vec<Line> = Vec::new();
-    let theirs = item.theirs.map(|t| &app.theirs.claims[t]);
+    let theirs = item.theirs.map(|t| &app.parts.theirs.claims[t]);
     match theirs {
         Some(c) => lines.push(Line::from(claim_spans(theme, "theirs", c))),
         None => lines.push(Line::styled("theirs —", theme.hint())),
     }
-    if app.side_by_side {
+    if app.parts.side_by_side {
         match app.my_claim(item) {
             Some(c) => lines.push(Line::from(claim_spans(theme, "mine", c))),
             None => lines.push(Line::styled("mine   —", theme.hint())),
@@ -299,7 +311,7 @@ fn draw_footer(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option
     }
     let hints: Vec<(Action, &str)> = HINTS
         .iter()
-        .filter(|(a, _)| app.side_by_side || *a != Action::NextDisagreement)
+        .filter(|(a, _)| app.parts.side_by_side || *a != Action::NextDisagreement)
         .copied()
         .collect();
     footer::draw_hints(&footer::hints(&ui.keys.review, &hints), theme, area, buf);
@@ -310,7 +322,7 @@ fn draw_footer(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option
 
 fn draw_help(app: &ReviewApp, ui: &Ui, scroll: usize, area: Rect, buf: &mut Buffer) {
     let mut notes = vec!["Gutter: ✓ agreed · ✗ disputed by you; their kinds S A E"];
-    if app.side_by_side {
+    if app.parts.side_by_side {
         notes.push("With your file: = agreed · ≠ kind conflict · M only mine · T only theirs");
     }
     help::draw(
