@@ -1964,7 +1964,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         let g = Gender::of_pronoun(s, &lower);
         let resolved = match g {
             Some(g) => ctx
-                .person_for(g)
+                .person_for(s, g)
                 .map(|p| (Kind::Sourced, p.to_owned(), true)),
             None if s.g.last_source_pronouns.has(&lower) => {
                 ctx.last_source().map(|(k, p)| (*k, p.clone(), false))

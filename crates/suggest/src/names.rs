@@ -216,10 +216,15 @@ impl Context {
         self.last_source = Some((kind, source.to_owned()));
     }
 
-    /// Whom "he" or "she" means: the person last named or cited who is not
-    /// known to go by the other pronoun.
-    pub(super) fn person_for(&self, g: Gender) -> Option<&str> {
-        let fits = |p: &&String| self.gender.get(*p).is_none_or(|x| *x == g);
+    /// Whom "he" or "she" means: the person last named or cited who is one
+    /// person and not known to go by the other pronoun.
+    pub(super) fn person_for(&self, s: &Suggester, g: Gender) -> Option<&str> {
+        // "Hitler and Mussolini" are no "she".
+        let several = |p: &str| {
+            p.split_whitespace()
+                .any(|w| w == "&" || s.g.coordinators.has(w))
+        };
+        let fits = |p: &&String| self.gender.get(*p).is_none_or(|x| *x == g) && !several(p);
         self.people.iter().rev().find(fits).map(String::as_str)
     }
 
