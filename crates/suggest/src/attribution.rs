@@ -524,6 +524,11 @@ fn sentence(
         if !s.verbs.contains(&lower) || inside(quotes, at) {
             continue;
         }
+        // "a self-described socialist", "well-known": a word joined to
+        // the one before it is part of a compound, no verb.
+        if text[..at].ends_with(['-', '‐']) {
+            continue;
+        }
         // "It was stated by the Deputy Minister…", "We were told by the
         // council that…": the agent after "by" is the source; a passive
         // without one names no one (the hedges list "it was stated").
@@ -1169,6 +1174,25 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             && (s.g.time_nouns.has(bare(time)) || s.g.calendar_words.has(bare(time)))
         {
             words.truncate(words.len() - 2);
+            // "A poll out this week": the particle before the time too.
+            if let [.., before, part] = words[..]
+                && !before.ends_with(',')
+                && !part.ends_with(',')
+                && s.g.time_leads.has(part.to_lowercase())
+            {
+                words.pop();
+            }
+        } else if let [.., before, lead, day, time] = words[..]
+            // "on Wednesday morning": a day, then the time of it.
+            && !before.ends_with(',')
+            && !lead.ends_with(',')
+            && !day.ends_with(',')
+            && !time.ends_with(',')
+            && s.g.time_leads.has(lead.to_lowercase())
+            && s.g.calendar_words.has(bare(day))
+            && s.g.time_nouns.has(bare(time))
+        {
+            words.truncate(words.len() - 3);
         } else {
             break;
         }
@@ -1910,12 +1934,18 @@ fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| {
+        .find(|&(i, w)| {
             let l = w.to_lowercase();
-            s.g.prepositions.has(&l)
-                || s.g.paper_participles.has(&l)
-                || s.g.coordinators.has(&l)
-                || participle_like(w)
+            // "University of New Hampshire poll": "of" inside a name.
+            let in_name = s.g.name_joiners.has(&l)
+                && !s.g.coordinators.has(&l)
+                && names::capitalised(s, words[i - 1])
+                && words.get(i + 1).is_some_and(|n| names::capitalised(s, n));
+            !in_name
+                && (s.g.prepositions.has(&l)
+                    || s.g.paper_participles.has(&l)
+                    || s.g.coordinators.has(&l)
+                    || participle_like(w))
         })
         .map_or(words.len(), |(i, _)| i);
     // "a group of farmers", "dozens of residents": the head is after "of".

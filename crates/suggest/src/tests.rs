@@ -740,3 +740,13 @@ fn a_source_read_alone_at_the_start_of_a_line() {
     );
     assert_eq!(s.read_source("Helen Okafor"), Some((Kind::Sourced, true)));
 }
+
+#[test]
+fn a_word_joined_by_a_hyphen_is_no_cue() {
+    let got = Suggester::builtin().paragraph(
+        byline_model::Para::FIRST,
+        &para("Okafor, a self-described harbour pragmatist, said the levy would stay."),
+    );
+    let cues: Vec<&str> = got.iter().map(|s| s.cue.as_str()).collect();
+    assert_eq!(cues, ["said"], "{got:?}");
+}
