@@ -674,7 +674,11 @@ fn sentence(
                 || next.starts_with(|c: char| s.g.quotes.opens(c))
                 || next.split_whitespace().next() == Some(s.g.words.complementiser.as_str())
         };
-        let strong = s.g.strong_verbs.has(&lower);
+        // A refusal or no answer needs no verb of speech in its subject:
+        // "the foundation has refused to comment".
+        let strong = s.g.strong_verbs.has(&lower)
+            || s.g.refusal_verbs.has(&lower)
+            || s.g.unanswered_verbs.has(&lower);
         // "“…,” the heavyweights wrote": a verb right after a quotation and
         // its subject reports those words.
         let after_quote = text[sb.start..at]
@@ -1202,7 +1206,18 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     if let Some(i) = words
         .iter()
         .rposition(|w| *w == s.g.words.complementiser)
-        .filter(|&i| i > 2 && i + 1 < words.len() && clause_like(s, &words[..i].join(" ")))
+        .filter(|&i| {
+            i > 2
+                && i + 1 < words.len()
+                && clause_like(s, &words[..i].join(" "))
+                // "lawmakers, who are close to industries that oppose the
+                // rule, have vowed": "that" inside a relative clause set
+                // off by commas.
+                && !{
+                    let piece = words[..i].iter().rposition(|w| w.ends_with(',')).map_or(0, |c| c + 1);
+                    s.g.antecedent_relatives.has(words[piece].to_lowercase())
+                }
+        })
     {
         words.drain(..=i);
     }
@@ -1527,7 +1542,10 @@ fn aside(s: &Suggester, piece: &str) -> bool {
             s.documents.contains(&n) || s.anonymous.contains(&n)
         }
     };
+    // ", who are close to the industries," a relative clause set off.
+    let relative = s.g.antecedent_relatives.has(&fl) && piece.split_whitespace().count() > 2;
     s.g.aside_openers.has(&fl)
+        || relative
         || (fl.ends_with("ing") && lower && !noun_after)
         // "seen by this newspaper", "published on Monday in the journal".
         || (lower && s.g.paper_participles.has(&fl))
