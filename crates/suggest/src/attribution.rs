@@ -142,7 +142,10 @@ pub(super) fn suggest(
             // What the source is reported to have said: after the cue when
             // the source leads, else before it. A hedge names no one whose
             // words they could be.
-            if !f.is_hedge() {
+            // Nor does a refusal: "refused to provide details, such as what
+            // position was dangled" is the writer's.
+            let refusal = s.g.refusal_verbs.has(&f.cue) || s.g.unanswered_verbs.has(&f.cue);
+            if !f.is_hedge() && !refusal {
                 if f.leads {
                     // The cue itself is the writer's word ("complained",
                     // "railed"): what is theirs starts after it.
