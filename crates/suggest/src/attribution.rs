@@ -2331,15 +2331,15 @@ pub(super) fn speaker_colon(
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase)
     });
-    let (source, mention) = match name_of(s, ctx, &who, false)? {
-        Named::Person(p) if headline || spoken || opens_quote() => {
-            let full = person(ctx, &p);
-            let mention = (full != p).then_some(p);
-            (full, mention)
-        }
-        Named::Body(b) if headline || opens_quote() => (b, None),
-        _ => return None,
+    let named = name_of(s, ctx, &who, false)?;
+    let accepted = match named {
+        Named::Person(_) => headline || spoken || opens_quote(),
+        Named::Body(_) => headline || opens_quote(),
     };
+    if !accepted {
+        return None;
+    }
+    let (source, mention) = source_and_mention(ctx, named);
     let rule = if headline {
         "headline-speaker"
     } else {
@@ -2369,7 +2369,8 @@ pub(super) fn quote_dash(
         .iter()
         .filter_map(|q| signed(s, ctx, text, q.start, q.end, false))
         .collect();
-    if out.is_empty() {
+    // Only a post signs with a handle: most paragraphs have none to look for.
+    if out.is_empty() && text.contains("(@") {
         let mut from = 0;
         for (i, c) in text.char_indices() {
             if i >= from
@@ -2431,14 +2432,7 @@ fn signed(
         }
         end = name_from + stop + 2 + close + 1;
     }
-    let (source, mention) = match name_of(s, ctx, name, false)? {
-        Named::Person(p) => {
-            let full = person(ctx, &p);
-            let mention = (full != p).then_some(p);
-            (full, mention)
-        }
-        Named::Body(b) => (b, None),
-    };
+    let (source, mention) = source_and_mention(ctx, name_of(s, ctx, name, false)?);
     let start = start + (text[start..].len() - text[start..].trim_start().len());
     Some((
         start..end,
@@ -2450,7 +2444,6 @@ fn signed(
     ))
 }
 
-/// `text` with its first letter in lower case.
 /// "Okafor Says Levy Will Stay", "Mayor Tells Dockers To Wait": a
 /// headline whose speaker is named before a verb of saying.
 pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<Raw> {
@@ -2475,14 +2468,7 @@ pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<
     {
         return None;
     }
-    let (source, mention) = match name_of(s, ctx, who, false)? {
-        Named::Person(p) => {
-            let full = person(ctx, &p);
-            let mention = (full != p).then_some(p);
-            (full, mention)
-        }
-        Named::Body(b) => (b, None),
-    };
+    let (source, mention) = source_and_mention(ctx, name_of(s, ctx, who, false)?);
     Some((
         0..text.len(),
         Kind::Sourced,
@@ -2493,6 +2479,21 @@ pub(super) fn headline_verb(s: &Suggester, ctx: &Context, text: &str) -> Option<
     ))
 }
 
+/// A speaker named on their own: a person by the fullest name the article
+/// has given them (and the words that named them here, when shorter), a
+/// body as written.
+fn source_and_mention(ctx: &Context, named: Named) -> (String, Option<String>) {
+    match named {
+        Named::Person(p) => {
+            let full = person(ctx, &p);
+            let mention = (full != p).then_some(p);
+            (full, mention)
+        }
+        Named::Body(b) => (b, None),
+    }
+}
+
+/// `text` with its first letter in lower case.
 fn lower_first(text: &str) -> String {
     let mut cs = text.chars();
     cs.next()

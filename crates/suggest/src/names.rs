@@ -220,10 +220,7 @@ impl Context {
     /// person and not known to go by the other pronoun.
     pub(super) fn person_for(&self, s: &Suggester, g: Gender) -> Option<&str> {
         // "Hitler and Mussolini" are no "she".
-        let several = |p: &str| {
-            p.split_whitespace()
-                .any(|w| w == "&" || s.g.coordinators.has(w))
-        };
+        let several = |p: &str| p.split_whitespace().any(|w| s.g.coordinators.has(w));
         let fits = |p: &&String| self.gender.get(*p).is_none_or(|x| *x == g) && !several(p);
         self.people.iter().rev().find(fits).map(String::as_str)
     }
