@@ -79,7 +79,7 @@ fn search_mark_accept_and_dismiss_a_suggestion_then_reopen() {
     let Some(t) = Tmux::start("e2e", &cmd, (80, 24), &[]) else {
         return;
     };
-    t.wait_for("? 23");
+    t.wait_for("? 25");
     t.keys(&["/", "slow and"]);
     t.wait_for("match 1 of 1");
     t.keys(&[" opaque", "Enter", "e"]);
@@ -90,11 +90,11 @@ fn search_mark_accept_and_dismiss_a_suggestion_then_reopen() {
     t.wait_for("S 1 A 0 E 1");
     t.keys(&["]", "x"]);
     t.wait_for("dismissed the sourced suggestion");
-    t.wait_for("? 20");
+    t.wait_for("? 22");
     t.keys(&["q"]);
     // Reopened where I stopped (¶3, `position`): the dismissed one is not
     // suggested again.
-    t.wait_for("¶ 3/15 │ S 1 A 0 E 1 │ ? 20");
+    t.wait_for("¶ 3/15 │ S 1 A 0 E 1 │ ? 22");
     t.keys(&["q"]);
     t.wait_for("BYLINE-EXIT-AGAIN-0");
 

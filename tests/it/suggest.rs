@@ -151,7 +151,7 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
     let mut s = Session::suggesting("harbor-council.txt");
     let screen = s.screen(80, 24);
     assert!(
-        screen.contains("? 23"),
+        screen.contains("? 25"),
         "the status line counts them:\n{screen}"
     );
     s.press("]");
@@ -165,7 +165,7 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
     assert_eq!(c.source.as_deref(), Some("Lucia Ruiz"));
     assert!(c.quote.starts_with("Mayor Lucia Ruiz told reporters"));
     // Accepted, it is a claim, no longer a suggestion.
-    assert!(s.screen(80, 24).contains("? 22"));
+    assert!(s.screen(80, 24).contains("? 24"));
     // The next one is the next sentence: two keys a claim.
     s.press("]<Enter>");
     assert_eq!(s.saved().claims.len(), 2);
@@ -217,7 +217,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     assert_eq!(set.dismissed[0].kind, Kind::Sourced);
     let text = std::fs::read_to_string(&s.app().file).unwrap();
     assert!(text.contains("[[dismissed]]"), "{text}");
-    assert!(s.screen(80, 24).contains("? 22"));
+    assert!(s.screen(80, 24).contains("? 24"));
     // Undo brings it back; redo dismisses it again.
     s.press("u");
     assert!(s.saved().dismissed.is_empty());
@@ -355,7 +355,7 @@ fn byline_suggest_prints_the_json_of_product_md() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["article"], "harbor-council");
     let all = v["suggestions"].as_array().unwrap();
-    assert_eq!(all.len(), 23);
+    assert_eq!(all.len(), 25);
     let first = &all[0];
     let keys: Vec<&str> = first
         .as_object()

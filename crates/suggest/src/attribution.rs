@@ -333,9 +333,20 @@ fn spans(
                     .next_back()
                     .is_some_and(|w| s.g.relatives.has(w.to_lowercase()))
                 && found.iter().any(|g| {
+                    // "Rubio thanked Miami and said": a second verb of the
+                    // subject after its object.
+                    let least = if text[f.from..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| s.g.verb_conjunctions.has(w))
+                    {
+                        1
+                    } else {
+                        3
+                    };
                     g.at < f.from
                         && !g.is_hedge()
-                        && words_between(g.at + g.cue.len(), f.from) >= 3
+                        && words_between(g.at + g.cue.len(), f.from) >= least
                 })
         })
         // "…, after half said so", "… - but he said": the clause starts at
@@ -361,12 +372,14 @@ fn spans(
         cuts.dedup_by(|b, a| b.start < a.end || b.start == a.start);
     }
     let piece_of = |at: usize| cuts.iter().filter(|c| c.start <= at).count();
-    // The best-resolved cue of each clause, the first on a tie.
+    // The best-resolved cue of each clause, the first on a tie; the others
+    // are nested inside it.
     let mut per: Vec<(usize, Found)> = Vec::new();
+    let mut inner: Vec<(usize, Found)> = Vec::new();
     for f in found.drain(..) {
         let k = piece_of(f.at);
         match per.iter_mut().find(|(p, _)| *p == k) {
-            Some((_, best)) if f.grade > best.grade => *best = f,
+            Some((_, best)) if f.grade > best.grade => inner.push((k, std::mem::replace(best, f))),
             // "…a state that she hoped to carry…, said Dan Gerstein": what
             // the sentence reports is the statement, not a stance inside it.
             Some((_, best))
@@ -375,24 +388,82 @@ fn spans(
                     && f.rule != "stance-verb"
                     && !f.is_hedge() =>
             {
-                *best = f
+                inner.push((k, std::mem::replace(best, f)))
             }
-            Some(_) => {}
+            Some(_) => inner.push((k, f)),
             None => per.push((k, f)),
         }
     }
     // In the order of the clauses ("according to" cues were found first).
     per.sort_by_key(|(k, _)| *k);
-    per.dedup_by(|b, a| {
-        a.1.source == b.1.source
-            && a.1.kind == b.1.kind
-            && !follow_ons.iter().any(|&(_, at)| at == b.1.at)
-    });
+    // A clause of the same source goes on with the one before ("…, and
+    // suggesting that…"): one span, the second cue nested in it.
+    let mut kept: Vec<(usize, Found)> = Vec::with_capacity(per.len());
+    for (k, f) in per.drain(..) {
+        match kept.last() {
+            Some((_, a))
+                if a.source == f.source
+                    && a.kind == f.kind
+                    && !follow_ons.iter().any(|&(_, at)| at == f.at) =>
+            {
+                inner.push((k, f))
+            }
+            _ => kept.push((k, f)),
+        }
+    }
+    let mut per = kept;
     let bounds = |k: usize| -> Range<usize> {
         let start = if k == 0 { unit.start } else { cuts[k - 1].end };
         let end = cuts.get(k).map_or(unit.end, |c| c.start);
         start..end
     };
+    // "Mr. Biden, recalling their breakfasts, described himself as…",
+    // "Cruz says he is tied, in a finish that he said defied
+    // expectations": a second cue of the clause, with a source and words of
+    // its own, is an attribution nested in the first, from its subject (or
+    // its cue) to the end of its clause.
+    let nested: Vec<(Range<usize>, Found)> = inner
+        .into_iter()
+        .filter(|(k, f)| {
+            (f.leads || f.cue.ends_with("ing"))
+                && !f.is_hedge()
+                && f.kind.has_source()
+                && !per
+                    .iter()
+                    .any(|(p, b)| p == k && (b.cue == f.cue && b.source == f.source))
+        })
+        .map(|(k, f)| {
+            let start = if f.from > unit.start { f.from } else { f.at };
+            (start..bounds(k).end.max(start), f)
+        })
+        .filter(|(r, f)| text[f.at + f.cue.len()..r.end].split_whitespace().count() >= 2)
+        // "An aide said four members had signalled…": a subject read across
+        // the cue before is that cue's, not this one's; only a participle
+        // set off ("Marr, recalling…, described") leaves it to the verb after.
+        .filter(|(_, f)| {
+            let subject_at = if f.from > unit.start {
+                f.from
+            } else if f.cue.ends_with("ing") {
+                f.at
+            } else {
+                unit.start
+            };
+            !per.iter().any(|(_, b)| {
+                b.at > subject_at && b.at < f.at && !b.cue.ends_with("ing") && !b.is_hedge()
+            })
+        })
+        // "She disagreed, saying…": a participle right after the cue it
+        // follows gives that cue its words, no claim of its own.
+        .filter(|(r, f)| {
+            r.start != f.at
+                || !per.iter().any(|(_, b)| {
+                    b.at < f.at
+                        && text[(b.at + b.cue.len()).min(f.at)..f.at]
+                            .split_whitespace()
+                            .all(|w| !w.chars().any(char::is_alphanumeric))
+                })
+        })
+        .collect();
     if per.len() == 1 {
         let (k, f) = per.remove(0);
         // "…, and critics say her position is untenable": the clause, when
@@ -411,7 +482,9 @@ fn spans(
         {
             r.end = c.start;
         }
-        return vec![(r, f)];
+        let mut out = vec![(r, f)];
+        out.extend(nested);
+        return out;
     }
     let mut out = Vec::new();
     for (i, (k, f)) in per.iter().cloned().enumerate() {
@@ -422,6 +495,7 @@ fn spans(
         };
         out.push((start..end.max(start), f));
     }
+    out.extend(nested);
     out
 }
 
@@ -623,10 +697,21 @@ fn sentence(
         // A form made from a lemma is a verb only where a verb can be:
         // "plans" in "under plans", "planning" in "city planning officer"
         // and "question" in "the water question" are nouns.
+        // "…, noting that…, and suggesting that…": a second participle.
+        let second_participle = lower.ends_with("ing")
+            && text[sb.start..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| s.g.verb_conjunctions.has(w))
+            && all
+                .iter()
+                .any(|f: &Found| f.cue.ends_with("ing") && !f.is_hedge());
         if let Some(form) = s.lex.forms.get(&lower)
             && !unanswered
+            && !second_participle
             && !verb_here(
                 s,
+                &lower,
                 &text[sb.start..at],
                 &text[at + word.len()..sb.end],
                 *form,
@@ -656,6 +741,7 @@ fn sentence(
             && !unanswered
             && !chained
             && !contracted
+            && !second_participle
             && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
             // "…blasted Congress and said", "…in Northgate and says": a
             // second verb of the subject.
@@ -663,9 +749,11 @@ fn sentence(
                 || s.g.strong_verbs.has(&lower))
                 && prev == s.g.words.conjunction)
             && (s.g.not_reporting.has(prev.to_lowercase())
-                // "the ministry's claim": a noun.
+                // "the ministry's claim", "the workers’ support": a noun.
                 || prev.ends_with("'s")
-                || prev.ends_with("’s"))
+                || prev.ends_with("’s")
+                || prev.ends_with("s'")
+                || prev.ends_with("s’"))
         {
             continue;
         }
@@ -726,6 +814,22 @@ fn sentence(
         {
             continue;
         }
+        // "spoke about the economy", "talked of": speech about a topic, not
+        // "speaking at a rally" or "spoke with voters".
+        if s.g.topic_needing_verbs.has(&lower)
+            && !after_quote
+            && !complement
+            // "spoke highly of", "spoke to CNN about".
+            && !text[at + word.len()..sb.end]
+                .split([',', ';'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(4)
+                .any(|w| s.g.topic_particles.has(w.to_lowercase()))
+        {
+            continue;
+        }
         // "voters see Okafor as…", not "voters saw the debate".
         if s.g.as_needing_verbs.has(&lower)
             && !text[at + word.len()..sb.end]
@@ -770,6 +874,34 @@ fn sentence(
                     w != s.g.words.complementiser && !w.starts_with(|c: char| s.g.quotes.opens(c))
                 });
         let start = clause_start(s, text, sb.start, at, quotes);
+        // "An aide said four members had signalled…": a verb inside the
+        // words a cue before reports has its subject in those words.
+        let start = match all.iter().rev().find(|p: &&Found| {
+            p.at >= start
+                && p.at + p.cue.len() <= at
+                && p.leads
+                && !p.is_hedge()
+                && !p.cue.ends_with("ing")
+        }) {
+            Some(p)
+                if !text[start..at]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| s.g.verb_conjunctions.has(w))
+                    && !text[p.at + p.cue.len()..at].contains(',') =>
+            {
+                let mut from = p.at + p.cue.len();
+                let rest = &text[from..at];
+                let lead = rest.len() - rest.trim_start().len();
+                if let Some(r) = after_word(rest.trim_start(), &s.g.words.complementiser) {
+                    from = at - r.len();
+                } else {
+                    from += lead;
+                }
+                from
+            }
+            _ => start,
+        };
         let mut own_from = 0;
         // "…a defence of “harbour values,” saying the city…", "…changed
         // course – saying he…": a participle right after a quotation or a
@@ -781,13 +913,31 @@ fn sentence(
         .filter(|b| b.split_whitespace().count() > 1)
         .map(|b| format!("{b},"));
         let region = carried.as_deref().unwrap_or(&text[start..at]);
-        let found = match subject(
+        // "…, and suggested that": a second verb of the subject before.
+        let conj_link = region
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| s.g.verb_conjunctions.has(w));
+        let subj = match subject(
             s,
             ctx,
             region,
             &lower,
             start == sb.start || carried.is_some(),
         ) {
+            // "…“not ready” to support him, and suggested": no subject in
+            // the words after the quotation; the cue before has it.
+            Subject::Words(w, _)
+                if conj_link
+                    && all.iter().any(|p| p.source.is_some() && !p.is_hedge())
+                    && !s.g.pronouns.has(&w)
+                    && w.chars().all(|c| c.is_lowercase() || c.is_whitespace()) =>
+            {
+                Subject::Nothing
+            }
+            other => other,
+        };
+        let found = match subj {
             Subject::Words(subj, initial) => {
                 // Where this verb's clause starts: at its subject when the
                 // subject is next to it, at the conjunction of a second verb
@@ -826,6 +976,15 @@ fn sentence(
                 let (subj, initial) = match opening {
                     Some(o) => (o, true),
                     None => (subj, initial),
+                };
+                // "…, with polls showing": the polls show.
+                let subj = match subj.split_once(' ') {
+                    Some((w, rest))
+                        if lower.ends_with("ing") && s.g.absolute_openers.has(w.to_lowercase()) =>
+                    {
+                        rest.to_owned()
+                    }
+                    _ => subj,
                 };
                 // "Her deputy, Raymond Pell, was less certain; he told…": a
                 // pronoun may mean a person named earlier in its sentence.
@@ -903,10 +1062,16 @@ fn sentence(
         // that…": a participle after a cue this sentence has found goes
         // with that cue's source.
         let found = found.or_else(|| {
-            if !s.g.follow_on_cues.has(&lower) {
+            if !s.g.follow_on_cues.has(&lower) && !conj_link {
                 return None;
             }
-            let linked = follows_on(s, &text[sb.start..at]);
+            let linked = conj_link || follows_on(s, &text[sb.start..at]);
+            if conj_link {
+                own_from = text[start..at]
+                    .trim_end()
+                    .rfind(char::is_whitespace)
+                    .map_or(start, |i| start + i + 1);
+            }
             let prev = all
                 .iter()
                 .rev()
@@ -1015,7 +1180,13 @@ fn sentence(
 
 /// Whether a verb form made from a lemma can be a verb between `before`
 /// and `after` (the sentence's words either side of it).
-fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::Form) -> bool {
+fn verb_here(
+    s: &Suggester,
+    word_lower: &str,
+    before: &str,
+    after: &str,
+    form: crate::lexicon::Form,
+) -> bool {
     use crate::lexicon::Form;
     let prev_raw = before.split_whitespace().next_back().unwrap_or("");
     let prev = bare(prev_raw);
@@ -1066,7 +1237,13 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
     if form == Form::Third && number {
         return false;
     }
-    if form == Form::Base && (number || s.g.share_words.has(&prev)) {
+    // Not "at one point": a number after a preposition counts a noun.
+    if form == Form::Base
+        && (number || s.g.share_words.has(&prev))
+        && !before_prev
+            .as_deref()
+            .is_some_and(|w| s.g.prepositions.has(w))
+    {
         return true;
     }
     match form {
@@ -1074,7 +1251,34 @@ fn verb_here(s: &Suggester, before: &str, after: &str, form: crate::lexicon::For
             s.g.base_form_before.has(&prev)
                 || aux(&prev)
                 || next == s.g.words.complementiser
-                || (!comma && prev.ends_with('s') && !prev.ends_with("ss") && !ends)
+                // "voters say"; not "caucus state", and not "issues like a
+                // wage" for a verb that is mostly a preposition.
+                || (!comma
+                    && prev.ends_with('s')
+                    && !prev.ends_with("ss")
+                    && !prev.ends_with("us")
+                    && !s.g.helped_base_forms.has(word_lower)
+                    && !ends)
+        }
+        // "the terrorist attacks in Paris", "police reports": a form that is
+        // mostly a noun is a verb after a name, a pronoun or a helper
+        // ("Trump attacks", "who claims") or before what it reports
+        // ("the report claims that", "calls it").
+        Form::Third
+            if s.g.noun_prone_thirds.has(word_lower)
+                && !(prev_raw.starts_with(char::is_uppercase)
+                    || s.g.pronouns.has(&prev)
+                    || s.g.relatives.has(&prev)
+                    || helped(&prev)
+                    || next == s.g.words.complementiser
+                    || next == s.g.words.infinitive
+                    || s.g.pronouns.has(&next)
+                    || s.g.demand_particles.has(&next)
+                    || after
+                        .trim_start()
+                        .starts_with(|c: char| c == ':' || s.g.quotes.opens(c))) =>
+        {
+            false
         }
         Form::Third => {
             // "to answer questions": a noun after a verb; "southern states
@@ -1244,7 +1448,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         // the sentence; its subject follows.
         let joined = words.join(" ");
         let after_opener: Vec<&str>;
-        let opener = bare(words[0]).ends_with("ing") || s.g.prepositions.has(bare(words[0]));
+        let opener = bare(words[0]).ends_with("ing")
+            || s.g.prepositions.has(bare(words[0]))
+            // "When Mr. Rubio did take him on, he did it sideways, acknowledging".
+            || s.g.subordinators.has(bare(words[0])) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
         let words: &[&str] = if opener && words.len() > 2 {
             after_opener = pieces(&joined)
                 .into_iter()
@@ -1273,6 +1480,11 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
         }) {
             return Subject::Words(np.trim_end_matches(',').to_owned(), opens);
+        }
+        // "When his family moved back, his mother refused to teach him
+        // Japanese, insisting…": the subject of the clause before.
+        if let Some(np) = coordinated(s, words) {
+            return Subject::Words(np, false);
         }
         return Subject::Nothing;
     }
@@ -1409,6 +1621,11 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         && let Some((rel, rest)) = last.split_once(' ')
         && s.g.relatives.has(rel.to_lowercase())
         && !rest.trim().is_empty()
+        // "who like others spoke": the relative is the subject.
+        && !rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| s.g.prepositions.has(w.to_lowercase()))
         && rest.split_whitespace().count() <= 5
         && !clause_like(s, rest)
     {
@@ -1588,7 +1805,11 @@ fn strip_leading<'a>(s: &Suggester, piece: &'a str) -> &'a str {
 /// "On Tuesday the company" → "the company"; "Last week Okafor" → "Okafor".
 fn strip_opener<'a>(s: &Suggester, piece: &'a str) -> &'a str {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    if words.len() < 3 || !s.g.time_place_openers.has(words[0].to_lowercase()) {
+    // "At least four of the members": a count, no place.
+    if words.len() < 3
+        || !s.g.time_place_openers.has(words[0].to_lowercase())
+        || s.g.count_after_opener.has(words[1].to_lowercase())
+    {
         return piece;
     }
     let det = words.iter().skip(1).position(|w| {
@@ -1919,11 +2140,14 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
         return true;
     }
     let one = h.strip_suffix('s').unwrap_or(&h);
+    // "resident", "opponent"; not "postponement" (the speakers in -ment,
+    // "government", are in the lexicon's agents).
     one.len() > 4
         && s.g
             .speaker_endings
             .iter()
             .any(|e| one.ends_with(e.as_str()))
+        && !s.g.thing_endings.iter().any(|e| one.ends_with(e.as_str()))
 }
 
 fn is_document(s: &Suggester, subj: &str) -> bool {

@@ -110,6 +110,19 @@ pub(crate) struct Grammar {
     pub verb_helpers: Words,
     pub verb_after_preposition: Words,
     pub base_form_before: Words,
+    /// Third-person forms that are mostly nouns ("attacks", "reports").
+    #[serde(default)]
+    pub noun_prone_thirds: Words,
+    /// Verbs of speaking that report only with a topic after them.
+    #[serde(default)]
+    pub topic_needing_verbs: Words,
+    /// The words that bring in that topic ("spoke about").
+    #[serde(default)]
+    pub topic_particles: Words,
+    /// Base forms that are a verb only after a word of `base_form_before`
+    /// or a helper, being mostly something else ("issues like a wage").
+    #[serde(default)]
+    pub helped_base_forms: Words,
     pub ing_form_before: Words,
     pub not_after_participle: Words,
     pub leading_words: Words,
@@ -135,17 +148,27 @@ pub(crate) struct Grammar {
     pub articles: Words,
     pub clause_determiners: Words,
     pub opener_determiners: Words,
+    /// A word after such an opener that makes it a count ("at least").
+    #[serde(default)]
+    pub count_after_opener: Words,
     pub descriptor_openers: Words,
     pub dropped_articles: Words,
     pub definite_determiners: Words,
     pub indefinite_determiners: Words,
     pub subject_enders: Words,
+    /// The word that opens a subject before a participle in an absolute
+    /// phrase ("with polls showing").
+    #[serde(default)]
+    pub absolute_openers: Words,
     pub source_enders: Words,
     pub name_enders: Words,
     pub prepositions: Words,
     pub kept_after: Words,
     pub collectives: Words,
     pub speaker_endings: Vec<String>,
+    /// Endings of things among those ("postponement").
+    #[serde(default)]
+    pub thing_endings: Vec<String>,
     pub issuer_prepositions: Words,
     pub issuer_descriptors: Words,
     pub reader_participles: Words,

@@ -368,7 +368,11 @@ fn news_copy_of_many_styles() {
             &[
                 "A group of farmers asked the court to strike down a levy that they say was imposed without consultation.",
             ],
-            &[("A group", A, "group of farmers")],
+            // What they say of the levy is a claim nested in the sentence.
+            &[
+                ("A group", A, "group of farmers"),
+                ("they say", A, "group of farmers"),
+            ],
         ),
         (
             &[
