@@ -464,8 +464,10 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
     std::fs::write(&path, text).unwrap();
     let h = Harness::annotate_suggesting(&path, dir.path(), "Alex Example");
     let app = &h.screen().app;
-    // The first screen's paragraphs have theirs at once.
-    assert_eq!(app.suggestions_of(Para::from_index(0)).len(), 2);
+    // The first screen's paragraphs have theirs at once: Becker's claim,
+    // what the board knew, and "fiasco", the writer's word (what the board
+    // knew is its stance, not words it said).
+    assert_eq!(app.suggestions_of(Para::from_index(0)).len(), 3);
     let t0 = std::time::Instant::now();
     while !app.suggestions_complete() {
         assert!(
@@ -474,7 +476,7 @@ fn a_long_articles_suggestions_arrive_in_the_background() {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert_eq!(app.suggestion_count(), 2 * n);
+    assert_eq!(app.suggestion_count(), 3 * n);
 }
 
 #[test]

@@ -145,7 +145,9 @@ pub(super) fn suggest(
             // Nor does a refusal: "refused to provide details, such as what
             // position was dangled" is the writer's.
             let refusal = s.g.refusal_verbs.has(&f.cue) || s.g.unanswered_verbs.has(&f.cue);
-            if !f.is_hedge() && !refusal {
+            // Nor a stance: "conservatives who have sought to chip away at
+            // the benefits" is the writer's account of their aim.
+            if !f.is_hedge() && !refusal && f.rule != "stance-verb" {
                 if f.leads {
                     // The cue itself is the writer's word ("complained",
                     // "railed"): what is theirs starts after it.
@@ -428,6 +430,7 @@ fn spans(
             (f.leads || f.cue.ends_with("ing"))
                 && !f.is_hedge()
                 && f.kind.has_source()
+                && f.source.is_some()
                 && !per
                     .iter()
                     .any(|(p, b)| p == k && (b.cue == f.cue && b.source == f.source))
@@ -1206,7 +1209,14 @@ fn verb_here(
         (1..=4).contains(&before[i + 1..].split_whitespace().count())
             && clause_like(s, &before[..i])
     });
-    if ends && !trailer && !before.contains(s.g.quotes.before_verb.as_slice()) {
+    // A mark written twice (''…'') shows a quotation as well.
+    let doubled = || {
+        s.g.quotes
+            .doubled
+            .iter()
+            .any(|&c| before.contains(&format!("{c}{c}")))
+    };
+    if ends && !trailer && !before.contains(s.g.quotes.before_verb.as_slice()) && !doubled() {
         return false;
     }
     let before_prev = before.split_whitespace().rev().nth(1).map(bare);
@@ -1356,6 +1366,11 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         let first = region.trim_start().starts_with(subject.as_str());
         return Subject::Words(subject, opens && first);
     }
+    // "As Trump began tweeting": the verb that carries the participle.
+    if verb.ends_with("ing") && words.len() >= 2 && s.g.ing_chains.has(bare(words[words.len() - 1]))
+    {
+        words.pop();
+    }
     // "He's said": the pronoun.
     if let Some(last) = words.last_mut()
         && let Some(stem) = contracted_pronoun(s, last)
@@ -1450,13 +1465,21 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         let after_opener: Vec<&str>;
         let opener = bare(words[0]).ends_with("ing")
             || s.g.prepositions.has(bare(words[0]))
+            || s.g.phrase_openers.has(bare(words[0]))
             // "When Mr. Rubio did take him on, he did it sideways, acknowledging".
             || s.g.subordinators.has(bare(words[0])) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
         let words: &[&str] = if opener && words.len() > 2 {
+            // "In his first reaction, during an interview, Mr. Trump…": past
+            // every phrase that opens the sentence.
             after_opener = pieces(&joined)
                 .into_iter()
                 .skip(1)
-                .find(|p| !p.is_empty())
+                .find(|p| {
+                    let first = bare(p.split_whitespace().next().unwrap_or(""));
+                    !p.is_empty()
+                        && !s.g.prepositions.has(&first)
+                        && !s.g.phrase_openers.has(&first)
+                })
                 .map(|p| p.split_whitespace().collect())
                 .unwrap_or_default();
             if after_opener.is_empty() {
@@ -1547,8 +1570,9 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "…business leaders who say the law…", "voters who said they…": a
     // verb of saying in a restrictive clause; the source is the noun
     // before the relative.
+    // "a new poll that shows…": a paper's verb, of the paper before.
     if plain(last).is_some_and(|p| s.g.antecedent_relatives.has(p))
-        && s.g.strong_verbs.has(verb)
+        && (s.g.strong_verbs.has(verb) || s.g.paper_verbs.has(verb) || s.stance.contains(verb))
         && words.len() > 1
     {
         let before = &words[..words.len() - 1];
@@ -1651,8 +1675,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         let before = (0..k)
             .rev()
             .find(|&j| !pieces[j].is_empty() && !aside(s, pieces[j]));
+        // "Okafor, the mayor, said"; not "Significantly, the judge said".
         if let Some(j) = before
             && descriptor(s, pieces[k])
+            && !ly_adverb(s, &pieces[j].trim().to_lowercase())
             && is_name(s, ctx, strip_leading(s, pieces[j]), opens && j == 0)
         {
             k = j;

@@ -148,6 +148,13 @@ pub(crate) struct Grammar {
     pub articles: Words,
     pub clause_determiners: Words,
     pub opener_determiners: Words,
+    /// Words that open a phrase before the subject, besides prepositions
+    /// ("Amid the protests, …", "Like Sanders, she…").
+    #[serde(default)]
+    pub phrase_openers: Words,
+    /// Verbs that carry a participle after them ("began tweeting").
+    #[serde(default)]
+    pub ing_chains: Words,
     /// A word after such an opener that makes it a count ("at least").
     #[serde(default)]
     pub count_after_opener: Words,

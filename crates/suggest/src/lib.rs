@@ -455,10 +455,14 @@ fn quoted_ranges(q: &lang::Quotes, text: &str) -> Vec<Range<usize>> {
         // start, or after a space and before a letter: ”We…) opens one.
         let misturned =
             before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric);
+        // …and an opening mark where one can only close (after a letter
+        // or "?" and before a space or the end: …fascist?“ he asked).
+        let misturned_close = before.is_some_and(|b| !b.is_whitespace())
+            && after.is_none_or(|a| a.is_whitespace() || ",.;:".contains(a));
         match open {
             None if double_opens(c) || (double_closes(c) && misturned) => open = Some((i, false)),
             None if single(c, &|c| q.opens_single(c)) && opens_single => open = Some((i, true)),
-            Some((s, false)) if double_closes(c) => {
+            Some((s, false)) if double_closes(c) || (double_opens(c) && misturned_close) => {
                 let width = match c {
                     Mark::Double(c) => 2 * c.len_utf8(),
                     Mark::Char(c) => c.len_utf8(),
