@@ -112,12 +112,26 @@ pub trait Screen: Send + 'static {
     }
 }
 
-/// The [`Screen`] methods an article screen (annotate, review, adjudicate)
-/// answers straight from its `app` and its `view` module: closing an
-/// overlay goes back to `Mode::Normal`; drawing, the message, the revision
-/// and the save state are the app's.
+/// The [`Screen`] items an article screen (annotate, review, adjudicate)
+/// answers straight from its `action` module, its `app`, its `view` module
+/// and its `conflict`: its actions are `Action`, with `Quit` and
+/// `Messages`, bound in `Keymaps::$keys`; closing an overlay goes back to
+/// `Mode::Normal`; drawing, the message, the revision and the save state
+/// are the app's; a conflict copy is said again on leaving.
 macro_rules! app_screen {
-    () => {
+    ($keys:ident) => {
+        type Action = Action;
+        const QUIT: Action = Action::Quit;
+        const MESSAGES: Option<Action> = Some(Action::Messages);
+
+        fn keymap(keys: &$crate::keys::Keymaps) -> &$crate::keymap::Keymap<Action> {
+            &keys.$keys
+        }
+
+        fn farewell(&self) -> Vec<String> {
+            self.conflict.iter().cloned().collect()
+        }
+
         fn close_overlay(&mut self) {
             self.app.mode = Mode::Normal;
         }

@@ -7,7 +7,6 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
 use crate::widgets::line_input::Edit;
@@ -216,14 +215,7 @@ fn add_agreed(app: &mut AdjudicateApp) -> usize {
 }
 
 impl Screen for AdjudicateScreen {
-    type Action = Action;
-    const QUIT: Action = Action::Quit;
-    const MESSAGES: Option<Action> = Some(Action::Messages);
-    crate::runtime::app_screen!();
-
-    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
-        &keys.adjudicate
-    }
+    crate::runtime::app_screen!(adjudicate);
 
     fn focus(&mut self) -> Focus<'_> {
         match &mut self.app.mode {
@@ -322,10 +314,6 @@ impl Screen for AdjudicateScreen {
             }
             Err(e) => app.message = Some(format!("still read-only: {e}")),
         }
-    }
-
-    fn farewell(&self) -> Vec<String> {
-        self.conflict.iter().cloned().collect()
     }
 
     fn recover(&mut self) -> Option<Result<PathBuf, String>> {

@@ -9,7 +9,6 @@ pub mod summary;
 pub mod update;
 pub mod view;
 
-use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
 use crate::widgets::line_input::Complete;
@@ -130,14 +129,7 @@ fn add_source(app: &mut App) {
 }
 
 impl Screen for AnnotateScreen {
-    type Action = Action;
-    const QUIT: Action = Action::Quit;
-    const MESSAGES: Option<Action> = Some(Action::Messages);
-    crate::runtime::app_screen!();
-
-    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
-        &keys.annotate
-    }
+    crate::runtime::app_screen!(annotate);
 
     fn mode(&self) -> u8 {
         match self.app.mode {
@@ -231,10 +223,6 @@ impl Screen for AnnotateScreen {
             }
             Err(e) => app.message = Some(format!("still read-only: {e}")),
         }
-    }
-
-    fn farewell(&self) -> Vec<String> {
-        self.conflict.iter().cloned().collect()
     }
 
     fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {

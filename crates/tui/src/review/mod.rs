@@ -7,8 +7,6 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use crate::keymap::Keymap;
-use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
@@ -118,14 +116,7 @@ fn apply_pending(s: &mut ReviewScreen) {
 }
 
 impl Screen for ReviewScreen {
-    type Action = Action;
-    const QUIT: Action = Action::Quit;
-    const MESSAGES: Option<Action> = Some(Action::Messages);
-    crate::runtime::app_screen!();
-
-    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
-        &keys.review
-    }
+    crate::runtime::app_screen!(review);
 
     fn focus(&mut self) -> Focus<'_> {
         match &mut self.app.mode {
@@ -187,10 +178,6 @@ impl Screen for ReviewScreen {
                 Err(e) => self.app.message = Some(format!("still read-only: {e}")),
             }
         }
-    }
-
-    fn farewell(&self) -> Vec<String> {
-        self.conflict.iter().cloned().collect()
     }
 
     fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {
