@@ -226,6 +226,14 @@ pub(super) fn changed(app: &mut App) {
     app.revision += 1;
 }
 
+/// After a claim or a suggestion is taken away: back to reading, and
+/// `said` (given the undo key's label) says what went and how it comes back.
+fn taken_away(app: &mut App, said: impl FnOnce(String) -> String) {
+    changed(app);
+    app.mode = Mode::Normal;
+    app.message = Some(said(app.key(Action::Undo)));
+}
+
 fn refuse_if_read_only(app: &mut App) -> bool {
     if let super::state::SaveState::ReadOnly(why) = &app.save {
         app.message = Some(format!("read-only: {why}"));
@@ -433,13 +441,9 @@ fn delete(app: &mut App) {
             if Some(i) == placing {
                 app.placing = None;
             }
-            changed(app);
-            app.mode = Mode::Normal;
-            app.message = Some(format!(
-                "deleted the {} claim ({} undoes)",
-                c.kind,
-                app.key(Action::Undo)
-            ));
+            taken_away(app, |undo| {
+                format!("deleted the {} claim ({undo} undoes)", c.kind)
+            });
         }
         None => app.message = Some("no claim under the cursor to delete".into()),
     }
@@ -907,11 +911,10 @@ fn dismiss(app: &mut App, s: Suggestion) {
         kind: s.kind,
         extra: Default::default(),
     });
-    changed(app);
-    app.mode = Mode::Normal;
-    app.message = Some(format!(
-        "dismissed the {} suggestion ({} brings it back)",
-        s.kind,
-        app.key(Action::Undo)
-    ));
+    taken_away(app, |undo| {
+        format!(
+            "dismissed the {} suggestion ({undo} brings it back)",
+            s.kind
+        )
+    });
 }
