@@ -3,7 +3,7 @@
 //! keys, the screen, the refusals, the conflict copy, and gold read by
 //! export and agree like any annotator file.
 
-use crate::common::run;
+use crate::common::{run, texts};
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::review::adjudicate::{adjudicator_of, from_of};
 use byline_model::{Loc, Para};
@@ -400,12 +400,7 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
         r.stderr
     );
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let names: Vec<&str> = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["annotator"].as_str().unwrap())
-        .collect();
+    let names = texts(&json["articles"], "annotator");
     assert!(!names.contains(&"gold"), "{names:?}");
     assert_eq!(names.len(), 3);
     for args in [
@@ -455,12 +450,7 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let scored: Vec<&str> = json["annotators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["annotator"].as_str().unwrap())
-        .collect();
+    let scored = texts(&json["annotators"], "annotator");
     assert_eq!(scored, ["alex-example", "jo-example", "sam-example"]);
     // Alex's three claims are all in gold: two agreed, one taken.
     assert_eq!(json["annotators"][0]["precision"], 1.0);

@@ -89,6 +89,16 @@ impl Rng {
     }
 }
 
+/// The text of `field` in each object of the JSON list `list`.
+#[track_caller]
+pub fn texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_str().unwrap())
+        .collect()
+}
+
 /// No byte a terminal would obey: nothing below 0x20 but tab and newline
 /// (CR only in a CRLF), no DEL, no C1, no bidi override or isolate, and
 /// valid UTF-8 (so no stray C1 byte either).

@@ -3,7 +3,7 @@
 //! reach a terminal as a control character, add structure to a Markdown
 //! report, or run as a formula in a spreadsheet.
 
-use crate::common::assert_clean;
+use crate::common::{assert_clean, texts};
 use assert_cmd::Command;
 use byline_model::article::Article;
 use byline_store as store;
@@ -86,12 +86,7 @@ fn character_references_to_controls_are_dropped_like_raw_controls() {
         assert_eq!(r.code, 0, "{f}: {}", r.err());
         assert_clean(&r.stdout, f);
         let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
-        let paras: Vec<&str> = v["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["text"].as_str().unwrap())
-            .collect();
+        let paras = texts(&v["paragraphs"], "text");
         if f == "osc.html" {
             // HTML maps `&#x9b;` to `›` (windows-1252), as browsers do.
             assert_eq!(

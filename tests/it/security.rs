@@ -3,7 +3,7 @@
 //! with one line naming the file, and write nothing outside the
 //! annotations folder.
 
-use crate::common::assert_clean;
+use crate::common::{assert_clean, texts};
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article;
 use byline_model::{Loc, Para};
@@ -498,12 +498,7 @@ fn no_escape_reaches_stdout_or_stderr_from_any_command() {
     // JSON escapes them its own way and still parses to the same text.
     let r = repo.run(&[os("export"), os("ann"), os("--format"), os("json")]);
     let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
-    let titles: Vec<&str> = v["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let titles = texts(&v["articles"], "title");
     assert!(titles.iter().all(|t| t.contains(ESC_TITLE)), "{titles:?}");
 
     // Written to a file, Markdown and CSV are escaped the same way.

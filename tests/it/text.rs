@@ -1,7 +1,7 @@
 //! `byline text`: what byline sees in an article, above all in a saved HTML
 //! page — the article's paragraphs and nothing of the page around them.
 
-use crate::common::LossyRun;
+use crate::common::{LossyRun, texts};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -93,12 +93,7 @@ fn html_examples_show_the_article_and_nothing_around_it() {
         assert_eq!(v["title"], title, "{path}");
         assert_eq!(v["outlet"], outlet, "{path}");
         assert_eq!(v["url"], url, "{path}");
-        let paras: Vec<&str> = v["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["text"].as_str().unwrap())
-            .collect();
+        let paras = texts(&v["paragraphs"], "text");
         // The headline is paragraph 1, a heading, as in a text file.
         assert_eq!(paras[0], title, "{path}");
         assert_eq!(v["paragraphs"][0]["heading"], true, "{path}");
