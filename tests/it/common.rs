@@ -89,6 +89,20 @@ impl Rng {
     }
 }
 
+/// Every file under `dir`, in the folders' order (not sorted).
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// The text of `field` in each object of the JSON list `list`.
 #[track_caller]
 pub fn texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {

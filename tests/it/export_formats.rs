@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::common;
-use common::{root, run};
+use common::{root, run, walk};
 
 /// Every annotator file under `dir`, loaded in full.
 fn annotator_files(dir: &Path) -> Vec<(PathBuf, AnnotationSet)> {
@@ -24,19 +24,6 @@ fn annotator_files(dir: &Path) -> Vec<(PathBuf, AnnotationSet)> {
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
     out
 }
 
