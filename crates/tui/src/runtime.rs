@@ -152,6 +152,19 @@ macro_rules! app_screen {
             &mut self.app.save
         }
     };
+    // A screen whose modes are reading, its help and one prompt (`$prompt`,
+    // binding the prompt's line as `$input`): its focus follows.
+    ($keys:ident, prompt $prompt:pat => $input:ident) => {
+        $crate::runtime::app_screen!($keys);
+
+        fn focus(&mut self) -> $crate::runtime::Focus<'_> {
+            match &mut self.app.mode {
+                $prompt => $crate::runtime::Focus::Prompt($input),
+                Mode::Help { scroll } => $crate::runtime::Focus::Help(scroll),
+                Mode::Normal => $crate::runtime::Focus::Keys,
+            }
+        }
+    };
 }
 pub(crate) use app_screen;
 

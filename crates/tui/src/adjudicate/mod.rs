@@ -8,7 +8,7 @@ pub mod update;
 pub mod view;
 
 use crate::keys::Keymaps;
-use crate::runtime::{Flow, Focus, Screen};
+use crate::runtime::{Flow, Screen};
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
@@ -215,15 +215,7 @@ fn add_agreed(app: &mut AdjudicateApp) -> usize {
 }
 
 impl Screen for AdjudicateScreen {
-    crate::runtime::app_screen!(adjudicate);
-
-    fn focus(&mut self) -> Focus<'_> {
-        match &mut self.app.mode {
-            Mode::Edit { input, .. } => Focus::Prompt(input),
-            Mode::Help { scroll } => Focus::Help(scroll),
-            Mode::Normal => Focus::Keys,
-        }
-    }
+    crate::runtime::app_screen!(adjudicate, prompt Mode::Edit { input, .. } => input);
 
     fn prompt_done(&mut self, edit: Edit) {
         update::prompt_done(&mut self.app, edit);

@@ -7,7 +7,7 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use crate::runtime::{Flow, Focus, Screen};
+use crate::runtime::{Flow, Screen};
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
@@ -116,15 +116,7 @@ fn apply_pending(s: &mut ReviewScreen) {
 }
 
 impl Screen for ReviewScreen {
-    crate::runtime::app_screen!(review);
-
-    fn focus(&mut self) -> Focus<'_> {
-        match &mut self.app.mode {
-            Mode::Comment { input, .. } => Focus::Prompt(input),
-            Mode::Help { scroll } => Focus::Help(scroll),
-            Mode::Normal => Focus::Keys,
-        }
-    }
+    crate::runtime::app_screen!(review, prompt Mode::Comment { input, .. } => input);
 
     fn prompt_done(&mut self, edit: Edit) {
         update::comment_done(&mut self.app, edit);
