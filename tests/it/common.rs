@@ -89,6 +89,24 @@ impl Rng {
     }
 }
 
+/// A finished run kept as bytes, to check them as they are: exit code
+/// (`C`: `i32`, or `Option<i32>` where a signal must show) and output.
+pub struct RawRun<C = i32> {
+    pub code: C,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl<C> RawRun<C> {
+    pub fn out(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+
+    pub fn err(&self) -> String {
+        String::from_utf8_lossy(&self.stderr).into_owned()
+    }
+}
+
 /// Every file under `dir`, in the folders' order (not sorted).
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
