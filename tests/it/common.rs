@@ -29,6 +29,18 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
     out.into()
 }
 
+/// `byline export FOLDER --format html EXTRA… -o OUT` in `dir`: the page
+/// it wrote, once it exited 0.
+#[track_caller]
+pub fn html_report(dir: &Path, folder: &str, extra: &[&str], out: &Path) -> String {
+    let mut args = vec!["export", folder, "--format", "html"];
+    args.extend_from_slice(extra);
+    args.extend(["-o", out.to_str().unwrap()]);
+    let r = run(dir, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(out).unwrap()
+}
+
 /// Output that must be UTF-8; a signal is code -1.
 impl From<std::process::Output> for Run {
     fn from(out: std::process::Output) -> Run {
