@@ -187,7 +187,14 @@ fn search_finds_case_insensitive_and_wraps() {
     assert_eq!(s.app().cursor.para.index(), 3);
     s.press("/no such words<Enter>");
     assert_eq!(s.app().cursor.para.index(), 3);
-    assert!(s.app().message.as_deref().unwrap().starts_with("no match"));
+    assert!(
+        s.app()
+            .core
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("no match")
+    );
 }
 
 #[test]
@@ -337,7 +344,8 @@ fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
     let app = &h.screen().app;
     assert_eq!(app.cursor.para.index(), 1);
     assert!(
-        app.message
+        app.core
+            .message
             .as_deref()
             .unwrap()
             .contains("The minister resigned")
@@ -370,7 +378,14 @@ fn repeating_a_search_moves_to_the_next_hit_in_the_same_sentence() {
     for _ in 0..30 {
         s.press("/<Enter>");
     }
-    assert!(s.app().message.as_deref().unwrap().contains("“council”"));
+    assert!(
+        s.app()
+            .core
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("“council”")
+    );
 }
 
 #[test]
@@ -390,7 +405,7 @@ fn the_source_prompt_of_an_existing_claim_holds_its_source() {
         Some("Mayor Lucia Ruiz")
     );
     assert_eq!(
-        s.app().message.as_deref(),
+        s.app().core.message.as_deref(),
         Some("changed the claim in ¶ 3: anonymous → sourced — u undoes; source unchanged")
     );
     // Editorial cites no one.
@@ -488,7 +503,8 @@ fn placing_onto_the_words_of_another_claim_is_refused() {
     assert_eq!(app.set.claims.len(), 2);
     assert!(app.set.claims.iter().any(|c| c.needs_review()));
     assert!(
-        app.message
+        app.core
+            .message
             .as_deref()
             .unwrap()
             .contains("already has exactly these words")

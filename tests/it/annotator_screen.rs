@@ -11,7 +11,7 @@ use byline_tui::annotate::state::{App, Mode};
 
 impl Session {
     fn message(&self) -> &str {
-        self.app().message.as_deref().unwrap_or("")
+        self.app().core.message.as_deref().unwrap_or("")
     }
 
     fn quotes(&self) -> Vec<(usize, Kind, String)> {

@@ -112,12 +112,41 @@ pub trait Screen: Send + 'static {
     }
 }
 
+/// What the app of every article screen (annotate, review, adjudicate)
+/// keeps for the runtime and its messages.
+#[derive(Debug)]
+pub struct ScreenCore {
+    /// Bumped on every change of the file the screen saves; the loop saves
+    /// when it moves.
+    pub revision: u64,
+    pub save: SaveState,
+    pub message: Option<String>,
+    /// The merged keys, so messages name the keys that work.
+    pub keys: Arc<Keymaps>,
+    /// Saves go to a conflict copy: the file changed on disk under us.
+    pub diverted: bool,
+}
+
+impl ScreenCore {
+    /// Nothing changed or said yet, the file saved as it is.
+    pub fn new(keys: Arc<Keymaps>) -> ScreenCore {
+        ScreenCore {
+            revision: 0,
+            save: SaveState::Saved,
+            message: None,
+            keys,
+            diverted: false,
+        }
+    }
+}
+
 /// The [`Screen`] items an article screen (annotate, review, adjudicate)
 /// answers straight from its `action` module, its `app`, its `view` module
 /// and its `conflict`: its actions are `Action`, with `Quit` and
 /// `Messages`, bound in `Keymaps::$keys`; closing an overlay goes back to
-/// `Mode::Normal`; drawing, the message, the revision and the save state
-/// are the app's; a conflict copy is said again on leaving.
+/// `Mode::Normal`; drawing is the app's, the message, the revision and the
+/// save state its [`ScreenCore`]'s; a conflict copy is said again on
+/// leaving.
 macro_rules! app_screen {
     ($keys:ident) => {
         type Action = Action;
@@ -141,15 +170,15 @@ macro_rules! app_screen {
         }
 
         fn message(&self) -> Option<&str> {
-            self.app.message.as_deref()
+            self.app.core.message.as_deref()
         }
 
         fn revision(&self) -> u64 {
-            self.app.revision
+            self.app.core.revision
         }
 
         fn save_state(&mut self) -> &mut $crate::widgets::status::SaveState {
-            &mut self.app.save
+            &mut self.app.core.save
         }
     };
     // A screen whose modes are reading, its help and one prompt (`$prompt`,

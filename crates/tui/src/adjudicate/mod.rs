@@ -8,7 +8,7 @@ pub mod update;
 pub mod view;
 
 use crate::keys::Keymaps;
-use crate::runtime::{Flow, Screen};
+use crate::runtime::{Flow, Screen, ScreenCore};
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
@@ -97,11 +97,7 @@ impl AdjudicateScreen {
             cursor: 0,
             mode: Mode::Normal,
             undo: Vec::new(),
-            revision: 0,
-            save: SaveState::Saved,
-            message: None,
-            keys,
-            diverted: false,
+            core: ScreenCore::new(keys),
             sources: None,
         };
         // The source prompt completes from the registry, as in annotate.
@@ -181,9 +177,9 @@ impl AdjudicateScreen {
         if let Some(p) = registry_problem {
             said.push(p);
         }
-        app.message = Some(said.join(" · "));
+        app.core.message = Some(said.join(" · "));
         if let Some(why) = read_only {
-            app.save = SaveState::ReadOnly(why);
+            app.core.save = SaveState::ReadOnly(why);
         }
         Ok(AdjudicateScreen {
             app,
@@ -226,26 +222,26 @@ impl Screen for AdjudicateScreen {
         if action == Action::Save {
             // Written at once, not on the next turn of the loop.
             let app = &mut self.app;
-            if let SaveState::ReadOnly(why) = &app.save {
-                app.message = Some(format!("read-only: {why}"));
+            if let SaveState::ReadOnly(why) = &app.core.save {
+                app.core.message = Some(format!("read-only: {why}"));
                 return flow;
             }
             let said = match self.save() {
                 Ok(()) => {
-                    self.app.save = SaveState::Saved;
+                    self.app.core.save = SaveState::Saved;
                     format!(
                         "saved in {} (decisions are saved as you go)",
                         self.app.gold_file.display()
                     )
                 }
                 Err(e) => {
-                    self.app.save = SaveState::Failed(e.clone());
+                    self.app.core.save = SaveState::Failed(e.clone());
                     format!("not saved: {e}")
                 }
             };
             // A conflict copy's message says where the save went.
-            if !self.app.diverted {
-                self.app.message = Some(said);
+            if !self.app.core.diverted {
+                self.app.core.message = Some(said);
             }
         }
         flow
@@ -267,8 +263,8 @@ impl Screen for AdjudicateScreen {
             &app.gold,
             &app.gold_file,
             ("this adjudication", "your decisions are"),
-            &mut app.message,
-            &mut app.diverted,
+            &mut app.core.message,
+            &mut app.core.diverted,
         )? {
             self.conflict = Some(msg);
         }
@@ -281,7 +277,7 @@ impl Screen for AdjudicateScreen {
     /// other one ends, with the file as that one left it.
     fn effects(&mut self) {
         if std::mem::take(&mut self.first_save) {
-            self.app.revision += 1;
+            self.app.core.revision += 1;
         }
         let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
             return;
@@ -297,14 +293,15 @@ impl Screen for AdjudicateScreen {
                     }
                     app.undo.clear();
                     if add_agreed(app) > 0 {
-                        app.revision += 1;
+                        app.core.revision += 1;
                     }
                     app.refresh();
                 }
-                app.save = SaveState::Saved;
-                app.message = Some("the other session has ended: this one can save now".into());
+                app.core.save = SaveState::Saved;
+                app.core.message =
+                    Some("the other session has ended: this one can save now".into());
             }
-            Err(e) => app.message = Some(format!("still read-only: {e}")),
+            Err(e) => app.core.message = Some(format!("still read-only: {e}")),
         }
     }
 

@@ -41,10 +41,10 @@ impl AnnotateScreen {
     ) -> anyhow::Result<AnnotateScreen> {
         let opened = store::open::annotator(article_path, dir, annotator)?;
         let mut app = App::new(opened.article, opened.set, opened.file, keys);
-        app.message = opened.message;
+        app.core.message = opened.message;
         progress::restore(&mut app);
         if let Some(why) = opened.disk.read_only() {
-            app.save = SaveState::ReadOnly(why.to_string());
+            app.core.save = SaveState::ReadOnly(why.to_string());
         }
         let path = store::sources::path_for(dir);
         let stamp = store::sources::stamp(&path);
@@ -59,11 +59,12 @@ impl AnnotateScreen {
             }
             Err(e) => {
                 let said = app
+                    .core
                     .message
                     .take()
                     .map(|m| format!("{m}; "))
                     .unwrap_or_default();
-                app.message = Some(format!(
+                app.core.message = Some(format!(
                     "{said}{e} — the source prompt works without the sources registry"
                 ));
                 // Empty until the file reads (a fix is picked up while a
@@ -122,9 +123,9 @@ fn add_source(app: &mut App) {
             sources.registry = Arc::new(r);
             sources.exists = true;
             sources.stamp = store::sources::stamp(&sources.path);
-            app.message = Some(format!("added “{name}” ({label}) to {shown}"));
+            app.core.message = Some(format!("added “{name}” ({label}) to {shown}"));
         }
-        Err(e) => app.message = Some(format!("not added to the sources registry: {e}")),
+        Err(e) => app.core.message = Some(format!("not added to the sources registry: {e}")),
     }
 }
 
@@ -192,8 +193,8 @@ impl Screen for AnnotateScreen {
             &app.set,
             &app.file,
             ("this session", "your work is"),
-            &mut app.message,
-            &mut app.diverted,
+            &mut app.core.message,
+            &mut app.core.diverted,
         )? {
             self.conflict = Some(msg);
         }
@@ -218,10 +219,11 @@ impl Screen for AnnotateScreen {
                     }
                     app.set = set;
                 }
-                app.save = SaveState::Saved;
-                app.message = Some("the other session has ended: this one can save now".into());
+                app.core.save = SaveState::Saved;
+                app.core.message =
+                    Some("the other session has ended: this one can save now".into());
             }
-            Err(e) => app.message = Some(format!("still read-only: {e}")),
+            Err(e) => app.core.message = Some(format!("still read-only: {e}")),
         }
     }
 

@@ -34,7 +34,7 @@ impl ReviewScreen {
     pub fn new((parts, disk): (Parts, store::Session<Review>)) -> ReviewScreen {
         let mut app = ReviewApp::new(parts);
         if let Some(why) = disk.read_only() {
-            app.save = SaveState::ReadOnly(why.to_string());
+            app.core.save = SaveState::ReadOnly(why.to_string());
         }
         ReviewScreen {
             app,
@@ -65,14 +65,14 @@ fn apply_pending(s: &mut ReviewScreen) {
                 s.mine = Some(disk);
             }
             Err(e) => {
-                app.message = Some(format!("not copied: {e}"));
+                app.core.message = Some(format!("not copied: {e}"));
                 return;
             }
         }
     }
     let Some(disk) = s.mine.as_mut() else { return };
     if let Some(why) = disk.read_only() {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "not copied: {}: {why}",
             app.parts.mine_file.display()
         ));
@@ -96,7 +96,7 @@ fn apply_pending(s: &mut ReviewScreen) {
     match disk.save(&set) {
         Ok(saved) => {
             let removed = ops.iter().all(|o| matches!(o, MineOp::Remove(_)));
-            app.message = Some(match saved {
+            app.core.message = Some(match saved {
                 store::Saved::Conflict { copy, .. } => format!(
                     "{} changed on disk under this review; it was left alone and your copy is in {}",
                     app.parts.mine_file.display(),
@@ -111,7 +111,7 @@ fn apply_pending(s: &mut ReviewScreen) {
             app.parts.mine = Some(set);
             app.refresh();
         }
-        Err(e) => app.message = Some(format!("not copied: {e}")),
+        Err(e) => app.core.message = Some(format!("not copied: {e}")),
     }
 }
 
@@ -142,10 +142,10 @@ impl Screen for ReviewScreen {
                 app.parts.review_file.display(),
                 copy.display()
             );
-            if first || app.message.is_none() {
-                app.message = Some(msg.clone());
+            if first || app.core.message.is_none() {
+                app.core.message = Some(msg.clone());
             }
-            app.diverted = true;
+            app.core.diverted = true;
             self.conflict = Some(msg);
         }
         Ok(())
@@ -162,12 +162,12 @@ impl Screen for ReviewScreen {
                     if let Some(r) = review {
                         app.parts.review = r;
                     }
-                    app.save = SaveState::Saved;
+                    app.core.save = SaveState::Saved;
                     app.refresh();
-                    app.message =
+                    app.core.message =
                         Some("the other review session has ended: this one can save now".into());
                 }
-                Err(e) => self.app.message = Some(format!("still read-only: {e}")),
+                Err(e) => self.app.core.message = Some(format!("still read-only: {e}")),
             }
         }
     }
