@@ -263,8 +263,7 @@ impl Screen for AdjudicateScreen {
             &app.gold,
             &app.gold_file,
             ("this adjudication", "your decisions are"),
-            &mut app.core.message,
-            &mut app.core.diverted,
+            &mut app.core,
         )? {
             self.conflict = Some(msg);
         }

@@ -193,8 +193,7 @@ impl Screen for AnnotateScreen {
             &app.set,
             &app.file,
             ("this session", "your work is"),
-            &mut app.core.message,
-            &mut app.core.diverted,
+            &mut app.core,
         )? {
             self.conflict = Some(msg);
         }

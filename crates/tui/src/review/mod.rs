@@ -132,20 +132,13 @@ impl Screen for ReviewScreen {
         let app = &mut self.app;
         app.parts.review.sort();
         app.parts.review.meta.updated = store::open::now();
-        if let store::Saved::Conflict { copy, first } = self
-            .disk
-            .save(&app.parts.review)
-            .map_err(|e| e.to_string())?
-        {
-            let msg = format!(
-                "{} changed on disk under this review; it was left alone and your verdicts are saved in {}",
-                app.parts.review_file.display(),
-                copy.display()
-            );
-            if first || app.core.message.is_none() {
-                app.core.message = Some(msg.clone());
-            }
-            app.core.diverted = true;
+        if let Some(msg) = crate::saving::save(
+            &mut self.disk,
+            &app.parts.review,
+            &app.parts.review_file,
+            ("this review", "your verdicts are"),
+            &mut app.core,
+        )? {
             self.conflict = Some(msg);
         }
         Ok(())
