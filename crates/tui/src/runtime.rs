@@ -138,6 +138,24 @@ impl ScreenCore {
             diverted: false,
         }
     }
+
+    /// What a read-only session's new try for the lock found
+    /// ([`crate::saving::take_over`]): the file as the other session left
+    /// it, and the screen says it can save now; or the error, and the
+    /// screen says it is still read-only (`None`).
+    pub fn took_over<T>(&mut self, reloaded: Result<T, String>) -> Option<T> {
+        match reloaded {
+            Ok(file) => {
+                self.save = SaveState::Saved;
+                self.message = Some("the other session has ended: this one can save now".into());
+                Some(file)
+            }
+            Err(e) => {
+                self.message = Some(format!("still read-only: {e}"));
+                None
+            }
+        }
+    }
 }
 
 /// The [`Screen`] items an article screen (annotate, review, adjudicate)

@@ -282,25 +282,17 @@ impl Screen for AdjudicateScreen {
             return;
         };
         let app = &mut self.app;
-        match reloaded {
-            Ok(set) => {
-                if let Some(set) = set {
-                    let name = adj::adjudicator_of(&app.gold).map(str::to_owned);
-                    app.gold = set;
-                    if let Some(name) = name {
-                        adj::set_adjudicator(&mut app.gold, &name);
-                    }
-                    app.undo.clear();
-                    if add_agreed(app) > 0 {
-                        app.core.revision += 1;
-                    }
-                    app.refresh();
-                }
-                app.core.save = SaveState::Saved;
-                app.core.message =
-                    Some("the other session has ended: this one can save now".into());
+        if let Some(Some(set)) = app.core.took_over(reloaded) {
+            let name = adj::adjudicator_of(&app.gold).map(str::to_owned);
+            app.gold = set;
+            if let Some(name) = name {
+                adj::set_adjudicator(&mut app.gold, &name);
             }
-            Err(e) => app.core.message = Some(format!("still read-only: {e}")),
+            app.undo.clear();
+            if add_agreed(app) > 0 {
+                app.core.revision += 1;
+            }
+            app.refresh();
         }
     }
 

@@ -206,23 +206,11 @@ impl Screen for AnnotateScreen {
     fn effects(&mut self) {
         add_source(&mut self.app);
         refresh_sources(&mut self.app);
-        let Some(reloaded) = self.disk.retry_lock() else {
+        let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
             return;
         };
-        let app = &mut self.app;
-        match reloaded {
-            Ok(set) => {
-                if let Some(mut set) = set {
-                    if set.article.sha256 != app.article.sha256() {
-                        byline_model::annotation::anchor::reanchor(&mut set, &app.article);
-                    }
-                    app.set = set;
-                }
-                app.core.save = SaveState::Saved;
-                app.core.message =
-                    Some("the other session has ended: this one can save now".into());
-            }
-            Err(e) => app.core.message = Some(format!("still read-only: {e}")),
+        if let Some(Some(set)) = self.app.core.took_over(reloaded) {
+            self.app.set = set;
         }
     }
 
