@@ -49,6 +49,20 @@ pub fn warning(message: impl Display) {
     error(format_args!("warning: {message}"));
 }
 
+/// `skipped 2 file(s) that are not annotator files (WHAT): a, b`, for
+/// commands given files that hold no claims; `None` when none were skipped.
+pub fn skipped(files: &[std::path::PathBuf], what: &str) -> Option<String> {
+    if files.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    Some(format!(
+        "skipped {} file(s) that are not annotator files ({what}): {}",
+        files.len(),
+        names.join(", ")
+    ))
+}
+
 /// Text of several lines on stderr (a usage hint), unsafe characters
 /// escaped but newlines kept.
 pub fn error_text(text: &str) {

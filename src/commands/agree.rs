@@ -37,7 +37,9 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<u8> {
         return corpus(args, &args.files[0], &opts);
     }
     let named = annotator_files(&args.files)?;
-    say_skipped(&named.skipped);
+    if let Some(said) = output::skipped(&named.skipped, "reviews, conflict copies") {
+        output::error(said);
+    }
     let gold = match &args.against {
         None => {
             if let Some(g) = named.gold.first()
@@ -159,17 +161,6 @@ fn gold_file(against: &Path, named: &Named) -> anyhow::Result<PathBuf> {
             "{}: no gold file for this article; make one with `byline adjudicate ARTICLE`, or name a file with --against FILE",
             g.display()
         )
-    }
-}
-
-fn say_skipped(skipped: &[PathBuf]) {
-    if !skipped.is_empty() {
-        let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
-        output::error(format_args!(
-            "skipped {} file(s) that are not annotator files (reviews, conflict copies): {}",
-            skipped.len(),
-            names.join(", ")
-        ));
     }
 }
 

@@ -19,13 +19,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
                 FileKind::Review | FileKind::Conflict | FileKind::Bookkeeping
             ) || !f.is_file()
         });
-    if !skipped.is_empty() {
-        let names: Vec<String> = skipped.iter().map(|p| p.display().to_string()).collect();
-        output::warning(format_args!(
-            "skipped {} file(s) that are not annotator files (reviews, conflict copies, locks, backups): {}",
-            skipped.len(),
-            names.join(", ")
-        ));
+    if let Some(said) = output::skipped(&skipped, "reviews, conflict copies, locks, backups") {
+        output::warning(said);
     }
     let report = check_files(
         &checked,

@@ -17,6 +17,6 @@ pub fn run(args: &ReviewArgs, keys: Keymaps) -> anyhow::Result<u8> {
         args.store.annotator.as_deref(),
     )?);
     // Its messages name the user's keys.
-    screen.app.keys = std::sync::Arc::new(keys.clone());
+    screen.app.core.keys = std::sync::Arc::new(keys.clone());
     runtime::run_terminal(screen, &keys, None)
 }

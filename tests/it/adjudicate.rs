@@ -3,7 +3,7 @@
 //! keys, the screen, the refusals, the conflict copy, and gold read by
 //! export and agree like any annotator file.
 
-use crate::common::run;
+use crate::common::{run, texts};
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::review::adjudicate::{adjudicator_of, from_of};
 use byline_model::{Loc, Para};
@@ -208,12 +208,13 @@ fn agreed_claims_go_to_gold_at_once_and_the_rest_is_decided_by_key() {
     assert!(
         h.screen()
             .app
+            .core
             .message
             .as_deref()
             .unwrap()
             .contains("alex-example marked nothing here"),
         "{:?}",
-        h.screen().app.message
+        h.screen().app.core.message
     );
     h.press("2q");
     assert!(h.quit);
@@ -261,6 +262,7 @@ fn agreed_claims_go_to_gold_at_once_and_the_rest_is_decided_by_key() {
     assert!(
         h.screen()
             .app
+            .core
             .message
             .as_deref()
             .unwrap()
@@ -340,7 +342,7 @@ fn a_gold_file_changed_on_disk_meanwhile_gets_a_conflict_copy() {
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy = store::load(&copies[0]).unwrap().unwrap();
     assert_eq!(copy.dismissed.len(), 1);
-    let msg = h.screen().app.message.clone().unwrap();
+    let msg = h.screen().app.core.message.clone().unwrap();
     assert!(msg.contains("changed on disk"), "{msg}");
     assert_eq!(h.screen().farewell().len(), 1);
 }
@@ -400,12 +402,7 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
         r.stderr
     );
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let names: Vec<&str> = json["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["annotator"].as_str().unwrap())
-        .collect();
+    let names = texts(&json["articles"], "annotator");
     assert!(!names.contains(&"gold"), "{names:?}");
     assert_eq!(names.len(), 3);
     for args in [
@@ -455,12 +452,7 @@ fn export_and_agree_read_gold_like_any_annotator_file() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let scored: Vec<&str> = json["annotators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["annotator"].as_str().unwrap())
-        .collect();
+    let scored = texts(&json["annotators"], "annotator");
     assert_eq!(scored, ["alex-example", "jo-example", "sam-example"]);
     // Alex's three claims are all in gold: two agreed, one taken.
     assert_eq!(json["annotators"][0]["precision"], 1.0);
@@ -519,7 +511,7 @@ fn a_claim_that_needs_review_is_left_out_and_named() {
     set.claims[0].status = Some("needs-review".into());
     store::save(&jo, &set).unwrap();
     let h = f.screen();
-    let msg = h.screen().app.message.clone().unwrap();
+    let msg = h.screen().app.core.message.clone().unwrap();
     assert!(msg.contains("left out"), "{msg}");
     assert!(msg.contains("jo-example"), "{msg}");
     // ¶2 is still agreed by the two others.
@@ -533,7 +525,7 @@ fn a_second_adjudication_of_the_article_is_read_only_until_the_first_ends() {
     first.press("");
     let mut second = f.screen();
     assert!(matches!(
-        second.screen().app.save,
+        second.screen().app.core.save,
         byline_tui::widgets::status::SaveState::ReadOnly(_)
     ));
     second.press("x");
@@ -542,6 +534,7 @@ fn a_second_adjudication_of_the_article_is_read_only_until_the_first_ends() {
         second
             .screen()
             .app
+            .core
             .message
             .as_deref()
             .unwrap()
@@ -662,7 +655,7 @@ fn another_adjudicator_goes_on_under_their_own_name() {
     };
     let screen = AdjudicateScreen::open(&o, Arc::new(Keymaps::default())).unwrap();
     let mut h = Harness::new(screen, Arc::new(Keymaps::default()), 80, 24);
-    let msg = h.screen().app.message.clone().unwrap();
+    let msg = h.screen().app.core.message.clone().unwrap();
     assert!(
         msg.contains("Kim Example adjudicated this gold file before"),
         "{msg}"
@@ -834,7 +827,7 @@ fn an_annotator_new_since_gold_was_written_is_named() {
         .replace("name = \"Alex Example\"", "name = \"Lee Example\"");
     std::fs::write(f.file("lee-example"), text).unwrap();
     let h = f.screen();
-    let message = h.screen().app.message.clone().unwrap_or_default();
+    let message = h.screen().app.core.message.clone().unwrap_or_default();
     assert!(
         message.contains("comparing alex-example, jo-example, lee-example, sam-example"),
         "{message}"
@@ -855,7 +848,7 @@ fn a_file_with_no_claim_that_is_not_done_is_left_out_and_named() {
     set.claims.clear();
     store::save(&f.file("lee-example"), &set).unwrap();
     let h = f.screen();
-    let message = h.screen().app.message.clone().unwrap_or_default();
+    let message = h.screen().app.core.message.clone().unwrap_or_default();
     assert!(
         message.contains("comparing alex-example, jo-example, sam-example"),
         "{message}"

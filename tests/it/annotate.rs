@@ -8,6 +8,7 @@ use byline_tui::annotate::AnnotateScreen;
 use byline_tui::annotate::state::{App, Mode};
 use byline_tui::testing::Harness;
 use ratatui::style::{Color, Modifier};
+use std::path::Path;
 
 impl Session {
     fn reopen(&self, name: &str) -> App {
@@ -186,7 +187,14 @@ fn search_finds_case_insensitive_and_wraps() {
     assert_eq!(s.app().cursor.para.index(), 3);
     s.press("/no such words<Enter>");
     assert_eq!(s.app().cursor.para.index(), 3);
-    assert!(s.app().message.as_deref().unwrap().starts_with("no match"));
+    assert!(
+        s.app()
+            .core
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("no match")
+    );
 }
 
 #[test]
@@ -303,28 +311,41 @@ fn a_phrase_inside_a_sentence_can_be_marked() {
     assert_eq!(s.saved().claims[0].quote, "is a diplomatic disaster");
 }
 
+/// A session on `before` (its file in `dir`) where `keys` make a claim;
+/// then the article is rewritten as `after` and reopened, the claim
+/// needing review.
+fn needing_review(dir: &Path, before: &str, keys: &str, after: &str) -> Harness<AnnotateScreen> {
+    let art = dir.join("notes.txt");
+    std::fs::write(&art, before).unwrap();
+    let ann = dir.join("ann");
+    let mut h = Harness::annotate(&art, &ann, "Alex Example");
+    h.press(keys);
+    drop(h);
+    std::fs::write(&art, after).unwrap();
+    let h = Harness::annotate(&art, &ann, "Alex Example");
+    assert!(h.screen().app.set.claims[0].needs_review());
+    h
+}
+
 #[test]
 fn a_claim_that_needs_review_is_found_placed_again_or_deleted() {
-    let dir = tempfile::tempdir().unwrap();
-    let art = dir.path().join("notes.txt");
-    std::fs::write(&art, "A title.\n\nThe minister resigned, aides said.\n").unwrap();
-    let ann = dir.path().join("ann");
-    let mut h = Harness::annotate(&art, &ann, "Alex Example");
-    h.press("}aaides<Enter>");
-    drop(h);
-
     // The sentence is rewritten: the quote is gone, the claim must not move
     // silently.
-    std::fs::write(&art, "A title.\n\nOfficials said the minister quit.\n").unwrap();
-    let mut h = Harness::annotate(&art, &ann, "Alex Example");
-    assert!(h.screen().app.set.claims[0].needs_review());
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = needing_review(
+        dir.path(),
+        "A title.\n\nThe minister resigned, aides said.\n",
+        "}aaides<Enter>",
+        "A title.\n\nOfficials said the minister quit.\n",
+    );
     let screen = h.text_at(100, 20);
     assert!(screen.contains("⚠ 1 to review (R)"), "{screen}");
     h.press("R");
     let app = &h.screen().app;
     assert_eq!(app.cursor.para.index(), 1);
     assert!(
-        app.message
+        app.core
+            .message
             .as_deref()
             .unwrap()
             .contains("The minister resigned")
@@ -357,7 +378,14 @@ fn repeating_a_search_moves_to_the_next_hit_in_the_same_sentence() {
     for _ in 0..30 {
         s.press("/<Enter>");
     }
-    assert!(s.app().message.as_deref().unwrap().contains("“council”"));
+    assert!(
+        s.app()
+            .core
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("“council”")
+    );
 }
 
 #[test]
@@ -377,7 +405,7 @@ fn the_source_prompt_of_an_existing_claim_holds_its_source() {
         Some("Mayor Lucia Ruiz")
     );
     assert_eq!(
-        s.app().message.as_deref(),
+        s.app().core.message.as_deref(),
         Some("changed the claim in ¶ 3: anonymous → sourced — u undoes; source unchanged")
     );
     // Editorial cites no one.
@@ -430,26 +458,15 @@ fn python_reads_the_file_and_every_quote_matches_its_offsets() {
 
 #[test]
 fn a_claim_that_needs_review_is_placed_on_exactly_the_selection() {
-    let dir = tempfile::tempdir().unwrap();
-    let art = dir.path().join("notes.txt");
-    std::fs::write(
-        &art,
-        "A title.\n\nAnother person familiar with the talks said the mayor asked for the delay. Officials denied it.\n",
-    )
-    .unwrap();
-    let ann = dir.path().join("ann");
-    let mut h = Harness::annotate(&art, &ann, "Alex Example");
-    h.press("}aa person familiar<Enter>");
-    drop(h);
     // The sentence is reworded at its start: the claim's offsets no longer
     // hold its words.
-    std::fs::write(
-        &art,
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = needing_review(
+        dir.path(),
+        "A title.\n\nAnother person familiar with the talks said the mayor asked for the delay. Officials denied it.\n",
+        "}aa person familiar<Enter>",
         "A title.\n\nSomeone close to the negotiations insisted that City Hall wanted more time. Officials denied it.\n",
-    )
-    .unwrap();
-    let mut h = Harness::annotate(&art, &ann, "Alex Example");
-    assert!(h.screen().app.set.claims[0].needs_review());
+    );
     // R puts the cursor on the whole sentence where the claim was: p puts
     // the claim on exactly that sentence.
     h.press("Rp");
@@ -473,15 +490,12 @@ fn a_claim_that_needs_review_is_placed_on_exactly_the_selection() {
 #[test]
 fn placing_onto_the_words_of_another_claim_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let art = dir.path().join("notes.txt");
-    std::fs::write(&art, "A title.\n\nThe minister resigned, aides said.\n").unwrap();
-    let ann = dir.path().join("ann");
-    let mut h = Harness::annotate(&art, &ann, "Alex Example");
-    h.press("}aaides<Enter>");
-    drop(h);
-    std::fs::write(&art, "A title.\n\nOfficials said the minister quit.\n").unwrap();
-    let mut h = Harness::annotate(&art, &ann, "Alex Example");
-    assert!(h.screen().app.set.claims[0].needs_review());
+    let mut h = needing_review(
+        dir.path(),
+        "A title.\n\nThe minister resigned, aides said.\n",
+        "}aaides<Enter>",
+        "A title.\n\nOfficials said the minister quit.\n",
+    );
     // A new claim on the sentence, then R and p onto the same words.
     h.press("}e");
     h.press("Rp");
@@ -489,7 +503,8 @@ fn placing_onto_the_words_of_another_claim_is_refused() {
     assert_eq!(app.set.claims.len(), 2);
     assert!(app.set.claims.iter().any(|c| c.needs_review()));
     assert!(
-        app.message
+        app.core
+            .message
             .as_deref()
             .unwrap()
             .contains("already has exactly these words")

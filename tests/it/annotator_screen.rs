@@ -11,7 +11,7 @@ use byline_tui::annotate::state::{App, Mode};
 
 impl Session {
     fn message(&self) -> &str {
-        self.app().message.as_deref().unwrap_or("")
+        self.app().core.message.as_deref().unwrap_or("")
     }
 
     fn quotes(&self) -> Vec<(usize, Kind, String)> {
@@ -462,19 +462,12 @@ fn the_report_shows_sources_beside_badges_and_no_doubled_quote_marks() {
         format!("format = \"byline/1\"\n\n[article]\nid = \"grid\"\ntitle = \"Grid upgrade stalls\"\npath = \"../../grid.txt\"\nsha256 = \"{sha}\"\nparagraphs = 3\n\n[annotator]\nname = \"Alex Example\"\n\n[[claims]]\nparagraph = 2\nstart = 0\nend = 53\nquote = \"The operator said the delay left it with “no control”\"\nkind = \"sourced\"\nsource = \"the operator\"\n"),
     )
     .unwrap();
-    let r = crate::common::run(
+    let page = crate::common::html_report(
         dir.path(),
-        &[
-            "export",
-            "annotations",
-            "--format",
-            "html",
-            "-o",
-            "report.html",
-        ],
+        "annotations",
+        &[],
+        &dir.path().join("report.html"),
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     let doc = scraper::Html::parse_document(&page);
     let sel = |s: &str| scraper::Selector::parse(s).unwrap();
     let mark = doc

@@ -2,6 +2,7 @@
 //! column for TOML), exit code 1, never a panic, and no file that failed to
 //! load is ever written. docs/bad-input.md lists these tests by name.
 
+use crate::common::LossyRun;
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::{Loc, Para};
 use byline_store as store;
@@ -14,27 +15,17 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn byline(args: &[&std::ffi::OsStr]) -> Run {
+fn byline(args: &[&std::ffi::OsStr]) -> LossyRun {
     let out = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .env("BYLINE_ANNOTATOR", "Alex Example")
         .output()
         .unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    LossyRun::from(&out)
 }
 
 /// Exit 1 and one readable line on stderr that names `file` and says `what`.
-fn assert_one_clear_error(r: &Run, file: &str, what: &str) {
+fn assert_one_clear_error(r: &LossyRun, file: &str, what: &str) {
     assert_eq!(r.code, Some(1), "stderr: {}", r.stderr);
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "one line: {:?}", r.stderr);
@@ -47,7 +38,7 @@ fn assert_one_clear_error(r: &Run, file: &str, what: &str) {
     }
 }
 
-fn annotate(article: &Path, dir: &Path) -> Run {
+fn annotate(article: &Path, dir: &Path) -> LossyRun {
     byline(&[
         "annotate".as_ref(),
         article.as_os_str(),
@@ -56,7 +47,7 @@ fn annotate(article: &Path, dir: &Path) -> Run {
     ])
 }
 
-fn check(file: &Path, article: &Path, fix: bool) -> Run {
+fn check(file: &Path, article: &Path, fix: bool) -> LossyRun {
     let mut args: Vec<&std::ffi::OsStr> = vec![
         "check".as_ref(),
         file.as_os_str(),

@@ -309,18 +309,26 @@ fn usage_errors_exit_2() {
     assert_eq!(code, Some(2));
 }
 
-#[test]
-fn a_glob_over_the_folder_skips_reviews_and_conflict_copies_with_one_note() {
+/// The fixture with a review and a conflict copy beside its file, as a
+/// glob over the folder names them: (fixture, review, conflict copy).
+fn fixture_with_review_and_conflict() -> (Fixture, PathBuf, PathBuf) {
     let f = fixture();
-    let folder = f.file.parent().unwrap().to_owned();
-    let review = folder.join("sam-example.review.toml");
+    let review = f.file.with_file_name("sam-example.review.toml");
     std::fs::write(
         &review,
         "format = \"byline-review/1\"\n\n[review]\narticle = \"harbor\"\nreviewer = \"Sam\"\nof = \"alex-example\"\n",
     )
     .unwrap();
-    let conflict = folder.join("alex-example.conflict-20261126T040000Z.toml");
+    let conflict = f
+        .file
+        .with_file_name("alex-example.conflict-20261126T040000Z.toml");
     std::fs::copy(&f.file, &conflict).unwrap();
+    (f, review, conflict)
+}
+
+#[test]
+fn a_glob_over_the_folder_skips_reviews_and_conflict_copies_with_one_note() {
+    let (f, review, conflict) = fixture_with_review_and_conflict();
     let (code, out, err) = byline(&[
         "check".as_ref(),
         f.file.as_os_str(),
@@ -427,17 +435,8 @@ fn a_claim_whose_words_changed_keeps_its_old_quote_and_check_says_so() {
 /// lock files named by a glob, with one note, like `byline check`.
 #[test]
 fn python_checker_skips_reviews_conflict_copies_and_locks() {
-    let f = fixture();
-    let folder = f.file.parent().unwrap().to_owned();
-    let review = folder.join("sam-example.review.toml");
-    std::fs::write(
-        &review,
-        "format = \"byline-review/1\"\n\n[review]\narticle = \"harbor\"\nreviewer = \"Sam\"\nof = \"alex-example\"\n",
-    )
-    .unwrap();
-    let conflict = folder.join("alex-example.conflict-20261126T040000Z.toml");
-    std::fs::copy(&f.file, &conflict).unwrap();
-    let lock = folder.join(".alex-example.toml.lock");
+    let (f, review, conflict) = fixture_with_review_and_conflict();
+    let lock = f.file.with_file_name(".alex-example.toml.lock");
     std::fs::write(&lock, "").unwrap();
     let out = Command::new("python3")
         .arg(concat!(

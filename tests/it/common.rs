@@ -1,6 +1,6 @@
 //! What the integration tests share: the repository root, running the
-//! real binary in a folder, and the check that output holds nothing a
-//! terminal would obey.
+//! real binary in a folder, a small random generator, and the check that
+//! output holds nothing a terminal would obey.
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -26,11 +26,121 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
         .args(args)
         .output()
         .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
+    out.into()
+}
+
+/// `byline export FOLDER --format html EXTRA… -o OUT` in `dir`: the page
+/// it wrote, once it exited 0.
+#[track_caller]
+pub fn html_report(dir: &Path, folder: &str, extra: &[&str], out: &Path) -> String {
+    let mut args = vec!["export", folder, "--format", "html"];
+    args.extend_from_slice(extra);
+    args.extend(["-o", out.to_str().unwrap()]);
+    let r = run(dir, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(out).unwrap()
+}
+
+/// Output that must be UTF-8; a signal is code -1.
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
     }
+}
+
+/// A finished run whose output may be any bytes (read lossily): exit
+/// code (`None` for a signal) and its output.
+pub struct LossyRun {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<&std::process::Output> for LossyRun {
+    fn from(out: &std::process::Output) -> LossyRun {
+        LossyRun {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift; no extra crate): the seed
+/// is printed, or given, so a failure can be replayed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// Seeded from the clock, the seed printed.
+    pub fn seeded() -> Rng {
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+            | 1;
+        eprintln!("seed {seed}");
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+/// A finished run kept as bytes, to check them as they are: exit code
+/// (`C`: `i32`, or `Option<i32>` where a signal must show) and output.
+pub struct RawRun<C = i32> {
+    pub code: C,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl<C> RawRun<C> {
+    pub fn out(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+
+    pub fn err(&self) -> String {
+        String::from_utf8_lossy(&self.stderr).into_owned()
+    }
+}
+
+/// Every file under `dir`, in the folders' order (not sorted).
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The text of `field` in each object of the JSON list `list`.
+#[track_caller]
+pub fn texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_str().unwrap())
+        .collect()
 }
 
 /// No byte a terminal would obey: nothing below 0x20 but tab and newline

@@ -3,6 +3,7 @@
 //! done selected; where I stopped and done survive a restart. Keys run
 //! through the real loop; the files on disk and the screen are checked.
 
+use crate::common::walk;
 use byline_tui::testing::Corpus;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,19 +44,6 @@ impl Copy {
         let f = self.annotations().join(id).join("alex-example.toml");
         byline_store::load(&f).unwrap().unwrap()
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// The screen's row that holds `needle`.

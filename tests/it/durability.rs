@@ -7,6 +7,7 @@
 //!
 //! The kill loop runs 40 rounds by default; `BYLINE_KILL_LOOP=full` runs 500.
 
+use crate::common::Rng;
 use crate::tmux::Tmux;
 use byline_model::annotation::anchor::{self, Anchored};
 use byline_model::annotation::{AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Extra, Kind};
@@ -20,29 +21,6 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 // ---- helpers -------------------------------------------------------------
-
-/// A small deterministic generator (no extra crate, seed printed on failure).
-struct Rng(u64);
-
-impl Rng {
-    fn seeded() -> Rng {
-        let seed = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64)
-            | 1;
-        eprintln!("seed {seed}");
-        Rng(seed)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
 
 fn meta(paragraphs: usize) -> (ArticleMeta, AnnotatorMeta) {
     (

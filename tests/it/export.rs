@@ -7,6 +7,7 @@
 //! expected numbers below were worked out by hand from the claims; the
 //! comments show the arithmetic.
 
+use crate::common::Run;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -29,19 +30,8 @@ fn byline_in(dir: &Path) -> Command {
     cmd
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = byline_in(dir).args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    byline_in(dir).args(args).output().unwrap().into()
 }
 
 fn json(args: &[&str]) -> (Value, Run) {

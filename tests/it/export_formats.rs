@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::common;
-use common::{root, run};
+use common::{html_report, root, run, walk};
 
 /// Every annotator file under `dir`, loaded in full.
 fn annotator_files(dir: &Path) -> Vec<(PathBuf, AnnotationSet)> {
@@ -24,19 +24,6 @@ fn annotator_files(dir: &Path) -> Vec<(PathBuf, AnnotationSet)> {
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
     out
 }
 
@@ -91,19 +78,7 @@ fn assert_self_contained(doc: &Html) {
 fn html_report_of_the_sample_corpus_marks_every_claim_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let r = run(
-        &root(),
-        &[
-            "export",
-            "annotations",
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = std::fs::read_to_string(&out).unwrap();
+    let page = html_report(&root(), "annotations", &[], &out);
     let doc = Html::parse_document(&page);
     assert!(
         doc.errors.is_empty(),
@@ -753,21 +728,7 @@ fn html_report_has_an_agreement_section_and_a_side_by_side_view() {
         std::fs::write(&p, fixed + "\n").unwrap();
     }
     let out = dir.path().join("report.html");
-    let r = run(
-        dir.path(),
-        &[
-            "export",
-            "ann",
-            "--format",
-            "html",
-            "--root",
-            "/",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = std::fs::read_to_string(&out).unwrap();
+    let page = html_report(dir.path(), "ann", &["--root", "/"], &out);
     let doc = Html::parse_document(&page);
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
     let section = doc

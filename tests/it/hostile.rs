@@ -3,27 +3,14 @@
 //! reach a terminal as a control character, add structure to a Markdown
 //! report, or run as a formula in a spreadsheet.
 
-use crate::common::assert_clean;
+use crate::common::{RawRun, assert_clean, texts};
 use assert_cmd::Command;
 use byline_model::article::Article;
 use byline_store as store;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 
-struct Run {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-}
-
-impl Run {
-    fn out(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-    fn err(&self) -> String {
-        String::from_utf8_lossy(&self.stderr).into_owned()
-    }
-}
+type Run = RawRun;
 
 fn run(dir: &Path, args: &[&str]) -> Run {
     let out = Command::cargo_bin("byline")
@@ -86,12 +73,7 @@ fn character_references_to_controls_are_dropped_like_raw_controls() {
         assert_eq!(r.code, 0, "{f}: {}", r.err());
         assert_clean(&r.stdout, f);
         let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
-        let paras: Vec<&str> = v["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["text"].as_str().unwrap())
-            .collect();
+        let paras = texts(&v["paragraphs"], "text");
         if f == "osc.html" {
             // HTML maps `&#x9b;` to `›` (windows-1252), as browsers do.
             assert_eq!(

@@ -5,19 +5,13 @@
 //! through a link. (The costs are measured in benches/scaling.rs, not
 //! timed here.)
 
+use crate::common::LossyRun;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// A finished run: exit code, stdout, stderr.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 /// `byline ARGS…` in `dir`; a run longer than 60 s is a hang and fails.
-fn byline(dir: &Path, args: &[&str]) -> Run {
+fn byline(dir: &Path, args: &[&str]) -> LossyRun {
     let out = assert_cmd::Command::cargo_bin("byline")
         .unwrap()
         .current_dir(dir)
@@ -35,11 +29,7 @@ fn byline(dir: &Path, args: &[&str]) -> Run {
         "byline {args:?} was killed (hung?): {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    LossyRun::from(&out)
 }
 
 /// Every file under `dir`, links not followed.

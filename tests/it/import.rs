@@ -3,7 +3,7 @@
 //! naming the file and the line.
 
 use byline_model::annotation::AnnotationSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::common;
 use common::{Run, root, run};
@@ -80,6 +80,21 @@ fn import(file: &str, from: &str, article: Option<&str>, annotations: &str) -> R
     run(&root(), &args)
 }
 
+/// The sample corpus exported as `format` to `dir/name`, then imported
+/// from there into `dir/ann`: that folder.
+fn exported_and_imported(dir: &Path, format: &str, name: &str) -> PathBuf {
+    let out = dir.join(name);
+    let r = run(
+        &root(),
+        &["export", "--format", format, "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ann = dir.join("ann");
+    let r = import(out.to_str().unwrap(), format, None, ann.to_str().unwrap());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    ann
+}
+
 pub(crate) fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
     let p = dir.join(article).join(format!("{slug}.toml"));
     byline_store::load(&p)
@@ -90,15 +105,8 @@ pub(crate) fn imported(dir: &Path, article: &str, slug: &str) -> AnnotationSet {
 #[test]
 fn jsonl_round_trip_gives_the_same_claims() {
     let dir = tempfile::tempdir().unwrap();
+    let ann = exported_and_imported(dir.path(), "jsonl", "spans.jsonl");
     let file = dir.path().join("spans.jsonl");
-    let r = run(
-        &root(),
-        &["export", "--format", "jsonl", "-o", file.to_str().unwrap()],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let ann = dir.path().join("ann");
-    let r = import(file.to_str().unwrap(), "jsonl", None, ann.to_str().unwrap());
-    assert_eq!(r.code, 0, "{}", r.stderr);
     for (article, slug, set) in samples() {
         let got = imported(&ann, &article, &slug);
         assert_eq!(claims(&got), claims(&set), "{article}/{slug}");
@@ -241,15 +249,7 @@ fn w3c_collection_by_quote_only_is_placed_and_other_articles_refused() {
 #[test]
 fn brat_round_trip_gives_the_same_claims() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("brat");
-    let r = run(
-        &root(),
-        &["export", "--format", "brat", "-o", out.to_str().unwrap()],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let ann = dir.path().join("ann");
-    let r = import(out.to_str().unwrap(), "brat", None, ann.to_str().unwrap());
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ann = exported_and_imported(dir.path(), "brat", "brat");
     for (article, slug, set) in samples() {
         let got = imported(&ann, &article, &slug);
         assert_eq!(claims(&got), claims(&set), "{article}/{slug}");

@@ -31,7 +31,7 @@ fn a_claim_over_a_sentence_longer_than_byline_stores_is_refused_with_a_message()
     h.press("}je");
     let app = &h.screen().app;
     assert!(app.set.claims.is_empty());
-    let message = app.message.clone().unwrap_or_default();
+    let message = app.core.message.clone().unwrap_or_default();
     assert!(
         message.contains(&format!("at most {MAX_CLAIM_CHARS}")),
         "{message}"
@@ -40,7 +40,13 @@ fn a_claim_over_a_sentence_longer_than_byline_stores_is_refused_with_a_message()
     // The sentence before it is marked as ever.
     h.press("ke");
     let app = &h.screen().app;
-    assert_eq!(app.set.claims.len(), 1, "{:?} {:?}", app.message, app.mode);
+    assert_eq!(
+        app.set.claims.len(),
+        1,
+        "{:?} {:?}",
+        app.core.message,
+        app.mode
+    );
     let set = store::load(&h.screen().app.file).unwrap().unwrap();
     assert_eq!(set.claims.len(), 1);
     assert_eq!(set.claims[0].quote, "Short one.");

@@ -231,7 +231,7 @@ fn copy_goes_into_my_file_and_undo_takes_it_out() {
     );
     press(&mut s2, "c");
     assert_eq!(
-        s2.app.message.as_deref(),
+        s2.app.core.message.as_deref(),
         Some("your file already has this claim")
     );
     press(&mut s2, "u");
@@ -284,6 +284,7 @@ fn side_by_side_jumps_between_disagreements() {
     press(&mut s, "y");
     assert!(
         s.app
+            .core
             .message
             .as_deref()
             .unwrap()

@@ -554,7 +554,7 @@ fn remapped_review_keys_show_in_its_hints_and_messages() {
     );
     assert!(!screen.contains("y agree"), "{screen}");
     h.press("n");
-    let msg = h.screen().app.message.clone().unwrap();
+    let msg = h.screen().app.core.message.clone().unwrap();
     assert!(msg.contains("Y agrees, D disputes"), "{msg}");
     h.press("y");
     assert!(

@@ -3,7 +3,7 @@
 //! with one line naming the file, and write nothing outside the
 //! annotations folder.
 
-use crate::common::assert_clean;
+use crate::common::{RawRun, assert_clean, texts};
 use byline_model::annotation::{AnnotationSet, Claim, Kind};
 use byline_model::article;
 use byline_model::{Loc, Para};
@@ -14,20 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Run {
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-}
-
-impl Run {
-    fn out(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-    fn err(&self) -> String {
-        String::from_utf8_lossy(&self.stderr).into_owned()
-    }
-}
+type Run = RawRun<Option<i32>>;
 
 /// Runs byline in `dir` and kills it after 20 s: a hang fails the test
 /// instead of blocking the suite.
@@ -498,12 +485,7 @@ fn no_escape_reaches_stdout_or_stderr_from_any_command() {
     // JSON escapes them its own way and still parses to the same text.
     let r = repo.run(&[os("export"), os("ann"), os("--format"), os("json")]);
     let v: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
-    let titles: Vec<&str> = v["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let titles = texts(&v["articles"], "title");
     assert!(titles.iter().all(|t| t.contains(ESC_TITLE)), "{titles:?}");
 
     // Written to a file, Markdown and CSV are escaped the same way.

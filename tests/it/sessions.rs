@@ -72,12 +72,13 @@ fn two_reviews_of_one_file_never_overwrite_each_other() {
     assert!(
         b.screen()
             .app
+            .core
             .message
             .as_deref()
             .unwrap_or("")
             .contains("can save now"),
         "{:?}",
-        b.screen().app.message
+        b.screen().app.core.message
     );
     assert!(!b.text_at(80, 24).contains("read-only"));
     b.press("y");
@@ -116,6 +117,7 @@ fn a_hand_edit_of_the_review_file_gets_a_conflict_copy() {
     assert!(
         a.screen()
             .app
+            .core
             .message
             .as_deref()
             .unwrap()
@@ -132,7 +134,11 @@ fn a_deleted_annotations_folder_is_made_again_and_nothing_is_lost() {
     h.press("}e");
     std::fs::remove_dir_all(&ann).unwrap();
     h.press("je");
-    assert!(!h.screen().app.save.failed(), "{:?}", h.screen().app.save);
+    assert!(
+        !h.screen().app.core.save.failed(),
+        "{:?}",
+        h.screen().app.core.save
+    );
     let folder = ann.join("harbor-council");
     let names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
@@ -210,7 +216,13 @@ fn a_read_only_session_becomes_writable_when_the_other_ends() {
     let app = &b.screen().app;
     assert!(!app.is_read_only());
     assert_eq!(app.set.claims.len(), 1, "A's claim, as A left the file");
-    assert!(app.message.as_deref().unwrap().contains("can save now"));
+    assert!(
+        app.core
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("can save now")
+    );
     b.press("}}e");
     assert_eq!(store::load(&file).unwrap().unwrap().claims.len(), 2);
 }
@@ -315,6 +327,6 @@ fn a_conflict_copy_is_shown_on_the_status_line_and_again_at_the_next_open() {
     assert!(status.contains("saved to a conflict copy"), "{status}");
     drop(h);
     let h = Harness::annotate(&article(), &ann, "Alex");
-    let msg = h.screen().app.message.clone().unwrap_or_default();
+    let msg = h.screen().app.core.message.clone().unwrap_or_default();
     assert!(msg.contains("alex.conflict-"), "{msg}");
 }

@@ -8,6 +8,7 @@
 //!     BYLINE_SOAK=full cargo test --release --test it -- --nocapture soak::
 //! (10,000 sequences). `BYLINE_SOAK_SEED=N` replays one seed.
 
+use crate::common::Rng;
 use byline_store as store;
 use byline_store::review_open::open;
 use byline_tui::annotate::AnnotateScreen;
@@ -22,23 +23,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len() as u64) as usize]
-    }
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

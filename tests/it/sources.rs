@@ -2,7 +2,7 @@
 //! `byline sources`, the exports' counts by canonical source and by type,
 //! the bad registries, and the source prompt's completion.
 
-use crate::common::{Run, run};
+use crate::common::{Run, html_report, run};
 use byline_tui::testing::Harness;
 use scraper::{Html, Selector};
 use serde_json::Value;
@@ -384,19 +384,7 @@ fn html_report_shows_types_per_outlet() {
         ],
     );
     let out = dir.path().join("report.html");
-    let r = run(
-        dir.path(),
-        &[
-            "export",
-            "annotations",
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = std::fs::read_to_string(&out).unwrap();
+    let page = html_report(dir.path(), "annotations", &[], &out);
     assert!(!page.contains("<b>"), "escaped, never markup");
     let doc = Html::parse_document(&page);
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);

@@ -1,6 +1,7 @@
 //! `byline text`: what byline sees in an article, above all in a saved HTML
 //! page — the article's paragraphs and nothing of the page around them.
 
+use crate::common::{LossyRun, texts};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,23 +14,13 @@ fn example(name: &str) -> PathBuf {
     root().join("examples/articles").join(name)
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn byline(args: &[&str]) -> Run {
+fn byline(args: &[&str]) -> LossyRun {
     let out = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .current_dir(root())
         .output()
         .unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    LossyRun::from(&out)
 }
 
 fn json(path: &str) -> Value {
@@ -102,12 +93,7 @@ fn html_examples_show_the_article_and_nothing_around_it() {
         assert_eq!(v["title"], title, "{path}");
         assert_eq!(v["outlet"], outlet, "{path}");
         assert_eq!(v["url"], url, "{path}");
-        let paras: Vec<&str> = v["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["text"].as_str().unwrap())
-            .collect();
+        let paras = texts(&v["paragraphs"], "text");
         // The headline is paragraph 1, a heading, as in a text file.
         assert_eq!(paras[0], title, "{path}");
         assert_eq!(v["paragraphs"][0]["heading"], true, "{path}");

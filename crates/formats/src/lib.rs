@@ -5,3 +5,9 @@
 pub mod export;
 pub mod import;
 pub mod sources;
+
+/// `1 claim`, `3 claims`: a count with its noun, as the text reports
+/// (Markdown, the sources report) write it.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -3,6 +3,7 @@
 //! in the registry (with the ones that fold alike pointed out). The walk
 //! reads through the store; the report is pure; the binary prints it.
 
+use crate::plural;
 use byline_model::annotation::Kind;
 use byline_model::sources::{Registry, fold, tidy};
 use serde::Serialize;
@@ -184,8 +185,14 @@ pub fn report(registry: Option<(&Registry, &str)>, cited: &Cited) -> Report {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// How many sources `items` are and how many citations they have between
+/// them, as the report writes them: `3 sources`, `1 citation`.
+fn tally<T>(items: &[T], count: impl Fn(&T) -> usize) -> (String, String) {
+    let n = items.iter().map(count).sum();
+    (
+        plural(items.len(), "source", "sources"),
+        plural(n, "citation", "citations"),
+    )
 }
 
 fn kinds(s: &Spelling) -> &'static str {
@@ -210,12 +217,10 @@ pub fn text(r: &Report) -> String {
     match &r.registry {
         Some(path) => {
             let cited = r.sources.iter().filter(|s| s.count > 0).count();
-            let n: usize = r.sources.iter().map(|s| s.count).sum();
+            let (sources, citations) = tally(&r.sources, |s| s.count);
             let _ = writeln!(
                 out,
-                "\nIn the registry {path} ({cited} of {} cited, {}):",
-                plural(r.sources.len(), "source", "sources"),
-                plural(n, "citation", "citations")
+                "\nIn the registry {path} ({cited} of {sources} cited, {citations}):"
             );
             for s in &r.sources {
                 let _ = writeln!(out, "  {} [{}]  {}", s.name, s.type_label, s.count);
@@ -234,13 +239,8 @@ pub fn text(r: &Report) -> String {
             );
         }
     }
-    let n: usize = r.unregistered.iter().map(|u| u.count).sum();
-    let _ = writeln!(
-        out,
-        "\nNot in the registry ({}, {}):",
-        plural(r.unregistered.len(), "source", "sources"),
-        plural(n, "citation", "citations")
-    );
+    let (sources, citations) = tally(&r.unregistered, |u| u.count);
+    let _ = writeln!(out, "\nNot in the registry ({sources}, {citations}):");
     if r.unregistered.is_empty() {
         let _ = writeln!(out, "  (none)");
     }

@@ -2,13 +2,22 @@ use super::*;
 use byline_model::annotation::Kind;
 use std::path::Path;
 
-const MINIMAL: &str = r#"
-[article]
+/// The `[article]` table of the fixtures: the article they annotate.
+macro_rules! article_table {
+    () => {
+        r#"[article]
 id = "harbor-council"
 title = "Council delays harbor vote"
 sha256 = "abc"
 paragraphs = 3
+"#
+    };
+}
 
+const MINIMAL: &str = concat!(
+    "\n",
+    article_table!(),
+    r#"
 [annotator]
 name = "Alex Example"
 
@@ -25,7 +34,8 @@ start = 0
 end = 7
 quote = "Council"
 kind = "sourced"
-"#;
+"#
+);
 
 fn p() -> &'static Path {
     Path::new("a/alex.toml")
@@ -173,14 +183,12 @@ fn annotator_paths() {
 
 /// A gold file as `byline adjudicate` writes it: `adjudicator` in
 /// `[annotator]`, `from` on claims and on rejected versions.
-const GOLD_FILE: &str = r#"format = "byline/1"
+const GOLD_FILE: &str = concat!(
+    r#"format = "byline/1"
 
-[article]
-id = "harbor-council"
-title = "Council delays harbor vote"
-sha256 = "abc"
-paragraphs = 3
-
+"#,
+    article_table!(),
+    r#"
 [annotator]
 name = "gold"
 updated = 2026-12-03T06:00:00Z
@@ -216,7 +224,8 @@ end = 5
 quote = "Today"
 kind = "anonymous"
 from = ["jo-example"]
-"#;
+"#
+);
 
 #[test]
 fn a_gold_file_loads_and_saves_byte_identically() {

@@ -69,7 +69,7 @@ impl Writer {
                     if is_table_like(v) {
                         self.tail.push((k.clone(), tail_item(v)));
                     } else {
-                        root.insert_formatted(&key(k), Item::Value(inline(v)));
+                        root.insert_formatted(&key(k), Item::Value(value(v, Style::Byline)));
                     }
                 }
                 return;
@@ -82,7 +82,7 @@ impl Writer {
         };
         let table = table.expect("unknown keys go in a section the schema wrote");
         for (k, v) in extra {
-            table.insert_formatted(&key(k), Item::Value(inline(v)));
+            table.insert_formatted(&key(k), Item::Value(value(v, Style::Byline)));
         }
     }
 
@@ -142,21 +142,38 @@ fn key(k: &str) -> Key {
     key
 }
 
-/// An unknown value inside a section or before the first one: tables
-/// inline, strings basic, floats as byline always wrote them.
-fn inline(v: &toml::Value) -> Value {
+/// How an unknown value is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// Inside a section or before the first one: tables inline, strings
+    /// basic, keys bare or basic ([`key`]), floats as byline always wrote
+    /// them.
+    Byline,
+    /// In an unknown top-level table: TOML's default representation.
+    Toml,
+}
+
+fn value(v: &toml::Value, style: Style) -> Value {
+    let byline = style == Style::Byline;
     match v {
-        toml::Value::String(s) => basic_value(s),
+        toml::Value::String(s) if byline => basic_value(s),
+        toml::Value::String(s) => Value::from(s.as_str()),
         toml::Value::Integer(i) => Value::from(*i),
-        toml::Value::Float(f) if f.is_nan() => "nan".parse().expect("nan is a TOML float"),
+        toml::Value::Float(f) if byline && f.is_nan() => {
+            "nan".parse().expect("nan is a TOML float")
+        }
         toml::Value::Float(f) => Value::from(*f),
         toml::Value::Boolean(b) => Value::from(*b),
         toml::Value::Datetime(d) => Value::from(*d),
-        toml::Value::Array(a) => Value::Array(a.iter().map(inline).collect()),
+        toml::Value::Array(a) => Value::Array(a.iter().map(|v| value(v, style)).collect()),
         toml::Value::Table(t) => {
             let mut out = InlineTable::new();
             for (k, v) in t {
-                out.insert_formatted(&key(k), inline(v));
+                if byline {
+                    out.insert_formatted(&key(k), value(v, style));
+                } else {
+                    out.insert(k, value(v, style));
+                }
             }
             Value::InlineTable(out)
         }
@@ -185,7 +202,7 @@ fn tail_item(v: &toml::Value) -> Item {
             }
             Item::ArrayOfTables(out)
         }
-        other => Item::Value(tail_value(other)),
+        other => Item::Value(value(other, Style::Toml)),
     }
 }
 
@@ -197,25 +214,6 @@ fn tail_table(t: &toml::Table) -> Table {
     let only_tables = !t.is_empty() && t.values().all(is_table_like);
     out.set_implicit(only_tables);
     spaced(out)
-}
-
-/// A value in an unknown top-level table: TOML's default representation.
-fn tail_value(v: &toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::from(s.as_str()),
-        toml::Value::Integer(i) => Value::from(*i),
-        toml::Value::Float(f) => Value::from(*f),
-        toml::Value::Boolean(b) => Value::from(*b),
-        toml::Value::Datetime(d) => Value::from(*d),
-        toml::Value::Array(a) => Value::Array(a.iter().map(tail_value).collect()),
-        toml::Value::Table(t) => {
-            let mut out = InlineTable::new();
-            for (k, v) in t {
-                out.insert(k, tail_value(v));
-            }
-            Value::InlineTable(out)
-        }
-    }
 }
 
 /// A TOML basic string: one line, every control character escaped.

@@ -112,12 +112,73 @@ pub trait Screen: Send + 'static {
     }
 }
 
-/// The [`Screen`] methods an article screen (annotate, review, adjudicate)
-/// answers straight from its `app` and its `view` module: closing an
-/// overlay goes back to `Mode::Normal`; drawing, the message, the revision
-/// and the save state are the app's.
+/// What the app of every article screen (annotate, review, adjudicate)
+/// keeps for the runtime and its messages.
+#[derive(Debug)]
+pub struct ScreenCore {
+    /// Bumped on every change of the file the screen saves; the loop saves
+    /// when it moves.
+    pub revision: u64,
+    pub save: SaveState,
+    pub message: Option<String>,
+    /// The merged keys, so messages name the keys that work.
+    pub keys: Arc<Keymaps>,
+    /// Saves go to a conflict copy: the file changed on disk under us.
+    pub diverted: bool,
+}
+
+impl ScreenCore {
+    /// Nothing changed or said yet, the file saved as it is.
+    pub fn new(keys: Arc<Keymaps>) -> ScreenCore {
+        ScreenCore {
+            revision: 0,
+            save: SaveState::Saved,
+            message: None,
+            keys,
+            diverted: false,
+        }
+    }
+
+    /// What a read-only session's new try for the lock found
+    /// ([`crate::saving::take_over`]): the file as the other session left
+    /// it, and the screen says it can save now; or the error, and the
+    /// screen says it is still read-only (`None`).
+    pub fn took_over<T>(&mut self, reloaded: Result<T, String>) -> Option<T> {
+        match reloaded {
+            Ok(file) => {
+                self.save = SaveState::Saved;
+                self.message = Some("the other session has ended: this one can save now".into());
+                Some(file)
+            }
+            Err(e) => {
+                self.message = Some(format!("still read-only: {e}"));
+                None
+            }
+        }
+    }
+}
+
+/// The [`Screen`] items an article screen (annotate, review, adjudicate)
+/// answers straight from its `action` module, its `app`, its `view` module
+/// and its `conflict`: its actions are `Action`, with `Quit` and
+/// `Messages`, bound in `Keymaps::$keys`; closing an overlay goes back to
+/// `Mode::Normal`; drawing is the app's, the message, the revision and the
+/// save state its [`ScreenCore`]'s; a conflict copy is said again on
+/// leaving.
 macro_rules! app_screen {
-    () => {
+    ($keys:ident) => {
+        type Action = Action;
+        const QUIT: Action = Action::Quit;
+        const MESSAGES: Option<Action> = Some(Action::Messages);
+
+        fn keymap(keys: &$crate::keys::Keymaps) -> &$crate::keymap::Keymap<Action> {
+            &keys.$keys
+        }
+
+        fn farewell(&self) -> Vec<String> {
+            self.conflict.iter().cloned().collect()
+        }
+
         fn close_overlay(&mut self) {
             self.app.mode = Mode::Normal;
         }
@@ -127,15 +188,28 @@ macro_rules! app_screen {
         }
 
         fn message(&self) -> Option<&str> {
-            self.app.message.as_deref()
+            self.app.core.message.as_deref()
         }
 
         fn revision(&self) -> u64 {
-            self.app.revision
+            self.app.core.revision
         }
 
         fn save_state(&mut self) -> &mut $crate::widgets::status::SaveState {
-            &mut self.app.save
+            &mut self.app.core.save
+        }
+    };
+    // A screen whose modes are reading, its help and one prompt (`$prompt`,
+    // binding the prompt's line as `$input`): its focus follows.
+    ($keys:ident, prompt $prompt:pat => $input:ident) => {
+        $crate::runtime::app_screen!($keys);
+
+        fn focus(&mut self) -> $crate::runtime::Focus<'_> {
+            match &mut self.app.mode {
+                $prompt => $crate::runtime::Focus::Prompt($input),
+                Mode::Help { scroll } => $crate::runtime::Focus::Help(scroll),
+                Mode::Normal => $crate::runtime::Focus::Keys,
+            }
         }
     };
 }

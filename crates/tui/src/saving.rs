@@ -1,25 +1,25 @@
 //! What a screen does with its store session: a save that finds the file
 //! changed on disk (a conflict copy, said on screen and again at quit), and
 //! a read-only session taking the lock when the other one ends. The same
-//! for every annotator file a screen writes.
+//! for every file a screen writes (annotator, gold, review).
 
+use crate::runtime::ScreenCore;
 use byline_model::annotation::{AnnotationSet, anchor};
 use byline_model::article::Article;
 use byline_store::{Document, Saved, Session};
 use std::path::Path;
 
 /// Saves `doc` to `file` through `disk`. When the file changed on disk
-/// under the session, the save went to a conflict copy: `message` says so
-/// (the first time, or when nothing else is shown), `diverted` is set, and
-/// the text is returned, to be said again at quit. `under` names the
+/// under the session, the save went to a conflict copy: the screen's
+/// message says so (the first time, or when nothing else is shown), it is
+/// marked diverted, and the text is returned, to be said again at quit. `under` names the
 /// session ("this session"), `work` what was saved ("your work").
 pub fn save<D: Document>(
     disk: &mut Session<D>,
     doc: &D,
     file: &Path,
     (under, work): (&str, &str),
-    message: &mut Option<String>,
-    diverted: &mut bool,
+    core: &mut ScreenCore,
 ) -> Result<Option<String>, String> {
     match disk.save(doc).map_err(|e| e.to_string())? {
         Saved::Conflict { copy, first } => {
@@ -28,10 +28,10 @@ pub fn save<D: Document>(
                 file.display(),
                 copy.display()
             );
-            if first || message.is_none() {
-                *message = Some(msg.clone());
+            if first || core.message.is_none() {
+                core.message = Some(msg.clone());
             }
-            *diverted = true;
+            core.diverted = true;
             Ok(Some(msg))
         }
         Saved::File => Ok(None),

@@ -155,7 +155,7 @@ impl Harness<ReviewScreen> {
     /// The review screen with a user's keys, as `byline review` opens it.
     pub fn review_with(mut screen: ReviewScreen, keys: Keymaps) -> Harness<ReviewScreen> {
         let keys = Arc::new(keys);
-        screen.app.keys = Arc::clone(&keys);
+        screen.app.core.keys = Arc::clone(&keys);
         Harness::new(screen, keys, 80, 24)
     }
 }

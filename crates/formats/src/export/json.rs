@@ -312,6 +312,17 @@ fn list<T: Serialize>(
     out.write_all(b"\n]")
 }
 
+/// `"key":[…]`, a group's figures a line, each under its name as `named`
+/// puts it (`"annotator":…`, `"outlet":…`).
+fn named_groups<'a, T: Serialize>(
+    out: &mut dyn Write,
+    key: &str,
+    groups: &'a [Group],
+    named: impl Fn(&'a str, GroupJson<'a>) -> T,
+) -> std::io::Result<()> {
+    list(out, key, groups.iter().map(|g| named(&g.name, group(g))))
+}
+
 impl Stream {
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "{{\"format\":\"{FORMAT}\",")?;
@@ -334,23 +345,16 @@ impl Stream {
         };
         serde_json::to_writer(&mut *out, &totals)?;
         out.write_all(b",\n")?;
-        list(
+        named_groups(
             out,
             "by_annotator",
-            corpus.by_annotator.iter().map(|g| AnnotatorJson {
-                annotator: &g.name,
-                group: group(g),
-            }),
+            &corpus.by_annotator,
+            |annotator, group| AnnotatorJson { annotator, group },
         )?;
         out.write_all(b",\n")?;
-        list(
-            out,
-            "by_outlet",
-            corpus.by_outlet.iter().map(|g| OutletJson {
-                outlet: &g.name,
-                group: group(g),
-            }),
-        )?;
+        named_groups(out, "by_outlet", &corpus.by_outlet, |outlet, group| {
+            OutletJson { outlet, group }
+        })?;
         registry(out, corpus)?;
         out.write_all(b"}\n")
     }

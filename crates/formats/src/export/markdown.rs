@@ -7,6 +7,7 @@ use super::{
     ArticleSummary, Corpus, Group, LEAD_BODY_PARAGRAPHS, RegistryUse, STRIP_EMPTY, SourceCount,
     SourceTypes, Tally,
 };
+use crate::plural;
 use byline_model::annotation::Kind;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -108,10 +109,6 @@ fn para_list(v: &[usize]) -> String {
         i = j + 1;
     }
     parts.join(", ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Writes the report: a corpus overview first when there are several

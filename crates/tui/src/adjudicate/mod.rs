@@ -7,9 +7,8 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use crate::keymap::Keymap;
 use crate::keys::Keymaps;
-use crate::runtime::{Flow, Focus, Screen};
+use crate::runtime::{Flow, Screen, ScreenCore};
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
@@ -98,11 +97,7 @@ impl AdjudicateScreen {
             cursor: 0,
             mode: Mode::Normal,
             undo: Vec::new(),
-            revision: 0,
-            save: SaveState::Saved,
-            message: None,
-            keys,
-            diverted: false,
+            core: ScreenCore::new(keys),
             sources: None,
         };
         // The source prompt completes from the registry, as in annotate.
@@ -182,9 +177,9 @@ impl AdjudicateScreen {
         if let Some(p) = registry_problem {
             said.push(p);
         }
-        app.message = Some(said.join(" · "));
+        app.core.message = Some(said.join(" · "));
         if let Some(why) = read_only {
-            app.save = SaveState::ReadOnly(why);
+            app.core.save = SaveState::ReadOnly(why);
         }
         Ok(AdjudicateScreen {
             app,
@@ -216,22 +211,7 @@ fn add_agreed(app: &mut AdjudicateApp) -> usize {
 }
 
 impl Screen for AdjudicateScreen {
-    type Action = Action;
-    const QUIT: Action = Action::Quit;
-    const MESSAGES: Option<Action> = Some(Action::Messages);
-    crate::runtime::app_screen!();
-
-    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
-        &keys.adjudicate
-    }
-
-    fn focus(&mut self) -> Focus<'_> {
-        match &mut self.app.mode {
-            Mode::Edit { input, .. } => Focus::Prompt(input),
-            Mode::Help { scroll } => Focus::Help(scroll),
-            Mode::Normal => Focus::Keys,
-        }
-    }
+    crate::runtime::app_screen!(adjudicate, prompt Mode::Edit { input, .. } => input);
 
     fn prompt_done(&mut self, edit: Edit) {
         update::prompt_done(&mut self.app, edit);
@@ -242,26 +222,26 @@ impl Screen for AdjudicateScreen {
         if action == Action::Save {
             // Written at once, not on the next turn of the loop.
             let app = &mut self.app;
-            if let SaveState::ReadOnly(why) = &app.save {
-                app.message = Some(format!("read-only: {why}"));
+            if let SaveState::ReadOnly(why) = &app.core.save {
+                app.core.message = Some(format!("read-only: {why}"));
                 return flow;
             }
             let said = match self.save() {
                 Ok(()) => {
-                    self.app.save = SaveState::Saved;
+                    self.app.core.save = SaveState::Saved;
                     format!(
                         "saved in {} (decisions are saved as you go)",
                         self.app.gold_file.display()
                     )
                 }
                 Err(e) => {
-                    self.app.save = SaveState::Failed(e.clone());
+                    self.app.core.save = SaveState::Failed(e.clone());
                     format!("not saved: {e}")
                 }
             };
             // A conflict copy's message says where the save went.
-            if !self.app.diverted {
-                self.app.message = Some(said);
+            if !self.app.core.diverted {
+                self.app.core.message = Some(said);
             }
         }
         flow
@@ -283,8 +263,7 @@ impl Screen for AdjudicateScreen {
             &app.gold,
             &app.gold_file,
             ("this adjudication", "your decisions are"),
-            &mut app.message,
-            &mut app.diverted,
+            &mut app.core,
         )? {
             self.conflict = Some(msg);
         }
@@ -297,35 +276,24 @@ impl Screen for AdjudicateScreen {
     /// other one ends, with the file as that one left it.
     fn effects(&mut self) {
         if std::mem::take(&mut self.first_save) {
-            self.app.revision += 1;
+            self.app.core.revision += 1;
         }
         let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
             return;
         };
         let app = &mut self.app;
-        match reloaded {
-            Ok(set) => {
-                if let Some(set) = set {
-                    let name = adj::adjudicator_of(&app.gold).map(str::to_owned);
-                    app.gold = set;
-                    if let Some(name) = name {
-                        adj::set_adjudicator(&mut app.gold, &name);
-                    }
-                    app.undo.clear();
-                    if add_agreed(app) > 0 {
-                        app.revision += 1;
-                    }
-                    app.refresh();
-                }
-                app.save = SaveState::Saved;
-                app.message = Some("the other session has ended: this one can save now".into());
+        if let Some(Some(set)) = app.core.took_over(reloaded) {
+            let name = adj::adjudicator_of(&app.gold).map(str::to_owned);
+            app.gold = set;
+            if let Some(name) = name {
+                adj::set_adjudicator(&mut app.gold, &name);
             }
-            Err(e) => app.message = Some(format!("still read-only: {e}")),
+            app.undo.clear();
+            if add_agreed(app) > 0 {
+                app.core.revision += 1;
+            }
+            app.refresh();
         }
-    }
-
-    fn farewell(&self) -> Vec<String> {
-        self.conflict.iter().cloned().collect()
     }
 
     fn recover(&mut self) -> Option<Result<PathBuf, String>> {

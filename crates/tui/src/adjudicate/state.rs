@@ -1,8 +1,7 @@
 //! Everything the adjudication screen shows, and nothing it draws with.
 
-use crate::keys::Keymaps;
+use crate::runtime::ScreenCore;
 use crate::widgets::line_input::LineInput;
-use crate::widgets::status::SaveState;
 use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Dismissed};
 use byline_model::article::Article;
@@ -62,14 +61,8 @@ pub struct AdjudicateApp {
     pub cursor: usize,
     pub mode: Mode,
     pub undo: Vec<Snapshot>,
-    /// Bumped on every change of the gold file; the loop saves when it moves.
-    pub revision: u64,
-    pub save: SaveState,
-    pub message: Option<String>,
-    /// The merged keys, so messages name the keys that work.
-    pub keys: Arc<Keymaps>,
-    /// Saves go to a conflict copy: the file changed on disk under us.
-    pub diverted: bool,
+    /// Its revision (of the gold file), save state, message, keys.
+    pub core: ScreenCore,
     /// The corpus's sources registry, which the source prompt completes
     /// from, and where it is (`None`: it could not be read).
     pub sources: Option<(Arc<byline_model::sources::Registry>, bool, PathBuf)>,
@@ -170,7 +163,7 @@ impl AdjudicateApp {
 
     /// The first key of `action`, for messages.
     pub fn key(&self, action: super::action::Action) -> String {
-        self.keys.adjudicate.label(action).unwrap_or_default()
+        self.core.keys.adjudicate.label(action).unwrap_or_default()
     }
 
     /// The paragraph shown.

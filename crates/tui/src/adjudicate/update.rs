@@ -11,17 +11,17 @@ use byline_model::review::adjudicate as adj;
 use std::sync::Arc;
 
 pub fn update(app: &mut AdjudicateApp, action: Action) -> Flow {
-    app.message = None;
+    app.core.message = None;
     let changes = matches!(
         action,
         Action::Take | Action::Merge | Action::Reject | Action::Edit | Action::Undo
     ) || action.annotator().is_some();
-    if changes && let SaveState::ReadOnly(why) = &app.save {
-        app.message = Some(format!("read-only: {why}"));
+    if changes && let SaveState::ReadOnly(why) = &app.core.save {
+        app.core.message = Some(format!("read-only: {why}"));
         return Flow::Continue;
     }
     if changes && action != Action::Undo && app.dispute().is_none() {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "nothing to decide: the annotators agree on every claim; {} quits",
             app.key(Action::Quit)
         ));
@@ -65,7 +65,7 @@ pub fn update(app: &mut AdjudicateApp, action: Action) -> Flow {
 fn step(app: &mut AdjudicateApp, forward: bool, undecided: bool) {
     let n = app.plan.disputes.len();
     if n == 0 {
-        app.message = Some("no disagreements: the annotators agree on every claim".into());
+        app.core.message = Some("no disagreements: the annotators agree on every claim".into());
         return;
     }
     let only_left = undecided && app.left() > 0;
@@ -82,13 +82,13 @@ fn step(app: &mut AdjudicateApp, forward: bool, undecided: bool) {
         return;
     };
     if next == app.focus {
-        app.message = Some(if n == 1 {
+        app.core.message = Some(if n == 1 {
             "this is the only disagreement".into()
         } else {
             "this is the only disagreement left".into()
         });
     } else if forward && next < app.focus || !forward && next > app.focus {
-        app.message = Some(if forward {
+        app.core.message = Some(if forward {
             "from the top".into()
         } else {
             "from the bottom".into()
@@ -110,7 +110,7 @@ fn advance(app: &mut AdjudicateApp) {
             app.cursor = 0;
         }
         None => {
-            app.message = Some(format!(
+            app.core.message = Some(format!(
                 "every disagreement is decided: {} has {} claims; {} quits",
                 app.gold_file.display(),
                 app.gold.claims.len(),
@@ -159,7 +159,7 @@ fn decide(app: &mut AdjudicateApp, claims: Vec<Claim>, dismissed: Vec<Dismissed>
     app.gold.claims.extend(claims);
     app.gold.dismissed.extend(dismissed);
     app.gold.sort();
-    app.revision += 1;
+    app.core.revision += 1;
     app.refresh();
     let again = if redone {
         " (instead of the earlier decision)"
@@ -168,8 +168,8 @@ fn decide(app: &mut AdjudicateApp, claims: Vec<Claim>, dismissed: Vec<Dismissed>
     };
     let left = app.left();
     advance(app);
-    if app.message.is_none() {
-        app.message = Some(format!(
+    if app.core.message.is_none() {
+        app.core.message = Some(format!(
             "{what}{again}; {left} left · {} undoes",
             app.key(Action::Undo)
         ));
@@ -194,7 +194,8 @@ fn take(app: &mut AdjudicateApp, versions: Vec<adj::Version>) {
         .filter_map(|v| adj::taken_claim(&d, *v, &sets, &app.slugs, &app.article))
         .collect();
     if claims.is_empty() {
-        app.message = Some("that version is not in the article's text; it cannot be taken".into());
+        app.core.message =
+            Some("that version is not in the article's text; it cannot be taken".into());
         return;
     }
     let who = names(&[app.slugs[versions[0].annotator].clone()]);
@@ -210,7 +211,7 @@ fn take(app: &mut AdjudicateApp, versions: Vec<adj::Version>) {
 fn take_annotator(app: &mut AdjudicateApp, n: usize) {
     let Some(d) = app.dispute() else { return };
     if n >= app.annotators.len() {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "there are {} annotators; {} takes the first one's version",
             app.annotators.len(),
             app.key(Action::Take1)
@@ -219,7 +220,7 @@ fn take_annotator(app: &mut AdjudicateApp, n: usize) {
     }
     let versions = d.of(n);
     if versions.is_empty() {
-        app.message = Some(if app.agreed_here(n).is_empty() {
+        app.core.message = Some(if app.agreed_here(n).is_empty() {
             format!(
                 "{} marked nothing here; {} rejects every version",
                 app.slugs[n],
@@ -278,7 +279,8 @@ fn open_edit(app: &mut AdjudicateApp) {
     };
     let sets = app.sets();
     let Some(draft) = adj::taken_claim(&d, v, &sets, &app.slugs, &app.article) else {
-        app.message = Some("that version is not in the article's text; it cannot be edited".into());
+        app.core.message =
+            Some("that version is not in the article's text; it cannot be edited".into());
         return;
     };
     // Empty, the version's kind as the hint: Enter keeps it, a letter
@@ -306,11 +308,11 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
         return;
     };
     let Edit::Submit(text) = edit else {
-        app.message = Some("edit left; nothing went to gold".into());
+        app.core.message = Some("edit left; nothing went to gold".into());
         return;
     };
     let mut draft = draft;
-    app.message = None;
+    app.core.message = None;
     match step {
         EditStep::Kind => {
             let kind = match text.as_deref() {
@@ -318,7 +320,7 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
                 Some(t) => match parse_kind(t) {
                     Some(k) => k,
                     None => {
-                        app.message = Some(format!(
+                        app.core.message = Some(format!(
                             "{t:?} is not a kind: type sourced, anonymous or editorial (or s, a, e)"
                         ));
                         app.mode = Mode::Edit {
@@ -366,16 +368,16 @@ pub fn prompt_done(app: &mut AdjudicateApp, edit: Edit) {
 
 fn undo(app: &mut AdjudicateApp) {
     let Some(s) = app.undo.pop() else {
-        app.message = Some("nothing to undo".into());
+        app.core.message = Some("nothing to undo".into());
         return;
     };
     app.gold.claims = s.claims;
     app.gold.dismissed = s.dismissed;
     app.focus = crate::row::clamp(s.focus, app.plan.disputes.len());
     app.cursor = 0;
-    app.revision += 1;
+    app.core.revision += 1;
     app.refresh();
-    app.message = Some(format!(
+    app.core.message = Some(format!(
         "decision undone; {} of {} disagreements left",
         app.left(),
         app.plan.disputes.len()
@@ -413,11 +415,11 @@ fn source_typed(app: &mut AdjudicateApp, text: Option<String>) -> Option<String>
         match byline_store::sources::add(path, &name, &kind) {
             Ok(r) => {
                 let label = r.label(&kind);
-                app.message = Some(format!("added “{name}” ({label}) to {}", path.display()));
+                app.core.message = Some(format!("added “{name}” ({label}) to {}", path.display()));
                 let path = path.clone();
                 app.sources = Some((Arc::new(r), true, path));
             }
-            Err(e) => app.message = Some(format!("not added to the sources registry: {e}")),
+            Err(e) => app.core.message = Some(format!("not added to the sources registry: {e}")),
         }
     }
     Some(name)

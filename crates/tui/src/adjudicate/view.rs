@@ -50,7 +50,7 @@ pub fn draw(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Optio
 }
 
 fn draw_status(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let saved = app.save.label_with(app.diverted);
+    let saved = app.core.save.label_with(app.core.diverted);
     let (agreed, left, total) = (app.plan.agreed.len(), app.left(), app.plan.disputes.len());
     let long = format!(" {agreed} agreed → gold, {left} of {total} disagreements left │ {saved} ");
     let medium = format!(" {agreed} → gold · {left}/{total} left │ {saved} ");
@@ -58,7 +58,7 @@ fn draw_status(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer)
         .into_iter()
         .find(|s| s.width() + 12 <= area.width as usize)
         .unwrap_or_else(|| format!(" {left}/{total} left │ {saved} "));
-    draw_status_line(theme, &app.article.title, &right, &app.save, area, buf);
+    draw_status_line(theme, &app.article.title, &right, &app.core.save, area, buf);
 }
 
 // ---- the article ---------------------------------------------------------
@@ -286,7 +286,7 @@ fn draw_footer(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Op
     if let Mode::Edit { step, input, draft } = &app.mode {
         let (label, meaning) = match step {
             // A word that is no kind leaves the prompt open and says so.
-            EditStep::Kind if app.message.is_some() => (
+            EditStep::Kind if app.core.message.is_some() => (
                 format!("Not a kind; s/a/e [{}]: ", draft.kind),
                 ("next", "leave the edit"),
             ),
@@ -299,7 +299,7 @@ fn draw_footer(app: &AdjudicateApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Op
         };
         return Some(input.draw(&label, meaning, &ui.keys.prompt, theme, area, buf));
     }
-    if let Some(m) = &app.message {
+    if let Some(m) = &app.core.message {
         footer::draw_message(m, Style::new(), area, buf);
         return None;
     }

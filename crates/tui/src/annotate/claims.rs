@@ -22,7 +22,7 @@ use unicode_width::UnicodeWidthStr;
 /// Opens the list on the claim under the cursor (else the first after it).
 pub fn open(app: &mut App) {
     if app.set.claims.is_empty() {
-        app.message = Some("no claims yet: the list is empty".into());
+        app.core.message = Some("no claims yet: the list is empty".into());
         return;
     }
     let here = app.claim_under_cursor().or_else(|| {
@@ -79,7 +79,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::ClaimsNote => {
             if let Some(i) = chosen {
                 if app.is_read_only() {
-                    app.message = Some("read-only: the note cannot be changed".into());
+                    app.core.message = Some("read-only: the note cannot be changed".into());
                     return;
                 }
                 app.mode = Mode::Prompt(Prompt {
@@ -91,13 +91,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::ClaimsDelete => {
             if let Some(i) = chosen {
                 if app.is_read_only() {
-                    app.message = Some("read-only: nothing can be deleted".into());
+                    app.core.message = Some("read-only: nothing can be deleted".into());
                     return;
                 }
                 checkpoint(app);
                 let c = app.set.claims.remove(i);
                 changed(app);
-                app.message = Some(format!(
+                app.core.message = Some(format!(
                     "deleted the {} claim in ¶ {} ({} undoes)",
                     c.kind,
                     c.paragraph,
@@ -133,7 +133,7 @@ fn go_to(app: &mut App, i: usize) {
     }
     close(app);
     app.cursor = span;
-    app.message = Some(message);
+    app.core.message = Some(message);
 }
 
 /// Draws the list over `area` (the text and the panel); the footer says

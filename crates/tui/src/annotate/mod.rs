@@ -9,7 +9,6 @@ pub mod summary;
 pub mod update;
 pub mod view;
 
-use crate::keymap::Keymap;
 use crate::keys::Keymaps;
 use crate::runtime::{Flow, Focus, Screen};
 use crate::widgets::line_input::Complete;
@@ -42,10 +41,10 @@ impl AnnotateScreen {
     ) -> anyhow::Result<AnnotateScreen> {
         let opened = store::open::annotator(article_path, dir, annotator)?;
         let mut app = App::new(opened.article, opened.set, opened.file, keys);
-        app.message = opened.message;
+        app.core.message = opened.message;
         progress::restore(&mut app);
         if let Some(why) = opened.disk.read_only() {
-            app.save = SaveState::ReadOnly(why.to_string());
+            app.core.save = SaveState::ReadOnly(why.to_string());
         }
         let path = store::sources::path_for(dir);
         let stamp = store::sources::stamp(&path);
@@ -60,11 +59,12 @@ impl AnnotateScreen {
             }
             Err(e) => {
                 let said = app
+                    .core
                     .message
                     .take()
                     .map(|m| format!("{m}; "))
                     .unwrap_or_default();
-                app.message = Some(format!(
+                app.core.message = Some(format!(
                     "{said}{e} — the source prompt works without the sources registry"
                 ));
                 // Empty until the file reads (a fix is picked up while a
@@ -123,21 +123,14 @@ fn add_source(app: &mut App) {
             sources.registry = Arc::new(r);
             sources.exists = true;
             sources.stamp = store::sources::stamp(&sources.path);
-            app.message = Some(format!("added “{name}” ({label}) to {shown}"));
+            app.core.message = Some(format!("added “{name}” ({label}) to {shown}"));
         }
-        Err(e) => app.message = Some(format!("not added to the sources registry: {e}")),
+        Err(e) => app.core.message = Some(format!("not added to the sources registry: {e}")),
     }
 }
 
 impl Screen for AnnotateScreen {
-    type Action = Action;
-    const QUIT: Action = Action::Quit;
-    const MESSAGES: Option<Action> = Some(Action::Messages);
-    crate::runtime::app_screen!();
-
-    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
-        &keys.annotate
-    }
+    crate::runtime::app_screen!(annotate);
 
     fn mode(&self) -> u8 {
         match self.app.mode {
@@ -200,8 +193,7 @@ impl Screen for AnnotateScreen {
             &app.set,
             &app.file,
             ("this session", "your work is"),
-            &mut app.message,
-            &mut app.diverted,
+            &mut app.core,
         )? {
             self.conflict = Some(msg);
         }
@@ -214,27 +206,12 @@ impl Screen for AnnotateScreen {
     fn effects(&mut self) {
         add_source(&mut self.app);
         refresh_sources(&mut self.app);
-        let Some(reloaded) = self.disk.retry_lock() else {
+        let Some(reloaded) = crate::saving::take_over(&mut self.disk, &self.app.article) else {
             return;
         };
-        let app = &mut self.app;
-        match reloaded {
-            Ok(set) => {
-                if let Some(mut set) = set {
-                    if set.article.sha256 != app.article.sha256() {
-                        byline_model::annotation::anchor::reanchor(&mut set, &app.article);
-                    }
-                    app.set = set;
-                }
-                app.save = SaveState::Saved;
-                app.message = Some("the other session has ended: this one can save now".into());
-            }
-            Err(e) => app.message = Some(format!("still read-only: {e}")),
+        if let Some(Some(set)) = self.app.core.took_over(reloaded) {
+            self.app.set = set;
         }
-    }
-
-    fn farewell(&self) -> Vec<String> {
-        self.conflict.iter().cloned().collect()
     }
 
     fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {

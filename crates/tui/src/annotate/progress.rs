@@ -30,16 +30,16 @@ pub fn leave(app: &mut App) {
     let saved = app.set.annotator.position.unwrap_or(1);
     if position(app) != saved {
         app.set.annotator.position = Some(position(app));
-        app.revision += 1;
+        app.core.revision += 1;
     }
 }
 
 /// Marks the article done now, or not done.
 pub fn toggle_done(app: &mut App) {
     if app.is_read_only() {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "read-only: {}",
-            match &app.save {
+            match &app.core.save {
                 super::state::SaveState::ReadOnly(why) => why.as_str(),
                 _ => "",
             }
@@ -48,10 +48,10 @@ pub fn toggle_done(app: &mut App) {
     }
     let key = app.key(Action::ToggleDone);
     if app.set.annotator.done.take().is_some() {
-        app.message = Some(format!("marked not done ({key} marks it done)"));
+        app.core.message = Some(format!("marked not done ({key} marks it done)"));
     } else {
         app.set.annotator.done = byline_store::open::now();
-        app.message = Some(format!("marked done ✓ ({key} again to undo)"));
+        app.core.message = Some(format!("marked done ✓ ({key} again to undo)"));
     }
-    app.revision += 1;
+    app.core.revision += 1;
 }

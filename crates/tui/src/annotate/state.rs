@@ -1,6 +1,7 @@
 //! Everything the annotation screen shows, and nothing it draws with.
 
 use crate::keys::Keymaps;
+use crate::runtime::ScreenCore;
 pub use crate::widgets::line_input::LineInput;
 pub use crate::widgets::status::SaveState;
 use byline_model::Para;
@@ -93,22 +94,16 @@ pub struct App {
     pub mode: Mode,
     pub undo: Vec<Snapshot>,
     pub redo: Vec<Snapshot>,
-    pub save: SaveState,
-    /// Bumped on every change of the claims; the loop saves when it moves.
-    pub revision: u64,
-    pub message: Option<String>,
+    /// Its revision (of the claims), save state, message, keys.
+    pub core: ScreenCore,
     pub last_search: Option<String>,
     pub search_hit: Option<Span>,
-    /// The merged keys, so messages name the keys that work.
-    pub keys: Arc<Keymaps>,
     /// Drawn from the first part of a long article while the rest loads.
     pub loading: bool,
     /// The claim that needs review being placed again (after `R`).
     pub placing: Option<Claim>,
     /// Where `R` put the cursor: `x` there deletes the claim being placed.
     pub placing_at: Option<Span>,
-    /// Saves go to a conflict copy: the file changed on disk under us.
-    pub diverted: bool,
     /// Words and sentences of the article for the summary, counted the
     /// first time it is shown (a long article should not wait for it).
     pub text_stats: std::cell::OnceCell<byline_formats::export::TextStats>,
@@ -161,16 +156,12 @@ impl App {
             mode: Mode::Normal,
             undo: Vec::new(),
             redo: Vec::new(),
-            save: SaveState::Saved,
-            revision: 0,
-            message: None,
+            core: ScreenCore::new(keys),
             last_search: None,
             search_hit: None,
-            keys,
             loading: false,
             placing: None,
             placing_at: None,
-            diverted: false,
             text_stats: std::cell::OnceCell::new(),
             count: None,
             list: None,
@@ -419,7 +410,7 @@ impl App {
     /// only when the claims or that set of paragraphs change, not per frame.
     pub fn suggestion_count(&self) -> usize {
         self.take_in();
-        let key = (self.revision, self.suggestions.borrow().len());
+        let key = (self.core.revision, self.suggestions.borrow().len());
         if let Some((k, n)) = self.suggestion_tally.get()
             && k == key
         {
@@ -444,11 +435,11 @@ impl App {
 
     /// The first key of `action`, for messages.
     pub fn key(&self, action: super::action::Action) -> String {
-        self.keys.annotate.label(action).unwrap_or_default()
+        self.core.keys.annotate.label(action).unwrap_or_default()
     }
 
     pub fn is_read_only(&self) -> bool {
-        matches!(self.save, SaveState::ReadOnly(_))
+        matches!(self.core.save, SaveState::ReadOnly(_))
     }
 }
 

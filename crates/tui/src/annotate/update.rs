@@ -16,7 +16,7 @@ pub fn update(app: &mut App, action: Action) -> Flow {
     // except that adjusting a selection keeps what the message says of it
     // ("match 1 of 3 … l/h move its end").
     if app.mode == Mode::Normal || !action.adjusts() {
-        app.message = None;
+        app.core.message = None;
     }
     if action != Action::ToggleDone {
         app.confirm_done = false;
@@ -116,7 +116,7 @@ fn toggle_done(app: &mut App) {
         app.set.annotator.done.is_none() && app.set.claims.is_empty() && !app.is_read_only();
     if asking && !app.confirm_done {
         app.confirm_done = true;
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "no claims are marked in this article: {} again marks it done anyway",
             app.key(Action::ToggleDone)
         ));
@@ -128,7 +128,7 @@ fn toggle_done(app: &mut App) {
 
 /// Goes to paragraph `p` (`14G`), the last when past the end.
 pub fn go_to_paragraph(app: &mut App, p: Para) {
-    app.message = None;
+    app.core.message = None;
     go_paragraph(app, p);
 }
 
@@ -223,12 +223,20 @@ pub(super) fn checkpoint(app: &mut App) {
 
 pub(super) fn changed(app: &mut App) {
     app.set.sort();
-    app.revision += 1;
+    app.core.revision += 1;
+}
+
+/// After a claim or a suggestion is taken away: back to reading, and
+/// `said` (given the undo key's label) says what went and how it comes back.
+fn taken_away(app: &mut App, said: impl FnOnce(String) -> String) {
+    changed(app);
+    app.mode = Mode::Normal;
+    app.core.message = Some(said(app.key(Action::Undo)));
 }
 
 fn refuse_if_read_only(app: &mut App) -> bool {
-    if let super::state::SaveState::ReadOnly(why) = &app.save {
-        app.message = Some(format!("read-only: {why}"));
+    if let super::state::SaveState::ReadOnly(why) = &app.core.save {
+        app.core.message = Some(format!("read-only: {why}"));
         app.mode = Mode::Normal;
         return true;
     }
@@ -247,7 +255,7 @@ fn mark(app: &mut App, kind: Kind) {
     if len > byline_model::annotation::MAX_CLAIM_CHARS {
         // Stored whole as its quote, a paragraph-long claim in a huge
         // paragraph would make a file byline cannot read back.
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "not marked: this span is {len} characters, and a claim is at most {}; select a shorter span ({}, then {}/{} by word)",
             byline_model::annotation::MAX_CLAIM_CHARS,
             app.key(super::action::Action::Select),
@@ -290,7 +298,7 @@ fn mark(app: &mut App, kind: Kind) {
             };
             let para = c.paragraph;
             let undo = app.key(Action::Undo);
-            app.message = if was == kind {
+            app.core.message = if was == kind {
                 (!kind.has_source()).then(|| format!("the claim in ¶ {para} is already {kind}"))
             } else {
                 Some(match removed {
@@ -406,7 +414,7 @@ fn edit_note(app: &mut App) {
                 line: LineInput::new(app.set.claims[i].note.clone().unwrap_or_default(), None),
             })
         }
-        None => app.message = Some("no claim under the cursor to add a note to".into()),
+        None => app.core.message = Some("no claim under the cursor to add a note to".into()),
     }
 }
 
@@ -433,15 +441,11 @@ fn delete(app: &mut App) {
             if Some(i) == placing {
                 app.placing = None;
             }
-            changed(app);
-            app.mode = Mode::Normal;
-            app.message = Some(format!(
-                "deleted the {} claim ({} undoes)",
-                c.kind,
-                app.key(Action::Undo)
-            ));
+            taken_away(app, |undo| {
+                format!("deleted the {} claim ({undo} undoes)", c.kind)
+            });
         }
-        None => app.message = Some("no claim under the cursor to delete".into()),
+        None => app.core.message = Some("no claim under the cursor to delete".into()),
     }
 }
 
@@ -491,12 +495,12 @@ fn undo(app: &mut App, is_undo: bool) {
                     }
                 }
             }
-            app.message = Some(match what {
+            app.core.message = Some(match what {
                 Some(what) => format!("{word}: {what}"),
                 None => word.to_owned(),
             });
         }
-        None => app.message = Some(crate::undo::nothing(is_undo)),
+        None => app.core.message = Some(crate::undo::nothing(is_undo)),
     }
 }
 
@@ -565,7 +569,7 @@ fn next_needs_review(app: &mut App) {
         .or(pending.first())
         .map(|c| (*c).clone())
     else {
-        app.message = Some("no claim needs review".into());
+        app.core.message = Some("no claim needs review".into());
         return;
     };
     // Its offsets no longer hold its words: the cursor goes to the sentence
@@ -583,7 +587,7 @@ fn next_needs_review(app: &mut App) {
     let n = pending.len();
     set_cursor(app, span);
     app.placing_at = Some(span);
-    app.message = Some(format!(
+    app.core.message = Some(format!(
         "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, {} places it, {} deletes it",
         crate::view_util::truncate(&c.quote, 60),
         c.paragraph,
@@ -603,7 +607,7 @@ fn place(app: &mut App) {
         .as_ref()
         .and_then(|p| app.set.claims.iter().position(|c| c == p))
     else {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "nothing to place: {} goes to a claim that needs review",
             app.key(Action::NextNeedsReview)
         ));
@@ -614,7 +618,7 @@ fn place(app: &mut App) {
         return;
     }
     if let Some(other) = app.claim_with_span(t).filter(|&j| j != i) {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "a {} claim already has exactly these words; {} deletes the one that needs review",
             app.set.claims[other].kind,
             app.key(Action::Delete)
@@ -629,12 +633,12 @@ fn place(app: &mut App) {
     app.placing_at = None;
     app.cursor = t;
     app.mode = Mode::Normal;
-    app.message = Some("placed; the claim no longer needs review".into());
+    app.core.message = Some("placed; the claim no longer needs review".into());
 }
 
 fn jump_claim(app: &mut App, forward: bool) {
     if app.set.claims.is_empty() {
-        app.message = Some("no claims yet".into());
+        app.core.message = Some("no claims yet".into());
         return;
     }
     let here = app.cursor;
@@ -667,8 +671,8 @@ pub fn prompt_done(app: &mut App, edit: Edit) {
     match edit {
         Edit::Submit(value) => submit(app, prompt.kind, value),
         _ => {
-            let said = app.message.take();
-            app.message = match prompt.kind {
+            let said = app.core.message.take();
+            app.core.message = match prompt.kind {
                 PromptKind::Source { was_new: true, .. } => Some(format!(
                     "no source recorded ({} or {} on the claim asks again)",
                     app.key(Action::MarkSourced),
@@ -746,7 +750,7 @@ fn search(app: &mut App, query: &str) {
     let found = search::locate(app, query, search::origin(app));
     let Some(hit) = found.at else {
         app.search_hit = None;
-        app.message = Some(format!("no match for “{query}”"));
+        app.core.message = Some(format!("no match for “{query}”"));
         return;
     };
     let sel = search::selection_of(app, hit);
@@ -762,7 +766,7 @@ fn search(app: &mut App, query: &str) {
     };
     app.search_hit = Some(hit);
     // The keys first: a long query or a narrow screen cuts the end.
-    app.message = Some(format!(
+    app.core.message = Some(format!(
         "“{query}”: match {} of {} in ¶ {}{} · {} {} {} mark · {} {} {} {} adjust",
         found.index,
         found.total,
@@ -783,7 +787,7 @@ fn search(app: &mut App, query: &str) {
 /// a suggestion that starts where the cursor does is the next one.
 fn jump_suggestion(app: &mut App, forward: bool) {
     if app.suggester.is_none() {
-        app.message =
+        app.core.message =
             Some("suggestions are off (--no-suggest, or [suggest] enabled = false)".into());
         return;
     }
@@ -838,11 +842,11 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         };
     }
     let Some(s) = found else {
-        app.message = Some("no suggestions left".into());
+        app.core.message = Some("no suggestions left".into());
         return;
     };
     set_cursor(app, Span::new(s.paragraph, s.start, s.end));
-    app.message = Some(describe_suggestion(app, &s));
+    app.core.message = Some(describe_suggestion(app, &s));
 }
 
 /// What the footer says about the suggestion under the cursor.
@@ -871,7 +875,7 @@ fn accept(app: &mut App) {
         return;
     }
     let Some(s) = app.suggestion_at(app.target()) else {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "no suggestion here ({} goes to the next)",
             app.key(Action::NextSuggestion)
         ));
@@ -888,7 +892,7 @@ fn accept(app: &mut App) {
     claim.source = s.source.clone();
     app.set.claims.push(claim);
     changed(app);
-    app.message = Some(format!(
+    app.core.message = Some(format!(
         "marked {}{} ({} undoes)",
         s.kind,
         s.source.map(|x| format!(" · {x}")).unwrap_or_default(),
@@ -907,11 +911,10 @@ fn dismiss(app: &mut App, s: Suggestion) {
         kind: s.kind,
         extra: Default::default(),
     });
-    changed(app);
-    app.mode = Mode::Normal;
-    app.message = Some(format!(
-        "dismissed the {} suggestion ({} brings it back)",
-        s.kind,
-        app.key(Action::Undo)
-    ));
+    taken_away(app, |undo| {
+        format!(
+            "dismissed the {} suggestion ({undo} brings it back)",
+            s.kind
+        )
+    });
 }

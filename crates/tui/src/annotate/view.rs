@@ -89,7 +89,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let saved = if app.loading {
         "loading…".to_owned()
     } else {
-        app.save.label_with(app.diverted)
+        app.core.save.label_with(app.core.diverted)
     };
     let total = if app.loading {
         "…".to_owned()
@@ -142,7 +142,7 @@ fn draw_status(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         (app.article.title.as_str(), right)
     };
-    draw_status_line(theme, title, &right, &app.save, area, buf);
+    draw_status_line(theme, title, &right, &app.core.save, area, buf);
 }
 
 // ---- the article ---------------------------------------------------------
@@ -561,8 +561,8 @@ fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Posit
                 .draw(label, meaning, &ui.keys.prompt, theme, area, buf),
         );
     }
-    if let crate::widgets::status::SaveState::ReadOnly(why) = &app.save
-        && app.message.is_none()
+    if let crate::widgets::status::SaveState::ReadOnly(why) = &app.core.save
+        && app.core.message.is_none()
     {
         footer::draw_message(&format!("read-only: {why}"), theme.warning(), area, buf);
         return None;
@@ -571,7 +571,7 @@ fn draw_footer(app: &App, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Posit
         footer::draw_message(&format!("{n}…"), theme.heading(), area, buf);
         return None;
     }
-    if let Some(m) = &app.message {
+    if let Some(m) = &app.core.message {
         footer::draw_message(m, Style::new(), area, buf);
         return None;
     }

@@ -7,9 +7,7 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use crate::keymap::Keymap;
-use crate::keys::Keymaps;
-use crate::runtime::{Flow, Focus, Screen};
+use crate::runtime::{Flow, Screen};
 use crate::widgets::line_input::Edit;
 use crate::widgets::status::SaveState;
 use action::Action;
@@ -36,7 +34,7 @@ impl ReviewScreen {
     pub fn new((parts, disk): (Parts, store::Session<Review>)) -> ReviewScreen {
         let mut app = ReviewApp::new(parts);
         if let Some(why) = disk.read_only() {
-            app.save = SaveState::ReadOnly(why.to_string());
+            app.core.save = SaveState::ReadOnly(why.to_string());
         }
         ReviewScreen {
             app,
@@ -67,14 +65,14 @@ fn apply_pending(s: &mut ReviewScreen) {
                 s.mine = Some(disk);
             }
             Err(e) => {
-                app.message = Some(format!("not copied: {e}"));
+                app.core.message = Some(format!("not copied: {e}"));
                 return;
             }
         }
     }
     let Some(disk) = s.mine.as_mut() else { return };
     if let Some(why) = disk.read_only() {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "not copied: {}: {why}",
             app.parts.mine_file.display()
         ));
@@ -98,7 +96,7 @@ fn apply_pending(s: &mut ReviewScreen) {
     match disk.save(&set) {
         Ok(saved) => {
             let removed = ops.iter().all(|o| matches!(o, MineOp::Remove(_)));
-            app.message = Some(match saved {
+            app.core.message = Some(match saved {
                 store::Saved::Conflict { copy, .. } => format!(
                     "{} changed on disk under this review; it was left alone and your copy is in {}",
                     app.parts.mine_file.display(),
@@ -113,27 +111,12 @@ fn apply_pending(s: &mut ReviewScreen) {
             app.parts.mine = Some(set);
             app.refresh();
         }
-        Err(e) => app.message = Some(format!("not copied: {e}")),
+        Err(e) => app.core.message = Some(format!("not copied: {e}")),
     }
 }
 
 impl Screen for ReviewScreen {
-    type Action = Action;
-    const QUIT: Action = Action::Quit;
-    const MESSAGES: Option<Action> = Some(Action::Messages);
-    crate::runtime::app_screen!();
-
-    fn keymap(keys: &Keymaps) -> &Keymap<Action> {
-        &keys.review
-    }
-
-    fn focus(&mut self) -> Focus<'_> {
-        match &mut self.app.mode {
-            Mode::Comment { input, .. } => Focus::Prompt(input),
-            Mode::Help { scroll } => Focus::Help(scroll),
-            Mode::Normal => Focus::Keys,
-        }
-    }
+    crate::runtime::app_screen!(review, prompt Mode::Comment { input, .. } => input);
 
     fn prompt_done(&mut self, edit: Edit) {
         update::comment_done(&mut self.app, edit);
@@ -149,20 +132,13 @@ impl Screen for ReviewScreen {
         let app = &mut self.app;
         app.parts.review.sort();
         app.parts.review.meta.updated = store::open::now();
-        if let store::Saved::Conflict { copy, first } = self
-            .disk
-            .save(&app.parts.review)
-            .map_err(|e| e.to_string())?
-        {
-            let msg = format!(
-                "{} changed on disk under this review; it was left alone and your verdicts are saved in {}",
-                app.parts.review_file.display(),
-                copy.display()
-            );
-            if first || app.message.is_none() {
-                app.message = Some(msg.clone());
-            }
-            app.diverted = true;
+        if let Some(msg) = crate::saving::save(
+            &mut self.disk,
+            &app.parts.review,
+            &app.parts.review_file,
+            ("this review", "your verdicts are"),
+            &mut app.core,
+        )? {
             self.conflict = Some(msg);
         }
         Ok(())
@@ -179,18 +155,14 @@ impl Screen for ReviewScreen {
                     if let Some(r) = review {
                         app.parts.review = r;
                     }
-                    app.save = SaveState::Saved;
+                    app.core.save = SaveState::Saved;
                     app.refresh();
-                    app.message =
+                    app.core.message =
                         Some("the other review session has ended: this one can save now".into());
                 }
-                Err(e) => self.app.message = Some(format!("still read-only: {e}")),
+                Err(e) => self.app.core.message = Some(format!("still read-only: {e}")),
             }
         }
-    }
-
-    fn farewell(&self) -> Vec<String> {
-        self.conflict.iter().cloned().collect()
     }
 
     fn recover(&mut self) -> Option<Result<std::path::PathBuf, String>> {

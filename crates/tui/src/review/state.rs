@@ -1,8 +1,8 @@
 //! Everything the review screen shows, and nothing it draws with.
 
 use crate::keys::Keymaps;
+use crate::runtime::ScreenCore;
 use crate::widgets::line_input::LineInput;
-use crate::widgets::status::SaveState;
 use byline_model::Para;
 use byline_model::annotation::Claim;
 use byline_model::review::compare::{self, Item, State};
@@ -59,14 +59,8 @@ pub struct ReviewApp {
     pub redo: Vec<Step>,
     /// Changes to my file waiting for the store.
     pub pending: Vec<MineOp>,
-    /// Bumped on every change of the verdicts; the loop saves when it moves.
-    pub revision: u64,
-    pub save: SaveState,
-    pub message: Option<String>,
-    /// The merged keys, so messages name the keys that work.
-    pub keys: Arc<Keymaps>,
-    /// Saves go to a conflict copy: the file changed on disk under us.
-    pub diverted: bool,
+    /// Its revision (of the verdicts), save state, message, keys.
+    pub core: ScreenCore,
 }
 
 impl ReviewApp {
@@ -80,11 +74,7 @@ impl ReviewApp {
             undo: Vec::new(),
             redo: Vec::new(),
             pending: Vec::new(),
-            revision: 0,
-            save: SaveState::Saved,
-            message: None,
-            keys: Arc::new(Keymaps::default()),
-            diverted: false,
+            core: ScreenCore::new(Arc::new(Keymaps::default())),
         };
         app.refresh();
         // Reopened: on their first claim not reviewed yet, else the first.
@@ -101,7 +91,7 @@ impl ReviewApp {
             .unwrap_or(0);
         let orphaned = app.progress().orphaned;
         if orphaned > 0 {
-            app.message = Some(format!(
+            app.core.message = Some(format!(
                 "{orphaned} earlier verdict(s) no longer match a claim of theirs; they stay in {}",
                 app.parts.review_file.display()
             ));
@@ -137,7 +127,7 @@ impl ReviewApp {
 
     /// The first key of `action`, for messages.
     pub fn key(&self, action: super::action::Action) -> String {
-        self.keys.review.label(action).unwrap_or_default()
+        self.core.keys.review.label(action).unwrap_or_default()
     }
 
     pub fn progress(&self) -> Progress {

@@ -9,7 +9,7 @@ use byline_model::annotation::{Claim, Kind};
 use byline_model::review::verdict::Verdict;
 
 pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
-    app.message = None;
+    app.core.message = None;
     let changes = matches!(
         action,
         Action::Agree
@@ -22,8 +22,8 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
             | Action::Undo
             | Action::Redo
     );
-    if changes && let crate::widgets::status::SaveState::ReadOnly(why) = &app.save {
-        app.message = Some(format!("read-only: {why}"));
+    if changes && let crate::widgets::status::SaveState::ReadOnly(why) = &app.core.save {
+        app.core.message = Some(format!("read-only: {why}"));
         return Flow::Continue;
     }
     match action {
@@ -31,7 +31,7 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
         Action::PrevClaim => step(app, false, |i| i.theirs.is_some(), "no claims of theirs"),
         Action::NextDisagreement | Action::PrevDisagreement => {
             if !app.parts.side_by_side {
-                app.message =
+                app.core.message =
                     Some("disagreements need your file: run review with --mine FILE".into());
                 return Flow::Continue;
             }
@@ -55,7 +55,7 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
         Action::Comment => match app.focused_claim() {
             Some(c) if app.verdict(c).is_some() => open_comment(app, c),
             Some(_) => {
-                app.message = Some(format!(
+                app.core.message = Some(format!(
                     "no verdict yet: {} agrees, {} disputes",
                     app.key(Action::Agree),
                     app.key(Action::Dispute)
@@ -68,12 +68,12 @@ pub fn update(app: &mut ReviewApp, action: Action) -> Flow {
                 checkpoint(app);
                 app.parts.review.clear(&app.parts.theirs.claims, c);
                 verdicts_changed(app);
-                app.message = Some(format!(
+                app.core.message = Some(format!(
                     "verdict taken back ({} undoes)",
                     app.key(Action::Undo)
                 ));
             }
-            Some(_) => app.message = Some("no verdict on this claim".into()),
+            Some(_) => app.core.message = Some("no verdict on this claim".into()),
             None => not_theirs(app),
         },
         Action::Copy => copy(app),
@@ -114,20 +114,20 @@ fn step(
             };
             app.focus = i;
             if wrapped && n > 1 && !none.is_empty() {
-                app.message = Some(if forward {
+                app.core.message = Some(if forward {
                     "from the top".into()
                 } else {
                     "from the bottom".into()
                 });
             }
         }
-        None if !none.is_empty() => app.message = Some(none.into()),
+        None if !none.is_empty() => app.core.message = Some(none.into()),
         None => {}
     }
 }
 
 fn not_theirs(app: &mut ReviewApp) {
-    app.message =
+    app.core.message =
         Some("this claim is only in your file; there is nothing of theirs to review here".into());
 }
 
@@ -138,7 +138,7 @@ fn checkpoint(app: &mut ReviewApp) {
 }
 
 fn verdicts_changed(app: &mut ReviewApp) {
-    app.revision += 1;
+    app.core.revision += 1;
     app.refresh();
 }
 
@@ -150,7 +150,7 @@ fn judge(app: &mut ReviewApp, verdict: Verdict, kind: Option<Kind>) -> Option<us
         return None;
     };
     if kind == Some(app.parts.theirs.claims[c].kind) {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "they marked it {} already: {} agrees, {} disputes without a kind",
             app.parts.theirs.claims[c].kind,
             app.key(Action::Agree),
@@ -226,7 +226,7 @@ fn copy(app: &mut ReviewApp) {
     };
     let theirs = &app.parts.theirs.claims[c];
     if theirs.needs_review() {
-        app.message = Some(
+        app.core.message = Some(
             "this claim was not found in the current article text; it cannot be copied".into(),
         );
         return;
@@ -240,11 +240,11 @@ fn copy(app: &mut ReviewApp) {
     claim.tags = theirs.tags.clone();
     let mine = app.parts.mine.as_ref().map_or(&[][..], |m| &m.claims[..]);
     if mine.iter().any(|m| same_claim(m, &claim)) {
-        app.message = Some("your file already has this claim".into());
+        app.core.message = Some("your file already has this claim".into());
         return;
     }
     if let Some(m) = mine.iter().find(|m| m.loc() == claim.loc()) {
-        app.message = Some(format!(
+        app.core.message = Some(format!(
             "your file marks this span as {}; change it there with byline annotate",
             m.kind
         ));
@@ -258,7 +258,7 @@ fn copy(app: &mut ReviewApp) {
 fn undo(app: &mut ReviewApp, is_undo: bool) {
     let (from, to) = crate::undo::stacks(&mut app.undo, &mut app.redo, is_undo);
     let Some(step) = from.pop() else {
-        app.message = Some(crate::undo::nothing(is_undo));
+        app.core.message = Some(crate::undo::nothing(is_undo));
         return;
     };
     match step {
@@ -266,7 +266,7 @@ fn undo(app: &mut ReviewApp, is_undo: bool) {
             let now = std::mem::replace(&mut app.parts.review.verdicts, v);
             to.push(Step::Verdicts(now));
             verdicts_changed(app);
-            app.message = Some(if is_undo { "undone" } else { "redone" }.into());
+            app.core.message = Some(if is_undo { "undone" } else { "redone" }.into());
         }
         Step::Copied(claim) => {
             app.pending.push(if is_undo {
@@ -275,7 +275,7 @@ fn undo(app: &mut ReviewApp, is_undo: bool) {
                 MineOp::Add((*claim).clone())
             });
             to.push(Step::Copied(claim));
-            app.message = Some(
+            app.core.message = Some(
                 if is_undo {
                     "copy undone"
                 } else {

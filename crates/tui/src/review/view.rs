@@ -76,7 +76,7 @@ pub fn draw(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option<Po
 
 fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = app.progress();
-    let saved = app.save.label_with(app.diverted);
+    let saved = app.core.save.label_with(app.core.diverted);
     let long = format!(
         " {} reviews {} │ reviewed {}/{} · agreed {} · disputed {} │ {saved} ",
         app.parts.review.meta.reviewer,
@@ -107,7 +107,7 @@ fn draw_status(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme,
         &app.parts.article.title,
         &right,
-        &app.save,
+        &app.core.save,
         area,
         buf,
     );
@@ -305,7 +305,7 @@ fn draw_footer(app: &ReviewApp, ui: &Ui, area: Rect, buf: &mut Buffer) -> Option
         };
         return Some(input.draw(&label, ("keep", "leave"), &ui.keys.prompt, theme, area, buf));
     }
-    if let Some(m) = &app.message {
+    if let Some(m) = &app.core.message {
         footer::draw_message(m, Style::new(), area, buf);
         return None;
     }
