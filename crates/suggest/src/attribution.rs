@@ -2581,6 +2581,23 @@ pub(super) fn speaker_colon(
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase)
     });
+    // "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’", "Continued
+    // Stone: “…”": a verb in the title is the cue, its speaker beside it.
+    let mut cue = ":".to_owned();
+    let verb = words
+        .iter()
+        .position(|w| s.verbs.contains(&bare(w).to_lowercase()));
+    let who: String = match verb {
+        Some(0) if words.len() > 1 => {
+            cue = bare(words[0]).to_lowercase();
+            words[1..].join(" ")
+        }
+        Some(i) if i > 0 => {
+            cue = bare(words[i]).to_lowercase();
+            words[..i].join(" ")
+        }
+        _ => who.into_owned(),
+    };
     let named = name_of(s, ctx, &who, false)?;
     let accepted = match named {
         Named::Person(_) => headline || spoken || opens_quote(),
@@ -2599,7 +2616,7 @@ pub(super) fn speaker_colon(
         0..text.len(),
         Kind::Sourced,
         Some(source),
-        ":".to_owned(),
+        cue,
         rule,
         mention,
     ))
