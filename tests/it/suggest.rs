@@ -173,6 +173,51 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
 }
 
 #[test]
+fn accepting_a_nested_suggestion_leaves_the_one_around_it_offered() {
+    // ¶7: the aide's claim, and nested in it what the members signalled.
+    let mut s = Session::suggesting("harbor-council.txt");
+    let text = |s: &Session| {
+        let c = s.app().cursor;
+        s.app().current().slice(c.start, c.end).to_owned()
+    };
+    for _ in 0..40 {
+        s.press("]");
+        if text(&s).starts_with("at least four of the nine members") {
+            break;
+        }
+    }
+    assert!(text(&s).starts_with("at least four"), "{}", text(&s));
+    s.press("<Enter>");
+    let c = &s.saved().claims[0];
+    assert_eq!(
+        c.source.as_deref(),
+        Some("at least four of the nine members")
+    );
+    assert!(s.screen(80, 24).contains("? 24"), "{}", s.screen(80, 24));
+    // The aide's claim is still offered, one key back, and taken.
+    s.press("[");
+    assert!(text(&s).starts_with("A council aide"), "{}", text(&s));
+    s.press("<Enter>");
+    let set = s.saved();
+    assert_eq!(set.claims.len(), 2);
+    assert!(
+        set.claims
+            .iter()
+            .any(|c| c.source.as_deref() == Some("council aide"))
+    );
+    // Accepting the outer one first hides the nested one of its kind.
+    let mut s = Session::suggesting("harbor-council.txt");
+    for _ in 0..40 {
+        s.press("]");
+        if text(&s).starts_with("A council aide") {
+            break;
+        }
+    }
+    s.press("<Enter>");
+    assert!(s.screen(80, 24).contains("? 23"), "{}", s.screen(80, 24));
+}
+
+#[test]
 fn marking_a_suggestion_another_way_offers_its_source_as_the_hint() {
     let mut s = Session::suggesting("harbor-council.txt");
     s.press("]]]a");

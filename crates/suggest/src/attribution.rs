@@ -98,6 +98,9 @@ struct Found {
     leads: bool,
     /// The rule that found it.
     rule: &'static str,
+    /// Its subject is inside the words a cue before it reports ("an aide
+    /// said four members had signalled"): a claim nested in that one.
+    within: bool,
 }
 
 pub(super) fn suggest(
@@ -224,6 +227,7 @@ impl Found {
             from: 0,
             leads: false,
             rule,
+            within: false,
         }
     }
 
@@ -326,6 +330,7 @@ fn spans(
         .iter()
         .filter(|f| {
             f.from > unit.start
+                && !f.within
                 && !f.is_hedge()
                 && !inside(quotes, f.from)
                 // "the council, which critics say was rushed": a clause
@@ -380,7 +385,25 @@ fn spans(
     let mut inner: Vec<(usize, Found)> = Vec::new();
     for f in found.drain(..) {
         let k = piece_of(f.at);
+        // What a cue before reports is nested in its claim.
+        if f.within && per.iter().any(|(p, _)| *p == k) {
+            inner.push((k, f));
+            continue;
+        }
         match per.iter_mut().find(|(p, _)| *p == k) {
+            // "Marr, recalling the floods, described the wall": the verb of
+            // the sentence, not the participle set off before it.
+            Some((_, best))
+                if f.grade == best.grade
+                    && best.cue.ends_with("ing")
+                    && !f.cue.ends_with("ing")
+                    && best.source == f.source
+                    && best.at < f.at
+                    && !f.is_hedge()
+                    && text[best.at..f.at].contains(',') =>
+            {
+                inner.push((k, std::mem::replace(best, f)))
+            }
             Some((_, best)) if f.grade > best.grade => inner.push((k, std::mem::replace(best, f))),
             // "…a state that she hoped to carry…, said Dan Gerstein": what
             // the sentence reports is the statement, not a stance inside it.
@@ -437,7 +460,14 @@ fn spans(
         })
         .map(|(k, f)| {
             let start = if f.from > unit.start { f.from } else { f.at };
-            (start..bounds(k).end.max(start), f)
+            // "recalling the floods of 2019," before the verb of the sentence.
+            let end = per
+                .iter()
+                .filter(|(p, b)| *p == k && b.at > f.at)
+                .filter_map(|(_, b)| text[f.at..b.at].rfind(',').map(|i| f.at + i))
+                .next()
+                .unwrap_or(bounds(k).end);
+            (start..end.max(start), f)
         })
         .filter(|(r, f)| text[f.at + f.cue.len()..r.end].split_whitespace().count() >= 2)
         // "An aide said four members had signalled…": a subject read across
@@ -879,6 +909,9 @@ fn sentence(
         let start = clause_start(s, text, sb.start, at, quotes);
         // "An aide said four members had signalled…": a verb inside the
         // words a cue before reports has its subject in those words.
+        let mut within = false;
+        // …and the cue before is itself inside another's words.
+        let mut deep = false;
         let start = match all.iter().rev().find(|p: &&Found| {
             p.at >= start
                 && p.at + p.cue.len() <= at
@@ -893,15 +926,24 @@ fn sentence(
                     .is_some_and(|w| s.g.verb_conjunctions.has(w))
                     && !text[p.at + p.cue.len()..at].contains(',') =>
             {
-                let mut from = p.at + p.cue.len();
+                within = true;
+                deep = p.within;
+                let from = p.at + p.cue.len();
                 let rest = &text[from..at];
-                let lead = rest.len() - rest.trim_start().len();
-                if let Some(r) = after_word(rest.trim_start(), &s.g.words.complementiser) {
-                    from = at - r.len();
-                } else {
-                    from += lead;
-                }
-                from
+                // "told residents that the state had promised": the subject
+                // follows the last "that" ("the state"), else the cue.
+                let that = rest
+                    .match_indices(s.g.words.complementiser.as_str())
+                    .filter(|(i, w)| {
+                        let before_ok = *i == 0 || rest[..*i].ends_with(char::is_whitespace);
+                        let after_ok = rest[i + w.len()..].starts_with(char::is_whitespace);
+                        before_ok && after_ok
+                    })
+                    .last()
+                    .map(|(i, w)| i + w.len());
+                let cut = that.unwrap_or(0);
+                let lead = rest[cut..].len() - rest[cut..].trim_start().len();
+                from + cut + lead
             }
             _ => start,
         };
@@ -973,7 +1015,11 @@ fn sentence(
                 }
                 // "A group of farmers asked … a levy that they say …":
                 // "they" are who the sentence opened with.
-                let opening = (subj == s.g.words.plural_pronoun)
+                // Inside words reported inside others' words "they" are
+                // whoever those words name ("said four members had signalled
+                // they would object"): unknown.
+                let unknown_they = deep && subj == s.g.words.plural_pronoun;
+                let opening = (subj == s.g.words.plural_pronoun && !deep)
                     .then(|| opening_np(s, &text[sb.start..at]))
                     .flatten();
                 let (subj, initial) = match opening {
@@ -1031,7 +1077,7 @@ fn sentence(
                     };
                     strong || (reports_words && phrase()) || can_speak(s, ctx, &subj, initial)
                 };
-                f.filter(|_| speaks).map(|mut f| {
+                f.filter(|_| speaks && !unknown_they).map(|mut f| {
                     f.rule = if s.stance.contains(&lower) {
                         "stance-verb"
                     } else {
@@ -1087,6 +1133,7 @@ fn sentence(
         });
         if let Some((mut f, leads)) = found {
             f.from = own_from;
+            f.within = within;
             // After a quotation the words attributed came first.
             let after_quote = quotes.iter().any(|q| q.end <= start && q.end > sb.start);
             // "The inquiry will take six weeks, an official said": what comes
@@ -2246,6 +2293,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             from: 0,
             leads: true,
             rule: "",
+            within: false,
         })
     };
     let words: Vec<&str> = src.split_whitespace().collect();

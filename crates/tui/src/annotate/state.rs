@@ -383,11 +383,21 @@ impl App {
             return Vec::new();
         }
         let claims = &self.set.claims[self.claims_of(para)];
-        self.raw_suggestions(para)
-            .iter()
+        let raw = self.raw_suggestions(para);
+        // A claim made from a suggestion nested in another ("she believes…"
+        // inside "Okafor said she believes…") leaves the outer one offered.
+        let nested_in = |c: &Claim, s: &Suggestion| {
+            s.start <= c.start
+                && c.end <= s.end
+                && (s.start, s.end) != (c.start, c.end)
+                && raw
+                    .iter()
+                    .any(|t| t.start == c.start && t.end == c.end && t.kind == c.kind)
+        };
+        raw.iter()
             .filter(|s| {
                 !claims.iter().any(|c| {
-                    (c.kind == s.kind && c.overlaps(s.start, s.end))
+                    (c.kind == s.kind && c.overlaps(s.start, s.end) && !nested_in(c, s))
                         || (c.start == s.start && c.end == s.end)
                 }) && !self
                     .set
