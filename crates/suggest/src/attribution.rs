@@ -817,15 +817,18 @@ fn sentence(
             .is_some_and(|w| s.g.demand_particles.has(w.to_lowercase()));
         // "…describing the son as a hero": what they were called follows
         // "as".
-        let called_as = || {
+        // Whether one of the first `n` words after the verb, in its clause,
+        // is one that `is` picks.
+        let soon = |n: usize, is: &dyn Fn(&str) -> bool| {
             text[at + word.len()..sb.end]
                 .split([',', ';'])
                 .next()
                 .unwrap_or("")
                 .split_whitespace()
-                .take(7)
-                .any(|w| s.g.as_words.has(w))
+                .take(n)
+                .any(is)
         };
+        let called_as = || soon(7, &|w| s.g.as_words.has(w));
         // "called him a political opportunist", "calls it a disgrace": a
         // name given, set after its object.
         let naming = || {
@@ -853,26 +856,12 @@ fn sentence(
             && !after_quote
             && !complement
             // "spoke highly of", "spoke to CNN about".
-            && !text[at + word.len()..sb.end]
-                .split([',', ';'])
-                .next()
-                .unwrap_or("")
-                .split_whitespace()
-                .take(4)
-                .any(|w| s.g.topic_particles.has(w.to_lowercase()))
+            && !soon(4, &|w| s.g.topic_particles.has(w.to_lowercase()))
         {
             continue;
         }
         // "voters see Okafor as…", not "voters saw the debate".
-        if s.g.as_needing_verbs.has(&lower)
-            && !text[at + word.len()..sb.end]
-                .split([',', ';'])
-                .next()
-                .unwrap_or("")
-                .split_whitespace()
-                .take(9)
-                .any(|w| s.g.as_words.has(w))
-        {
+        if s.g.as_needing_verbs.has(&lower) && !soon(9, &|w| s.g.as_words.has(w)) {
             continue;
         }
         // "declined to comment", "refused to say whether": a refusal to
@@ -933,13 +922,9 @@ fn sentence(
                 // "told residents that the state had promised": the subject
                 // follows the last "that" ("the state"), else the cue.
                 let that = rest
-                    .match_indices(s.g.words.complementiser.as_str())
-                    .filter(|(i, w)| {
-                        let before_ok = *i == 0 || rest[..*i].ends_with(char::is_whitespace);
-                        let after_ok = rest[i + w.len()..].starts_with(char::is_whitespace);
-                        before_ok && after_ok
-                    })
-                    .last()
+                    .unicode_word_indices()
+                    .rev()
+                    .find(|(_, w)| *w == s.g.words.complementiser)
                     .map(|(i, w)| i + w.len());
                 let cut = that.unwrap_or(0);
                 let lead = rest[cut..].len() - rest[cut..].trim_start().len();
@@ -1258,10 +1243,10 @@ fn verb_here(
     });
     // A mark written twice (''…'') shows a quotation as well.
     let doubled = || {
-        s.g.quotes
-            .doubled
-            .iter()
-            .any(|&c| before.contains(&format!("{c}{c}")))
+        before
+            .chars()
+            .zip(before.chars().skip(1))
+            .any(|(a, b)| a == b && s.g.quotes.doubled.contains(&a))
     };
     if ends && !trailer && !before.contains(s.g.quotes.before_verb.as_slice()) && !doubled() {
         return false;
@@ -1692,7 +1677,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         && let Some((rel, rest)) = last.split_once(' ')
         && s.g.relatives.has(rel.to_lowercase())
         && !rest.trim().is_empty()
-        // "who like others spoke": the relative is the subject.
+        // "the mayor, who in March said": the relative is the subject.
         && !rest
             .split_whitespace()
             .next()
@@ -2632,16 +2617,14 @@ pub(super) fn speaker_colon(
     // "Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’", "Continued
     // Stone: “…”": a verb in the title is the cue, its speaker beside it.
     let mut cue = ":".to_owned();
-    let verb = words
-        .iter()
-        .position(|w| s.verbs.contains(&bare(w).to_lowercase()));
+    let verb = words.iter().position(|w| s.verbs.contains(&bare(w)));
     let who: String = match verb {
         Some(0) if words.len() > 1 => {
-            cue = bare(words[0]).to_lowercase();
+            cue = bare(words[0]);
             words[1..].join(" ")
         }
         Some(i) if i > 0 => {
-            cue = bare(words[i]).to_lowercase();
+            cue = bare(words[i]);
             words[..i].join(" ")
         }
         _ => who.into_owned(),
