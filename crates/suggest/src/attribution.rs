@@ -301,7 +301,7 @@ fn spans(
     let follow_ons: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| {
-            s.g.follow_on_cues.has(&f.cue)
+            follow_on_cue(s, &f.cue)
                 && follows_on(s, &text[unit.start..f.at])
                 && !inside(quotes, f.at)
                 // "She disagreed, saying…": the cue before must report
@@ -353,6 +353,9 @@ fn spans(
                     };
                     g.at < f.from
                         && !g.is_hedge()
+                        // "Asked about the plan, Okafor said": the opening
+                        // participle is nested in the verb's clause.
+                        && !(participle(s, &g.cue) && g.source == f.source)
                         && words_between(g.at + g.cue.len(), f.from) >= least
                 })
         })
@@ -395,8 +398,8 @@ fn spans(
             // the sentence, not the participle set off before it.
             Some((_, best))
                 if f.grade == best.grade
-                    && best.cue.ends_with("ing")
-                    && !f.cue.ends_with("ing")
+                    && participle(s, &best.cue)
+                    && !participle(s, &f.cue)
                     && best.source == f.source
                     && best.at < f.at
                     && !f.is_hedge()
@@ -450,7 +453,7 @@ fn spans(
     let nested: Vec<(Range<usize>, Found)> = inner
         .into_iter()
         .filter(|(k, f)| {
-            (f.leads || f.cue.ends_with("ing"))
+            (f.leads || participle(s, &f.cue))
                 && !f.is_hedge()
                 && f.kind.has_source()
                 && f.source.is_some()
@@ -476,13 +479,13 @@ fn spans(
         .filter(|(_, f)| {
             let subject_at = if f.from > unit.start {
                 f.from
-            } else if f.cue.ends_with("ing") {
+            } else if participle(s, &f.cue) {
                 f.at
             } else {
                 unit.start
             };
             !per.iter().any(|(_, b)| {
-                b.at > subject_at && b.at < f.at && !b.cue.ends_with("ing") && !b.is_hedge()
+                b.at > subject_at && b.at < f.at && !participle(s, &b.cue) && !b.is_hedge()
             })
         })
         // "She disagreed, saying…": a participle right after the cue it
@@ -530,6 +533,20 @@ fn spans(
     }
     out.extend(nested);
     out
+}
+
+/// Whether `cue` is a participle: an -ing form, or one of those that
+/// open a sentence with what its subject was asked.
+fn participle(s: &Suggester, cue: &str) -> bool {
+    cue.ends_with("ing") || s.g.opening_participles.has(cue)
+}
+
+/// Whether `cue` is a participle that can go on from a cue before it
+/// ("…, adding that", "…, emphasizing that"): one the pack lists, or the
+/// -ing form of any verb of statement.
+fn follow_on_cue(s: &Suggester, cue: &str) -> bool {
+    s.g.follow_on_cues.has(cue)
+        || (cue.ends_with("ing") && s.verbs.contains(cue) && !s.stance.contains(cue))
 }
 
 /// Whether the words before a participle tie it to a cue before them:
@@ -965,6 +982,18 @@ fn sentence(
             {
                 Subject::Nothing
             }
+            // "…, emphasizing that the vote…": a participle set off after
+            // the words of a cue before has that cue's subject.
+            Subject::Words(..)
+                if follow_on_cue(s, &lower)
+                    && !s.g.follow_on_cues.has(&lower)
+                    && follows_on(s, &text[sb.start..at])
+                    && all
+                        .iter()
+                        .any(|p| p.source.is_some() && !p.is_hedge() && p.at < at) =>
+            {
+                Subject::Nothing
+            }
             other => other,
         };
         let found = match subj {
@@ -1096,7 +1125,7 @@ fn sentence(
         // that…": a participle after a cue this sentence has found goes
         // with that cue's source.
         let found = found.or_else(|| {
-            if !s.g.follow_on_cues.has(&lower) && !conj_link {
+            if !follow_on_cue(s, &lower) && !conj_link {
                 return None;
             }
             let linked = conj_link || follows_on(s, &text[sb.start..at]);
@@ -1130,6 +1159,44 @@ fn sentence(
             f.cue = lower;
             f.at = at;
             f.leads = leads && (carried.is_some() || !after_quote && !clause_like(s, opening));
+            all.push(f);
+        }
+    }
+
+    // "Citing the audit, Okafor said…", "Asked about the plan, Okafor
+    // said…": a participle opening the sentence is its subject's too, a
+    // claim of theirs nested in the sentence's.
+    if let Some((b, word)) = sent.unicode_word_indices().next()
+        && sent[..b].chars().all(|c| !c.is_alphanumeric())
+        && !inside(quotes, sb.start + b)
+    {
+        let lower = word.to_lowercase();
+        let at = sb.start + b;
+        // "Speaking at a rally, …": speech with no topic reports nothing.
+        let opens = (lower.ends_with("ing")
+            && follow_on_cue(s, &lower)
+            && !s.g.topic_needing_verbs.has(&lower))
+            || s.g.opening_participles.has(&lower);
+        let comma = text[at..sb.end].find(',').map(|i| at + i);
+        if opens
+            && !all.iter().any(|f: &Found| f.at == at)
+            && let Some(comma) = comma
+            && text[at + word.len()..comma].split_whitespace().count() >= 1
+            && !inside(quotes, comma)
+            && let Some(main) = all.iter().find(|f| {
+                f.at > comma
+                    && matches!(f.rule, "verb-subject" | "stance-verb")
+                    && f.source.is_some()
+                    && !f.is_hedge()
+            })
+            && !text[comma + 1..main.at].contains(',')
+        {
+            let mut f = main.clone();
+            f.cue = lower;
+            f.at = at;
+            f.from = 0;
+            f.within = false;
+            f.rule = "verb-subject";
             all.push(f);
         }
     }

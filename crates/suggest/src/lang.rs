@@ -125,6 +125,11 @@ pub(crate) struct Grammar {
     pub helped_base_forms: Words,
     pub ing_form_before: Words,
     pub not_after_participle: Words,
+    /// Past participles that open a sentence as what its subject was
+    /// asked ("Asked about the plan, Okafor said…"): a claim nested in
+    /// the subject's.
+    #[serde(default)]
+    pub opening_participles: Words,
     pub leading_words: Words,
     pub subordinators: Words,
     pub time_place_openers: Words,

@@ -754,3 +754,25 @@ fn a_word_joined_by_a_hyphen_is_no_cue() {
     let cues: Vec<&str> = got.iter().map(|s| s.cue.as_str()).collect();
     assert_eq!(cues, ["said"], "{got:?}");
 }
+
+#[test]
+fn a_participle_opening_the_sentence_is_nested_in_its_subjects_claim() {
+    let s = "Citing the harbour audit, Marr said the wall was overdue.";
+    assert_eq!(
+        of(s),
+        [
+            (
+                "Citing the harbour audit".to_string(),
+                Kind::Sourced,
+                Some("Marr".to_string())
+            ),
+            (s.to_string(), Kind::Sourced, Some("Marr".to_string())),
+        ]
+    );
+    // Speech with no topic reports nothing: only the sentence's claim.
+    let s = "Speaking at the harbour on Friday, Marr said the wall was overdue.";
+    assert_eq!(
+        of(s),
+        [(s.to_string(), Kind::Sourced, Some("Marr".to_string()))]
+    );
+}
