@@ -407,6 +407,20 @@ fn spans(
             {
                 inner.push((k, std::mem::replace(best, f)))
             }
+            // "Mrs. Clinton, who did not say so, said on Wednesday…": the
+            // verb of the sentence, not the one of the clause set off after
+            // its subject.
+            Some((_, best))
+                if f.grade == best.grade
+                    && best.source == f.source
+                    && best.at < f.at
+                    && !f.is_hedge()
+                    && !participle(s, &f.cue)
+                    && set_off_relative(s, &text[unit.start..best.at])
+                    && text[(best.at + best.cue.len()).min(f.at)..f.at].contains(',') =>
+            {
+                inner.push((k, std::mem::replace(best, f)))
+            }
             Some((_, best)) if f.grade > best.grade => inner.push((k, std::mem::replace(best, f))),
             // "…a state that she hoped to carry…, said Dan Gerstein": what
             // the sentence reports is the statement, not a stance inside it.
@@ -533,6 +547,21 @@ fn spans(
     }
     out.extend(nested);
     out
+}
+
+/// Whether `before` (a sentence up to a verb) ends in a relative clause
+/// set off by a comma after a subject ("Humphrey, who", "One attendee,
+/// who like others").
+fn set_off_relative(s: &Suggester, before: &str) -> bool {
+    let Some(i) = before.rfind(',') else {
+        return false;
+    };
+    let piece = &before[i + 1..];
+    piece.split_whitespace().count() <= 6
+        && piece
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| s.g.antecedent_relatives.has(w.to_lowercase()))
 }
 
 /// Whether `cue` is a participle: an -ing form, or one of those that
@@ -876,6 +905,18 @@ fn sentence(
             && !soon(4, &|w| s.g.topic_particles.has(w.to_lowercase()))
         {
             continue;
+        }
+        // "who spoke on condition of anonymity": the words that keep the
+        // source unnamed, no speech of its own.
+        if s.g.topic_needing_verbs.has(&lower) {
+            let after = text[at + word.len()..sb.end].trim_start();
+            if s.markers
+                .find(after)
+                .iter()
+                .any(|(r, _)| after[..r.start].split_whitespace().count() <= 1)
+            {
+                continue;
+            }
         }
         // "voters see Okafor as…", not "voters saw the debate".
         if s.g.as_needing_verbs.has(&lower) && !soon(9, &|w| s.g.as_words.has(w)) {
@@ -1796,6 +1837,14 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
 /// Scott (R) blasted Congress" → "Florida Gov. Rick Scott (R)"): the words
 /// before its first verb, the last comma piece of them.
 fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
+    // "Last month, when I asked Sanders, he looked up and said": the
+    // subject of the verb after the last comma, when it has one there.
+    if let Some(k) = words.iter().rposition(|w| w.ends_with(','))
+        && k + 2 < words.len()
+        && let Some(subject) = coordinated(s, &words[k + 1..])
+    {
+        return Some(subject);
+    }
     let verb = words
         .iter()
         .position(|w| {
@@ -1825,8 +1874,24 @@ fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
                     || names::capitalised(s, words[0])))
             .then_some(first)
         })?;
-    if verb == 0 || words[verb - 1].ends_with(',') {
+    if verb == 0 {
         return None;
+    }
+    // "Marr, the mayor, blasted Congress and said": the name before the
+    // words that describe it.
+    if words[verb - 1].ends_with(',') {
+        let np = words[..verb].join(" ");
+        let ps = pieces(np.trim_end_matches(','));
+        let first = ps.first()?.trim();
+        let named = !first.is_empty()
+            && first.split_whitespace().count() <= 4
+            && first.split_whitespace().all(|w| names::capitalised(s, w));
+        return (named
+            && ps.len() >= 2
+            && ps[1..]
+                .iter()
+                .all(|p| p.trim().is_empty() || descriptor(s, p) || aside(s, p)))
+        .then(|| strip_opener(s, strip_leading(s, first)).to_owned());
     }
     let np = words[..verb].join(" ");
     let piece = pieces(&np)
@@ -1896,6 +1961,8 @@ fn aside(s: &Suggester, piece: &str) -> bool {
         || (lower && s.g.paper_participles.has(&fl))
         // "…, however, shows".
         || (piece.split_whitespace().count() == 1 && s.g.aside_adverbs.has(&fl))
+        // "…, for example, said".
+        || s.g.aside_phrases.has(piece.trim().to_lowercase())
         || party
         || piece
             .chars()

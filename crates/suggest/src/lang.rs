@@ -125,6 +125,10 @@ pub(crate) struct Grammar {
     pub helped_base_forms: Words,
     pub ing_form_before: Words,
     pub not_after_participle: Words,
+    /// Phrases that, alone between commas, are an aside ("…, for
+    /// example, said").
+    #[serde(default)]
+    pub aside_phrases: Words,
     /// Past participles that open a sentence as what its subject was
     /// asked ("Asked about the plan, Okafor said…"): a claim nested in
     /// the subject's.

@@ -776,3 +776,34 @@ fn a_participle_opening_the_sentence_is_nested_in_its_subjects_claim() {
         [(s.to_string(), Kind::Sourced, Some("Marr".to_string()))]
     );
 }
+
+#[test]
+fn the_verb_of_the_sentence_is_the_cue_not_one_in_a_clause_after_its_subject() {
+    let s =
+        "Marr, who has criticised the levy for months, said on Tuesday that it would be repealed.";
+    let p = para(s);
+    let got: Vec<(String, String)> = Suggester::builtin()
+        .paragraph(byline_model::Para::FIRST, &p)
+        .into_iter()
+        .map(|x| (x.quote, x.cue))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (s.to_string(), "said".to_string()),
+            (
+                "criticised the levy for months".to_string(),
+                "criticised".to_string()
+            ),
+        ]
+    );
+    // The words that keep a source unnamed are no speech of their own.
+    let s = "A crew member, who spoke on the condition of anonymity, said the alarm was faulty.";
+    let p = para(s);
+    let got: Vec<(String, String)> = Suggester::builtin()
+        .paragraph(byline_model::Para::FIRST, &p)
+        .into_iter()
+        .map(|x| (x.quote, x.cue))
+        .collect();
+    assert_eq!(got, [(s.to_string(), "said".to_string())]);
+}
