@@ -115,19 +115,16 @@ fn agree_and_dispute_with_kind_and_comment() {
         (a.claim.as_ref(), a.paragraph, a.start, a.end, &a.quote),
         (
             first.id.as_ref(),
-            first.paragraph,
-            first.start,
-            first.end,
+            first.at.para,
+            first.at.start,
+            first.at.end,
             &first.quote
         )
     );
     assert_eq!(d.verdict, Verdict::Dispute);
     assert_eq!(d.kind, Some(byline_model::annotation::Kind::Editorial));
     assert_eq!(d.comment.as_deref(), Some("paraphrase, not a quote"));
-    assert_eq!(
-        (d.paragraph, d.start, d.end),
-        (second.paragraph, second.start, second.end)
-    );
+    assert_eq!(d.loc(), second.at);
     assert_eq!(d.quote, second.quote);
 
     // The colleague's file is byte for byte what it was.

@@ -127,9 +127,33 @@ impl Loc {
         Loc::new(para, r.start, r.end)
     }
 
+    /// How many characters the span holds (`end` is never before `start`).
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span holds no character.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
     /// Whether the two spans share a character.
     pub fn overlaps(&self, o: &Loc) -> bool {
         self.para == o.para && self.start < o.end && o.start < self.end
+    }
+
+    /// How many characters the two spans share (none in different
+    /// paragraphs).
+    pub fn shared(&self, o: &Loc) -> usize {
+        if self.para != o.para {
+            return 0;
+        }
+        self.end.min(o.end).saturating_sub(self.start.max(o.start))
+    }
+
+    /// Whether `o` lies within this span.
+    pub fn contains(&self, o: &Loc) -> bool {
+        self.para == o.para && self.start <= o.start && o.end <= self.end
     }
 }
 

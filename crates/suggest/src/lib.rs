@@ -10,9 +10,9 @@ mod loaded;
 mod names;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::article::{Article, Paragraph};
+use byline_model::{Loc, Para};
 pub use lexicon::{Lexicon, LexiconError};
 pub use names::Context;
 use std::collections::HashSet;
@@ -46,6 +46,11 @@ pub struct Suggestion {
 }
 
 impl Suggestion {
+    /// Where the suggestion is.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
+    }
+
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end
     }

@@ -55,9 +55,9 @@ fn spans(claims: &[Claim]) -> Vec<LabelledSpan> {
     claims
         .iter()
         .map(|c| LabelledSpan {
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
+            paragraph: c.at.para,
+            start: c.at.start,
+            end: c.at.end,
             label: label_of(c.kind),
         })
         .collect()

@@ -74,9 +74,9 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
                 k.disputed += 1;
                 disputes.push(Dispute {
                     claim: c.id.clone(),
-                    paragraph: c.paragraph,
-                    start: c.start,
-                    end: c.end,
+                    paragraph: c.at.para,
+                    start: c.at.start,
+                    end: c.at.end,
                     kind: c.kind,
                     proposed: e.kind,
                     comment: e.comment.clone().filter(|s| !s.is_empty()),

@@ -61,9 +61,9 @@ impl Entry {
     /// Points the verdict at `claim`'s current anchor.
     fn anchor_to(&mut self, claim: &Claim) {
         self.claim = claim.id.clone();
-        self.paragraph = claim.paragraph;
-        self.start = claim.start;
-        self.end = claim.end;
+        self.paragraph = claim.at.para;
+        self.start = claim.at.start;
+        self.end = claim.at.end;
         self.quote = claim.quote.clone();
     }
 }
@@ -147,9 +147,10 @@ impl Review {
             if used[v] {
                 continue;
             }
-            let same_place = claims.iter().enumerate().position(|(i, c)| {
-                of_claim[i].is_none() && c.loc() == e.loc() && c.quote == e.quote
-            });
+            let same_place = claims
+                .iter()
+                .enumerate()
+                .position(|(i, c)| of_claim[i].is_none() && c.at == e.loc() && c.quote == e.quote);
             if let Some(c) = same_place {
                 link(&mut of_claim, &mut used, c, v);
             }
@@ -163,7 +164,12 @@ impl Review {
                 .iter()
                 .enumerate()
                 .filter(|(i, c)| of_claim[*i].is_none() && c.quote == e.quote)
-                .min_by_key(|(_, c)| (c.paragraph.distance(e.paragraph), c.start.abs_diff(e.start)))
+                .min_by_key(|(_, c)| {
+                    (
+                        c.at.para.distance(e.paragraph),
+                        c.at.start.abs_diff(e.start),
+                    )
+                })
                 .map(|(i, _)| i);
             if let Some(c) = nearest {
                 link(&mut of_claim, &mut used, c, v);
@@ -206,11 +212,11 @@ impl Review {
         e.verdict = verdict;
         e.kind = kind;
         e.comment = comment;
-        let key = (claim.paragraph, claim.start, claim.end, claim.id.clone());
+        let key = (claim.at, claim.id.clone());
         self.sort();
         self.verdicts
             .iter()
-            .position(|e| (e.paragraph, e.start, e.end, e.claim.clone()) == key)
+            .position(|e| (e.loc(), e.claim.clone()) == key)
             .unwrap_or(0)
     }
 

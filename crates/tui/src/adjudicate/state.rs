@@ -135,7 +135,7 @@ impl AdjudicateApp {
         self.gold
             .claims
             .iter()
-            .filter(|g| g.paragraph == d.paragraph && g.overlaps(d.start, d.end))
+            .filter(|g| g.at.overlaps(&d.loc()))
             .collect()
     }
 
@@ -151,12 +151,7 @@ impl AdjudicateApp {
             .claims
             .iter()
             .enumerate()
-            .filter(|(i, c)| {
-                !mine.contains(i)
-                    && !c.needs_review()
-                    && c.paragraph == d.paragraph
-                    && c.overlaps(d.start, d.end)
-            })
+            .filter(|(i, c)| !mine.contains(i) && !c.needs_review() && c.at.overlaps(&d.loc()))
             .map(|(_, c)| c)
             .collect()
     }

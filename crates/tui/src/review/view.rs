@@ -130,7 +130,7 @@ fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
 /// The marks of `para`, each with its verdict's marker.
 fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark<Option<&'static str>>> {
     let p = &app.parts.article[para];
-    let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
+    let bytes = |c: &Claim| p.byte_of(c.at.start)..p.byte_of(c.at.end);
     let mut out = Vec::new();
     for item in app.items.iter().filter(|i| i.paragraph == para) {
         let theirs = item.theirs.map(|t| &app.parts.theirs.claims[t]);
