@@ -30,7 +30,7 @@
 
 use crate::annotation::{AnnotationSet, Claim, Dismissed, Extra, Kind};
 use crate::article::{Article, slug::same_name};
-use crate::loc::{Loc, Para};
+use crate::loc::Loc;
 
 /// The `[annotator] name` of a gold file, and its file stem.
 pub const GOLD: &str = "gold";
@@ -58,20 +58,13 @@ pub struct Version {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cluster {
     pub kind: Kind,
-    pub paragraph: Para,
     /// The union of the versions' spans (connected, so one range).
-    pub start: usize,
-    pub end: usize,
+    pub at: Loc,
     /// Sorted by place, then annotator.
     pub versions: Vec<Version>,
 }
 
 impl Cluster {
-    /// Where the cluster is: the union of its versions' spans.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
     /// The distinct annotators, in order.
     pub fn annotators(&self) -> Vec<usize> {
         let mut a: Vec<usize> = self.versions.iter().map(|v| v.annotator).collect();
@@ -84,19 +77,13 @@ impl Cluster {
 /// Where annotators disagree: disputed clusters that overlap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dispute {
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// The union of its clusters' spans.
+    pub at: Loc,
     /// Sorted by place, then kind.
     pub clusters: Vec<Cluster>,
 }
 
 impl Dispute {
-    /// Where the dispute is: the union of its clusters' spans.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
     /// Every version, cluster by cluster.
     pub fn versions(&self) -> impl Iterator<Item = Version> + '_ {
         self.clusters
@@ -162,24 +149,22 @@ pub fn clusters(sets: &[&[Claim]]) -> Vec<Cluster> {
     let mut open: Option<Cluster> = None;
     for (v, c) in all {
         match &mut open {
-            Some(cl) if cl.paragraph == c.at.para && cl.kind == c.kind && c.at.start < cl.end => {
-                cl.end = cl.end.max(c.at.end);
+            Some(cl) if cl.kind == c.kind && cl.at.overlaps(&c.at) => {
+                cl.at.end = cl.at.end.max(c.at.end);
                 cl.versions.push(v);
             }
             _ => {
                 out.extend(open.take());
                 open = Some(Cluster {
                     kind: c.kind,
-                    paragraph: c.at.para,
-                    start: c.at.start,
-                    end: c.at.end,
+                    at: c.at,
                     versions: vec![v],
                 });
             }
         }
     }
     out.extend(open);
-    out.sort_by_key(|c| (c.paragraph, c.start, c.end, c.kind));
+    out.sort_by_key(|c| (c.at, c.kind));
     out
 }
 
@@ -208,14 +193,12 @@ pub fn plan(sets: &[&[Claim]], k: usize) -> Plan {
     // Sorted by place already: a sweep joins what overlaps.
     for c in disputed {
         match disputes.last_mut() {
-            Some(d) if d.paragraph == c.paragraph && c.start < d.end => {
-                d.end = d.end.max(c.end);
+            Some(d) if d.at.overlaps(&c.at) => {
+                d.at.end = d.at.end.max(c.at.end);
                 d.clusters.push(c);
             }
             _ => disputes.push(Dispute {
-                paragraph: c.paragraph,
-                start: c.start,
-                end: c.end,
+                at: c.at,
                 clusters: vec![c],
             }),
         }
@@ -345,11 +328,7 @@ pub fn agreed_claim(
     article: &Article,
 ) -> Option<Claim> {
     let (start, end) = majority_span(&cluster.versions, sets)?;
-    let mut c = new_claim(
-        article,
-        Loc::new(cluster.paragraph, start, end),
-        cluster.kind,
-    )?;
+    let mut c = new_claim(article, Loc::new(cluster.at.para, start, end), cluster.kind)?;
     fill(&mut c, &cluster.versions, sets, slugs);
     Some(c)
 }
@@ -368,7 +347,7 @@ pub fn merged_claims(
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|cl| {
-            let mut c = new_claim(article, cl.loc(), kind)?;
+            let mut c = new_claim(article, cl.at, kind)?;
             fill(&mut c, &cl.versions, sets, slugs);
             Some(c)
         })
@@ -482,7 +461,7 @@ pub fn decided(
 pub fn has_agreed(cluster: &Cluster, gold: &AnnotationSet) -> bool {
     gold.claims
         .iter()
-        .any(|g| g.kind == cluster.kind && g.at.overlaps(&cluster.loc()))
+        .any(|g| g.kind == cluster.kind && g.at.overlaps(&cluster.at))
 }
 
 /// The slugs in `from` (a claim's or a rejection's keys).
@@ -533,6 +512,7 @@ pub fn set_adjudicator(set: &mut AnnotationSet, name: &str) {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
+    use crate::loc::Para;
 
     const TEXT: &str = "The mayor said the vote is delayed. Critics call it a botched plan. Officials, speaking anonymously, blamed the port.";
 
@@ -578,7 +558,10 @@ mod tests {
         let sets: [&[Claim]; 3] = [&alex, &jo, &sam];
         let cl = clusters(&sets);
         assert_eq!(cl.len(), 3);
-        assert_eq!((cl[0].kind, cl[0].start, cl[0].end), (Kind::Sourced, 0, 35));
+        assert_eq!(
+            (cl[0].kind, cl[0].at.start, cl[0].at.end),
+            (Kind::Sourced, 0, 35)
+        );
         assert_eq!(cl[0].annotators(), [0, 1, 2]);
         // Same span, other kinds: two clusters.
         assert_eq!(cl[1].kind, Kind::Sourced);

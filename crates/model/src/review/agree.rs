@@ -360,9 +360,7 @@ pub fn source_agreement(
 
 fn labelled(c: &Claim) -> LabelledSpan {
     LabelledSpan {
-        paragraph: c.at.para,
-        start: c.at.start,
-        end: c.at.end,
+        at: c.at,
         label: label_of(c.kind),
     }
 }

@@ -2,7 +2,7 @@
 //! file, with no I/O and no UI.
 
 use crate::annotation::{Claim, Extra, Kind};
-use crate::loc::{Loc, Para};
+use crate::loc::Loc;
 use toml::value::Datetime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,9 +32,8 @@ impl Verdict {
 pub struct Entry {
     /// The reviewed claim's id, when it had one.
     pub claim: Option<String>,
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// The reviewed claim's place, as the verdict holds it.
+    pub at: Loc,
     pub quote: String,
     pub verdict: Verdict,
     /// The kind the reviewer proposes instead.
@@ -44,26 +43,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The reviewed claim's place, as the verdict holds it.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
-    fn sort_key(&self) -> (Para, usize, usize, &str) {
-        (
-            self.paragraph,
-            self.start,
-            self.end,
-            self.claim.as_deref().unwrap_or(""),
-        )
+    fn sort_key(&self) -> (Loc, &str) {
+        (self.at, self.claim.as_deref().unwrap_or(""))
     }
 
     /// Points the verdict at `claim`'s current anchor.
     fn anchor_to(&mut self, claim: &Claim) {
         self.claim = claim.id.clone();
-        self.paragraph = claim.at.para;
-        self.start = claim.at.start;
-        self.end = claim.at.end;
+        self.at = claim.at;
         self.quote = claim.quote.clone();
     }
 }
@@ -150,7 +137,7 @@ impl Review {
             let same_place = claims
                 .iter()
                 .enumerate()
-                .position(|(i, c)| of_claim[i].is_none() && c.at == e.loc() && c.quote == e.quote);
+                .position(|(i, c)| of_claim[i].is_none() && c.at == e.at && c.quote == e.quote);
             if let Some(c) = same_place {
                 link(&mut of_claim, &mut used, c, v);
             }
@@ -166,8 +153,8 @@ impl Review {
                 .filter(|(i, c)| of_claim[*i].is_none() && c.quote == e.quote)
                 .min_by_key(|(_, c)| {
                     (
-                        c.at.para.distance(e.paragraph),
-                        c.at.start.abs_diff(e.start),
+                        c.at.para.distance(e.at.para),
+                        c.at.start.abs_diff(e.at.start),
                     )
                 })
                 .map(|(i, _)| i);
@@ -195,9 +182,7 @@ impl Review {
             None => {
                 self.verdicts.push(Entry {
                     claim: None,
-                    paragraph: Para::FIRST,
-                    start: 0,
-                    end: 0,
+                    at: Loc::default(),
                     quote: String::new(),
                     verdict,
                     kind: None,
@@ -216,7 +201,7 @@ impl Review {
         self.sort();
         self.verdicts
             .iter()
-            .position(|e| (e.loc(), e.claim.clone()) == key)
+            .position(|e| (e.at, e.claim.clone()) == key)
             .unwrap_or(0)
     }
 
@@ -253,6 +238,7 @@ impl Review {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
+    use crate::loc::Para;
 
     fn claims() -> Vec<Claim> {
         let p = Paragraph::new("One said so. Two said no. One said so.".into(), false);
@@ -304,7 +290,7 @@ mod tests {
         r.set(&moved, 0, Verdict::Agree, None, None);
         assert_eq!(r.verdicts.len(), 2);
         assert_eq!(r.progress(&moved).agreed, 2);
-        assert!(r.verdicts.iter().any(|e| e.start == 5));
+        assert!(r.verdicts.iter().any(|e| e.at.start == 5));
     }
 
     #[test]

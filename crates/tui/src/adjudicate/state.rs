@@ -135,7 +135,7 @@ impl AdjudicateApp {
         self.gold
             .claims
             .iter()
-            .filter(|g| g.at.overlaps(&d.loc()))
+            .filter(|g| g.at.overlaps(&d.at))
             .collect()
     }
 
@@ -151,7 +151,7 @@ impl AdjudicateApp {
             .claims
             .iter()
             .enumerate()
-            .filter(|(i, c)| !mine.contains(i) && !c.needs_review() && c.at.overlaps(&d.loc()))
+            .filter(|(i, c)| !mine.contains(i) && !c.needs_review() && c.at.overlaps(&d.at))
             .map(|(_, c)| c)
             .collect()
     }
@@ -164,7 +164,7 @@ impl AdjudicateApp {
     /// The paragraph shown.
     pub fn paragraph(&self) -> Para {
         self.dispute()
-            .map_or(Para::FIRST, |d| d.paragraph)
+            .map_or(Para::FIRST, |d| d.at.para)
             .clamp_to(self.article.len())
     }
 }

@@ -260,7 +260,7 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
         None => " no disagreements ".to_owned(),
         Some(d) => format!(
             " ¶ {} · disagreement {}/{} · {} ",
-            d.paragraph,
+            d.at.para,
             app.focus + 1,
             app.plan.disputes.len(),
             if app.decided[app.focus] {
