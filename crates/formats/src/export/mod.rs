@@ -27,10 +27,10 @@ mod table;
 
 pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 
-use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Kind, KindCounts, overlap};
 use byline_model::article::{Article, normalize_block};
 use byline_model::sources::{self, Registry};
+use byline_model::{Loc, Para};
 use byline_store::annotator_slug;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -273,9 +273,7 @@ impl SourceCount {
 /// Where a claim is, for lists such as "needs review".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    pub at: Loc,
     pub id: Option<String>,
 }
 
@@ -446,9 +444,7 @@ pub fn summarize_with(
         }
         if c.needs_review() {
             needs_review.push(ClaimRef {
-                paragraph: c.at.para,
-                start: c.at.start,
-                end: c.at.end,
+                at: c.at,
                 id: c.id.clone(),
             });
         }
