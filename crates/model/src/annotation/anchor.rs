@@ -234,9 +234,7 @@ impl<'a> Index<'a> {
 
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    para: usize,
-    start: usize,
-    end: usize,
+    at: Loc,
     errors: usize,
     /// Similarity of the stored context, both sides together; `None`
     /// without context.
@@ -249,12 +247,6 @@ struct Candidate {
     /// The less similar of the known sides.
     weaker_side: Option<f64>,
     score: f64,
-}
-
-impl Candidate {
-    fn overlaps(&self, o: &Candidate) -> bool {
-        self.para == o.para && self.start < o.end && o.start < self.end
-    }
 }
 
 struct Scorer<'a> {
@@ -302,9 +294,7 @@ impl Scorer<'_> {
             + POSITION_WEIGHT * position)
             / TOTAL_WEIGHT;
         Candidate {
-            para,
-            start,
-            end,
+            at: Loc::new(Para::from_index(para), start, end),
             errors,
             context,
             evidence: (self.quote_len - errors.min(self.quote_len) + agree) as isize
@@ -347,10 +337,11 @@ impl Scorer<'_> {
     /// A claim that began (or ended) on a word boundary must do so again:
     /// the "a" of a rewritten "a" is not the "a" inside "claimed".
     fn same_boundaries(&self, c: &Candidate) -> bool {
-        let text = &self.index.chars[c.para];
+        let Loc { para, start, end } = c.at;
+        let text = &self.index.chars[para.index()];
         let at = |i: usize| text.get(i).copied();
-        let starts = boundary(c.start.checked_sub(1).and_then(at), at(c.start));
-        let ends = boundary(c.end.checked_sub(1).and_then(at), at(c.end));
+        let starts = boundary(start.checked_sub(1).and_then(at), at(start));
+        let ends = boundary(end.checked_sub(1).and_then(at), at(end));
         self.word_start.is_none_or(|w| !w || starts) && self.word_end.is_none_or(|w| !w || ends)
     }
 
@@ -370,8 +361,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     if quote.is_empty() || n == 0 {
         return Located::NotFound;
     }
-    let old_para = c.at.para.index();
-    let hint = index.offsets[old_para.min(n - 1)] + c.at.start;
+    let hint = index.offsets[c.at.para.index().min(n - 1)] + c.at.start;
     let scorer = Scorer {
         index,
         prefix: c.prefix.as_ref().map(|p| p.chars().rev().collect()),
@@ -388,7 +378,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
             .map(|s| boundary(quote.last().copied(), s.chars().next())),
     };
     let found = |cand: &Candidate| Located::Found {
-        place: Loc::new(Para::from_index(cand.para), cand.start, cand.end),
+        place: cand.at,
         errors: cand.errors,
     };
 
@@ -414,10 +404,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
         .filter(|x| scorer.same_boundaries(x))
         .collect();
     best_first(&mut exact);
-    if let Some(stored) = exact
-        .iter()
-        .find(|x| x.para == old_para && x.start == c.at.start && x.end == c.at.end)
-    {
+    if let Some(stored) = exact.iter().find(|x| x.at == c.at) {
         // The text at the offsets still reads the same: keep it, unless its
         // context says otherwise (the same words, by chance, where the claim
         // was); then it competes with the other occurrences below.
@@ -492,14 +479,14 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     let Some(top) = fuzzy.first() else {
         return Located::NotFound;
     };
-    let runner_up = fuzzy.iter().skip(1).find(|o| !o.overlaps(top));
+    let runner_up = fuzzy.iter().skip(1).find(|o| !o.at.overlaps(&top.at));
     let margin_clear = runner_up.is_none_or(|r| top.score - r.score >= MIN_MARGIN);
     // Around the best place, the boundaries are the context's call: an
     // edited quote matches a shortened span with fewer edits, but the text
     // on both sides tells where the claim really ends.
     let best = fuzzy
         .iter()
-        .filter(|o| o.overlaps(top))
+        .filter(|o| o.at.overlaps(&top.at))
         .max_by(|a, b| {
             let key = |c: &Candidate| (c.context.unwrap_or(0.0), c.score);
             key(a)
@@ -517,7 +504,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     } else {
         MIN_QUOTE
     };
-    if quote_share >= min_quote && context_clear && margin_clear && best.start < best.end {
+    if quote_share >= min_quote && context_clear && margin_clear && !best.at.is_empty() {
         found(best)
     } else {
         Located::NotFound
