@@ -51,10 +51,6 @@ impl Suggestion {
         Loc::new(self.paragraph, self.start, self.end)
     }
 
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.start < end && start < self.end
-    }
-
     /// The source as this sentence's words name it: the mention, else the
     /// source. `byline suggest --format json` gives it as `"source"`, and
     /// the fuller name as `"refers_to"`.

@@ -407,7 +407,7 @@ impl App {
     pub fn suggestion_at(&self, t: Span) -> Option<Suggestion> {
         self.suggestions_of(t.para)
             .into_iter()
-            .find(|s| s.start == t.start && s.end == t.end)
+            .find(|s| s.loc() == t)
     }
 
     /// Suggestions shown over the paragraphs computed so far: counted again
