@@ -159,9 +159,9 @@ fn navigate(app: &App, para: Para, start: usize, counts: bool) -> (Vec<String>, 
 
 /// The planned keys up to the mark (the source is decided on the prompt).
 fn plan_moves(app: &App, c: &Claim, counts: bool) -> Option<Vec<String>> {
-    let para = c.paragraph;
-    let (mut keys, sentence) = navigate(app, para, c.start, counts);
-    if (sentence.start, sentence.end) != (c.start, c.end) {
+    let para = c.at.para;
+    let (mut keys, sentence) = navigate(app, para, c.at.start, counts);
+    if (sentence.start, sentence.end) != (c.at.start, c.at.end) {
         // Word moves adjust the sentence at once now; before, `v` came
         // first.
         if !counts {
@@ -170,8 +170,8 @@ fn plan_moves(app: &App, c: &Claim, counts: bool) -> Option<Vec<String>> {
         keys.extend(adjust(
             app.paragraph(para),
             (sentence.start, sentence.end),
-            c.start,
-            c.end,
+            c.at.start,
+            c.at.end,
             counts,
         )?);
     }
@@ -180,7 +180,7 @@ fn plan_moves(app: &App, c: &Claim, counts: bool) -> Option<Vec<String>> {
 }
 
 fn plan_search(app: &App, c: &Claim) -> Option<Vec<String>> {
-    let para = c.paragraph;
+    let para = c.at.para;
     let p = app.paragraph(para);
     let quote: Vec<char> = c.quote.chars().collect();
     let mut best: Option<Vec<String>> = None;
@@ -191,11 +191,14 @@ fn plan_search(app: &App, c: &Claim) -> Option<Vec<String>> {
         }
         let found = search::locate(app, &q, search::origin(app));
         let Some(hit) = found.at else { break };
-        if hit.para != para || hit.start < c.start.saturating_sub(1) || hit.start > c.start + 1 {
+        if hit.para != para
+            || hit.start < c.at.start.saturating_sub(1)
+            || hit.start > c.at.start + 1
+        {
             continue;
         }
         let sel = search::selection_of(app, hit);
-        let Some(adj) = adjust(p, (sel.start, sel.end), c.start, c.end, true) else {
+        let Some(adj) = adjust(p, (sel.start, sel.end), c.at.start, c.at.end, true) else {
             continue;
         };
         let mut keys = vec!["/".to_owned()];
@@ -246,7 +249,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         .unwrap_or(n - 1);
     let mut best: Option<(Vec<String>, bool)> = None;
     for (t, s) in all.iter().enumerate() {
-        if s.paragraph != c.paragraph || !c.overlaps(s.start, s.end) {
+        if !c.at.overlaps(&s.loc()) {
             continue;
         }
         let fwd = (t + n - first_fwd) % n + 1;
@@ -256,7 +259,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         } else {
             repeat("[", back, true)
         };
-        let exact = (s.start, s.end) == (c.start, c.end);
+        let exact = (s.start, s.end) == (c.at.start, c.at.end);
         let accept = exact && s.kind == c.kind && s.source == c.source;
         if accept {
             keys.push("<Enter>".into());
@@ -265,10 +268,10 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         } else {
             // Word moves adjust the suggestion at once (no `v`).
             let Some(adj) = adjust(
-                app.paragraph(c.paragraph),
+                app.paragraph(c.at.para),
                 (s.start, s.end),
-                c.start,
-                c.end,
+                c.at.start,
+                c.at.end,
                 true,
             ) else {
                 continue;
@@ -307,8 +310,7 @@ fn make(h: &mut Harness<AnnotateScreen>, keys: &[String], c: &Claim) -> (usize, 
 }
 
 fn same(a: &Claim, b: &Claim) -> bool {
-    (a.paragraph, a.start, a.end, a.kind, &a.source)
-        == (b.paragraph, b.start, b.end, b.kind, &b.source)
+    (a.at, a.kind, &a.source) == (b.at, b.kind, &b.source)
 }
 
 #[derive(Default)]
@@ -432,15 +434,15 @@ fn make_one(h: &mut Harness<AnnotateScreen>, c: &Claim, after: bool) -> anyhow::
     if made.len() != before_n + 1 || !made.iter().any(|m| same(m, c)) {
         let now: Vec<(usize, usize, &str, Kind)> = made
             .iter()
-            .filter(|m| m.paragraph == c.paragraph)
-            .map(|m| (m.start, m.end, m.quote.as_str(), m.kind))
+            .filter(|m| m.at.para == c.at.para)
+            .map(|m| (m.at.start, m.at.end, m.quote.as_str(), m.kind))
             .collect();
         anyhow::bail!(
             "keys {:?} did not make {:?} {}..{} (the paragraph's claims now: {now:?})",
             keys.concat(),
             c.quote,
-            c.start,
-            c.end
+            c.at.start,
+            c.at.end
         );
     }
     Ok((sent, letters, route, accepted))
@@ -514,8 +516,8 @@ fn polnear_replay(d: &Path) -> anyhow::Result<()> {
             c.source = (!src.is_empty()).then(|| src.to_owned());
             claims.push(c);
         }
-        claims.sort_by_key(|c| (c.paragraph, c.start, c.end));
-        claims.dedup_by_key(|c| (c.paragraph, c.start, c.end));
+        claims.sort_by_key(|c| c.at);
+        claims.dedup_by_key(|c| c.at);
         unmade += replay(&text, &claims, &mut t, false)?;
         articles += 1;
     }

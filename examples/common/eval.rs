@@ -67,7 +67,7 @@ pub fn ratio(a: usize, b: usize) -> f64 {
 }
 
 fn overlaps(s: &Suggestion, c: &byline_model::annotation::Claim) -> bool {
-    s.paragraph == c.paragraph && c.overlaps(s.start, s.end)
+    c.at.overlaps(&s.loc())
 }
 
 fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
@@ -106,7 +106,7 @@ fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
         let best = all
             .iter()
             .filter(|s| s.kind.has_source() && overlaps(s, c))
-            .max_by_key(|s| s.end.min(c.end) - s.start.max(c.start));
+            .max_by_key(|s| s.loc().shared(&c.at));
         let Some(s) = best else { continue };
         t.attr_found += 1;
         if s.kind == c.kind {
@@ -126,9 +126,11 @@ fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
 
 fn agreement(t: &mut Tally, a: &AnnotationSet, b: &AnnotationSet) {
     for c in a.claims.iter().filter(|c| c.kind.has_source()) {
-        let Some(d) = b.claims.iter().find(|d| {
-            d.kind.has_source() && d.paragraph == c.paragraph && d.overlaps(c.start, c.end)
-        }) else {
+        let Some(d) = b
+            .claims
+            .iter()
+            .find(|d| d.kind.has_source() && d.at.overlaps(&c.at))
+        else {
             continue;
         };
         let (x, y) = (fold(c.source.as_deref()), fold(d.source.as_deref()));
@@ -167,14 +169,14 @@ fn print_misses(file: &str, who: &str, all: &[Suggestion], set: &AnnotationSet) 
         let best = all
             .iter()
             .filter(|s| s.kind.has_source() && overlaps(s, c))
-            .max_by_key(|s| s.end.min(c.end) - s.start.max(c.start));
+            .max_by_key(|s| s.loc().shared(&c.at));
         match (found, c.kind.has_source()) {
             (None, _) => {
                 let other = best.map(|s| format!(" (suggested {} {:?})", s.kind, s.source));
                 println!(
                     "MISS {} p{} {:?} source={:?}{}",
                     c.kind,
-                    c.paragraph,
+                    c.at.para,
                     c.quote,
                     c.source,
                     other.unwrap_or_default()
@@ -185,7 +187,7 @@ fn print_misses(file: &str, who: &str, all: &[Suggestion], set: &AnnotationSet) 
                 if fold(s.source.as_deref()) != fold(c.source.as_deref()) {
                     println!(
                         "SRC  {} p{} claim={:?} suggested={:?} cue={:?} | {:?}",
-                        c.kind, c.paragraph, c.source, s.source, s.cue, s.quote
+                        c.kind, c.at.para, c.source, s.source, s.cue, s.quote
                     );
                 }
             }

@@ -153,7 +153,7 @@ fn rows(set: &AnnotationSet) -> Vec<Row> {
         .iter()
         .map(|c| {
             (
-                c.paragraph.number(),
+                c.at.para.number(),
                 c.kind,
                 c.quote.clone(),
                 c.source.clone(),
@@ -250,7 +250,7 @@ fn agreed_claims_go_to_gold_at_once_and_the_rest_is_decided_by_key() {
     // The rejection is kept, so it is not offered again.
     assert_eq!(gold.dismissed.len(), 1);
     let d = &gold.dismissed[0];
-    assert_eq!((d.paragraph.number(), d.kind), (3, Kind::Sourced));
+    assert_eq!((d.at.para.number(), d.kind), (3, Kind::Sourced));
     assert_eq!(from_of(&d.extra), ["sam-example"]);
     // Every claim has an id and the article's fingerprint is the file's.
     assert!(gold.claims.iter().all(|c| c.id.is_some()));
@@ -299,7 +299,7 @@ fn merge_takes_the_union_of_one_kinds_spans() {
     let merged = gold
         .claims
         .iter()
-        .find(|c| c.paragraph.number() == 5)
+        .find(|c| c.at.para.number() == 5)
         .unwrap();
     assert_eq!(merged.kind, Kind::Editorial);
     assert_eq!(merged.quote, "promised a decision");
@@ -628,7 +628,7 @@ fn in_a_real_terminal_decisions_survive_a_hang_up() {
     let p5 = gold
         .claims
         .iter()
-        .find(|c| c.paragraph.number() == 5)
+        .find(|c| c.at.para.number() == 5)
         .unwrap();
     assert_eq!(
         (p5.kind, p5.quote.as_str()),
@@ -638,7 +638,7 @@ fn in_a_real_terminal_decisions_survive_a_hang_up() {
     assert!(
         gold.claims
             .iter()
-            .any(|c| c.paragraph.number() == 4 && c.note.as_deref() == Some("loaded"))
+            .any(|c| c.at.para.number() == 4 && c.note.as_deref() == Some("loaded"))
     );
 }
 
@@ -676,7 +676,7 @@ fn an_edit_may_change_the_kind_and_keeps_where_it_came_from() {
     let c = gold
         .claims
         .iter()
-        .find(|c| c.paragraph.number() == 4)
+        .find(|c| c.at.para.number() == 4)
         .unwrap();
     assert_eq!(c.kind, Kind::Anonymous);
     assert_eq!(c.source.as_deref(), Some("board insiders"));
@@ -767,7 +767,7 @@ fn the_edit_prompt_completes_sources_from_the_registry() {
     let c = gold
         .claims
         .iter()
-        .find(|c| c.paragraph.number() == 4)
+        .find(|c| c.at.para.number() == 4)
         .unwrap();
     assert_eq!(c.source.as_deref(), Some("Dana Ortiz"));
     // A new name with its type goes to the registry; the claim gets the name.

@@ -35,7 +35,7 @@ fn three_kinds_with_source_and_note_survive_reopening() {
         .iter()
         .map(|c| {
             (
-                c.paragraph.number(),
+                c.at.para.number(),
                 c.kind,
                 c.source.as_deref(),
                 c.note.as_deref(),
@@ -209,7 +209,10 @@ fn non_ascii_offsets_are_python_indices() {
     assert_eq!(c.quote, "急がずに、ゆっくり味わってください。」");
     let p = &s.app().article.paragraphs[3].text;
     let expected_start = p.chars().position(|ch| ch == '急').unwrap();
-    assert_eq!((c.start, c.end), (expected_start, expected_start + 19));
+    assert_eq!(
+        (c.at.start, c.at.end),
+        (expected_start, expected_start + 19)
+    );
     assert!(set.claims[1].quote.contains("Café Lantern"));
     assert_eq!(
         set.claims[1]

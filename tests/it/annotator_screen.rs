@@ -18,7 +18,7 @@ impl Session {
         self.saved()
             .claims
             .iter()
-            .map(|c| (c.paragraph.number(), c.kind, c.quote.clone()))
+            .map(|c| (c.at.para.number(), c.kind, c.quote.clone()))
             .collect()
     }
 }
@@ -227,7 +227,7 @@ fn the_claims_list_deletes_and_edits_notes() {
     s.press("kkkkx");
     assert_eq!(s.saved().claims.len(), 4);
     assert_eq!(s.message(), "deleted the anonymous claim in ¶ 2 (u undoes)");
-    assert!(s.saved().claims.iter().all(|c| c.paragraph.number() != 2));
+    assert!(s.saved().claims.iter().all(|c| c.at.para.number() != 2));
     s.press("<Esc>u");
     assert_eq!(s.saved().claims.len(), 5);
 }
@@ -281,7 +281,7 @@ fn the_source_hint_comes_from_the_claims_own_reporting_clause() {
         panic!("{:?}", s.app().mode)
     };
     let c = &s.app().set.claims[0];
-    assert!(c.start == start && c.start > 0, "{c:?}");
+    assert!(c.at.start == start && c.at.start > 0, "{c:?}");
     assert_eq!(p.line.hint.as_deref(), Some("senior diplomat"), "{c:?}");
 }
 
@@ -379,7 +379,7 @@ fn a_pages_headline_is_paragraph_one_and_check_fix_reanchors_old_files() {
         checked.stdout
     );
     let set = store::load(&file).unwrap().unwrap();
-    assert_eq!(set.claims[0].paragraph.number(), 3);
+    assert_eq!(set.claims[0].at.para.number(), 3);
     assert_eq!(set.article.paragraphs, 4);
     assert_eq!(set.claims[0].source.as_deref(), Some("residents"));
 }

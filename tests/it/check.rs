@@ -215,7 +215,7 @@ fn fix_keeps_review_claims_loadable_when_the_article_shrinks() {
     assert_eq!(after.claims.len(), 3);
     assert!(after.claims.iter().all(|c| c.needs_review()));
     assert!(
-        after.claims.iter().any(|c| c.paragraph.number() == 3),
+        after.claims.iter().any(|c| c.at.para.number() == 3),
         "old place kept"
     );
 }

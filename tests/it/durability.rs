@@ -52,9 +52,7 @@ fn big_set(variant: usize) -> AnnotationSet {
     let claims = (0..120)
         .map(|i| Claim {
             id: Some(format!("c{i:05}")),
-            paragraph: Para::from_index(i % 400),
-            start: i % 7,
-            end: 10 + i % 13 + variant,
+            at: Loc::new(Para::from_index(i % 400), i % 7, 10 + i % 13 + variant),
             quote: format!("«{variant}» quote {i} with \"\"\" and \n newline — 陈美玲 🍵"),
             kind: Kind::ALL[(i + variant) % 3],
             source: Some(format!("source {variant}-{i}")),
@@ -162,9 +160,7 @@ fn small_set(note: &str) -> AnnotationSet {
         annotator,
         claims: vec![Claim {
             id: Some("a1".into()),
-            paragraph: Para::FIRST,
-            start: 0,
-            end: 4,
+            at: Loc::new(Para::FIRST, 0, 4),
             quote: "Four".into(),
             kind: Kind::Editorial,
             source: None,
@@ -672,12 +668,12 @@ fn every_save_stores_32_characters_of_context() {
         .unwrap()
         .unwrap();
     let c = &set.claims[0];
-    let p = &s.app.article.paragraphs[c.paragraph.index()];
+    let p = &s.app.article.paragraphs[c.at.para.index()];
     let prefix = c.prefix.as_deref().unwrap();
     let suffix = c.suffix.as_deref().unwrap();
-    assert_eq!(prefix, p.slice(c.start.saturating_sub(32), c.start));
-    assert_eq!(suffix, p.slice(c.end, c.end + 32));
-    assert!(prefix.chars().count() == 32 || c.start < 32);
+    assert_eq!(prefix, p.slice(c.at.start.saturating_sub(32), c.at.start));
+    assert_eq!(suffix, p.slice(c.at.end, c.at.end + 32));
+    assert!(prefix.chars().count() == 32 || c.at.start < 32);
 }
 
 #[test]
@@ -753,9 +749,7 @@ prop_compose! {
     ) -> Claim {
         Claim {
             id: None,
-            paragraph: Para::from_number(paragraph).unwrap(),
-            start,
-            end: start + len,
+            at: Loc::new(Para::from_number(paragraph).unwrap(), start, start + len),
             quote,
             kind: Kind::ALL[kind],
             source,
@@ -1116,7 +1110,7 @@ fn judge(case: &Case) -> Verdict {
     let after = build(&paras);
     let outcome = anchor::reanchor(&mut set, &after);
     let c = &set.claims[0];
-    let got = (c.paragraph.index(), c.start, c.end);
+    let got = (c.at.para.index(), c.at.start, c.at.end);
     if outcome[0] == Anchored::NeedsReview {
         // An edit outside the span that rewrote the claim's context may
         // send a short quote to review: without its context, a word or two

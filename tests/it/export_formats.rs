@@ -774,14 +774,11 @@ fn html_report_has_an_agreement_section_and_a_side_by_side_view() {
     let only = |a: &AnnotationSet, b: &AnnotationSet| {
         a.claims
             .iter()
-            .filter(|c| c.paragraph.number() <= 9)
+            .filter(|c| c.at.para.number() <= 9)
             .filter(|c| {
-                !b.claims.iter().any(|o| {
-                    o.paragraph == c.paragraph
-                        && o.kind == c.kind
-                        && o.start < c.end
-                        && c.start < o.end
-                })
+                !b.claims
+                    .iter()
+                    .any(|o| o.kind == c.kind && o.at.overlaps(&c.at))
             })
             .count()
     };

@@ -27,9 +27,9 @@ pub(crate) fn claims(set: &AnnotationSet) -> Vec<ClaimKey> {
         .map(|c| {
             (
                 c.id.clone(),
-                c.paragraph.number(),
-                c.start,
-                c.end,
+                c.at.para.number(),
+                c.at.start,
+                c.at.end,
                 c.kind.as_str().to_owned(),
                 c.quote.clone(),
                 c.source.clone(),
@@ -232,7 +232,7 @@ fn w3c_collection_by_quote_only_is_placed_and_other_articles_refused() {
     assert_eq!(got.claims.len(), 1);
     let c = &got.claims[0];
     assert_eq!(
-        (c.paragraph.number(), c.start, c.end, c.kind.as_str()),
+        (c.at.para.number(), c.at.start, c.at.end, c.kind.as_str()),
         (13, 58, 76, "editorial")
     );
     assert_eq!(c.note.as_deref(), Some("loaded"));
@@ -304,9 +304,9 @@ fn brat_from_another_tool_is_placed_by_quote() {
         .iter()
         .map(|c| {
             (
-                c.paragraph.number(),
-                c.start,
-                c.end,
+                c.at.para.number(),
+                c.at.start,
+                c.at.end,
                 c.kind.as_str(),
                 c.quote.as_str(),
             )
@@ -495,9 +495,9 @@ fn w3c_into_an_edited_article_is_placed_by_quote_or_kept_for_review() {
         if c.needs_review() {
             assert_eq!(o.id.as_deref(), Some("8dskhj"));
         } else {
-            assert_eq!(c.paragraph, o.paragraph.next(), "{:?}", c.id);
+            assert_eq!(c.at.para, o.at.para.next(), "{:?}", c.id);
             assert_eq!(
-                a.paragraphs[c.paragraph.index()].slice(c.start, c.end),
+                a.paragraphs[c.at.para.index()].slice(c.at.start, c.at.end),
                 o.quote
             );
         }

@@ -169,9 +169,9 @@ fn keys(set: &byline_model::annotation::AnnotationSet) -> Vec<Key> {
         .iter()
         .map(|c| {
             (
-                c.paragraph.number(),
-                c.start,
-                c.end,
+                c.at.para.number(),
+                c.at.start,
+                c.at.end,
                 c.kind.as_str().to_owned(),
                 c.quote.clone(),
                 c.source.clone(),
@@ -575,9 +575,9 @@ fn a_label_studio_export_imports_and_exports_back_equal() {
         .iter()
         .map(|c| {
             (
-                c.paragraph.number(),
-                c.start,
-                c.end,
+                c.at.para.number(),
+                c.at.start,
+                c.at.end,
                 c.kind.as_str(),
                 c.quote.as_str(),
             )

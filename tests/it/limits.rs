@@ -127,7 +127,10 @@ fn a_claim_deep_in_a_long_non_ascii_paragraph_has_the_right_offsets() {
     let para = byline_store::article::load(&art).unwrap().paragraphs[0]
         .text
         .clone();
-    let at: String = para.chars().skip(c.start).take(c.end - c.start).collect();
+    let at: String = para.chars().skip(c.at.start).take(c.at.len()).collect();
     assert_eq!(at, c.quote, "paragraph_text[start:end] == quote");
-    assert_eq!(c.start, unit.chars().count() * 6_000 + "Zhang Wei ".len());
+    assert_eq!(
+        c.at.start,
+        unit.chars().count() * 6_000 + "Zhang Wei ".len()
+    );
 }

@@ -112,22 +112,13 @@ fn agree_and_dispute_with_kind_and_comment() {
     let (a, d) = (&r.verdicts[0], &r.verdicts[1]);
     assert_eq!(a.verdict, Verdict::Agree);
     assert_eq!(
-        (a.claim.as_ref(), a.paragraph, a.start, a.end, &a.quote),
-        (
-            first.id.as_ref(),
-            first.paragraph,
-            first.start,
-            first.end,
-            &first.quote
-        )
+        (a.claim.as_ref(), a.at, &a.quote),
+        (first.id.as_ref(), first.at, &first.quote)
     );
     assert_eq!(d.verdict, Verdict::Dispute);
     assert_eq!(d.kind, Some(byline_model::annotation::Kind::Editorial));
     assert_eq!(d.comment.as_deref(), Some("paraphrase, not a quote"));
-    assert_eq!(
-        (d.paragraph, d.start, d.end),
-        (second.paragraph, second.start, second.end)
-    );
+    assert_eq!(d.at, second.at);
     assert_eq!(d.quote, second.quote);
 
     // The colleague's file is byte for byte what it was.

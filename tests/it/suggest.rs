@@ -258,7 +258,7 @@ fn a_dismissed_suggestion_is_saved_and_stays_gone_after_reopening() {
     let set = s.saved();
     assert!(set.claims.is_empty(), "x on a suggestion deletes no claim");
     assert_eq!(set.dismissed.len(), 1);
-    assert_eq!(set.dismissed[0].paragraph.number(), 3);
+    assert_eq!(set.dismissed[0].at.para.number(), 3);
     assert_eq!(set.dismissed[0].kind, Kind::Sourced);
     let text = std::fs::read_to_string(&s.app().file).unwrap();
     assert!(text.contains("[[dismissed]]"), "{text}");
@@ -350,7 +350,7 @@ kind = "anonymous"
 fn dismissed_entries_round_trip_sorted_with_their_unknown_keys() {
     let set = store::parse(Path::new("x.toml"), FILE).unwrap();
     assert_eq!(set.dismissed.len(), 2);
-    assert_eq!(set.dismissed[0].paragraph.number(), 1, "sorted like claims");
+    assert_eq!(set.dismissed[0].at.para.number(), 1, "sorted like claims");
     let out = store::to_string(&set);
     assert!(out.contains("reason = \"not loaded here\""), "{out}");
     let again = store::parse(Path::new("x.toml"), &out).unwrap();

@@ -109,9 +109,13 @@ impl<'de> Deserialize<'de> for Para {
 }
 
 /// A span of one paragraph: `char` offsets into the normalised paragraph,
-/// `end` exclusive. Ordered by paragraph, then start, then end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+/// `end` exclusive. Ordered by paragraph, then start, then end. Written as
+/// a claim's keys are, `paragraph` (its number), `start` and `end`; a
+/// struct that holds one writes them among its own keys with
+/// `#[serde(flatten)]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct Loc {
+    #[serde(rename = "paragraph")]
     pub para: Para,
     pub start: usize,
     pub end: usize,
@@ -127,9 +131,33 @@ impl Loc {
         Loc::new(para, r.start, r.end)
     }
 
+    /// How many characters the span holds (`end` is never before `start`).
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span holds no character.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
     /// Whether the two spans share a character.
     pub fn overlaps(&self, o: &Loc) -> bool {
         self.para == o.para && self.start < o.end && o.start < self.end
+    }
+
+    /// How many characters the two spans share (none in different
+    /// paragraphs).
+    pub fn shared(&self, o: &Loc) -> usize {
+        if self.para != o.para {
+            return 0;
+        }
+        self.end.min(o.end).saturating_sub(self.start.max(o.start))
+    }
+
+    /// Whether `o` lies within this span.
+    pub fn contains(&self, o: &Loc) -> bool {
+        self.para == o.para && self.start <= o.start && o.end <= self.end
     }
 }
 
@@ -149,6 +177,15 @@ mod tests {
         assert_eq!(p.next().index(), 3);
         assert_eq!(Para::from_index(9).clamp_to(4).index(), 3);
         assert_eq!(Para::from_index(9).clamp_to(0), Para::FIRST);
+    }
+
+    #[test]
+    fn a_loc_is_written_with_a_claims_keys() {
+        let at = Loc::new(Para::from_index(2), 4, 9);
+        assert_eq!(
+            serde_json::to_string(&at).unwrap(),
+            r#"{"paragraph":3,"start":4,"end":9}"#
+        );
     }
 
     #[test]

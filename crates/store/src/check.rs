@@ -2,8 +2,8 @@
 //! every claim as `ok`, `moved` or `needs-review`; `--fix` writes the result.
 
 use crate::Saved;
-use byline_model::Para;
-use byline_model::annotation::anchor::{self, Anchored, Place};
+use byline_model::Loc;
+use byline_model::annotation::anchor::{self, Anchored};
 use byline_model::annotation::{AnnotationSet, Claim};
 use byline_model::article::Article;
 use serde::Serialize;
@@ -28,34 +28,17 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PlaceJson {
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl From<Place> for PlaceJson {
-    fn from(p: Place) -> Self {
-        PlaceJson {
-            paragraph: p.para,
-            start: p.start,
-            end: p.end,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct ClaimReport {
     pub id: Option<String>,
     pub kind: String,
     pub status: Status,
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// Where the claim is: `paragraph`, `start` and `end` in the JSON.
+    #[serde(flatten)]
+    pub at: Loc,
     pub quote: String,
     /// Where a moved claim was.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<PlaceJson>,
+    pub from: Option<Loc>,
     /// For a moved claim: whether its quote was found unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exact: Option<bool>,
@@ -220,16 +203,14 @@ pub fn evaluate(set: &mut AnnotationSet, article: &Article) -> Vec<Anchored> {
 fn claim_report(c: &Claim, o: &Anchored) -> ClaimReport {
     let (status, from, exact) = match o {
         Anchored::Ok => (Status::Ok, None, None),
-        Anchored::Moved { from, exact } => (Status::Moved, Some((*from).into()), Some(*exact)),
+        Anchored::Moved { from, exact } => (Status::Moved, Some(*from), Some(*exact)),
         Anchored::NeedsReview => (Status::NeedsReview, None, None),
     };
     ClaimReport {
         id: c.id.clone(),
         kind: c.kind.as_str().to_owned(),
         status,
-        paragraph: c.paragraph,
-        start: c.start,
-        end: c.end,
+        at: c.at,
         quote: c.quote.clone(),
         previous_quote: c.previous_quote.clone().filter(|_| exact == Some(false)),
         from,
@@ -288,11 +269,11 @@ pub fn render_text(report: &Report) -> String {
             let _ = write!(out, ": the article changed since the file was saved");
         }
         out.push('\n');
+        let shown = |l: &Loc| format!("¶{} {}..{}", l.para, l.start, l.end);
         for c in &f.claims {
-            let at = format!("¶{} {}..{}", c.paragraph, c.start, c.end);
             let place = match &c.from {
-                Some(from) => format!("¶{} {}..{} → {at}", from.paragraph, from.start, from.end),
-                None => at,
+                Some(from) => format!("{} → {}", shown(from), shown(&c.at)),
+                None => shown(&c.at),
             };
             let _ = writeln!(
                 out,

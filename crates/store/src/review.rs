@@ -5,6 +5,7 @@
 use super::toml_io::{checked_para, known_keys, syntax, take_extra, take_table};
 use super::write::{At, Writer};
 use super::{StoreError, annotator_slug, write_atomic};
+use byline_model::Loc;
 use byline_model::annotation::Kind;
 use byline_model::review::verdict::{Entry, Review, ReviewMeta, Verdict};
 use serde::{Deserialize, Serialize};
@@ -139,9 +140,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Review, StoreError> {
         let extra = take_extra(&mut verdict_tables, i, verdict_keys);
         verdicts.push(Entry {
             claim: v.claim,
-            paragraph: checked_para(v.paragraph),
-            start: v.start,
-            end: v.end,
+            at: Loc::new(checked_para(v.paragraph), v.start, v.end),
             quote: v.quote,
             verdict,
             kind,
@@ -182,9 +181,9 @@ pub fn to_string(review: &Review) -> String {
             .iter()
             .map(|v| RawVerdict {
                 claim: v.claim.clone(),
-                paragraph: v.paragraph.number(),
-                start: v.start,
-                end: v.end,
+                paragraph: v.at.para.number(),
+                start: v.at.start,
+                end: v.at.end,
                 quote: v.quote.clone(),
                 verdict: v.verdict.as_str(),
                 kind: v.kind.map(Kind::as_str),
@@ -259,7 +258,7 @@ verdict = "agree"
     fn required_only_loads_sorted_and_round_trips() {
         let r = parse(p(), MINIMAL).unwrap();
         assert_eq!(r.verdicts.len(), 2);
-        assert_eq!(r.verdicts[0].paragraph.number(), 3);
+        assert_eq!(r.verdicts[0].at.para.number(), 3);
         assert_eq!(r.verdicts[1].kind, Some(Kind::Editorial));
         let text = to_string(&r);
         assert_eq!(parse(p(), &text).unwrap(), r);

@@ -46,7 +46,7 @@ fn required_only_file_loads_sorted() {
     let set = parse(p(), MINIMAL).unwrap();
     assert_eq!(set.annotator.name, "Alex Example");
     assert_eq!(set.claims.len(), 2);
-    assert_eq!(set.claims[0].paragraph.number(), 1);
+    assert_eq!(set.claims[0].at.para.number(), 1);
     assert_eq!(set.claims[1].kind, Kind::Editorial);
     assert_eq!(set.claims[0].id, None);
 }

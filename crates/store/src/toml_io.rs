@@ -4,6 +4,7 @@
 
 use super::StoreError;
 use super::write::{At, Writer};
+use byline_model::Loc;
 use byline_model::annotation::{
     AnnotationSet, AnnotatorMeta, ArticleMeta, Claim, Dismissed, Extra, Kind,
 };
@@ -202,9 +203,7 @@ impl<K, S: Kept> RawClaim<K, S> {
     pub(super) fn into_claim(self, kind: Kind, extra: Extra) -> Claim {
         Claim {
             id: self.id,
-            paragraph: checked_para(self.paragraph),
-            start: self.start,
-            end: self.end,
+            at: Loc::new(checked_para(self.paragraph), self.start, self.end),
             quote: self.quote,
             kind,
             source: self.source,
@@ -228,9 +227,9 @@ impl RawClaim<Kind, String> {
     fn of(c: &Claim) -> Self {
         RawClaim {
             id: c.id.clone(),
-            paragraph: c.paragraph.number(),
-            start: c.start,
-            end: c.end,
+            paragraph: c.at.para.number(),
+            start: c.at.start,
+            end: c.at.end,
             quote: c.quote.clone(),
             kind: c.kind,
             source: c.source.clone(),
@@ -526,9 +525,7 @@ pub fn parse(path: &Path, text: &str) -> Result<AnnotationSet, StoreError> {
         let d = spanned.into_inner();
         dismissed.push(Dismissed {
             kind: check_dismissed(path, text, at, &d)?,
-            paragraph: checked_para(d.paragraph),
-            start: d.start,
-            end: d.end,
+            at: Loc::new(checked_para(d.paragraph), d.start, d.end),
             quote: d.quote,
             extra: take_extra(&mut dismissed_tables, i, known_keys::<RawDismissed>()),
         });
@@ -614,9 +611,9 @@ pub fn to_string(set: &AnnotationSet) -> String {
             .dismissed
             .iter()
             .map(|d| RawDismissed {
-                paragraph: d.paragraph.number(),
-                start: d.start,
-                end: d.end,
+                paragraph: d.at.para.number(),
+                start: d.at.start,
+                end: d.at.end,
                 quote: d.quote.clone(),
                 kind: d.kind,
             })

@@ -10,9 +10,9 @@ mod loaded;
 mod names;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use byline_model::Para;
 use byline_model::annotation::Kind;
 use byline_model::article::{Article, Paragraph};
+use byline_model::{Loc, Para};
 pub use lexicon::{Lexicon, LexiconError};
 pub use names::Context;
 use std::collections::HashSet;
@@ -46,8 +46,9 @@ pub struct Suggestion {
 }
 
 impl Suggestion {
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.start < end && start < self.end
+    /// Where the suggestion is.
+    pub fn loc(&self) -> Loc {
+        Loc::new(self.paragraph, self.start, self.end)
     }
 
     /// The source as this sentence's words name it: the mention, else the

@@ -255,9 +255,9 @@ fn article_rows(s: &mut String, r: &Report) {
 
 /// Whether `c` has a claim of its kind overlapping it in `other`.
 fn matched(c: &Claim, other: &[&Claim]) -> bool {
-    other.iter().any(|o| {
-        o.paragraph == c.paragraph && o.kind == c.kind && o.start < c.end && c.start < o.end
-    })
+    other
+        .iter()
+        .any(|o| o.kind == c.kind && o.at.overlaps(&c.at))
 }
 
 /// The first two annotators' marks, paragraph by paragraph; a claim the
@@ -276,10 +276,10 @@ fn side_by_side(s: &mut String, i: usize, x: &Marked, r: &Report) {
     let b: Vec<&Claim> = x.sets[1].claims.iter().collect();
     let differ = a
         .iter()
-        .filter(|c| compared.holds(c.paragraph) && !matched(c, &b))
+        .filter(|c| compared.holds(c.at.para) && !matched(c, &b))
         .count()
         + b.iter()
-            .filter(|c| compared.holds(c.paragraph) && !matched(c, &a))
+            .filter(|c| compared.holds(c.at.para) && !matched(c, &a))
             .count();
     let _ = writeln!(
         s,
@@ -325,15 +325,15 @@ fn para(
     theirs: &[&Claim],
     compared: &Compared,
 ) {
-    let here: Vec<&Claim> = mine.iter().copied().filter(|c| c.paragraph == n).collect();
+    let here: Vec<&Claim> = mine.iter().copied().filter(|c| c.at.para == n).collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let len = chars.len();
     let byte = |c: usize| chars.get(c).map_or(text.len(), |x| x.0);
     let spans: Vec<std::ops::Range<usize>> = here
         .iter()
         .map(|c| {
-            let e = c.end.min(len);
-            c.start.min(e)..e
+            let e = c.at.end.min(len);
+            c.at.start.min(e)..e
         })
         .collect();
     let mut at = 0;

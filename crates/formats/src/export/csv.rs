@@ -223,9 +223,9 @@ impl ClaimsWriter {
             let row = [
                 set.article.id.as_str(),
                 set.annotator.name.as_str(),
-                &c.paragraph.to_string(),
-                &c.start.to_string(),
-                &c.end.to_string(),
+                &c.at.para.to_string(),
+                &c.at.start.to_string(),
+                &c.at.end.to_string(),
                 c.kind.as_str(),
                 c.source.as_deref().unwrap_or(""),
                 c.note.as_deref().unwrap_or(""),

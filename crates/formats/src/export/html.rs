@@ -832,14 +832,14 @@ fn marked<'t>(text: &'t str, spans: &[Span<'_>]) -> Vec<Piece<'t>> {
     let byte = |c: usize| chars.get(c).map_or(text.len(), |x| x.0);
     let mut bounds: Vec<usize> = spans
         .iter()
-        .flat_map(|s| [s.claim.start, s.claim.end])
+        .flat_map(|s| [s.claim.at.start, s.claim.at.end])
         .chain([0, chars.len()])
         .collect();
     bounds.sort_unstable();
     bounds.dedup();
     // Outer first, so the innermost mark (the one that shows) is the one
     // the overlap rule puts on top.
-    let order = |s: &Span<'_>| overlap::precedence(&(s.claim.start..s.claim.end), s.index);
+    let order = |s: &Span<'_>| overlap::precedence(&(s.claim.at.start..s.claim.at.end), s.index);
     // The open marks, outermost first: their span and what they hold yet.
     let mut open: Vec<(usize, bool, Vec<Piece<'t>>)> = Vec::new();
     let mut root: Vec<Piece<'t>> = Vec::new();
@@ -860,12 +860,12 @@ fn marked<'t>(text: &'t str, spans: &[Span<'_>]) -> Vec<Piece<'t>> {
     let mut active: Vec<usize> = Vec::new();
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
-        active.retain(|&i| spans[i].claim.end >= b);
+        active.retain(|&i| spans[i].claim.at.end >= b);
         let mut added = false;
-        while next < by_start.len() && spans[by_start[next]].claim.start <= a {
+        while next < by_start.len() && spans[by_start[next]].claim.at.start <= a {
             let i = by_start[next];
             next += 1;
-            if spans[i].claim.end >= b {
+            if spans[i].claim.at.end >= b {
                 active.push(i);
                 added = true;
             }
@@ -1069,7 +1069,7 @@ pub fn article_section(index: usize, doc: &Doc, a: &ArticleSummary) -> Vec<u8> {
                                     (Text(&c.quote))
                                 }
                                 div class="facts" {
-                                    strong { (c.kind) } " · ¶" (c.paragraph) " " (c.start) "–" (c.end)
+                                    strong { (c.kind) } " · ¶" (c.at.para) " " (c.at.start) "–" (c.at.end)
                                     @if let Some(src) = c.source.as_deref().filter(|x| !x.is_empty()) {
                                         " · source: " strong { (Text(src)) }
                                     } @else if c.kind.has_source() {

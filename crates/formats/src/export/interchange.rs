@@ -236,7 +236,7 @@ pub fn jsonl(doc: &Doc) -> Result<Vec<u8>, String> {
         let mut span = json!({
             "label": brat_label(c.kind).to_ascii_uppercase(),
             "id": c.id,
-            "paragraph": c.paragraph,
+            "paragraph": c.at.para,
             "quote": c.quote,
             "source": c.source,
             "note": c.note,
@@ -244,8 +244,8 @@ pub fn jsonl(doc: &Doc) -> Result<Vec<u8>, String> {
             "status": c.status,
         });
         if doc.holds(c) {
-            span["start"] = json!(joined.global(c.paragraph, c.start));
-            span["end"] = json!(joined.global(c.paragraph, c.end));
+            span["start"] = json!(joined.global(c.at.para, c.at.start));
+            span["end"] = json!(joined.global(c.at.para, c.at.end));
             spans.push(span);
         } else {
             unplaced.push(span);
@@ -386,8 +386,8 @@ pub fn w3c(doc: &Doc) -> Result<Vec<u8>, String> {
         let mut position = None;
         if doc.holds(c) {
             let (start, end) = (
-                joined.global(c.paragraph, c.start),
-                joined.global(c.paragraph, c.end),
+                joined.global(c.at.para, c.at.start),
+                joined.global(c.at.para, c.at.end),
             );
             (prefix, suffix) = context(&chars, start, end);
             position = Some(Selector::Position {
@@ -469,8 +469,8 @@ pub fn brat(doc: &Doc, labels: &Mapping) -> Result<(String, String), String> {
         }
         t += 1;
         let (s, e) = (
-            joined.global(c.paragraph, c.start),
-            joined.global(c.paragraph, c.end),
+            joined.global(c.at.para, c.at.start),
+            joined.global(c.at.para, c.at.end),
         );
         let _ = writeln!(
             ann,
@@ -618,8 +618,8 @@ pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), Stri
         if !doc.holds(c) {
             continue;
         }
-        let p = &article[c.paragraph].text;
-        let g = |x: usize| joined.global(c.paragraph, x);
+        let p = &article[c.at.para].text;
+        let g = |x: usize| joined.global(c.at.para, x);
         let mut span = |ann: &mut String, label: &str, s: usize, en: usize| {
             t += 1;
             let q: String = p.chars().skip(s).take(en - s).collect();
@@ -631,25 +631,25 @@ pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), Stri
         if c.kind == Kind::Editorial {
             target = format!(
                 "T{}",
-                span(&mut ann, &labels.label_for(c.kind), c.start, c.end)
+                span(&mut ann, &labels.label_for(c.kind), c.at.start, c.at.end)
             );
         } else {
             // The cue: at either end of the claim, else nearest it.
-            let (mut cs, mut ce) = (c.start, c.end);
+            let (mut cs, mut ce) = (c.at.start, c.at.end);
             let mut cue = None;
             if let Some(w) = cue_of(c) {
                 let n = w.chars().count();
-                if c.quote.starts_with(w) && n < c.end - c.start {
-                    cue = Some((c.start, c.start + n));
-                    cs = c.start + n;
+                if c.quote.starts_with(w) && n < c.at.len() {
+                    cue = Some((c.at.start, c.at.start + n));
+                    cs = c.at.start + n;
                     cs += p
                         .chars()
                         .skip(cs)
                         .take_while(|ch| ch.is_whitespace())
                         .count();
-                } else if c.quote.ends_with(w) && n < c.end - c.start {
-                    cue = Some((c.end - n, c.end));
-                    ce = c.end - n;
+                } else if c.quote.ends_with(w) && n < c.at.len() {
+                    cue = Some((c.at.end - n, c.at.end));
+                    ce = c.at.end - n;
                     ce -= p
                         .chars()
                         .take(ce)
@@ -659,7 +659,7 @@ pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), Stri
                         .take_while(|ch| ch.is_whitespace())
                         .count();
                 } else {
-                    cue = nearest(p, w, c.start, c.end);
+                    cue = nearest(p, w, c.at.start, c.at.end);
                 }
                 if cue.is_none() {
                     notes.push(("cue", w.to_owned()));
@@ -668,7 +668,7 @@ pub fn brat_events(doc: &Doc, labels: &Mapping) -> Result<(String, String), Stri
             let content = span(&mut ann, &content_l, cs, ce);
             let cue_t = cue.map(|(x, y)| span(&mut ann, &cue_l, x, y));
             let source_t = match c.source.as_deref().filter(|s| !s.is_empty()) {
-                Some(src) => match nearest(p, src, c.start, c.end) {
+                Some(src) => match nearest(p, src, c.at.start, c.at.end) {
                     Some((x, y)) => Some(span(&mut ann, &source_l, x, y)),
                     None => {
                         notes.push(("source", src.to_owned()));
@@ -737,8 +737,8 @@ pub fn label_studio(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>
     let mut result = Vec::new();
     for c in set.claims.iter().filter(|c| doc.holds(c)) {
         let (s, e) = (
-            joined.global(c.paragraph, c.start),
-            joined.global(c.paragraph, c.end),
+            joined.global(c.at.para, c.at.start),
+            joined.global(c.at.para, c.at.end),
         );
         let id = c.id.clone().unwrap_or_default();
         result.push(json!({
@@ -805,8 +805,8 @@ pub fn doccano(doc: &Doc, index: usize, labels: &Mapping) -> Result<Vec<u8>, Str
         entities.push(json!({
             "id": k + 1,
             "label": labels.label_for(c.kind),
-            "start_offset": joined.global(c.paragraph, c.start),
-            "end_offset": joined.global(c.paragraph, c.end),
+            "start_offset": joined.global(c.at.para, c.at.start),
+            "end_offset": joined.global(c.at.para, c.at.end),
             "claim": c.id,
             "source": c.source,
             "note": c.note,
@@ -852,9 +852,9 @@ pub fn claims_jsonl(doc: &Doc) -> Vec<u8> {
                 "outlet": set.article.outlet,
                 "annotator": set.annotator.name,
                 "file": doc.file,
-                "paragraph": c.paragraph,
-                "start": c.start,
-                "end": c.end,
+                "paragraph": c.at.para,
+                "start": c.at.start,
+                "end": c.at.end,
                 "kind": c.kind,
                 "source": c.source,
                 "note": c.note,
@@ -907,9 +907,9 @@ pub fn verdict_rows(doc: &Doc) -> Vec<Vec<String>> {
                 set.annotator.name.clone(),
                 v.reviewer.to_owned(),
                 c.id.clone().unwrap_or_default(),
-                c.paragraph.to_string(),
-                c.start.to_string(),
-                c.end.to_string(),
+                c.at.para.to_string(),
+                c.at.start.to_string(),
+                c.at.end.to_string(),
                 c.kind.as_str().to_owned(),
                 v.entry.verdict.as_str().to_owned(),
                 v.entry

@@ -51,9 +51,8 @@ fn sources(s: &[SourceCount]) -> Vec<SourceJson<'_>> {
 
 #[derive(Serialize)]
 struct ClaimRefJson<'a> {
-    paragraph: byline_model::Para,
-    start: usize,
-    end: usize,
+    #[serde(flatten)]
+    at: byline_model::Loc,
     id: Option<&'a str>,
 }
 
@@ -165,9 +164,7 @@ fn article(a: &ArticleSummary) -> ArticleJson<'_> {
             .needs_review
             .iter()
             .map(|c| ClaimRefJson {
-                paragraph: c.paragraph,
-                start: c.start,
-                end: c.end,
+                at: c.at,
                 id: c.id.as_deref(),
             })
             .collect(),

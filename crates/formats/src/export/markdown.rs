@@ -401,9 +401,9 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
             let _ = writeln!(
                 s,
                 "  - disputes ¶{} {}–{} ({}{}{}){}",
-                d.paragraph,
-                d.start,
-                d.end,
+                d.at.para,
+                d.at.start,
+                d.at.end,
                 d.kind,
                 d.proposed.map(|k| format!(" → {k}")).unwrap_or_default(),
                 d.claim
@@ -427,9 +427,9 @@ fn article(s: &mut String, a: &ArticleSummary, level: usize) {
                 let id = c.id.as_deref().map(|i| format!(" {}", code(i)));
                 format!(
                     "¶{} {}–{}{}",
-                    c.paragraph,
-                    c.start,
-                    c.end,
+                    c.at.para,
+                    c.at.start,
+                    c.at.end,
                     id.unwrap_or_default()
                 )
             })

@@ -27,10 +27,10 @@ mod table;
 
 pub use collect::{Format, Options, Progress, Reporter, run, tidy};
 
-use byline_model::Para;
 use byline_model::annotation::{AnnotationSet, Claim, Kind, KindCounts, overlap};
 use byline_model::article::{Article, normalize_block};
 use byline_model::sources::{self, Registry};
+use byline_model::{Loc, Para};
 use byline_store::annotator_slug;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -273,9 +273,7 @@ impl SourceCount {
 /// Where a claim is, for lists such as "needs review".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    pub at: Loc,
     pub id: Option<String>,
 }
 
@@ -421,7 +419,7 @@ pub fn summarize_with(
         (_, other) => (None, other),
     };
     let mut claims: Vec<&Claim> = set.claims.iter().collect();
-    claims.sort_by_key(|c| (c.paragraph, c.start, c.end));
+    claims.sort_by_key(|c| c.at);
 
     let mut tally = Tally {
         files: 1,
@@ -438,17 +436,15 @@ pub fn summarize_with(
     let mut sources = SourceGroups::default();
     for c in &claims {
         tally.by_kind.add(c.kind);
-        if let Some(p) = by_paragraph.get_mut(c.paragraph.index()) {
+        if let Some(p) = by_paragraph.get_mut(c.at.para.index()) {
             p.add(c.kind);
         }
-        if lead.contains(&c.paragraph) {
+        if lead.contains(&c.at.para) {
             tally.in_lead.add(c.kind);
         }
         if c.needs_review() {
             needs_review.push(ClaimRef {
-                paragraph: c.paragraph,
-                start: c.start,
-                end: c.end,
+                at: c.at,
                 id: c.id.clone(),
             });
         }
@@ -462,7 +458,7 @@ pub fn summarize_with(
     tally.paragraphs_with_claims = by_paragraph.iter().filter(|c| c.total() > 0).count();
     tally.needs_review = needs_review.len();
 
-    for group in claims.chunk_by(|a, b| a.paragraph == b.paragraph) {
+    for group in claims.chunk_by(|a, b| a.at.para == b.at.para) {
         label_chars(group, &mut tally.chars_by_kind);
     }
 
@@ -471,8 +467,8 @@ pub fn summarize_with(
         tally.words = t.paragraphs.iter().map(|p| p.words).sum();
         tally.sentences = t.paragraphs.iter().map(|p| p.sentences.len()).sum();
         tally.editorial_with_text = tally.by_kind.get(Kind::Editorial);
-        for group in claims.chunk_by(|a, b| a.paragraph == b.paragraph) {
-            if let Some(p) = t.paragraphs.get(group[0].paragraph.index()) {
+        for group in claims.chunk_by(|a, b| a.at.para == b.at.para) {
+            if let Some(p) = t.paragraphs.get(group[0].at.para.index()) {
                 tally.editorial_sentences += editorial_sentences(group, &p.sentences);
             }
         }
@@ -498,7 +494,7 @@ pub fn summarize_with(
 /// Adds the characters each kind labels in one paragraph, by the one
 /// overlap rule ([`overlap::segments`]).
 fn label_chars(claims: &[&Claim], out: &mut KindCounts) {
-    let spans: Vec<Range<usize>> = claims.iter().map(|c| c.start..c.end).collect();
+    let spans: Vec<Range<usize>> = claims.iter().map(|c| c.at.start..c.at.end).collect();
     for s in overlap::segments(&spans) {
         if let Some(i) = s.winner {
             out.0[claims[i].kind.index()] += s.range.len();
@@ -512,8 +508,8 @@ fn editorial_sentences(claims: &[&Claim], sentences: &[Range<usize>]) -> usize {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for c in claims.iter().filter(|c| c.kind == Kind::Editorial) {
         match merged.last_mut() {
-            Some(last) if c.start <= last.end => last.end = last.end.max(c.end),
-            _ => merged.push(c.start..c.end),
+            Some(last) if c.at.start <= last.end => last.end = last.end.max(c.at.end),
+            _ => merged.push(c.at.start..c.at.end),
         }
     }
     let mut i = 0;

@@ -696,9 +696,7 @@ fn build(
         }
         let mut claim = Claim {
             id: None,
-            paragraph: Para::FIRST,
-            start: 0,
-            end: 0,
+            at: Loc::default(),
             quote: normalize_block(&quote),
             kind,
             source: s.source.clone().filter(|x| !x.is_empty()),
@@ -772,9 +770,9 @@ fn build(
                 // and to keep when the quote is not found.
                 let (a, b) = s.offsets.unwrap_or((0, claim.quote.chars().count().max(1)));
                 Loc {
-                    para: claim.paragraph,
-                    start: claim.start,
-                    end: claim.end,
+                    para: claim.at.para,
+                    start: claim.at.start,
+                    end: claim.at.end,
                 } = nearest_place(&joined, a, b);
                 let located = match exact_place(&claim, &article, &joined, s.offsets) {
                     Some(place) => Located::Found { place, errors: 0 },
@@ -782,7 +780,7 @@ fn build(
                 };
                 match located {
                     Located::Kept => {
-                        let at = claim.loc();
+                        let at = claim.at;
                         anchor::place_claim(&mut claim, at, &article[at.para]);
                     }
                     Located::Found { place, .. } => {

@@ -83,10 +83,10 @@ pub enum Located {
 
 /// Whether the claim's offsets hold its quote in `article`.
 pub fn holds(c: &Claim, article: &Article) -> bool {
-    c.start < c.end
+    !c.at.is_empty()
         && article
-            .paragraph(c.paragraph)
-            .is_some_and(|p| c.end <= p.char_len() && p.slice(c.start, c.end) == c.quote)
+            .paragraph(c.at.para)
+            .is_some_and(|p| c.at.end <= p.char_len() && p.slice(c.at.start, c.at.end) == c.quote)
 }
 
 /// Indexes of the claims whose offsets do not hold their quote, leaving
@@ -101,7 +101,7 @@ pub fn mismatches(set: &AnnotationSet, article: &Article) -> Vec<usize> {
 /// One line naming a claim that does not hold, for error messages.
 pub fn describe(c: &Claim) -> String {
     let id = c.id.as_deref().map(|i| format!("{i} ")).unwrap_or_default();
-    format!("claim {id}(¶{} {}..{})", c.paragraph, c.start, c.end)
+    format!("claim {id}(¶{} {}..{})", c.at.para, c.at.start, c.at.end)
 }
 
 /// Re-anchors every claim of `set` in `article` and returns what happened
@@ -136,7 +136,7 @@ pub fn reanchor_if(
                 Anchored::Ok
             }
             Located::Found { place, errors } => {
-                let from = c.loc();
+                let from = c.at;
                 if errors > 0 && c.previous_quote.is_none() {
                     // Its words changed (FORMAT.md, `previous_quote`): the
                     // text the annotator marked is kept, the first time.
@@ -161,12 +161,7 @@ pub fn reanchor_if(
         .zip(outcomes)
         .collect();
     pairs.sort_by(|(a, _), (b, _)| {
-        (a.paragraph, a.start, a.end, a.id.as_deref().unwrap_or("")).cmp(&(
-            b.paragraph,
-            b.start,
-            b.end,
-            b.id.as_deref().unwrap_or(""),
-        ))
+        (a.at, a.id.as_deref().unwrap_or("")).cmp(&(b.at, b.id.as_deref().unwrap_or("")))
     });
     let (claims, outcomes) = pairs.into_iter().unzip();
     set.claims = claims;
@@ -183,9 +178,7 @@ pub fn locate(c: &Claim, article: &Article) -> Located {
 /// new quote and context, `needs-review` cleared. This is what the TUI
 /// calls when a claim that needs review is placed again.
 pub fn place_claim(c: &mut Claim, at: Loc, p: &Paragraph) {
-    c.paragraph = at.para;
-    c.start = at.start;
-    c.end = at.end;
+    c.at = at;
     c.quote = p.slice(at.start, at.end).to_owned();
     c.set_context(p);
     clear_review(c);
@@ -197,7 +190,7 @@ pub fn place_claim(c: &mut Claim, at: Loc, p: &Paragraph) {
 pub fn refresh_context(set: &mut AnnotationSet, article: &Article) {
     for c in &mut set.claims {
         if !c.needs_review() && holds(c, article) {
-            c.set_context(&article[c.paragraph]);
+            c.set_context(&article[c.at.para]);
         }
     }
 }
@@ -241,9 +234,7 @@ impl<'a> Index<'a> {
 
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    para: usize,
-    start: usize,
-    end: usize,
+    at: Loc,
     errors: usize,
     /// Similarity of the stored context, both sides together; `None`
     /// without context.
@@ -256,12 +247,6 @@ struct Candidate {
     /// The less similar of the known sides.
     weaker_side: Option<f64>,
     score: f64,
-}
-
-impl Candidate {
-    fn overlaps(&self, o: &Candidate) -> bool {
-        self.para == o.para && self.start < o.end && o.start < self.end
-    }
 }
 
 struct Scorer<'a> {
@@ -309,9 +294,7 @@ impl Scorer<'_> {
             + POSITION_WEIGHT * position)
             / TOTAL_WEIGHT;
         Candidate {
-            para,
-            start,
-            end,
+            at: Loc::new(Para::from_index(para), start, end),
             errors,
             context,
             evidence: (self.quote_len - errors.min(self.quote_len) + agree) as isize
@@ -354,10 +337,11 @@ impl Scorer<'_> {
     /// A claim that began (or ended) on a word boundary must do so again:
     /// the "a" of a rewritten "a" is not the "a" inside "claimed".
     fn same_boundaries(&self, c: &Candidate) -> bool {
-        let text = &self.index.chars[c.para];
+        let Loc { para, start, end } = c.at;
+        let text = &self.index.chars[para.index()];
         let at = |i: usize| text.get(i).copied();
-        let starts = boundary(c.start.checked_sub(1).and_then(at), at(c.start));
-        let ends = boundary(c.end.checked_sub(1).and_then(at), at(c.end));
+        let starts = boundary(start.checked_sub(1).and_then(at), at(start));
+        let ends = boundary(end.checked_sub(1).and_then(at), at(end));
         self.word_start.is_none_or(|w| !w || starts) && self.word_end.is_none_or(|w| !w || ends)
     }
 
@@ -377,8 +361,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     if quote.is_empty() || n == 0 {
         return Located::NotFound;
     }
-    let old_para = c.paragraph.index();
-    let hint = index.offsets[old_para.min(n - 1)] + c.start;
+    let hint = index.offsets[c.at.para.index().min(n - 1)] + c.at.start;
     let scorer = Scorer {
         index,
         prefix: c.prefix.as_ref().map(|p| p.chars().rev().collect()),
@@ -395,7 +378,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
             .map(|s| boundary(quote.last().copied(), s.chars().next())),
     };
     let found = |cand: &Candidate| Located::Found {
-        place: Loc::new(Para::from_index(cand.para), cand.start, cand.end),
+        place: cand.at,
         errors: cand.errors,
     };
 
@@ -421,10 +404,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
         .filter(|x| scorer.same_boundaries(x))
         .collect();
     best_first(&mut exact);
-    if let Some(stored) = exact
-        .iter()
-        .find(|x| x.para == old_para && x.start == c.start && x.end == c.end)
-    {
+    if let Some(stored) = exact.iter().find(|x| x.at == c.at) {
         // The text at the offsets still reads the same: keep it, unless its
         // context says otherwise (the same words, by chance, where the claim
         // was); then it competes with the other occurrences below.
@@ -499,14 +479,14 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     let Some(top) = fuzzy.first() else {
         return Located::NotFound;
     };
-    let runner_up = fuzzy.iter().skip(1).find(|o| !o.overlaps(top));
+    let runner_up = fuzzy.iter().skip(1).find(|o| !o.at.overlaps(&top.at));
     let margin_clear = runner_up.is_none_or(|r| top.score - r.score >= MIN_MARGIN);
     // Around the best place, the boundaries are the context's call: an
     // edited quote matches a shortened span with fewer edits, but the text
     // on both sides tells where the claim really ends.
     let best = fuzzy
         .iter()
-        .filter(|o| o.overlaps(top))
+        .filter(|o| o.at.overlaps(&top.at))
         .max_by(|a, b| {
             let key = |c: &Candidate| (c.context.unwrap_or(0.0), c.score);
             key(a)
@@ -524,7 +504,7 @@ fn locate_in(c: &Claim, index: &Index) -> Located {
     } else {
         MIN_QUOTE
     };
-    if quote_share >= min_quote && context_clear && margin_clear && best.start < best.end {
+    if quote_share >= min_quote && context_clear && margin_clear && !best.at.is_empty() {
         found(best)
     } else {
         Located::NotFound
@@ -862,7 +842,7 @@ mod tests {
             matches!(out[0], Anchored::Moved { exact: true, .. }),
             "{out:?}"
         );
-        assert_eq!(set.claims[0].paragraph.number(), 3);
+        assert_eq!(set.claims[0].at.para.number(), 3);
         assert!(holds(&set.claims[0], &b));
     }
 
@@ -874,7 +854,7 @@ mod tests {
         let c = claim_on(&a, 1, "Residents said the plan");
         let mut c2 = c.clone();
         c2.quote = "said the plan".into();
-        c2.start += 10;
+        c2.at.start += 10;
         c2.set_context(&a.paragraphs[0]);
         let b = article(
             "Breaking: Officials said the plan works. Residents said the plan fails and nobody listens.",
@@ -883,7 +863,7 @@ mod tests {
         reanchor(&mut set, &b);
         let p = &b.paragraphs[0];
         assert_eq!(
-            p.slice(set.claims[0].start - 10, set.claims[0].end),
+            p.slice(set.claims[0].at.start - 10, set.claims[0].at.end),
             "Residents said the plan"
         );
     }
@@ -921,7 +901,7 @@ mod tests {
         let mut set = set_of(&a, vec![c.clone()]);
         assert_eq!(reanchor(&mut set, &b), [Anchored::NeedsReview]);
         assert_eq!(set.claims[0].quote, c.quote);
-        assert_eq!(set.claims[0].start, c.start);
+        assert_eq!(set.claims[0].at.start, c.at.start);
         assert!(set.claims[0].needs_review());
     }
 

@@ -130,11 +130,9 @@ pub const MAX_CLAIM_CHARS: usize = 20_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub id: Option<String>,
-    /// Its paragraph (the file's `paragraph` is its 1-based number).
-    pub paragraph: Para,
-    /// `char` offsets into the normalised paragraph; `end` exclusive.
-    pub start: usize,
-    pub end: usize,
+    /// Its paragraph and `char` span (the file's `paragraph`, `start` and
+    /// `end`; `paragraph` is the 1-based number).
+    pub at: Loc,
     pub quote: String,
     pub kind: Kind,
     pub source: Option<String>,
@@ -162,12 +160,9 @@ impl Claim {
     /// A claim over `at` quoting `quote`, with nothing else said: no id,
     /// source, note, tags or context.
     pub fn bare(at: Loc, quote: String, kind: Kind) -> Claim {
-        let Loc { para, start, end } = at;
         Claim {
             id: None,
-            paragraph: para,
-            start,
-            end,
+            at,
             quote,
             kind,
             source: None,
@@ -183,33 +178,20 @@ impl Claim {
 
     /// Stores up to [`CONTEXT_CHARS`] of text on each side of the quote.
     pub fn set_context(&mut self, p: &Paragraph) {
-        let before = p.slice(self.start.saturating_sub(CONTEXT_CHARS), self.start);
-        let after = p.slice(self.end, self.end + CONTEXT_CHARS);
+        let Loc { start, end, .. } = self.at;
+        let before = p.slice(start.saturating_sub(CONTEXT_CHARS), start);
+        let after = p.slice(end, end + CONTEXT_CHARS);
         self.prefix = Some(before.to_owned());
         self.suffix = Some(after.to_owned());
-    }
-
-    /// Where the claim is.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
     }
 
     pub fn needs_review(&self) -> bool {
         self.status.as_deref() == Some(NEEDS_REVIEW)
     }
 
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        self.start < end && start < self.end
-    }
-
-    /// The sort key FORMAT.md fixes for files.
-    fn sort_key(&self) -> (Para, usize, usize, &str) {
-        (
-            self.paragraph,
-            self.start,
-            self.end,
-            self.id.as_deref().unwrap_or(""),
-        )
+    /// The sort key FORMAT.md fixes for files: paragraph, start, end, id.
+    fn sort_key(&self) -> (Loc, &str) {
+        (self.at, self.id.as_deref().unwrap_or(""))
     }
 }
 
@@ -244,10 +226,8 @@ pub struct AnnotatorMeta {
 /// suggested again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dismissed {
-    /// Like a claim's.
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// Where the dismissed suggestion was, like a claim's.
+    pub at: Loc,
     pub quote: String,
     /// The kind that was suggested.
     pub kind: Kind,
@@ -259,18 +239,11 @@ impl Dismissed {
     /// this place; the quote alone also counts in the same paragraph, so a
     /// dismissal holds when an edit moved the words a little.
     pub fn covers(&self, at: Loc, quote: &str, kind: Kind) -> bool {
-        self.paragraph == at.para
-            && self.kind == kind
-            && ((self.start == at.start && self.end == at.end) || self.quote == quote)
+        self.at.para == at.para && self.kind == kind && (self.at == at || self.quote == quote)
     }
 
-    /// Where the dismissed suggestion was.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
-    fn sort_key(&self) -> (Para, usize, usize, Kind) {
-        (self.paragraph, self.start, self.end, self.kind)
+    fn sort_key(&self) -> (Loc, Kind) {
+        (self.at, self.kind)
     }
 }
 
@@ -349,8 +322,8 @@ impl AnnotationSet {
 
     /// Index range of the claims of paragraph `p` (claims sorted).
     pub fn paragraph_range(&self, p: Para) -> std::ops::Range<usize> {
-        let lo = self.claims.partition_point(|c| c.paragraph < p);
-        let hi = self.claims.partition_point(|c| c.paragraph <= p);
+        let lo = self.claims.partition_point(|c| c.at.para < p);
+        let hi = self.claims.partition_point(|c| c.at.para <= p);
         lo..hi
     }
 
@@ -407,7 +380,7 @@ pub fn toml_datetime(s: &str) -> Option<Datetime> {
 
 /// What a claim's id is made from, before the salt.
 fn id_base(c: &Claim) -> String {
-    format!("{}:{}:{}:{}:", c.paragraph, c.start, c.end, c.quote)
+    format!("{}:{}:{}:{}:", c.at.para, c.at.start, c.at.end, c.quote)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@
 
 use crate::annotation::{AnnotationSet, Claim, Dismissed, Extra, Kind};
 use crate::article::{Article, slug::same_name};
-use crate::loc::{Loc, Para};
+use crate::loc::Loc;
 
 /// The `[annotator] name` of a gold file, and its file stem.
 pub const GOLD: &str = "gold";
@@ -58,20 +58,13 @@ pub struct Version {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cluster {
     pub kind: Kind,
-    pub paragraph: Para,
     /// The union of the versions' spans (connected, so one range).
-    pub start: usize,
-    pub end: usize,
+    pub at: Loc,
     /// Sorted by place, then annotator.
     pub versions: Vec<Version>,
 }
 
 impl Cluster {
-    /// Where the cluster is: the union of its versions' spans.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
     /// The distinct annotators, in order.
     pub fn annotators(&self) -> Vec<usize> {
         let mut a: Vec<usize> = self.versions.iter().map(|v| v.annotator).collect();
@@ -84,19 +77,13 @@ impl Cluster {
 /// Where annotators disagree: disputed clusters that overlap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dispute {
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// The union of its clusters' spans.
+    pub at: Loc,
     /// Sorted by place, then kind.
     pub clusters: Vec<Cluster>,
 }
 
 impl Dispute {
-    /// Where the dispute is: the union of its clusters' spans.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
     /// Every version, cluster by cluster.
     pub fn versions(&self) -> impl Iterator<Item = Version> + '_ {
         self.clusters
@@ -146,7 +133,7 @@ pub fn clusters(sets: &[&[Claim]]) -> Vec<Cluster> {
     let mut all: Vec<(Version, &Claim)> = Vec::new();
     for (a, claims) in sets.iter().enumerate() {
         for (i, c) in claims.iter().enumerate() {
-            if !c.needs_review() && c.start < c.end {
+            if !c.needs_review() && !c.at.is_empty() {
                 all.push((
                     Version {
                         annotator: a,
@@ -157,29 +144,27 @@ pub fn clusters(sets: &[&[Claim]]) -> Vec<Cluster> {
             }
         }
     }
-    all.sort_by_key(|(v, c)| (c.paragraph, c.kind, c.start, c.end, *v));
+    all.sort_by_key(|(v, c)| (c.at.para, c.kind, c.at.start, c.at.end, *v));
     let mut out: Vec<Cluster> = Vec::new();
     let mut open: Option<Cluster> = None;
     for (v, c) in all {
         match &mut open {
-            Some(cl) if cl.paragraph == c.paragraph && cl.kind == c.kind && c.start < cl.end => {
-                cl.end = cl.end.max(c.end);
+            Some(cl) if cl.kind == c.kind && cl.at.overlaps(&c.at) => {
+                cl.at.end = cl.at.end.max(c.at.end);
                 cl.versions.push(v);
             }
             _ => {
                 out.extend(open.take());
                 open = Some(Cluster {
                     kind: c.kind,
-                    paragraph: c.paragraph,
-                    start: c.start,
-                    end: c.end,
+                    at: c.at,
                     versions: vec![v],
                 });
             }
         }
     }
     out.extend(open);
-    out.sort_by_key(|c| (c.paragraph, c.start, c.end, c.kind));
+    out.sort_by_key(|c| (c.at, c.kind));
     out
 }
 
@@ -194,7 +179,7 @@ pub fn plan(sets: &[&[Claim]], k: usize) -> Plan {
             claims
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.needs_review() || c.start >= c.end)
+                .filter(|(_, c)| c.needs_review() || c.at.is_empty())
                 .map(move |(i, _)| Version {
                     annotator: a,
                     claim: i,
@@ -208,14 +193,12 @@ pub fn plan(sets: &[&[Claim]], k: usize) -> Plan {
     // Sorted by place already: a sweep joins what overlaps.
     for c in disputed {
         match disputes.last_mut() {
-            Some(d) if d.paragraph == c.paragraph && c.start < d.end => {
-                d.end = d.end.max(c.end);
+            Some(d) if d.at.overlaps(&c.at) => {
+                d.at.end = d.at.end.max(c.at.end);
                 d.clusters.push(c);
             }
             _ => disputes.push(Dispute {
-                paragraph: c.paragraph,
-                start: c.start,
-                end: c.end,
+                at: c.at,
                 clusters: vec![c],
             }),
         }
@@ -237,7 +220,7 @@ pub fn majority_span(versions: &[Version], sets: &[&[Claim]]) -> Option<(usize, 
     let mut spans: Vec<((usize, usize), Vec<usize>)> = Vec::new();
     for v in versions {
         let c = claim(sets, *v);
-        let span = (c.start, c.end);
+        let span = (c.at.start, c.at.end);
         match spans.iter_mut().find(|(s, _)| *s == span) {
             Some((_, who)) => who.push(v.annotator),
             None => spans.push((span, vec![v.annotator])),
@@ -301,7 +284,7 @@ fn from_slugs(annotators: impl IntoIterator<Item = usize>, slugs: &[String]) -> 
 /// `None` when the place is not in the article.
 fn new_claim(article: &Article, at: Loc, kind: Kind) -> Option<Claim> {
     let p = article.paragraph(at.para)?;
-    (at.end <= p.char_len() && at.start < at.end).then(|| Claim::new(at, p, kind))
+    (at.end <= p.char_len() && !at.is_empty()).then(|| Claim::new(at, p, kind))
 }
 
 /// What the versions give a merged claim besides its span: the majority
@@ -314,10 +297,7 @@ fn fill(c: &mut Claim, versions: &[Version], sets: &[&[Claim]], slugs: &[String]
         c.source = majority_source(&ordered, sets);
     }
     // The note of a version with the gold claim's span first, else any.
-    let same_span = |v: &&Version| {
-        let x = claim(sets, **v);
-        (x.start, x.end) == (c.start, c.end)
-    };
+    let same_span = |v: &&Version| claim(sets, **v).at == c.at;
     c.note = ordered
         .iter()
         .filter(same_span)
@@ -334,7 +314,7 @@ fn fill(c: &mut Claim, versions: &[Version], sets: &[&[Claim]], slugs: &[String]
     // `from` names only those whose claim overlaps it.
     let overlapping = ordered
         .iter()
-        .filter(|v| claim(sets, **v).overlaps(c.start, c.end))
+        .filter(|v| claim(sets, **v).at.overlaps(&c.at))
         .map(|v| v.annotator);
     set_from(&mut c.extra, from_slugs(overlapping, slugs));
 }
@@ -348,11 +328,7 @@ pub fn agreed_claim(
     article: &Article,
 ) -> Option<Claim> {
     let (start, end) = majority_span(&cluster.versions, sets)?;
-    let mut c = new_claim(
-        article,
-        Loc::new(cluster.paragraph, start, end),
-        cluster.kind,
-    )?;
+    let mut c = new_claim(article, Loc::new(cluster.at.para, start, end), cluster.kind)?;
     fill(&mut c, &cluster.versions, sets, slugs);
     Some(c)
 }
@@ -371,7 +347,7 @@ pub fn merged_claims(
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|cl| {
-            let mut c = new_claim(article, cl.loc(), kind)?;
+            let mut c = new_claim(article, cl.at, kind)?;
             fill(&mut c, &cl.versions, sets, slugs);
             Some(c)
         })
@@ -389,14 +365,14 @@ pub fn taken_claim(
     article: &Article,
 ) -> Option<Claim> {
     let theirs = claim(sets, v);
-    let mut c = new_claim(article, theirs.loc(), theirs.kind)?;
+    let mut c = new_claim(article, theirs.at, theirs.kind)?;
     c.source = theirs.source.clone();
     c.note = theirs.note.clone();
     c.tags = theirs.tags.clone();
     c.extra = theirs.extra.clone();
     let agreeing = dispute.versions().filter(|w| {
         let o = claim(sets, *w);
-        o.kind == c.kind && o.overlaps(c.start, c.end)
+        o.kind == c.kind && o.at.overlaps(&c.at)
     });
     set_from(
         &mut c.extra,
@@ -412,17 +388,12 @@ pub fn rejections(dispute: &Dispute, sets: &[&[Claim]], slugs: &[String]) -> Vec
     let mut out: Vec<(Dismissed, Vec<usize>)> = Vec::new();
     for v in dispute.versions() {
         let c = claim(sets, v);
-        let key = (c.paragraph, c.start, c.end, c.kind);
-        match out
-            .iter_mut()
-            .find(|(d, _)| (d.paragraph, d.start, d.end, d.kind) == key)
-        {
+        let key = (c.at, c.kind);
+        match out.iter_mut().find(|(d, _)| (d.at, d.kind) == key) {
             Some((_, who)) => who.push(v.annotator),
             None => out.push((
                 Dismissed {
-                    paragraph: c.paragraph,
-                    start: c.start,
-                    end: c.end,
+                    at: c.at,
                     quote: c.quote.clone(),
                     kind: c.kind,
                     extra: Extra::new(),
@@ -458,10 +429,7 @@ pub fn decisions(
             let g = &gold.claims[i];
             let from = from_of(&g.extra);
             versions.iter().any(|(c, slug)| {
-                g.paragraph == c.paragraph
-                    && from.contains(slug)
-                    && ((g.kind == c.kind && g.overlaps(c.start, c.end))
-                        || (g.start, g.end) == (c.start, c.end))
+                from.contains(slug) && ((g.kind == c.kind && g.at.overlaps(&c.at)) || g.at == c.at)
             })
         })
         .collect();
@@ -469,10 +437,9 @@ pub fn decisions(
         .filter(|&i| {
             let d = &gold.dismissed[i];
             let from = from_of(&d.extra);
-            versions.iter().any(|(c, slug)| {
-                (d.paragraph, d.start, d.end, d.kind) == (c.paragraph, c.start, c.end, c.kind)
-                    && from.contains(slug)
-            })
+            versions
+                .iter()
+                .any(|(c, slug)| (d.at, d.kind) == (c.at, c.kind) && from.contains(slug))
         })
         .collect();
     (claims, dismissed)
@@ -492,11 +459,9 @@ pub fn decided(
 /// Whether the gold file has the claim of an agreed cluster already: one
 /// of its kind overlapping it (kept as the adjudicator left it).
 pub fn has_agreed(cluster: &Cluster, gold: &AnnotationSet) -> bool {
-    gold.claims.iter().any(|g| {
-        g.paragraph == cluster.paragraph
-            && g.kind == cluster.kind
-            && g.overlaps(cluster.start, cluster.end)
-    })
+    gold.claims
+        .iter()
+        .any(|g| g.kind == cluster.kind && g.at.overlaps(&cluster.at))
 }
 
 /// The slugs in `from` (a claim's or a rejection's keys).
@@ -547,6 +512,7 @@ pub fn set_adjudicator(set: &mut AnnotationSet, name: &str) {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
+    use crate::loc::Para;
 
     const TEXT: &str = "The mayor said the vote is delayed. Critics call it a botched plan. Officials, speaking anonymously, blamed the port.";
 
@@ -592,7 +558,10 @@ mod tests {
         let sets: [&[Claim]; 3] = [&alex, &jo, &sam];
         let cl = clusters(&sets);
         assert_eq!(cl.len(), 3);
-        assert_eq!((cl[0].kind, cl[0].start, cl[0].end), (Kind::Sourced, 0, 35));
+        assert_eq!(
+            (cl[0].kind, cl[0].at.start, cl[0].at.end),
+            (Kind::Sourced, 0, 35)
+        );
         assert_eq!(cl[0].annotators(), [0, 1, 2]);
         // Same span, other kinds: two clusters.
         assert_eq!(cl[1].kind, Kind::Sourced);
@@ -631,7 +600,7 @@ mod tests {
         let a = article();
         let gold = agreed_claim(&p.agreed[0], &sets, &slugs(), &a).unwrap();
         // Two of three marked 0..35; the source two gave, first spelling.
-        assert_eq!((gold.start, gold.end), (0, 35));
+        assert_eq!((gold.at.start, gold.at.end), (0, 35));
         assert_eq!(gold.source.as_deref(), Some("the mayor"));
         assert_eq!(from_of(&gold.extra), ["alex", "jo", "sam"]);
         assert_eq!(gold.quote, "The mayor said the vote is delayed.");
@@ -651,7 +620,7 @@ mod tests {
         assert_eq!(p.agreed.len(), 1, "one chain");
         let slugs = ["alex", "jo", "sam", "bo"].map(String::from).to_vec();
         let gold = agreed_claim(&p.agreed[0], &sets, &slugs, &article()).unwrap();
-        assert_eq!((gold.start, gold.end), (0, 10));
+        assert_eq!((gold.at.start, gold.at.end), (0, 10));
         assert_eq!(from_of(&gold.extra), ["alex", "jo", "sam"]);
     }
 
@@ -700,7 +669,7 @@ mod tests {
             &a,
         )
         .unwrap();
-        assert_eq!((taken.start, taken.end), (0, 14));
+        assert_eq!((taken.at.start, taken.at.end), (0, 14));
         // Sam's sourced claim agrees with alex's: both are its origin.
         assert_eq!(from_of(&taken.extra), ["alex", "sam"]);
         gold.claims.push(taken);
@@ -708,7 +677,7 @@ mod tests {
 
         let merged = merged_claims(d, Kind::Sourced, &sets, &s, &a);
         assert_eq!(merged.len(), 1);
-        assert_eq!((merged[0].start, merged[0].end), (0, 35));
+        assert_eq!((merged[0].at.start, merged[0].at.end), (0, 35));
 
         let mut gold = new_gold(&a, "Kim", None);
         gold.dismissed = rejections(d, &sets, &s);

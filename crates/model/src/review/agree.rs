@@ -168,7 +168,7 @@ pub fn reach(name: &str, set: &AnnotationSet, paragraphs: usize) -> Reach {
         // `position` is where the cursor was last; a claim further on
         // was read too.
         (false, Some(p)) => {
-            let claimed = set.claims.iter().map(|c| c.paragraph.number()).max();
+            let claimed = set.claims.iter().map(|c| c.at.para.number()).max();
             let claimed = claimed.unwrap_or(0);
             (Read::Stopped, p.max(claimed).min(paragraphs))
         }
@@ -322,7 +322,7 @@ pub fn source_agreement(
     let lb: Vec<LabelledSpan> = b.iter().map(|c| labelled(c)).collect();
     let mut out = SourceAgreement::default();
     let mut pairs = overlap_pairs(&la, &lb, |x, y| x.label == y.label);
-    pairs.sort_by_key(|&(i, j)| (a[i].paragraph, a[i].start, j));
+    pairs.sort_by_key(|&(i, j)| (a[i].at.para, a[i].at.start, j));
     for (i, j) in pairs {
         let (x, y) = (a[i], b[j]);
         if x.kind == Kind::Editorial {
@@ -348,7 +348,7 @@ pub fn source_agreement(
             out.same += 1;
         } else {
             out.differences.push(SourceDifference {
-                paragraph: x.paragraph,
+                paragraph: x.at.para,
                 a: sx,
                 b: sy,
             });
@@ -360,9 +360,7 @@ pub fn source_agreement(
 
 fn labelled(c: &Claim) -> LabelledSpan {
     LabelledSpan {
-        paragraph: c.paragraph,
-        start: c.start,
-        end: c.end,
+        at: c.at,
         label: label_of(c.kind),
     }
 }
@@ -425,12 +423,12 @@ pub fn unit_labels_in(
     for (i, p) in article.paragraphs.iter().enumerate().take(end).skip(start) {
         let mut chars = vec![0usize; p.char_len()];
         let para = Para::from_index(i);
-        let here: Vec<&Claim> = claims.iter().filter(|c| c.paragraph == para).collect();
+        let here: Vec<&Claim> = claims.iter().filter(|c| c.at.para == para).collect();
         let spans: Vec<std::ops::Range<usize>> = here
             .iter()
             .map(|c| {
-                let end = c.end.min(chars.len());
-                c.start.min(end)..end
+                let end = c.at.end.min(chars.len());
+                c.at.start.min(end)..end
             })
             .collect();
         for s in overlap::segments(&spans) {
@@ -492,12 +490,12 @@ fn continuum_units(
         .iter()
         .filter(|c| c.kind == kind)
         .filter_map(|c| {
-            let i = c.paragraph.index();
+            let i = c.at.para.index();
             if !range.contains(&i) {
                 return None;
             }
             let len = article.paragraphs.get(i)?.char_len();
-            let (s, e) = (c.start.min(len), c.end.min(len));
+            let (s, e) = (c.at.start.min(len), c.at.end.min(len));
             (s < e).then(|| (offset[i] + s as u64, offset[i] + e as u64))
         })
         .collect();
@@ -574,7 +572,7 @@ impl Options<'_> {
 pub(crate) fn claims_in<'a>(set: &'a AnnotationSet, compared: &Compared) -> Vec<&'a Claim> {
     set.claims
         .iter()
-        .filter(|c| compared.holds(c.paragraph))
+        .filter(|c| compared.holds(c.at.para))
         .collect()
 }
 

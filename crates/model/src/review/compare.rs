@@ -3,7 +3,7 @@
 use super::agree::label_of;
 use super::metrics::{LabelledSpan, overlap_pairs};
 use crate::annotation::Claim;
-use crate::loc::{Loc, Para};
+use crate::loc::Loc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
@@ -38,26 +38,15 @@ pub struct Item {
     /// Index into my claims.
     pub mine: Option<usize>,
     pub state: State,
-    /// Paragraph and `char` span: theirs where there is one.
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Item {
     /// Where the item is: theirs where there is one.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
+    pub at: Loc,
 }
 
 fn spans(claims: &[Claim]) -> Vec<LabelledSpan> {
     claims
         .iter()
         .map(|c| LabelledSpan {
-            paragraph: c.paragraph,
-            start: c.start,
-            end: c.end,
+            at: c.at,
             label: label_of(c.kind),
         })
         .collect()
@@ -94,16 +83,7 @@ pub fn compare(theirs: &[Claim], mine: &[Claim]) -> Vec<Item> {
     for (j, s) in m.iter().enumerate().filter(|(j, _)| !used_m[*j]) {
         items.push(item(None, Some(j), State::OnlyMine, s));
     }
-    items.sort_by_key(|it| {
-        (
-            it.paragraph,
-            it.start,
-            it.end,
-            it.theirs.is_none(),
-            it.theirs,
-            it.mine,
-        )
-    });
+    items.sort_by_key(|it| (it.at, it.theirs.is_none(), it.theirs, it.mine));
     items
 }
 
@@ -112,9 +92,7 @@ fn item(theirs: Option<usize>, mine: Option<usize>, state: State, s: &LabelledSp
         theirs,
         mine,
         state,
-        paragraph: s.paragraph,
-        start: s.start,
-        end: s.end,
+        at: s.at,
     }
 }
 
@@ -123,6 +101,7 @@ mod tests {
     use super::*;
     use crate::annotation::Kind;
     use crate::article::Paragraph;
+    use crate::loc::Para;
 
     #[test]
     fn the_four_states() {

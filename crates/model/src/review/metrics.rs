@@ -5,7 +5,7 @@
 //! Everything is counted in integers and divided once at the end, so the
 //! figures match the reference implementations to the last digit.
 
-use crate::loc::Para;
+use crate::loc::{Loc, Para};
 use std::collections::BTreeMap;
 
 /// Nominal Krippendorff's alpha, accumulated one unit at a time.
@@ -158,19 +158,8 @@ pub fn cohen_kappa(a: &[usize], b: &[usize]) -> Option<f64> {
 /// A labelled span: what span F1 compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LabelledSpan {
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    pub at: Loc,
     pub label: usize,
-}
-
-impl LabelledSpan {
-    fn overlap(&self, o: &LabelledSpan) -> usize {
-        if self.paragraph != o.paragraph {
-            return 0;
-        }
-        self.end.min(o.end).saturating_sub(self.start.max(o.start))
-    }
 }
 
 /// How two coders' spans match.
@@ -260,7 +249,7 @@ fn overlap_pairs_batched(
     let batch = batch.max(1);
     let mut by_paragraph: BTreeMap<Para, Vec<usize>> = BTreeMap::new();
     for (j, s) in b.iter().enumerate() {
-        by_paragraph.entry(s.paragraph).or_default().push(j);
+        by_paragraph.entry(s.at.para).or_default().push(j);
     }
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
@@ -273,11 +262,11 @@ fn overlap_pairs_batched(
             if used_a[i] {
                 continue;
             }
-            for &j in by_paragraph.get(&x.paragraph).into_iter().flatten() {
+            for &j in by_paragraph.get(&x.at.para).into_iter().flatten() {
                 if used_b[j] {
                     continue;
                 }
-                let o = x.overlap(&b[j]);
+                let o = x.at.shared(&b[j].at);
                 let key = (std::cmp::Reverse(o), i, j);
                 if o == 0 || after.is_some_and(|k| key <= k) {
                     continue;
@@ -329,9 +318,7 @@ mod tests {
                 .map(|_| {
                     let start = next(40);
                     LabelledSpan {
-                        paragraph: Para::from_index(next(2)),
-                        start,
-                        end: start + 1 + next(20),
+                        at: Loc::new(Para::from_index(next(2)), start, start + 1 + next(20)),
                         label: next(3),
                     }
                 })
@@ -383,9 +370,7 @@ mod tests {
     /// A span in paragraph number `n`.
     fn sp(n: usize, start: usize, end: usize, label: usize) -> LabelledSpan {
         LabelledSpan {
-            paragraph: Para::from_number(n).unwrap(),
-            start,
-            end,
+            at: Loc::new(Para::from_number(n).unwrap(), start, end),
             label,
         }
     }

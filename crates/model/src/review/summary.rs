@@ -2,7 +2,7 @@
 
 use super::verdict::{Review, Verdict};
 use crate::annotation::{Claim, Kind, PerKind};
-use crate::loc::Para;
+use crate::loc::Loc;
 use serde::Serialize;
 
 /// Counts for one kind of the reviewed claims (the colleague's kind, not
@@ -41,9 +41,9 @@ pub struct ReviewSummary {
 pub struct Dispute {
     /// The disputed claim's id, when it has one.
     pub claim: Option<String>,
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// The claim's place: `paragraph`, `start` and `end` in the JSON.
+    #[serde(flatten)]
+    pub at: Loc,
     /// The claim's own kind.
     pub kind: Kind,
     /// The kind the reviewer proposes instead.
@@ -74,9 +74,7 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
                 k.disputed += 1;
                 disputes.push(Dispute {
                     claim: c.id.clone(),
-                    paragraph: c.paragraph,
-                    start: c.start,
-                    end: c.end,
+                    at: c.at,
                     kind: c.kind,
                     proposed: e.kind,
                     comment: e.comment.clone().filter(|s| !s.is_empty()),
@@ -108,7 +106,7 @@ pub fn summarize(review: &Review, reviewed: &[Claim]) -> ReviewSummary {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
-    use crate::loc::Loc;
+    use crate::loc::Para;
 
     #[test]
     fn counts_by_the_reviewed_kind() {

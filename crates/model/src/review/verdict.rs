@@ -2,7 +2,7 @@
 //! file, with no I/O and no UI.
 
 use crate::annotation::{Claim, Extra, Kind};
-use crate::loc::{Loc, Para};
+use crate::loc::Loc;
 use toml::value::Datetime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,9 +32,8 @@ impl Verdict {
 pub struct Entry {
     /// The reviewed claim's id, when it had one.
     pub claim: Option<String>,
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// The reviewed claim's place, as the verdict holds it.
+    pub at: Loc,
     pub quote: String,
     pub verdict: Verdict,
     /// The kind the reviewer proposes instead.
@@ -44,26 +43,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The reviewed claim's place, as the verdict holds it.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
-    fn sort_key(&self) -> (Para, usize, usize, &str) {
-        (
-            self.paragraph,
-            self.start,
-            self.end,
-            self.claim.as_deref().unwrap_or(""),
-        )
+    fn sort_key(&self) -> (Loc, &str) {
+        (self.at, self.claim.as_deref().unwrap_or(""))
     }
 
     /// Points the verdict at `claim`'s current anchor.
     fn anchor_to(&mut self, claim: &Claim) {
         self.claim = claim.id.clone();
-        self.paragraph = claim.paragraph;
-        self.start = claim.start;
-        self.end = claim.end;
+        self.at = claim.at;
         self.quote = claim.quote.clone();
     }
 }
@@ -147,9 +134,10 @@ impl Review {
             if used[v] {
                 continue;
             }
-            let same_place = claims.iter().enumerate().position(|(i, c)| {
-                of_claim[i].is_none() && c.loc() == e.loc() && c.quote == e.quote
-            });
+            let same_place = claims
+                .iter()
+                .enumerate()
+                .position(|(i, c)| of_claim[i].is_none() && c.at == e.at && c.quote == e.quote);
             if let Some(c) = same_place {
                 link(&mut of_claim, &mut used, c, v);
             }
@@ -163,7 +151,12 @@ impl Review {
                 .iter()
                 .enumerate()
                 .filter(|(i, c)| of_claim[*i].is_none() && c.quote == e.quote)
-                .min_by_key(|(_, c)| (c.paragraph.distance(e.paragraph), c.start.abs_diff(e.start)))
+                .min_by_key(|(_, c)| {
+                    (
+                        c.at.para.distance(e.at.para),
+                        c.at.start.abs_diff(e.at.start),
+                    )
+                })
                 .map(|(i, _)| i);
             if let Some(c) = nearest {
                 link(&mut of_claim, &mut used, c, v);
@@ -189,9 +182,7 @@ impl Review {
             None => {
                 self.verdicts.push(Entry {
                     claim: None,
-                    paragraph: Para::FIRST,
-                    start: 0,
-                    end: 0,
+                    at: Loc::default(),
                     quote: String::new(),
                     verdict,
                     kind: None,
@@ -206,11 +197,11 @@ impl Review {
         e.verdict = verdict;
         e.kind = kind;
         e.comment = comment;
-        let key = (claim.paragraph, claim.start, claim.end, claim.id.clone());
+        let key = (claim.at, claim.id.clone());
         self.sort();
         self.verdicts
             .iter()
-            .position(|e| (e.paragraph, e.start, e.end, e.claim.clone()) == key)
+            .position(|e| (e.at, e.claim.clone()) == key)
             .unwrap_or(0)
     }
 
@@ -247,6 +238,7 @@ impl Review {
 mod tests {
     use super::*;
     use crate::article::Paragraph;
+    use crate::loc::Para;
 
     fn claims() -> Vec<Claim> {
         let p = Paragraph::new("One said so. Two said no. One said so.".into(), false);
@@ -298,7 +290,7 @@ mod tests {
         r.set(&moved, 0, Verdict::Agree, None, None);
         assert_eq!(r.verdicts.len(), 2);
         assert_eq!(r.progress(&moved).agreed, 2);
-        assert!(r.verdicts.iter().any(|e| e.start == 5));
+        assert!(r.verdicts.iter().any(|e| e.at.start == 5));
     }
 
     #[test]

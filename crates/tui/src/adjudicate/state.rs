@@ -135,7 +135,7 @@ impl AdjudicateApp {
         self.gold
             .claims
             .iter()
-            .filter(|g| g.paragraph == d.paragraph && g.overlaps(d.start, d.end))
+            .filter(|g| g.at.overlaps(&d.at))
             .collect()
     }
 
@@ -151,12 +151,7 @@ impl AdjudicateApp {
             .claims
             .iter()
             .enumerate()
-            .filter(|(i, c)| {
-                !mine.contains(i)
-                    && !c.needs_review()
-                    && c.paragraph == d.paragraph
-                    && c.overlaps(d.start, d.end)
-            })
+            .filter(|(i, c)| !mine.contains(i) && !c.needs_review() && c.at.overlaps(&d.at))
             .map(|(_, c)| c)
             .collect()
     }
@@ -169,7 +164,7 @@ impl AdjudicateApp {
     /// The paragraph shown.
     pub fn paragraph(&self) -> Para {
         self.dispute()
-            .map_or(Para::FIRST, |d| d.paragraph)
+            .map_or(Para::FIRST, |d| d.at.para)
             .clamp_to(self.article.len())
     }
 }

@@ -67,12 +67,12 @@ fn draw_status(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer)
 /// cursor in their kind's.
 fn marks(app: &AdjudicateApp, theme: &Theme, para: Para) -> Vec<Mark> {
     let p = &app.article[para];
-    let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
+    let bytes = |c: &Claim| p.byte_of(c.at.start)..p.byte_of(c.at.end);
     let mut out: Vec<Mark> = app
         .gold
         .claims
         .iter()
-        .filter(|g| g.paragraph == para && !g.needs_review())
+        .filter(|g| g.at.para == para && !g.needs_review())
         .map(|g| Mark {
             bytes: bytes(g),
             style: theme.kind(g.kind),
@@ -103,7 +103,7 @@ fn draw_body(app: &AdjudicateApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = &app.article[cur];
     let sel: Option<Range<usize>> = app.current().map(|v| {
         let c = app.claim(v);
-        p.byte_of(c.start)..p.byte_of(c.end)
+        p.byte_of(c.at.start)..p.byte_of(c.at.end)
     });
     let focus = sel.as_ref().map_or(0, |r| r.start);
     let rows = rows_around(
@@ -260,7 +260,7 @@ fn draw_panel(app: &AdjudicateApp, theme: &Theme, rows: PanelRows, area: Rect, b
         None => " no disagreements ".to_owned(),
         Some(d) => format!(
             " ¶ {} · disagreement {}/{} · {} ",
-            d.paragraph,
+            d.at.para,
             app.focus + 1,
             app.plan.disputes.len(),
             if app.decided[app.focus] {

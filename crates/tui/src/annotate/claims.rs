@@ -30,7 +30,7 @@ pub fn open(app: &mut App) {
         app.set
             .claims
             .iter()
-            .position(|c| (c.paragraph, c.start) >= at)
+            .position(|c| (c.at.para, c.at.start) >= at)
     });
     app.list = Some(ClaimsList {
         at: here.unwrap_or(0),
@@ -100,7 +100,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.core.message = Some(format!(
                     "deleted the {} claim in ¶ {} ({} undoes)",
                     c.kind,
-                    c.paragraph,
+                    c.at.para,
                     app.key(Action::Undo)
                 ));
                 if app.set.claims.is_empty() {
@@ -127,7 +127,7 @@ pub fn filter_done(app: &mut App, edit: Edit) {
 fn go_to(app: &mut App, i: usize) {
     let c = &app.set.claims[i];
     let mut span = app.claim_span(c);
-    let message = format!("¶ {} · the {} claim", c.paragraph, c.kind);
+    let message = format!("¶ {} · the {} claim", c.at.para, c.kind);
     if span.start >= span.end {
         span = app.first_sentence(span.para);
     }
@@ -234,9 +234,9 @@ fn row_line<'a>(app: &'a App, theme: &Theme, i: usize, chosen: bool, width: usiz
     let mut spans = vec![
         TSpan::raw(if chosen { "▶" } else { " " }),
         TSpan::raw(if narrow {
-            format!("¶{} ", c.paragraph)
+            format!("¶{} ", c.at.para)
         } else {
-            format!("¶{:<3} ", c.paragraph)
+            format!("¶{:<3} ", c.at.para)
         }),
         TSpan::styled(kind, theme.kind(c.kind)),
     ];
@@ -266,7 +266,7 @@ fn row_line<'a>(app: &'a App, theme: &Theme, i: usize, chosen: bool, width: usiz
 /// The chosen claim whole: its source, its note and its quote, wrapped.
 fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     let c = &app.set.claims[i];
-    let mut text = format!("¶ {} · {}", c.paragraph, c.kind);
+    let mut text = format!("¶ {} · {}", c.at.para, c.kind);
     if let Some(s) = c.source.as_deref().filter(|s| !s.is_empty()) {
         text.push_str(&format!(" · source: {s}"));
     }

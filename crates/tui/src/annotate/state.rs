@@ -206,9 +206,9 @@ impl App {
 
     /// Where claim `c` is, cut to its paragraph as the article is now.
     pub fn claim_span(&self, c: &Claim) -> Span {
-        let para = c.paragraph.clamp_to(self.article.len());
+        let para = c.at.para.clamp_to(self.article.len());
         let len = self.paragraph(para).char_len();
-        Span::new(para, c.start.min(len), c.end.min(len))
+        Span::new(para, c.at.start.min(len), c.at.end.min(len))
     }
 
     /// The span that `s`/`a`/`e` would mark: the grown selection, else the
@@ -235,17 +235,14 @@ impl App {
         let t = self.target();
         let range = self.claims_of(t.para);
         let claims = &self.set.claims[range.clone()];
-        if let Some(i) = claims
-            .iter()
-            .position(|c| c.start == t.start && c.end == t.end)
-        {
+        if let Some(i) = claims.iter().position(|c| c.at == t) {
             return Some(range.start + i);
         }
         claims
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.overlaps(t.start, t.end))
-            .max_by_key(|(_, c)| (c.end.min(t.end) - c.start.max(t.start), c.start))
+            .filter(|(_, c)| c.at.overlaps(&t))
+            .max_by_key(|(_, c)| (c.at.shared(&t), c.at.start))
             .map(|(i, _)| range.start + i)
     }
 
@@ -277,7 +274,7 @@ impl App {
         let range = self.claims_of(t.para);
         self.set.claims[range.clone()]
             .iter()
-            .position(|c| c.start == t.start && c.end == t.end)
+            .position(|c| c.at == t)
             .map(|i| range.start + i)
     }
 
@@ -387,23 +384,20 @@ impl App {
         // A claim made from a suggestion nested in another ("she believes…"
         // inside "Okafor said she believes…") leaves the outer one offered.
         let nested_in = |c: &Claim, s: &Suggestion| {
-            s.start <= c.start
-                && c.end <= s.end
-                && (s.start, s.end) != (c.start, c.end)
-                && raw
-                    .iter()
-                    .any(|t| t.start == c.start && t.end == c.end && t.kind == c.kind)
+            s.loc().contains(&c.at)
+                && s.loc() != c.at
+                && raw.iter().any(|t| t.loc() == c.at && t.kind == c.kind)
         };
         raw.iter()
             .filter(|s| {
                 !claims.iter().any(|c| {
-                    (c.kind == s.kind && c.overlaps(s.start, s.end) && !nested_in(c, s))
-                        || (c.start == s.start && c.end == s.end)
+                    (c.kind == s.kind && c.at.overlaps(&s.loc()) && !nested_in(c, s))
+                        || c.at == s.loc()
                 }) && !self
                     .set
                     .dismissed
                     .iter()
-                    .any(|d| d.covers(Span::new(s.paragraph, s.start, s.end), &s.quote, s.kind))
+                    .any(|d| d.covers(s.loc(), &s.quote, s.kind))
             })
             .cloned()
             .collect()
@@ -413,7 +407,7 @@ impl App {
     pub fn suggestion_at(&self, t: Span) -> Option<Suggestion> {
         self.suggestions_of(t.para)
             .into_iter()
-            .find(|s| s.start == t.start && s.end == t.end)
+            .find(|s| s.loc() == t)
     }
 
     /// Suggestions shown over the paragraphs computed so far: counted again

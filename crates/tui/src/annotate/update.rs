@@ -248,10 +248,10 @@ fn mark(app: &mut App, kind: Kind) {
         return;
     }
     let t = app.target();
-    if t.start >= t.end {
+    if t.is_empty() {
         return;
     }
-    let len = t.end - t.start;
+    let len = t.len();
     if len > byline_model::annotation::MAX_CLAIM_CHARS {
         // Stored whole as its quote, a paragraph-long claim in a huge
         // paragraph would make a file byline cannot read back.
@@ -274,16 +274,17 @@ fn mark(app: &mut App, kind: Kind) {
     // A claim that needs review is not where its offsets say: marking
     // these words never changes it (R and p place it).
     let trusted = |i: &usize| !app.set.claims[*i].needs_review();
-    let existing =
-        app.claim_with_span(t)
-            .filter(trusted)
-            .or_else(|| match app.mode {
-                Mode::Select { .. } => None,
-                _ if suggestion.is_some() => None,
-                _ => app.claim_under_cursor().filter(trusted).filter(|&i| {
-                    app.set.claims[i].start <= t.start && t.end <= app.set.claims[i].end
-                }),
-            });
+    let existing = app
+        .claim_with_span(t)
+        .filter(trusted)
+        .or_else(|| match app.mode {
+            Mode::Select { .. } => None,
+            _ if suggestion.is_some() => None,
+            _ => app
+                .claim_under_cursor()
+                .filter(trusted)
+                .filter(|&i| app.set.claims[i].at.contains(&t)),
+        });
     checkpoint(app);
     let (index, was_new) = match existing {
         Some(i) => {
@@ -296,7 +297,7 @@ fn mark(app: &mut App, kind: Kind) {
             } else {
                 c.source.take().filter(|s| !s.is_empty())
             };
-            let para = c.paragraph;
+            let para = c.at.para;
             let undo = app.key(Action::Undo);
             app.core.message = if was == kind {
                 (!kind.has_source()).then(|| format!("the claim in ¶ {para} is already {kind}"))
@@ -324,7 +325,7 @@ fn mark(app: &mut App, kind: Kind) {
         changed(app);
     }
     let c = &app.set.claims[index];
-    app.cursor = Span::new(t.para, c.start, c.end);
+    app.cursor = Span::new(t.para, c.at.start, c.at.end);
     app.mode = Mode::Normal;
     if kind.has_source() {
         // A new claim's prompt starts empty with a suggestion that Tab
@@ -363,13 +364,9 @@ fn guess_source(app: &App, index: usize) -> Option<String> {
     if let Some(s) = &claim.source {
         return Some(s.clone());
     }
-    let para = claim.paragraph;
+    let para = claim.at.para;
     if para.index() < app.article.len() {
-        let overlap = |s: &Suggestion| {
-            s.end
-                .min(claim.end)
-                .saturating_sub(s.start.max(claim.start))
-        };
+        let overlap = |s: &Suggestion| s.loc().shared(&claim.at);
         if let Some(s) = app
             .reading_of(para)
             .iter()
@@ -521,16 +518,13 @@ fn what_changed(
                 .find(|d| !dismissed_before.contains(d))?;
             Some(format!(
                 "dismissing the {} suggestion in ¶ {}",
-                d.kind, d.paragraph
+                d.kind, d.at.para
             ))
         }
-        ([], [c]) => Some(format!("marking the {} claim in ¶ {}", c.kind, c.paragraph)),
-        ([c], []) => Some(format!(
-            "deleting the {} claim in ¶ {}",
-            c.kind, c.paragraph
-        )),
+        ([], [c]) => Some(format!("marking the {} claim in ¶ {}", c.kind, c.at.para)),
+        ([c], []) => Some(format!("deleting the {} claim in ¶ {}", c.kind, c.at.para)),
         ([was], [now]) => {
-            let at = format!("the {} claim in ¶ {}", now.kind, now.paragraph);
+            let at = format!("the {} claim in ¶ {}", now.kind, now.at.para);
             Some(if was.kind != now.kind {
                 let source = match (&was.source, &now.source) {
                     (Some(s), None) => format!(" (its source “{s}”)"),
@@ -538,7 +532,7 @@ fn what_changed(
                 };
                 format!(
                     "{} → {} of the claim in ¶ {}{source}",
-                    was.kind, now.kind, now.paragraph
+                    was.kind, now.kind, now.at.para
                 )
             } else if was.note != now.note {
                 format!("the note of {at}")
@@ -556,7 +550,7 @@ fn what_changed(
 /// for `p`. Such a claim may point past the changed article, so its place
 /// is clamped, and the message quotes it.
 fn next_needs_review(app: &mut App) {
-    let key = Claim::loc;
+    let key = |c: &Claim| c.at;
     // From the claim found last, so `R` again moves on.
     let here = match &app.placing {
         Some(c) => key(c),
@@ -574,10 +568,9 @@ fn next_needs_review(app: &mut App) {
     };
     // Its offsets no longer hold its words: the cursor goes to the sentence
     // about where it was, a whole sentence that `p` or `v`… then place.
-    let para = c.paragraph.clamp_to(app.article.len());
-    let at = c
-        .start
-        .min(app.paragraph(para).char_len().saturating_sub(1));
+    let para = c.at.para.clamp_to(app.article.len());
+    let last = app.paragraph(para).char_len().saturating_sub(1);
+    let at = c.at.start.min(last);
     let span = app
         .sentences(para)
         .into_iter()
@@ -590,7 +583,7 @@ fn next_needs_review(app: &mut App) {
     app.core.message = Some(format!(
         "⚠ {n} to review · “{}” (was ¶ {}) — select its new place, {} places it, {} deletes it",
         crate::view_util::truncate(&c.quote, 60),
-        c.paragraph,
+        c.at.para,
         app.key(Action::PlaceClaim),
         app.key(Action::Delete),
     ));
@@ -642,7 +635,7 @@ fn jump_claim(app: &mut App, forward: bool) {
         return;
     }
     let here = app.cursor;
-    let key = Claim::loc;
+    let key = |c: &Claim| c.at;
     let claims = &app.set.claims;
     let found = if forward {
         claims.iter().find(|c| key(c) > here).or(claims.first())
@@ -904,9 +897,7 @@ fn accept(app: &mut App) {
 fn dismiss(app: &mut App, s: Suggestion) {
     checkpoint(app);
     app.set.dismissed.push(byline_model::annotation::Dismissed {
-        paragraph: s.paragraph,
-        start: s.start,
-        end: s.end,
+        at: s.loc(),
         quote: s.quote,
         kind: s.kind,
         extra: Default::default(),

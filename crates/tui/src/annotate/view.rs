@@ -207,7 +207,7 @@ impl<'a> ParaMarks<'a> {
         let claims = app.set.claims[app.claims_of(para)]
             .iter()
             .filter(|c| !c.needs_review())
-            .map(|c| (p.byte_of(c.start)..p.byte_of(c.end), c.kind, c))
+            .map(|c| (p.byte_of(c.at.start)..p.byte_of(c.at.end), c.kind, c))
             .collect();
         let typing = live_query(app);
         let selection =
@@ -377,7 +377,7 @@ fn draw_minimap(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let row_of = |para: Para| para.index() / per;
     let mut kinds = vec![[false; 3]; rows];
     for c in &app.set.claims {
-        if let Some(k) = kinds.get_mut(row_of(c.paragraph)) {
+        if let Some(k) = kinds.get_mut(row_of(c.at.para)) {
             k[c.kind.index()] = true;
         }
     }

@@ -117,7 +117,7 @@ impl ReviewApp {
             let near = || {
                 self.items
                     .iter()
-                    .position(|i| (i.paragraph, i.start) >= (was.paragraph, was.start))
+                    .position(|i| (i.at.para, i.at.start) >= (was.at.para, was.at.start))
             };
             self.focus = same
                 .or_else(near)
@@ -164,7 +164,7 @@ impl ReviewApp {
     /// The focused paragraph.
     pub fn paragraph(&self) -> Para {
         self.focused()
-            .map_or(Para::FIRST, |i| i.paragraph)
+            .map_or(Para::FIRST, |i| i.at.para)
             .clamp_to(self.parts.article.len())
     }
 }

@@ -215,8 +215,7 @@ fn set_comment(app: &mut ReviewApp, claim: usize, comment: Option<String>) {
 
 /// The same span, kind and quote: how a copied claim is found again.
 pub fn same_claim(a: &Claim, b: &Claim) -> bool {
-    (a.paragraph, a.start, a.end, a.kind) == (b.paragraph, b.start, b.end, b.kind)
-        && a.quote == b.quote
+    (a.at, a.kind) == (b.at, b.kind) && a.quote == b.quote
 }
 
 fn copy(app: &mut ReviewApp) {
@@ -231,10 +230,10 @@ fn copy(app: &mut ReviewApp) {
         );
         return;
     }
-    let Some(p) = app.parts.article.paragraph(theirs.paragraph) else {
+    let Some(p) = app.parts.article.paragraph(theirs.at.para) else {
         return;
     };
-    let mut claim = Claim::new(theirs.loc(), p, theirs.kind);
+    let mut claim = Claim::new(theirs.at, p, theirs.kind);
     claim.source = theirs.source.clone();
     claim.note = theirs.note.clone();
     claim.tags = theirs.tags.clone();
@@ -243,7 +242,7 @@ fn copy(app: &mut ReviewApp) {
         app.core.message = Some("your file already has this claim".into());
         return;
     }
-    if let Some(m) = mine.iter().find(|m| m.loc() == claim.loc()) {
+    if let Some(m) = mine.iter().find(|m| m.at == claim.at) {
         app.core.message = Some(format!(
             "your file marks this span as {}; change it there with byline annotate",
             m.kind

@@ -122,17 +122,17 @@ fn body_rows(app: &ReviewApp, width: usize, height: usize) -> Vec<Row> {
     let p = &app.parts.article[cur];
     let focus = app
         .focused()
-        .filter(|i| i.paragraph == cur)
-        .map_or(0, |i| p.byte_of(i.start));
+        .filter(|i| i.at.para == cur)
+        .map_or(0, |i| p.byte_of(i.at.start));
     rows_around(&app.parts.article.paragraphs, cur, focus, width, height)
 }
 
 /// The marks of `para`, each with its verdict's marker.
 fn marks(app: &ReviewApp, theme: &Theme, para: Para) -> Vec<Mark<Option<&'static str>>> {
     let p = &app.parts.article[para];
-    let bytes = |c: &Claim| p.byte_of(c.start)..p.byte_of(c.end);
+    let bytes = |c: &Claim| p.byte_of(c.at.start)..p.byte_of(c.at.end);
     let mut out = Vec::new();
-    for item in app.items.iter().filter(|i| i.paragraph == para) {
+    for item in app.items.iter().filter(|i| i.at.para == para) {
         let theirs = item.theirs.map(|t| &app.parts.theirs.claims[t]);
         let verdict = item.theirs.map(|t| verdict_marker(app.verdict(t)));
         match app.state_of(item) {
@@ -170,9 +170,9 @@ fn draw_body(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let rows = body_rows(app, width, area.height as usize);
     let cur = app.paragraph();
     let focus: Option<(Para, Range<usize>)> = app.focused().map(|i| {
-        let para = i.paragraph;
+        let para = i.at.para;
         let p = &app.parts.article[para.clamp_to(app.parts.article.len())];
-        (para, p.byte_of(i.start)..p.byte_of(i.end))
+        (para, p.byte_of(i.at.start)..p.byte_of(i.at.end))
     });
     MarkedBody {
         article: &app.parts.article,
@@ -227,7 +227,7 @@ fn draw_panel(app: &ReviewApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let state = app.state_of(i).map_or(String::new(), |s| {
                 format!(" · {} {}", state_marker(s), s.describe())
             });
-            format!(" ¶ {}{n}{state} ", i.paragraph)
+            format!(" ¶ {}{n}{state} ", i.at.para)
         }
     };
     let inner = draw_panel_block(theme, title, area, buf);
