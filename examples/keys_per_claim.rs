@@ -224,7 +224,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
     }
     let cur = app.cursor;
     let on = app.suggestion_at(cur).is_some();
-    let keyof = |s: &byline_suggest::Suggestion| (s.paragraph, s.start, s.end);
+    let keyof = |s: &byline_suggest::Suggestion| (s.at.para, s.at.start, s.at.end);
     let here = (cur.para, cur.start, cur.end);
     let n = all.len();
     let first_fwd = all
@@ -249,7 +249,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         .unwrap_or(n - 1);
     let mut best: Option<(Vec<String>, bool)> = None;
     for (t, s) in all.iter().enumerate() {
-        if !c.at.overlaps(&s.loc()) {
+        if !c.at.overlaps(&s.at) {
             continue;
         }
         let fwd = (t + n - first_fwd) % n + 1;
@@ -259,7 +259,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
         } else {
             repeat("[", back, true)
         };
-        let exact = (s.start, s.end) == (c.at.start, c.at.end);
+        let exact = (s.at.start, s.at.end) == (c.at.start, c.at.end);
         let accept = exact && s.kind == c.kind && s.source == c.source;
         if accept {
             keys.push("<Enter>".into());
@@ -269,7 +269,7 @@ fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
             // Word moves adjust the suggestion at once (no `v`).
             let Some(adj) = adjust(
                 app.paragraph(c.at.para),
-                (s.start, s.end),
+                (s.at.start, s.at.end),
                 c.at.start,
                 c.at.end,
                 true,

@@ -78,7 +78,7 @@ fn overlaps(a: Loc, b: Loc) -> bool {
 }
 
 fn suggestion_loc(x: &Suggestion) -> Loc {
-    (x.paragraph.number(), x.start, x.end)
+    (x.at.para.number(), x.at.start, x.at.end)
 }
 
 #[derive(Default)]
@@ -210,7 +210,7 @@ fn polnear(s: &Suggester, d: &Path, listing: bool) -> anyhow::Result<()> {
             } else if listing {
                 false_alarms.push(format!(
                     "{name} ¶{} {:?} [{}] src={:?}: {:?}",
-                    x.paragraph,
+                    x.at.para,
                     x.kind,
                     x.rule,
                     x.source,
@@ -415,10 +415,7 @@ fn basil(s: &Suggester, d: &Path, listing: bool, years: Option<&[String]>) -> an
                     good_n += 1;
                     r.right += 1;
                 } else if listing {
-                    false_alarms.push(format!(
-                        "{base} ¶{} [{}]: {:?}",
-                        x.paragraph, x.rule, x.quote
-                    ));
+                    false_alarms.push(format!("{base} ¶{} [{}]: {:?}", x.at.para, x.rule, x.quote));
                 }
             }
         }

@@ -67,7 +67,7 @@ pub fn ratio(a: usize, b: usize) -> f64 {
 }
 
 fn overlaps(s: &Suggestion, c: &byline_model::annotation::Claim) -> bool {
-    c.at.overlaps(&s.loc())
+    c.at.overlaps(&s.at)
 }
 
 fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
@@ -106,7 +106,7 @@ fn tally(t: &mut Tally, all: &[Suggestion], set: &AnnotationSet) {
         let best = all
             .iter()
             .filter(|s| s.kind.has_source() && overlaps(s, c))
-            .max_by_key(|s| s.loc().shared(&c.at));
+            .max_by_key(|s| s.at.shared(&c.at));
         let Some(s) = best else { continue };
         t.attr_found += 1;
         if s.kind == c.kind {
@@ -169,7 +169,7 @@ fn print_misses(file: &str, who: &str, all: &[Suggestion], set: &AnnotationSet) 
         let best = all
             .iter()
             .filter(|s| s.kind.has_source() && overlaps(s, c))
-            .max_by_key(|s| s.loc().shared(&c.at));
+            .max_by_key(|s| s.at.shared(&c.at));
         match (found, c.kind.has_source()) {
             (None, _) => {
                 let other = best.map(|s| format!(" (suggested {} {:?})", s.kind, s.source));
@@ -202,7 +202,7 @@ fn print_misses(file: &str, who: &str, all: &[Suggestion], set: &AnnotationSet) 
         {
             println!(
                 "FP   {} p{} {:?} source={:?} cue={:?}",
-                s.kind, s.paragraph, s.quote, s.source, s.cue
+                s.kind, s.at.para, s.quote, s.source, s.cue
             );
         }
     }

@@ -120,9 +120,9 @@ fn print_one(
                 let _ = writeln!(
                     s,
                     "¶{} {}..{} {}{source} [{}]: {}",
-                    g.paragraph,
-                    g.start,
-                    g.end,
+                    g.at.para,
+                    g.at.start,
+                    g.at.end,
                     g.kind,
                     sanitize::line(&g.cue),
                     sanitize::line(&g.quote)

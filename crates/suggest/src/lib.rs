@@ -22,10 +22,9 @@ use std::ops::Range;
 /// claim's do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    /// Its paragraph (1-based in the JSON, as in annotation files).
-    pub paragraph: Para,
-    pub start: usize,
-    pub end: usize,
+    /// Where it is (its paragraph 1-based in the JSON, as in annotation
+    /// files).
+    pub at: Loc,
     pub quote: String,
     pub kind: Kind,
     /// Who is cited (attributions): the name the article gives them in
@@ -46,11 +45,6 @@ pub struct Suggestion {
 }
 
 impl Suggestion {
-    /// Where the suggestion is.
-    pub fn loc(&self) -> Loc {
-        Loc::new(self.paragraph, self.start, self.end)
-    }
-
     /// The source as this sentence's words name it: the mention, else the
     /// source. `byline suggest --format json` gives it as `"source"`, and
     /// the fuller name as `"refers_to"`.
@@ -67,9 +61,9 @@ impl serde::Serialize for Suggestion {
         use serde::ser::SerializeStruct;
         let refers = self.mention.is_some();
         let mut st = ser.serialize_struct("Suggestion", 8 + usize::from(refers))?;
-        st.serialize_field("paragraph", &self.paragraph)?;
-        st.serialize_field("start", &self.start)?;
-        st.serialize_field("end", &self.end)?;
+        st.serialize_field("paragraph", &self.at.para)?;
+        st.serialize_field("start", &self.at.start)?;
+        st.serialize_field("end", &self.at.end)?;
         st.serialize_field("quote", &self.quote)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("source", &self.source_words())?;
@@ -360,9 +354,7 @@ impl Suggester {
         let mut out: Vec<Suggestion> = out
             .into_iter()
             .map(|(r, kind, source, cue, rule, mention)| Suggestion {
-                paragraph: para,
-                start: p.char_of(r.start),
-                end: p.char_of(r.end),
+                at: Loc::new(para, p.char_of(r.start), p.char_of(r.end)),
                 quote: p.text[r].to_owned(),
                 kind,
                 source,
@@ -371,10 +363,10 @@ impl Suggester {
                 rule,
             })
             .collect();
-        out.sort_by_key(|s| (s.start, s.end, s.kind));
+        out.sort_by_key(|s| (s.at, s.kind));
         // One span, one suggestion: an attribution over the same words as
         // an editorial one wins (it is the one `]` can reach).
-        out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+        out.dedup_by(|a, b| a.at == b.at);
         out
     }
 

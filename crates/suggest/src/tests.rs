@@ -150,7 +150,7 @@ fn article(paragraphs: &[&str]) -> Vec<(usize, String, Kind, Option<String>)> {
     Suggester::builtin()
         .article(&a)
         .into_iter()
-        .map(|x| (x.paragraph.number(), x.quote, x.kind, x.source))
+        .map(|x| (x.at.para.number(), x.quote, x.kind, x.source))
         .collect()
 }
 
@@ -703,9 +703,9 @@ proptest::proptest! {
             .collect();
         let a = byline_model::article::Article::new("t".into(), "T".into(), "t.txt".into(), ps);
         for s in Suggester::builtin().article(&a) {
-            let p = &a[s.paragraph];
-            proptest::prop_assert!(s.start < s.end && s.end <= p.char_len(), "{s:?}");
-            proptest::prop_assert_eq!(p.slice(s.start, s.end), s.quote.as_str());
+            let p = &a[s.at.para];
+            proptest::prop_assert!(s.at.start < s.at.end && s.at.end <= p.char_len(), "{s:?}");
+            proptest::prop_assert_eq!(p.slice(s.at.start, s.at.end), s.quote.as_str());
         }
     }
 }

@@ -117,7 +117,7 @@ fn every_rule_case_holds() {
             let got: Vec<_> = s
                 .article(&article)
                 .into_iter()
-                .filter(|g| g.paragraph.number() == number)
+                .filter(|g| g.at.para.number() == number)
                 .collect();
             let want = kind(&c.kind);
             let shown = got
@@ -139,7 +139,7 @@ fn every_rule_case_holds() {
                 };
                 if got
                     .iter()
-                    .any(|g| same_group(g.kind) && g.start < end && start < g.end)
+                    .any(|g| same_group(g.kind) && g.at.start < end && start < g.at.end)
                 {
                     failures.push(format!(
                         "{at}: expected no {} suggestion, got {shown}",

@@ -384,20 +384,19 @@ impl App {
         // A claim made from a suggestion nested in another ("she believes…"
         // inside "Okafor said she believes…") leaves the outer one offered.
         let nested_in = |c: &Claim, s: &Suggestion| {
-            s.loc().contains(&c.at)
-                && s.loc() != c.at
-                && raw.iter().any(|t| t.loc() == c.at && t.kind == c.kind)
+            s.at.contains(&c.at)
+                && s.at != c.at
+                && raw.iter().any(|t| t.at == c.at && t.kind == c.kind)
         };
         raw.iter()
             .filter(|s| {
                 !claims.iter().any(|c| {
-                    (c.kind == s.kind && c.at.overlaps(&s.loc()) && !nested_in(c, s))
-                        || c.at == s.loc()
+                    (c.kind == s.kind && c.at.overlaps(&s.at) && !nested_in(c, s)) || c.at == s.at
                 }) && !self
                     .set
                     .dismissed
                     .iter()
-                    .any(|d| d.covers(s.loc(), &s.quote, s.kind))
+                    .any(|d| d.covers(s.at, &s.quote, s.kind))
             })
             .cloned()
             .collect()
@@ -405,9 +404,7 @@ impl App {
 
     /// The suggestion with exactly the span `t`, if one is shown.
     pub fn suggestion_at(&self, t: Span) -> Option<Suggestion> {
-        self.suggestions_of(t.para)
-            .into_iter()
-            .find(|s| s.loc() == t)
+        self.suggestions_of(t.para).into_iter().find(|s| s.at == t)
     }
 
     /// Suggestions shown over the paragraphs computed so far: counted again

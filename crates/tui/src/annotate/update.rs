@@ -366,12 +366,12 @@ fn guess_source(app: &App, index: usize) -> Option<String> {
     }
     let para = claim.at.para;
     if para.index() < app.article.len() {
-        let overlap = |s: &Suggestion| s.loc().shared(&claim.at);
+        let overlap = |s: &Suggestion| s.at.shared(&claim.at);
         if let Some(s) = app
             .reading_of(para)
             .iter()
             .filter(|s| s.kind.has_source() && s.source.is_some() && overlap(s) > 0)
-            .max_by_key(|s| (overlap(s), std::cmp::Reverse(s.start)))
+            .max_by_key(|s| (overlap(s), std::cmp::Reverse(s.at.start)))
         {
             return s.source.clone();
         }
@@ -788,7 +788,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
     let on = app.suggestion_at(t).is_some();
     let here = (t.para, t.start, t.end);
     let after = |s: &Suggestion| {
-        let k = (s.paragraph, s.start, s.end);
+        let k = (s.at.para, s.at.start, s.at.end);
         if on {
             k > here
         } else {
@@ -796,7 +796,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         }
     };
     let before = |s: &Suggestion| {
-        let k = (s.paragraph, s.start, s.end);
+        let k = (s.at.para, s.at.start, s.at.end);
         if on {
             k < here
         } else {
@@ -838,7 +838,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         app.core.message = Some("no suggestions left".into());
         return;
     };
-    set_cursor(app, Span::new(s.paragraph, s.start, s.end));
+    set_cursor(app, s.at);
     app.core.message = Some(describe_suggestion(app, &s));
 }
 
@@ -880,7 +880,7 @@ fn accept(app: &mut App) {
         return;
     }
     checkpoint(app);
-    let at = Span::new(s.paragraph, s.start, s.end);
+    let at = s.at;
     let mut claim = Claim::new(at, app.paragraph(at.para), s.kind);
     claim.source = s.source.clone();
     app.set.claims.push(claim);
@@ -897,7 +897,7 @@ fn accept(app: &mut App) {
 fn dismiss(app: &mut App, s: Suggestion) {
     checkpoint(app);
     app.set.dismissed.push(byline_model::annotation::Dismissed {
-        at: s.loc(),
+        at: s.at,
         quote: s.quote,
         kind: s.kind,
         extra: Default::default(),

@@ -220,7 +220,7 @@ impl<'a> ParaMarks<'a> {
         let suggestions = app
             .suggestions_of(para)
             .iter()
-            .map(|s| (p.byte_of(s.start)..p.byte_of(s.end), s.kind))
+            .map(|s| (p.byte_of(s.at.start)..p.byte_of(s.at.end), s.kind))
             .collect();
         let (matches, current_match) = match typing {
             Some(q) => {
