@@ -467,7 +467,7 @@ fn spans(
     let nested: Vec<(Range<usize>, Found)> = inner
         .into_iter()
         .filter(|(k, f)| {
-            (f.leads || participle(s, &f.cue))
+            (f.leads || participle(s, &f.cue) || after_relative(s, &text[unit.start..f.at]))
                 && !f.is_hedge()
                 && f.kind.has_source()
                 && f.source.is_some()
@@ -547,6 +547,19 @@ fn spans(
     }
     out.extend(nested);
     out
+}
+
+/// Whether `before` (a sentence up to a verb) ends in a relative set off
+/// by a comma ("…,” said Mr. Kamin, who", "…, who also"): the verb after
+/// it is the antecedent's.
+fn after_relative(s: &Suggester, before: &str) -> bool {
+    let mut ws = before.split_whitespace().rev();
+    let mut w = ws.next();
+    while w.is_some_and(|w| s.g.subject_trailers.has(w) || ly_adverb(s, w)) {
+        w = ws.next();
+    }
+    w.is_some_and(|w| s.g.antecedent_relatives.has(w))
+        && ws.next().is_some_and(|b| b.ends_with(','))
 }
 
 /// Whether `before` (a sentence up to a verb) ends in a relative clause
@@ -906,8 +919,16 @@ fn sentence(
         {
             continue;
         }
-        // "who spoke on condition of anonymity": the words that keep the
-        // source unnamed, no speech of its own.
+        // "who spoke on condition of anonymity", "who asked not to be
+        // named": the words that keep the source unnamed, no speech of their
+        // own.
+        if s.markers
+            .find(&text[at..sb.end])
+            .iter()
+            .any(|(r, _)| r.start == 0)
+        {
+            continue;
+        }
         if s.g.topic_needing_verbs.has(&lower) {
             let after = text[at + word.len()..sb.end].trim_start();
             if s.markers
@@ -1711,8 +1732,13 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // verb of saying in a restrictive clause; the source is the noun
     // before the relative.
     // "a new poll that shows…": a paper's verb, of the paper before.
+    // "some economists who argue that…": any verb of statement, of people
+    // the article does not name.
     if plain(last).is_some_and(|p| s.g.antecedent_relatives.has(p))
-        && (s.g.strong_verbs.has(verb) || s.g.paper_verbs.has(verb) || s.stance.contains(verb))
+        && (s.g.strong_verbs.has(verb)
+            || s.g.paper_verbs.has(verb)
+            || s.stance.contains(verb)
+            || (words.len() > 1 && s.anonymous.contains(&bare(words[words.len() - 2]))))
         && words.len() > 1
     {
         let before = &words[..words.len() - 1];
@@ -1738,7 +1764,8 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         if !np.is_empty()
             && let Some(t) = tidy(s, &np.join(" "))
         {
-            return Subject::Words(t, false);
+            let first = region.trim_start().starts_with(t.as_str());
+            return Subject::Words(t, opens && first);
         }
     }
     if plain(last).is_some_and(|p| s.g.relatives.has(p)) {
@@ -2077,6 +2104,10 @@ fn tidy(s: &Suggester, piece: &str) -> Option<String> {
         words.truncate(i + 1);
     }
     if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    // "Having said that, …": a helper, no one who speaks.
+    if words.len() == 1 && bare(words[0]).ends_with("ing") && s.g.verb_helpers.has(bare(words[0])) {
         return None;
     }
     let joined = words.join(" ");
