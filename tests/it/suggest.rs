@@ -218,6 +218,50 @@ fn accepting_a_nested_suggestion_leaves_the_one_around_it_offered() {
 }
 
 #[test]
+fn next_suggestion_visits_a_claim_before_the_one_nested_at_its_start() {
+    // "Citing the audit" opens the sentence and is nested in its claim:
+    // both start at the same word. `]` goes outer, nested, next sentence;
+    // `[` comes back the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested.txt");
+    std::fs::write(
+        &path,
+        "Harbour notes\n\nCiting the harbour audit, Councillor Okafor said the ferry would run again.\n\nMarr said the levy was unfair.\n",
+    )
+    .unwrap();
+    let ann = tempfile::tempdir().unwrap();
+    let h = byline_tui::testing::Harness::annotate_suggesting(&path, ann.path(), "Alex Example");
+    let mut s = Session { h, dir: ann };
+    let text = |s: &Session| {
+        let c = s.app().cursor;
+        s.app().current().slice(c.start, c.end).to_owned()
+    };
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        s.press("]");
+        seen.push(text(&s));
+    }
+    assert_eq!(
+        seen,
+        [
+            "Citing the harbour audit, Councillor Okafor said the ferry would run again.",
+            "Citing the harbour audit",
+            "Marr said the levy was unfair.",
+            "Citing the harbour audit, Councillor Okafor said the ferry would run again.",
+        ]
+    );
+    s.press("[");
+    assert_eq!(text(&s), "Marr said the levy was unfair.");
+    s.press("[");
+    assert_eq!(text(&s), "Citing the harbour audit");
+    s.press("[");
+    assert_eq!(
+        text(&s),
+        "Citing the harbour audit, Councillor Okafor said the ferry would run again."
+    );
+}
+
+#[test]
 fn marking_a_suggestion_another_way_offers_its_source_as_the_hint() {
     let mut s = Session::suggesting("harbor-council.txt");
     s.press("]]]a");

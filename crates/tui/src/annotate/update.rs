@@ -786,9 +786,12 @@ fn jump_suggestion(app: &mut App, forward: bool) {
     }
     let t = app.target();
     let on = app.suggestion_at(t).is_some();
-    let here = (t.para, t.start, t.end);
+    // In reading order, a suggestion before the ones nested in it (the
+    // same start, a later end).
+    let key = |s: &Suggestion| (s.at.para, s.at.start, std::cmp::Reverse(s.at.end));
+    let here = (t.para, t.start, std::cmp::Reverse(t.end));
     let after = |s: &Suggestion| {
-        let k = (s.at.para, s.at.start, s.at.end);
+        let k = key(s);
         if on {
             k > here
         } else {
@@ -796,7 +799,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         }
     };
     let before = |s: &Suggestion| {
-        let k = (s.at.para, s.at.start, s.at.end);
+        let k = key(s);
         if on {
             k < here
         } else {
@@ -814,11 +817,11 @@ fn jump_suggestion(app: &mut App, forward: bool) {
         });
         let all = app.suggestions_of(para);
         let pick = match (step, forward) {
-            (0, true) => all.into_iter().find(|s| after(s)),
-            (0, false) => all.into_iter().rev().find(|s| before(s)),
+            (0, true) => all.into_iter().filter(|s| after(s)).min_by_key(key),
+            (0, false) => all.into_iter().filter(|s| before(s)).max_by_key(key),
             (s, _) if s == n => None,
-            (_, true) => all.into_iter().next(),
-            (_, false) => all.into_iter().next_back(),
+            (_, true) => all.into_iter().min_by_key(key),
+            (_, false) => all.into_iter().max_by_key(key),
         };
         if pick.is_some() {
             found = pick;
@@ -829,9 +832,9 @@ fn jump_suggestion(app: &mut App, forward: bool) {
     if found.is_none() {
         let all = app.suggestions_of(t.para);
         found = if forward {
-            all.into_iter().next()
+            all.into_iter().min_by_key(key)
         } else {
-            all.into_iter().next_back()
+            all.into_iter().max_by_key(key)
         };
     }
     let Some(s) = found else {
