@@ -194,6 +194,24 @@ pub struct Suggester {
     sentence_cues: Cues,
 }
 
+/// Whether a line is written in title case: most of its longer words
+/// capitalised ("Okafor Says Levy Will Stay").
+fn title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    long.len() >= 4 && caps * 5 >= long.len() * 4
+}
+
 /// Sentences longer than this get no suggestions: reading one costs time
 /// that grows with the square of its length, and a paragraph of
 /// `"word said the mayor, " * N` with no full stop took minutes (issue
@@ -332,6 +350,16 @@ impl Suggester {
                 let titled = first_short
                     .then(|| attribution::headline_verb(self, ctx, &p.text))
                     .flatten();
+                // "Hillary Clinton Goes After Donald Trump As The New Mitt
+                // Romney.": a title in capitals is one run of capitalised
+                // words, no name; the names it holds come again below it.
+                let mut scratch;
+                let ctx = if first_short && title_case(&p.text) {
+                    scratch = ctx.clone();
+                    &mut scratch
+                } else {
+                    &mut *ctx
+                };
                 let mut found = attribution::suggest(self, p, &quotes, ctx, &mut reported);
                 // "“…” ― Ana Silva": quotations signed after a dash, where
                 // no verb has claimed them.

@@ -807,3 +807,28 @@ fn the_verb_of_the_sentence_is_the_cue_not_one_in_a_clause_after_its_subject() {
         .collect();
     assert_eq!(got, [(s.to_string(), "said".to_string())]);
 }
+
+#[test]
+fn a_title_in_capitals_names_no_one() {
+    // The whole title is one run of capitalised words: were it a name,
+    // "Okafor" and "she" below would mean all of it.
+    let got = article(&[
+        "Denise Okafor Goes After Tom Marr As The New Ivan Petrov.",
+        "HARBOR, N.Y. ― It might just work against Tom Marr. The nominee attacked her opponent.",
+        "“He started his business with a loan,” Okafor said.",
+        "“Why won’t he release the audit?” she said.",
+    ]);
+    let sources: Vec<(usize, Option<String>)> = got
+        .into_iter()
+        .filter(|x| x.2 != Kind::Editorial)
+        .map(|x| (x.0, x.3))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (2, Some("the nominee".to_string())),
+            (3, Some("Okafor".to_string())),
+            (4, Some("Okafor".to_string())),
+        ]
+    );
+}
