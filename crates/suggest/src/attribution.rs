@@ -922,15 +922,13 @@ fn sentence(
         // "who spoke on condition of anonymity", "who asked not to be
         // named": the words that keep the source unnamed, no speech of their
         // own.
-        if s.markers
-            .find(&text[at..sb.end])
-            .iter()
-            .any(|(r, _)| r.start == 0)
-        {
+        // (The words of a marker are few: a look at the next 80 bytes.)
+        let near = &text[at..text.floor_char_boundary((at + 80).min(sb.end))];
+        if s.markers.find(near).iter().any(|(r, _)| r.start == 0) {
             continue;
         }
         if s.g.topic_needing_verbs.has(&lower) {
-            let after = text[at + word.len()..sb.end].trim_start();
+            let after = near[word.len().min(near.len())..].trim_start();
             if s.markers
                 .find(after)
                 .iter()
