@@ -27,8 +27,13 @@ impl Session {
 
     /// The example `name` with the shipped suggestions on.
     pub fn suggesting(name: &str) -> Session {
+        Session::suggesting_at(&article(name))
+    }
+
+    /// The article at `path` with the shipped suggestions on.
+    pub fn suggesting_at(path: &Path) -> Session {
         let dir = tempfile::tempdir().unwrap();
-        let h = Harness::annotate_suggesting(&article(name), dir.path(), "Alex Example");
+        let h = Harness::annotate_suggesting(path, dir.path(), "Alex Example");
         Session { h, dir }
     }
 

@@ -14,6 +14,12 @@ use byline_tui::testing::Harness;
 use std::path::Path;
 
 impl Session {
+    /// The words under the cursor.
+    fn selected(&self) -> String {
+        let c = self.app().cursor;
+        self.app().current().slice(c.start, c.end).to_owned()
+    }
+
     fn quote_kinds(&self) -> Vec<(String, Kind)> {
         self.saved()
             .claims
@@ -176,17 +182,19 @@ fn next_suggestion_then_enter_marks_it_with_kind_and_source() {
 fn accepting_a_nested_suggestion_leaves_the_one_around_it_offered() {
     // ¶7: the aide's claim, and nested in it what the members signalled.
     let mut s = Session::suggesting("harbor-council.txt");
-    let text = |s: &Session| {
-        let c = s.app().cursor;
-        s.app().current().slice(c.start, c.end).to_owned()
-    };
     for _ in 0..40 {
         s.press("]");
-        if text(&s).starts_with("at least four of the nine members") {
+        if s.selected()
+            .starts_with("at least four of the nine members")
+        {
             break;
         }
     }
-    assert!(text(&s).starts_with("at least four"), "{}", text(&s));
+    assert!(
+        s.selected().starts_with("at least four"),
+        "{}",
+        s.selected()
+    );
     s.press("<Enter>");
     let c = &s.saved().claims[0];
     assert_eq!(
@@ -196,7 +204,11 @@ fn accepting_a_nested_suggestion_leaves_the_one_around_it_offered() {
     assert!(s.screen(80, 24).contains("? 24"), "{}", s.screen(80, 24));
     // The aide's claim is still offered, one key back, and taken.
     s.press("[");
-    assert!(text(&s).starts_with("A council aide"), "{}", text(&s));
+    assert!(
+        s.selected().starts_with("A council aide"),
+        "{}",
+        s.selected()
+    );
     s.press("<Enter>");
     let set = s.saved();
     assert_eq!(set.claims.len(), 2);
@@ -209,7 +221,7 @@ fn accepting_a_nested_suggestion_leaves_the_one_around_it_offered() {
     let mut s = Session::suggesting("harbor-council.txt");
     for _ in 0..40 {
         s.press("]");
-        if text(&s).starts_with("A council aide") {
+        if s.selected().starts_with("A council aide") {
             break;
         }
     }
@@ -229,17 +241,11 @@ fn next_suggestion_visits_a_claim_before_the_one_nested_at_its_start() {
         "Harbour notes\n\nCiting the harbour audit, Councillor Okafor said the ferry would run again.\n\nMarr said the levy was unfair.\n",
     )
     .unwrap();
-    let ann = tempfile::tempdir().unwrap();
-    let h = byline_tui::testing::Harness::annotate_suggesting(&path, ann.path(), "Alex Example");
-    let mut s = Session { h, dir: ann };
-    let text = |s: &Session| {
-        let c = s.app().cursor;
-        s.app().current().slice(c.start, c.end).to_owned()
-    };
+    let mut s = Session::suggesting_at(&path);
     let mut seen = Vec::new();
     for _ in 0..4 {
         s.press("]");
-        seen.push(text(&s));
+        seen.push(s.selected());
     }
     assert_eq!(
         seen,
@@ -251,12 +257,12 @@ fn next_suggestion_visits_a_claim_before_the_one_nested_at_its_start() {
         ]
     );
     s.press("[");
-    assert_eq!(text(&s), "Marr said the levy was unfair.");
+    assert_eq!(s.selected(), "Marr said the levy was unfair.");
     s.press("[");
-    assert_eq!(text(&s), "Citing the harbour audit");
+    assert_eq!(s.selected(), "Citing the harbour audit");
     s.press("[");
     assert_eq!(
-        text(&s),
+        s.selected(),
         "Citing the harbour audit, Councillor Okafor said the ferry would run again."
     );
 }

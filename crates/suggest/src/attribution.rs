@@ -394,30 +394,19 @@ fn spans(
             continue;
         }
         match per.iter_mut().find(|(p, _)| *p == k) {
-            // "Marr, recalling the floods, described the wall": the verb of
-            // the sentence, not the participle set off before it.
-            Some((_, best))
-                if f.grade == best.grade
-                    && participle(s, &best.cue)
-                    && !participle(s, &f.cue)
-                    && best.source == f.source
-                    && best.at < f.at
-                    && !f.is_hedge()
-                    && text[best.at..f.at].contains(',') =>
-            {
-                inner.push((k, std::mem::replace(best, f)))
-            }
-            // "Mrs. Clinton, who did not say so, said on Wednesday…": the
-            // verb of the sentence, not the one of the clause set off after
-            // its subject.
+            // The verb of the sentence, not one set off before it with the
+            // same subject: a participle ("Marr, recalling the floods,
+            // described the wall") or a relative clause's ("Mrs. Clinton,
+            // who did not say so, said on Wednesday…").
             Some((_, best))
                 if f.grade == best.grade
                     && best.source == f.source
                     && best.at < f.at
                     && !f.is_hedge()
                     && !participle(s, &f.cue)
-                    && set_off_relative(s, &text[unit.start..best.at])
-                    && text[(best.at + best.cue.len()).min(f.at)..f.at].contains(',') =>
+                    && ((participle(s, &best.cue) && text[best.at..f.at].contains(','))
+                        || (set_off_relative(s, &text[unit.start..best.at])
+                            && text[(best.at + best.cue.len()).min(f.at)..f.at].contains(','))) =>
             {
                 inner.push((k, std::mem::replace(best, f)))
             }
@@ -922,20 +911,18 @@ fn sentence(
         // "who spoke on condition of anonymity", "who asked not to be
         // named": the words that keep the source unnamed, no speech of their
         // own.
-        // (The words of a marker are few: a look at the next 80 bytes.)
+        // A marker starts at the verb, or (after a verb of speaking) at
+        // most a word after it. (Its words are few: a look at the next 80
+        // bytes.)
         let near = &text[at..text.floor_char_boundary((at + 80).min(sb.end))];
-        if s.markers.find(near).iter().any(|(r, _)| r.start == 0) {
+        let speaking = s.g.topic_needing_verbs.has(&lower);
+        if s.markers.find(near).iter().any(|(r, _)| {
+            r.start == 0
+                || (speaking
+                    && r.start >= word.len()
+                    && near[word.len()..r.start].split_whitespace().count() <= 1)
+        }) {
             continue;
-        }
-        if s.g.topic_needing_verbs.has(&lower) {
-            let after = near[word.len().min(near.len())..].trim_start();
-            if s.markers
-                .find(after)
-                .iter()
-                .any(|(r, _)| after[..r.start].split_whitespace().count() <= 1)
-            {
-                continue;
-            }
         }
         // "voters see Okafor as…", not "voters saw the debate".
         if s.g.as_needing_verbs.has(&lower) && !soon(9, &|w| s.g.as_words.has(w)) {

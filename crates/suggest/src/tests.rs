@@ -13,6 +13,15 @@ fn of(s: &str) -> Vec<(String, Kind, Option<String>)> {
         .collect()
 }
 
+/// Each suggestion's words and cue.
+fn cues(s: &str) -> Vec<(String, String)> {
+    Suggester::builtin()
+        .paragraph(byline_model::Para::FIRST, &para(s))
+        .into_iter()
+        .map(|x| (x.quote, x.cue))
+        .collect()
+}
+
 fn one(s: &str, kind: Kind) -> (String, Option<String>) {
     let all: Vec<_> = of(s).into_iter().filter(|x| x.1 == kind).collect();
     assert_eq!(all.len(), 1, "{s}: {all:?}");
@@ -781,14 +790,8 @@ fn a_participle_opening_the_sentence_is_nested_in_its_subjects_claim() {
 fn the_verb_of_the_sentence_is_the_cue_not_one_in_a_clause_after_its_subject() {
     let s =
         "Marr, who has criticised the levy for months, said on Tuesday that it would be repealed.";
-    let p = para(s);
-    let got: Vec<(String, String)> = Suggester::builtin()
-        .paragraph(byline_model::Para::FIRST, &p)
-        .into_iter()
-        .map(|x| (x.quote, x.cue))
-        .collect();
     assert_eq!(
-        got,
+        cues(s),
         [
             (s.to_string(), "said".to_string()),
             (
@@ -799,13 +802,7 @@ fn the_verb_of_the_sentence_is_the_cue_not_one_in_a_clause_after_its_subject() {
     );
     // The words that keep a source unnamed are no speech of their own.
     let s = "A crew member, who spoke on the condition of anonymity, said the alarm was faulty.";
-    let p = para(s);
-    let got: Vec<(String, String)> = Suggester::builtin()
-        .paragraph(byline_model::Para::FIRST, &p)
-        .into_iter()
-        .map(|x| (x.quote, x.cue))
-        .collect();
-    assert_eq!(got, [(s.to_string(), "said".to_string())]);
+    assert_eq!(cues(s), [(s.to_string(), "said".to_string())]);
 }
 
 #[test]
