@@ -133,8 +133,44 @@ pub(super) fn suggest(
         // the one "he said" next means.
         let spans = spans(s, text, unit.clone(), quotes, &mut found);
         observe_outside(s, ctx, text, unit.clone(), quotes);
-        for (r, f) in spans {
-            if r.end == unit.end && f.kind.has_source() {
+        for (r, mut f) in spans {
+            // A question put to the source is the asker's: named after
+            // "by" ("Asked by Matt Lauer whether…"), else unnamed.
+            if f.rule == "asked-question" {
+                let after = &text[(f.at + f.cue.len()).min(r.end)..r.end];
+                let asker = after_word(after.trim_start(), &s.g.words.agent)
+                    // The asker ends where the question starts ("by Matt
+                    // Lauer whether she had…", "by reporters to explain").
+                    .map(|rest| {
+                        let end = rest
+                            .unicode_word_indices()
+                            .skip(1)
+                            .find(|(_, w)| {
+                                let w = w.to_lowercase();
+                                s.g.question_openers.has(&w) || w == s.g.words.infinitive
+                            })
+                            .map_or(rest.len(), |(i, _)| i);
+                        &rest[..end]
+                    })
+                    .and_then(|rest| phrase_after(s, rest, true).map(|p| set_off(s, rest, p)))
+                    .and_then(|src| mentioned(classify(s, ctx, &src, false), &src))
+                    .filter(|a| a.source.is_some());
+                match asker {
+                    Some(a) => {
+                        f.kind = a.kind;
+                        f.mention = a.mention;
+                        f.source = a.source;
+                        f.person = a.person;
+                        f.grade = a.grade;
+                    }
+                    None => {
+                        f.kind = Kind::Anonymous;
+                        f.source = None;
+                        f.mention = None;
+                    }
+                }
+            }
+            if r.end == unit.end && f.kind.has_source() && f.rule != "asked-question" {
                 previous = Some(out.len());
             }
             if let Some(src) = &f.source
@@ -355,7 +391,8 @@ fn spans(
                         && !g.is_hedge()
                         // "Asked about the plan, Okafor said": the opening
                         // participle is nested in the verb's clause.
-                        && !(participle(s, &g.cue) && g.source == f.source)
+                        && !((participle(s, &g.cue) || g.rule == "asked-question")
+                            && g.source == f.source)
                         && words_between(g.at + g.cue.len(), f.from) >= least
                 })
         })
@@ -404,7 +441,8 @@ fn spans(
                     && best.at < f.at
                     && !f.is_hedge()
                     && !participle(s, &f.cue)
-                    && ((participle(s, &best.cue) && text[best.at..f.at].contains(','))
+                    && (((participle(s, &best.cue) || best.rule == "asked-question")
+                        && text[best.at..f.at].contains(','))
                         || (set_off_relative(s, &text[unit.start..best.at])
                             && text[(best.at + best.cue.len()).min(f.at)..f.at].contains(','))) =>
             {
@@ -437,7 +475,15 @@ fn spans(
                     && a.kind == f.kind
                     && !follow_ons.iter().any(|&(_, at)| at == f.at) =>
             {
-                inner.push((k, f))
+                // "Asked if…, 46 percent said yes, compared with…": the
+                // answer is the claim, the question nested in it.
+                if a.rule == "asked-question" && f.rule != "asked-question" {
+                    let (ka, a) = kept.pop().expect("a clause before");
+                    kept.push((ka, f));
+                    inner.push((ka, a));
+                } else {
+                    inner.push((k, f))
+                }
             }
             _ => kept.push((k, f)),
         }
@@ -678,7 +724,7 @@ fn sentence(
     // the name after the verb).
     for (b, word) in sent.unicode_word_indices() {
         let at = sb.start + b;
-        let lower = word.to_lowercase();
+        let (word, lower) = phrasal_verb(s, &sent[b..]).unwrap_or((word, word.to_lowercase()));
         if !s.verbs.contains(&lower) || inside(quotes, at) {
             continue;
         }
@@ -1239,12 +1285,83 @@ fn sentence(
             && !text[comma + 1..main.at].contains(',')
         {
             let mut f = main.clone();
-            f.cue = lower;
             f.at = at;
             f.from = 0;
             f.within = false;
-            f.rule = "verb-subject";
+            // "Asked about the plan, …": the question is the asker's, who
+            // is not named.
+            f.rule = if s.g.opening_participles.has(&lower) {
+                "asked-question"
+            } else {
+                "verb-subject"
+            };
+            f.cue = lower;
             all.push(f);
+        }
+    }
+
+    // "…,” Okafor said when asked whether the levy would stay": the
+    // question is nested in the answer's claim.
+    for (b, word) in sent.unicode_word_indices() {
+        let at = sb.start + b;
+        let lower = word.to_lowercase();
+        if !s.g.opening_participles.has(&lower) || inside(quotes, at) {
+            continue;
+        }
+        let before: Vec<(usize, &str)> = sent[..b].unicode_word_indices().collect();
+        let link = match before[..] {
+            [.., (i, l), (_, aux)]
+                if s.g.question_links.has(l.to_lowercase())
+                    && s.g.passive_auxiliaries.has(aux.to_lowercase()) =>
+            {
+                i
+            }
+            [.., (i, l)] if s.g.question_links.has(l.to_lowercase()) => i,
+            _ => continue,
+        };
+        // "when asked whether…", "when asked by a reporter whether…".
+        let mut next = sent[b + word.len()..]
+            .unicode_words()
+            .map(str::to_lowercase);
+        let asks = match next.next() {
+            Some(w) if w == s.g.words.agent => next.take(6).any(|w| s.g.question_openers.has(&w)),
+            Some(w) => s.g.question_openers.has(&w),
+            None => false,
+        };
+        if !asks {
+            continue;
+        }
+        let Some(main) = all
+            .iter()
+            .rev()
+            .find(|f| f.at < at && f.source.is_some() && !f.is_hedge() && !f.within)
+        else {
+            // No answer before it ("Clinton was once asked which…"): a
+            // claim of its own, the asker's.
+            for f in all.iter_mut().filter(|f| f.at == at) {
+                f.rule = "asked-question";
+            }
+            continue;
+        };
+        {
+            let mut f = main.clone();
+            // Not a verb of its own ("said Trump when asked whether…" has no
+            // subject "said Trump when").
+            all.retain(|f: &Found| f.at != at);
+            f.cue = lower;
+            f.at = at;
+            f.from = sb.start + link;
+            // Nested in the answer's claim, never a clause of its own.
+            f.within = true;
+            f.leads = true;
+            f.rule = "asked-question";
+            all.push(f);
+            // "…when asked whether he would concede": a verb inside the
+            // question is part of it, no claim of the answerer's.
+            let ends = sent[b..]
+                .find([',', ';'])
+                .map_or(sb.end, |i| sb.start + b + i);
+            all.retain(|g: &Found| g.at <= at || g.at >= ends || g.is_hedge());
         }
     }
 
@@ -1640,14 +1757,30 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         if s.g.pronouns.has(bare(first)) {
             return Subject::Words(bare(first), false);
         }
-        if let Some(np) = opening_np(s, &words.join(" ")).or_else(|| {
-            let head: Vec<&str> = words
-                .iter()
-                .take_while(|w| names::capitalised(s, w) || s.g.articles.has(w.to_lowercase()))
-                .copied()
-                .collect();
-            (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
-        }) {
+        if let Some(np) = opening_np(s, &words.join(" "))
+            .or_else(|| {
+                // "The mayor left the room, saying…": the article and the
+                // shortest run of plain words after it that can speak.
+                if !s.g.articles.has(words[0].to_lowercase()) {
+                    return None;
+                }
+                (2..=words.len().min(4))
+                    .take_while(|&n| {
+                        plain(words[n - 1]).is_some_and(|w| !w.is_empty())
+                            && !words[n - 2].ends_with(',')
+                    })
+                    .map(|n| words[..n].join(" "))
+                    .find(|np| can_speak(s, ctx, np.trim_end_matches(','), opens))
+            })
+            .or_else(|| {
+                let head: Vec<&str> = words
+                    .iter()
+                    .take_while(|w| names::capitalised(s, w) || s.g.articles.has(w.to_lowercase()))
+                    .copied()
+                    .collect();
+                (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
+            })
+        {
             return Subject::Words(np.trim_end_matches(',').to_owned(), opens);
         }
         // "When his family moved back, his mother refused to teach him
@@ -2947,4 +3080,25 @@ fn lower_first(text: &str) -> String {
     cs.next()
         .map(|c| c.to_lowercase().chain(cs).collect())
         .unwrap_or_default()
+}
+
+/// A verb of more than one word that `rest` opens with ("fired back",
+/// "made it clear"): its words in the text and in lower case.
+fn phrasal_verb<'t>(s: &Suggester, rest: &'t str) -> Option<(&'t str, String)> {
+    let first = rest.unicode_words().next()?;
+    let phrases = s.phrasal.get(&first.to_lowercase())?;
+    phrases.iter().find_map(|p| {
+        let text = rest.get(..p.len())?;
+        let ends = !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric());
+        // "pushing back a decision": a thing moved, no words.
+        let moves = p
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| s.g.object_particles.has(last))
+            && rest[p.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| s.g.naming_complements.has(w.to_lowercase()));
+        (ends && !moves && text.eq_ignore_ascii_case(p)).then(|| (text, p.clone()))
+    })
 }

@@ -134,6 +134,19 @@ pub(crate) struct Grammar {
     /// the subject's.
     #[serde(default)]
     pub opening_participles: Words,
+    /// Words that tie one of those to the answer before it ("…, she said
+    /// when asked whether…", "after being pressed on…").
+    #[serde(default)]
+    pub question_links: Words,
+    /// What the question opens with after one of those ("asked whether",
+    /// "pressed on"): without one, "when asked to leave" asks nothing.
+    #[serde(default)]
+    pub question_openers: Words,
+    /// The last words of verbs of more than one word that, with an object
+    /// right after them, move a thing and say nothing ("pushing back a
+    /// decision").
+    #[serde(default)]
+    pub object_particles: Words,
     pub leading_words: Words,
     pub subordinators: Words,
     pub time_place_openers: Words,

@@ -15,7 +15,7 @@ use byline_model::article::{Article, Paragraph};
 use byline_model::{Loc, Para};
 pub use lexicon::{Lexicon, LexiconError};
 pub use names::Context;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One proposed claim. Offsets count `char`s into the paragraph, as a
@@ -175,6 +175,9 @@ pub struct Suggester {
     /// The closed lists of the language (its pack's `grammar.toml`).
     g: lang::Grammar,
     verbs: HashSet<String>,
+    /// The verbs of more than one word ("fire back", "made it clear"),
+    /// by their first word.
+    phrasal: HashMap<String, Vec<String>>,
     /// The verbs of those that report a stance, not words.
     stance: HashSet<String>,
     anonymous: HashSet<String>,
@@ -279,7 +282,18 @@ impl Suggester {
                 editorial_class.push(class);
             }
         }
+        let mut phrasal: HashMap<String, Vec<String>> = HashMap::new();
+        for v in lex.reporting_verbs.iter().chain(&lex.stance_verbs) {
+            if let Some((head, _)) = v.split_once(' ') {
+                phrasal.entry(head.to_owned()).or_default().push(v.clone());
+            }
+        }
+        // The longest first: "made it clear" before "made it".
+        for list in phrasal.values_mut() {
+            list.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        }
         Suggester {
+            phrasal,
             verbs: lex
                 .reporting_verbs
                 .iter()

@@ -829,3 +829,20 @@ fn a_title_in_capitals_names_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_verb_of_more_than_one_word_is_one_cue() {
+    let s = "Okafor made it clear that the levy would stay.";
+    assert_eq!(cues(s), [(s.to_string(), "made it clear".to_string())]);
+    let s = "Marr fired back that the audit was late.";
+    assert_eq!(cues(s), [(s.to_string(), "fired back".to_string())]);
+    // "made" alone reports nothing.
+    assert!(cues("The harbour board made a loss this year.").is_empty());
+}
+
+#[test]
+fn a_participle_after_a_clause_has_its_descriptor_subject() {
+    let got = of("The mayor left the room, saying the vote was a fraud.");
+    let sources: Vec<Option<String>> = got.into_iter().map(|x| x.2).collect();
+    assert_eq!(sources, [Some("the mayor".to_string())]);
+}
