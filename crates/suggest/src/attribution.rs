@@ -700,6 +700,8 @@ fn sentence(
         .first()
         .map(|r| (r.start, text[r.clone()].to_lowercase()));
     let mut all = Vec::new();
+    // The words that may put a question ("asked"), by byte in `sent`.
+    let mut asked: Vec<(usize, &str)> = Vec::new();
 
     // "According to X, …": the source follows the cue.
     for (r, _) in s.source_phrases.find(sent) {
@@ -724,7 +726,18 @@ fn sentence(
     // the name after the verb).
     for (b, word) in sent.unicode_word_indices() {
         let at = sb.start + b;
-        let (word, lower) = phrasal_verb(s, &sent[b..]).unwrap_or((word, word.to_lowercase()));
+        let mut lower = word.to_lowercase();
+        // "when asked whether…", read after every verb is found.
+        if s.g.opening_participles.has(&lower) {
+            asked.push((b, word));
+        }
+        let word = match phrasal_verb(s, &lower, &sent[b..]) {
+            Some((w, l)) => {
+                lower = l;
+                w
+            }
+            None => word,
+        };
         if !s.verbs.contains(&lower) || inside(quotes, at) {
             continue;
         }
@@ -1302,10 +1315,10 @@ fn sentence(
 
     // "…,” Okafor said when asked whether the levy would stay": the
     // question is nested in the answer's claim.
-    for (b, word) in sent.unicode_word_indices() {
+    for (b, word) in asked {
         let at = sb.start + b;
         let lower = word.to_lowercase();
-        if !s.g.opening_participles.has(&lower) || inside(quotes, at) {
+        if inside(quotes, at) {
             continue;
         }
         let before: Vec<(usize, &str)> = sent[..b].unicode_word_indices().collect();
@@ -3082,11 +3095,11 @@ fn lower_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A verb of more than one word that `rest` opens with ("fired back",
-/// "made it clear"): its words in the text and in lower case.
-fn phrasal_verb<'t>(s: &Suggester, rest: &'t str) -> Option<(&'t str, String)> {
-    let first = rest.unicode_words().next()?;
-    let phrases = s.phrasal.get(&first.to_lowercase())?;
+/// A verb of more than one word that `rest` opens with, its first word
+/// `first` in lower case ("fired back", "made it clear"): its words in the
+/// text and in lower case.
+fn phrasal_verb<'t>(s: &Suggester, first: &str, rest: &'t str) -> Option<(&'t str, String)> {
+    let phrases = s.phrasal.get(first)?;
     phrases.iter().find_map(|p| {
         let text = rest.get(..p.len())?;
         let ends = !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric());
