@@ -199,7 +199,13 @@ pub(super) fn suggest(
                     reported.push(r.start..f.at.min(r.end));
                 }
             }
-            out.push((r, f.kind, f.source, f.cue, f.rule, f.mention));
+            // "Sanders appeared to suggest…": the writer's inference is
+            // part of the cue.
+            let cue = match inference_before(s, text, f.at) {
+                Some(h) if !f.is_hedge() => format!("{h} {}", f.cue),
+                _ => f.cue,
+            };
+            out.push((r, f.kind, f.source, cue, f.rule, f.mention));
         }
     }
     out
@@ -511,7 +517,13 @@ fn spans(
                     .any(|(p, b)| p == k && (b.cue == f.cue && b.source == f.source))
         })
         .map(|(k, f)| {
-            let start = if f.from > unit.start { f.from } else { f.at };
+            // The question from the word that links it ("when asked…").
+            let start = if f.from > unit.start || f.rule == "asked-question" && f.from == unit.start
+            {
+                f.from
+            } else {
+                f.at
+            };
             // "recalling the floods of 2019," before the verb of the sentence.
             let end = per
                 .iter()
@@ -1322,60 +1334,90 @@ fn sentence(
             continue;
         }
         let before: Vec<(usize, &str)> = sent[..b].unicode_word_indices().collect();
-        let link = match before[..] {
-            [.., (i, l), (_, aux)]
-                if s.g.question_links.has(l.to_lowercase())
-                    && s.g.passive_auxiliaries.has(aux.to_lowercase()) =>
-            {
-                i
-            }
-            [.., (i, l)] if s.g.question_links.has(l.to_lowercase()) => i,
-            _ => continue,
+        let lowered = |i: usize| before[i].1.to_lowercase();
+        // "was asked", "being pressed": the auxiliary, if any.
+        let aux = before
+            .len()
+            .checked_sub(1)
+            .filter(|&i| s.g.passive_auxiliaries.has(lowered(i)));
+        let words = aux.unwrap_or(before.len());
+        // Where the question's clause starts: "when asked", "after he was
+        // asked", "When Robby Mook, her manager, was asked" (the link, a
+        // subject between it and the auxiliary), "who was asked" (the
+        // relative), ", asked about…" (the participle itself), "Sanders was
+        // asked about…" (the sentence).
+        let link = if words > 0 && s.g.question_links.has(lowered(words - 1)) {
+            Some(before[words - 1].0)
+        } else if aux.is_some() {
+            (words.saturating_sub(6)..words)
+                .rev()
+                .find(|&i| s.g.question_links.has(lowered(i)) || s.g.relatives.has(lowered(i)))
+                .map(|i| before[i].0)
+                .or(Some(0))
+        } else if sent[..b].trim_end().ends_with(',') {
+            Some(b)
+        } else {
+            None
         };
-        // "when asked whether…", "when asked by a reporter whether…".
-        let mut next = sent[b + word.len()..]
-            .unicode_words()
-            .map(str::to_lowercase);
+        let Some(link) = link else {
+            continue;
+        };
+        // "when asked whether…", "when asked by a reporter whether…",
+        // "asked last month about…"; not "when asked to leave".
+        let rest = &sent[b + word.len()..];
+        let clause = &rest[..rest.find([',', ';']).unwrap_or(rest.len())];
+        let mut next = clause.unicode_words().map(str::to_lowercase);
         let asks = match next.next() {
             Some(w) if w == s.g.words.agent => next.take(6).any(|w| s.g.question_openers.has(&w)),
-            Some(w) => s.g.question_openers.has(&w),
+            Some(w) if w == s.g.words.infinitive => false,
+            Some(w) if s.g.question_openers.has(&w) => true,
+            // "asked last month about…", not "Smith, delivering the speech,
+            // asked the crowd if…".
+            Some(_) => link != b && next.take(3).any(|w| s.g.question_openers.has(&w)),
             None => false,
         };
         if !asks {
             continue;
         }
-        let Some(main) = all
+        // The answer's claim: before the question ("…,” Okafor said when
+        // asked…"), else after it ("When Mook was asked…, he said").
+        let main = all
             .iter()
             .rev()
             .find(|f| f.at < at && f.source.is_some() && !f.is_hedge() && !f.within)
-        else {
-            // No answer before it ("Clinton was once asked which…"): a
-            // claim of its own, the asker's.
+            .or_else(|| {
+                all.iter().find(|f| {
+                    f.at >= at + word.len() + clause.len()
+                        && f.source.is_some()
+                        && !f.is_hedge()
+                        && !f.within
+                })
+            })
+            .cloned();
+        let Some(mut f) = main else {
+            // No answer in its sentence ("Clinton was once asked which…"):
+            // a claim of its own, the asker's.
             for f in all.iter_mut().filter(|f| f.at == at) {
                 f.rule = "asked-question";
             }
             continue;
         };
-        {
-            let mut f = main.clone();
-            // Not a verb of its own ("said Trump when asked whether…" has no
-            // subject "said Trump when").
-            all.retain(|f: &Found| f.at != at);
-            f.cue = lower;
-            f.at = at;
-            f.from = sb.start + link;
-            // Nested in the answer's claim, never a clause of its own.
-            f.within = true;
-            f.leads = true;
-            f.rule = "asked-question";
-            all.push(f);
-            // "…when asked whether he would concede": a verb inside the
-            // question is part of it, no claim of the answerer's.
-            let ends = sent[b..]
-                .find([',', ';'])
-                .map_or(sb.end, |i| sb.start + b + i);
-            all.retain(|g: &Found| g.at <= at || g.at >= ends || g.is_hedge());
-        }
+        let answer = f.at;
+        // Not a verb of its own ("said Trump when asked whether…" has no
+        // subject "said Trump when").
+        all.retain(|f: &Found| f.at != at);
+        f.cue = lower;
+        f.at = at;
+        f.from = sb.start + link;
+        // Nested in the answer's claim, never a clause of its own.
+        f.within = true;
+        f.leads = true;
+        f.rule = "asked-question";
+        all.push(f);
+        // "…when asked whether he would concede": a verb inside the
+        // question is part of it, no claim of the answerer's.
+        let ends = at + word.len() + clause.len();
+        all.retain(|g: &Found| g.at <= at || g.at >= ends || g.at == answer || g.is_hedge());
     }
 
     // "In a new Tribune poll, Okafor leads by nine points", "Okafor leads
@@ -3114,4 +3156,23 @@ fn phrasal_verb<'t>(s: &Suggester, first: &str, rest: &'t str) -> Option<(&'t st
                 .is_some_and(|w| s.g.naming_complements.has(w.to_lowercase()));
         (ends && !moves && text.eq_ignore_ascii_case(p)).then(|| (text, p.clone()))
     })
+}
+
+/// The writer's inference ("seemed to") that ends right before the cue at
+/// byte `at` of `text`, in lower case.
+fn inference_before(s: &Suggester, text: &str, at: usize) -> Option<String> {
+    let mut lo = at.saturating_sub(32);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &text[lo..at];
+    let end = before.trim_end().len();
+    if end == before.len() {
+        return None;
+    }
+    s.inferences
+        .find(before)
+        .into_iter()
+        .find(|(r, _)| r.end == end)
+        .map(|(r, _)| before[r].to_lowercase())
 }

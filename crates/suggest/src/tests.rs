@@ -846,3 +846,12 @@ fn a_participle_after_a_clause_has_its_descriptor_subject() {
     let sources: Vec<Option<String>> = got.into_iter().map(|x| x.2).collect();
     assert_eq!(sources, [Some("the mayor".to_string())]);
 }
+
+#[test]
+fn the_writers_inference_before_a_verb_is_part_of_its_cue() {
+    let s = "Okafor seemed to blame the contractor for the delay.";
+    assert_eq!(cues(s), [(s.to_string(), "seemed to blame".to_string())]);
+    // A verb with no inference before it is its own cue.
+    let s = "Marr blamed the contractor.";
+    assert_eq!(cues(s), [(s.to_string(), "blamed".to_string())]);
+}
