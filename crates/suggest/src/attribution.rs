@@ -950,13 +950,16 @@ fn sentence(
         let called_as = || soon(7, &|w| s.g.as_words.has(w));
         // "called him a political opportunist", "calls it a disgrace": a
         // name given, set after its object.
+        // "called him divisive": or a judging word the lexicon knows.
         let naming = || {
             let mut next = text[at + word.len()..sb.end].split_whitespace();
             next.next()
                 .is_some_and(|w| s.g.naming_objects.has(w.to_lowercase()))
-                && next
-                    .next()
-                    .is_some_and(|w| s.g.naming_complements.has(w.to_lowercase()))
+                && next.next().is_some_and(|w| {
+                    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    s.g.naming_complements.has(w.to_lowercase())
+                        || s.editorial.find(w).iter().any(|(r, _)| r.len() == w.len())
+                })
         };
         if s.g.quote_needing_verbs.has(&lower)
             && !after_quote
