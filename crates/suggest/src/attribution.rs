@@ -1477,8 +1477,9 @@ fn sentence(
             .into_iter()
             .find(|(r, _)| outside(r))
     {
-        let h = sent[r.clone()].to_lowercase();
-        all.push(Found::hedge(h, sb.start + r.start, "hedge"));
+        let from = lead_in(s, sent, r.start);
+        let h = sent[from..r.end].to_lowercase();
+        all.push(Found::hedge(h, sb.start + from, "hedge"));
         return all;
     }
     if all.is_empty()
@@ -3177,5 +3178,21 @@ fn inference_before(s: &Suggester, text: &str, at: usize) -> Option<String> {
         .find(before)
         .into_iter()
         .find(|(r, _)| r.end == end)
-        .map(|(r, _)| before[r].to_lowercase())
+        .map(|(r, _)| before[lead_in(s, before, r.start)..r.end].to_lowercase())
+}
+
+/// Where the words before byte `at` of `text` that belong to the writer's
+/// inference there start ("may seem to", "does not appear to"): two at most.
+fn lead_in(s: &Suggester, text: &str, at: usize) -> usize {
+    let mut from = at;
+    for _ in 0..2 {
+        let before = text[..from].trim_end();
+        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let w = before[start..].replace('’', "'").to_lowercase();
+        if before.len() == from || !s.g.inference_lead_ins.has(&w) {
+            break;
+        }
+        from = start;
+    }
+    from
 }

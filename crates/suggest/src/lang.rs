@@ -210,6 +210,10 @@ pub(crate) struct Grammar {
     pub headline_verbs: Words,
     pub verb_conjunctions: Words,
     pub inference_hedges: Vec<String>,
+    /// Words before one of those that belong to it ("may seem to", "does
+    /// not appear to", "often seems to").
+    #[serde(default)]
+    pub inference_lead_ins: Words,
     pub as_needing_verbs: Words,
     pub as_words: Words,
     /// Verbs of refusal, and the words after their "to" that make them a

@@ -855,3 +855,14 @@ fn the_writers_inference_before_a_verb_is_part_of_its_cue() {
     let s = "Marr blamed the contractor.";
     assert_eq!(cues(s), [(s.to_string(), "blamed".to_string())]);
 }
+
+#[test]
+fn the_words_before_an_inference_belong_to_it() {
+    let s = "The levy does not seem to help the harbour.";
+    assert_eq!(cues(s), [(s.to_string(), "does not seem to".to_string())]);
+    let s = "The plan may seem to favour the port.";
+    assert_eq!(cues(s), [(s.to_string(), "may seem to".to_string())]);
+    // Only those words: "The vote seems to…" keeps "seems to".
+    let s = "The vote seems to favour the port.";
+    assert_eq!(cues(s), [(s.to_string(), "seems to".to_string())]);
+}
