@@ -1849,6 +1849,13 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         }
         return Subject::Nothing;
     }
+    // "But, said Solovey, …": a link word alone before the verb.
+    if let [only] = words[..]
+        && only.ends_with(',')
+        && s.g.leading_words.has(bare(only))
+    {
+        return Subject::After;
+    }
     if last.ends_with(',') && words.len() > 1 {
         // "The ship returned, said the captain" / "…, he said,": the piece
         // before the comma is a clause of its own when it is long.
