@@ -948,23 +948,11 @@ fn sentence(
                 .any(is)
         };
         let called_as = || soon(7, &|w| s.g.as_words.has(w));
-        // "called him a political opportunist", "calls it a disgrace": a
-        // name given, set after its object.
-        // "called him divisive": or a judging word the lexicon knows.
-        let naming = || {
-            let mut next = text[at + word.len()..sb.end].split_whitespace();
-            next.next()
-                .is_some_and(|w| s.g.naming_objects.has(w.to_lowercase()))
-                && next.next().is_some_and(|w| {
-                    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                    s.g.naming_complements.has(w.to_lowercase())
-                        || s.editorial.find(w).iter().any(|(r, _)| r.len() == w.len())
-                })
-        };
+        // "called him a political opportunist", "calls it a disgrace",
         // "calls Clinton unqualified", "calling Mitch McConnell a liar",
         // "called the incident a reason…": an object of a few words, then
         // the name given; not "called the police the next day".
-        let naming_after_object = || {
+        let naming = || {
             let clause = text[at + word.len()..sb.end]
                 .split([',', ';'])
                 .next()
@@ -993,7 +981,6 @@ fn sentence(
                 .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 9)
             && !called_as()
             && !naming()
-            && !naming_after_object()
         {
             continue;
         }

@@ -89,8 +89,6 @@ pub(crate) struct Grammar {
     pub inverting_verbs: Words,
     pub quote_needing_verbs: Words,
     #[serde(default)]
-    pub naming_objects: Words,
-    #[serde(default)]
     pub naming_complements: Words,
     pub demand_particles: Words,
     pub document_prepositions: Words,
