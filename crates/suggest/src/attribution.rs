@@ -397,8 +397,7 @@ fn spans(
                         && !g.is_hedge()
                         // "Asked about the plan, Okafor said": the opening
                         // participle is nested in the verb's clause.
-                        && !((participle(s, &g.cue) || g.rule == "asked-question")
-                            && g.source == f.source)
+                        && !(participle(s, &g.cue) && g.source == f.source)
                         && words_between(g.at + g.cue.len(), f.from) >= least
                 })
         })
@@ -447,8 +446,7 @@ fn spans(
                     && best.at < f.at
                     && !f.is_hedge()
                     && !participle(s, &f.cue)
-                    && (((participle(s, &best.cue) || best.rule == "asked-question")
-                        && text[best.at..f.at].contains(','))
+                    && ((participle(s, &best.cue) && text[best.at..f.at].contains(','))
                         || (set_off_relative(s, &text[unit.start..best.at])
                             && text[(best.at + best.cue.len()).min(f.at)..f.at].contains(','))) =>
             {
