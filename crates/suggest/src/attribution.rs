@@ -1903,11 +1903,23 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                 // "The mayor met Denise Okafor, who said…": the name that
                 // ends a clause.
                 let ws: Vec<&str> = piece.split_whitespace().collect();
-                let run = ws
-                    .iter()
-                    .rev()
-                    .take_while(|w| names::is_name_word(s, w, false))
-                    .count();
+                let name_run = |ws: &[&str]| {
+                    ws.iter()
+                        .rev()
+                        .take_while(|w| names::is_name_word(s, w, false))
+                        .count()
+                };
+                // "Peter T. King of New York", "the Communications Workers
+                // of America": a name joined over "of" is one name.
+                let mut run = name_run(&ws);
+                while run > 0 && run + 1 < ws.len() {
+                    let joiner = ws.len() - run - 1;
+                    let more = name_run(&ws[..joiner]);
+                    if more == 0 || !s.g.name_joiners.has(bare(ws[joiner])) {
+                        break;
+                    }
+                    run += more + 1;
+                }
                 let lower_before = ws[..ws.len() - run]
                     .iter()
                     .any(|w| w.chars().next().is_some_and(char::is_lowercase));

@@ -246,6 +246,12 @@ pub(crate) struct Grammar {
     pub body_words: Words,
     pub he_titles: Words,
     pub she_titles: Words,
+    /// Given names that nearly always go by "he" or "she" ("Ann
+    /// Kirkpatrick … he" is someone else).
+    #[serde(default)]
+    pub he_names: Words,
+    #[serde(default)]
+    pub she_names: Words,
     pub title_roles: Vec<(String, String)>,
     // Loaded language.
     pub phrase_stops: Words,

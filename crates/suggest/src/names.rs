@@ -146,9 +146,16 @@ impl Context {
                 Some(Named::Person(n)) if !place && !dateline => {
                     let words: Vec<&str> = run.text.split_whitespace().collect();
                     let title = bare(words.first().copied().unwrap_or(""));
+                    // A title says it (Mr, Ms), else a given name that
+                    // nearly always goes by one ("Ann", "Marco").
+                    let given = bare(n.split_whitespace().next().unwrap_or(""));
                     let g = if s.g.he_titles.has(&title) {
                         Some(Gender::He)
                     } else if s.g.she_titles.has(&title) {
+                        Some(Gender::She)
+                    } else if n.contains(' ') && s.g.he_names.has(&given) {
+                        Some(Gender::He)
+                    } else if n.contains(' ') && s.g.she_names.has(&given) {
                         Some(Gender::She)
                     } else {
                         None
@@ -404,6 +411,11 @@ pub(super) fn is_name_word(s: &Suggester, w: &str, sentence_start: bool) -> bool
 pub(super) fn classify_run(s: &Suggester, run: &str) -> Option<Named> {
     let clean = run.trim_matches(|c: char| !(c.is_alphanumeric() || c == ')' || c == '.'));
     let clean = clean.trim_end_matches('.');
+    // "Lester Holt’s question": the name is the owner's.
+    let clean = clean
+        .strip_suffix("’s")
+        .or_else(|| clean.strip_suffix("'s"))
+        .unwrap_or(clean);
     let words: Vec<&str> = clean.split_whitespace().collect();
     if words.is_empty() {
         return None;
