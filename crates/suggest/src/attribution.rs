@@ -1510,6 +1510,26 @@ fn sentence(
             }
         }
     }
+    // "Nine in 10 voters say they think…": a "they" or "it" no one before
+    // resolves is the source named before it in the sentence, when that is
+    // no one person.
+    for i in 0..all.len() {
+        if all[i].grade != Grade::Pronoun || all[i].by.is_some() {
+            continue;
+        }
+        let at = all[i].at;
+        let before = all
+            .iter()
+            .filter(|g| g.at < at && g.grade == Grade::Resolved && !g.person && !g.is_hedge())
+            .max_by_key(|g| g.at)
+            .map(|g| (g.kind, g.source.clone()));
+        if let Some((kind, Some(src))) = before {
+            let f = &mut all[i];
+            f.kind = kind;
+            f.source = Some(src);
+            f.grade = Grade::Resolved;
+        }
+    }
     all
 }
 
@@ -1795,12 +1815,19 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         // the sentence; its subject follows.
         let joined = words.join(" ");
         let after_opener: Vec<&str>;
-        let opener = bare(words[0]).ends_with("ing")
-            || s.g.prepositions.has(bare(words[0]))
+        let first = bare(words[0]);
+        // "Meanwhile, it attacked Trump, saying…": a link word set off.
+        let link = words[0].ends_with(',')
+            && (s.g.aside_adverbs.has(&first)
+                || s.g.leading_words.has(&first)
+                || ly_adverb(s, &first));
+        let opener = first.ends_with("ing")
+            || link
+            || s.g.prepositions.has(&first)
             || s.g.phrase_openers.has(bare(words[0]))
             // "When Mr. Rubio did take him on, he did it sideways, acknowledging".
             || s.g.subordinators.has(bare(words[0])) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
-        let words: &[&str] = if opener && words.len() > 2 {
+        let words: &[&str] = if opener && (words.len() > 2 || link) {
             // "In his first reaction, during an interview, Mr. Trump…": past
             // every phrase that opens the sentence.
             after_opener = pieces(&joined)
@@ -1842,12 +1869,32 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                     .find(|np| can_speak(s, ctx, np.trim_end_matches(','), opens))
             })
             .or_else(|| {
-                let head: Vec<&str> = words
-                    .iter()
-                    .take_while(|w| names::capitalised(s, w) || s.g.articles.has(w.to_lowercase()))
-                    .copied()
-                    .collect();
-                (!head.is_empty() && head.len() <= 5).then(|| head.join(" "))
+                // "Jane Smith, the mayor, left…": up to the comma.
+                let mut head: Vec<&str> = Vec::new();
+                for w in words {
+                    // "The Vermont senator is sticking…", "Hillary
+                    // Clinton’s campaign manager Robby Mook said…": the
+                    // nouns the names qualify, and the names after them.
+                    let b = bare(w);
+                    let role = !head.is_empty()
+                        && (s.titles.contains(&b)
+                            || s.anonymous.contains(&b)
+                            || s.agents.contains(&b));
+                    if !(role || names::capitalised(s, w) || s.g.articles.has(w.to_lowercase())) {
+                        break;
+                    }
+                    head.push(w);
+                    if w.ends_with(',') {
+                        break;
+                    }
+                }
+                while head
+                    .last()
+                    .is_some_and(|w| s.g.articles.has(w.to_lowercase()))
+                {
+                    head.pop();
+                }
+                (!head.is_empty() && head.len() <= 7).then(|| head.join(" "))
             })
         {
             return Subject::Words(np.trim_end_matches(',').to_owned(), opens);
@@ -2619,7 +2666,9 @@ fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
                 && (s.g.prepositions.has(&l)
                     || s.g.paper_participles.has(&l)
                     || s.g.coordinators.has(&l)
-                    || participle_like(w))
+                    // "The retired neurosurgeon": after an article it
+                    // qualifies the noun.
+                    || (participle_like(w) && !s.g.articles.has(bare(words[i - 1]))))
         })
         .map_or(words.len(), |(i, _)| i);
     // "a group of farmers", "dozens of residents": the head is after "of".
@@ -2691,7 +2740,14 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         .iter()
         .position(|w| !s.g.approximators.has(bare(w)))
         .unwrap_or(0);
-    if quantity(s, &words) && !s.g.number_words.has(bare(words[start])) {
+    // "Four in 10 voters", "Seven of 10": a number of a number is a share.
+    let of_number = words.get(start + 1).is_some_and(|w| {
+        let b = bare(w);
+        b == s.g.words.ratio || b == s.g.words.partitive
+    }) && words.get(start + 2).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit()) || s.g.number_words.has(bare(w))
+    });
+    if quantity(s, &words) && (!s.g.number_words.has(bare(words[start])) || of_number) {
         let mut text = words[start..].join(" ");
         // Written as in a sentence: "most", "a majority of voters".
         if words[start].chars().skip(1).all(char::is_lowercase) {

@@ -98,7 +98,8 @@ pub struct Context {
     roles: std::collections::HashMap<String, String>,
     /// What "he" or "she" has been seen to mean, or a title says (Mr, Ms).
     gender: std::collections::HashMap<String, Gender>,
-    /// The last source of any sort, for "they said" and "it said".
+    /// The last source that is no one person, for "they said" and "it
+    /// said", while no person has been cited since.
     last_source: Option<(Kind, String)>,
 }
 
@@ -220,7 +221,10 @@ impl Context {
                 self.gender.insert(source.to_owned(), g);
             }
         }
-        self.last_source = Some((kind, source.to_owned()));
+        // "they said" and "it said" mean a body, a document or people
+        // unnamed, never one person: a person cited since leaves them
+        // meaning no one.
+        self.last_source = (!person).then(|| (kind, source.to_owned()));
     }
 
     /// Whom "he" or "she" means: the person last named or cited who is one
