@@ -1824,9 +1824,9 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         let opener = first.ends_with("ing")
             || link
             || s.g.prepositions.has(&first)
-            || s.g.phrase_openers.has(bare(words[0]))
+            || s.g.phrase_openers.has(&first)
             // "When Mr. Rubio did take him on, he did it sideways, acknowledging".
-            || s.g.subordinators.has(bare(words[0])) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
+            || s.g.subordinators.has(&first) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
         let words: &[&str] = if opener && (words.len() > 2 || link) {
             // "In his first reaction, during an interview, Mr. Trump…": past
             // every phrase that opens the sentence.

@@ -149,14 +149,14 @@ impl Context {
                     let title = bare(words.first().copied().unwrap_or(""));
                     // A title says it (Mr, Ms), else a given name that
                     // nearly always goes by one ("Ann", "Marco").
-                    let given = bare(n.split_whitespace().next().unwrap_or(""));
+                    let given = n.split_once(' ').map(|(g, _)| bare(g)).unwrap_or_default();
                     let g = if s.g.he_titles.has(&title) {
                         Some(Gender::He)
                     } else if s.g.she_titles.has(&title) {
                         Some(Gender::She)
-                    } else if n.contains(' ') && s.g.he_names.has(&given) {
+                    } else if s.g.he_names.has(&given) {
                         Some(Gender::He)
-                    } else if n.contains(' ') && s.g.she_names.has(&given) {
+                    } else if s.g.she_names.has(&given) {
                         Some(Gender::She)
                     } else {
                         None
