@@ -374,6 +374,13 @@ fn spans(
             f.from > unit.start
                 && !f.within
                 && !f.is_hedge()
+                // "The plan shows the city is broke, the mayor said": what
+                // is before is the mayor's.
+                && (text[(f.at + f.cue.len()).min(unit.end)..unit.end]
+                    .split_whitespace()
+                    .count()
+                    > 4
+                    || !found.iter().any(|g| g.at < f.at && reports_all_before(s, text, g, f)))
                 && !inside(quotes, f.from)
                 // "the council, which critics say was rushed": a clause
                 // inside what is reported.
@@ -453,6 +460,20 @@ fn spans(
                 inner.push((k, std::mem::replace(best, f)))
             }
             Some((_, best)) if f.grade > best.grade => inner.push((k, std::mem::replace(best, f))),
+            // "While not everything Trump says is true, Jamieson said…": the
+            // verb of the main clause, not one in a clause set before it;
+            // "Polling shows that “…,” said Sylke Tempel": the one who says
+            // all of it.
+            Some((_, best))
+                if f.grade >= best.grade
+                    && best.at < f.at
+                    && !f.is_hedge()
+                    && !participle(s, &f.cue)
+                    && (main_after_subordinate(s, text, unit.start, best, &f)
+                        || reports_all_before(s, text, best, &f)) =>
+            {
+                inner.push((k, std::mem::replace(best, f)))
+            }
             // "…a state that she hoped to carry…, said Dan Gerstein": what
             // the sentence reports is the statement, not a stance inside it.
             Some((_, best))
@@ -503,6 +524,13 @@ fn spans(
     // expectations": a second cue of the clause, with a source and words of
     // its own, is an attribution nested in the first, from its subject (or
     // its cue) to the end of its clause.
+    // Where each cue of a clause is: a nested claim ends before the next.
+    let mut cue_at: Vec<(usize, usize)> = per
+        .iter()
+        .chain(inner.iter())
+        .map(|(k, b)| (*k, b.at))
+        .collect();
+    cue_at.sort_unstable();
     let nested: Vec<(Range<usize>, Found)> = inner
         .into_iter()
         .filter(|(k, f)| {
@@ -523,11 +551,24 @@ fn spans(
                 f.at
             };
             // "recalling the floods of 2019," before the verb of the sentence.
-            let end = per
+            let end = cue_at
                 .iter()
-                .filter(|(p, b)| *p == k && b.at > f.at)
-                .filter_map(|(_, b)| text[f.at..b.at].rfind(',').map(|i| f.at + i))
-                .next()
+                .filter(|&&(p, at)| p == k && at > f.at)
+                .find_map(|&(_, at)| {
+                    text[f.at..at].rfind(',').map(|i| {
+                        // "…a “sociopath,” said": the quotation closed.
+                        let after = &text[f.at + i + 1..at];
+                        let closing = after.len()
+                            - after
+                                .trim_start_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
+                                .len();
+                        if closing > 0 {
+                            f.at + i + 1 + closing
+                        } else {
+                            f.at + i
+                        }
+                    })
+                })
                 .unwrap_or(bounds(k).end);
             (start..end.max(start), f)
         })
@@ -592,6 +633,60 @@ fn spans(
     }
     out.extend(nested);
     out
+}
+
+/// Whether `before` is a subject and an aside set off after it that has
+/// not closed ("Humphrey, who calls Trump a", "Mr. Manafort, citing").
+fn set_off_aside(s: &Suggester, before: &str) -> bool {
+    before.find(',').is_some_and(|i| {
+        !before[..i].trim().is_empty()
+            && !before[i + 1..].contains(',')
+            && before[i + 1..].split_whitespace().next().is_some_and(|w| {
+                let w = bare(w);
+                s.g.antecedent_relatives.has(&w) || (w.ends_with("ing") && s.verbs.contains(&w))
+            })
+    })
+}
+
+/// Whether `then` is a cue after what it reports, set off by a comma, and
+/// `first` a cue inside those words ("Polling shows that “…,” said Sylke
+/// Tempel", "The plan shows the city is broke, the mayor said").
+fn reports_all_before(s: &Suggester, text: &str, first: &Found, then: &Found) -> bool {
+    let end = if then.from > first.at {
+        then.from
+    } else {
+        then.at
+    };
+    !then.leads
+        && matches!(then.rule, "verb-inverted" | "verb-subject")
+        && first.leads
+        && !first.is_hedge()
+        && without_closing_quotes(s, text[first.at..end].trim_end()).ends_with(',')
+        // Not "…, and suggested that": a second verb of the first's subject.
+        && !text[end..then.at]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| s.g.verb_conjunctions.has(w))
+}
+
+/// Whether `first` is a cue in a clause that opens its sentence with a
+/// subordinator and `then` the verb of the main clause after it, with a
+/// subject of its own ("While not everything Trump says is true, Jamieson
+/// said…").
+fn main_after_subordinate(
+    s: &Suggester,
+    text: &str,
+    start: usize,
+    first: &Found,
+    then: &Found,
+) -> bool {
+    then.from > first.at
+        && text[start..first.at]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| s.g.subordinators.has(bare(w)))
+        && !text[start..first.at].contains(',')
+        && text[first.at..then.from].contains(',')
 }
 
 /// Whether `before` (a sentence up to a verb) ends in a relative set off
@@ -1061,7 +1156,13 @@ fn sentence(
                     .split_whitespace()
                     .next_back()
                     .is_some_and(|w| s.g.verb_conjunctions.has(w))
-                    && !text[p.at + p.cue.len()..at].contains(',') =>
+                    && !text[p.at + p.cue.len()..at].contains(',')
+                    // "responded … by saying": the gerund is the subject's.
+                    && (!lower.ends_with("ing")
+                        || !text[start..at]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| s.g.prepositions.has(w))) =>
             {
                 within = true;
                 deep = p.within;
@@ -1287,6 +1388,13 @@ fn sentence(
             // opening phrase; what is attributed follows.
             let region = &text[start..at];
             let opening = region.rfind(',').map_or("", |i| &region[..i]);
+            // "Roffman, who estimates that…, described": the subject and an
+            // aside, no clause.
+            let opening = if set_off_aside(s, opening) {
+                ""
+            } else {
+                opening
+            };
             f.cue = lower;
             f.at = at;
             f.leads = leads && (carried.is_some() || !after_quote && !clause_like(s, opening));
@@ -1674,7 +1782,13 @@ fn clause_start(
             let between: Vec<&str> = text[q.end..verb].split_whitespace().collect();
             !between.is_empty() && between.iter().all(|w| s.g.verb_conjunctions.has(*w))
         };
-        if q.end <= verb && q.end > start && !linked() {
+        // "Humphrey, who calls Trump a “sociopath,” said…", "Mr. Manafort,
+        // citing ''the unique magic of Trump,'' said…": a quotation that
+        // closes an aside set off after the subject, the verb after it
+        // still the subject's.
+        let in_aside =
+            || text[q.end..verb].trim().is_empty() && set_off_aside(s, &text[start..q.start]);
+        if q.end <= verb && q.end > start && !linked() && !in_aside() {
             start = q.end;
         }
     }
@@ -1699,7 +1813,15 @@ enum Subject {
 
 /// The subject in the words before a verb (`region`, from the clause start).
 fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) -> Subject {
-    let mut words: Vec<&str> = region.split_whitespace().collect();
+    // "a “sociopath,”": the comma inside a closing quotation mark sets off
+    // as one outside it does.
+    let mut words: Vec<&str> = region
+        .split_whitespace()
+        .map(|w| match without_closing_quotes(s, w) {
+            t if t.ends_with(',') => t,
+            _ => w,
+        })
+        .collect();
     // "Scott blasted Congress and said…", "She called on Congress to act
     // and said…": the subject the clause opened with.
     if words.last().is_some_and(|w| s.g.verb_conjunctions.has(w))
@@ -1722,6 +1844,16 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     if verb.ends_with("ing") && words.len() >= 2 && s.g.ing_chains.has(bare(words[words.len() - 1]))
     {
         words.pop();
+    }
+    // "Obama responded … by saying…", "…whatever he wanted, from saying":
+    // a gerund after a preposition is the subject's of its clause.
+    if verb.ends_with("ing")
+        && words.len() >= 3
+        && s.g.prepositions.has(words[words.len() - 1])
+        && let Some(subject) = coordinated(s, &words[..words.len() - 1])
+    {
+        let first = region.trim_start().starts_with(subject.as_str());
+        return Subject::Words(subject, opens && first);
     }
     // "He's said": the pronoun.
     if let Some(last) = words.last_mut()
@@ -1804,6 +1936,14 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     {
         words.pop();
     }
+    // "not everything Trump says": the name after the pronoun the clause
+    // qualifies.
+    if let Some(i) = words.iter().rposition(|w| s.g.object_pronouns.has(bare(w)))
+        && i + 1 < words.len()
+        && words[i + 1..].iter().all(|w| names::capitalised(s, w))
+    {
+        words.drain(..=i);
+    }
     let Some(last) = words.last() else {
         return Subject::After;
     };
@@ -1825,6 +1965,8 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             || link
             || s.g.prepositions.has(&first)
             || s.g.phrase_openers.has(&first)
+            // "Earlier this week, Todd pressed…, insisting…".
+            || s.g.time_place_openers.has(&first)
             // "When Mr. Rubio did take him on, he did it sideways, acknowledging".
             || s.g.subordinators.has(&first) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
         let words: &[&str] = if opener && (words.len() > 2 || link) {
@@ -2701,10 +2843,52 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             within: false,
         })
     };
-    let words: Vec<&str> = src.split_whitespace().collect();
+    let mut words: Vec<&str> = src.split_whitespace().collect();
+    // "as to whether Cruz", "was what Liz Wahl": the subject of the clause
+    // the question word opens.
+    if let Some(i) = words.iter().rposition(|w| {
+        let b = bare(w);
+        s.g.question_openers.has(&b)
+            && !s.g.prepositions.has(&b)
+            && w.chars().all(char::is_lowercase)
+    }) && i + 1 < words.len()
+    {
+        words.drain(..=i);
+    }
+    // "will reporters still want…?", "is bleak": a question's helper or a
+    // predicate is no subject.
+    let first_plain = |is: &dyn Fn(&str) -> bool| {
+        words
+            .first()
+            .is_some_and(|w| w.chars().all(char::is_lowercase) && is(w))
+    };
+    if first_plain(&|w| s.g.verb_helpers.has(w) && !s.g.pronouns.has(w)) {
+        return None;
+    }
+    // "to Ukraine", "by": a phrase of a preposition; who speaks is not in
+    // it (the annotator names them).
+    // ("about 20 people", "at least four of the nine members" are
+    // counted people).
+    if first_plain(&|w| s.g.prepositions.has(w) && !s.g.approximators.has(w))
+        && !(1..words.len().min(3)).any(|i| quantity(s, &words[i..]))
+    {
+        return found(Kind::Sourced, None, false, Grade::Pronoun);
+    }
+    // "he also", "Kasich jokingly", "I can": the subject without the
+    // helpers and adverbs before its verb.
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            w.chars().all(char::is_lowercase)
+                && (s.g.subject_trailers.has(*w) || s.g.verb_helpers.has(*w) || ly_adverb(s, w))
+        })
+    {
+        words.pop();
+    }
     if words.is_empty() {
         return None;
     }
+    let joined = words.join(" ");
+    let src = joined.as_str();
     let lower = bare(src);
     // "neither company would confirm": no one says anything.
     if s.g.nobody_words.has(bare(words[0])) {

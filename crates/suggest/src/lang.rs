@@ -252,6 +252,10 @@ pub(crate) struct Grammar {
     pub he_names: Words,
     #[serde(default)]
     pub she_names: Words,
+    /// Pronouns that head a relative clause without "that" ("everything
+    /// Trump says"): the subject is the name after them.
+    #[serde(default)]
+    pub object_pronouns: Words,
     pub title_roles: Vec<(String, String)>,
     // Loaded language.
     pub phrase_stops: Words,

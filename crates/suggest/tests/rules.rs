@@ -5,8 +5,8 @@
 //! - `quote`: the words of the suggestion expected, and its `kind`
 //!   (sourced, anonymous, editorial), its `source` (omitted: none), the
 //!   `mention` that names the source in the sentence when the source is a
-//!   fuller name from elsewhere (omitted: not checked) and its `rule`
-//!   (omitted: the file's name);
+//!   fuller name from elsewhere (omitted: not checked), its `cue` (omitted:
+//!   not checked) and its `rule` (omitted: the file's name);
 //! - `absent = true`: no suggestion of that `kind` (sourced and anonymous
 //!   count as one) over `quote`, or over the whole paragraph when `quote`
 //!   is omitted: what the rules must not do.
@@ -36,6 +36,7 @@ struct Case {
     kind: String,
     source: Option<String>,
     mention: Option<String>,
+    cue: Option<String>,
     rule: Option<String>,
     #[serde(default)]
     absent: bool,
@@ -158,13 +159,15 @@ fn every_rule_case_holds() {
                     && g.kind == want
                     && g.source.as_deref() == c.source.as_deref()
                     && (c.mention.is_none() || g.mention == c.mention)
+                    && c.cue.as_ref().is_none_or(|cue| &g.cue == cue)
                     && g.rule == rule
             });
             if !hit {
                 failures.push(format!(
-                    "{at}: expected {} {quote:?} ({:?}) [{rule}], got {}",
+                    "{at}: expected {} {quote:?} ({:?}, cue {:?}) [{rule}], got {}",
                     c.kind,
                     c.source,
+                    c.cue,
                     if shown.is_empty() { "nothing" } else { &shown }
                 ));
             }
