@@ -2855,6 +2855,70 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     {
         words.drain(..=i);
     }
+    // "On Saturday Sen. Elizabeth Warren", "At the party convention
+    // Warren": a phrase of time or place before the subject, no comma
+    // between; the name after it.
+    let opener = |w: &str| {
+        let b = bare(w);
+        (w.chars().all(char::is_lowercase) || w.chars().skip(1).all(char::is_lowercase))
+            && (s.g.time_place_openers.has(&b) || s.g.calendar_words.has(&b))
+    };
+    // Not "at least a dozen members of Congress", "he and Mr. Allen",
+    // "Republican leaders to disavow Mr. Trump": a name inside the subject.
+    let plain_prefix = |i: usize| {
+        words[..i].iter().all(|w| {
+            let b = bare(w);
+            !s.g.verb_conjunctions.has(&b)
+                && !s.g.coordinators.has(&b)
+                && b != s.g.words.infinitive
+                && !participle_like(&b)
+        })
+    };
+    let name_from = |i: usize| {
+        !words[i - 1].ends_with(',')
+            && plain_prefix(i)
+            && name_of(s, ctx, &words[i..].join(" "), false).is_some()
+    };
+    let named = if words.len() > 2
+        && opener(words[0])
+        && !(1..words.len().min(3)).any(|i| quantity(s, &words[i..]))
+        // Not "March for Bernie at DNC": a name that starts like one.
+        && name_of(s, ctx, src, initial).is_none()
+        && !s.g.name_joiners.has(bare(words[1]))
+    {
+        (1..words.len()).find(|&i| {
+            let b = bare(words[i]);
+            !s.g.calendar_words.has(&b)
+                && (s.titles.contains(&b) || names::capitalised(s, words[i]))
+                && name_from(i)
+        })
+    } else {
+        // "party convention Sen. Elizabeth Warren" (after "At the"): a
+        // title after plain words opens the subject.
+        (1..words.len()).find(|&i| {
+            let b = bare(words[i]);
+            let prev = words[i - 1];
+            (i >= 2
+                && s.titles.contains(&b)
+                && names::capitalised(s, words[i])
+                && prev.chars().all(char::is_lowercase)
+                && words[i - 2].chars().all(char::is_lowercase)
+                && !s.g.articles.has(prev)
+                // Not "a top adviser for President Obama", "a commission
+                // appointed by President Bush".
+                && words[1..i].iter().all(|w| !s.g.prepositions.has(bare(w))))
+                && name_from(i)
+        })
+    };
+    if let Some(i) = named {
+        return classify(s, ctx, &words[i..].join(" "), false);
+    }
+    // "…issued a statement Tuesday saying": a day is no one.
+    if let [only] = words[..]
+        && (s.g.calendar_words.has(bare(only)) || s.g.time_nouns.has(bare(only)))
+    {
+        return None;
+    }
     // "will reporters still want…?", "is bleak": a question's helper or a
     // predicate is no subject.
     let first_plain = |is: &dyn Fn(&str) -> bool| {
