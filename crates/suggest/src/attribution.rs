@@ -858,7 +858,12 @@ fn sentence(
             .split_whitespace()
             .rev()
             .map(str::to_lowercase)
-            .find(|w| !s.g.passive_adverbs.has(w));
+            // "is today typically called": past the adverbs.
+            .find(|w| {
+                !(s.g.passive_adverbs.has(w)
+                    || ly_adverb(s, w)
+                    || s.g.leading_words.has(w) && s.g.time_place_openers.has(w))
+            });
         // "is congratulating", "was saying": a progressive, not a passive.
         let progressive =
             s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Ing) || lower.ends_with("ing");
@@ -1066,6 +1071,45 @@ fn sentence(
                         || i <= 2 && s.editorial.find(w).iter().any(|(r, _)| r.len() == w.len())
                 })
         };
+        // "a chummy culture called “The HP Way”": a name given after a
+        // noun that is no subject, no one's words.
+        let object_before = || {
+            // A noun phrase in plain words right after a preposition.
+            let ws: Vec<&str> = text[sb.start..at]
+                .split_whitespace()
+                .rev()
+                .take(6)
+                .collect();
+            !ws.first().is_some_and(|w| w.ends_with(','))
+                && ws
+                    .iter()
+                    .skip(1)
+                    .take(4)
+                    .position(|w| s.g.prepositions.has(bare(w)))
+                    .is_some_and(|p| {
+                        // Not "Trump in his announcement speech called": a
+                        // subject before the phrase.
+                        !ws.get(p + 2).is_some_and(|w| {
+                            names::capitalised(s, w) || s.g.pronouns.has(bare(w))
+                        })
+                        // One phrase ("for a chummy culture"), not two ("In a
+                        // statement the union called").
+                        && ws[..p].iter().all(|w| !s.g.articles.has(bare(w)))
+                            && ws[..=p].iter().all(|w| {
+                                !w.ends_with(',')
+                                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                                    && !s.verbs.contains(&bare(w))
+                                    && !s.g.pronouns.has(bare(w))
+                            })
+                    })
+        };
+        if s.g.quote_needing_verbs.has(&lower)
+            && !lower.ends_with("ing")
+            && !after_quote
+            && object_before()
+        {
+            continue;
+        }
         if s.g.quote_needing_verbs.has(&lower)
             && !after_quote
             && !demand
