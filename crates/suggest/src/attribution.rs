@@ -2869,24 +2869,21 @@ fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
     (tail.saturating_sub(1), tail)
 }
 
-/// Sourced or anonymous, and the source as an annotator would write it.
-fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Found> {
-    let found = |kind, source: Option<String>, person, grade| {
-        Some(Found {
-            kind,
-            source,
-            mention: None,
-            cue: String::new(),
-            person,
-            by: None,
-            grade,
-            at: 0,
-            from: 0,
-            leads: true,
-            rule: "",
-            within: false,
-        })
-    };
+/// What the words of a subject come to once the words around it that name
+/// no one are gone.
+enum Trimmed<'a> {
+    Words(Vec<&'a str>),
+    /// The subject is the name these words end with.
+    From(String),
+    /// No one speaks ("will reporters…?", "is bleak", a day).
+    NoOne,
+    /// Someone speaks whom the words do not name ("to Ukraine", "by").
+    Unnamed,
+}
+
+/// The subject `src` without what comes before or after it that names no
+/// one.
+fn trimmed<'a>(s: &Suggester, ctx: &Context, src: &'a str, initial: bool) -> Trimmed<'a> {
     let mut words: Vec<&str> = src.split_whitespace().collect();
     // "as to whether Cruz", "was what Liz Wahl": the subject of the clause
     // the question word opens.
@@ -2927,7 +2924,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         && opener(words[0])
         && !(1..words.len().min(3)).any(|i| quantity(s, &words[i..]))
         // Not "March for Bernie at DNC": a name that starts like one.
-        && name_of(s, ctx, src, initial).is_none()
+        && name_of(s, ctx, &words.join(" "), initial).is_none()
         && !s.g.name_joiners.has(bare(words[1]))
     {
         (1..words.len()).find(|&i| {
@@ -2955,13 +2952,13 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         })
     };
     if let Some(i) = named {
-        return classify(s, ctx, &words[i..].join(" "), false);
+        return Trimmed::From(words[i..].join(" "));
     }
     // "…issued a statement Tuesday saying": a day is no one.
     if let [only] = words[..]
         && (s.g.calendar_words.has(bare(only)) || s.g.time_nouns.has(bare(only)))
     {
-        return None;
+        return Trimmed::NoOne;
     }
     // "will reporters still want…?", "is bleak": a question's helper or a
     // predicate is no subject.
@@ -2971,7 +2968,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
             .is_some_and(|w| w.chars().all(char::is_lowercase) && is(w))
     };
     if first_plain(&|w| s.g.verb_helpers.has(w) && !s.g.pronouns.has(w)) {
-        return None;
+        return Trimmed::NoOne;
     }
     // "to Ukraine", "by": a phrase of a preposition; who speaks is not in
     // it (the annotator names them).
@@ -2980,7 +2977,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     if first_plain(&|w| s.g.prepositions.has(w) && !s.g.approximators.has(w))
         && !(1..words.len().min(3)).any(|i| quantity(s, &words[i..]))
     {
-        return found(Kind::Sourced, None, false, Grade::Pronoun);
+        return Trimmed::Unnamed;
     }
     // "he also", "Kasich jokingly", "I can": the subject without the
     // helpers and adverbs before its verb.
@@ -2993,8 +2990,35 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         words.pop();
     }
     if words.is_empty() {
-        return None;
+        return Trimmed::NoOne;
     }
+    Trimmed::Words(words)
+}
+
+/// Sourced or anonymous, and the source as an annotator would write it.
+fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Found> {
+    let found = |kind, source: Option<String>, person, grade| {
+        Some(Found {
+            kind,
+            source,
+            mention: None,
+            cue: String::new(),
+            person,
+            by: None,
+            grade,
+            at: 0,
+            from: 0,
+            leads: true,
+            rule: "",
+            within: false,
+        })
+    };
+    let words = match trimmed(s, ctx, src, initial) {
+        Trimmed::Words(w) => w,
+        Trimmed::From(rest) => return classify(s, ctx, &rest, false),
+        Trimmed::NoOne => return None,
+        Trimmed::Unnamed => return found(Kind::Sourced, None, false, Grade::Pronoun),
+    };
     let joined = words.join(" ");
     let src = joined.as_str();
     let lower = bare(src);
