@@ -205,7 +205,19 @@ pub(super) fn suggest(
                 Some(h) if !f.is_hedge() => format!("{h} {}", f.cue),
                 _ => f.cue,
             };
-            out.push((r, f.kind, f.source, cue, f.rule, f.mention));
+            // "3 percent of self-described “moderates”": the source as
+            // the annotator writes it, without the marks.
+            let source = f.source.map(|src| {
+                if src.contains(|c: char| s.g.quotes.opens(c) || s.g.quotes.closes(c)) {
+                    src.replace(|c: char| s.g.quotes.opens(c) || s.g.quotes.closes(c), "")
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                } else {
+                    src
+                }
+            });
+            out.push((r, f.kind, source, cue, f.rule, f.mention));
         }
     }
     out
@@ -269,6 +281,26 @@ impl Found {
             from: 0,
             leads: false,
             rule,
+            within: false,
+        }
+    }
+
+    /// A claim whose speaker the words do not name for us ("to Ukraine",
+    /// "Jason Sims — a teacher from Mount Pleasant — says"): sourced, the
+    /// source left to the annotator.
+    fn unnamed() -> Found {
+        Found {
+            kind: Kind::Sourced,
+            source: None,
+            mention: None,
+            cue: String::new(),
+            person: false,
+            by: None,
+            grade: Grade::Pronoun,
+            at: 0,
+            from: 0,
+            leads: true,
+            rule: "",
             within: false,
         }
     }
@@ -996,7 +1028,16 @@ fn sentence(
             // "…blasted Congress and said", "…in Northgate and says": a
             // second verb of the subject.
             && !((past || s.lex.forms.get(&lower) == Some(&crate::lexicon::Form::Third)
-                || s.g.strong_verbs.has(&lower))
+                || s.g.strong_verbs.has(&lower)
+                // "…and calls her “…”": a listed form before its object.
+                || lower.ends_with('s') && {
+                    let next = text[at + word.len()..sb.end].trim_start();
+                    next.starts_with(|c: char| c.is_uppercase() || s.g.quotes.opens(c))
+                        || next
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| s.g.object_case.has(bare(w)) || s.g.pronouns.has(bare(w)))
+                })
                 && prev == s.g.words.conjunction)
             && (s.g.not_reporting.has(prev.to_lowercase())
                 // "the ministry's claim", "the workers’ support": a noun.
@@ -1250,11 +1291,17 @@ fn sentence(
         ) {
             // "…“not ready” to support him, and suggested": no subject in
             // the words after the quotation; the cue before has it.
+            // "…, calling him a “stiff” and accusing him…": a second
+            // participle is the first one's.
             Subject::Words(w, _)
                 if conj_link
                     && all.iter().any(|p| p.source.is_some() && !p.is_hedge())
                     && !s.g.pronouns.has(&w)
-                    && w.chars().all(|c| c.is_lowercase() || c.is_whitespace()) =>
+                    && (w.chars().all(|c| c.is_lowercase() || c.is_whitespace())
+                        || lower.ends_with("ing")
+                            && all
+                                .iter()
+                                .any(|p| p.cue.ends_with("ing") && p.source.is_some())) =>
             {
                 Subject::Nothing
             }
@@ -1388,12 +1435,36 @@ fn sentence(
             {
                 None
             }
-            Subject::After => phrase_after(s, &text[at + word.len()..sb.end], true)
-                .and_then(|src| classify(s, ctx, &src, false))
-                .map(|mut f| {
-                    f.rule = "verb-inverted";
-                    (f, false)
-                }),
+            Subject::After => match phrase_after(s, &text[at + word.len()..sb.end], true) {
+                // "Jason Sims — a teacher from Mount Pleasant — says he made
+                // …", "…and said it’s the same": the subject of what is said
+                // follows, not who says it; the speaker is before the verb,
+                // in words not read as a name (the annotator names them).
+                // (Where the verb comes second, "fügte sie hinzu": the
+                // pronoun after it is its subject.)
+                Some(src)
+                    if !s.g.verb_second
+                        && src
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| s.g.pronouns.has(bare(w))) =>
+                {
+                    text[sb.start..at]
+                        .chars()
+                        .any(char::is_alphanumeric)
+                        .then(|| {
+                            let mut f = Found::unnamed();
+                            f.rule = "verb-subject";
+                            (f, true)
+                        })
+                }
+                src => src
+                    .and_then(|src| classify(s, ctx, &src, false))
+                    .map(|mut f| {
+                        f.rule = "verb-inverted";
+                        (f, false)
+                    }),
+            },
             Subject::Nothing => None,
         };
         // "…, Hollande said Tuesday in Paris, noting the nominee…", "…
@@ -1702,8 +1773,12 @@ fn verb_here(
         .next()
         .map(bare)
         .unwrap_or_default();
-    // "…this race,” adding": a comma inside the closing quotation mark.
-    let comma = without_closing_quotes(s, prev_raw).ends_with(',');
+    // "…this race,” adding": a comma inside the closing quotation mark;
+    // "… — asserting that": a dash sets off as a comma does, when it opens
+    // no aside that another closes ("Rubio -- seeking a breakout -- said").
+    let dash = |w: &str| !w.is_empty() && w.chars().all(|c| s.g.quotes.speaker_dashes.contains(&c));
+    let comma = without_closing_quotes(s, prev_raw).ends_with(',')
+        || (dash(prev_raw) && !after.split_whitespace().any(dash));
     let ends = [".", "!", "?", ""].contains(&after.trim());
     // "…when the panel would report.": a verb made from a lemma reports
     // something only with words after it or a quotation before.
@@ -1787,6 +1862,10 @@ fn verb_here(
                     || next == s.g.words.complementiser
                     || next == s.g.words.infinitive
                     || s.g.pronouns.has(&next)
+                    || s.g.object_case.has(&next)
+                    // "…and calls Clinton “…”": a second verb of the subject.
+                    || (s.g.verb_conjunctions.has(&prev)
+                        && after.trim_start().starts_with(char::is_uppercase))
                     || s.g.demand_particles.has(&next)
                     || after
                         .trim_start()
@@ -1832,7 +1911,32 @@ fn clause_start(
         // still the subject's.
         let in_aside =
             || text[q.end..verb].trim().is_empty() && set_off_aside(s, &text[start..q.start]);
-        if q.end <= verb && q.end > start && !linked() && !in_aside() {
+        // "3 percent of self-described “moderates” said": a word or two
+        // in quotation marks inside the subject, no words reported.
+        let scare = || {
+            let inner = text[q.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+            text[q.end..verb].trim().is_empty()
+                // Not "so-called “independent expenditure” reports": a
+                // word that is mostly a noun goes with the words before.
+                && !text[verb..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| s.g.noun_prone_thirds.has(bare(w)))
+                && inner.split_whitespace().count() <= 2
+                && inner.split_whitespace().all(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !ly_adverb(s, w)
+                        && !s.g.coordinators.has(w)
+                })
+                && text[..q.end]
+                    .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'' || c == '"')
+                    .ends_with(char::is_alphanumeric)
+                && text[start..q.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        };
+        if q.end <= verb && q.end > start && !linked() && !in_aside() && !scare() {
             start = q.end;
         }
     }
@@ -1879,10 +1983,22 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     if words.len() >= 2
         && words[words.len() - 1].eq_ignore_ascii_case(&s.g.words.infinitive)
         && s.g.infinitive_chains.has(bare(words[words.len() - 2]))
-        && let Some(subject) = coordinated(s, &words[..words.len() - 1])
     {
-        let first = region.trim_start().starts_with(subject.as_str());
-        return Subject::Words(subject, opens && first);
+        // "The memo goes on to say": the verb before "on", whatever it is.
+        let particle = s.g.chain_particles.has(bare(words[words.len() - 2]));
+        let before = words.len().saturating_sub(3);
+        let subject = coordinated(s, &words[..words.len() - 1]).or_else(|| {
+            (particle
+                && before > 0
+                && before <= 6
+                && words[..=before].iter().all(|w| !w.ends_with(','))
+                && words[before].chars().all(char::is_lowercase))
+            .then(|| words[..before].join(" "))
+        });
+        if let Some(subject) = subject {
+            let first = region.trim_start().starts_with(subject.as_str());
+            return Subject::Words(subject, opens && first);
+        }
     }
     // "As Trump began tweeting": the verb that carries the participle.
     if verb.ends_with("ing") && words.len() >= 2 && s.g.ing_chains.has(bare(words[words.len() - 1]))
@@ -1994,6 +2110,16 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "She disagreed, saying…", "The company denied it, adding…": who
     // said it is the subject the sentence opened with.
     if last.ends_with(',') && verb.ends_with("ing") {
+        // "And even Obama tried…, noting", "But the other candidate…":
+        // the link word that opens the sentence is no part of its subject.
+        let mut words = &words[..];
+        while words.len() > 1
+            && !words[0].ends_with(',')
+            && s.g.leading_words.has(bare(words[0]))
+            && !s.g.time_place_openers.has(bare(words[0]))
+        {
+            words = &words[1..];
+        }
         // "Speaking in Northgate, Becker went after Okafor, calling…", "In
         // a press conference, Trump attacked Obama, calling…": a phrase opens
         // the sentence; its subject follows.
@@ -2009,8 +2135,13 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             || link
             || s.g.prepositions.has(&first)
             || s.g.phrase_openers.has(&first)
-            // "Earlier this week, Todd pressed…, insisting…".
+            // "Earlier this week, Todd pressed…, insisting…", "Hours
+            // later, Trump returned…, telling…".
             || s.g.time_place_openers.has(&first)
+            || words
+                .iter()
+                .position(|w| w.ends_with(','))
+                .is_some_and(|i| i <= 3 && s.g.time_after_words.has(bare(words[i])))
             // "When Mr. Rubio did take him on, he did it sideways, acknowledging".
             || s.g.subordinators.has(&first) && words.iter().filter(|w| w.ends_with(',')).count() >= 2;
         let words: &[&str] = if opener && (words.len() > 2 || link) {
@@ -2028,12 +2159,12 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                 .map(|p| p.split_whitespace().collect())
                 .unwrap_or_default();
             if after_opener.is_empty() {
-                &words
+                words
             } else {
                 &after_opener
             }
         } else {
-            &words
+            words
         };
         let first = words[0];
         if s.g.pronouns.has(bare(first)) {
@@ -2305,41 +2436,54 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
 fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
     // "Last month, when I asked Sanders, he looked up and said": the
     // subject of the verb after the last comma, when it has one there.
-    if let Some(k) = words.iter().rposition(|w| w.ends_with(','))
+    // "referred to him as “a bright, charismatic leader” but": a comma
+    // inside a quotation sets nothing off.
+    if let Some(k) = (0..words.len())
+        .rev()
+        .find(|&k| words[k].ends_with(',') && !comma_quoted(s, words, k))
         && k + 2 < words.len()
         && let Some(subject) = coordinated(s, &words[k + 1..])
     {
         return Some(subject);
     }
-    let verb = words
-        .iter()
-        .position(|w| {
-            let l = bare(w);
+    let verb_like = |w: &str| {
+        let l = bare(w);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (s.g.finite_verbs.has(&l)
+                || s.verbs.contains(&l)
+                || (l.ends_with("ed") && l.len() > 3))
+    };
+    let mut verb = words.iter().position(|w| verb_like(w));
+    // "Bush, speaking Monday, referred…": the verb after an aside set off.
+    while let Some(v) = verb
+        && v > 0
+        && words[v - 1].ends_with(',')
+        && let Some(close) = (v..words.len()).find(|&k| words[k].ends_with(','))
+        && aside(s, &words[v..=close].join(" "))
+    {
+        verb = (close + 1..words.len()).find(|&k| verb_like(words[k]));
+    }
+    let verb = verb.or_else(|| {
+        // "Becker took the stage…", "He shook hands…": a name or a
+        // pronoun, then a word in lower case, its verb.
+        let first = words.iter().position(|w| {
             w.chars().next().is_some_and(char::is_lowercase)
-                && (s.g.finite_verbs.has(&l)
-                    || s.verbs.contains(&l)
-                    || (l.ends_with("ed") && l.len() > 3))
-        })
-        .or_else(|| {
-            // "Becker took the stage…", "He shook hands…": a name or a
-            // pronoun, then a word in lower case, its verb.
-            let first = words.iter().position(|w| {
-                w.chars().next().is_some_and(char::is_lowercase)
-                    || w.ends_with(',')
-                    || w.ends_with("'s")
-                    || w.ends_with("’s")
-            })?;
-            (first > 0
-                && first <= 4
-                && !words[first - 1].ends_with(',')
-                && words[first].chars().next().is_some_and(char::is_lowercase)
-                && !s.g.prepositions.has(bare(words[first]))
-                && !s.g.relatives.has(bare(words[first]))
-                && (first > 1
-                    || s.g.pronouns.has(bare(words[0]))
-                    || names::capitalised(s, words[0])))
-            .then_some(first)
+                || w.ends_with(',')
+                || w.ends_with("'s")
+                || w.ends_with("’s")
         })?;
+        (first > 0
+            && first <= 4
+            && !words[first - 1].ends_with(',')
+            && words[first].chars().next().is_some_and(char::is_lowercase)
+            && !s.g.prepositions.has(bare(words[first]))
+            && !s.g.relatives.has(bare(words[first]))
+            && (first > 1
+                    || s.g.pronouns.has(bare(words[0]))
+                    // Not "The email goes on": an article is no subject.
+                    || names::capitalised(s, words[0]) && !s.g.articles.has(bare(words[0]))))
+        .then_some(first)
+    })?;
     if verb == 0 {
         return None;
     }
@@ -2367,6 +2511,20 @@ fn coordinated(s: &Suggester, words: &[&str]) -> Option<String> {
         .to_owned();
     let piece = strip_opener(s, strip_leading(s, &piece)).to_owned();
     (piece.split_whitespace().count() <= 8).then_some(piece)
+}
+
+/// Whether the comma that ends `words[k]` is inside a quotation: a
+/// quotation closes after it before another opens.
+fn comma_quoted(s: &Suggester, words: &[&str], k: usize) -> bool {
+    let opens = |w: &str| w.starts_with(|c: char| s.g.quotes.opens(c));
+    let closes = |w: &str| {
+        w.trim_end_matches([',', '.', ';', ':'])
+            .ends_with(|c: char| s.g.quotes.closes(c))
+    };
+    words[k + 1..]
+        .iter()
+        .find(|w| opens(w) || closes(w))
+        .is_some_and(|w| !opens(w) && closes(w))
 }
 
 /// What follows `word` and a space at the start of `text`.
@@ -2848,7 +3006,24 @@ fn head_of(s: &Suggester, words: &[&str]) -> (usize, usize) {
                 && !s.g.coordinators.has(&l)
                 && names::capitalised(s, words[i - 1])
                 && words.get(i + 1).is_some_and(|n| names::capitalised(s, n));
+            // "Current and former officials": two words that qualify one
+            // noun, no two subjects.
+            let qualifiers = s.g.coordinators.has(&l) && i + 2 < words.len() && {
+                let noun = |w: &str| {
+                    let b = bare(w);
+                    s.anonymous.contains(&b) || s.agents.contains(&b) || s.documents.contains(&b)
+                };
+                words[i + 1].chars().all(char::is_lowercase)
+                    // Not "Trump and other Republicans".
+                    && !s.g.coordinated_others.has(bare(words[i + 1]))
+                    && !noun(words[i - 1])
+                    && !noun(words[i + 1])
+                    && (noun(words[i + 2])
+                        || words[i + 2].chars().all(char::is_lowercase)
+                            && words.get(i + 3).is_some_and(|w| noun(w)))
+            };
             !in_name
+                && !qualifiers
                 && (s.g.prepositions.has(&l)
                     || s.g.paper_participles.has(&l)
                     || s.g.coordinators.has(&l)
@@ -2992,6 +3167,22 @@ fn trimmed<'a>(s: &Suggester, ctx: &Context, src: &'a str, initial: bool) -> Tri
     if words.is_empty() {
         return Trimmed::NoOne;
     }
+    // "The", "And", "Why": a word that only opens a phrase names no one;
+    // someone speaks, in words not read here.
+    if let [only] = words[..] {
+        let b = bare(only);
+        // "Why not just say…?": the writer's own question.
+        if s.g.question_openers.has(&b) && only.starts_with(char::is_uppercase) {
+            return Trimmed::NoOne;
+        }
+        if s.g.articles.has(&b)
+            || s.g.coordinators.has(&b)
+            || s.g.question_openers.has(&b)
+            || (s.g.leading_words.has(&b) && !s.g.pronouns.has(&b))
+        {
+            return Trimmed::Unnamed;
+        }
+    }
     Trimmed::Words(words)
 }
 
@@ -3017,7 +3208,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         Trimmed::Words(w) => w,
         Trimmed::From(rest) => return classify(s, ctx, &rest, false),
         Trimmed::NoOne => return None,
-        Trimmed::Unnamed => return found(Kind::Sourced, None, false, Grade::Pronoun),
+        Trimmed::Unnamed => return Some(Found::unnamed()),
     };
     let joined = words.join(" ");
     let src = joined.as_str();

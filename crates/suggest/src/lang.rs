@@ -256,6 +256,21 @@ pub(crate) struct Grammar {
     /// Trump says"): the subject is the name after them.
     #[serde(default)]
     pub object_pronouns: Words,
+    /// Words after "and" that add others to a subject ("Trump and other
+    /// Republicans"), not a second word qualifying its noun ("current and
+    /// former officials").
+    #[serde(default)]
+    pub coordinated_others: Words,
+    /// Words of an infinitive chain that follow its verb ("goes on to
+    /// say"): the subject is before that verb.
+    #[serde(default)]
+    pub chain_particles: Words,
+    /// Words that end a phrase of time ("Hours later,", "Two weeks ago,").
+    #[serde(default)]
+    pub time_after_words: Words,
+    /// Pronouns in the object case ("calls her “…”"): after a verb.
+    #[serde(default)]
+    pub object_case: Words,
     pub title_roles: Vec<(String, String)>,
     // Loaded language.
     pub phrase_stops: Words,
