@@ -2860,7 +2860,7 @@ fn name_of(s: &Suggester, ctx: &Context, piece: &str, initial: bool) -> Option<N
     // has named it before ("Okafor said"), or when it is no word a
     // descriptor is made of: not plural ("Passengers said"), not a body
     // ("Police said"), not on a list.
-    if rest.len() == 1 && first_initial && !ctx.knows(rest[0]) {
+    if rest.len() == 1 && first_initial && !ctx.knows(rest[0]) && !ctx.written_as_name(rest[0]) {
         let script = rest[0].chars().any(|c| c.is_alphabetic() && !c.is_ascii());
         let b = bare(rest[0]);
         let plural = b.ends_with('s') && !b.ends_with("ss");
@@ -3431,6 +3431,8 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
         && !s.g.nouns_capitalised
         && let Some(w) = ws.first_mut()
         && (!names::is_name_word(s, w, true) || lone && !ctx.knows(w))
+        // "Republicans said": the article writes it with its capital.
+        && !ctx.capitalises(w)
     {
         *w = w.to_lowercase();
     }

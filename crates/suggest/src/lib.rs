@@ -421,9 +421,26 @@ impl Suggester {
         attribution::read_source(self, source)
     }
 
+    /// What is known of an article before its first paragraph is read:
+    /// the words it capitalises inside its sentences (a headline's
+    /// capitals are the headline's). Pass it to `paragraph_in` in order.
+    pub fn context_for(&self, paragraphs: &[Paragraph]) -> Context {
+        let mut ctx = Context::default();
+        // Where every noun has a capital, a capital says nothing.
+        if !self.g.nouns_capitalised {
+            for p in paragraphs
+                .iter()
+                .filter(|p| !p.heading && !title_case(&p.text))
+            {
+                ctx.learn_how_written(self, &p.text);
+            }
+        }
+        ctx
+    }
+
     /// Every suggestion of the article, paragraph by paragraph.
     pub fn article(&self, a: &Article) -> Vec<Suggestion> {
-        let mut ctx = Context::default();
+        let mut ctx = self.context_for(&a.paragraphs);
         a.paragraphs
             .iter()
             .enumerate()

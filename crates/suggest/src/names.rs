@@ -101,11 +101,75 @@ pub struct Context {
     /// The last source that is no one person, for "they said" and "it
     /// said", while no person has been cited since.
     last_source: Option<(Kind, String)>,
+    /// Words the article writes with a capital alone where no sentence
+    /// start asks for one ("said Republicans"), lower case.
+    capitals: std::collections::HashSet<String>,
+    /// Surnames of the people the article names anywhere ("sanders").
+    name_words: std::collections::HashSet<String>,
 }
 
 const KEEP: usize = 200;
 
 impl Context {
+    /// Takes in what a paragraph shows of how the article writes words,
+    /// so that a word opening a sentence reads as it does elsewhere: the
+    /// words of people's names ("Sanders said" before "Bernie Sanders"),
+    /// and words capitalised alone inside a sentence ("said Republicans").
+    pub(super) fn learn_how_written(&mut self, s: &Suggester, text: &str) {
+        for run in runs(s, text) {
+            if run.lone_initial {
+                continue;
+            }
+            if let Some(Named::Person(_)) = classify_run(s, &run.text) {
+                let words: Vec<&str> = run.text.split_whitespace().collect();
+                // The surname: a given name alone opens many sentences
+                // that are not about the person ("Will the ferry run?").
+                if words.len() > 1
+                    && let Some(last) = words.last()
+                {
+                    self.name_words.insert(bare(last));
+                }
+            }
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let capital =
+            |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+        let mut start = true;
+        // Whether the word before opened its sentence ("The Republicans").
+        let mut after_start = false;
+        for (i, w) in words.iter().enumerate() {
+            // After an opening mark or bracket a capital may open a
+            // quotation: read as a start.
+            let opened = w.starts_with(|c: char| !c.is_alphanumeric());
+            // Not one word of a name ("Fox News", "Secretary of State").
+            let in_name = words.get(i + 1).is_some_and(|n| capital(n))
+                || (i > 0 && capital(words[i - 1]) && !after_start);
+            after_start = start;
+            if !start && !opened && !in_name && capital(w) {
+                let b = bare(w);
+                if !b.is_empty() {
+                    self.capitals.insert(b);
+                }
+            }
+            let end = w.trim_end_matches(|c: char| {
+                s.g.quotes.closes(c) || s.g.quotes.closes_single(c) || c == ')'
+            });
+            start = end.ends_with(['.', '!', '?', ':', ';'])
+                && !byline_model::article::is_abbreviation(end);
+        }
+    }
+
+    /// Whether the article writes `w` with a capital alone inside a
+    /// sentence.
+    pub(super) fn capitalises(&self, w: &str) -> bool {
+        self.capitals.contains(&bare(w))
+    }
+
+    /// Whether `w` ends a person's name somewhere in the article.
+    pub(super) fn written_as_name(&self, w: &str) -> bool {
+        self.name_words.contains(&bare(w))
+    }
+
     /// Takes in the names of one sentence (words of `text`).
     pub(super) fn observe(&mut self, s: &Suggester, text: &str) {
         let sentence_gender = pronouns_of(s, text);

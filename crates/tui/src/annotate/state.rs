@@ -294,7 +294,7 @@ impl App {
         let s = Arc::clone(self.suggester.as_ref().expect("just set"));
         if bytes <= SUGGEST_ALL_BYTES {
             // In order, so "he said" and "Marr" mean who was named before.
-            let mut ctx = byline_suggest::Context::default();
+            let mut ctx = s.context_for(&self.article.paragraphs);
             let mut cache = self.suggestions.borrow_mut();
             for (i, p) in Para::all(self.article.len()).zip(&self.article.paragraphs) {
                 cache.insert(i, s.paragraph_in(i, p, &mut ctx).into());
@@ -306,7 +306,7 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("byline-suggest".into())
             .spawn(move || {
-                let mut ctx = byline_suggest::Context::default();
+                let mut ctx = s.context_for(&paragraphs);
                 for (i, p) in Para::all(paragraphs.len()).zip(&paragraphs) {
                     let got = s.paragraph_in(i, p, &mut ctx).into();
                     // The session ended: nobody is listening.
