@@ -639,7 +639,7 @@ fn spans(
         let mut r = if k > 0 && f.leads {
             bounds(k).start..unit.end
         } else {
-            unit
+            unit.clone()
         };
         // "…says footfall is down, but its own survey…": what follows the
         // source's clause is the writer's.
@@ -649,6 +649,16 @@ fn spans(
                 .find(|c| c.start > f.at && s.g.source_clause_ends.has(&text[c.start..c.end]))
         {
             r.end = c.start;
+        }
+        // "The delegation, which accused Pakistan of…, left early": the
+        // claim is the relative clause; what the sentence goes on to say
+        // of its subject is the writer's.
+        if f.leads
+            && after_relative(s, &text[unit.start..f.at])
+            && let Some(end) = relative_end(s, text, f.at + f.cue.len()..r.end, quotes)
+            && !cue_at.iter().any(|&(_, at)| at >= end)
+        {
+            r.end = end;
         }
         let mut out = vec![(r, f)];
         out.extend(nested);
@@ -732,6 +742,42 @@ fn after_relative(s: &Suggester, before: &str) -> bool {
     }
     w.is_some_and(|w| s.g.antecedent_relatives.has(w))
         && ws.next().is_some_and(|b| b.ends_with(','))
+}
+
+/// Where a relative clause set off by commas ends, in `within` (from
+/// after its verb to the end of the sentence): at the last comma, when
+/// what follows it is the rest of the main clause ("…, left early",
+/// "…“a fair price,” voted for it"). The byte after the comma (and the
+/// quotation mark it closes).
+fn relative_end(
+    s: &Suggester,
+    text: &str,
+    within: Range<usize>,
+    quotes: &[Range<usize>],
+) -> Option<usize> {
+    let part = &text[within.clone()];
+    let i = part.rfind(',')?;
+    let at = within.start + i;
+    let after = &part[i + 1..];
+    let closing = after.len()
+        - after
+            .trim_start_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
+            .len();
+    // A comma inside a quotation that runs on is no end.
+    if closing == 0 && inside(quotes, at) {
+        return None;
+    }
+    let rest = after[closing..].trim_start();
+    let first = rest.split_whitespace().next()?;
+    let b = bare(first);
+    (rest.split_whitespace().count() >= 2
+        && first.starts_with(char::is_lowercase)
+        && !s.g.leading_words.has(&b)
+        && !s.g.coordinators.has(&b)
+        && !s.g.verb_conjunctions.has(&b)
+        && !b.ends_with("ing")
+        && !s.verbs.contains(&b))
+    .then_some(at + 1 + closing)
 }
 
 /// Whether `before` (a sentence up to a verb) ends in a relative clause
