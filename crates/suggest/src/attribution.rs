@@ -1115,9 +1115,10 @@ fn sentence(
         let reports_words = (complement || after_quote) && !s.stance.contains(&lower);
         // "called for a ban", "calls on the council to": a demand, with
         // or without quotation marks.
+        // (Past a day: "called Wednesday for Ginsburg to resign".)
         let demand = text[at + word.len()..sb.end]
             .split_whitespace()
-            .next()
+            .find(|w| !s.g.calendar_words.has(bare(w)))
             .is_some_and(|w| s.g.demand_particles.has(w.to_lowercase()));
         // "…describing the son as a hero": what they were called follows
         // "as".
@@ -1200,9 +1201,16 @@ fn sentence(
         if s.g.quote_needing_verbs.has(&lower)
             && !after_quote
             && !demand
-            && !quotes
-                .iter()
-                .any(|q| q.start > at && text[at..q.start].split_whitespace().count() <= 9)
+            // "called Ford’s plans to open a $1.6 billion plant in Mexico
+            // “an absolute disgrace”": the object may run long when no
+            // comma breaks it.
+            && !quotes.iter().any(|q| {
+                q.start > at && {
+                    let between = &text[at..q.start];
+                    let n = between.split_whitespace().count();
+                    n <= 9 || n <= 14 && ![", ", "; ", ". "].iter().any(|b| between.contains(b))
+                }
+            })
             && !called_as()
             && !naming()
         {
