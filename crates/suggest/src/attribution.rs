@@ -1034,7 +1034,14 @@ fn sentence(
             && all
                 .iter()
                 .any(|f: &Found| f.cue.ends_with("ing") && !f.is_hedge());
-        if let Some(form) = s.lex.forms.get(&lower)
+        // A listed form that is mostly a noun ("reports", "calls") is read
+        // as the third-person form it is.
+        let form = s.lex.forms.get(&lower).copied().or_else(|| {
+            s.g.noun_prone_thirds
+                .has(&lower)
+                .then_some(crate::lexicon::Form::Third)
+        });
+        if let Some(form) = form
             && !unanswered
             && !second_participle
             && !verb_here(
@@ -1042,7 +1049,7 @@ fn sentence(
                 &lower,
                 &text[sb.start..at],
                 &text[at + word.len()..sb.end],
-                *form,
+                form,
             )
         {
             continue;
@@ -1907,6 +1914,17 @@ fn verb_here(
         // mostly a noun is a verb after a name, a pronoun or a helper
         // ("Trump attacks", "who claims") or before what it reports
         // ("the report claims that", "calls it").
+        // "Police reports show", "multiple reports reveal": a noun before
+        // the verb that reports.
+        // ("he fears comparing": a pronoun's verb, its object a gerund.)
+        Form::Third
+            if s.g.noun_prone_thirds.has(word_lower)
+                && s.verbs.contains(&next)
+                && !next.ends_with("ing")
+                && !s.g.pronouns.has(&prev) =>
+        {
+            false
+        }
         Form::Third
             if s.g.noun_prone_thirds.has(word_lower)
                 && !(prev_raw.starts_with(char::is_uppercase)
@@ -1921,6 +1939,9 @@ fn verb_here(
                     || (s.g.verb_conjunctions.has(&prev)
                         && after.trim_start().starts_with(char::is_uppercase))
                     || s.g.demand_particles.has(&next)
+                    // "the paper notes the government monitors…": a
+                    // document says what follows.
+                    || s.documents.contains(&prev)
                     || after
                         .trim_start()
                         .starts_with(|c: char| c == ':' || s.g.quotes.opens(c))) =>
@@ -1932,7 +1953,8 @@ fn verb_here(
             // are next": a noun before one.
             !(before_prev.as_deref() == Some(s.g.words.infinitive.as_str())
                 || s.g.finite_verbs.has(&next)
-                || s.verbs.contains(&prev)
+                // Not "his plan calls for": a demand follows its verb.
+                || s.verbs.contains(&prev) && !s.g.demand_particles.has(&next)
                 || prev.ends_with("ing")
                 || (prev.ends_with("ed") && prev.len() > 3))
         }
