@@ -1592,12 +1592,20 @@ fn sentence(
             && follow_on_cue(s, &lower)
             && !s.g.topic_needing_verbs.has(&lower))
             || s.g.opening_participles.has(&lower);
-        let comma = text[at..sb.end].find(',').map(|i| at + i);
+        // The comma that ends the opening phrase: outside a quotation, or
+        // inside one that closes with it ("Asked whether Clinton “has the
+        // integrity to serve,” 75 percent said yes").
+        let comma = text[at..sb.end]
+            .match_indices(',')
+            .map(|(i, _)| at + i)
+            .find(|&c| {
+                !inside(quotes, c)
+                    || text[c + 1..].starts_with(|ch: char| s.g.quotes.closes(ch) || ch == '\'')
+            });
         if opens
             && !all.iter().any(|f: &Found| f.at == at)
             && let Some(comma) = comma
             && text[at + word.len()..comma].split_whitespace().count() >= 1
-            && !inside(quotes, comma)
             && let Some(main) = all.iter().find(|f| {
                 f.at > comma
                     && matches!(f.rule, "verb-subject" | "stance-verb")
