@@ -492,6 +492,25 @@ fn spans(
                 inner.push((k, std::mem::replace(best, f)))
             }
             Some((_, best)) if f.grade > best.grade => inner.push((k, std::mem::replace(best, f))),
+            // "The AP reported that, according to an analysis…": the
+            // "according to" is in what the verb before reports.
+            Some((_, best))
+                if best.rule == "according-to"
+                    && f.leads
+                    && f.at < best.at
+                    && !f.is_hedge()
+                    && {
+                        let between: Vec<&str> = text[(f.at + f.cue.len()).min(best.at)..best.at]
+                            .split_whitespace()
+                            .collect();
+                        between.len() <= 6
+                            && between
+                                .iter()
+                                .any(|w| w.trim_end_matches(',') == s.g.words.complementiser)
+                    } =>
+            {
+                inner.push((k, std::mem::replace(best, f)))
+            }
             // "While not everything Trump says is true, Jamieson said…": the
             // verb of the main clause, not one in a clause set before it;
             // "Polling shows that “…,” said Sylke Tempel": the one who says
