@@ -207,9 +207,10 @@ pub(super) fn suggest(
             };
             // "3 percent of self-described “moderates”": the source as
             // the annotator writes it, without the marks.
+            let mark = |c: char| s.g.quotes.opens(c) || s.g.quotes.closes(c);
             let source = f.source.map(|src| {
-                if src.contains(|c: char| s.g.quotes.opens(c) || s.g.quotes.closes(c)) {
-                    src.replace(|c: char| s.g.quotes.opens(c) || s.g.quotes.closes(c), "")
+                if src.contains(mark) {
+                    src.replace(mark, "")
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" ")
@@ -2032,7 +2033,7 @@ fn clause_start(
                         && !s.g.coordinators.has(w)
                 })
                 && text[..q.end]
-                    .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'' || c == '"')
+                    .trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
                     .ends_with(char::is_alphanumeric)
                 && text[start..q.start]
                     .split_whitespace()

@@ -422,8 +422,9 @@ impl Suggester {
     }
 
     /// What is known of an article before its first paragraph is read:
-    /// the words it capitalises inside its sentences (a headline's
-    /// capitals are the headline's). Pass it to `paragraph_in` in order.
+    /// the surnames of the people it names and the words it capitalises
+    /// alone inside its sentences (a headline's capitals are the
+    /// headline's). Pass it to `paragraph_in` in order.
     pub fn context_for(&self, paragraphs: &[Paragraph]) -> Context {
         let mut ctx = Context::default();
         // Where every noun has a capital, a capital says nothing.
