@@ -1195,7 +1195,9 @@ fn sentence(
                 .rev()
                 .take(6)
                 .collect();
-            !ws.first().is_some_and(|w| w.ends_with(','))
+            // Not "…at his rally and called her a liar": a second verb.
+            !ws.first()
+                .is_some_and(|w| w.ends_with(',') || s.g.verb_conjunctions.has(*w))
                 && ws
                     .iter()
                     .skip(1)
@@ -1953,6 +1955,27 @@ fn verb_here(
         {
             false
         }
+        // "in the San Bernardino attacks", "after the Paris attacks", "2012
+        // Benghazi attacks": a name that follows a preposition or a number
+        // is the noun's, unless what follows makes it a verb.
+        Form::Third
+            if s.g.noun_prone_thirds.has(word_lower)
+                && prev_raw.starts_with(char::is_uppercase)
+                // Not "after the Associated Press reports", "as Paul
+                // Krugman of the New York Times points out": a body speaks.
+                && !s.documents.contains(&prev)
+                && !s.g.body_words.has(&prev)
+                && !s.g.corporate_words.has(&prev)
+                && named_after_preposition(s, before)
+                && !(next == s.g.words.complementiser
+                    || s.g.pronouns.has(&next)
+                    || s.g.object_case.has(&next)
+                    || after
+                        .trim_start()
+                        .starts_with(|c: char| c == ':' || s.g.quotes.opens(c))) =>
+        {
+            false
+        }
         Form::Third
             if s.g.noun_prone_thirds.has(word_lower)
                 && !(prev_raw.starts_with(char::is_uppercase)
@@ -1966,7 +1989,7 @@ fn verb_here(
                     // "…and calls Clinton “…”": a second verb of the subject.
                     || (s.g.verb_conjunctions.has(&prev)
                         && after.trim_start().starts_with(char::is_uppercase))
-                    || s.g.demand_particles.has(&next)
+                    || (s.g.demand_thirds.has(word_lower) && s.g.demand_particles.has(&next))
                     // "the paper notes the government monitors…": a
                     // document says what follows.
                     || s.documents.contains(&prev)
@@ -1990,6 +2013,37 @@ fn verb_here(
         Form::Ing => comma || helped(&prev) || s.g.ing_form_before.has(&prev),
         Form::Participle => helped(&prev),
     }
+}
+
+/// Whether the words before end in a run of capitalised words that a
+/// preposition or a number brings in, an article between or not ("in the
+/// San Bernardino", "after Orlando", "2012 Benghazi").
+fn named_after_preposition(s: &Suggester, before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().peekable();
+    let mut run = 0;
+    while words
+        .peek()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphanumeric))
+    {
+        words.next();
+        run += 1;
+    }
+    // Not "that Trump demands", "who Obama says", "after North Korea
+    // claims": a clause's subject; "after the Paris attacks" is a phrase.
+    let lead = |w: &str, phrase: bool| {
+        let w = bare(w);
+        (s.g.prepositions.has(&w)
+            && !s.g.relatives.has(&w)
+            && w != s.g.words.complementiser
+            && (phrase || !s.g.subordinators.has(&w)))
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    run > 0
+        && match words.next() {
+            Some(w) if s.g.articles.has(bare(w)) => words.next().is_some_and(|w| lead(w, true)),
+            Some(w) => lead(w, false),
+            None => false,
+        }
 }
 
 /// Where the clause holding the verb starts: after the last closing quote,

@@ -111,6 +111,10 @@ pub(crate) struct Grammar {
     /// Third-person forms that are mostly nouns ("attacks", "reports").
     #[serde(default)]
     pub noun_prone_thirds: Words,
+    /// Those of them that a demand particle after makes a verb ("his
+    /// plan calls for"; not "attacks on his record").
+    #[serde(default)]
+    pub demand_thirds: Words,
     /// Verbs of speaking that report only with a topic after them.
     #[serde(default)]
     pub topic_needing_verbs: Words,
