@@ -838,12 +838,23 @@ fn follows_on(s: &Suggester, before: &str) -> bool {
 
 /// Where the linking word that ends `before` starts ("… responded
 /// before"), if it ends with one.
+/// An adverb set off after a comma counts with its link ("…, even
+/// suggesting", "…, falsely claiming").
 fn link_start(s: &Suggester, before: &str) -> Option<usize> {
     let before = before.trim_end();
     let i = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    s.g.follow_on_links
-        .has(before[i..].to_lowercase())
-        .then_some(i)
+    let word = before[i..].to_lowercase();
+    (s.g.follow_on_links.has(&word) || set_off_adverb(s, &before[..i], &word)).then_some(i)
+}
+
+/// Whether `word` is an adverb that the words before it set off with a
+/// comma ("…the debate, even", "…,” falsely").
+/// Not "However, simply complaining…": the comma ends a clause of a few
+/// words at least.
+fn set_off_adverb(s: &Suggester, before: &str, word: &str) -> bool {
+    (s.g.participle_adverbs.has(word) || ly_adverb(s, word))
+        && without_closing_quotes(s, before.trim_end()).ends_with(',')
+        && before.split_whitespace().count() >= 3
 }
 
 /// A word without the closing quotation marks after it ("race,”" is
@@ -1931,6 +1942,15 @@ fn verb_here(
             s.g.base_form_before.has(&prev)
                 || aux(&prev)
                 || next == s.g.words.complementiser
+                // "Obama and Clinton call them “lone wolves”": a pronoun
+                // in the object case after it; not "the support her
+                // campaign won", "people like him", "Just ask him".
+                || (s.g.object_case.has(&next)
+                    && !s.g.helped_base_forms.has(word_lower)
+                    && (before.split_whitespace().nth(1).is_some() || prev.ends_with('s'))
+                    && !s.g.opener_determiners.has(&prev)
+                    && !prev_raw.ends_with("’s")
+                    && !prev_raw.ends_with("'s"))
                 // "voters say"; not "caucus state", and not "issues like a
                 // wage" for a verb that is mostly a preposition.
                 || (!comma
@@ -2010,7 +2030,17 @@ fn verb_here(
                 || (prev.ends_with("ed") && prev.len() > 3))
         }
         Form::Past => true,
-        Form::Ing => comma || helped(&prev) || s.g.ing_form_before.has(&prev),
+        // "…, even suggesting": an adverb set off before it.
+        Form::Ing => {
+            comma
+                || helped(&prev)
+                || s.g.ing_form_before.has(&prev)
+                || set_off_adverb(
+                    s,
+                    &before[..before.trim_end().len() - prev_raw.len()],
+                    &prev,
+                )
+        }
         Form::Participle => helped(&prev),
     }
 }

@@ -115,6 +115,10 @@ pub(crate) struct Grammar {
     /// plan calls for"; not "attacks on his record").
     #[serde(default)]
     pub demand_thirds: Words,
+    /// Adverbs between the comma and a participle that goes on from a
+    /// cue before ("…, even suggesting"), with those in -ly.
+    #[serde(default)]
+    pub participle_adverbs: Words,
     /// Verbs of speaking that report only with a topic after them.
     #[serde(default)]
     pub topic_needing_verbs: Words,

@@ -126,11 +126,25 @@ fn loaded_words_are_editorial_and_widen_to_their_noun_phrase() {
         Kind::Editorial,
     );
     assert_eq!(q, "diplomatic disaster");
-    let (q, _) = one(
-        "Critics call the so-called reforms cosmetic.",
-        Kind::Editorial,
-    );
+    let (q, _) = one("The so-called reforms passed on Tuesday.", Kind::Editorial);
     assert_eq!(q, "so-called reforms");
+    // What critics call the reforms is the critics' judgement.
+    let (q, src) = one(
+        "Critics call the so-called reforms cosmetic.",
+        Kind::Anonymous,
+    );
+    assert_eq!(
+        (q.as_str(), src.as_deref()),
+        (
+            "Critics call the so-called reforms cosmetic.",
+            Some("critics")
+        )
+    );
+    assert!(
+        of("Critics call the so-called reforms cosmetic.")
+            .iter()
+            .all(|x| x.1 != Kind::Editorial)
+    );
 }
 
 #[test]
