@@ -1604,6 +1604,19 @@ fn sentence(
             } else {
                 opening
             };
+            // "…who are against adding regulation": a gerund after a
+            // preposition is a claim only of a subject it names.
+            let gerund = lower.ends_with("ing")
+                && text[sb.start..at]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| {
+                        let w = bare(w);
+                        s.g.prepositions.has(&w) && !s.g.ing_form_before.has(&w)
+                    });
+            if gerund && f.source.is_none() {
+                continue;
+            }
             f.cue = lower;
             f.at = at;
             f.leads = leads && (carried.is_some() || !after_quote && !clause_like(s, opening));
@@ -2030,11 +2043,19 @@ fn verb_here(
                 || (prev.ends_with("ed") && prev.len() > 3))
         }
         Form::Past => true,
-        // "…, even suggesting": an adverb set off before it.
+        // "…, even suggesting": an adverb set off before it. "Despite
+        // challenging…", "In addition to stating that…": a gerund after a
+        // preposition.
         Form::Ing => {
             comma
                 || helped(&prev)
                 || s.g.ing_form_before.has(&prev)
+                // Not "Despite challenging…, Cruz said": the subject is
+                // before it.
+                || (s.g.prepositions.has(&prev)
+                    && !s.g.relatives.has(&prev)
+                    && prev != s.g.words.complementiser
+                    && before.split_whitespace().nth(1).is_some())
                 || set_off_adverb(
                     s,
                     &before[..before.trim_end().len() - prev_raw.len()],
