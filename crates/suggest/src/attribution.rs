@@ -106,6 +106,7 @@ struct Found {
 pub(super) fn suggest(
     s: &Suggester,
     p: &Paragraph,
+    sentences: &[Range<usize>],
     quotes: &[Range<usize>],
     ctx: &mut Context,
     reported: &mut Vec<Range<usize>>,
@@ -114,7 +115,7 @@ pub(super) fn suggest(
     let mut out = Vec::new();
     // The suggestion that ends where this sentence starts, if any.
     let mut previous: Option<usize> = None;
-    for unit in units(s, p, quotes) {
+    for unit in units(s, p, sentences, quotes) {
         let mut found = sentence(s, text, unit.clone(), quotes, ctx);
         // "“We tried,” Lopez said. “The votes are not there.”": a quotation
         // standing alone after an attribution goes on with it.
@@ -314,7 +315,12 @@ impl Found {
 
 /// Sentences in bytes, joined where one ends inside a quotation ("「…。
 /// …。」", "“We planned. We built,” she said.").
-fn units(s: &Suggester, p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+fn units(
+    s: &Suggester,
+    p: &Paragraph,
+    sentences: &[Range<usize>],
+    quotes: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut open = false;
     // Whether `prev` ends on a quotation that ends on its own "?" or "!"
@@ -337,7 +343,7 @@ fn units(s: &Suggester, p: &Paragraph, quotes: &[Range<usize>]) -> Vec<Range<usi
                 .take(5)
                 .any(|w| s.verbs.contains(&crate::names::bare(w)))
     };
-    for sc in p.sentences() {
+    for sc in sentences.iter().cloned() {
         let sb = p.byte_of(sc.start)..p.byte_of(sc.end);
         // A sentence with no end is not read (its cost grows with the
         // square of its length); `byline suggest` says so.

@@ -7,8 +7,8 @@
 //! quotation marks). The rules are code; no word list is.
 
 use byline_model::lines::{FileError, line_of};
+use foldhash::HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 /// One shipped pack: the text of its three files.
 pub(crate) struct Shipped {

@@ -62,7 +62,7 @@ pub struct Lexicon {
     /// Every form of the verbs of belief, wish, plan and judgement.
     pub stance_verbs: Vec<String>,
     /// The verb forms made from lemmas, and which form each is.
-    pub forms: std::collections::HashMap<String, Form>,
+    pub forms: foldhash::HashMap<String, Form>,
     pub source_phrases: Vec<String>,
     pub anonymity_markers: Vec<String>,
     pub hedges: Vec<String>,
@@ -130,7 +130,7 @@ impl Lexicon {
         let e = file.editorial;
         // A lemma counts in every form: "argue" is argue, argues, argued,
         // arguing.
-        let listed: std::collections::HashSet<String> = a
+        let listed: foldhash::HashSet<String> = a
             .reporting_verbs
             .iter()
             .map(|w| w.get_ref().to_lowercase())
@@ -177,7 +177,7 @@ impl Lexicon {
         ] {
             // What the list holds already, so a repeat costs one look-up
             // and a file of 40,000 cues is linear, not quadratic.
-            let mut seen: std::collections::HashSet<String> = into.iter().cloned().collect();
+            let mut seen: foldhash::HashSet<String> = into.iter().cloned().collect();
             for word in from {
                 let w = byline_model::article::normalize_block(word.get_ref()).to_lowercase();
                 if w.is_empty() || !w.chars().any(char::is_alphanumeric) {

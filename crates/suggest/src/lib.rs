@@ -13,9 +13,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use byline_model::annotation::Kind;
 use byline_model::article::{Article, Paragraph};
 use byline_model::{Loc, Para};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 pub use lexicon::{Lexicon, LexiconError};
 pub use names::Context;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One proposed claim. Offsets count `char`s into the paragraph, as a
@@ -340,6 +340,8 @@ impl Suggester {
             return Vec::new();
         }
         let quotes = quoted_ranges(&self.g.quotes, &p.text);
+        // Read once: both kinds of suggestion go sentence by sentence.
+        let sentences = p.sentences();
         let mut reported = Vec::new();
         // A headline is never an attribution but in its "Speaker: words"
         // form: the first paragraph of an article when it is short and
@@ -374,7 +376,8 @@ impl Suggester {
                 } else {
                     &mut *ctx
                 };
-                let mut found = attribution::suggest(self, p, &quotes, ctx, &mut reported);
+                let mut found =
+                    attribution::suggest(self, p, &sentences, &quotes, ctx, &mut reported);
                 // "“…” ― Ana Silva": quotations signed after a dash, where
                 // no verb has claimed them.
                 for x in attribution::quote_dash(self, ctx, &p.text, &quotes) {
@@ -392,7 +395,14 @@ impl Suggester {
             }
         };
         let attributed: Vec<Range<usize>> = out.iter().map(|(r, ..)| r.clone()).collect();
-        out.extend(loaded::suggest(self, p, &quotes, &reported, &attributed));
+        out.extend(loaded::suggest(
+            self,
+            p,
+            &sentences,
+            &quotes,
+            &reported,
+            &attributed,
+        ));
         let mut out: Vec<Suggestion> = out
             .into_iter()
             .map(|(r, kind, source, cue, rule, mention)| Suggestion {

@@ -27,6 +27,7 @@ pub(super) enum Class {
 pub(super) fn suggest(
     s: &Suggester,
     p: &Paragraph,
+    sentences: &[Range<usize>],
     quotes: &[Range<usize>],
     reported: &[Range<usize>],
     attributed: &[Range<usize>],
@@ -35,9 +36,8 @@ pub(super) fn suggest(
     let theirs =
         |at: usize| inside(quotes, at) || reported.iter().any(|r| r.start <= at && at < r.end);
     let mut out = Vec::new();
-    let sentences: Vec<Range<usize>> = p
-        .sentences()
-        .into_iter()
+    let sentences: Vec<Range<usize>> = sentences
+        .iter()
         .map(|c| p.byte_of(c.start)..p.byte_of(c.end))
         .filter(|r| r.len() <= crate::MAX_SENTENCE_BYTES)
         .collect();

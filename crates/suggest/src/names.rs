@@ -95,17 +95,17 @@ pub struct Context {
     bodies: Vec<String>,
     /// Who holds a role named by a title before their name ("Gov. Helen
     /// Okafor" is "the governor").
-    roles: std::collections::HashMap<String, String>,
+    roles: foldhash::HashMap<String, String>,
     /// What "he" or "she" has been seen to mean, or a title says (Mr, Ms).
-    gender: std::collections::HashMap<String, Gender>,
+    gender: foldhash::HashMap<String, Gender>,
     /// The last source that is no one person, for "they said" and "it
     /// said", while no person has been cited since.
     last_source: Option<(Kind, String)>,
     /// Words the article writes with a capital alone where no sentence
     /// start asks for one ("said Republicans"), lower case.
-    capitals: std::collections::HashSet<String>,
+    capitals: foldhash::HashSet<String>,
     /// Surnames of the people the article names anywhere ("sanders").
-    name_words: std::collections::HashSet<String>,
+    name_words: foldhash::HashSet<String>,
 }
 
 const KEEP: usize = 200;
