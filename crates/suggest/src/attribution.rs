@@ -1105,6 +1105,31 @@ fn sentence(
             && s.g
                 .infinitive_chains
                 .has(bare(before_words[before_words.len() - 2]));
+        // "Trump took to Twitter overnight to accuse…", "used the speech to
+        // attack…": an infinitive of purpose after an act and its object
+        // reports what the act was for (not "used to say", "wants to say").
+        let purpose = !past
+            && !lower.ends_with("ing")
+            && before_words
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(&s.g.words.infinitive))
+            && (2..=6).any(|k| {
+                before_words.len() > k
+                    && s.g
+                        .purpose_carriers
+                        .has(bare(before_words[before_words.len() - 1 - k]))
+                    && before_words[before_words.len() - k..before_words.len() - 1]
+                        .iter()
+                        .all(|w| {
+                            let b = bare(w);
+                            !w.ends_with(',')
+                                && !participle_like(w)
+                                && !s.verbs.contains(&b)
+                                // Not "using a term Rubio has used to describe".
+                                && !s.g.verb_helpers.has(&b)
+                                && !s.g.purpose_carriers.has(&b)
+                        })
+            });
         // "he's said": has, not a possessive.
         let contracted = before_words
             .last()
@@ -1112,6 +1137,7 @@ fn sentence(
         if let Some(&prev) = before_words.last()
             && !unanswered
             && !chained
+            && !purpose
             && !contracted
             && !second_participle
             && !(past && prev.eq_ignore_ascii_case(&s.g.words.infinitive))
@@ -1620,7 +1646,8 @@ fn sentence(
                         let w = bare(w);
                         s.g.prepositions.has(&w) && !s.g.ing_form_before.has(&w)
                     });
-            if gerund && f.source.is_none() {
+            // Not "It will take time to explain…".
+            if (gerund || purpose) && f.source.is_none() {
                 continue;
             }
             f.cue = lower;
@@ -2214,6 +2241,19 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             let first = region.trim_start().starts_with(subject.as_str());
             return Subject::Words(subject, opens && first);
         }
+    }
+    // "Trump took to Twitter overnight to accuse…": the subject of the
+    // act the infinitive is the purpose of.
+    if words.len() >= 3
+        && words[words.len() - 1].eq_ignore_ascii_case(&s.g.words.infinitive)
+        && let Some(carrier) = (2..=6)
+            .filter(|&k| words.len() > k)
+            .map(|k| words.len() - 1 - k)
+            .find(|&i| s.g.purpose_carriers.has(bare(words[i])))
+        && let Some(subject) = coordinated(s, &words[..=carrier])
+    {
+        let first = region.trim_start().starts_with(subject.as_str());
+        return Subject::Words(subject, opens && first);
     }
     // "As Trump began tweeting": the verb that carries the participle.
     if verb.ends_with("ing") && words.len() >= 2 && s.g.ing_chains.has(bare(words[words.len() - 1]))

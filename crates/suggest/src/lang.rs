@@ -119,6 +119,10 @@ pub(crate) struct Grammar {
     /// cue before ("…, even suggesting"), with those in -ly.
     #[serde(default)]
     pub participle_adverbs: Words,
+    /// Acts whose infinitive of purpose, after their object, reports
+    /// ("took to Twitter to say", "used the speech to attack").
+    #[serde(default)]
+    pub purpose_carriers: Words,
     /// Verbs of speaking that report only with a topic after them.
     #[serde(default)]
     pub topic_needing_verbs: Words,
