@@ -843,9 +843,8 @@ fn follows_on(s: &Suggester, before: &str) -> bool {
 }
 
 /// Where the linking word that ends `before` starts ("… responded
-/// before"), if it ends with one.
-/// An adverb set off after a comma counts with its link ("…, even
-/// suggesting", "…, falsely claiming").
+/// before"), if it ends with one; an adverb set off after a comma is one
+/// ("…, even suggesting", "…, falsely claiming").
 fn link_start(s: &Suggester, before: &str) -> Option<usize> {
     let before = before.trim_end();
     let i = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
@@ -854,9 +853,8 @@ fn link_start(s: &Suggester, before: &str) -> Option<usize> {
 }
 
 /// Whether `word` is an adverb that the words before it set off with a
-/// comma ("…the debate, even", "…,” falsely").
-/// Not "However, simply complaining…": the comma ends a clause of a few
-/// words at least.
+/// comma ("…the debate, even", "…,” falsely"), a clause of a few words at
+/// least (not "However, simply complaining…").
 fn set_off_adverb(s: &Suggester, before: &str, word: &str) -> bool {
     (s.g.participle_adverbs.has(word) || ly_adverb(s, word))
         && without_closing_quotes(s, before.trim_end()).ends_with(',')
@@ -1108,28 +1106,8 @@ fn sentence(
         // "Trump took to Twitter overnight to accuse…", "used the speech to
         // attack…": an infinitive of purpose after an act and its object
         // reports what the act was for (not "used to say", "wants to say").
-        let purpose = !past
-            && !lower.ends_with("ing")
-            && before_words
-                .last()
-                .is_some_and(|w| w.eq_ignore_ascii_case(&s.g.words.infinitive))
-            && (2..=6).any(|k| {
-                before_words.len() > k
-                    && s.g
-                        .purpose_carriers
-                        .has(bare(before_words[before_words.len() - 1 - k]))
-                    && before_words[before_words.len() - k..before_words.len() - 1]
-                        .iter()
-                        .all(|w| {
-                            let b = bare(w);
-                            !w.ends_with(',')
-                                && !participle_like(w)
-                                && !s.verbs.contains(&b)
-                                // Not "using a term Rubio has used to describe".
-                                && !s.g.verb_helpers.has(&b)
-                                && !s.g.purpose_carriers.has(&b)
-                        })
-            });
+        let purpose =
+            !past && !lower.ends_with("ing") && purpose_carrier(s, &before_words).is_some();
         // "he's said": has, not a possessive.
         let contracted = before_words
             .last()
@@ -2130,6 +2108,33 @@ fn named_after_preposition(s: &Suggester, before: &str) -> bool {
         }
 }
 
+/// Where the act is whose infinitive of purpose `words` end with ("Trump
+/// took to Twitter overnight to", "used the speech to"): its object
+/// between, a few plain words; not "used to", "has used to", "a term Rubio
+/// has used to".
+fn purpose_carrier(s: &Suggester, words: &[&str]) -> Option<usize> {
+    if !words
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case(&s.g.words.infinitive))
+    {
+        return None;
+    }
+    (2..=6)
+        .filter(|&k| words.len() > k)
+        .map(|k| words.len() - 1 - k)
+        .find(|&i| s.g.purpose_carriers.has(bare(words[i])))
+        .filter(|&i| {
+            words[i + 1..words.len() - 1].iter().all(|w| {
+                let b = bare(w);
+                !w.ends_with(',')
+                    && !participle_like(w)
+                    && !s.verbs.contains(&b)
+                    && !s.g.verb_helpers.has(&b)
+                    && !s.g.purpose_carriers.has(&b)
+            })
+        })
+}
+
 /// Where the clause holding the verb starts: after the last closing quote,
 /// semicolon, colon or dash before it, else at the sentence start.
 fn clause_start(
@@ -2244,12 +2249,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     }
     // "Trump took to Twitter overnight to accuse…": the subject of the
     // act the infinitive is the purpose of.
-    if words.len() >= 3
-        && words[words.len() - 1].eq_ignore_ascii_case(&s.g.words.infinitive)
-        && let Some(carrier) = (2..=6)
-            .filter(|&k| words.len() > k)
-            .map(|k| words.len() - 1 - k)
-            .find(|&i| s.g.purpose_carriers.has(bare(words[i])))
+    if let Some(carrier) = purpose_carrier(s, &words)
         && let Some(subject) = coordinated(s, &words[..=carrier])
     {
         let first = region.trim_start().starts_with(subject.as_str());
