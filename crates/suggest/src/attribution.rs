@@ -287,24 +287,29 @@ impl Found {
         }
     }
 
-    /// A claim whose speaker the words do not name for us ("to Ukraine",
-    /// "Jason Sims — a teacher from Mount Pleasant — says"): sourced, the
-    /// source left to the annotator.
-    fn unnamed() -> Found {
+    /// A source read from words, before its cue is known.
+    fn source(kind: Kind, source: Option<String>, person: bool, grade: Grade) -> Found {
         Found {
-            kind: Kind::Sourced,
-            source: None,
+            kind,
+            source,
             mention: None,
             cue: String::new(),
-            person: false,
+            person,
             by: None,
-            grade: Grade::Pronoun,
+            grade,
             at: 0,
             from: 0,
             leads: true,
             rule: "",
             within: false,
         }
+    }
+
+    /// A claim whose speaker the words do not name for us ("to Ukraine",
+    /// "Jason Sims — a teacher from Mount Pleasant — says"): sourced, the
+    /// source left to the annotator.
+    fn unnamed() -> Found {
+        Found::source(Kind::Sourced, None, false, Grade::Pronoun)
     }
 
     /// Whether the hedge is all that names the source.
@@ -615,11 +620,7 @@ fn spans(
                 .find_map(|&(_, at)| {
                     text[f.at..at].rfind(',').map(|i| {
                         // "…a “sociopath,” said": the quotation closed.
-                        let after = &text[f.at + i + 1..at];
-                        let closing = after.len()
-                            - after
-                                .trim_start_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
-                                .len();
+                        let closing = closing_marks(s, &text[f.at + i + 1..at]);
                         if closing > 0 {
                             f.at + i + 1 + closing
                         } else {
@@ -785,10 +786,7 @@ fn relative_end(
     let i = part.rfind(',')?;
     let at = within.start + i;
     let after = &part[i + 1..];
-    let closing = after.len()
-        - after
-            .trim_start_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
-            .len();
+    let closing = closing_marks(s, after);
     // A comma inside a quotation that runs on is no end.
     if closing == 0 && inside(quotes, at) {
         return None;
@@ -865,6 +863,15 @@ fn set_off_adverb(s: &Suggester, before: &str, word: &str) -> bool {
 /// "race,").
 fn without_closing_quotes<'a>(s: &Suggester, w: &'a str) -> &'a str {
     w.trim_end_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
+}
+
+/// How many bytes of closing quotation marks `text` opens with (after the
+/// comma in "sociopath,” said").
+fn closing_marks(s: &Suggester, text: &str) -> usize {
+    text.len()
+        - text
+            .trim_start_matches(|c: char| s.g.quotes.closes(c) || c == '\'')
+            .len()
 }
 
 /// Where a sentence divides into clauses that may each carry a source:
@@ -1655,10 +1662,7 @@ fn sentence(
         let comma = text[at..sb.end]
             .match_indices(',')
             .map(|(i, _)| at + i)
-            .find(|&c| {
-                !inside(quotes, c)
-                    || text[c + 1..].starts_with(|ch: char| s.g.quotes.closes(ch) || ch == '\'')
-            });
+            .find(|&c| !inside(quotes, c) || closing_marks(s, &text[c + 1..]) > 0);
         if opens
             && !all.iter().any(|f: &Found| f.at == at)
             && let Some(comma) = comma
@@ -3444,20 +3448,7 @@ fn trimmed<'a>(s: &Suggester, ctx: &Context, src: &'a str, initial: bool) -> Tri
 /// Sourced or anonymous, and the source as an annotator would write it.
 fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Found> {
     let found = |kind, source: Option<String>, person, grade| {
-        Some(Found {
-            kind,
-            source,
-            mention: None,
-            cue: String::new(),
-            person,
-            by: None,
-            grade,
-            at: 0,
-            from: 0,
-            leads: true,
-            rule: "",
-            within: false,
-        })
+        Some(Found::source(kind, source, person, grade))
     };
     let words = match trimmed(s, ctx, src, initial) {
         Trimmed::Words(w) => w,

@@ -223,6 +223,10 @@ pub const MAX_SENTENCE_BYTES: usize = 4000;
 
 /// How many sentences of `p` are too long to get suggestions.
 pub fn long_sentences(p: &Paragraph) -> usize {
+    // No sentence is longer than its paragraph: most need no second split.
+    if p.text.len() <= MAX_SENTENCE_BYTES {
+        return 0;
+    }
     p.sentences()
         .into_iter()
         .filter(|c| p.byte_of(c.end) - p.byte_of(c.start) > MAX_SENTENCE_BYTES)
