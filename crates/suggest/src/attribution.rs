@@ -269,7 +269,7 @@ fn quoted_whole(text: &str, unit: Range<usize>, quotes: &[Range<usize>]) -> bool
 
 impl Found {
     /// An anonymous claim whose only source is the hedge that marks it
-    /// ("reportedly", "are also said to").
+    /// ("reportedly", "are also said").
     fn hedge(h: String, at: usize, rule: &'static str) -> Found {
         Found {
             kind: Kind::Anonymous,
@@ -923,7 +923,7 @@ fn sentence(
     let in_hedge = |at: usize| hedges.iter().any(|r| r.contains(&at));
     let hedge = hedges
         .first()
-        .map(|r| (r.start, text[r.clone()].to_lowercase()));
+        .map(|r| (r.start, hedge_words(s, &text[r.clone()])));
     let mut all = Vec::new();
     // The words that may put a question ("asked"), by byte in `sent`.
     let mut asked: Vec<(usize, &str)> = Vec::new();
@@ -1024,12 +1024,7 @@ fn sentence(
                     if i > 0 && before[i - 1].eq_ignore_ascii_case(&s.g.words.dummy_subject) {
                         i -= 1;
                     }
-                    let to = if after_word(after.trim_start(), &s.g.words.infinitive).is_some() {
-                        format!(" {}", s.g.words.infinitive)
-                    } else {
-                        String::new()
-                    };
-                    let h = format!("{} {word}{to}", before[i..].join(" ")).to_lowercase();
+                    let h = format!("{} {word}", before[i..].join(" ")).to_lowercase();
                     all.push(Found::hedge(h, at, "passive-hedge"));
                 }
             }
@@ -1841,7 +1836,7 @@ fn sentence(
             .find(|(r, _)| outside(r))
     {
         let from = lead_in(s, sent, r.start);
-        let h = sent[from..r.end].to_lowercase();
+        let h = hedge_words(s, &sent[from..r.end]);
         all.push(Found::hedge(h, sb.start + from, "hedge"));
         return all;
     }
@@ -4000,6 +3995,22 @@ fn phrasal_verb<'t>(s: &Suggester, first: &str, rest: &'t str) -> Option<(&'t st
                 .is_some_and(|w| s.g.naming_complements.has(w.to_lowercase()));
         (ends && !moves && text.eq_ignore_ascii_case(p)).then(|| (text, p.clone()))
     })
+}
+
+/// A hedge as its cue and source give it: lower case, without the word
+/// that only joins it to what follows ("is said to" → "is said", "widely
+/// seen as" → "widely seen"; "seemed to" → "seemed").
+fn hedge_words(s: &Suggester, h: &str) -> String {
+    let h = h.trim_end();
+    let cut = h.rfind(char::is_whitespace).map_or(h, |i| {
+        let last = h[i + 1..].to_lowercase();
+        if last == s.g.words.infinitive || s.g.passive_particles.has(&last) {
+            h[..i].trim_end()
+        } else {
+            h
+        }
+    });
+    cut.to_lowercase()
 }
 
 /// The writer's inference ("seemed to") that ends right before the cue at
