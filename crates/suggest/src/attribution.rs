@@ -1783,8 +1783,14 @@ fn sentence(
 
     // "In a new Tribune poll, Okafor leads by nine points", "Okafor leads
     // in the latest poll": a finding cited from the paper it is in, when
-    // nothing else in the sentence names a source.
-    if all.is_empty() {
+    // nothing else in the sentence names a source. "In the latest Tribune
+    // survey, 71 percent approved of the plan": the paper is who says so,
+    // not the views it counts (a person's stance, or a pronoun's, stays
+    // theirs).
+    if all
+        .iter()
+        .all(|f| f.rule == "stance-verb" && !f.person && f.grade != Grade::Pronoun)
+    {
         for (b, word) in sent.unicode_word_indices() {
             if !s.g.document_prepositions.has(word.to_lowercase()) || !outside(&(b..b)) {
                 continue;
@@ -1814,6 +1820,7 @@ fn sentence(
                 f.at = sb.start + b;
                 f.leads = b == 0;
                 f.rule = "in-document";
+                all.clear();
                 all.push(f);
                 break;
             }
@@ -3170,6 +3177,14 @@ fn quantity(s: &Suggester, words: &[&str]) -> bool {
     };
     let w = words[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
     let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+    // "the most recent Tribune survey": one paper, not a share.
+    if i > 0
+        && bare(words[i - 1]) == s.g.words.article
+        && s.g.superlatives.has(w.to_lowercase())
+        && next != s.g.words.partitive
+    {
+        return false;
+    }
     // "42%", "4 in 10", "40 percent of", not "a 2022 inspection".
     let number =
         w.starts_with(|c: char| c.is_ascii_digit()) || s.g.number_words.has(w.to_lowercase());

@@ -94,6 +94,10 @@ pub(crate) struct Grammar {
     pub document_prepositions: Words,
     pub number_words: Words,
     pub share_words: Words,
+    /// Share words that the definite article makes a superlative ("the
+    /// most recent poll"; not "most voters", "the most of").
+    #[serde(default)]
+    pub superlatives: Words,
     pub approximators: Words,
     pub cited_documents: Words,
     pub that_needing_verbs: Words,
