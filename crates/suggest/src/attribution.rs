@@ -2026,6 +2026,22 @@ fn verb_here(
         {
             false
         }
+        // "State Department emails released this week", "the Chinese
+        // comments particularly galling", "Clinton emails were": after a
+        // name, a form that is mostly a noun is one before a participle,
+        // an adverb in -ly or a verb of being.
+        Form::Third
+            if s.g.noun_prone_thirds.has(word_lower)
+                && prev_raw.starts_with(char::is_uppercase)
+                && !s.g.pronouns.has(&prev)
+                && (s.g.finite_verbs.has(&next)
+                    || participle_like(&next)
+                    || ly_adverb(s, &next))
+                // Not "which Will claims affirmed…": a clause's subject.
+                && !name_opens_clause(s, before) =>
+        {
+            false
+        }
         Form::Third
             if s.g.noun_prone_thirds.has(word_lower)
                 && !(prev_raw.starts_with(char::is_uppercase)
@@ -2081,6 +2097,20 @@ fn verb_here(
         }
         Form::Participle => helped(&prev),
     }
+}
+
+/// Whether the words before end in a run of capitalised words that a
+/// relative, "that" or a subordinator brings in as a clause's subject
+/// ("which Will", "that Trump", "as North Korea").
+fn name_opens_clause(s: &Suggester, before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .find(|w| !(w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphanumeric)))
+        .map(bare)
+        .is_some_and(|w| {
+            s.g.relatives.has(&w) || w == s.g.words.complementiser || s.g.subordinators.has(&w)
+        })
 }
 
 /// Whether the words before end in a run of capitalised words that a
