@@ -607,7 +607,8 @@ fn spans(
         })
         .map(|(k, f)| {
             // The question from the word that links it ("when asked…").
-            let start = if f.from > unit.start || f.rule == "asked-question" && f.from == unit.start
+            let start = if f.from > unit.start
+                || matches!(f.rule, "asked-question" | "opening-gerund") && f.from == unit.start
             {
                 f.from
             } else {
@@ -1781,6 +1782,27 @@ fn sentence(
         all.retain(|g: &Found| g.at <= at || g.at >= ends || g.at == answer || g.is_hedge());
     }
 
+    // "After blasting the council for its delays, Okafor said…", "In
+    // addition to criticizing the levy, Okafor vowed…": a gerund the
+    // sentence opens with, after a preposition, is the act of the main
+    // clause's subject, nested in its claim.
+    if let Some((b, word)) = opening_gerund(s, sent)
+        && !inside(quotes, sb.start + b)
+        && let Some(comma) = sent[b..].find(',').map(|i| sb.start + b + i)
+        && let Some(mut f) = all
+            .iter()
+            .find(|f| f.at > comma && f.source.is_some() && !f.is_hedge() && !f.within)
+            .cloned()
+    {
+        f.cue = word.to_lowercase();
+        f.at = sb.start + b;
+        f.from = sb.start;
+        f.within = true;
+        f.leads = true;
+        f.rule = "opening-gerund";
+        all.push(f);
+    }
+
     // "In a new Tribune poll, Okafor leads by nine points", "Okafor leads
     // in the latest poll": a finding cited from the paper it is in, when
     // nothing else in the sentence names a source. "In the latest Tribune
@@ -2097,6 +2119,25 @@ fn verb_here(
         }
         Form::Participle => helped(&prev),
     }
+}
+
+/// The gerund of a reporting verb that `sent` opens with after the words
+/// that bring one in ("After blasting", "In addition to criticizing",
+/// "Instead of calling"), before any comma: its byte and its word.
+fn opening_gerund<'t>(s: &Suggester, sent: &'t str) -> Option<(usize, &'t str)> {
+    let head = &sent[..sent.find(',')?];
+    let words: Vec<(usize, &str)> = head.unicode_word_indices().take(5).collect();
+    let lead = words
+        .iter()
+        .take_while(|(_, w)| s.g.gerund_leads.has(w.to_lowercase()))
+        .count();
+    let &(b, w) = words.get(lead)?;
+    let lower = w.to_lowercase();
+    (lead > 0
+        && s.g.gerund_leads.has(words[0].1.to_lowercase())
+        && lower.ends_with("ing")
+        && s.verbs.contains(&lower))
+    .then_some((b, w))
 }
 
 /// Whether the words before end in a run of capitalised words that a

@@ -284,6 +284,10 @@ pub(crate) struct Grammar {
     /// Words that end a phrase of time ("Hours later,", "Two weeks ago,").
     #[serde(default)]
     pub time_after_words: Words,
+    /// The words that bring in a gerund a sentence opens with ("After
+    /// blasting…, Okafor said", "In addition to criticizing…").
+    #[serde(default)]
+    pub gerund_leads: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
