@@ -387,8 +387,8 @@ fn spans(
     let follow_ons: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| {
-            follow_on_cue(s, &f.cue)
-                && follows_on(s, &text[unit.start..f.at])
+            (follow_on_cue(s, &f.cue) && follows_on(s, &text[unit.start..f.at])
+                || chained_on(s, &text[unit.start..f.at]).is_some())
                 && !inside(quotes, f.at)
                 // "She disagreed, saying…": the cue before must report
                 // words of its own.
@@ -402,9 +402,13 @@ fn spans(
                                 >= 3)
                 })
         })
-        // "…responded before adding": the clause starts at the link.
+        // "…responded before adding": the clause starts at the link;
+        // "…, going on to say": at the participle that carries the verb.
         .map(|f| {
-            let cut = link_start(s, &text[unit.start..f.at]).map_or(f.at, |i| unit.start + i);
+            let before = &text[unit.start..f.at];
+            let cut = chained_on(s, before)
+                .or_else(|| link_start(s, before))
+                .map_or(f.at, |i| unit.start + i);
             (cut, f.at)
         })
         .collect();
@@ -839,6 +843,27 @@ fn follow_on_cue(s: &Suggester, cue: &str) -> bool {
 /// responded before adding").
 fn follows_on(s: &Suggester, before: &str) -> bool {
     without_closing_quotes(s, before.trim_end()).ends_with(',') || link_start(s, before).is_some()
+}
+
+/// Where the participle starts that carries the verb after `before` on
+/// from a cue before it, set off by a comma ("…, going on to"), if
+/// `before` ends with one.
+fn chained_on(s: &Suggester, before: &str) -> Option<usize> {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let &[.., set_off, carrier, particle, to] = words.as_slice() else {
+        return None;
+    };
+    let set_off = without_closing_quotes(s, set_off).ends_with(',');
+    (set_off
+        && carrier.ends_with("ing")
+        && carrier.chars().all(char::is_lowercase)
+        && s.g.chain_particles.has(particle)
+        && to == s.g.words.infinitive)
+        .then(|| {
+            let end = before.trim_end().len() - to.len();
+            let end = before[..end].trim_end().len() - particle.len();
+            before[..end].trim_end().len() - carrier.len()
+        })
 }
 
 /// Where the linking word that ends `before` starts ("… responded
