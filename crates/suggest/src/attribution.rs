@@ -692,6 +692,19 @@ fn spans(
         {
             r.end = end;
         }
+        // "Royal alluded to the election, saying the deal might be signed":
+        // a participle that carries on from a verb the lexicon does not
+        // know is a claim nested in the sentence, whose own cue is that
+        // verb.
+        if let Some((at, verb)) = carrying_verb(s, text, unit.start, &f, quotes)
+            && nested.is_empty()
+        {
+            let mut outer = f.clone();
+            outer.cue = verb;
+            outer.at = at;
+            outer.rule = "carried-participle";
+            return vec![(r.clone(), outer), (f.at..r.end, f)];
+        }
         let mut out = vec![(r, f)];
         out.extend(nested);
         return out;
@@ -707,6 +720,94 @@ fn spans(
     }
     out.extend(nested);
     out
+}
+
+/// The verb of the clause before a participle claim `f` that carries on
+/// from it after a comma ("Royal alluded to the election, saying…",
+/// "Giuliani, who backs Trump, trashed Comey on air, calling it…"): its
+/// byte and its words (a helper with it: "has repudiated"), when the
+/// clause has one the words show (a past in -ed, an irregular past, a
+/// helper) after a subject and no cue of its own.
+fn carrying_verb(
+    s: &Suggester,
+    text: &str,
+    start: usize,
+    f: &Found,
+    quotes: &[Range<usize>],
+) -> Option<(usize, String)> {
+    if !follow_on_cue(s, &f.cue)
+        || f.is_hedge()
+        || f.within
+        || inside(quotes, f.at)
+        || !without_closing_quotes(s, text[start..f.at].trim_end()).ends_with(',')
+    {
+        return None;
+    }
+    let clause = &text[start..f.at];
+    let mut aside = false;
+    let mut seen = 0;
+    let mut helper: Option<usize> = None;
+    for (b, w) in clause.unicode_word_indices() {
+        let at = start + b;
+        // "…as a “strong leader,”": the words quoted are no verb.
+        if inside(quotes, at) {
+            continue;
+        }
+        // "N.C.-based": part of a word, no verb.
+        if clause[..b]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+        {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        // ", who backs Trump,": an aside set off after the subject.
+        let before = clause[..b].trim_end();
+        if before.ends_with(',') {
+            aside = s.g.antecedent_relatives.has(&lower) || s.g.aside_openers.has(&lower);
+        }
+        if aside {
+            continue;
+        }
+        seen += 1;
+        if seen == 1 || !w.chars().all(char::is_lowercase) {
+            continue;
+        }
+        // "has", "was", "will": a helper starts the verb; "also",
+        // "still", "even", "-ly": an adverb before it.
+        if s.g.finite_verbs.has(&lower) || s.g.passive_auxiliaries.has(&lower) {
+            helper.get_or_insert(at);
+            continue;
+        }
+        if s.g.verb_helpers.has(&lower)
+            || ly_adverb(s, &lower)
+            || helper.is_some() && s.g.participle_adverbs.has(&lower)
+        {
+            continue;
+        }
+        let past = lower.len() >= 4 && lower.ends_with("ed")
+            || s.g.irregular_pasts.has(&lower)
+            || s.g.plain_pasts.has(&lower);
+        // "has repudiated", "is even calling", "has shown"; not "was just
+        // as blunt", "have had less": no verb the words show.
+        let participle = ["ing", "en", "wn"].iter().any(|e| lower.ends_with(e));
+        match helper {
+            Some(h) if past || participle => {
+                return Some((h, text[h..at + w.len()].to_lowercase()));
+            }
+            Some(_) => return None,
+            None if past => return Some((at, lower)),
+            None => {}
+        }
+        // A word of the subject or the phrase before it: a verb comes
+        // within a few ("The New York Times and the Gannett newspaper
+        // chain filed").
+        if seen > 12 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether `before` is a subject and an aside set off after it that has

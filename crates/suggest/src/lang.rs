@@ -288,6 +288,10 @@ pub(crate) struct Grammar {
     /// blasting…, Okafor said", "In addition to criticizing…").
     #[serde(default)]
     pub gerund_leads: Words,
+    /// Irregular pasts of verbs the lexicon does not list ("made",
+    /// "drew"): the verb of a clause a participle claim carries on from.
+    #[serde(default)]
+    pub plain_pasts: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
