@@ -698,6 +698,9 @@ fn spans(
         // verb.
         if let Some((at, verb)) = carrying_verb(s, text, unit.start, &f, quotes)
             && nested.is_empty()
+            // Not where the participle's clause is already its own ("…,
+            // while saying").
+            && r.start <= at
         {
             let mut outer = f.clone();
             outer.cue = verb;
@@ -723,7 +726,8 @@ fn spans(
 }
 
 /// The verb of the clause before a participle claim `f` that carries on
-/// from it after a comma ("Royal alluded to the election, saying…",
+/// from it after a comma or "by" ("Royal alluded to the election,
+/// saying…", "Bolton distanced himself from the movement by saying…",
 /// "Giuliani, who backs Trump, trashed Comey on air, calling it…"): its
 /// byte and its words (a helper with it: "has repudiated"), when the
 /// clause has one the words show (a past in -ed, an irregular past, a
@@ -735,15 +739,21 @@ fn carrying_verb(
     f: &Found,
     quotes: &[Range<usize>],
 ) -> Option<(usize, String)> {
+    let before = &text[start..f.at];
+    // "…, saying", "…, falsely suggesting", "… by saying".
+    let by = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w == s.g.words.agent);
     if !follow_on_cue(s, &f.cue)
         || f.is_hedge()
         || f.within
         || inside(quotes, f.at)
-        || !without_closing_quotes(s, text[start..f.at].trim_end()).ends_with(',')
+        || !(follows_on(s, before) || by)
     {
         return None;
     }
-    let clause = &text[start..f.at];
+    let clause = before;
     let mut aside = false;
     let mut seen = 0;
     let mut helper: Option<usize> = None;
