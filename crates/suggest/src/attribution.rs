@@ -731,7 +731,8 @@ fn spans(
 /// "Giuliani, who backs Trump, trashed Comey on air, calling it…"): its
 /// byte and its words (a helper with it: "has repudiated"), when the
 /// clause has one the words show (a past in -ed, an irregular past, a
-/// helper) after a subject and no cue of its own.
+/// helper) after a subject, and the sentence's only claim is the
+/// participle's.
 fn carrying_verb(
     s: &Suggester,
     text: &str,
@@ -755,6 +756,7 @@ fn carrying_verb(
     }
     let clause = before;
     let mut aside = false;
+    let mut after_determiner = false;
     let mut seen = 0;
     let mut helper: Option<usize> = None;
     for (b, w) in clause.unicode_word_indices() {
@@ -773,15 +775,20 @@ fn carrying_verb(
         }
         let lower = w.to_lowercase();
         // ", who backs Trump,": an aside set off after the subject.
-        let before = clause[..b].trim_end();
-        if before.ends_with(',') {
+        if clause[..b].trim_end().ends_with(',') {
             aside = s.g.antecedent_relatives.has(&lower) || s.g.aside_openers.has(&lower);
         }
         if aside {
             continue;
         }
         seen += 1;
-        if seen == 1 || !w.chars().all(char::is_lowercase) {
+        // "The embattled mayor", "the unnamed official": a word after a
+        // determiner is the subject's.
+        let modifier = after_determiner;
+        after_determiner = s.g.articles.has(&lower)
+            || s.g.definite_determiners.has(&lower)
+            || s.g.indefinite_determiners.has(&lower);
+        if seen == 1 || modifier || !w.chars().all(char::is_lowercase) {
             continue;
         }
         // "has", "was", "will": a helper starts the verb; "also",
@@ -796,12 +803,13 @@ fn carrying_verb(
         {
             continue;
         }
-        let past = lower.len() >= 4 && lower.ends_with("ed")
+        // "Several hundred protesters": a number is no past.
+        let past = participle_like(&lower) && !s.g.number_words.has(&lower)
             || s.g.irregular_pasts.has(&lower)
             || s.g.plain_pasts.has(&lower);
         // "has repudiated", "is even calling", "has shown"; not "was just
-        // as blunt", "have had less": no verb the words show.
-        let participle = ["ing", "en", "wn"].iter().any(|e| lower.ends_with(e));
+        // as blunt", "was keen", "have had less": no verb the words show.
+        let participle = lower.ends_with("ing") || s.g.plain_participles.has(&lower);
         match helper {
             Some(h) if past || participle => {
                 return Some((h, text[h..at + w.len()].to_lowercase()));
@@ -967,6 +975,7 @@ fn chained_on(s: &Suggester, before: &str) -> Option<usize> {
     let set_off = without_closing_quotes(s, set_off).ends_with(',');
     (set_off
         && carrier.ends_with("ing")
+        && s.g.chain_carriers.has(carrier)
         && carrier.chars().all(char::is_lowercase)
         && s.g.chain_particles.has(particle)
         && to == s.g.words.infinitive)
@@ -1929,6 +1938,9 @@ fn sentence(
             .iter()
             .find(|f| f.at > comma && f.source.is_some() && !f.is_hedge() && !f.within)
             .cloned()
+        // "After blasting the council, Okafor left, and Marr said": the
+        // main clause must be the one right after the comma.
+        && !text[comma + 1..f.at].contains(',')
     {
         f.cue = word.to_lowercase();
         f.at = sb.start + b;
@@ -1945,10 +1957,13 @@ fn sentence(
     // survey, 71 percent approved of the plan": the paper is who says so,
     // not the views it counts (a person's stance, or a pronoun's, stays
     // theirs).
-    if all
-        .iter()
-        .all(|f| f.rule == "stance-verb" && !f.person && f.grade != Grade::Pronoun)
-    {
+    let counted = |f: &Found| {
+        f.source.as_deref().is_some_and(|src| {
+            let words: Vec<&str> = src.split_whitespace().collect();
+            quantity(s, &words)
+        })
+    };
+    if all.iter().all(|f| f.rule == "stance-verb" && counted(f)) {
         for (b, word) in sent.unicode_word_indices() {
             if !s.g.document_prepositions.has(word.to_lowercase()) || !outside(&(b..b)) {
                 continue;
@@ -2192,6 +2207,9 @@ fn verb_here(
             if s.g.noun_prone_thirds.has(word_lower)
                 && prev_raw.starts_with(char::is_uppercase)
                 && !s.g.pronouns.has(&prev)
+                // A name as a noun's modifier: after a determiner, or of
+                // more than one word; not "Okafor claims newly released…".
+                && name_modifies(s, before)
                 && (s.g.finite_verbs.has(&next)
                     || participle_like(&next)
                     || ly_adverb(s, &next))
@@ -2274,6 +2292,29 @@ fn opening_gerund<'t>(s: &Suggester, sent: &'t str) -> Option<(usize, &'t str)> 
         && lower.ends_with("ing")
         && s.verbs.contains(&lower))
     .then_some((b, w))
+}
+
+/// Whether the words before end in a run of capitalised words that reads
+/// as a noun's modifier: two words or more ("State Department"), or one
+/// after a determiner ("the Chinese", "his Islamophobic").
+fn name_modifies(s: &Suggester, before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let mut run = 0;
+    let mut lead = None;
+    for w in words.by_ref() {
+        if w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphanumeric) {
+            run += 1;
+        } else {
+            lead = Some(bare(w));
+            break;
+        }
+    }
+    run >= 2
+        || lead.is_some_and(|w| {
+            s.g.articles.has(&w)
+                || s.g.definite_determiners.has(&w)
+                || s.g.indefinite_determiners.has(&w)
+        })
 }
 
 /// Whether the words before end in a run of capitalised words that a
@@ -4224,14 +4265,16 @@ fn phrasal_verb<'t>(s: &Suggester, first: &str, rest: &'t str) -> Option<(&'t st
 /// seen as" → "widely seen"; "seemed to" → "seemed").
 fn hedge_words(s: &Suggester, h: &str) -> String {
     let h = h.trim_end();
-    let cut = h.rfind(char::is_whitespace).map_or(h, |i| {
-        let last = h[i + 1..].to_lowercase();
-        if last == s.g.words.infinitive || s.g.passive_particles.has(&last) {
-            h[..i].trim_end()
-        } else {
-            h
-        }
-    });
+    let cut = h
+        .rsplit_once(char::is_whitespace)
+        .map_or(h, |(rest, last)| {
+            let last = last.to_lowercase();
+            if last == s.g.words.infinitive || s.g.passive_particles.has(&last) {
+                rest.trim_end()
+            } else {
+                h
+            }
+        });
     cut.to_lowercase()
 }
 

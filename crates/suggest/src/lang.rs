@@ -292,6 +292,14 @@ pub(crate) struct Grammar {
     /// "drew"): the verb of a clause a participle claim carries on from.
     #[serde(default)]
     pub plain_pasts: Words,
+    /// Past participles that end in neither -ed nor -ing ("shown",
+    /// "taken"): after a helper, the verb of a clause.
+    #[serde(default)]
+    pub plain_participles: Words,
+    /// Participles that carry a verb on from a cue before ("…, going on
+    /// to say").
+    #[serde(default)]
+    pub chain_carriers: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
