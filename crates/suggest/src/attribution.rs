@@ -87,6 +87,9 @@ struct Found {
     person: bool,
     /// The pronoun that named them ("she said").
     by: Option<Gender>,
+    /// The source is the last one before this sentence, read from a "they"
+    /// or an "it": a source named earlier in the sentence comes first.
+    carried: bool,
     grade: Grade,
     /// Byte in the text where the cue is.
     at: usize,
@@ -278,6 +281,7 @@ impl Found {
             cue: h,
             person: false,
             by: None,
+            carried: false,
             grade: Grade::Resolved,
             at,
             from: 0,
@@ -296,6 +300,7 @@ impl Found {
             cue: String::new(),
             person,
             by: None,
+            carried: false,
             grade,
             at: 0,
             from: 0,
@@ -1963,12 +1968,37 @@ fn sentence(
             quantity(s, &words)
         })
     };
-    if all.iter().all(|f| f.rule == "stance-verb" && counted(f)) {
+    // ("Some 20 percent said they believe…": the "they" is the share.)
+    // A share that is a passive's agent ("was supported by 42 percent of
+    // the Republicans surveyed in the CBS poll") stays the agent. A share
+    // that says something ("In a CNN poll, 73 percent said…") keeps its
+    // claim, nested in the paper's; one that only holds a view ("71
+    // percent approved") is the paper's finding.
+    let they = |f: &Found| f.carried || f.grade == Grade::Pronoun && f.by.is_none();
+    if all
+        .iter()
+        .all(|f| (counted(f) || they(f)) && !f.is_hedge() && f.rule != "passive-agent")
+        && (all.iter().any(counted) || all.is_empty())
+    {
         for (b, word) in sent.unicode_word_indices() {
             if !s.g.document_prepositions.has(word.to_lowercase()) || !outside(&(b..b)) {
                 continue;
             }
+            // "78 percent of voters in a recent CBS poll said…": a share
+            // that says something, with the paper in its own words, is the
+            // claim's source; the paper leads only from the sentence's
+            // start ("In a CBS poll, 78 percent said…").
+            if b > 0 && all.iter().any(|f| f.rule != "stance-verb") {
+                break;
+            }
             let after = &sent[b + word.len()..];
+            // "20 percent of people in a recent CNN/ORC poll said…": the
+            // paper's name ends at the paper.
+            let after = after
+                .unicode_word_indices()
+                .take(9)
+                .find(|(_, w)| s.g.cited_documents.has(w.to_lowercase()))
+                .map_or(after, |(i, w)| &after[..i + w.len()]);
             let Some(src) = phrase_after(s, after, false) else {
                 continue;
             };
@@ -1980,6 +2010,15 @@ fn sentence(
                 continue;
             };
             let words = &words[..=d];
+            // "when voters in Pennsylvania head to the polls", "One in four
+            // voters in a Times poll": a paper's name holds no preposition
+            // but "of" ("the average of recent national surveys").
+            if words[..d].iter().any(|w| {
+                let w = bare(w);
+                s.g.prepositions.has(&w) && w != s.g.words.partitive
+            }) {
+                continue;
+            }
             if !(2..=8).contains(&words.len())
                 || !words[..d].iter().any(|w| {
                     names::capitalised(s, w) || w.starts_with(|c: char| c.is_ascii_digit())
@@ -1993,8 +2032,11 @@ fn sentence(
                 f.at = sb.start + b;
                 f.leads = b == 0;
                 f.rule = "in-document";
-                all.clear();
-                all.push(f);
+                all.retain(|f| f.rule != "stance-verb");
+                for g in all.iter_mut() {
+                    g.within = true;
+                }
+                all.insert(0, f);
                 break;
             }
         }
@@ -2038,11 +2080,11 @@ fn sentence(
             }
         }
     }
-    // "Nine in 10 voters say they think…": a "they" or "it" no one before
-    // resolves is the source named before it in the sentence, when that is
-    // no one person.
+    // "Nine in 10 voters say they think…": a "they" or "it" is the source
+    // named before it in the sentence, when that is no one person, before
+    // any source of an earlier sentence.
     for i in 0..all.len() {
-        if all[i].grade != Grade::Pronoun || all[i].by.is_some() {
+        if (all[i].grade != Grade::Pronoun || all[i].by.is_some()) && !all[i].carried {
             continue;
         }
         let at = all[i].at;
@@ -3271,6 +3313,12 @@ fn phrase_after(s: &Suggester, after: &str, names_only: bool) -> Option<String> 
                 let word = after[..i].split_whitespace().next_back().unwrap_or("");
                 return !byline_model::article::is_abbreviation(word);
             }
+            // "… poll last week - virtually the same": a spaced hyphen is
+            // a dash.
+            if c == '-' {
+                return after[..i].ends_with(char::is_whitespace)
+                    && after[i + 1..].starts_with(char::is_whitespace);
+            }
             [',', ';', ':', '(', '—', '!', '?'].contains(&c) || s.g.quotes.end_source.contains(&c)
         })
         .map_or(after.len(), |(i, _)| i);
@@ -3727,13 +3775,12 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     }
     if words.len() == 1 && s.g.pronouns.has(&lower) {
         let g = Gender::of_pronoun(s, &lower);
+        let carried = g.is_none() && s.g.last_source_pronouns.has(&lower);
         let resolved = match g {
             Some(g) => ctx
                 .person_for(s, g)
                 .map(|p| (Kind::Sourced, p.to_owned(), true)),
-            None if s.g.last_source_pronouns.has(&lower) => {
-                ctx.last_source().map(|(k, p)| (*k, p.clone(), false))
-            }
+            None if carried => ctx.last_source().map(|(k, p)| (*k, p.clone(), false)),
             None => None,
         };
         let mut f = match resolved {
@@ -3742,6 +3789,7 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
         };
         if let Some(f) = &mut f {
             f.by = g;
+            f.carried = carried;
         }
         return f;
     }
