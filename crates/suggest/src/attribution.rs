@@ -2624,9 +2624,12 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         .iter()
         .rposition(|w| *w == s.g.words.complementiser)
         .filter(|&i| {
-            i > 2
-                && i + 1 < words.len()
-                && clause_like(s, &words[..i].join(" "))
+            i + 1 < words.len()
+                && (i > 2 && clause_like(s, &words[..i].join(" "))
+                    // "the group that Marr attacks": a relative whose
+                    // subject is the name after it.
+                    || i >= 1
+                        && words[i + 1..].iter().all(|w| names::capitalised(s, w)))
                 // "lawmakers, who are close to industries that oppose the
                 // rule, have vowed": "that" inside a relative clause set
                 // off by commas.
