@@ -1594,7 +1594,10 @@ fn sentence(
                         .rfind(|c: char| c.is_whitespace())
                         .map_or(start, |i| start + i + 1)
                 } else {
-                    before.rfind(subj.as_str()).map_or(0, |i| start + i)
+                    // (Scripts written without spaces have no word edges.)
+                    rfind_word(before, &subj)
+                        .or_else(|| before.rfind(subj.as_str()))
+                        .map_or(0, |i| start + i)
                 };
                 // "…, and then tweeted": "then" is part of the link.
                 if conj
@@ -2101,6 +2104,23 @@ fn sentence(
         }
     }
     all
+}
+
+/// The byte of the last place `words` stand as whole words in `text`
+/// (not the "a" inside "leaders").
+pub(crate) fn rfind_word(text: &str, words: &str) -> Option<usize> {
+    let last = words.chars().next_back()?.len_utf8();
+    let mut end = text.len();
+    while let Some(i) = text[..end].rfind(words) {
+        let clear_before = !text[..i].ends_with(char::is_alphanumeric);
+        let clear_after = !text[i + words.len()..].starts_with(char::is_alphanumeric);
+        if clear_before && clear_after {
+            return Some(i);
+        }
+        // Before the occurrence's last character: a boundary in any script.
+        end = i + words.len() - last;
+    }
+    None
 }
 
 /// Whether a verb form made from a lemma can be a verb between `before`
@@ -2629,7 +2649,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                     // "the group that Marr attacks": a relative whose
                     // subject is the name after it.
                     || i >= 1
-                        && words[i + 1..].iter().all(|w| names::capitalised(s, w)))
+                        && words.len() - i <= 6
+                        && words[i + 1..].iter().all(|w| {
+                            !w.ends_with(',') && !s.g.finite_verbs.has(bare(w))
+                        }))
                 // "lawmakers, who are close to industries that oppose the
                 // rule, have vowed": "that" inside a relative clause set
                 // off by commas.

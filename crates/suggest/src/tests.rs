@@ -904,3 +904,15 @@ fn the_words_before_an_inference_belong_to_it() {
     // Only those words: "The vote seems to…" keeps "seems".
     assert_eq!(whole_cue("The vote seems to favour the port."), "seems");
 }
+
+#[test]
+fn a_clause_starts_at_its_subject_as_a_word_not_inside_another() {
+    use crate::attribution::rfind_word;
+    // "he" is inside "the"; "a" inside "leaders": a clause cut there
+    // started a suggestion mid-word ("he class by telling them…").
+    assert_eq!(rfind_word("he hoaxed the class by ", "he"), Some(0));
+    assert_eq!(rfind_word("a charge that the leaders ", "a"), Some(0));
+    assert_eq!(rfind_word("the leaders ", "a"), None);
+    assert_eq!(rfind_word("Ana and Ana ", "Ana"), Some(8));
+    assert_eq!(rfind_word("él dijo, y él ", "él"), Some(12));
+}
