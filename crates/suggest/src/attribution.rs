@@ -2612,7 +2612,9 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             && !time.ends_with(',')
             && !before.ends_with(',')
             && s.g.time_leads.has(lead.to_lowercase())
-            && (s.g.time_nouns.has(bare(time)) || s.g.calendar_words.has(bare(time)))
+            && (s.g.time_nouns.has(bare(time))
+                || s.g.calendar_words.has(bare(time))
+                || time.starts_with(char::is_uppercase) && s.g.capital_months.has(bare(time)))
         {
             words.truncate(words.len() - 2);
             // "A poll out this week": the particle before the time too.
@@ -3256,7 +3258,12 @@ fn tidy(s: &Suggester, piece: &str) -> Option<String> {
     {
         words.truncate(i + 1);
     }
-    while words.len() > 1 && s.g.subject_trailers.has(bare(words[words.len() - 1])) {
+    // "he also", "Kasich jokingly"; not the name in "Theresa May", "Ana
+    // Will": a capital after a capital is a name's.
+    while let [.., prev, last] = words[..]
+        && s.g.subject_trailers.has(bare(last))
+        && !(last.starts_with(char::is_uppercase) && prev.starts_with(char::is_uppercase))
+    {
         words.pop();
     }
     // "A U.S. law enforcement official familiar with the case": a long

@@ -300,6 +300,10 @@ pub(crate) struct Grammar {
     /// to say").
     #[serde(default)]
     pub chain_carriers: Words,
+    /// Names of months that are other words in lower case ("May"): a date
+    /// only capitalised after a word of time ("since May").
+    #[serde(default)]
+    pub capital_months: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
