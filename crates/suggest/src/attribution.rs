@@ -2607,10 +2607,10 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                 && !w.ends_with(',')
         }) {
             words.pop();
-        } else if let [.., before, lead, time] = words[..]
+        } else if let [.., _, lead, time] = words[..]
+            // "Ana Ruiz, the mayor, on Friday said": after an aside too.
             && !lead.ends_with(',')
             && !time.ends_with(',')
-            && !before.ends_with(',')
             && s.g.time_leads.has(lead.to_lowercase())
             && (s.g.time_nouns.has(bare(time))
                 || s.g.calendar_words.has(bare(time))
@@ -2625,9 +2625,8 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             {
                 words.pop();
             }
-        } else if let [.., before, lead, day, time] = words[..]
+        } else if let [.., _, lead, day, time] = words[..]
             // "on Wednesday morning": a day, then the time of it.
-            && !before.ends_with(',')
             && !lead.ends_with(',')
             && !day.ends_with(',')
             && !time.ends_with(',')
