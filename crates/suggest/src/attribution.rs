@@ -628,7 +628,16 @@ fn spans(
                 .iter()
                 .filter(|&&(p, at)| p == k && at > f.at)
                 .find_map(|&(_, at)| {
-                    text[f.at..at].rfind(',').map(|i| {
+                    // An opening question or gerund ends at its own comma
+                    // ("Asked if…, Ana Ruiz, his spokeswoman, said").
+                    let opening = matches!(f.rule, "asked-question" | "opening-gerund")
+                        && f.from <= unit.start;
+                    let comma = if opening {
+                        text[f.at..at].find(',')
+                    } else {
+                        text[f.at..at].rfind(',')
+                    };
+                    comma.map(|i| {
                         // "…a “sociopath,” said": the quotation closed.
                         let closing = closing_marks(s, &text[f.at + i + 1..at]);
                         if closing > 0 {
@@ -1801,9 +1810,17 @@ fn sentence(
         let lower = word.to_lowercase();
         let at = sb.start + b;
         // "Speaking at a rally, …": speech with no topic reports nothing.
+        // "Adding to the wariness is…": a participle that adds to
+        // something reports nothing.
+        let adds_to = s.g.adding_participles.has(&lower)
+            && sent[b + word.len()..]
+                .unicode_words()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(&s.g.words.infinitive));
         let opens = (lower.ends_with("ing")
             && follow_on_cue(s, &lower)
-            && !s.g.topic_needing_verbs.has(&lower))
+            && !s.g.topic_needing_verbs.has(&lower)
+            && !adds_to)
             || s.g.opening_participles.has(&lower);
         // The comma that ends the opening phrase: outside a quotation, or
         // inside one that closes with it ("Asked whether Clinton “has the
@@ -1822,7 +1839,18 @@ fn sentence(
                     && f.source.is_some()
                     && !f.is_hedge()
             })
-            && !text[comma + 1..main.at].contains(',')
+            // "Asked why…, in the same bill, Marr responded", "Asked if…,
+            // Ana Ruiz, his spokeswoman, suggested": asides before the
+            // answer; not "…, Okafor left, and Marr said".
+            && {
+                let between = &text[comma + 1..main.at];
+                between.matches(',').count() <= 2
+                    && !between.split(',').skip(1).any(|p| {
+                        p.split_whitespace()
+                            .next()
+                            .is_some_and(|w| s.g.coordinators.has(w.to_lowercase()))
+                    })
+            }
         {
             let mut f = main.clone();
             f.at = at;

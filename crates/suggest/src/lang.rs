@@ -304,6 +304,10 @@ pub(crate) struct Grammar {
     /// only capitalised after a word of time ("since May").
     #[serde(default)]
     pub capital_months: Words,
+    /// Participles that report only when no "to" follows ("adding that…",
+    /// not "Adding to the wariness is…").
+    #[serde(default)]
+    pub adding_participles: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
