@@ -687,6 +687,15 @@ fn spans(
         } else {
             unit.clone()
         };
+        // "Asked whether…, Okafor demurred": a question with no answer
+        // the words report is the question alone.
+        if f.rule == "asked-question"
+            && text[unit.start..f.at].trim().is_empty()
+            && let Some(i) = text[f.at..r.end].find(',')
+        {
+            let closing = closing_marks(s, &text[f.at + i + 1..r.end]);
+            r.end = f.at + i + if closing > 0 { 1 + closing } else { 0 };
+        }
         // "…says footfall is down, but its own survey…": what follows the
         // source's clause is the writer's.
         if f.leads
@@ -1864,6 +1873,27 @@ fn sentence(
                 "verb-subject"
             };
             f.cue = lower;
+            all.push(f);
+        } else if s.g.opening_participles.has(&lower)
+            && let Some(comma) = comma
+            && text[at + word.len()..comma].split_whitespace().count() >= 1
+            && !all.iter().any(|f| f.at > comma)
+            // "Asked whether…", "Pressed by reporters on…"; not "Asked to
+            // leave, he refused".
+            && text[at + word.len()..comma]
+                .unicode_words()
+                .take(4)
+                .any(|w| s.g.question_openers.has(w.to_lowercase()))
+        {
+            // "Asked whether he would urge his voters…, Okafor demurred":
+            // no answer the words report, and a verb inside the question is
+            // part of it, no one's claim. The question is the asker's.
+            all.retain(|f| f.at < at || f.at > comma);
+            let mut f = Found::unnamed();
+            f.kind = Kind::Anonymous;
+            f.cue = lower;
+            f.at = at;
+            f.rule = "asked-question";
             all.push(f);
         }
     }
