@@ -87,8 +87,9 @@ struct Found {
     person: bool,
     /// The pronoun that named them ("she said").
     by: Option<Gender>,
-    /// The source is the last one before this sentence, read from a "they"
-    /// or an "it": a source named earlier in the sentence comes first.
+    /// The source was read from a "they" or an "it" (resolved, if at all,
+    /// to the last source before this sentence): a source named earlier in
+    /// the sentence comes first.
     carried: bool,
     grade: Grade,
     /// Byte in the text where the cue is.
@@ -632,11 +633,16 @@ fn spans(
                     // ("Asked if…, Ana Ruiz, his spokeswoman, said").
                     let opening = matches!(f.rule, "asked-question" | "opening-gerund")
                         && f.from <= unit.start;
-                    let comma = if opening {
-                        text[f.at..at].find(',')
-                    } else {
-                        text[f.at..at].rfind(',')
-                    };
+                    // …at the comma before the answer's source, not one
+                    // inside the question ("Asked whether the levy, which
+                    // passed in May, would stay, Okafor said").
+                    let upto = opening
+                        .then(|| per.iter().find(|(p, _)| *p == k))
+                        .flatten()
+                        .and_then(|(_, m)| m.mention.as_deref().or(m.source.as_deref()))
+                        .and_then(|src| rfind_word(&text[f.at..at], src))
+                        .unwrap_or(at - f.at);
+                    let comma = text[f.at..f.at + upto].rfind(',');
                     comma.map(|i| {
                         // "…a “sociopath,” said": the quotation closed.
                         let closing = closing_marks(s, &text[f.at + i + 1..at]);
@@ -691,7 +697,7 @@ fn spans(
         // the words report is the question alone.
         if f.rule == "asked-question"
             && text[unit.start..f.at].trim().is_empty()
-            && let Some(i) = text[f.at..r.end].find(',')
+            && let Some(i) = text[f.at..r.end].rfind(',')
         {
             let closing = closing_marks(s, &text[f.at + i + 1..r.end]);
             r.end = f.at + i + if closing > 0 { 1 + closing } else { 0 };
@@ -1247,9 +1253,70 @@ fn sentence(
                 .has(&lower)
                 .then_some(crate::lexicon::Form::Third)
         });
+        // "Strategists fear a loss and warn that…", "The campaign denies
+        // any wrongdoing and points out that…": after "and", the same form
+        // as a cue before it in the sentence is that subject's second verb.
+        let coordinated = {
+            use crate::lexicon::Form;
+            // The form a word's ending shows, where the lexicon lists the
+            // word itself ("fear", "denies").
+            let shape = |w: &str| {
+                s.lex
+                    .forms
+                    .get(w)
+                    .copied()
+                    .unwrap_or(if w.ends_with("ing") {
+                        Form::Ing
+                    } else if w.ends_with("ed") || s.g.irregular_pasts.has(w) {
+                        Form::Past
+                    } else if w.ends_with('s') && !w.ends_with("ss") {
+                        Form::Third
+                    } else {
+                        Form::Base
+                    })
+            };
+            let mine = form.unwrap_or_else(|| shape(&lower));
+            mine != Form::Ing
+                && text[sb.start..at]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| s.g.verb_conjunctions.has(w))
+                // Not "what Obama says and promises is…": a noun before a
+                // verb.
+                && !text[at + word.len()..sb.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| s.g.finite_verbs.has(bare(w)))
+                && all.iter().any(|f: &Found| {
+                    // The verb before in the same short clause: not "…
+                    // whether she opposes the deal and worry", "…, when a
+                    // young man asked … and thought".
+                    let between = &text[(f.at + f.cue.len()).min(at)..at];
+                    f.source.is_some()
+                        && !f.is_hedge()
+                        && f.leads
+                        && !f.cue.contains(' ')
+                        && shape(&f.cue) == mine
+                        && !between.contains([',', ';', ':'])
+                        && between.split_whitespace().count() <= 10
+                        && !between.split_whitespace().any(|w| {
+                            let w = bare(w);
+                            // Nor a clause of its own between: "said were
+                            // unanswered and dismissed", "say they don't yet
+                            // know".
+                            w == s.g.words.complementiser
+                                || s.g.subordinators.has(&w)
+                                || s.g.question_openers.has(&w)
+                                || s.g.relatives.has(&w)
+                                || s.g.finite_verbs.has(&w)
+                                || s.g.pronouns.has(&w)
+                        })
+                })
+        };
         if let Some(form) = form
             && !unanswered
             && !second_participle
+            && !coordinated
             && !verb_here(
                 s,
                 &lower,
@@ -1285,6 +1352,7 @@ fn sentence(
             .is_some_and(|w| contracted_pronoun(s, w).is_some());
         if let Some(&prev) = before_words.last()
             && !unanswered
+            && !coordinated
             && !chained
             && !purpose
             && !contracted
@@ -1855,9 +1923,10 @@ fn sentence(
                 let between = &text[comma + 1..main.at];
                 between.matches(',').count() <= 2
                     && !between.split(',').skip(1).any(|p| {
-                        p.split_whitespace()
-                            .next()
-                            .is_some_and(|w| s.g.coordinators.has(w.to_lowercase()))
+                        p.split_whitespace().next().is_some_and(|w| {
+                            let w = w.to_lowercase();
+                            s.g.coordinators.has(&w) || s.g.verb_conjunctions.has(&w)
+                        })
                     })
             }
         {
@@ -1878,12 +1947,13 @@ fn sentence(
             && let Some(comma) = comma
             && text[at + word.len()..comma].split_whitespace().count() >= 1
             && !all.iter().any(|f| f.at > comma)
-            // "Asked whether…", "Pressed by reporters on…"; not "Asked to
-            // leave, he refused".
+            // "Asked whether…", "Pressed by reporters on whether…"; not
+            // "Asked to leave, he refused", "Pressed for time, the council
+            // adjourned".
             && text[at + word.len()..comma]
                 .unicode_words()
                 .take(4)
-                .any(|w| s.g.question_openers.has(w.to_lowercase()))
+                .any(|w| s.g.question_words.has(w.to_lowercase()))
         {
             // "Asked whether he would urge his voters…, Okafor demurred":
             // no answer the words report, and a verb inside the question is
@@ -2070,7 +2140,20 @@ fn sentence(
             let Some(d) = words.iter().rposition(|w| s.g.cited_documents.has(bare(w))) else {
                 continue;
             };
+            // "In the Tribune poll's wake": the paper is no one's source.
+            if words[d].ends_with("'s") || words[d].ends_with("’s") {
+                continue;
+            }
             let words = &words[..=d];
+            // "In light of the Tribune poll", "In the wake of…": a phrase
+            // before "of" that names no paper.
+            if let Some(o) = words.iter().position(|w| bare(w) == s.g.words.partitive)
+                && !words[..o].iter().any(|w| {
+                    names::capitalised(s, w) || w.starts_with(|c: char| c.is_ascii_digit())
+                })
+            {
+                continue;
+            }
             // "when voters in Pennsylvania head to the polls", "One in four
             // voters in a Times poll": a paper's name holds no preposition
             // but "of" ("the average of recent national surveys").
@@ -2705,12 +2788,22 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         .filter(|&i| {
             i + 1 < words.len()
                 && (i > 2 && clause_like(s, &words[..i].join(" "))
-                    // "the group that Marr attacks": a relative whose
-                    // subject is the name after it.
+                    // "the group that Marr attacks", "a strike that company
+                    // executives said": a relative whose subject is the
+                    // words after "that", when they run straight into this
+                    // verb; not "The audit that Marr ordered found…", whose
+                    // relative has its own verb and this one the noun's.
                     || i >= 1
                         && words.len() - i <= 6
                         && words[i + 1..].iter().all(|w| {
-                            !w.ends_with(',') && !s.g.finite_verbs.has(bare(w))
+                            let b = bare(w);
+                            !w.ends_with(',')
+                                && !s.g.finite_verbs.has(&b)
+                                && !(w.chars().all(char::is_lowercase)
+                                    && (participle_like(&b)
+                                        || s.verbs.contains(&b)
+                                        || s.g.irregular_pasts.has(&b)
+                                        || s.g.plain_pasts.has(&b)))
                         }))
                 // "lawmakers, who are close to industries that oppose the
                 // rule, have vowed": "that" inside a relative clause set

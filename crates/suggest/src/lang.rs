@@ -304,10 +304,14 @@ pub(crate) struct Grammar {
     /// only capitalised after a word of time ("since May").
     #[serde(default)]
     pub capital_months: Words,
-    /// Participles that report only when no "to" follows ("adding that…",
-    /// not "Adding to the wariness is…").
+    /// Participles that open a sentence and report only when no "to"
+    /// follows ("Adding that…", not "Adding to the wariness is…").
     #[serde(default)]
     pub adding_participles: Words,
+    /// Words that open a question itself ("whether", "why"), of the
+    /// question openers ("about", "on" open a topic).
+    #[serde(default)]
+    pub question_words: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
