@@ -1291,7 +1291,9 @@ fn sentence(
                     // The verb before in the same short clause: not "…
                     // whether she opposes the deal and worry", "…, when a
                     // young man asked … and thought".
-                    let between = &text[(f.at + f.cue.len()).min(at)..at];
+                    // (A cue's lower case may differ in length from the
+                    // text's: no slice that is not on a boundary.)
+                    let between = text.get((f.at + f.cue.len()).min(at)..at).unwrap_or(",");
                     f.source.is_some()
                         && !f.is_hedge()
                         && f.leads
