@@ -642,16 +642,9 @@ fn spans(
                         .and_then(|(_, m)| m.mention.as_deref().or(m.source.as_deref()))
                         .and_then(|src| rfind_word(&text[f.at..at], src))
                         .unwrap_or(at - f.at);
-                    let comma = text[f.at..f.at + upto].rfind(',');
-                    comma.map(|i| {
-                        // "…a “sociopath,” said": the quotation closed.
-                        let closing = closing_marks(s, &text[f.at + i + 1..at]);
-                        if closing > 0 {
-                            f.at + i + 1 + closing
-                        } else {
-                            f.at + i
-                        }
-                    })
+                    text[f.at..f.at + upto]
+                        .rfind(',')
+                        .map(|i| comma_end(s, text, f.at + i, at))
                 })
                 .unwrap_or(bounds(k).end);
             (start..end.max(start), f)
@@ -699,8 +692,7 @@ fn spans(
             && text[unit.start..f.at].trim().is_empty()
             && let Some(i) = text[f.at..r.end].rfind(',')
         {
-            let closing = closing_marks(s, &text[f.at + i + 1..r.end]);
-            r.end = f.at + i + if closing > 0 { 1 + closing } else { 0 };
+            r.end = comma_end(s, text, f.at + i, r.end);
         }
         // "…says footfall is down, but its own survey…": what follows the
         // source's clause is the writer's.
@@ -814,9 +806,7 @@ fn carrying_verb(
         // "The embattled mayor", "the unnamed official": a word after a
         // determiner is the subject's.
         let modifier = after_determiner;
-        after_determiner = s.g.articles.has(&lower)
-            || s.g.definite_determiners.has(&lower)
-            || s.g.indefinite_determiners.has(&lower);
+        after_determiner = determiner(s, &lower);
         if seen == 1 || modifier || !w.chars().all(char::is_lowercase) {
             continue;
         }
@@ -2249,6 +2239,23 @@ fn sentence(
     all
 }
 
+/// Where a span that ends at the comma at byte `comma` stops: before it,
+/// or after the quotation marks that close right after it ("…a
+/// “sociopath,” said": the quotation closed). `end` bounds the marks.
+fn comma_end(s: &Suggester, text: &str, comma: usize, end: usize) -> usize {
+    let closing = closing_marks(s, &text[comma + 1..end]);
+    if closing > 0 {
+        comma + 1 + closing
+    } else {
+        comma
+    }
+}
+
+/// Whether a word is an article or a determiner ("the", "his", "a").
+fn determiner(s: &Suggester, w: &str) -> bool {
+    s.g.articles.has(w) || s.g.definite_determiners.has(w) || s.g.indefinite_determiners.has(w)
+}
+
 /// The byte of the last place `words` stand as whole words in `text`
 /// (not the "a" inside "leaders").
 pub(crate) fn rfind_word(text: &str, words: &str) -> Option<usize> {
@@ -2514,12 +2521,7 @@ fn name_modifies(s: &Suggester, before: &str) -> bool {
             break;
         }
     }
-    run >= 2
-        || lead.is_some_and(|w| {
-            s.g.articles.has(&w)
-                || s.g.definite_determiners.has(&w)
-                || s.g.indefinite_determiners.has(&w)
-        })
+    run >= 2 || lead.is_some_and(|w| determiner(s, &w))
 }
 
 /// Whether the words before end in a run of capitalised words that a
