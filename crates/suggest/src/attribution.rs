@@ -3023,7 +3023,40 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                 if run > 0 && lower_before && !is_name(s, ctx, piece, false) {
                     Some(ws[ws.len() - run..].join(" "))
                 } else {
-                    tidy(s, strip_opener(s, strip_leading(s, piece)))
+                    // "The talks broke down after the delegation, which
+                    // accused…": the noun a clause ends on, with its
+                    // article.
+                    let np = trailing_noun(s, &ws);
+                    let at = ws.len() - np.len();
+                    let article = at > 0 && s.g.articles.has(ws[at - 1].to_lowercase());
+                    let lead = at
+                        .checked_sub(1 + usize::from(article))
+                        .map(|i| bare(ws[i]));
+                    // Not "one Democrat familiar with the discussion, who
+                    // added": the phrase after the preposition is the
+                    // adjective's.
+                    let held = at
+                        .checked_sub(2 + usize::from(article))
+                        .is_some_and(|i| s.g.postmodifiers.has(bare(ws[i])));
+                    let opens_np = !held
+                        && lead.is_some_and(|l| {
+                            s.g.subordinators.has(&l)
+                                || s.g.prepositions.has(&l) && !s.g.name_joiners.has(&l)
+                        });
+                    // "…,” said one councillor familiar with it, who
+                    // added": not the cue before the subject.
+                    let from = usize::from(
+                        ws.len() > 1 && {
+                            let w = ws[0];
+                            w.starts_with(char::is_lowercase) && s.verbs.contains(&bare(w))
+                        },
+                    );
+                    let piece = if opens_np && !np.is_empty() {
+                        ws[at - usize::from(article)..].join(" ")
+                    } else {
+                        ws[from..].join(" ")
+                    };
+                    tidy(s, strip_opener(s, strip_leading(s, &piece)))
                 }
             });
         if let Some(t) = antecedent {
@@ -3044,26 +3077,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             || (words.len() > 1 && s.anonymous.contains(&bare(words[words.len() - 2]))))
         && words.len() > 1
     {
-        let before = &words[..words.len() - 1];
-        let np: Vec<&str> = before
-            .iter()
-            .rev()
-            .take_while(|w| {
-                let b = bare(w);
-                !w.ends_with([',', ';', ':'])
-                    && !s.g.prepositions.has(&b)
-                    && !s.g.coordinators.has(&b)
-                    && !s.g.finite_verbs.has(&b)
-                    && !s.g.articles.has(&b)
-                    && !s.verbs.contains(&b)
-                    && !s.g.relatives.has(&b)
-            })
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .copied()
-            .collect();
+        let np = trailing_noun(s, &words[..words.len() - 1]);
         if !np.is_empty()
             && let Some(t) = tidy(s, &np.join(" "))
         {
@@ -3108,7 +3122,12 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         words.drain(..i);
     }
     let joined = words.join(" ");
-    let pieces = pieces(&joined);
+    // "The officer, identified as Maj. Gen. Shahab Aslam, said": the name
+    // a participle gives is the one piece.
+    let pieces: Vec<&str> = pieces(&joined)
+        .into_iter()
+        .map(|p| named_as(s, p).unwrap_or(p))
+        .collect();
     // "The charges, which critics say were rushed": the relative clause
     // has a subject of its own, next to the verb.
     if let Some(last) = pieces.last()
@@ -3289,6 +3308,44 @@ fn pieces(text: &str) -> Vec<&str> {
     out
 }
 
+/// The noun phrase `words` end on, back to the first word that cannot be
+/// in it (a comma, preposition, conjunction, verb, article or relative),
+/// four words at most: "…business leaders" in "…among business leaders
+/// who say".
+fn trailing_noun<'a>(s: &Suggester, words: &[&'a str]) -> Vec<&'a str> {
+    let n = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            let b = bare(w);
+            !w.ends_with([',', ';', ':'])
+                && !s.g.prepositions.has(&b)
+                && !s.g.coordinators.has(&b)
+                && !s.g.finite_verbs.has(&b)
+                && !s.g.articles.has(&b)
+                && !s.verbs.contains(&b)
+                && !s.g.relatives.has(&b)
+        })
+        .take(4)
+        .count();
+    words[words.len() - n..].to_vec()
+}
+
+/// The name a naming participle gives: "identified as Maj. Gen. Shahab
+/// Aslam", "identified by police as John Smith", "named as …" → the words
+/// after its "as".
+fn named_as<'a>(s: &Suggester, piece: &'a str) -> Option<&'a str> {
+    let (first, rest) = piece.split_once(' ')?;
+    if !s.g.naming_participles.has(first) {
+        return None;
+    }
+    let at = rfind_word(rest, s.g.words.naming_as.as_str())?;
+    let name = rest[at + s.g.words.naming_as.len()..].trim();
+    // Not "known as a hard bargainer": a name, capitalised.
+    (!rest[..at].contains(',') && name.chars().next().is_some_and(char::is_uppercase))
+        .then_some(name)
+}
+
 /// An aside between a subject and its verb: "who chairs the committee",
 /// "speaking on condition…", "67".
 fn aside(s: &Suggester, piece: &str) -> bool {
@@ -3316,6 +3373,8 @@ fn aside(s: &Suggester, piece: &str) -> bool {
         || (fl.ends_with("ing") && lower && !noun_after)
         // "seen by this newspaper", "published on Monday in the journal".
         || (lower && s.g.paper_participles.has(&fl))
+        // "known as a tough negotiator": no name given.
+        || (lower && s.g.naming_participles.has(&fl))
         // "…, however, shows".
         || (piece.split_whitespace().count() == 1 && s.g.aside_adverbs.has(&fl))
         // "…, for example, said".

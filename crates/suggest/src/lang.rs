@@ -312,6 +312,11 @@ pub(crate) struct Grammar {
     /// question openers ("about", "on" open a topic).
     #[serde(default)]
     pub question_words: Words,
+    /// Participles that give the name of the one a subject describes
+    /// ("The officer, identified as Maj. Gen. Aslam, said"): the name is
+    /// the source.
+    #[serde(default)]
+    pub naming_participles: Words,
     /// Pronouns in the object case ("calls her “…”"): after a verb.
     #[serde(default)]
     pub object_case: Words,
@@ -343,6 +348,10 @@ pub(crate) struct FunctionWords {
     pub own: String,
     pub statement_preposition: String,
     pub statement: String,
+    /// The word a naming participle gives its name after ("identified as
+    /// John Smith").
+    #[serde(default)]
+    pub naming_as: String,
     /// How an adverb of manner ends ("-ly"); empty where none is told by
     /// its ending.
     #[serde(default)]
