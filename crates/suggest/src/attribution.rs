@@ -2726,7 +2726,27 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     if verb.ends_with("ing")
         && words.len() >= 3
         && s.g.prepositions.has(words[words.len() - 1])
-        && let Some(subject) = coordinated(s, &words[..words.len() - 1])
+        && let Some(subject) = coordinated(s, &words[..words.len() - 1]).or_else(|| {
+            // "The senator drew fierce criticism after declaring": the
+            // words before an irregular past, when they are a plain subject.
+            words
+                .iter()
+                .position(|w| w.starts_with(char::is_lowercase) && s.g.plain_pasts.has(bare(w)))
+                .filter(|&k| {
+                    s.g.subordinators.has(words[words.len() - 1])
+                        && k > 0
+                        && k <= 6
+                        && words[..k].iter().all(|w| {
+                            let b = bare(w);
+                            !w.ends_with(',')
+                                && !s.g.subordinators.has(&b)
+                                && !s.g.finite_verbs.has(&b)
+                                && !s.verbs.contains(&b)
+                                && (!w.starts_with(char::is_lowercase) || !b.ends_with("ed"))
+                        })
+                })
+                .map(|k| words[..k].join(" "))
+        })
     {
         let first = region.trim_start().starts_with(subject.as_str());
         return Subject::Words(subject, opens && first);

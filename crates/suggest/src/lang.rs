@@ -323,6 +323,14 @@ pub(crate) struct Grammar {
     pub title_roles: Vec<(String, String)>,
     // Loaded language.
     pub phrase_stops: Words,
+    /// Words that join two judgement words into one phrase ("laid bare
+    /// the duplicity").
+    #[serde(default)]
+    pub phrase_links: Words,
+    /// Words before a judgement that pile it on, part of its phrase ("yet
+    /// another"), longest first.
+    #[serde(default)]
+    pub phrase_boosters: Vec<String>,
     pub adjective_endings: Vec<String>,
     pub verdict_dividers: Vec<String>,
     pub writer_person: Words,

@@ -77,6 +77,12 @@ pub(super) fn suggest(
                     // "so-called \"consultation\"": the words in quotes.
                     (_, Some(end)) => r.start..end,
                     (Some(w), None) if plain_word(s, &text[w.clone()]) => r.start..w.end,
+                    // "talks collapsed dramatically": an adverb with
+                    // nothing to lift after it lifts the verb before.
+                    _ if class == Class::Intensifier => match prev_word(text, r.start) {
+                        Some(w) if plain_word(s, &text[w.clone()]) => w.start..r.end,
+                        _ => r,
+                    },
                     _ => r,
                 }
             }
@@ -89,6 +95,8 @@ pub(super) fn suggest(
                 _ => r,
             },
         };
+        // "yet another diplomatic disaster": the word that piles it on.
+        let span = boosted(s, text, span);
         let rule = match class {
             Class::Phrase => "loaded-phrase",
             Class::Adjective => "loaded-adjective",
@@ -99,10 +107,19 @@ pub(super) fn suggest(
     }
     // "truly embarrassing" and "embarrassing record" are one phrase.
     out.sort_by_key(|(r, ..)| (r.start, r.end));
+    // "laid bare the duplicity", "see through this smokescreen": two
+    // joined by no more than a determiner or "of" are one too.
     let mut merged: Vec<Raw> = Vec::new();
     for x in out {
         match merged.last_mut() {
-            Some(last) if x.0.start < last.0.end => last.0.end = last.0.end.max(x.0.end),
+            Some(last)
+                if x.0.start < last.0.end
+                    || text
+                        .get(last.0.end..x.0.start)
+                        .is_some_and(|gap| linked(s, gap)) =>
+            {
+                last.0.end = last.0.end.max(x.0.end)
+            }
             _ => merged.push(x),
         }
     }
@@ -116,6 +133,35 @@ pub(super) fn suggest(
             .filter(|(c, ..)| !words.iter().any(|w| c.start <= w.start && w.end <= c.end)),
     );
     out
+}
+
+/// Whether `gap`, between two judgement words, is only spaces and at most
+/// two linking words ("the", "this", "of").
+fn linked(s: &Suggester, gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && words.len() <= 2
+        && words.iter().all(|w| s.g.phrase_links.has(w.to_lowercase()))
+}
+
+/// `span` grown back over a word that piles the judgement on ("yet
+/// another", "another").
+fn boosted(s: &Suggester, text: &str, span: Range<usize>) -> Range<usize> {
+    let before = &text[..span.start];
+    for b in &s.g.phrase_boosters {
+        let Some(at) = before.len().checked_sub(b.len() + 1) else {
+            continue;
+        };
+        if before
+            .get(at..)
+            .is_some_and(|t| t.ends_with(' ') && t[..t.len() - 1].to_lowercase() == *b)
+            && !before[..at].ends_with(char::is_alphanumeric)
+        {
+            return at..span.end;
+        }
+    }
+    span
 }
 
 /// A lowercase word that is not a function word: part of the phrase.
