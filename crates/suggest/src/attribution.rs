@@ -1572,10 +1572,7 @@ fn sentence(
                 && !p.cue.ends_with("ing")
         }) {
             Some(p)
-                if !text[start..at]
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| s.g.verb_conjunctions.has(w))
+                if !after_conjunction(s, &text[start..at])
                     && !text[p.at + p.cue.len()..at].contains(',')
                     // "responded … by saying": the gerund is the subject's.
                     && (!lower.ends_with("ing")
@@ -1613,10 +1610,7 @@ fn sentence(
         .map(|b| format!("{b},"));
         let region = carried.as_deref().unwrap_or(&text[start..at]);
         // "…, and suggested that": a second verb of the subject before.
-        let conj_link = region
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| s.g.verb_conjunctions.has(w));
+        let conj_link = after_conjunction(s, region);
         let subj = match subject(
             s,
             ctx,
@@ -1660,17 +1654,12 @@ fn sentence(
                 // subject is next to it, at the conjunction of a second verb
                 // ("…, and then tweeted").
                 let before = &text[start..at];
-                let conj = before
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| s.g.verb_conjunctions.has(w));
+                let conj_at = conjunction_at(s, before);
+                let conj = conj_at.is_some();
                 own_from = if carried.is_some() {
                     0
-                } else if conj {
-                    before
-                        .trim_end()
-                        .rfind(|c: char| c.is_whitespace())
-                        .map_or(start, |i| start + i + 1)
+                } else if let Some(i) = conj_at {
+                    start + i
                 } else {
                     // (Scripts written without spaces have no word edges.)
                     rfind_word(before, &subj)
@@ -1814,11 +1803,8 @@ fn sentence(
                 return None;
             }
             let linked = conj_link || follows_on(s, &text[sb.start..at]);
-            if conj_link {
-                own_from = text[start..at]
-                    .trim_end()
-                    .rfind(char::is_whitespace)
-                    .map_or(start, |i| start + i + 1);
+            if let Some(i) = conjunction_at(s, &text[start..at]) {
+                own_from = start + i;
             }
             let prev = all
                 .iter()
@@ -2679,9 +2665,18 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         })
         .collect();
     // "Scott blasted Congress and said…", "She called on Congress to act
-    // and said…": the subject the clause opened with.
-    if words.last().is_some_and(|w| s.g.verb_conjunctions.has(w))
-        && let Some(subject) = coordinated(s, &words[..words.len() - 1])
+    // and said…", "Marr opposes the levy and has said…": the subject the
+    // clause opened with.
+    let helpers = words
+        .iter()
+        .rev()
+        .take_while(|w| s.g.verb_helpers.has(w.to_lowercase()))
+        .count();
+    let conj = words.len().saturating_sub(helpers + 1);
+    if words
+        .get(conj)
+        .is_some_and(|w| s.g.verb_conjunctions.has(w))
+        && let Some(subject) = coordinated(s, &words[..conj])
     {
         let first = region.trim_start().starts_with(subject.as_str());
         return Subject::Words(subject, opens && first);
@@ -3326,6 +3321,24 @@ fn pieces(text: &str) -> Vec<&str> {
     }
     out.push(text[from..].trim());
     out
+}
+
+/// Whether `text` ends on a conjunction of verbs, past any helpers ("…
+/// and", "… and has"): the verb after it is a second one of the subject
+/// before.
+fn after_conjunction(s: &Suggester, text: &str) -> bool {
+    conjunction_at(s, text).is_some()
+}
+
+/// The byte where the conjunction that `text` ends on starts, past any
+/// helpers after it ("… and has").
+fn conjunction_at(s: &Suggester, text: &str) -> Option<usize> {
+    let (i, w) = text
+        .split_word_bound_indices()
+        .rev()
+        .filter(|(_, w)| !w.trim().is_empty())
+        .find(|(_, w)| !s.g.verb_helpers.has(w.to_lowercase()))?;
+    s.g.verb_conjunctions.has(w).then_some(i)
 }
 
 /// The noun phrase `words` end on, back to the first word that cannot be
