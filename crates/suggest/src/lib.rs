@@ -340,7 +340,13 @@ impl Suggester {
     /// The suggestions of one paragraph after the ones `ctx` has seen; it
     /// takes in this one's names for the next.
     pub fn paragraph_in(&self, para: Para, p: &Paragraph, ctx: &mut Context) -> Vec<Suggestion> {
-        if p.heading {
+        // A short line after the headline with no stop at its end is a
+        // subheading ("Rawalpindi blames India"), as a marked heading is:
+        // never a claim.
+        let subheading = para != Para::FIRST
+            && p.text.split_whitespace().count() <= self.g.subheading_words
+            && p.text.trim_end().ends_with(char::is_alphanumeric);
+        if p.heading || subheading {
             return Vec::new();
         }
         let quotes = quoted_ranges(&self.g.quotes, &p.text);
