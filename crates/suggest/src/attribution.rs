@@ -200,6 +200,20 @@ pub(super) fn suggest(
                         after += 1;
                     }
                     reported.push(after.max(r.start)..r.end);
+                } else if f.from > r.start
+                    && f.from < f.at
+                    && text[r.start..f.from]
+                        .trim_end()
+                        .ends_with(char::is_alphanumeric)
+                {
+                    // "a military fight he called “a war of choice”", "a
+                    // point the office denied": a source right after the
+                    // noun it speaks of says only what follows its cue.
+                    let mut after = (f.at + f.cue.len()).min(r.end);
+                    while !text.is_char_boundary(after) {
+                        after += 1;
+                    }
+                    reported.push(after..r.end);
                 } else {
                     reported.push(r.start..f.at.min(r.end));
                 }
@@ -3131,7 +3145,9 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         && !s.g.prepositions.has(words[i - 1].to_lowercase())
         && !s.g.finite_verbs.has(bare(words[i - 1]))
         && words[i - 1].chars().all(|c| c.is_lowercase())
-        && !s.verbs.contains(&bare(words[i - 1]))
+        // "a point the office denied": after an article, a noun.
+        && (!s.verbs.contains(&bare(words[i - 1]))
+            || i >= 2 && s.g.articles.has(words[i - 2].to_lowercase()))
         && !words[i..].iter().any(|w| w.ends_with(','))
     {
         words.drain(..i);
