@@ -191,7 +191,11 @@ pub(super) fn suggest(
             let refusal = s.g.refusal_verbs.has(&f.cue) || s.g.unanswered_verbs.has(&f.cue);
             // Nor a stance: "conservatives who have sought to chip away at
             // the benefits" is the writer's account of their aim.
-            if !f.is_hedge() && !refusal && f.rule != "stance-verb" {
+            // Nor the act a participle carries on from ("drew fierce
+            // criticism after declaring…"): the participle's own claim
+            // holds what is reported.
+            if !f.is_hedge() && !refusal && !matches!(f.rule, "stance-verb" | "carried-participle")
+            {
                 if f.leads {
                     // The cue itself is the writer's word ("complained",
                     // "railed"): what is theirs starts after it.
@@ -1511,6 +1515,16 @@ fn sentence(
         {
             continue;
         }
+        // "The driver, described by police as a local man, said": a naming
+        // participle set off after its subject is an aside, not the
+        // subject's speech.
+        if s.g.naming_participles.has(&lower)
+            && without_closing_quotes(s, text[sb.start..at].trim_end()).ends_with(',')
+            && text[at + word.len()..sb.end].split_whitespace().next()
+                == Some(s.g.words.agent.as_str())
+        {
+            continue;
+        }
         // "spoke about the economy", "talked of": speech about a topic, not
         // "speaking at a rally" or "spoke with voters".
         if s.g.topic_needing_verbs.has(&lower)
@@ -1586,7 +1600,7 @@ fn sentence(
                 && !p.cue.ends_with("ing")
         }) {
             Some(p)
-                if !after_conjunction(s, &text[start..at])
+                if conjunction_at(s, &text[start..at]).is_none()
                     && !text[p.at + p.cue.len()..at].contains(',')
                     // "responded … by saying": the gerund is the subject's.
                     && (!lower.ends_with("ing")
@@ -1624,7 +1638,7 @@ fn sentence(
         .map(|b| format!("{b},"));
         let region = carried.as_deref().unwrap_or(&text[start..at]);
         // "…, and suggested that": a second verb of the subject before.
-        let conj_link = after_conjunction(s, region);
+        let conj_link = conjunction_at(s, region).is_some();
         let subj = match subject(
             s,
             ctx,
@@ -2681,16 +2695,8 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
     // "Scott blasted Congress and said…", "She called on Congress to act
     // and said…", "Marr opposes the levy and has said…": the subject the
     // clause opened with.
-    let helpers = words
-        .iter()
-        .rev()
-        .take_while(|w| s.g.verb_helpers.has(w.to_lowercase()))
-        .count();
-    let conj = words.len().saturating_sub(helpers + 1);
-    if words
-        .get(conj)
-        .is_some_and(|w| s.g.verb_conjunctions.has(w))
-        && let Some(subject) = coordinated(s, &words[..conj])
+    if let Some(i) = conjunction_at(s, region)
+        && let Some(subject) = coordinated(s, &words[..region[..i].split_whitespace().count()])
     {
         let first = region.trim_start().starts_with(subject.as_str());
         return Subject::Words(subject, opens && first);
@@ -2738,9 +2744,14 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         && let Some(subject) = coordinated(s, &words[..words.len() - 1]).or_else(|| {
             // "The senator drew fierce criticism after declaring": the
             // words before an irregular past, when they are a plain subject.
-            words
-                .iter()
-                .position(|w| w.starts_with(char::is_lowercase) && s.g.plain_pasts.has(bare(w)))
+            // ("The hit singer": after a determiner, no verb.)
+            (1..words.len())
+                .find(|&k| {
+                    let w = words[k];
+                    w.starts_with(char::is_lowercase)
+                        && s.g.plain_pasts.has(bare(w))
+                        && !determiner(s, &words[k - 1].to_lowercase())
+                })
                 .filter(|&k| {
                     s.g.subordinators.has(words[words.len() - 1])
                         && k > 0
@@ -2754,7 +2765,7 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                                 && (!w.starts_with(char::is_lowercase) || !b.ends_with("ed"))
                         })
                 })
-                .map(|k| words[..k].join(" "))
+                .and_then(|k| tidy(s, &words[..k].join(" ")))
         })
     {
         let first = region.trim_start().starts_with(subject.as_str());
@@ -3062,11 +3073,13 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                         .checked_sub(1 + usize::from(article))
                         .map(|i| bare(ws[i]));
                     // Not "one Democrat familiar with the discussion, who
-                    // added": the phrase after the preposition is the
-                    // adjective's.
-                    let held = at
-                        .checked_sub(2 + usize::from(article))
-                        .is_some_and(|i| s.g.postmodifiers.has(bare(ws[i])));
+                    // added" (the phrase after the preposition is the
+                    // adjective's) nor "officials in the city, who said"
+                    // (it places the ones who speak).
+                    let held = at.checked_sub(2 + usize::from(article)).is_some_and(|i| {
+                        let b = bare(ws[i]);
+                        s.g.postmodifiers.has(&b) || people(s, &b)
+                    });
                     let opens_np = !held
                         && lead.is_some_and(|l| {
                             s.g.subordinators.has(&l)
@@ -3339,15 +3352,9 @@ fn pieces(text: &str) -> Vec<&str> {
     out
 }
 
-/// Whether `text` ends on a conjunction of verbs, past any helpers ("…
-/// and", "… and has"): the verb after it is a second one of the subject
-/// before.
-fn after_conjunction(s: &Suggester, text: &str) -> bool {
-    conjunction_at(s, text).is_some()
-}
-
-/// The byte where the conjunction that `text` ends on starts, past any
-/// helpers after it ("… and has").
+/// The byte where the conjunction of verbs that `text` ends on starts,
+/// past any helpers after it ("… and", "… and has"): the verb after it is
+/// a second one of the subject before.
 fn conjunction_at(s: &Suggester, text: &str) -> Option<usize> {
     let (i, w) = text
         .split_word_bound_indices()
@@ -3390,9 +3397,13 @@ fn named_as<'a>(s: &Suggester, piece: &'a str) -> Option<&'a str> {
     }
     let at = rfind_word(rest, s.g.words.naming_as.as_str())?;
     let name = rest[at + s.g.words.naming_as.len()..].trim();
-    // Not "known as a hard bargainer": a name, capitalised.
-    (!rest[..at].contains(',') && name.chars().next().is_some_and(char::is_uppercase))
-        .then_some(name)
+    // Not "known as a hard bargainer", "described by police as Hispanic":
+    // a name, two capitalised words at least.
+    let named = name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+    (!rest[..at].contains(',') && named).then_some(name)
 }
 
 /// An aside between a subject and its verb: "who chairs the committee",
@@ -3828,6 +3839,21 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
             .iter()
             .any(|e| one.ends_with(e.as_str()))
         && !s.g.thing_endings.iter().any(|e| one.ends_with(e.as_str()))
+}
+
+/// A noun for people who can speak ("officials", "lawyer", "residents"),
+/// not a body or a document ("investigation", "memo", "letter").
+fn people(s: &Suggester, w: &str) -> bool {
+    let one = w.strip_suffix('s').unwrap_or(w);
+    !s.documents.contains(w)
+        && !s.documents.contains(one)
+        && (s.anonymous.contains(w)
+            || one.len() > 4
+                && s.g
+                    .speaker_endings
+                    .iter()
+                    .any(|e| one.ends_with(e.as_str()))
+                && !s.g.thing_endings.iter().any(|e| one.ends_with(e.as_str())))
 }
 
 fn is_document(s: &Suggester, subj: &str) -> bool {

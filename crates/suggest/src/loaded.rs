@@ -78,9 +78,12 @@ pub(super) fn suggest(
                     (_, Some(end)) => r.start..end,
                     (Some(w), None) if plain_word(s, &text[w.clone()]) => r.start..w.end,
                     // "talks collapsed dramatically": an adverb with
-                    // nothing to lift after it lifts the verb before.
+                    // nothing to lift after it lifts the verb before, a
+                    // past by its form.
                     _ if class == Class::Intensifier => match prev_word(text, r.start) {
-                        Some(w) if plain_word(s, &text[w.clone()]) => w.start..r.end,
+                        Some(w) if plain_word(s, &text[w.clone()]) && past(s, &text[w.clone()]) => {
+                            w.start..r.end
+                        }
                         _ => r,
                     },
                     _ => r,
@@ -107,16 +110,20 @@ pub(super) fn suggest(
     }
     // "truly embarrassing" and "embarrassing record" are one phrase.
     out.sort_by_key(|(r, ..)| (r.start, r.end));
-    // "laid bare the duplicity", "see through this smokescreen": two
-    // joined by no more than a determiner or "of" are one too.
+    // "laid bare the duplicity", "see through this smokescreen": a phrase
+    // and the judgement noun it takes, joined by at most two linking words
+    // (a determiner, "of"), are one too; not two adjectives ("so fierce
+    // that the embattled minister").
     let mut merged: Vec<Raw> = Vec::new();
     for x in out {
         match merged.last_mut() {
             Some(last)
                 if x.0.start < last.0.end
-                    || text
-                        .get(last.0.end..x.0.start)
-                        .is_some_and(|gap| linked(s, gap)) =>
+                    || last.4 == "loaded-phrase"
+                        && x.4 == "loaded-noun"
+                        && text
+                            .get(last.0.end..x.0.start)
+                            .is_some_and(|gap| linked(s, gap)) =>
             {
                 last.0.end = last.0.end.max(x.0.end)
             }
@@ -143,6 +150,12 @@ fn linked(s: &Suggester, gap: &str) -> bool {
         && gap.ends_with(' ')
         && words.len() <= 2
         && words.iter().all(|w| s.g.phrase_links.has(w.to_lowercase()))
+}
+
+/// A past tense or participle by its form ("collapsed", "fell").
+fn past(s: &Suggester, w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.ends_with("ed") || s.g.plain_pasts.has(&l) || s.g.plain_participles.has(&l)
 }
 
 /// `span` grown back over a word that piles the judgement on ("yet
