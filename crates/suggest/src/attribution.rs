@@ -3353,14 +3353,18 @@ fn pieces(text: &str) -> Vec<&str> {
 }
 
 /// The byte where the conjunction of verbs that `text` ends on starts,
-/// past any helpers after it ("… and", "… and has"): the verb after it is
-/// a second one of the subject before.
+/// past any helpers and adverbs after it ("… and", "… and has since"): the
+/// verb after it is a second one of the subject before.
 fn conjunction_at(s: &Suggester, text: &str) -> Option<usize> {
     let (i, w) = text
         .split_word_bound_indices()
         .rev()
         .filter(|(_, w)| !w.trim().is_empty())
-        .find(|(_, w)| !s.g.verb_helpers.has(w.to_lowercase()))?;
+        .find(|(_, w)| {
+            let l = w.to_lowercase();
+            // "… and has since said", "… and has publicly said".
+            !s.g.verb_helpers.has(&l) && !s.g.helper_adverbs.has(&l) && !ly_adverb(s, &l)
+        })?;
     s.g.verb_conjunctions.has(w).then_some(i)
 }
 

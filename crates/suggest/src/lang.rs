@@ -312,6 +312,10 @@ pub(crate) struct Grammar {
     /// question openers ("about", "on" open a topic).
     #[serde(default)]
     pub question_words: Words,
+    /// Adverbs between a conjunction's helper and its verb, beside the
+    /// helpers and words in -ly ("and has since said").
+    #[serde(default)]
+    pub helper_adverbs: Words,
     /// Participles that give the name of the one a subject describes
     /// ("The officer, identified as Maj. Gen. Aslam, said"): the name is
     /// the source.
