@@ -364,6 +364,10 @@ pub(crate) struct FunctionWords {
     pub own: String,
     pub statement_preposition: String,
     pub statement: String,
+    /// How a regular past tense ends ("-ed"); empty where none is told by
+    /// its ending.
+    #[serde(default)]
+    pub past_ending: String,
     /// The word a naming participle gives its name after ("identified as
     /// John Smith").
     #[serde(default)]

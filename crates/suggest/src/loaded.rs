@@ -155,7 +155,10 @@ fn linked(s: &Suggester, gap: &str) -> bool {
 /// A past tense or participle by its form ("collapsed", "fell").
 fn past(s: &Suggester, w: &str) -> bool {
     let l = w.to_lowercase();
-    l.ends_with("ed") || s.g.plain_pasts.has(&l) || s.g.plain_participles.has(&l)
+    let ending = &s.g.words.past_ending;
+    !ending.is_empty() && l.len() > ending.len() + 2 && l.ends_with(ending.as_str())
+        || s.g.plain_pasts.has(&l)
+        || s.g.plain_participles.has(&l)
 }
 
 /// `span` grown back over a word that piles the judgement on ("yet
