@@ -196,28 +196,22 @@ pub(super) fn suggest(
             // holds what is reported.
             if !f.is_hedge() && !refusal && !matches!(f.rule, "stance-verb" | "carried-participle")
             {
-                if f.leads {
-                    // The cue itself is the writer's word ("complained",
-                    // "railed"): what is theirs starts after it.
-                    let mut after = (f.at + f.cue.len()).min(r.end);
-                    while !text.is_char_boundary(after) {
-                        after += 1;
-                    }
-                    reported.push(after.max(r.start)..r.end);
-                } else if f.from > r.start
+                // The cue itself is the writer's word ("complained",
+                // "railed"): what is theirs starts after it.
+                let mut after = (f.at + f.cue.len()).min(r.end);
+                while !text.is_char_boundary(after) {
+                    after += 1;
+                }
+                // "a military fight he called “a war of choice”", "a point
+                // the office denied": a source right after the noun it
+                // speaks of says only what follows its cue.
+                let object_relative = f.from > r.start
                     && f.from < f.at
                     && text[r.start..f.from]
                         .trim_end()
-                        .ends_with(char::is_alphanumeric)
-                {
-                    // "a military fight he called “a war of choice”", "a
-                    // point the office denied": a source right after the
-                    // noun it speaks of says only what follows its cue.
-                    let mut after = (f.at + f.cue.len()).min(r.end);
-                    while !text.is_char_boundary(after) {
-                        after += 1;
-                    }
-                    reported.push(after..r.end);
+                        .ends_with(char::is_alphanumeric);
+                if f.leads || object_relative {
+                    reported.push(after.max(r.start)..r.end);
                 } else {
                     reported.push(r.start..f.at.min(r.end));
                 }
@@ -2754,7 +2748,6 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                 })
                 .filter(|&k| {
                     s.g.subordinators.has(words[words.len() - 1])
-                        && k > 0
                         && k <= 6
                         && words[..k].iter().all(|w| {
                             let b = bare(w);
@@ -3372,7 +3365,7 @@ fn conjunction_at(s: &Suggester, text: &str) -> Option<usize> {
 /// in it (a comma, preposition, conjunction, verb, article or relative),
 /// four words at most: "…business leaders" in "…among business leaders
 /// who say".
-fn trailing_noun<'a>(s: &Suggester, words: &[&'a str]) -> Vec<&'a str> {
+fn trailing_noun<'w, 'a>(s: &Suggester, words: &'w [&'a str]) -> &'w [&'a str] {
     let n = words
         .iter()
         .rev()
@@ -3388,7 +3381,7 @@ fn trailing_noun<'a>(s: &Suggester, words: &[&'a str]) -> Vec<&'a str> {
         })
         .take(4)
         .count();
-    words[words.len() - n..].to_vec()
+    &words[words.len() - n..]
 }
 
 /// The name a naming participle gives: "identified as Maj. Gen. Shahab
@@ -3834,9 +3827,14 @@ fn can_speak(s: &Suggester, ctx: &Context, subj: &str, initial: bool) -> bool {
     {
         return true;
     }
-    let one = h.strip_suffix('s').unwrap_or(&h);
-    // "resident", "opponent"; not "postponement" (the speakers in -ment,
-    // "government", are in the lexicon's agents).
+    speaker_by_ending(s, &h)
+}
+
+/// A noun, singular or plural, whose ending says it is someone who can
+/// speak: "resident", "opponents"; not "postponement" (the speakers in
+/// -ment, "government", are in the lexicon's agents).
+fn speaker_by_ending(s: &Suggester, w: &str) -> bool {
+    let one = w.strip_suffix('s').unwrap_or(w);
     one.len() > 4
         && s.g
             .speaker_endings
@@ -3851,13 +3849,7 @@ fn people(s: &Suggester, w: &str) -> bool {
     let one = w.strip_suffix('s').unwrap_or(w);
     !s.documents.contains(w)
         && !s.documents.contains(one)
-        && (s.anonymous.contains(w)
-            || one.len() > 4
-                && s.g
-                    .speaker_endings
-                    .iter()
-                    .any(|e| one.ends_with(e.as_str()))
-                && !s.g.thing_endings.iter().any(|e| one.ends_with(e.as_str())))
+        && (s.anonymous.contains(w) || speaker_by_ending(s, w))
 }
 
 fn is_document(s: &Suggester, subj: &str) -> bool {

@@ -325,12 +325,12 @@ pub(crate) struct Grammar {
     #[serde(default)]
     pub object_case: Words,
     pub title_roles: Vec<(String, String)>,
-    // Loaded language.
-    pub phrase_stops: Words,
     /// How many words a line after the headline may have, with no stop at
     /// its end, to be read as a subheading (0: none is).
     #[serde(default)]
     pub subheading_words: usize,
+    // Loaded language.
+    pub phrase_stops: Words,
     /// Words that join two judgement words into one phrase ("laid bare
     /// the duplicity").
     #[serde(default)]
