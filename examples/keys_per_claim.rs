@@ -216,16 +216,18 @@ fn plan_search(app: &App, c: &Claim) -> Option<Vec<String>> {
 /// `]`/`[` to a suggestion overlapping the claim, then Enter, another
 /// kind, or an adjusted span.
 fn plan_suggestion(app: &App, c: &Claim) -> Option<(Vec<String>, bool)> {
-    let all: Vec<_> = Para::all(app.article.len())
+    // In the order `]` walks them.
+    let mut all: Vec<_> = Para::all(app.article.len())
         .flat_map(|i| app.suggestions_of(i))
         .collect();
+    all.sort_by_key(App::suggestion_order);
     if all.is_empty() {
         return None;
     }
     let cur = app.cursor;
     let on = app.suggestion_at(cur).is_some();
-    let keyof = |s: &byline_suggest::Suggestion| (s.at.para, s.at.start, s.at.end);
-    let here = (cur.para, cur.start, cur.end);
+    let keyof = App::suggestion_order;
+    let here = (cur.para, cur.start, std::cmp::Reverse(cur.end));
     let n = all.len();
     let first_fwd = all
         .iter()

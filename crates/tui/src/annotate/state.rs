@@ -402,6 +402,13 @@ impl App {
             .collect()
     }
 
+    /// The order `]` and `[` walk suggestions in: reading order, and a
+    /// suggestion before the ones nested in it (the same start, a later
+    /// end).
+    pub fn suggestion_order(s: &Suggestion) -> (Para, usize, std::cmp::Reverse<usize>) {
+        (s.at.para, s.at.start, std::cmp::Reverse(s.at.end))
+    }
+
     /// The suggestion with exactly the span `t`, if one is shown.
     pub fn suggestion_at(&self, t: Span) -> Option<Suggestion> {
         self.suggestions_of(t.para).into_iter().find(|s| s.at == t)

@@ -786,9 +786,7 @@ fn jump_suggestion(app: &mut App, forward: bool) {
     }
     let t = app.target();
     let on = app.suggestion_at(t).is_some();
-    // In reading order, a suggestion before the ones nested in it (the
-    // same start, a later end).
-    let key = |s: &Suggestion| (s.at.para, s.at.start, std::cmp::Reverse(s.at.end));
+    let key = App::suggestion_order;
     let here = (t.para, t.start, std::cmp::Reverse(t.end));
     let after = |s: &Suggestion| {
         let k = key(s);
