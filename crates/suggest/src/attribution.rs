@@ -4168,7 +4168,12 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     };
     // "Analysts at Strand Capital", "Strand Capital analysts": the body.
     if s.speaking_for.contains(&h) {
-        let before = named_in(&words[..head], initial);
+        // "A Democratic strategist", "the Afghan representatives": an
+        // adjective, no body.
+        let before = named_in(&words[..head], initial).filter(|n| {
+            let (Named::Person(t) | Named::Body(t)) = n;
+            !names::proper_adjectives(s, t)
+        });
         let after = named_in(&words[tail..], false);
         if let Some(n) = before.or(after) {
             return match &n {
@@ -4302,6 +4307,8 @@ fn describe(s: &Suggester, ctx: &Context, words: &[&str], tail: usize, initial: 
         && (!names::is_name_word(s, w, true) || lone && !ctx.knows(w))
         // "Republicans said": the article writes it with its capital.
         && !ctx.capitalises(w)
+        // "Iranian officials": an adjective of a nation keeps its capital.
+        && !s.g.proper_adjectives.has(bare(w))
     {
         *w = w.to_lowercase();
     }

@@ -251,6 +251,13 @@ pub(crate) struct Grammar {
     pub clause_starts: Vec<String>,
     // Names.
     pub common_capitals: Words,
+    /// Capitalised adjectives that are no name ("Afghan", "Democratic").
+    #[serde(default)]
+    pub proper_adjectives: Words,
+    /// Those of party and the compass, common words too ("Democratic",
+    /// "Western").
+    #[serde(default)]
+    pub party_adjectives: Words,
     pub name_joiners: Words,
     pub name_particles: Words,
     pub title_continuations: Words,

@@ -51,6 +51,17 @@ pub(super) fn capitalised(s: &Suggester, w: &str) -> bool {
 }
 
 /// A word lowercased without the punctuation around it or a possessive.
+/// Whether every word of `run` is an adjective of nation, region, faith
+/// or party ("Afghan", "North Korean", "Democratic"): capitals, no name.
+pub(super) fn proper_adjectives(s: &Suggester, run: &str) -> bool {
+    let mut words = run.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let b = bare(w);
+            s.g.proper_adjectives.has(&b) || s.g.party_adjectives.has(&b)
+        })
+}
+
 pub(super) fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches("’s")
