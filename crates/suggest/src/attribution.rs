@@ -61,6 +61,41 @@ fn ly_adverb(s: &Suggester, w: &str) -> bool {
         && !s.g.adverb_lookalikes.has(w)
 }
 
+/// The bytes of manner words at the start of `after`, the words right
+/// after a cue: adverbs in -ly and the grammar's manner phrases ("without
+/// evidence"), set off by commas or not, when words follow them.
+fn manner_after(s: &Suggester, after: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &after[at..];
+        let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        let rest = &rest[lead..];
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let bare = word.trim_end_matches(',');
+        let len = if ly_adverb(s, &bare.to_lowercase()) {
+            bare.len()
+        } else if let Some(p) = s.g.manner_phrases.iter().find(|p| {
+            rest.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && !rest[p.len()..].starts_with(char::is_alphanumeric)
+        }) {
+            p.len()
+        } else {
+            return at;
+        };
+        // Not the last words of the claim ("she said sadly.").
+        if rest[len..]
+            .trim_start_matches([' ', ','])
+            .split_whitespace()
+            .count()
+            < 2
+        {
+            return at;
+        }
+        at += lead + len;
+    }
+}
+
 /// A past participle in lower case ("conducted", "released").
 fn participle_like(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
@@ -211,6 +246,9 @@ pub(super) fn suggest(
                         .trim_end()
                         .ends_with(char::is_alphanumeric);
                 if f.leads || object_relative {
+                    // "claimed, without evidence, that…", "said bitterly":
+                    // how the writer says it was said is the writer's.
+                    let after = after + manner_after(s, &text[after..r.end.max(after)]);
                     reported.push(after.max(r.start)..r.end);
                 } else {
                     reported.push(r.start..f.at.min(r.end));

@@ -247,6 +247,10 @@ pub(crate) struct Grammar {
     pub unanswered_requests: Words,
     #[serde(default)]
     pub unanswered_only: Words,
+    /// Phrases right after a cue that say how it was said, the writer's
+    /// account ("without evidence").
+    #[serde(default)]
+    pub manner_phrases: Vec<String>,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
