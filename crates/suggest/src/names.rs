@@ -51,6 +51,12 @@ pub(super) fn capitalised(s: &Suggester, w: &str) -> bool {
 }
 
 /// A word lowercased without the punctuation around it or a possessive.
+/// Whether `w` ends in a possessive "’s" or "'s".
+fn before_apostrophe(w: &str) -> bool {
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.ends_with("’s") || w.ends_with("'s")
+}
+
 /// Whether every word of `run` is an adjective of nation, region, faith
 /// or party ("Afghan", "North Korean", "Democratic"): capitals, no name.
 pub(super) fn proper_adjectives(s: &Suggester, run: &str) -> bool {
@@ -202,6 +208,11 @@ impl Context {
                     }
                     push(&mut self.people, full);
                 }
+                continue;
+            }
+            // "Middle Eastern", "Syrian": an adjective, no one to come up
+            // again ("David French" named before still does).
+            if proper_adjectives(s, &run.text) && self.full_name(&run.text).is_none() {
                 continue;
             }
             let place = run
@@ -419,13 +430,18 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
         }
         let mut j = i + 1;
         let mut end = i + 1;
-        // A word that closes a clause ends the name.
-        let mut open = !ends_piece(s, w);
+        // A word that closes a clause ends the name; so does an owner
+        // before an adjective of nation or party ("Trump’s Middle Eastern
+        // policy").
+        let owner_ends = |x: &str, next: Option<&&str>| {
+            before_apostrophe(x) && next.is_some_and(|n| proper_adjectives(s, n))
+        };
+        let mut open = !ends_piece(s, w) && !owner_ends(w, words.get(i + 1));
         while open && j < words.len() {
             let x = words[j];
             if is_name_word(s, x, false) {
                 end = j + 1;
-                open = !ends_piece(s, x);
+                open = !ends_piece(s, x) && !owner_ends(x, words.get(j + 1));
                 j += 1;
                 continue;
             }
