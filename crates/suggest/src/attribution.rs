@@ -2763,8 +2763,14 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
         let first = region.trim_start().starts_with(subject.as_str());
         return Subject::Words(subject, opens && first);
     }
-    // "As Trump began tweeting": the verb that carries the participle.
-    if verb.ends_with("ing") && words.len() >= 2 && s.g.ing_chains.has(bare(words[words.len() - 1]))
+    // "As Trump began tweeting", "began floating the narrative": the verb
+    // that carries the participle.
+    if verb
+        .split_whitespace()
+        .next()
+        .is_some_and(|v| v.ends_with("ing"))
+        && words.len() >= 2
+        && s.g.ing_chains.has(bare(words[words.len() - 1]))
     {
         words.pop();
     }
@@ -3111,10 +3117,20 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                         let b = bare(ws[i]);
                         s.g.postmodifiers.has(&b) || people(s, &b)
                     });
+                    // "The head of the delegation, which said": a body's
+                    // relative after a person "of" it is the body's (not
+                    // "died of brain cancer, which confirmed").
+                    let thing = s.g.thing_relatives.has(plain(last).unwrap_or_default())
+                        && lead.as_deref() == Some(s.g.words.partitive.as_str())
+                        && at.checked_sub(2 + usize::from(article)).is_some_and(|i| {
+                            let b = bare(ws[i]);
+                            people(s, &b) || s.titles.contains(&b) || s.agents.contains(&b)
+                        });
                     let opens_np = !held
                         && lead.is_some_and(|l| {
                             s.g.subordinators.has(&l)
                                 || s.g.prepositions.has(&l) && !s.g.name_joiners.has(&l)
+                                || thing
                         });
                     // "…,” said one councillor familiar with it, who
                     // added": not the cue before the subject.

@@ -251,6 +251,10 @@ pub(crate) struct Grammar {
     /// account ("without evidence").
     #[serde(default)]
     pub manner_phrases: Vec<String>,
+    /// Relatives of a thing or body ("which"): after "X of Y," they are
+    /// Y's.
+    #[serde(default)]
+    pub thing_relatives: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
