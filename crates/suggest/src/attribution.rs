@@ -1618,6 +1618,16 @@ fn sentence(
                 .is_none_or(|w| {
                     w != s.g.words.complementiser && !w.starts_with(|c: char| s.g.quotes.opens(c))
                 });
+        // "The proposal found support", "she found herself": what was
+        // gained, no finding reported.
+        if s.g.that_needing_verbs.has(&lower)
+            && text[at + word.len()..sb.end]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| s.g.gained_objects.has(bare(w)))
+        {
+            continue;
+        }
         let start = clause_start(s, text, sb.start, at, quotes);
         // "An aide said four members had signalled…": a verb inside the
         // words a cue before reports has its subject in those words.

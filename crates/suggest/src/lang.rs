@@ -101,6 +101,10 @@ pub(crate) struct Grammar {
     pub approximators: Words,
     pub cited_documents: Words,
     pub that_needing_verbs: Words,
+    /// Objects after one of them that make it a gain, not a finding
+    /// ("found support").
+    #[serde(default)]
+    pub gained_objects: Words,
     pub paper_verbs: Words,
     pub irregular_pasts: Words,
     pub passive_auxiliaries: Words,
