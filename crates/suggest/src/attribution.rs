@@ -155,6 +155,13 @@ pub(super) fn suggest(
     // The suggestion that ends where this sentence starts, if any.
     let mut previous: Option<usize> = None;
     for unit in units(s, p, sentences, quotes) {
+        // "How will the voters regard the two parties then?": the writer's
+        // question, with its verb after an auxiliary, reports no one.
+        if writers_question(s, &text[unit.clone()]) {
+            observe_outside(s, ctx, text, unit, quotes);
+            previous = None;
+            continue;
+        }
         let mut found = sentence(s, text, unit.clone(), quotes, ctx);
         // "“We tried,” Lopez said. “The votes are not there.”": a quotation
         // standing alone after an attribution goes on with it.
@@ -281,6 +288,18 @@ pub(super) fn suggest(
 
 /// Takes in the names of a sentence that stand outside its quotations:
 /// "he added" after "“…on behalf of B. Hussein Obama…,”" is not Obama.
+/// A question the writer puts ("How has the administration responded?",
+/// "Does the group have the strength…?"): it opens with a question word
+/// or an auxiliary and ends on its question mark, outside quotation.
+fn writers_question(s: &Suggester, unit: &str) -> bool {
+    let unit = unit.trim();
+    let Some(first) = unit.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    unit.ends_with('?') && (s.g.question_words.has(&first) || s.g.question_auxiliaries.has(&first))
+}
+
 fn observe_outside(
     s: &Suggester,
     ctx: &mut Context,

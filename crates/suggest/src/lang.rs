@@ -259,6 +259,9 @@ pub(crate) struct Grammar {
     /// Y's.
     #[serde(default)]
     pub thing_relatives: Words,
+    /// Auxiliaries that open a question ("Does the group…?").
+    #[serde(default)]
+    pub question_auxiliaries: Words,
     pub source_clause_ends: Words,
     pub clause_starts: Vec<String>,
     // Names.
