@@ -16,7 +16,7 @@
 //!   state needs a subject that can speak ("The levy adds 18 crowns" is no
 //!   attribution).
 
-use super::names::{self, Context, Gender, Named, bare};
+use super::names::{self, Context, Gender, Named, bare, before_apostrophe_s};
 use super::{Suggester, inside};
 use byline_model::annotation::Kind;
 use byline_model::article::Paragraph;
@@ -42,12 +42,6 @@ fn clause_like(s: &Suggester, piece: &str) -> bool {
             .any(|w| s.g.finite_verbs.has(bare(w)))
 }
 
-/// The word before "'s" ("he's", "who’s"), if it has one.
-fn before_apostrophe_s(w: &str) -> Option<&str> {
-    let stem = w.trim_end_matches("'s").trim_end_matches("’s");
-    (stem.len() < w.len()).then_some(stem)
-}
-
 /// A pronoun with "'s" for "is" or "has" ("he's", "She’s"): the pronoun.
 fn contracted_pronoun<'a>(s: &Suggester, w: &'a str) -> Option<&'a str> {
     before_apostrophe_s(w).filter(|stem| s.g.pronouns.has(stem.to_lowercase()))
@@ -62,34 +56,41 @@ fn ly_adverb(s: &Suggester, w: &str) -> bool {
 }
 
 /// The bytes of manner words at the start of `after`, the words right
-/// after a cue: adverbs in -ly and the grammar's manner phrases ("without
-/// evidence"), set off by commas or not, when words follow them.
+/// after a cue: adverbs in -ly and loaded phrases, when a comma, a colon,
+/// a quotation or "that" (or, after an adverb, a small word) sets them off
+/// from the words reported ("claimed, without evidence, that…", "said
+/// bitterly that…"; not "said remarkably few homes had flooded").
 fn manner_after(s: &Suggester, after: &str) -> usize {
+    let gap = |c: char| c.is_whitespace() || c == ',';
     let mut at = 0;
     loop {
         let rest = &after[at..];
-        let lead = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        let lead = rest.len() - rest.trim_start_matches(gap).len();
         let rest = &rest[lead..];
-        let word = rest.split_whitespace().next().unwrap_or("");
-        let bare = word.trim_end_matches(',');
-        let len = if ly_adverb(s, &bare.to_lowercase()) {
-            bare.len()
-        } else if let Some(p) = s.g.manner_phrases.iter().find(|p| {
-            rest.get(..p.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(p))
-                && !rest[p.len()..].starts_with(char::is_alphanumeric)
-        }) {
-            p.len()
+        let word = rest.split(gap).next().unwrap_or("");
+        let adverb = ly_adverb(s, &word.to_lowercase());
+        let len = if adverb {
+            word.len()
+        } else if let Some((r, _)) = s
+            .editorial
+            .find(rest)
+            .into_iter()
+            .find(|(r, _)| r.start == 0)
+        {
+            r.end
         } else {
             return at;
         };
-        // Not the last words of the claim ("she said sadly.").
-        if rest[len..]
-            .trim_start_matches([' ', ','])
-            .split_whitespace()
-            .count()
-            < 2
-        {
+        let next = &rest[len..];
+        let next_word = next.split_whitespace().next().map(str::to_lowercase);
+        // An adverb before a small word lifts the verb ("attacked viciously
+        // during the campaign"), one before a content word the words
+        // reported ("remarkably few").
+        let set_off = next.starts_with([',', ':'])
+            || next.trim_start().starts_with(|c: char| s.g.quotes.opens(c))
+            || next_word.as_deref() == Some(s.g.words.complementiser.as_str())
+            || adverb && next_word.is_some_and(|w| s.g.phrase_stops.has(w));
+        if !set_off {
             return at;
         }
         at += lead + len;
@@ -3155,12 +3156,12 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                             let b = bare(ws[i]);
                             people(s, &b) || s.titles.contains(&b) || s.agents.contains(&b)
                         });
-                    let opens_np = !held
-                        && lead.is_some_and(|l| {
-                            s.g.subordinators.has(&l)
-                                || s.g.prepositions.has(&l) && !s.g.name_joiners.has(&l)
-                                || thing
-                        });
+                    let opens_np = thing
+                        || !held
+                            && lead.is_some_and(|l| {
+                                s.g.subordinators.has(&l)
+                                    || s.g.prepositions.has(&l) && !s.g.name_joiners.has(&l)
+                            });
                     // "…,” said one councillor familiar with it, who
                     // added": not the cue before the subject.
                     let from = usize::from(
@@ -4252,10 +4253,11 @@ fn classify(s: &Suggester, ctx: &Context, src: &str, initial: bool) -> Option<Fo
     // "Analysts at Strand Capital", "Strand Capital analysts": the body.
     if s.speaking_for.contains(&h) {
         // "A Democratic strategist", "the Afghan representatives": an
-        // adjective, no body.
+        // adjective, no body; but a party's spokesman speaks for it.
+        let parties = !s.g.party_voices.has(&h);
         let before = named_in(&words[..head], initial).filter(|n| {
             let (Named::Person(t) | Named::Body(t)) = n;
-            !names::proper_adjectives(s, t)
+            !names::proper_adjectives_of(s, t, parties)
         });
         let after = named_in(&words[tail..], false);
         if let Some(n) = before.or(after) {

@@ -251,10 +251,6 @@ pub(crate) struct Grammar {
     pub unanswered_requests: Words,
     #[serde(default)]
     pub unanswered_only: Words,
-    /// Phrases right after a cue that say how it was said, the writer's
-    /// account ("without evidence").
-    #[serde(default)]
-    pub manner_phrases: Vec<String>,
     /// Relatives of a thing or body ("which"): after "X of Y," they are
     /// Y's.
     #[serde(default)]
@@ -269,10 +265,15 @@ pub(crate) struct Grammar {
     /// Capitalised adjectives that are no name ("Afghan", "Democratic").
     #[serde(default)]
     pub proper_adjectives: Words,
-    /// Those of party and the compass, common words too ("Democratic",
-    /// "Western").
+    /// Those of party, common words too ("Democratic"), and the heads
+    /// that speak for a party ("spokesman").
     #[serde(default)]
     pub party_adjectives: Words,
+    #[serde(default)]
+    pub party_voices: Words,
+    /// Words of the compass ("North", "Western").
+    #[serde(default)]
+    pub compass_words: Words,
     pub name_joiners: Words,
     pub name_particles: Words,
     pub title_continuations: Words,

@@ -50,24 +50,32 @@ pub(super) fn capitalised(s: &Suggester, w: &str) -> bool {
     c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
-/// A word lowercased without the punctuation around it or a possessive.
-/// Whether `w` ends in a possessive "’s" or "'s".
-fn before_apostrophe(w: &str) -> bool {
-    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-    w.ends_with("’s") || w.ends_with("'s")
-}
-
 /// Whether every word of `run` is an adjective of nation, region, faith
-/// or party ("Afghan", "North Korean", "Democratic"): capitals, no name.
-pub(super) fn proper_adjectives(s: &Suggester, run: &str) -> bool {
+/// or party, or of the compass ("Afghan", "North Korean", "Democratic"):
+/// capitals, no name. With `parties` false, not of party.
+pub(super) fn proper_adjectives_of(s: &Suggester, run: &str, parties: bool) -> bool {
     let mut words = run.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|w| {
             let b = bare(w);
-            s.g.proper_adjectives.has(&b) || s.g.party_adjectives.has(&b)
+            s.g.proper_adjectives.has(&b)
+                || s.g.compass_words.has(&b)
+                || parties && s.g.party_adjectives.has(&b)
         })
 }
 
+/// [`proper_adjectives_of`], parties included.
+pub(super) fn proper_adjectives(s: &Suggester, run: &str) -> bool {
+    proper_adjectives_of(s, run, true)
+}
+
+/// The word before "'s" ("he's", "who’s", "Trump’s"), if it has one.
+pub(super) fn before_apostrophe_s(w: &str) -> Option<&str> {
+    let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+    (stem.len() < w.len()).then_some(stem)
+}
+
+/// A word lowercased without the punctuation around it or a possessive.
 pub(super) fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches("’s")
@@ -431,17 +439,26 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
         let mut j = i + 1;
         let mut end = i + 1;
         // A word that closes a clause ends the name; so does an owner
-        // before an adjective of nation or party ("Trump’s Middle Eastern
-        // policy").
-        let owner_ends = |x: &str, next: Option<&&str>| {
-            before_apostrophe(x) && next.is_some_and(|n| proper_adjectives(s, n))
+        // before adjectives of nation or party and a common noun
+        // ("Trump’s Middle Eastern policy"; not "the People's Democratic
+        // Party").
+        let owner_ends = |k: usize| {
+            let adjectives = words[k + 1..]
+                .iter()
+                .take_while(|n| proper_adjectives(s, n) && !ends_piece(s, n))
+                .count();
+            before_apostrophe_s(words[k]).is_some()
+                && adjectives > 0
+                && words
+                    .get(k + 1 + adjectives)
+                    .is_none_or(|n| !is_name_word(s, n, false))
         };
-        let mut open = !ends_piece(s, w) && !owner_ends(w, words.get(i + 1));
+        let mut open = !ends_piece(s, w) && !owner_ends(i);
         while open && j < words.len() {
             let x = words[j];
             if is_name_word(s, x, false) {
                 end = j + 1;
-                open = !ends_piece(s, x) && !owner_ends(x, words.get(j + 1));
+                open = !ends_piece(s, x) && !owner_ends(j);
                 j += 1;
                 continue;
             }
