@@ -69,11 +69,17 @@ fn manner_after(s: &Suggester, after: &str) -> usize {
         let rest = &rest[lead..];
         let word = rest.split(gap).next().unwrap_or("");
         let adverb = ly_adverb(s, &word.to_lowercase());
+        // A loaded phrase is a few words long: look in those only.
+        let head = rest
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(5)
+            .map_or(rest.len(), |(i, _)| i);
         let len = if adverb {
             word.len()
         } else if let Some((r, _)) = s
             .editorial
-            .find(rest)
+            .find(&rest[..head])
             .into_iter()
             .find(|(r, _)| r.start == 0)
         {

@@ -62,6 +62,10 @@ impl Words {
     pub(crate) fn has(&self, w: impl AsRef<str>) -> bool {
         self.0.contains(w.as_ref())
     }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The closed lists of one language (`lang/<code>/grammar.toml`; each key

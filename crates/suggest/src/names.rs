@@ -54,6 +54,11 @@ pub(super) fn capitalised(s: &Suggester, w: &str) -> bool {
 /// or party, or of the compass ("Afghan", "North Korean", "Democratic"):
 /// capitals, no name. With `parties` false, not of party.
 pub(super) fn proper_adjectives_of(s: &Suggester, run: &str, parties: bool) -> bool {
+    let g = &s.g;
+    if g.proper_adjectives.is_empty() && g.compass_words.is_empty() && g.party_adjectives.is_empty()
+    {
+        return false;
+    }
     let mut words = run.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|w| {
@@ -443,15 +448,16 @@ pub(super) fn runs(s: &Suggester, text: &str) -> Vec<Run> {
         // ("Trump’s Middle Eastern policy"; not "the People's Democratic
         // Party").
         let owner_ends = |k: usize| {
-            let adjectives = words[k + 1..]
-                .iter()
-                .take_while(|n| proper_adjectives(s, n) && !ends_piece(s, n))
-                .count();
-            before_apostrophe_s(words[k]).is_some()
-                && adjectives > 0
-                && words
-                    .get(k + 1 + adjectives)
-                    .is_none_or(|n| !is_name_word(s, n, false))
+            before_apostrophe_s(words[k]).is_some() && {
+                let adjectives = words[k + 1..]
+                    .iter()
+                    .take_while(|n| proper_adjectives(s, n) && !ends_piece(s, n))
+                    .count();
+                adjectives > 0
+                    && words
+                        .get(k + 1 + adjectives)
+                        .is_none_or(|n| !is_name_word(s, n, false))
+            }
         };
         let mut open = !ends_piece(s, w) && !owner_ends(i);
         while open && j < words.len() {
