@@ -293,8 +293,6 @@ pub(super) fn suggest(
     out
 }
 
-/// Takes in the names of a sentence that stand outside its quotations:
-/// "he added" after "“…on behalf of B. Hussein Obama…,”" is not Obama.
 /// A question the writer puts ("How has the administration responded?",
 /// "Does the group have the strength…?"): it opens with a question word
 /// or an auxiliary and ends on its question mark, outside quotation.
@@ -307,6 +305,8 @@ fn writers_question(s: &Suggester, unit: &str) -> bool {
     unit.ends_with('?') && (s.g.question_words.has(&first) || s.g.question_auxiliaries.has(&first))
 }
 
+/// Takes in the names of a sentence that stand outside its quotations:
+/// "he added" after "“…on behalf of B. Hussein Obama…,”" is not Obama.
 fn observe_outside(
     s: &Suggester,
     ctx: &mut Context,
@@ -2819,16 +2819,18 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
             // "The senator drew fierce criticism after declaring": the
             // words before an irregular past, when they are a plain subject.
             // ("The hit singer": after a determiner, no verb.)
-            (1..words.len())
-                .find(|&k| {
-                    let w = words[k];
-                    w.starts_with(char::is_lowercase)
-                        && s.g.plain_pasts.has(bare(w))
-                        && !determiner(s, &words[k - 1].to_lowercase())
-                })
+            let past = |k: &usize| {
+                let w = words[*k];
+                w.starts_with(char::is_lowercase)
+                    && s.g.plain_pasts.has(bare(w))
+                    && !determiner(s, &words[*k - 1].to_lowercase())
+            };
+            s.g.subordinators
+                .has(words[words.len() - 1])
+                .then(|| (1..words.len()).find(past))
+                .flatten()
                 .filter(|&k| {
-                    s.g.subordinators.has(words[words.len() - 1])
-                        && k <= 6
+                    k <= 6
                         && words[..k].iter().all(|w| {
                             let b = bare(w);
                             !w.ends_with(',')
@@ -3149,18 +3151,19 @@ fn subject(s: &Suggester, ctx: &Context, region: &str, verb: &str, opens: bool) 
                     // added" (the phrase after the preposition is the
                     // adjective's) nor "officials in the city, who said"
                     // (it places the ones who speak).
-                    let held = at.checked_sub(2 + usize::from(article)).is_some_and(|i| {
-                        let b = bare(ws[i]);
-                        s.g.postmodifiers.has(&b) || people(s, &b)
-                    });
+                    let held_by = at
+                        .checked_sub(2 + usize::from(article))
+                        .map(|i| bare(ws[i]));
+                    let held = held_by
+                        .as_deref()
+                        .is_some_and(|b| s.g.postmodifiers.has(b) || people(s, b));
                     // "The head of the delegation, which said": a body's
                     // relative after a person "of" it is the body's (not
                     // "died of brain cancer, which confirmed").
                     let thing = s.g.thing_relatives.has(plain(last).unwrap_or_default())
                         && lead.as_deref() == Some(s.g.words.partitive.as_str())
-                        && at.checked_sub(2 + usize::from(article)).is_some_and(|i| {
-                            let b = bare(ws[i]);
-                            people(s, &b) || s.titles.contains(&b) || s.agents.contains(&b)
+                        && held_by.as_deref().is_some_and(|b| {
+                            people(s, b) || s.titles.contains(b) || s.agents.contains(b)
                         });
                     let opens_np = thing
                         || !held

@@ -63,9 +63,9 @@ pub(super) fn proper_adjectives_of(s: &Suggester, run: &str, parties: bool) -> b
     words.peek().is_some()
         && words.all(|w| {
             let b = bare(w);
-            s.g.proper_adjectives.has(&b)
-                || s.g.compass_words.has(&b)
-                || parties && s.g.party_adjectives.has(&b)
+            g.proper_adjectives.has(&b)
+                || g.compass_words.has(&b)
+                || parties && g.party_adjectives.has(&b)
         })
 }
 
